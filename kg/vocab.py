@@ -1,0 +1,147 @@
+"""Namespaces: the reused vocabularies and our own, declared so typos fail.
+
+Our own terms exist only where ELI, W3C ORG, PROV-O, Web Annotation, SKOS and
+Dublin Core have none. ``DKG.Dutty`` raises AttributeError instead of minting
+a silent new IRI. ontology/dkg.ttl defines every term listed here (a test
+checks both directions).
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+DKG_NS = "https://w3id.org/dkg/ns#"
+DEFAULT_BASE = "https://w3id.org/dkg/id/"
+
+
+class DKG(DefinedNamespace):
+    """The dkg ontology (ontology/dkg.ttl)."""
+
+    _NS = Namespace(DKG_NS)
+    _fail = True
+
+    # classes
+    Document: object  # a directive, decision, plan... (subclass of eli:LegalResource)
+    Body: object  # an issuing or responsible body (subclass of org:Organization)
+    AdminUnit: object  # a province, district or commune
+    Assignment: object  # one body's share of a document's organisation part
+    Duty: object  # one duty item handed to one body
+    ReportingObligation: object
+    Target: object  # a numeric target
+    Reference: object  # one printed mention of a document in another
+    Evidence: object  # an oa:SpecificResource pointing into a source text
+    Finding: object  # an audit finding
+    Role: object
+    Mode: object
+    Frequency: object
+    Level: object
+    Kind: object
+
+    # individuals
+    Lead: object
+    Support: object
+    Participant: object
+    Assigned: object
+    Requested: object
+    Annual: object
+    Semiannual: object
+    Quarterly: object
+    Monthly: object
+    Periodic: object
+    AdHoc: object
+    ReviewMilestone: object
+    Central: object
+    Province: object
+    District: object
+    Commune: object
+    Party: object
+    State: object
+    MassOrganisation: object
+
+    # documents
+    ingested: object  # xsd:boolean: the text is in the corpus (false: only cited)
+    sourceFile: object  # file name of the source text
+    sourceText: object  # the original text, on the source node
+    subject: object  # trích yếu
+    signer: object
+    signerTitle: object
+    level: object  # -> dkg:Level
+    kind: object  # -> dkg:Kind
+    cascadesFrom: object  # transitive: implements / guides, directly or through others
+    guides: object  # a guidance (Hướng dẫn) for implementing another document
+    printedAs: object  # a number as printed, one per printing variant
+    proposedBy: object  # Xét đề nghị: the submission behind the document
+
+    # references
+    citingDocument: object
+    citedDocument: object
+    relation: object  # literal: implements | based_on | proposal | cites
+
+    # bodies
+    bodyType: object  # -> skos:Concept in the bodies scheme
+    sector: object
+    jurisdiction: object  # -> dkg:AdminUnit
+    collective: object  # xsd:boolean: "các sở, ngành" and the like
+    asWritten: object
+
+    # assignments and duties
+    assignment: object  # document -> assignment
+    body: object  # assignment -> body
+    mode: object  # -> dkg:Mode
+    duty: object  # assignment -> duty
+    responsibleBody: object  # duty -> body
+    role: object  # -> dkg:Role
+    text: object  # the duty's text as printed
+    section: object  # "IV.1"
+    topic: object  # -> skos:Concept in the topics scheme
+    partner: object  # duty -> body named as partner
+    deadline: object
+    inDocument: object  # duty/obligation/target/finding -> document
+    counterpartOf: object  # child duty -> parent duty it carries out (lineage)
+    droppedIn: object  # parent duty -> child document that has no counterpart
+
+    # reporting
+    reporter: object
+    recipient: object
+    via: object
+    frequency: object  # -> dkg:Frequency
+    dueDate: object  # xsd:gMonthDay
+    reporterText: object
+    recipientText: object
+    viaText: object
+
+    # targets
+    indicator: object
+    targetValue: object
+    targetYear: object
+    owner: object
+    ownerText: object
+
+    # evidence and findings
+    evidence: object  # any fact -> dkg:Evidence
+    forProperty: object  # evidence -> the property it supports (header facts)
+    findingKind: object
+    recipientLine: object  # document -> a Nơi nhận line as printed
+
+
+__all__ = [
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "DKG",
+    "DKG_NS",
+    "ELI",
+    "OA",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SH",
+    "SKOS",
+    "XSD",
+]
