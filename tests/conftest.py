@@ -1,0 +1,22 @@
+"""Shared fixtures: the bundled seeds and the gold annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.resources import corpus_files
+
+DATA = Path(__file__).parent / "data"
+GOLD_DIR = DATA / "gold"
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    return corpus_files()
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    return GOLD_DIR
