@@ -1,0 +1,302 @@
+"""Normalise decoded text and undo PDF-extraction noise, keeping an offset map.
+
+``clean`` produces NFC text in which wrapped lines are re-joined, page numbers,
+running headers and markdown markup are gone and column gaps are a single tab,
+while ``CleanText.offsets`` maps every clean character back to the original.
+Every step is a substitution on a ``_Buf`` (text + parallel offsets), so the
+map stays monotonic by construction: replacement characters take the original
+offset of the first character they replace.
+
+``normalize_key`` and ``fold`` are the matching helpers every later stage uses:
+show text as printed, compare on keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+
+from kg.models import CleanText, SourceText
+
+# ---------------------------------------------------------------- offset-keeping buffer
+
+
+class _Buf:
+    """Text plus ``offs`` (original offset per char, one sentinel at the end)."""
+
+    def __init__(self, text: str, offs: list[int]) -> None:
+        self.text = text
+        self.offs = offs
+
+    def sub(
+        self, pattern: re.Pattern[str] | str, repl: str | Callable[[re.Match[str]], str]
+    ) -> None:
+        """Like re.sub, but carry offsets: new chars take the offset of the match start."""
+        pat = re.compile(pattern) if isinstance(pattern, str) else pattern
+        text, offs = self.text, self.offs
+        out: list[str] = []
+        new_offs: list[int] = []
+        pos = 0
+        changed = False
+        for m in pat.finditer(text):
+            s, e = m.span()
+            r = repl(m) if callable(repl) else m.expand(repl)
+            if r == m.group(0):
+                continue
+            changed = True
+            out.append(text[pos:s])
+            new_offs.extend(offs[pos:s])
+            out.append(r)
+            new_offs.extend([offs[s]] * len(r))
+            pos = e
+        if not changed:
+            return
+        out.append(text[pos:])
+        new_offs.extend(offs[pos:])  # includes the sentinel
+        self.text = "".join(out)
+        self.offs = new_offs
+
+
+# ---------------------------------------------------------------- character level
+
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e"
+    "\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufff9-\ufffb\ufffe\uffff]"
+)
+_LINEBREAK = re.compile("\r\n|[\r\f\v\x85\u2028\u2029]")
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _nfc(buf: _Buf) -> None:
+    """NFC per cluster (a starter and its combining marks) so offsets stay exact."""
+    text = buf.text
+    if unicodedata.is_normalized("NFC", text):
+        return
+    out: list[str] = []
+    offs: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        seg = unicodedata.normalize("NFC", text[i:j])
+        out.append(seg)
+        offs.extend([buf.offs[i]] * len(seg))
+        i = j
+    offs.append(buf.offs[n])
+    buf.text = "".join(out)
+    buf.offs = offs
+
+
+# ---------------------------------------------------------------- line level
+
+_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_MD_STRONG = re.compile(r"\*{2,}|(?<!\w)__|__(?!\w)")
+# a single * that hugs text is emphasis; "* " at line start is a bullet
+_MD_EM = re.compile(r"(?m)(?<=\S)\*|^([ \t]*)\*(?=[^\s*])|(?<=\s)\*(?=[^\s*])")
+_MD_TABLE_RULE = re.compile(
+    r"(?m)^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$"
+)
+_MD_PIPE_EDGE = re.compile(r"(?m)^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$")
+_MD_PIPE_INNER = re.compile(r"[ \t]+\|[ \t]+|(?<=\S)\|(?=\S)(?![^\n]*://)")
+_MD_QUOTE = re.compile(r"(?m)^[ \t]*>[ \t]?")
+_MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
+
+_EDGE_SPACE = re.compile(r"(?m)^[ \t]+|[ \t]+$")
+_GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")  # a column gap
+_DOUBLE_SPACE = re.compile(r" {2}")
+_DECORATIVE = re.compile(r"(?m)^(?:[-_=~*•·.]{3,}|\*|[-_=~*]( [-_=~*]){2,})$")
+_PAGE_NO = re.compile(
+    r"(?m)^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$\n*"
+)
+_MARKER_START = re.compile(
+    r"^(?:[-–—+•*●▪◦○·]|\d+(?:\.\d+)*\s*[.)\-–]|[IVXLC]+\s*[.\-–)]|[a-zđ]\)|Điều\s+\d|PHẦN|Phần)"
+)
+
+_SENT_END = ".;:!?…"
+
+
+def _strip_markdown(buf: _Buf) -> None:
+    buf.sub(_MD_TABLE_RULE, "")
+    buf.sub(_MD_HEADING, "")
+    buf.sub(_MD_QUOTE, "")
+    buf.sub(_MD_ESCAPE, "")
+    buf.sub(_MD_STRONG, "")
+    buf.sub(_MD_EM, lambda m: m.group(1) or "")
+    buf.sub(_MD_PIPE_EDGE, "")
+    buf.sub(_MD_PIPE_INNER, "\t")
+
+
+def _drop_running_lines(buf: _Buf) -> None:
+    """Drop page numbers and running headers/footers (a short line seen >= 3 times)."""
+    buf.sub(_PAGE_NO, "")
+    counts = Counter(
+        normalize_key(line) for line in buf.text.split("\n") if line and len(line) <= 80
+    )
+    repeated = {
+        k
+        for k, c in counts.items()
+        if c >= 3
+        and k
+        and not _MARKER_START.match(k)
+        and k[-1] not in _SENT_END + ",)"
+        and sum(ch.isalpha() for ch in k) >= 3
+    }
+    if repeated:
+        buf.sub(
+            re.compile(r"(?m)^([^\n]+)$\n*"),
+            lambda m: "" if normalize_key(m.group(1)) in repeated else m.group(0),
+        )
+
+
+def _collapse_double_spacing(buf: _Buf) -> None:
+    """Some extractions put a blank line after every line; then one blank line is
+    no paragraph break, so treat it as a plain line break (runs of >= 2 stay one
+    blank line)."""
+    lines = buf.text.split("\n")
+    nonblank = sum(1 for ln in lines if ln)
+    singles = len(re.findall(r"[^\n]\n\n(?=[^\n])", buf.text))
+    if nonblank >= 6 and singles > 0.4 * nonblank:
+        buf.sub(re.compile(r"\n\n+"), lambda m: "\n" if len(m.group(0)) == 2 else "\n\n")
+    else:
+        buf.sub(re.compile(r"\n{3,}"), "\n\n")
+
+
+_POINT_START = re.compile(r"^\(?[a-zđ]\s?[).](\s|$)")
+_ITEM_START = re.compile(r"^(?:\d+(?:\.\d+)*\s*[.)\-–](?:\s|$)|\d+(?:\.\d+)+\s)")
+_SPLIT_TOKEN_END = re.compile(r"(?:^|[\s(])[\w.]*[\dA-ZĐ][\w.]*(?:/[\w.]+)*[-/]$")
+_ALLCAPS_MIN = 2
+
+
+def is_heading_caps(line: str) -> bool:
+    """A line whose letters are all upper case (a heading, type line, signature title)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= _ALLCAPS_MIN and all(ch.isupper() for ch in letters)
+
+
+def _first_word_lower(s: str) -> bool:
+    s = s.lstrip("(\"“'‘")
+    return bool(s) and s[0].isalpha() and s[0].islower()
+
+
+def _join_decision(prev: str, gap: str, nxt: str) -> str | None:
+    """How to join two lines across a break ("" / " "), or None to keep it.
+
+    Only confident cases are joined here; upper-case continuations are left to
+    the structure stage, which knows about headings and line widths.
+    """
+    if gap.count("\n") > 2 or not prev or not nxt:
+        return None
+    if "\t" in prev or "\t" in nxt:
+        return None  # columns / table rows: leave the layout alone
+    if _SPLIT_TOKEN_END.search(prev) and (nxt[0].isupper() or nxt[0].isdigit()):
+        return ""  # "28-\nCT/TW", "1309/QĐ-\nTTg", "2021-\n2030"
+    if is_heading_caps(prev):
+        return None
+    ends_sentence = prev[-1] in _SENT_END
+    if _first_word_lower(nxt) and not _POINT_START.match(nxt):
+        return " "
+    if nxt[0].isdigit() and not ends_sentence and not _ITEM_START.match(nxt):
+        return " "  # "ngày\n25/12/2023", "dưới\n5 tuổi"
+    if (
+        nxt[0] in "-–"
+        and len(nxt) > 2
+        and nxt[1] == " "
+        and _first_word_lower(nxt[2:])
+        and prev[-1] not in _SENT_END + ","
+    ):
+        return " "  # "các ban, ngành\n- đoàn thể" is a wrapped line, not a bullet
+    return None
+
+
+def _join_wrapped(buf: _Buf) -> None:
+    text = buf.text
+
+    def repl(m: re.Match[str]) -> str:
+        s, e = m.span()
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        prev = text[ls:s]
+        nxt = text[e : le if le >= 0 else len(text)]
+        how = _join_decision(prev, m.group(0), nxt)
+        return m.group(0) if how is None else how
+
+    buf.sub(re.compile(r"\n+"), repl)
+
+
+def clean(source: SourceText) -> CleanText:
+    """Normalise ``source.text`` for parsing; see the module docstring."""
+    original = source.text
+    buf = _Buf(original, list(range(len(original) + 1)))
+    buf.sub(_LINEBREAK, "\n")
+    buf.sub(_INVISIBLE, "")
+    buf.sub(_SPACES, " ")
+    _nfc(buf)
+    _strip_markdown(buf)
+    buf.sub(_EDGE_SPACE, "")
+    buf.sub(_GAP, "\t")
+    buf.sub(_DOUBLE_SPACE, " ")
+    buf.sub(_DECORATIVE, "")
+    _drop_running_lines(buf)
+    _collapse_double_spacing(buf)
+    _join_wrapped(buf)
+    buf.sub(re.compile(r"^\n+"), "")
+    return CleanText(source=source, text=buf.text, offsets=buf.offs)
+
+
+def clean_text(text: str, name: str = "<text>") -> CleanText:
+    """Convenience for tests and callers holding a plain string."""
+    from pathlib import Path
+
+    src = SourceText(path=Path(name), name=name, text=text, encoding="utf-8", sha256="")
+    return clean(src)
+
+
+# ---------------------------------------------------------------- matching keys
+
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_WS = re.compile(r"\s+")
+# old-style tone placement (hoá, hoè, uỷ) -> tone on the first vowel (hóa, hòe, ủy)
+_TONE_SHIFT = {
+    "o": dict(zip("áàảãạ", "óòỏõọ", strict=True)) | dict(zip("éèẻẽẹ", "óòỏõọ", strict=True)),
+    "u": dict(zip("ýỳỷỹỵ", "úùủũụ", strict=True)),
+}
+_BARE = {
+    "á": "a",
+    "à": "a",
+    "ả": "a",
+    "ã": "a",
+    "ạ": "a",
+    "é": "e",
+    "è": "e",
+    "ẻ": "e",
+    "ẽ": "e",
+    "ẹ": "e",
+}
+_BARE |= {"ý": "y", "ỳ": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"}
+_OLD_TONE = re.compile(r"(?<!q)(?P<v>[ou])(?P<t>[áàảãạéèẻẽẹýỳỷỹỵ])(?![^\W\d_])")
+
+
+def _shift_tone_safe(m: re.Match[str]) -> str:
+    v, t = m.group("v"), m.group("t")
+    table = _TONE_SHIFT[v]
+    if t not in table:
+        return m.group(0)
+    return table[t] + _BARE[t]
+
+
+def normalize_key(s: str) -> str:
+    """Matching key: NFC, lower case, one tone placement, plain hyphens, single spaces."""
+    s = unicodedata.normalize("NFC", s).lower()
+    s = _DASHES.sub("-", s)
+    s = _OLD_TONE.sub(_shift_tone_safe, s)
+    return _WS.sub(" ", s).strip()
+
+
+def fold(s: str) -> str:
+    """Search key without any diacritics (đ -> d), lower case: "Ủy ban" -> "uy ban"."""
+    s = normalize_key(s).replace("đ", "d")
+    s = unicodedata.normalize("NFD", s)
+    return "".join(ch for ch in s if not unicodedata.combining(ch))

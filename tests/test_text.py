@@ -1,0 +1,166 @@
+"""Text clean-up: NFC, PDF noise, and the offset map back to the original."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.models import CleanText
+from kg.text import clean_text, fold, normalize_key
+
+
+def check_offsets(c: CleanText) -> None:
+    orig = c.source.text
+    assert len(c.offsets) == len(c.text) + 1
+    assert c.offsets[-1] == len(orig)
+    assert all(0 <= o <= len(orig) for o in c.offsets)
+    assert all(a <= b for a, b in zip(c.offsets, c.offsets[1:], strict=False))
+    for i, ch in enumerate(c.text):
+        if ch.isalpha():
+            o = c.offsets[i]
+            assert o < len(orig)
+            base_clean = unicodedata.normalize("NFD", ch)[0]
+            base_orig = unicodedata.normalize("NFD", orig[o])[0]
+            assert base_clean == base_orig, (i, ch, orig[o])
+
+
+def test_crlf_nbsp_zero_width_and_spaces() -> None:
+    c = clean_text("Kế\u00a0hoạch\u200b  số\r\n12/KH\r\nthực hiện\rnăm 2024\n")
+    assert c.text == "Kế hoạch số 12/KH\nthực hiện năm 2024\n"
+    check_offsets(c)
+
+
+def test_decomposed_diacritics_become_nfc() -> None:
+    raw = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh")
+    c = clean_text(raw)
+    assert c.text == "Ủy ban nhân dân tỉnh"
+    check_offsets(c)
+    # the first clean letter maps to the start of its decomposed cluster
+    assert c.to_original(0, 2).start == 0
+
+
+def test_wrapped_lines_with_blank_lines_between() -> None:
+    raw = (
+        "Thực hiện Chỉ thị số 28-CT/TW, ngày \n\n25/12/2023 của Bộ Chính \n\ntrị; Quyết "
+        "\n\nđịnh số 1309/QĐ-\n\nTTg của Thủ tướng.\n\nI. MỤC ĐÍCH\n"
+    )
+    c = clean_text(raw)
+    first = c.text.split("\n")[0]
+    assert first == (
+        "Thực hiện Chỉ thị số 28-CT/TW, ngày 25/12/2023 của Bộ Chính trị; Quyết "
+        "định số 1309/QĐ-TTg của Thủ tướng."
+    )
+    assert "I. MỤC ĐÍCH" in c.text
+    check_offsets(c)
+
+
+def test_item_and_point_lines_are_not_joined() -> None:
+    raw = "như sau:\n1. Mục đích\na) Triển khai kịp thời\nb) Tạo sự chuyển biến\n"
+    c = clean_text(raw)
+    assert c.text.split("\n")[:4] == [
+        "như sau:",
+        "1. Mục đích",
+        "a) Triển khai kịp thời",
+        "b) Tạo sự chuyển biến",
+    ]
+
+
+def test_heading_caps_line_keeps_lowercase_subject_apart() -> None:
+    c = clean_text("KẾ HOẠCH\nthực hiện Chỉ thị số 28-CT/TW\n")
+    assert c.text.startswith("KẾ HOẠCH\nthực hiện")
+
+
+def test_split_document_numbers_rejoined() -> None:
+    c = clean_text(
+        "thực hiện Chỉ thị số 28-\nCT/TW và Kế hoạch số 38/KH-\nUBND trong giai đoạn 2021-\n2030."
+    )
+    assert "28-CT/TW" in c.text and "38/KH-UBND" in c.text and "2021-2030" in c.text
+    check_offsets(c)
+
+
+def test_dash_continuation_vs_bullet() -> None:
+    c = clean_text("phối hợp với các ban, ngành\n- đoàn thể thực hiện.\n- Tổ chức tuyên truyền.\n")
+    lines = c.text.strip().split("\n")
+    assert lines == ["phối hợp với các ban, ngành - đoàn thể thực hiện.", "- Tổ chức tuyên truyền."]
+
+
+def test_page_numbers_and_running_headers_dropped() -> None:
+    header = "Kế hoạch số 12/KH-UBND của UBND huyện"
+    raw = (
+        f"{header}\nI. MỤC ĐÍCH\nNội dung một\n\n2\n\n{header}\nNội dung hai\n- 3 -\n"
+        f"{header}\nNội dung ba\nTrang 4\n"
+    )
+    c = clean_text(raw)
+    assert header not in c.text
+    assert "\n2\n" not in c.text and "- 3 -" not in c.text and "Trang 4" not in c.text
+    assert "Nội dung một" in c.text and "Nội dung ba" in c.text
+    check_offsets(c)
+
+
+def test_markdown_markup_stripped() -> None:
+    raw = (
+        "## KẾ HOẠCH\n\n**Thực hiện Chỉ thị số 28-CT/TW**\n\n### **II. NHIỆM VỤ**\n\n"
+        "#### *a) Nhiệm vụ, giải pháp:*\n\n* Một gạch đầu dòng\n\n| TT | Nội dung | Chủ trì |\n"
+        "|---|---|---|\n| 1 | Tuyên truyền | Phòng Văn hóa |\n\n***Nơi nhận:***\n"
+    )
+    c = clean_text(raw)
+    lines = [ln for ln in c.text.split("\n") if ln]
+    assert lines == [
+        "KẾ HOẠCH",
+        "Thực hiện Chỉ thị số 28-CT/TW",
+        "II. NHIỆM VỤ",
+        "a) Nhiệm vụ, giải pháp:",
+        "* Một gạch đầu dòng",
+        "TT\tNội dung\tChủ trì",
+        "1\tTuyên truyền\tPhòng Văn hóa",
+        "Nơi nhận:",
+    ]
+    check_offsets(c)
+
+
+def test_column_gaps_become_tabs() -> None:
+    c = clean_text("UBND TỈNH BÌNH PHƯỚC        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    assert c.text.split("\n")[0] == "UBND TỈNH BÌNH PHƯỚC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_normalize_key_and_fold() -> None:
+    assert normalize_key("Văn hoá") == normalize_key("Văn hóa")
+    assert normalize_key("UỶ BAN") == normalize_key("Ủy ban") == "ủy ban"
+    assert normalize_key("sức khoẻ") == normalize_key("sức khỏe")
+    assert normalize_key("Lao động – Thương binh") == "lao động - thương binh"
+    assert normalize_key("quý  IV") == "quý iv"  # qu + y keeps its tone
+    assert normalize_key("hoàn thành") == "hoàn thành"
+    assert fold("Đảng ủy Phường") == "dang uy phuong"
+
+
+def test_seeds_clean(seed_paths) -> None:
+    from kg.sources import read_source
+    from kg.text import clean
+
+    for p in seed_paths:
+        c = clean(read_source(p))
+        check_offsets(c)
+        assert unicodedata.is_normalized("NFC", c.text)
+
+
+pieces = st.one_of(
+    st.characters(codec="utf-8"),
+    st.sampled_from(list("\r\n\t *#|-–ăâđêôơưÁàẢãẠ\u0301\u0300\u0323\u0309\u00a0\u200b\x00")),
+    st.sampled_from(
+        ["😀", "a\u0301", "\r\n", "\n\n", "1. ", "a) ", "- ", "28-\nCT", "**", "KẾ HOẠCH"]
+    ),
+)
+text_chars = st.lists(pieces, max_size=120).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_chars)
+def test_clean_never_crashes_and_offsets_hold(raw: str) -> None:
+    c = clean_text(raw)
+    check_offsets(c)
+    for i in range(len(c.text) + 1):
+        for j in (i, min(len(c.text), i + 3)):
+            span = c.to_original(i, j)
+            assert 0 <= span.start <= span.end <= len(raw)
