@@ -36,6 +36,8 @@ class DKG(DefinedNamespace):
     Reference: object  # one printed mention of a document in another
     Evidence: object  # an oa:SpecificResource pointing into a source text
     Finding: object  # an audit finding
+    RecipientLine: object  # one line of the Nơi nhận list
+    Source: object  # a source text (prov:Entity) that evidence points into
     Role: object
     Mode: object
     Frequency: object
@@ -64,6 +66,9 @@ class DKG(DefinedNamespace):
     MassOrganisation: object
 
     # documents
+    date: object  # the date as precisely as known: xsd:date | xsd:gYearMonth | xsd:gYear
+    issuerText: object  # the issuer in full, as the record gives it
+    signatureMode: object  # "TM.", "KT.", "T/M"
     ingested: object  # xsd:boolean: the text is in the corpus (false: only cited)
     sourceFile: object  # file name of the source text
     sourceText: object  # the original text, on the source node
@@ -81,6 +86,11 @@ class DKG(DefinedNamespace):
     citingDocument: object
     citedDocument: object
     relation: object  # literal: implements | based_on | proposal | cites
+    short: object  # xsd:boolean: a short mention ("Chỉ thị số 28") resolved to a full one
+    statedType: object  # what the citing text says the cited document is
+    statedDate: object
+    statedIssuer: object
+    implementsRank: object  # position in the citing document's implements list
 
     # bodies
     bodyType: object  # -> skos:Concept in the bodies scheme
@@ -110,6 +120,7 @@ class DKG(DefinedNamespace):
     recipient: object
     via: object
     frequency: object  # -> dkg:Frequency
+    frequencyDetail: object  # the "(...)" of "ad hoc (...)"
     dueDate: object  # xsd:gMonthDay
     reporterText: object
     recipientText: object
@@ -123,6 +134,9 @@ class DKG(DefinedNamespace):
     ownerText: object
 
     # evidence and findings
+    order: object  # position of an item in its list as printed
+    checksum: object  # sha256 of the source file
+    message: object  # a finding's explanation
     evidence: object  # any fact -> dkg:Evidence
     forProperty: object  # evidence -> the property it supports (header facts)
     findingKind: object
