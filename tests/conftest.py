@@ -20,3 +20,13 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def gold_dir() -> Path:
     return GOLD_DIR
+
+
+@pytest.fixture()
+def mini_store():
+    """A small hand-written graph in the shape of docs/GRAPH.md (fresh per test: some tests add lineage)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(DATA / "queries" / "mini.trig"), format=ox.RdfFormat.TRIG)
+    return store

@@ -1,0 +1,596 @@
+"""Canned SPARQL queries: loading, safe parameter binding, running, formatting.
+
+A canned query is one ``.rq`` file in ``queries/`` whose leading comment block
+says what it is for::
+
+    # title: Duties of a body across documents
+    # description: Every duty handed to a body, with role and document.
+    # param: body = Phòng Tư pháp — the body's name, as printed or canonical
+    # param: level [string, optional] = district — central | province | district | commune
+
+A parameter line is ``name [type, optional] = example — meaning``; the type
+(``string`` by default, or ``integer``, ``decimal``, ``boolean``, ``date``,
+``iri``, ``lang``, ``name``, ``number``) decides which RDF term a command-line
+value becomes. ``name`` gives a case-insensitive regular expression that
+matches the name with or without diacritics and with either tone placement
+(hoá / hóa, uỷ / ủy), for ``REGEX(STR(?label), ?param, "i")``; ``number``
+gives an anchored one matching a document number printed with any separators
+(28-CT/TW, 28-CT-TW, 28 - CT/TW).
+
+Parameters are never pasted into the query text as strings. Each value
+becomes one RDF term of the declared type (an IRI is checked by pyoxigraph,
+a literal is escaped by pyoxigraph's N-Triples writer), and the terms go into
+a one-row ``VALUES`` block opening the outermost WHERE group. That block is
+then parsed back on its own and must yield exactly those terms, so no value
+can close the block or add a clause. The same bound text runs on the embedded
+store and on any remote SPARQL 1.1 endpoint, with standard semantics: FILTER,
+BIND and BOUND in that group all see the value; an optional parameter left
+out is simply unbound.
+
+Why not pyoxigraph's ``substitutions`` (SEP-0007)? Measured with pyoxigraph
+0.5: it refuses variables the SELECT does not project, and a substituted
+variable is still unbound inside ``BOUND(?x)`` and ``BIND(?x AS ?y)``, so
+``FILTER(!BOUND(?level) || ?l = ?level)`` silently ignores the value.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import DkgError
+from kg.resources import queries_dir
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PARAM_TYPES = ("string", "name", "number", "integer", "decimal", "boolean", "date", "iri", "lang")
+
+# Prefixes used to shorten IRIs in the table format only (csv/tsv/json keep full IRIs).
+SHORT_PREFIXES = {
+    "https://w3id.org/dkg/ns#": "dkg:",
+    "https://w3id.org/dkg/id/": "id:",
+    "http://data.europa.eu/eli/ontology#": "eli:",
+    "http://www.w3.org/ns/org#": "org:",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://www.w3.org/ns/oa#": "oa:",
+    "http://www.w3.org/ns/prov#": "prov:",
+    "http://www.w3.org/2001/XMLSchema#": "xsd:",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+}
+
+_HEADER_RE = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
+_PARAM_RE = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*"
+    r"(?:\[(?P<opts>[^\]]*)\])?\s*"
+    r"(?:=\s*(?P<example>.*?))?\s*"
+    r"(?:(?:—|--|–)\s*(?P<meaning>.*))?$"
+)
+_FORM_RE = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a canned query."""
+
+    name: str
+    example: str = ""
+    meaning: str = ""
+    type: str = "string"
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+    path: Path | None = None
+
+    @property
+    def form(self) -> str:
+        """SELECT, CONSTRUCT, ASK or DESCRIBE (the first such keyword outside comments)."""
+        m = _FORM_RE.search(_strip_comments(self.text))
+        return m.group(1).upper() if m else "SELECT"
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def parse_query_text(text: str, name: str, path: Path | None = None) -> CannedQuery:
+    """Read the ``# title / # description / # param`` header of a query."""
+    title, description, params = "", [], []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break  # the header ends at the first line of SPARQL
+        m = _HEADER_RE.match(line)
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "title":
+            title = value
+        elif key == "description":
+            description.append(value)
+        else:
+            params.append(_parse_param(value, name))
+    return CannedQuery(
+        name=name,
+        title=title or name,
+        description=" ".join(description),
+        params=tuple(params),
+        text=text,
+        path=path,
+    )
+
+
+def _parse_param(spec: str, where: str) -> Param:
+    m = _PARAM_RE.match(spec)
+    if not m:
+        raise DkgError(f"{where}: cannot read parameter line '# param: {spec}'")
+    opts = [o.strip() for o in (m.group("opts") or "").split(",") if o.strip()]
+    ptype = next((o for o in opts if o in PARAM_TYPES), "string")
+    unknown = [o for o in opts if o not in PARAM_TYPES and o != "optional"]
+    if unknown:
+        raise DkgError(f"{where}: unknown parameter option(s) {unknown} in '# param: {spec}'")
+    return Param(
+        name=m.group("name"),
+        example=(m.group("example") or "").strip(),
+        meaning=(m.group("meaning") or "").strip(),
+        type=ptype,
+        optional="optional" in opts,
+    )
+
+
+def load_query(path: Path) -> CannedQuery:
+    """Load one .rq file (``check_query`` verifies it parses and projects its parameters)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DkgError(f"{path}: cannot read query ({e.__class__.__name__}: {e})") from None
+    return parse_query_text(text, path.stem, path)
+
+
+def check_query(query: CannedQuery) -> None:
+    """Raise DkgError unless the query, bound to its parameters' examples, parses."""
+    bindings = bind_params(query, {p.name: p.example for p in query.params if p.example})
+    try:
+        execute(ox.Store(), bind_query(query.text, bindings))
+    except DkgError as e:
+        raise DkgError(f"{query.path or query.name}: {e}") from None
+
+
+def canned_queries(directory: Path | None = None) -> dict[str, CannedQuery]:
+    """All canned queries by name, sorted by name."""
+    d = Path(directory) if directory else queries_dir()
+    if not d.is_dir():
+        return {}
+    return {p.stem: load_query(p) for p in sorted(d.glob("*.rq"))}
+
+
+def get_query(name_or_file: str | Path, directory: Path | None = None) -> CannedQuery:
+    """A canned query by name, or any .rq file by path."""
+    s = str(name_or_file)
+    if s.endswith(".rq") or "/" in s or Path(s).is_file():
+        p = Path(s)
+        if not p.is_file():
+            raise DkgError(f"{s}: no such query file")
+        return load_query(p)
+    queries = canned_queries(directory)
+    if s not in queries:
+        known = ", ".join(queries) or "none"
+        raise DkgError(f"unknown query '{s}' (canned queries: {known}; see `dkg queries`)")
+    return queries[s]
+
+
+# ---------------------------------------------------------------- binding
+
+
+def make_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
+    """Turn a user-supplied string into exactly one RDF term of the declared type."""
+    value = unicodedata.normalize("NFC", value)
+    t = param.type
+    try:
+        if t == "iri" or (t == "string" and value.startswith("<") and value.endswith(">")):
+            return ox.NamedNode(value[1:-1] if value.startswith("<") else value)
+        if t == "integer":
+            return ox.Literal(str(int(value.strip())), datatype=ox.NamedNode(XSD + "integer"))
+        if t == "decimal":
+            float(value)
+            return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "decimal"))
+        if t == "boolean":
+            v = value.strip().lower()
+            if v not in {"true", "false", "1", "0"}:
+                raise ValueError("expected true or false")
+            return ox.Literal(v in {"true", "1"})
+        if t == "date":
+            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value.strip()):
+                raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+            return ox.Literal(value.strip())
+        if t == "name":
+            return ox.Literal(name_pattern(value))
+        if t == "number":
+            return ox.Literal(number_pattern(value))
+        if t == "lang":
+            return ox.Literal(value, language="vi")
+        return ox.Literal(value)
+    except (ValueError, TypeError) as e:
+        raise DkgError(f"parameter '{param.name}': bad {t} value {value!r} ({e})") from None
+
+
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_QUALITIES = {"a": "aăâ", "e": "eê", "i": "i", "o": "oôơ", "u": "uư", "y": "y"}
+
+
+def _tone_class(quality: str) -> str:
+    return "".join(unicodedata.normalize("NFC", quality + t) for t in _TONES)
+
+
+def _strip_tone(ch: str) -> str:
+    """ố -> ô, ằ -> ă: keep the vowel's quality, drop its tone mark."""
+    keep = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
+    d = unicodedata.normalize("NFD", ch)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in d if c in keep or not unicodedata.combining(c))
+    )
+
+
+_REGEX_META = set("\\.^$|?*+()[]{}-/")
+
+
+def name_pattern(value: str) -> str:
+    """A regex matching ``value`` with or without diacritics and with either tone placement."""
+    out: list[str] = []
+    text = " ".join(unicodedata.normalize("NFC", value).split()).lower()
+    for ch in re.sub(r"\s*[-–—‐]\s*", "-", text):
+        if ch == " ":
+            out.append("\\s+")
+        elif ch in "-–—‐":
+            out.append("\\s*[-–—‐]\\s*")
+        elif ch in "dđ":
+            out.append("[dđ]" if ch == "d" else "đ")
+        else:
+            bare = _strip_tone(ch)
+            base = unicodedata.normalize("NFD", bare)[0]
+            if base in _QUALITIES:
+                qualities = _QUALITIES[base] if bare == base else bare
+                out.append("[" + "".join(_tone_class(q) for q in qualities) + "]")
+            elif ch in _REGEX_META:
+                out.append("\\" + ch)
+            else:
+                out.append(ch)
+    return "".join(out)
+
+
+def number_pattern(value: str) -> str:
+    """An anchored regex for a document number printed with any separators and Đ/D."""
+    tokens = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", value))
+    if not tokens:
+        raise ValueError("no letters or digits")
+    parts = ["".join("[dđ]" if c in "dDđĐ" else c.lower() for c in tok) for tok in tokens]
+    return "^\\s*" + "[\\s\\-–/.]*".join(parts) + "\\s*$"
+
+
+def bind_params(
+    query: CannedQuery, values: Mapping[str, str]
+) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Check the given values against the declared parameters and make terms."""
+    declared = {p.name for p in query.params}
+    unknown = sorted(set(values) - declared)
+    if unknown:
+        hint = ", ".join(sorted(declared)) or "none"
+        raise DkgError(f"query '{query.name}': unknown parameter(s) {unknown} (declared: {hint})")
+    missing = [p.name for p in query.params if not p.optional and p.name not in values]
+    if missing:
+        ex = " ".join(f"--param {n}={query.param(n).example!r}" for n in missing)
+        raise DkgError(f"query '{query.name}': missing required parameter(s) {missing} (e.g. {ex})")
+    return {p.name: make_term(p, values[p.name]) for p in query.params if p.name in values}
+
+
+def parse_param_args(items: Iterable[str]) -> dict[str, str]:
+    """``["k=v", ...]`` from the command line into a dict."""
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" not in item:
+            raise DkgError(f"--param {item!r}: expected NAME=VALUE")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def _scan_code(text: str) -> list[tuple[int, str]]:
+    """(offset, char) of the query's characters outside comments, strings and IRIs."""
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c in "'\"":
+            quote = text[i : i + 3] if text[i : i + 3] in ("'''", '"""') else c
+            j = i + len(quote)
+            while j < n and text[j : j + len(quote)] != quote:
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]):
+            i = text.index(">", i) + 1
+            continue
+        out.append((i, c))
+        i += 1
+    return out
+
+
+def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) }``, verified to parse back to exactly these terms."""
+    names = list(bindings)
+    for n in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
+            raise DkgError(f"bad parameter name {n!r}")
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+    try:
+        rows = list(ox.Store().query(f"SELECT * WHERE {{ {block} }}"))
+    except SyntaxError as e:
+        raise DkgError(f"cannot bind parameters ({e})") from None
+    if len(rows) != 1 or any(rows[0][n] != bindings[n] for n in names):
+        raise DkgError("cannot bind parameters: a value did not stay one RDF term")
+    return block
+
+
+def bind_query(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with a one-row VALUES block opening its outermost WHERE group."""
+    if not bindings:
+        return text
+    block = values_block(bindings)
+    code = _scan_code(text)
+    flat = "".join(c for _, c in code)
+    m = re.search(r"\bWHERE\s*\{", flat, re.IGNORECASE)
+    if m:
+        pos = m.end() - 1
+    else:  # SELECT * { ... } and ASK { ... } may omit WHERE
+        pos = flat.find("{")
+        if pos < 0 or re.match(r"\s*(CONSTRUCT|DESCRIBE)", _strip_prologue(flat), re.IGNORECASE):
+            raise DkgError("cannot find the WHERE clause to bind parameters into")
+    brace = code[pos][0]
+    return f"{text[: brace + 1]} {block}{text[brace + 1 :]}"
+
+
+def _strip_prologue(flat: str) -> str:
+    return re.sub(r"^\s*((PREFIX\s+\S*:\s*|BASE\s*)\s*)*", "", flat, flags=re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- running
+
+
+@dataclass
+class QueryResult:
+    """A query's answer, in pyoxigraph terms whatever answered it."""
+
+    form: str  # SELECT | ASK | CONSTRUCT | DESCRIBE
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, str | None]]:
+        """Rows as {variable: plain value} — handy in tests and scripts."""
+        return [
+            {v: (None if t is None else t.value) for v, t in zip(self.variables, row, strict=True)}
+            for row in self.rows
+        ]
+
+
+def run_query(
+    query: CannedQuery | str,
+    params: Mapping[str, str] | None = None,
+    *,
+    store=None,
+    endpoint: str | None = None,
+    timeout: float = 60.0,
+) -> QueryResult:
+    """Run a canned query (or query text) on a store or a remote SPARQL endpoint.
+
+    ``store`` is a ``kg.store.Store`` or a bare ``pyoxigraph.Store``.
+    """
+    if isinstance(query, str):
+        query = parse_query_text(query, "query")
+    if (store is None) == (endpoint is None):
+        raise DkgError("give exactly one of a store or an endpoint")
+    text = bind_query(query.text, bind_params(query, params or {}))
+    if store is not None:
+        return from_oxigraph(execute(store, text), _form_of(text))
+    return run_on_endpoint(endpoint, text, timeout=timeout)
+
+
+def oxigraph_store(store) -> ox.Store:
+    """The pyoxigraph Store behind a kg.store.Store (or the argument itself)."""
+    if isinstance(store, ox.Store):
+        return store
+    for attr in ("ox", "_ox", "store", "_store", "inner", "_inner"):
+        inner = getattr(store, attr, None)
+        if isinstance(inner, ox.Store):
+            return inner
+    raise DkgError(f"not a store: {type(store).__name__}")
+
+
+def execute(store, text: str):
+    """Run query text with our conventions: default graph = union of all graphs, no updates."""
+    try:
+        return oxigraph_store(store).query(text, use_default_graph_as_union=True)
+    except SyntaxError as e:
+        raise DkgError(f"SPARQL syntax error: {e}") from None
+    except (RuntimeError, OSError, ValueError) as e:
+        raise DkgError(f"query failed: {e}") from None
+
+
+def _form_of(text: str) -> str:
+    m = _FORM_RE.search(_strip_comments(text))
+    return m.group(1).upper() if m else "SELECT"
+
+
+def from_oxigraph(res, form: str) -> QueryResult:
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult("ASK", boolean=bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        return QueryResult("SELECT", names, [[sol[v] for v in names] for sol in res])
+    return QueryResult(
+        form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT", triples=list(res)
+    )
+
+
+def run_on_endpoint(endpoint: str, text: str, timeout: float = 60.0) -> QueryResult:
+    """POST the (already bound) query to a SPARQL 1.1 Protocol endpoint."""
+    form = _form_of(text)
+    graph = form in ("CONSTRUCT", "DESCRIBE")
+    accept = "application/n-triples" if graph else "application/sparql-results+json"
+    data = urllib.parse.urlencode({"query": text}).encode("utf-8")
+    req = urllib.request.Request(
+        endpoint,
+        data=data,
+        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            body = resp.read()
+    except urllib.error.HTTPError as e:
+        detail = e.read().decode("utf-8", "replace").strip().splitlines()
+        raise DkgError(f"{endpoint}: HTTP {e.code} {detail[0] if detail else e.reason}") from None
+    except (urllib.error.URLError, OSError) as e:
+        raise DkgError(f"{endpoint}: cannot reach endpoint ({e})") from None
+    try:
+        if graph:
+            return QueryResult(
+                form, triples=[q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
+            )
+        return from_oxigraph(ox.parse_query_results(body, ox.QueryResultsFormat.JSON), form)
+    except (SyntaxError, ValueError) as e:
+        raise DkgError(f"{endpoint}: unreadable answer ({e})") from None
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def shorten(iri: str) -> str:
+    for ns, prefix in SHORT_PREFIXES.items():
+        if iri.startswith(ns):
+            return prefix + iri[len(ns) :]
+    return iri
+
+
+def plain(term, *, short: bool = False) -> str:
+    """A term as a person reads it: the literal's text, the IRI (shortened if asked)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value) if short else term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return term.value
+
+
+def _cell(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(result: QueryResult, max_width: int = 70) -> str:
+    if result.form == "ASK":
+        return "yes\n" if result.boolean else "no\n"
+    if result.form != "SELECT":
+        return format_result(result, "ntriples")
+    cols = result.variables
+    body = [[_cell(plain(t, short=True), max_width) for t in row] for row in result.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+    lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _to_solutions_json(result: QueryResult) -> dict:
+    if result.form == "ASK":
+        return {"head": {}, "boolean": bool(result.boolean)}
+    bindings = []
+    for row in result.rows:
+        b = {}
+        for var, t in zip(result.variables, row, strict=True):
+            if t is None:
+                continue
+            if isinstance(t, ox.NamedNode):
+                b[var] = {"type": "uri", "value": t.value}
+            elif isinstance(t, ox.BlankNode):
+                b[var] = {"type": "bnode", "value": t.value}
+            else:
+                d = {"type": "literal", "value": t.value}
+                if t.language:
+                    d["xml:lang"] = t.language
+                elif t.datatype.value != XSD + "string":
+                    d["datatype"] = t.datatype.value
+                b[var] = d
+        bindings.append(b)
+    return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """table (for people), csv (values), tsv (SPARQL TSV terms), json (SPARQL JSON results).
+
+    CONSTRUCT/DESCRIBE results are written as N-Triples whatever the format.
+    """
+    if result.form in ("CONSTRUCT", "DESCRIBE"):
+        return "".join(f"{t} .\n" for t in result.triples)
+    if fmt == "table":
+        return format_table(result)
+    if fmt == "json":
+        return json.dumps(_to_solutions_json(result), ensure_ascii=False, indent=2) + "\n"
+    if result.form == "ASK":
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(result.variables)
+        w.writerows([[plain(t) for t in row] for row in result.rows])
+        return buf.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in result.variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
+        return "\n".join(lines) + "\n"
+    raise DkgError(f"unknown format '{fmt}' (table, csv, tsv, json)")
+
+
+def describe_queries(queries: Mapping[str, CannedQuery]) -> str:
+    """The `dkg queries` listing: name, title, and parameters with examples."""
+    if not queries:
+        return "no canned queries found\n"
+    width = max(len(n) for n in queries)
+    lines = []
+    for name, q in queries.items():
+        lines.append(f"{name.ljust(width)}  {q.title}")
+        for p in q.params:
+            opt = ", optional" if p.optional else ""
+            lines.append(
+                f"{'':{width}}    --param {p.name}={p.example}  ({p.type}{opt}) {p.meaning}"
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,254 @@
+"""Canned queries: headers, safe parameter binding, formats, and results on a small graph."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.errors import DkgError
+from kg.queries import (
+    bind_params,
+    bind_query,
+    canned_queries,
+    check_query,
+    describe_queries,
+    format_result,
+    get_query,
+    make_term,
+    name_pattern,
+    number_pattern,
+    parse_param_args,
+    parse_query_text,
+    run_query,
+    values_block,
+)
+from kg.text import fold
+
+REQUIRED_TOPICS = {
+    "documents",
+    "cascade",
+    "body_duties",
+    "duties_by_topic_level",
+    "topic_roles",
+    "coordination_pairs",
+    "reporting_calendar",
+    "targets",
+    "cited_not_in_corpus",
+    "inconsistent_citations",
+    "bodies_without_lead",
+    "duty_evidence",
+}
+
+PROBE = parse_query_text(
+    """# title: probe
+# param: label = x — a label
+SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(STR(?l) = ?label) }
+""",
+    "probe",
+)
+
+
+def test_canned_queries_have_headers_and_parse():
+    queries = canned_queries()
+    assert len(queries) >= 12
+    assert set(queries) >= REQUIRED_TOPICS
+    for q in queries.values():
+        assert q.title and q.title != q.name, q.name
+        assert q.description, q.name
+        for p in q.params:
+            assert p.example and p.meaning, (q.name, p.name)
+        check_query(q)
+
+
+def test_header_parsing():
+    q = parse_query_text(
+        "# title: T\n# description: one\n# description: two\n"
+        "# param: month [integer, optional] = 11 — month number\n"
+        "# param: body [name] = Phòng Tư pháp -- the body\nSELECT * WHERE { ?s ?p ?o }\n",
+        "t",
+    )
+    assert q.title == "T" and q.description == "one two"
+    month, body = q.params
+    assert (month.type, month.optional, month.example, month.meaning) == (
+        "integer",
+        True,
+        "11",
+        "month number",
+    )
+    assert (body.type, body.optional, body.example) == ("name", False, "Phòng Tư pháp")
+    with pytest.raises(DkgError, match="unknown parameter option"):
+        parse_query_text("# param: x [colour] = 1 — y\nSELECT * {}", "bad")
+
+
+def test_missing_and_unknown_parameters_are_clear_errors():
+    q = get_query("cascade")
+    with pytest.raises(DkgError, match=r"missing required parameter.*doc"):
+        bind_params(q, {})
+    with pytest.raises(DkgError, match=r"unknown parameter.*nope"):
+        bind_params(q, {"doc": "28-CT/TW", "nope": "1"})
+    with pytest.raises(DkgError, match="bad integer"):
+        bind_params(get_query("reporting_calendar"), {"month": "eleven"})
+    with pytest.raises(DkgError, match="unknown query"):
+        get_query("no_such_query")
+    with pytest.raises(DkgError, match="NAME=VALUE"):
+        parse_param_args(["month"])
+
+
+INJECTIONS = [
+    'x" } ; DROP ALL ; #',
+    "x' } ; DROP ALL ; #",
+    "<x> } INSERT DATA { <a> <b> <c> } #",
+    '"""} INSERT { ?s ?p ?o } WHERE { ?s ?p ?o } #',
+    'x\\" } UNION { ?s ?p ?o } #',
+    "x\n} ; CLEAR ALL ; SELECT * { ",
+]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_injection_attempts_are_inert(mini_store, value):
+    before = len(mini_store)
+    result = run_query(PROBE, {"label": value}, store=mini_store)
+    assert result.rows == []  # matched as one (absent) literal, not as query text
+    assert len(mini_store) == before
+    bound = bind_query(PROBE.text, bind_params(PROBE, {"label": value}))
+    assert bound.count("VALUES") == 1
+    # the bound value, read back by a SPARQL parser, is exactly the literal given
+    rows = list(
+        ox.Store().query(f"SELECT * WHERE {{ {values_block({'label': ox.Literal(value)})} }}")
+    )
+    assert rows[0]["label"] == ox.Literal(value)
+
+
+def test_injection_value_is_matched_literally(mini_store):
+    evil = 'x" } ; DROP ALL ; #'
+    mini_store.add(
+        ox.Quad(
+            ox.NamedNode("http://example.org/evil"),
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+            ox.Literal(evil),
+            ox.DefaultGraph(),
+        )
+    )
+    rows = run_query(PROBE, {"label": evil}, store=mini_store).records()
+    assert rows == [{"s": "http://example.org/evil", "label": evil}]
+
+
+def test_iri_parameters_are_validated():
+    iri_param = get_query("duty_evidence").param("duty")
+    with pytest.raises(DkgError, match="bad iri"):
+        make_term(iri_param, "http://x/a> } INSERT DATA { <a> <b> <c> } #")
+    assert make_term(iri_param, "https://w3id.org/dkg/id/doc/x/duty/1") == ox.NamedNode(
+        "https://w3id.org/dkg/id/doc/x/duty/1"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_any_string_binds_as_one_literal(value):
+    import unicodedata
+
+    term = make_term(PROBE.param("label"), value)
+    assert term == ox.Literal(unicodedata.normalize("NFC", value))
+    block = values_block({"label": term})
+    rows = list(ox.Store().query(f"SELECT * WHERE {{ {block} }}"))
+    assert len(rows) == 1 and rows[0]["label"] == term
+
+
+VI_WORDS = st.sampled_from(
+    ["Phòng", "Tư", "pháp", "Văn", "hoá", "hóa", "Thông", "tin", "Ủy", "Uỷ", "ban", "Đoàn",
+     "Lao", "động", "–", "-", "Giáo", "dục", "Đào", "tạo", "Công", "an", "huyện", "(", ")", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(VI_WORDS, min_size=1, max_size=6))
+def test_name_pattern_matches_with_or_without_diacritics(words):
+    text = " ".join(words)
+    for typed in (text, fold(text), text.upper(), text.replace("hoá", "hóa").replace("Uỷ", "Ủy")):
+        assert re.search(name_pattern(typed), text, re.IGNORECASE), (typed, text)
+
+
+def test_name_pattern_is_not_a_wildcard():
+    assert not re.search(name_pattern("Tư pháp"), "Phòng Tài chính", re.IGNORECASE)
+    assert not re.search(name_pattern(".*"), "Phòng Tư pháp")
+
+
+def test_number_pattern_variants():
+    p = number_pattern("28-CT-TW")
+    assert all(re.search(p, s, re.I) for s in ["28-CT/TW", "28-CT-TW", "28 - CT/TW", "28-ct/tw"])
+    assert not re.search(p, "128-CT/TW", re.I)
+    assert re.search(number_pattern("06/QD-TTG"), "06/QĐ-TTg", re.I)
+
+
+def test_cascade_reaches_through_intermediate_documents(mini_store):
+    rows = run_query(get_query("cascade"), {"doc": "9-CT-TW"}, store=mini_store).records()
+    by_plan = {r["plan"].rsplit("/", 1)[-1]: r for r in rows}
+    assert set(by_plan) == {
+        "15-hd-btgtu",
+        "10-kh-ubnd",
+        "ke-hoach-uy-ban-nhan-dan-huyen-dong-xuan-x-0a1b2c3d",
+    }
+    district = by_plan["ke-hoach-uy-ban-nhan-dan-huyen-dong-xuan-x-0a1b2c3d"]
+    assert district["direct"] == "false" and district["issuer_level"] == "district"
+    assert set(district["carries_out"].split(" | ")) == {
+        "Kế hoạch 10/KH-UBND",
+        "Hướng dẫn 15-HD/BTGTU",
+    }
+
+
+def test_optional_parameters_filter_or_not(mini_store):
+    q = get_query("reporting_calendar")
+    assert len(run_query(q, {}, store=mini_store).rows) == 1
+    assert len(run_query(q, {"month": "11"}, store=mini_store).rows) == 1
+    assert run_query(q, {"month": "5"}, store=mini_store).rows == []
+    docs = get_query("documents")
+    assert len(run_query(docs, {}, store=mini_store).rows) == 5
+    assert len(run_query(docs, {"ingested": "true"}, store=mini_store).rows) == 2
+    assert len(run_query(docs, {"level": "huyện"}, store=mini_store).rows) == 1
+
+
+def test_body_duties_without_diacritics(mini_store):
+    rows = run_query(get_query("body_duties"), {"body": "so lao dong"}, store=mini_store).records()
+    assert [r["role"] for r in rows] == ["lead", "participant"]
+
+
+def test_formats_round_trip(mini_store):
+    result = run_query(get_query("coordination_pairs"), {}, store=mini_store)
+    js = format_result(result, "json")
+    back = ox.parse_query_results(js, ox.QueryResultsFormat.JSON)
+    assert [[s[v] for v in result.variables] for s in back] == result.rows
+    tsv = format_result(result, "tsv")
+    back = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
+    assert [[s[v] for v in result.variables] for s in back] == result.rows
+    rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert rows[0] == result.variables and len(rows) == len(result.rows) + 1
+    table = format_result(result, "table")
+    assert "Sở Lao động - Thương binh và Xã hội" in table and "(3 rows)" in table
+    assert json.loads(js)["head"]["vars"] == result.variables
+
+
+def test_construct_and_ask(mini_store):
+    ask = run_query("ASK { ?d a <https://w3id.org/dkg/ns#Duty> }", store=mini_store)
+    assert ask.boolean is True and format_result(ask, "table") == "yes\n"
+    q = parse_query_text(
+        "# param: body [name] = Công an — b\n"
+        "CONSTRUCT { ?b <http://www.w3.org/2000/01/rdf-schema#label> ?l } "
+        "WHERE { ?b a <https://w3id.org/dkg/ns#Body> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+        'FILTER(REGEX(STR(?l), ?body, "i")) }',
+        "c",
+    )
+    result = run_query(q, {"body": "cong an"}, store=mini_store)
+    assert len(result.triples) == 1
+    assert format_result(result, "table").endswith(" .\n")
+
+
+def test_describe_queries_lists_titles():
+    text = describe_queries(canned_queries())
+    assert "cascade" in text and "Cascade of a directive" in text and "--param doc=28-CT/TW" in text
