@@ -87,6 +87,11 @@ class Node:
     clean_start: int = 0  # offsets into CleanText.text, for stages working on clean text
     clean_end: int = 0
     children: list[Node] = field(default_factory=list)
+    # clean offset where ``text`` begins (after the marker). For every kind but
+    # table_row, text[i] == clean.text[text_start + i] with "\n"/"\t" shown as " ",
+    # so a match inside ``text`` maps back with CleanText.to_original(text_start + i, ...).
+    # table_row text is its cells joined by " | " (the span still covers the row).
+    text_start: int = 0
 
     def walk(self):
         yield self

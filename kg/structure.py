@@ -1,0 +1,758 @@
+"""Cut a cleaned document into header, opening, body tree and closing.
+
+Vietnamese administrative documents follow a fixed drafting pattern (NĐ
+30/2020/NĐ-CP for state bodies, Hướng dẫn 36-HD/VPTW for Party bodies):
+
+- header: issuer block and national motto (often side by side, flattened into
+  one line with a wide gap), "Số: ...", place and date, the document type in
+  capitals, the subject (trích yếu);
+- opening: "Thực hiện ... / Căn cứ ... / Xét đề nghị ..." paragraphs and the
+  "... ban hành Kế hoạch ... như sau:" sentence;
+- body: parts (I., II-, PHẦN I), articles (Điều 1.), items (1., 2-, 4.1.),
+  points (a), b)), bullets (-, +, •), paragraphs and appendix table rows;
+- closing: "Nơi nhận:" list and the signature block (TM./KT./T/M, title, name),
+  sometimes followed by an appendix or an attached plan.
+
+Layout is recovered from the clean text's lines; every Node and HeaderLine
+keeps its span in original offsets. Run ``python -m kg.structure FILE`` to see
+the tree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.models import CleanText, HeaderLine, Node, Span, Structure
+from kg.text import is_heading_caps, normalize_key
+
+# ---------------------------------------------------------------- vocabulary
+
+DOC_TYPES = {
+    "kế hoạch",
+    "quyết định",
+    "hướng dẫn",
+    "chỉ thị",
+    "công văn",
+    "chương trình",
+    "chương trình hành động",
+    "nghị quyết",
+    "báo cáo",
+    "thông báo",
+    "tờ trình",
+    "công điện",
+    "đề án",
+    "quy chế",
+    "quy định",
+    "thông tư",
+    "thông tư liên tịch",
+    "nghị định",
+    "luật",
+    "kết luận",
+    "kế hoạch liên tịch",
+    "hướng dẫn liên tịch",
+    "chương trình phối hợp",
+    "quy chế phối hợp",
+    "phương án",
+}
+_MOTTOS = {
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "đảng cộng sản việt nam",
+}
+_OPENING = re.compile(
+    r"^(?:Thực hiện|Triển khai|Căn cứ|Xét đề nghị|Xét tờ trình|Xét|Theo đề nghị|Theo chỉ đạo|"
+    r"Trên cơ sở|Thi hành|Tiếp tục thực hiện|Nhằm triển khai|Để triển khai|Để thực hiện|"
+    r"Thực thi|Qua \d+ năm)\b"
+)
+_OPENING_TAIL = re.compile(r"(?:ban hành|xây dựng)\b.*(?:như sau|sau)\s*:?\s*$|như sau\s*:\s*$")
+_BASIS = re.compile(r"^(?:Căn cứ|Xét đề nghị|Xét tờ trình|Theo đề nghị)\b")
+_ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:\s*$")
+
+_NUMBER = re.compile(r"^Số\b\s*:?")
+_PLACE_DATE = re.compile(
+    r"(?:^[^,\d]{2,60},\s*ngày\b|^[Nn]gày\s+(?:\d{1,2}|\.+|…+)?\s*tháng\b|\bngày\b.{0,12}\btháng\b.{0,12}\bnăm\s+\d{4})"
+)
+_VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
+_KINH_GUI = re.compile(r"^Kính gửi\s*:?")
+
+_SIG_MODE = re.compile(
+    r"^(?:T\.?M|T/M|K\.?T|K/T|T\.?L|T/L|TUQ|T\.UQ|Q|UQ|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)"
+    r"\s*[.:/]?\s+\S"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG|PHÓ|CHÁNH|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|THỦ TƯỚNG|"
+    r"BỘ TRƯỞNG|THỨ TRƯỞNG|TỔNG|CỤC|VIỆN|TƯ LỆNH|CHỈ HUY|HIỆU TRƯỞNG|KT\.|TM\.)"
+)
+_SIG_NOTE = re.compile(
+    r"^[(\[]?\s*(?:đã ký|ký|đã ký và đóng dấu|ký tên(?:,| và)? đóng dấu|daky)\s*[)\]]?\.?$", re.I
+)
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\.?$|^[A-ZĐÀ-Ỹ]+$")
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*", re.I)
+_ANNOTATION = re.compile(
+    r"^\(?\s*(?:để\s+)?(?:b/c|báo cáo|t/h|thực hiện|biết|phối hợp|p/h|chỉ đạo|theo dõi|đăng tải)\s*\)?[;,.]?$",
+    re.I,
+)
+_CLOSING_FORMULA = re.compile(r"^Trên đây là\b")
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")
+
+# ---------------------------------------------------------------- markers
+
+_ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+_UPPER_START = r"[A-ZĐÀ-Ỹ\"“'‘(«]"
+MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+    # (kind, rank, pattern with groups m, t and optional sep)
+    (
+        "part",
+        -1,
+        re.compile(r"^(?P<m>PHỤ LỤC|Phụ lục)(?:\s+(?P<n>[IVX\d]+\b))?\s*[.:\-–]?\s*(?P<t>.*)$"),
+    ),
+    (
+        "part",
+        0,
+        re.compile(
+            rf"^(?P<m>(?:PHẦN|Phần)\s+(?:{_ROMAN}|\d+|THỨ \w+|thứ \w+))\b\s*[.:\-–]?\s*(?P<t>.*)$"
+        ),
+    ),
+    (
+        "part",
+        0,
+        re.compile(rf"^(?P<m>{_ROMAN})(?<!^)\s*(?P<sep>[.\-–:)])\s*(?P<t>{_UPPER_START}.*)$"),
+    ),
+    ("article", 1, re.compile(r"^(?P<m>Điều\s+\d+)\s*(?P<sep>[.:\-–]?)\s*(?P<t>.*)$")),
+    (
+        "item",
+        2,
+        re.compile(
+            rf"^(?P<m>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?P<sep>\.?)\s+(?P<t>{_UPPER_START}.*)$"
+        ),
+    ),
+    (
+        "item",
+        2,
+        re.compile(rf"^(?P<m>\d{{1,2}})\s?(?P<sep>[.)]|\s?[-–])\s*(?P<t>{_UPPER_START}.*)$"),
+    ),
+    ("point", 3, re.compile(r"^\(?(?P<m>[a-zđ])\s?(?P<sep>\))\s*(?P<t>\S.*)$")),
+    ("point", 3, re.compile(rf"^(?P<m>[a-zđ])(?P<sep>[./])\s*(?P<t>{_UPPER_START}.*)$")),
+    ("bullet", 4, re.compile(r"^(?P<m>[-–—+•*●▪◦○·➢►✓])\s*(?P<t>\S.*)$")),
+]
+_NOT_ITEM_TITLE = re.compile(r"^[A-ZĐ]{1,8}[/\-]")  # "28-CT/TW" broken at the line start
+_ALPHA_PART = re.compile(r"^(?P<m>[A-H])\s*(?P<sep>[.\-–)])\s*(?P<t>.+)$")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    blank_before: bool = False
+
+
+@dataclass
+class _Unit:
+    kind: str
+    marker: str
+    rank: int
+    style: tuple
+    first: int  # line index
+    last: int
+    text_start: int  # clean offset where the node's own text begins
+    cells: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
+    """(kind, rank, marker, title text, style) if ``line`` opens a structural unit."""
+    flat = line.replace("\t", " ")
+    for kind, rank, pat in MARKERS:
+        m = pat.match(flat)
+        if not m:
+            continue
+        t = m.group("t")
+        sep = m.groupdict().get("sep") or ""
+        marker = m.group("m")
+        if kind == "part" and rank == -1:
+            n = m.group("n")
+            marker = f"{marker} {n}" if n else marker
+            return kind, rank, marker, t, ("appendix",)
+        if kind == "part" and marker.isupper() and not t:
+            continue
+        if kind == "item" and _NOT_ITEM_TITLE.match(t):
+            continue
+        if kind == "bullet" and marker == "*" and t.startswith("*"):
+            continue
+        if (
+            kind == "part"
+            and rank == 0
+            and not marker.upper().startswith("PH")
+            and not (is_heading_caps(t.split(":")[0][:60]) or sep in ".-–")
+        ):
+            continue
+        style: tuple = (kind, sep.strip() or "")
+        if kind == "item":
+            style = ("item", marker.count("."), sep.strip())
+        elif kind == "bullet":
+            style = ("bullet", {"–": "-", "—": "-"}.get(marker, marker))
+        elif kind == "part" and marker.upper().startswith("PH"):
+            style = ("part", "phan")
+        return kind, rank, marker.strip(), t, style
+    m = _ALPHA_PART.match(flat)
+    if m and is_heading_caps(m.group("t")):
+        return "part", 0, m.group("m"), m.group("t"), ("part", "alpha")
+    return None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    blank = False
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        if raw.strip():
+            out.append(_Line(pos, end, raw, blank))
+            blank = False
+        else:
+            blank = True
+        pos = end + 1
+    return out
+
+
+def _cells(line: _Line, merge_lower: bool = True) -> list[tuple[str, int, int]]:
+    """Split a line on column gaps (tabs), re-merging gaps that are not columns:
+    "Số\\t-KH/TU", "ngày\\ttháng\\tnăm 2024", or a lower-case continuation."""
+    cells: list[tuple[str, int, int]] = []
+    pos = line.start
+    for part in line.text.split("\t"):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        if not part.strip():
+            continue
+        if cells:
+            prev, ps, _pe = cells[-1]
+            last_word = prev.split()[-1].rstrip(":").lower() if prev.split() else ""
+            if (
+                last_word in {"số", "ngày", "tháng", "năm"}
+                or part[0] in "-/"
+                and re.match(r"^[-/][A-ZĐ]", part)
+                or (merge_lower and part[0].islower() and not _ANNOTATION.match(part))
+            ):
+                cells[-1] = (prev + " " + part, ps, e)
+                continue
+        cells.append((part, s, e))
+    return cells
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip(' "”’»)*')
+    return bool(s) and s[-1] in ".;:!?…"
+
+
+class _Widths:
+    """Lengths of the ORIGINAL physical lines, to tell a short (paragraph-final
+    or heading) line from a full-width wrapped one."""
+
+    def __init__(self, clean: CleanText) -> None:
+        orig = clean.source.text.replace("\r\n", "\n").replace("\r", "\n")
+        self.clean = clean
+        self.starts = [0]
+        lengths = []
+        for ln in orig.split("\n"):
+            lengths.append(len(ln.strip()))
+            self.starts.append(self.starts[-1] + len(ln) + 1)
+        self.lengths = lengths
+        long = sorted(n for n in lengths if n >= 25)
+        self.width = long[int(len(long) * 0.8)] if long else 80
+
+    def last_segment(self, clean_end: int) -> int:
+        """Length of the original line holding the clean character before clean_end."""
+        if clean_end <= 0:
+            return 0
+        o = self.clean.offsets[clean_end - 1]
+        i = bisect.bisect_right(self.starts, o) - 1
+        return self.lengths[min(i, len(self.lengths) - 1)]
+
+    def short(self, clean_end: int) -> bool:
+        return self.last_segment(clean_end) < 0.75 * self.width
+
+
+def _first_sentence(text: str) -> str:
+    m = re.search(r"[.:!?](?=\s+[A-ZĐÀ-Ỹ\"“(]|\s*$)", text)
+    t = text[: m.start() + 1] if m else text
+    return t.rstrip(" :;.").strip()
+
+
+# ---------------------------------------------------------------- parser
+
+
+class _Parser:
+    def __init__(self, clean: CleanText) -> None:
+        self.clean = clean
+        self.text = clean.text
+        self.lines = _lines(clean.text)
+        self.widths = _Widths(clean)
+        self.header: list[HeaderLine] = []
+        self.closing: list[HeaderLine] = []
+
+    def span(self, s: int, e: int) -> Span:
+        return self.clean.to_original(s, e)
+
+    def hl(self, role: str, text: str, s: int, e: int) -> HeaderLine:
+        return HeaderLine(role=role, text=text.strip(), span=self.span(s, e))
+
+    # ------------------------------------------------------------ header
+
+    def _doc_type_index(self) -> int | None:
+        for i, ln in enumerate(self.lines[:60]):
+            for text, _s, _e in _cells(ln):
+                t = text.strip().rstrip(".")
+                if is_heading_caps(t) and normalize_key(t) in DOC_TYPES:
+                    return i
+        return None
+
+    def _classify_header_cell(self, text: str) -> str | None:
+        key = normalize_key(text)
+        if key.strip(" -") in _MOTTOS or key.replace("–", "-") in _MOTTOS:
+            return "motto"
+        if _NUMBER.match(text):
+            return "number"
+        if _PLACE_DATE.search(text):
+            return "place_date"
+        if _VV.match(text):
+            return "subject"
+        if _KINH_GUI.match(text):
+            return "addressee"
+        if is_heading_caps(text) or text.strip() == "*":
+            return "issuer"
+        return None
+
+    def parse_header(self) -> int:
+        """Header lines; returns the index of the first line after the header."""
+        lines = self.lines
+        t = self._doc_type_index()
+        limit = t if t is not None else min(len(lines), 15)
+        i = 0
+        last_role = None
+        while i < limit:
+            ln = lines[i]
+            cells = _cells(ln)
+            roles = []
+            for text, _s, _e in cells:
+                role = self._classify_header_cell(text)
+                if role is None and last_role in ("subject", "addressee") and text[:1].islower():
+                    role = last_role
+                elif role is None and last_role == "addressee" and text.startswith(("-", "+", "•")):
+                    role = "addressee"
+                roles.append(role)
+                last_role = role or last_role
+            flat = ln.text.replace("\t", " ")
+            if t is None and (
+                roles[0] is None
+                or roles[0] != "addressee"
+                and match_marker(flat)
+                or _OPENING.match(flat)
+                or _RECIPIENTS.match(flat)
+                or _SIG_MODE.match(flat)
+            ):
+                break
+            for (text, s, e), role in zip(cells, roles, strict=True):
+                if role is None:
+                    role = "other"
+                if role == "issuer" and text.strip() == "*":
+                    continue
+                if role == "addressee":
+                    text = _KINH_GUI.sub("", text).strip(" -+;,.")
+                    if not text:
+                        last_role = role
+                        continue
+                self.header.append(self.hl(role, text, s, e))
+                last_role = role
+            i += 1
+        if t is None:
+            return i
+        # the type line itself
+        for text, s, e in _cells(lines[t]):
+            role = self._classify_header_cell(text)
+            t_key = normalize_key(text.strip().rstrip("."))
+            self.header.append(
+                self.hl("doc_type" if t_key in DOC_TYPES else (role or "other"), text, s, e)
+            )
+        i = t + 1
+        n_subject = 0
+        while i < len(lines):
+            ln = lines[i]
+            text = ln.text.replace("\t", " ").strip()
+            if n_subject and (
+                ln.blank_before or len(self.header) and _ends_sentence(self.header[-1].text)
+            ):
+                break
+            if match_marker(text) and not text.startswith(("(", "-")):
+                break
+            if n_subject and _OPENING.match(text) and not text.startswith("("):
+                break
+            if n_subject >= 8:
+                break
+            if is_heading_caps(text) and n_subject:
+                break
+            role = "subject"
+            if text.startswith("(") and n_subject:
+                role = "subject_note"  # "(Ban hành kèm theo Quyết định số ...)"
+            self.header.append(self.hl(role, text, ln.start, ln.end))
+            n_subject += 1
+            i += 1
+        # an authority line in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a note in brackets
+        while i < len(lines):
+            text = lines[i].text.replace("\t", " ").strip()
+            if is_heading_caps(text) and not match_marker(text) and not _ENACTING.match(text):
+                self.header.append(self.hl("authority", text, lines[i].start, lines[i].end))
+                i += 1
+            elif text.startswith("(") and text.endswith(")"):
+                self.header.append(self.hl("subject_note", text, lines[i].start, lines[i].end))
+                i += 1
+            else:
+                break
+        return i
+
+    # ------------------------------------------------------------ units
+
+    def _unit_for_line(self, idx: int) -> _Unit:
+        ln = self.lines[idx]
+        text = ln.text
+        mk = match_marker(text)
+        flat = text.replace("\t", " ")
+        if mk:
+            kind, rank, marker, title, style = mk
+            text_start = ln.start + (len(flat) - len(title)) if title else ln.end
+            unit = _Unit(kind, marker, rank, style, idx, idx, text_start)
+            # a marker line whose text is still in columns is a table row ("1.\tNội dung\t...")
+            if "\t" in text[text_start - ln.start :] and kind in ("item", "point"):
+                cells = _cells(ln, merge_lower=False)
+                if len(cells) >= 3:
+                    unit = _Unit("table_row", marker, 9, ("table",), idx, idx, ln.start, cells)
+            return unit
+        cells = _cells(ln)
+        if len(cells) >= 2:
+            marker = (
+                cells[0][0].strip().rstrip(".") if cells[0][0].strip().rstrip(".").isdigit() else ""
+            )
+            return _Unit("table_row", marker, 9, ("table",), idx, idx, ln.start, cells)
+        return _Unit("paragraph", "", 9, ("paragraph",), idx, idx, ln.start)
+
+    def _continues(self, unit: _Unit, idx: int) -> bool:
+        """Does line ``idx`` (no marker of its own) continue ``unit``?"""
+        if unit.kind == "table_row":
+            return False
+        prev = self.lines[idx - 1]
+        ln = self.lines[idx]
+        if "\t" in ln.text and len(_cells(ln)) >= 2:
+            return False
+        prev_text = prev.text.rstrip()
+        if is_heading_caps(prev_text) or is_heading_caps(ln.text):
+            return False
+        short = self.widths.short(prev.end)
+        if _ends_sentence(prev_text) and _BASIS.match(ln.text):
+            return False  # one "Căn cứ ...;" per legal basis
+        if _ends_sentence(prev_text) and (short or ln.blank_before):
+            return False
+        if (
+            unit.kind != "paragraph"
+            and unit.first == idx - 1
+            and short
+            and not prev_text.endswith(",")
+        ):
+            return False  # a heading line: "1. Phòng Tư pháp" then its paragraph
+        return not (ln.blank_before and short and unit.first == idx - 1)
+
+    def units(self, lo: int, hi: int) -> list[_Unit]:
+        out: list[_Unit] = []
+        for idx in range(lo, hi):
+            text = self.lines[idx].text
+            if out and not match_marker(text) and self._continues(out[-1], idx):
+                out[-1].last = idx
+                continue
+            out.append(self._unit_for_line(idx))
+        return out
+
+    def node(self, u: _Unit) -> Node:
+        start = self.lines[u.first].start
+        end = self.lines[u.last].end
+        if u.kind == "table_row":
+            cells = [c[0].strip() for c in u.cells]
+            numbered = bool(u.marker and cells and cells[0].rstrip(".") == u.marker)
+            body = cells[1:] if numbered else cells
+            text = " | ".join(cells)
+            title = body[0] if body else text
+        else:
+            text = self.text[u.text_start : end].replace("\n", " ").replace("\t", " ")
+            title = _first_sentence(text)
+        return Node(
+            kind=u.kind,  # type: ignore[arg-type]
+            marker=u.marker,
+            title=title,
+            text=text,
+            span=self.span(start, end),
+            clean_start=start,
+            clean_end=end,
+            text_start=u.text_start,
+        )
+
+    # ------------------------------------------------------------ closing
+
+    def _closing_start(self, lo: int) -> int:
+        for idx in range(lo, len(self.lines)):
+            cells = _cells(self.lines[idx], merge_lower=False)
+            first = cells[0][0].strip() if cells else ""
+            if _RECIPIENTS.match(first):
+                return idx
+            if any(_SIG_MODE.match(c[0].strip()) and is_heading_caps(c[0]) for c in cells):
+                return idx
+            if self.lines[idx].text.rstrip().endswith("./.") and idx + 1 < len(self.lines):
+                nxt = self.lines[idx + 1].text
+                if not match_marker(nxt) or _RECIPIENTS.match(nxt):
+                    return idx + 1
+        return len(self.lines)
+
+    def parse_closing(self, lo: int) -> int:
+        """Closing block from line ``lo``; returns the index where an appendix or an
+        attached document starts (or len(lines))."""
+        in_recipients = seen_heading = False
+        seen_mode = seen_title = False
+        recipients: list[HeaderLine] = []
+        idx = lo
+        while idx < len(self.lines):
+            ln = self.lines[idx]
+            flat = ln.text.replace("\t", " ").strip()
+            signed = seen_title or any(h.role == "signer" for h in self.closing)
+            if signed and (
+                _APPENDIX.match(flat)
+                or (is_heading_caps(flat) and normalize_key(flat.rstrip(".")) in DOC_TYPES)
+            ):
+                return idx
+            for text, s, e in _cells(ln, merge_lower=False):
+                text = text.strip()
+                m = _RECIPIENTS.match(text)
+                if m:
+                    in_recipients = seen_heading = True
+                    self.closing.append(
+                        self.hl("recipients_heading", text[: m.end()].strip(), s, s + m.end())
+                    )
+                    rest = text[m.end() :].strip()
+                    if rest:
+                        recipients.append(self._recipient(rest, s + m.end(), e))
+                    continue
+                has_signer = any(h.role == "signer" for h in self.closing)
+                if text[:1] in "-+•" and (in_recipients or seen_heading) and not has_signer:
+                    recipients.append(self._recipient(text, s, e))
+                    continue
+                if _SIG_NOTE.match(text):
+                    self.closing.append(self.hl("signature_note", text, s, e))
+                    continue
+                if is_heading_caps(text) and _SIG_MODE.match(text):
+                    self.closing.append(self.hl("signature_mode", text, s, e))
+                    seen_mode = True
+                    in_recipients = in_recipients and s > ln.start
+                    continue
+                if in_recipients and recipients and (_ANNOTATION.match(text) or text[:1].islower()):
+                    self._annotate(recipients[-1], text, e)
+                    continue
+                if is_heading_caps(text):
+                    name_like = self._name_like(text) and not _TITLE_WORDS.search(text)
+                    if seen_title and name_like or (name_like and seen_mode and not seen_title):
+                        self.closing.append(self.hl("signer", text, s, e))
+                        in_recipients = False
+                        continue
+                    if seen_title and not any(h.role == "signer" for h in self.closing):
+                        last = self.closing[-1]
+                        if last.role == "signer_title":
+                            last.text = f"{last.text} {text}"
+                            last.span = Span(last.span.start, self.span(s, e).end)
+                            continue
+                    self.closing.append(self.hl("signer_title", text, s, e))
+                    seen_title = True
+                    in_recipients = in_recipients and s > ln.start
+                    continue
+                if self._name_like(text) and (seen_title or seen_mode):
+                    self.closing.append(self.hl("signer", text, s, e))
+                    in_recipients = False
+                    continue
+                if in_recipients:
+                    if recipients and text[:1].islower():
+                        self._annotate(recipients[-1], text, e)
+                    else:
+                        recipients.append(self._recipient(text, s, e))
+                    continue
+                self.closing.append(self.hl("other", text, s, e))
+            idx += 1
+        return idx
+
+    @staticmethod
+    def _name_like(text: str) -> bool:
+        words = text.replace("\u00a0", " ").split()
+        return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
+
+    def _recipient(self, text: str, s: int, e: int) -> HeaderLine:
+        lead = len(text) - len(text.lstrip("-+• "))
+        body = _tidy_recipient(text[lead:])
+        h = self.hl("recipient", body, s + lead, e)
+        self.closing.append(h)
+        return h
+
+    def _annotate(self, h: HeaderLine, note: str, e: int) -> None:
+        note = note.strip().rstrip(";,.")
+        if not note.startswith("("):
+            note = f"({note})"
+        h.text = _tidy_recipient(f"{h.text} {note}")
+        h.span = Span(h.span.start, max(h.span.end, self.span(e - 1, e).end))
+
+    # ------------------------------------------------------------ whole document
+
+    def parse(self) -> Structure:
+        lines = self.lines
+        body_lo = self.parse_header()
+        close = self._closing_start(body_lo)
+        units = self.units(body_lo, close)
+        opening: list[Node] = []
+        k = 0
+        while k < len(units):
+            u = units[k]
+            first = lines[u.first].text.strip()
+            if u.kind != "paragraph":
+                break
+            if _ENACTING.match(first):
+                self.header.append(
+                    self.hl("enacting", first, lines[u.first].start, lines[u.last].end)
+                )
+                k += 1
+                continue
+            if is_heading_caps(first):
+                self.header.append(
+                    self.hl("authority", first, lines[u.first].start, lines[u.last].end)
+                )
+                k += 1
+                continue
+            node = self.node(u)
+            if (
+                _OPENING.match(first)
+                or _OPENING_TAIL.search(node.text)
+                or (opening and not units[k:] or False)
+            ):
+                opening.append(node)
+                k += 1
+                continue
+            break
+        after = self.parse_closing(close) if close < len(lines) else len(lines)
+        body_units = units[k:]
+        if after < len(lines):
+            body_units += self._appendix_units(after)
+        body = self._nest(body_units)
+        return Structure(
+            clean=self.clean, header=self.header, opening=opening, body=body, closing=self.closing
+        )
+
+    def _appendix_units(self, lo: int) -> list[_Unit]:
+        """An appendix or a plan attached after the signature becomes a top-level part."""
+        ln = self.lines[lo]
+        flat = ln.text.replace("\t", " ").strip()
+        mk = match_marker(flat)
+        if mk and mk[0] == "part" and mk[1] == -1:
+            head = self._unit_for_line(lo)
+        else:
+            head = _Unit("part", flat, -1, ("appendix",), lo, lo, ln.end)
+        # subject lines of the attached document / appendix title go into the heading
+        j = lo + 1
+        while j < len(self.lines) and j < lo + 6:
+            t = self.lines[j].text.replace("\t", " ").strip()
+            if match_marker(t) or _OPENING.match(t) or "\t" in self.lines[j].text:
+                break
+            if j > lo + 1 and self.lines[j].blank_before and not t.startswith("("):
+                break
+            head.last = j
+            j += 1
+        return [head, *self.units(j, len(self.lines))]
+
+    def _nest(self, units: list[_Unit]) -> list[Node]:
+        roots: list[Node] = []
+        stack: list[tuple[_Unit, Node]] = []
+        for u in units:
+            node = self.node(u)
+            if u.kind in ("paragraph", "table_row"):
+                if u.kind == "paragraph" and _CLOSING_FORMULA.match(node.text):
+                    stack.clear()
+                (stack[-1][1].children if stack else roots).append(node)
+                continue
+            same = [
+                i for i, (su, _n) in enumerate(stack) if su.rank == u.rank and su.style == u.style
+            ]
+            if same:
+                del stack[same[-1] :]
+            else:
+                while stack and stack[-1][0].rank > u.rank:
+                    stack.pop()
+            (stack[-1][1].children if stack else roots).append(node)
+            stack.append((u, node))
+        return roots
+
+
+def _tidy_recipient(text: str) -> str:
+    """Recipients as printed, minus list punctuation: "X; (b/c)" -> "X (b/c)"."""
+    text = re.sub(r"\s+", " ", text.replace("\t", " ")).strip()
+    text = re.sub(r"[;,.]\s*(\([^()]*\))$", r" \1", text)
+    return text.rstrip(" ;,.")
+
+
+def parse(clean: CleanText) -> Structure:
+    """Cut ``clean`` into header, opening, body tree and closing (see module doc)."""
+    return _Parser(clean).parse()
+
+
+# ---------------------------------------------------------------- debugging aid
+
+
+def format_tree(st: Structure) -> str:
+    """A readable dump: header and closing roles, opening and the body tree."""
+    out: list[str] = []
+    for h in st.header:
+        out.append(f"[header] {h.role:<15} {h.text[:90]}")
+    for n in st.opening:
+        out.append(f"[opening] {n.text[:100]}")
+
+    def walk(n: Node, depth: int) -> None:
+        out.append(f"{'  ' * depth}{n.kind:<9} {n.marker:<6} {n.title[:70]}")
+        for c in n.children:
+            walk(c, depth + 1)
+
+    for n in st.body:
+        walk(n, 0)
+    for h in st.closing:
+        out.append(f"[closing] {h.role:<18} {h.text[:90]}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kg.errors import SourceError
+    from kg.sources import read_source
+    from kg.text import clean
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m kg.structure FILE...", file=sys.stderr)
+        return 2
+    status = 0
+    for a in args:
+        try:
+            st = parse(clean(read_source(Path(a), a)))
+        except SourceError as e:
+            print(f"dkg: {e}", file=sys.stderr)
+            status = 1
+            continue
+        print(f"=== {a}")
+        print(format_tree(st))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

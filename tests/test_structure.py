@@ -1,0 +1,337 @@
+"""Structure: header, opening, body tree and closing, with spans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.models import Node, Structure
+from kg.sources import read_source
+from kg.structure import format_tree, main, match_marker, parse
+from kg.text import clean, clean_text, normalize_key
+
+TEXTS = Path(__file__).parent / "data" / "texts"
+
+
+def parse_file(name: str) -> Structure:
+    return parse(clean(read_source(TEXTS / name)))
+
+
+def roles(lines, role: str) -> list[str]:
+    return [h.text for h in lines if h.role == role]
+
+
+def all_nodes(st_: Structure) -> list[Node]:
+    return [n for root in st_.opening + st_.body for n in root.walk()]
+
+
+def check_spans(st_: Structure) -> None:
+    c = st_.clean
+    orig = c.source.text
+    for n in all_nodes(st_):
+        assert 0 <= n.span.start <= n.span.end <= len(orig)
+        assert 0 <= n.clean_start <= n.text_start <= n.clean_end <= len(c.text)
+        assert c.to_original(n.clean_start, n.clean_end) == n.span
+        if n.kind != "table_row":
+            own = c.text[n.text_start : n.clean_end].replace("\n", " ").replace("\t", " ")
+            assert own == n.text
+    for h in st_.header + st_.closing:
+        assert 0 <= h.span.start <= h.span.end <= len(orig)
+
+
+# ---------------------------------------------------------------- headers
+
+
+def test_state_decision_header_and_articles() -> None:
+    st_ = parse_file("decision_with_plan.txt")
+    h = st_.header
+    assert roles(h, "issuer") == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
+    assert roles(h, "motto") == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert roles(h, "number") == ["Số: 512/QĐ-UBND"]
+    assert roles(h, "place_date") == ["Lâm Đồng, ngày 08 tháng 3 năm 2024"]
+    assert roles(h, "doc_type") == ["QUYẾT ĐỊNH"]
+    assert " ".join(roles(h, "subject")).startswith("Về việc ban hành Kế hoạch phòng, chống đuối")
+    assert roles(h, "authority") == ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"]
+    assert [n.text.split()[0:2] for n in st_.opening] == [
+        ["Căn", "cứ"],
+        ["Căn", "cứ"],
+        ["Xét", "đề"],
+    ]
+    articles = [n for n in st_.body if n.kind == "article"]
+    assert [a.marker for a in articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert articles[2].text.endswith("thi hành Quyết định này./.")
+    check_spans(st_)
+
+
+def test_attached_plan_after_signature_is_parsed_as_body() -> None:
+    st_ = parse_file("decision_with_plan.txt")
+    attached = st_.body[-1]
+    assert attached.kind == "part" and attached.marker == "KẾ HOẠCH"
+    assert "Phòng, chống đuối nước" in attached.title
+    parts = [c for c in attached.children if c.kind == "part"]
+    assert [p.marker for p in parts] == ["I", "II"]
+    so_y_te = parts[1].children[1]
+    assert so_y_te.title == "Sở Y tế"
+    assert [c.marker for c in so_y_te.children] == ["-", "-"]
+    assert [c.marker for c in so_y_te.children[0].children] == ["+", "+"]
+    gd = parts[1].children[0]
+    assert [c.kind for c in gd.children] == ["point", "point"]
+
+
+def test_decision_closing_in_two_columns() -> None:
+    st_ = parse_file("decision_with_plan.txt")
+    c = st_.closing
+    assert roles(c, "recipient") == [
+        "Như Điều 3",
+        "Bộ LĐTBXH (b/c)",
+        "TT Tỉnh ủy, TT HĐND tỉnh",
+        "Lưu: VT, VX2",
+    ]
+    assert roles(c, "signature_mode") == ["KT. CHỦ TỊCH"]
+    assert roles(c, "signer_title") == ["PHÓ CHỦ TỊCH"]
+    assert roles(c, "signature_note") == ["(Đã ký)"]
+    assert roles(c, "signer") == ["Nguyễn Văn Minh"]
+    orig = st_.clean.source.text
+    signer = next(h for h in c if h.role == "signer")
+    assert orig[signer.span.start : signer.span.end] == "Nguyễn Văn Minh"
+
+
+def test_party_plan() -> None:
+    st_ = parse_file("party_plan.txt")
+    h = st_.header
+    assert roles(h, "issuer") == ["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY QUẾ PHONG"]
+    assert roles(h, "motto") == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
+    assert roles(h, "number") == ["Số 45-KH/HU"]
+    assert roles(h, "place_date") == ["Quế Phong, ngày 10 tháng 4 năm 2024"]
+    assert roles(h, "subject")[0].startswith("thực hiện Chỉ thị số 28-CT/TW")
+    assert len(st_.opening) == 1 and st_.opening[0].text.endswith("như sau:")
+    assert [(n.kind, n.marker) for n in st_.body] == [("part", "I"), ("part", "II")]
+    assert [c.marker for c in st_.body[1].children] == ["1", "2"]
+    assert st_.body[1].children[1].text.endswith("trước ngày 15/6.")
+    c = st_.closing
+    assert roles(c, "recipient")[0] == "Ban Tuyên giáo Tỉnh ủy (để b/c)"
+    assert roles(c, "signature_mode") == ["T/M BAN THƯỜNG VỤ"]
+    assert roles(c, "signer_title") == ["BÍ THƯ"]
+    assert roles(c, "signer") == ["Lô Văn Thạch"]
+    check_spans(st_)
+
+
+def test_cong_van_vv_and_kinh_gui() -> None:
+    st_ = parse_file("cong_van.txt")
+    h = st_.header
+    assert roles(h, "issuer") == ["UBND HUYỆN HỚN QUẢN", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"]
+    assert roles(h, "subject") == ["V/v triển khai công tác phòng, chống đuối nước cho học sinh"]
+    assert roles(h, "addressee") == ["Các trường Mầm non", "Các trường Tiểu học"]
+    assert st_.opening[0].text.startswith("Thực hiện Công văn số 456/SGDĐT-CTTT")
+    assert [n.marker for n in st_.body] == ["1", "2"]
+    assert roles(st_.closing, "signer_title") == ["TRƯỞNG PHÒNG"]
+    assert roles(st_.closing, "signer") == ["Trần Thị Mai"]
+    assert roles(st_.closing, "recipient") == ["Như trên", "Lưu: VT"]
+
+
+# ---------------------------------------------------------------- noise and tables
+
+
+def test_noisy_commune_plan() -> None:
+    st_ = parse_file("noisy_commune_plan.txt")
+    assert roles(st_.header, "issuer") == ["UBND XÃ TAM HIỆP"]
+    assert "38/KH-UBND ngày 20/02/2024" in st_.opening[0].text
+    muc_dich = st_.body[0]
+    # the "- đoàn thể" line continues the sentence; "01/6" is no item
+    assert [c.kind for c in muc_dich.children] == ["paragraph"]
+    assert "ngành - đoàn thể xã" in muc_dich.children[0].text
+    assert "ngày 01/6 hằng năm" in muc_dich.children[0].text
+    # running header and page numbers are gone from the bullets
+    vhxh = st_.body[1].children[0]
+    assert [c.title for c in vhxh.children] == [
+        "Chủ trì, phối hợp với Công an xã tham mưu UBND xã triển khai Kế hoạch",
+        "Tổng hợp báo cáo UBND xã trước ngày 10/12",
+    ]
+    assert "năm 2024 3" not in st_.clean.text
+    check_spans(st_)
+
+
+def test_flattened_table_rows() -> None:
+    st_ = parse_file("noisy_commune_plan.txt")
+    appendix = st_.body[-1]
+    assert appendix.kind == "part" and appendix.marker == "Phụ lục"
+    rows = [c for c in appendix.children if c.kind == "table_row"]
+    assert rows[0].text == "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"
+    assert rows[1].marker == "1"
+    assert rows[1].text == "1 | Tuyên truyền | Công chức VH-XH | Đoàn Thanh niên | Quý II"
+    assert rows[2].title == "Rà soát trẻ em"
+
+
+def test_markdown_table_rows() -> None:
+    raw = (
+        "II. PHÂN CÔNG\n\n| STT | Nhiệm vụ | Chủ trì | Phối hợp |\n|---|---|---|---|\n"
+        "| 1 | Tuyên truyền phòng chống đuối nước | Phòng Văn hóa | Đoàn Thanh niên |\n"
+    )
+    st_ = parse(clean_text(raw))
+    rows = [n for n in all_nodes(st_) if n.kind == "table_row"]
+    assert (
+        rows[1].text == "1 | Tuyên truyền phòng chống đuối nước | Phòng Văn hóa | Đoàn Thanh niên"
+    )
+    check_spans(st_)
+
+
+# ---------------------------------------------------------------- markers
+
+
+@pytest.mark.parametrize(
+    "line,kind,marker",
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "part", "I"),
+        ("II- NHIỆM VỤ TRỌNG TÂM", "part", "II"),
+        ("III – TỔ CHỨC THỰC HIỆN", "part", "III"),
+        ("PHẦN I. TÌNH HÌNH", "part", "PHẦN I"),
+        ("Điều 2: Giao Sở Y tế", "article", "Điều 2"),
+        ("1. Mục đích", "item", "1"),
+        ("2- Phòng Tư pháp", "item", "2"),
+        ("4.1. Sở Y tế", "item", "4.1"),
+        ("3) Công an huyện", "item", "3"),
+        ("a) Nhiệm vụ", "point", "a"),
+        ("đ) Phối hợp", "point", "đ"),
+        ("- Chủ trì", "bullet", "-"),
+        ("+ Phối hợp", "bullet", "+"),
+        ("• Tuyên truyền", "bullet", "•"),
+        ("Phụ lục II: PHÂN CÔNG", "part", "Phụ lục II"),
+    ],
+)
+def test_markers(line: str, kind: str, marker: str) -> None:
+    m = match_marker(line)
+    assert m is not None and m[0] == kind and m[2] == marker
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "25/12/2023 của Bộ Chính trị",
+        "06 tháng (trước ngày 10/5)",
+        "28-CT/TW và Chỉ thị",
+        "2021-2030",
+        "5 tuổi",
+    ],
+)
+def test_not_markers(line: str) -> None:
+    assert match_marker(line) is None
+
+
+def test_numbers_inside_sentences_are_not_items() -> None:
+    raw = (
+        "I. NHIỆM VỤ\n1. Triển khai Chỉ thị số 28-\nCT/TW, ngày\n25/12/2023 của Bộ Chính trị; định kỳ\n"
+        "06 tháng báo cáo.\n2. Phòng Tư pháp\n"
+    )
+    st_ = parse(clean_text(raw))
+    items = st_.body[0].children
+    assert [i.marker for i in items] == ["1", "2"]
+    assert "28-CT/TW, ngày 25/12/2023" in items[0].text and "06 tháng báo cáo" in items[0].text
+
+
+def test_heading_then_paragraph_and_wrapped_uppercase_continuation() -> None:
+    raw = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện\n"
+        "Tuyên truyền vận động các tầng lớp nhân dân, các tổ chức xã hội tham gia chấp hành tốt\n"
+        "Luật Trẻ em và các văn bản hướng dẫn về bảo vệ, chăm sóc và giáo dục trẻ em ở địa phương.\n"
+        "2. Phòng Tư pháp\n"
+    )
+    st_ = parse(clean_text(raw))
+    item = st_.body[0].children[0]
+    assert item.title == "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện"
+    assert len(item.children) == 1 and item.children[0].kind == "paragraph"
+    assert item.children[0].text.endswith("ở địa phương.")
+
+
+def test_closing_formula_is_top_level() -> None:
+    raw = (
+        "I. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế\n- Chủ trì tuyên truyền.\n"
+        "Trên đây là Kế hoạch thực hiện công tác trẻ em năm 2024./.\n"
+        "Nơi nhận:\n- UBND tỉnh;\nCHỦ TỊCH\n\nLê Văn Tám\n"
+    )
+    st_ = parse(clean_text(raw))
+    assert st_.body[-1].kind == "paragraph" and st_.body[-1].text.startswith("Trên đây là")
+    assert roles(st_.closing, "signer_title") == ["CHỦ TỊCH"]
+    assert roles(st_.closing, "signer") == ["Lê Văn Tám"]
+
+
+# ---------------------------------------------------------------- seeds
+
+
+def _seed_pairs(seed_paths: list[Path], gold_dir: Path):
+    for p in seed_paths:
+        gold = json.loads((gold_dir / (p.stem + ".json")).read_text(encoding="utf-8"))
+        yield p, gold, parse(clean(read_source(p)))
+
+
+def test_seeds_structure(seed_paths: list[Path], gold_dir: Path) -> None:
+    for p, gold, st_ in _seed_pairs(seed_paths, gold_dir):
+        check_spans(st_)
+        parts = [n for n in st_.body if n.kind == "part"]
+        assert len(parts) >= 3, p.name
+        keys = [normalize_key(n.title) for n in parts]
+        assert any("tổ chức thực hiện" in k or "phân công" in k for k in keys), (p.name, keys)
+        assert roles(st_.header, "doc_type") == ["KẾ HOẠCH"], p.name
+        assert st_.opening, p.name
+        assert normalize_key(st_.opening[0].text).startswith(("thực hiện", "triển khai")), p.name
+        assert roles(st_.closing, "signer") == [gold["document"]["signer"]], p.name
+        got = roles(st_.closing, "recipient")
+        assert len(got) == len(gold["recipients"]), p.name
+        same = sum(
+            normalize_key(a) == normalize_key(b)
+            for a, b in zip(got, gold["recipients"], strict=True)
+        )
+        assert same >= len(got) - 1, (p.name, got)
+
+
+def test_seed_organisation_parts_list_bodies(seed_paths: list[Path], gold_dir: Path) -> None:
+    counts = {}
+    for p, _gold, st_ in _seed_pairs(seed_paths, gold_dir):
+        org = next(n for n in st_.body if "tổ chức thực hiện" in normalize_key(n.title))
+        counts[p.name[:3]] = len([c for c in org.children if c.kind == "item"])
+    assert counts == {"000": 10, "001": 4, "002": 6, "003": 12, "004": 10}
+
+
+def test_cli_helper_prints_tree(capsys, seed_paths: list[Path]) -> None:
+    assert main([str(seed_paths[0])]) == 0
+    out = capsys.readouterr().out
+    assert "part" in out and "[closing] signer" in out
+    assert main([str(TEXTS / "missing.txt")]) == 1
+    assert format_tree(parse(clean_text(""))) == ""
+
+
+lines = st.sampled_from(
+    [
+        "KẾ HOẠCH",
+        "Số: 12/KH-UBND\tHà Nội, ngày 1 tháng 2 năm 2024",
+        "I. MỤC ĐÍCH",
+        "1. Phòng Y tế",
+        "a) Chủ trì",
+        "- Phối hợp với Sở Y tế",
+        "+ tuyên truyền",
+        "Nơi nhận:",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn A",
+        "Phụ lục",
+        "TT\tNội dung\tChủ trì",
+        "Điều 1. Ban hành",
+        "",
+        "thực hiện tốt",
+        "Trên đây là kế hoạch./.",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(lines, st.text(max_size=20)), max_size=25))
+def test_parse_never_crashes(chunks: list[str]) -> None:
+    st_ = parse(clean_text("\n".join(chunks)))
+    check_spans(st_)
