@@ -1,0 +1,217 @@
+/* dkg staff site: search, evidence highlighting and the vis-network graphs.
+   Everything from the documents is put into the page as text (textContent,
+   text nodes), never as HTML. */
+(function () {
+  "use strict";
+
+  function fold(s) {
+    return s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  /* ------------------------------------------------------------ search */
+  var search = document.getElementById("search");
+  if (search) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".searchable"));
+    var keys = rows.map(function (r) { return fold(r.textContent); });
+    var count = document.getElementById("search-count");
+    var apply = function () {
+      var words = fold(search.value).trim().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (r, i) {
+        var ok = words.every(function (w) { return keys[i].indexOf(w) >= 0; });
+        r.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      if (count) { count.textContent = words.length ? shown + " kết quả" : ""; }
+    };
+    search.addEventListener("input", apply);
+    if (search.value) { apply(); }
+  }
+
+  /* ------------------------------------------------------------ evidence */
+  var sourceEl = document.getElementById("source-text");
+  var sourceData = document.getElementById("source-data");
+  var info = document.getElementById("evidence-info");
+  var sourceText = sourceData ? JSON.parse(sourceData.textContent) : null;
+  if (sourceEl && sourceText !== null) { sourceEl.textContent = sourceText; }
+  var activeEl = null;
+  /* The graph gives offsets in code points (Python); JavaScript strings count UTF-16 units. */
+  var units = null;
+  if (sourceText !== null && /[\uD800-\uDFFF]/.test(sourceText)) {
+    units = [0];
+    var acc = 0;
+    for (var ch of sourceText) { acc += ch.length; units.push(acc); }
+  }
+  function unit(cp) { return units ? units[Math.max(0, Math.min(cp, units.length - 1))] : cp; }
+
+  function showEvidence(cpStart, cpEnd, origin) {
+    if (!sourceEl || sourceText === null) { return false; }
+    var start = Math.max(0, Math.min(unit(cpStart), sourceText.length));
+    var end = Math.max(start, Math.min(unit(cpEnd), sourceText.length));
+    sourceEl.textContent = "";
+    sourceEl.appendChild(document.createTextNode(sourceText.slice(0, start)));
+    var mark = document.createElement("mark");
+    mark.id = "evidence-mark";
+    mark.textContent = sourceText.slice(start, end);
+    sourceEl.appendChild(mark);
+    sourceEl.appendChild(document.createTextNode(sourceText.slice(end)));
+    sourceEl.scrollTop += mark.getBoundingClientRect().top - sourceEl.getBoundingClientRect().top - 60;
+    var r = sourceEl.getBoundingClientRect();
+    if (r.top > window.innerHeight || r.bottom < 0) { sourceEl.scrollIntoView({ block: "nearest" }); }
+    if (info) { info.textContent = "Câu văn gốc được tô sáng (ký tự " + cpStart + "–" + cpEnd + ")."; }
+    if (activeEl) { activeEl.classList.remove("active"); }
+    activeEl = origin || null;
+    if (activeEl) { activeEl.classList.add("active"); }
+    window.dkgLastEvidence = { start: cpStart, end: cpEnd, text: mark.textContent };
+    return true;
+  }
+
+  function evFromAttr(el) {
+    var m = /^(\d+)-(\d+)$/.exec(el.getAttribute("data-ev") || "");
+    return m ? [parseInt(m[1], 10), parseInt(m[2], 10)] : null;
+  }
+  function onEvidenceEvent(e) {
+    if (e.target.closest("a")) { return; }
+    var el = e.target.closest("[data-ev]");
+    if (!el) { return; }
+    var ev = evFromAttr(el);
+    if (ev) { showEvidence(ev[0], ev[1], el); }
+  }
+  document.addEventListener("click", onEvidenceEvent);
+  document.addEventListener("keydown", function (e) { if (e.key === "Enter") { onEvidenceEvent(e); } });
+  var hash = /^#ev-(\d+)-(\d+)$/.exec(window.location.hash);
+  if (hash) {
+    var s = parseInt(hash[1], 10), t = parseInt(hash[2], 10);
+    var origin = document.querySelector('[data-ev="' + s + "-" + t + '"]');
+    showEvidence(s, t, origin);
+    if (origin) { origin.scrollIntoView({ block: "center" }); }
+  }
+
+  /* ------------------------------------------------------------ graph */
+  var gdata = document.getElementById("graph-data");
+  var gbox = document.getElementById("graph");
+  var statusEl = document.getElementById("graph-status");
+  function status(text) { if (statusEl) { statusEl.textContent = text; } }
+  window.dkg = { fold: fold, showEvidence: showEvidence };
+  if (!gdata || !gbox) { window.dkgReady = true; return; }
+  if (!window.vis) { status("Không tải được thư viện vẽ sơ đồ."); window.dkgReady = true; return; }
+
+  var G = JSON.parse(gdata.textContent);
+  var clusters = G.clusters || {};
+  var limit = G.limit || 1500;
+  var CUSTOM = { ev: 1, url: 1, href: 1, groups: 1 };
+
+  function tip(text) {
+    var el = document.createElement("div");
+    el.className = "dkg-tip";
+    el.textContent = text;
+    return el;
+  }
+  function prep(item) {
+    var out = {};
+    Object.keys(item).forEach(function (k) { if (!CUSTOM[k]) { out[k] = item[k]; } });
+    if (typeof item.title === "string") { out.title = tip(item.title); }
+    return out;
+  }
+
+  var nodeById = {}, edgeById = {};
+  G.nodes.forEach(function (n) { nodeById[n.id] = n; });
+  G.edges.forEach(function (e, i) { e.id = "e" + i; edgeById[e.id] = e; });
+
+  var expanded = {}, seq = 0;
+  function rep(id) {
+    var n = nodeById[id];
+    var gs = (n && n.groups) || [];
+    for (var i = 0; i < gs.length; i += 1) { if (!expanded[gs[i]]) { return gs[i]; } }
+    return id;
+  }
+  function view() {
+    var nodes = [], edges = [], seen = {}, seenE = {};
+    G.nodes.forEach(function (n) {
+      var r = rep(n.id);
+      if (r === n.id) { nodes.push(prep(n)); return; }
+      if (seen[r]) { return; }
+      seen[r] = true;
+      var c = clusters[r];
+      nodes.push({ id: r, label: c.label, title: tip(c.title), level: c.level, shape: "box",
+                   borderWidth: 2, color: { background: "#d5d8dc", border: "#566573" } });
+    });
+    G.edges.forEach(function (e) {
+      var a = rep(e.from), b = rep(e.to);
+      if (a === b) { return; }
+      if (a === e.from && b === e.to) { edges.push(prep(e)); return; }
+      var k = a + "\u0000" + b;
+      if (seenE[k]) { return; }
+      seenE[k] = true;
+      edges.push({ id: "a:" + k, from: a, to: b, dashes: true, color: "#aab7b8" });
+    });
+    return { nodes: nodes, edges: edges };
+  }
+
+  var first = view();
+  var nodesDS = new vis.DataSet(first.nodes), edgesDS = new vis.DataSet(first.edges);
+  var network = new vis.Network(gbox, { nodes: nodesDS, edges: edgesDS }, G.options);
+  function ready() { network.once("afterDrawing", function () { window.dkgReady = true; }); network.redraw(); }
+  if (G.options.physics && G.options.physics.enabled) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      network.fit();
+      ready();
+    });
+  } else {
+    ready();
+  }
+
+  function expand(cid) {
+    seq += 1;
+    expanded[cid] = seq;
+    var others = Object.keys(expanded)
+      .filter(function (k) { return k !== cid && (clusters[cid] || {}).parent !== k; })
+      .sort(function (a, b) { return expanded[a] - expanded[b]; });
+    while (view().nodes.length > limit && others.length) { delete expanded[others.shift()]; }
+    var v = view();
+    network.setData({ nodes: new vis.DataSet(v.nodes), edges: new vis.DataSet(v.edges) });
+    nodesDS = null; edgesDS = null;
+    status("Đã mở nhóm: " + (clusters[cid] ? clusters[cid].label.replace("\n", " ") : cid) +
+           " · đang hiện " + v.nodes.length + " nút.");
+  }
+
+  function go(url) { if (url) { window.location.href = url; } }
+  network.on("click", function (p) {
+    if (p.nodes.length) {
+      var id = p.nodes[0];
+      if (clusters[id]) { expand(id); return; }
+      var n = nodeById[id];
+      if (!n) { return; }
+      if (n.ev && showEvidence(n.ev[0], n.ev[1])) {
+        status("Câu văn gốc về " + (typeof n.title === "string" ? n.title.split("\n")[0] : id) + " được tô sáng bên phải.");
+        return;
+      }
+      go(n.href || n.url);
+      return;
+    }
+    if (p.edges.length) {
+      var e = edgeById[p.edges[0]];
+      if (!e) { return; }
+      if (e.ev && showEvidence(e.ev[0], e.ev[1])) { status("Câu văn gốc của quan hệ này được tô sáng bên phải."); return; }
+      go(e.href);
+    }
+  });
+  network.on("doubleClick", function (p) {
+    if (p.nodes.length && nodeById[p.nodes[0]]) { go(nodeById[p.nodes[0]].url); }
+  });
+
+  window.dkg.network = network;
+  window.dkg.expand = expand;
+  window.dkg.view = view;
+  window.dkg.nodeDOM = function (id) {
+    var pos = network.getPositions([id])[id];
+    return pos ? network.canvasToDOM(pos) : null;
+  };
+  window.dkg.edgeDOM = function (id) {
+    var e = edgeById[id];
+    if (!e) { return null; }
+    var a = network.getPositions([e.from])[e.from], b = network.getPositions([e.to])[e.to];
+    return (a && b) ? network.canvasToDOM({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }) : null;
+  };
+}());

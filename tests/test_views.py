@@ -1,0 +1,310 @@
+"""The staff site without a browser: page model from SPARQL, escaping, grouping, page files."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.views.data import (
+    AssignmentInfo,
+    BodyInfo,
+    DocInfo,
+    DocLink,
+    DutyInfo,
+    Evidence,
+    SiteData,
+    load_site_data,
+    oxigraph_select,
+)
+from kg.views.site import (
+    NODE_LIMIT,
+    Site,
+    build_site,
+    cascade_graph,
+    doc_graph,
+    fold,
+    highlight_html,
+    page_names,
+    quote_html,
+    safe_json,
+    short_name,
+    write_site,
+)
+
+SAMPLE = Path(__file__).parent / "data" / "views" / "sample.trig"
+ID = "https://w3id.org/dkg/id/"
+PAYLOADS = ("<script>window.__pwned", '"><svg onload=', "<img src=x onerror=")
+
+
+def sample_store() -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture(scope="module")
+def sample_data() -> SiteData:
+    return load_site_data(oxigraph_select(sample_store()))
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("views") / "site"
+    build_site(sample_store(), out)
+    return out
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def test_fold_strips_marks_and_d():
+    assert fold("Phòng Giáo dục và Đào tạo") == "phong giao duc va dao tao"
+    assert fold("ĐOÀN THANH NIÊN") == "doan thanh nien"
+    assert fold("hoá") == fold("hóa") == "hoa"
+
+
+def test_safe_json_cannot_close_script():
+    value = {"t": "</script><!--<script>&\u2028\u2029 Sở"}
+    text = safe_json(value)
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+    assert "Sở" in text  # Vietnamese kept readable
+    assert json.loads(text) == value
+
+
+@given(st.text(max_size=60), st.integers(0, 70), st.integers(0, 70))
+def test_highlight_html_escapes_every_piece(text, a, b):
+    start, end = min(a, b), max(a, b)
+    out = highlight_html(text, start, end)
+    assert out.count("<mark>") == 1 and out.count("</mark>") == 1
+    before, rest = out.split("<mark>")
+    marked, after = rest.split("</mark>")
+    assert "<" not in before + marked + after
+    s, e = min(start, len(text)), min(end, len(text))
+    assert html.unescape(before) == text[:s]
+    assert html.unescape(marked) == text[s:e]
+    assert html.unescape(after) == text[e:]
+
+
+def test_highlight_html_with_context_cuts_at_lines():
+    text = "dòng một\n<b>Chủ trì</b> kiểm tra\ndòng ba"
+    start = text.index("<b>")
+    out = highlight_html(text, start, start + len("<b>Chủ trì</b>"), context=5)
+    assert out.startswith("…<mark>&lt;b&gt;Chủ trì&lt;/b&gt;</mark> kiểm")
+
+
+def test_quote_html_from_selector():
+    ev = Evidence("d", 10, 20, exact="<x>", prefix="a&", suffix='"b')
+    assert quote_html(ev) == "…a&amp;<mark>&lt;x&gt;</mark>&quot;b…"
+
+
+def test_page_names_are_unique_and_safe():
+    iris = [ID + "body/so-gddt/ha-nam", ID + "body/so-gddt/ha-nam/", ID + "body/sở gd/hà nam"]
+    names = page_names(iris, "body")
+    assert len(set(names.values())) == len(set(iris))
+    assert all(re.fullmatch(r"body-[a-z0-9-]+\.html", n) for n in names.values())
+    assert names == page_names(list(reversed(iris)), "body")
+
+
+def test_short_name_abbreviates_and_wraps():
+    assert short_name("Ủy ban nhân dân huyện") == "UBND huyện"
+    label = short_name("Phòng Lao động - Thương binh và Xã hội và các cơ quan liên quan khác")
+    assert "LĐTBXH" in label and all(len(line) <= 27 for line in label.split("\n"))
+
+
+# ---------------------------------------------------------------- page model from the store
+
+
+def test_load_site_data_reads_the_graph(sample_data):
+    data = sample_data
+    assert len(data.docs) == 6
+    assert sum(d.ingested for d in data.docs.values()) == 4
+    plan = data.docs[ID + "doc/12-kh-ubnd"]
+    assert (plan.type, plan.number, plan.date, plan.level, plan.kind, plan.province) == (
+        "Kế hoạch",
+        "12/KH-UBND",
+        "2024-02-01",
+        "province",
+        "state",
+        "Hà Nam",
+    )
+    assert plan.source_file == "tinh-ha-nam.txt"
+    assert len(data.bodies) == 11
+    assert data.bodies[ID + "body/phong-y-te/ha-nam/duy-tien"].place == "Duy Tiên, Hà Nam"
+    assert len(data.duties) == 7
+    lead = data.duties[0]
+    assert (lead.role, lead.mode, lead.deadline) == ("lead", "assigned", "2024-06-30")
+    assert lead.partners == [ID + "body/so-y-te/ha-nam"]
+    assert [r.due for r in data.reports] == ["20/11", "10/05"]
+    assert data.reports[0].frequency == "annual"
+    kids = data.implemented_by()
+    assert set(kids[ID + "doc/28-ct-tw"]) == {ID + "doc/12-kh-ubnd", ID + "doc/68-hd-btgtu"}
+
+
+def test_evidence_offsets_point_at_the_sentence(sample_data):
+    data = sample_data
+    checked = 0
+    for duty in data.duties:
+        text = data.text_of(duty.doc)
+        assert text is not None and duty.evidence is not None
+        assert text[duty.evidence.start : duty.evidence.end] == duty.text == duty.evidence.exact
+        checked += 1
+    assert checked == 7
+
+
+# ---------------------------------------------------------------- the written site
+
+
+def test_site_has_every_page(sample_site):
+    names = sorted(p.name for p in sample_site.glob("*.html"))
+    assert "index.html" in names
+    assert sum(n.startswith("doc-") for n in names) == 6
+    assert sum(n.startswith("body-") for n in names) == 11
+    assert sum(n.startswith("cascade-") for n in names) == 4
+    assert (sample_site / "static" / "vis-network.min.js").is_file()
+    assert not list(sample_site.parent.glob("site.*"))  # the temporary folder was swapped in
+
+
+def test_pages_are_escaped_offline_and_vietnamese(sample_site):
+    for page in sample_site.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert '<meta charset="utf-8">' in text
+        for payload in PAYLOADS:
+            assert payload not in text, (page.name, payload)
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text), page.name
+        for link in re.findall(r'(?:src|href)="([^"#]+)', text):
+            assert (sample_site / link).exists(), (page.name, link)
+    doc = (sample_site / "doc-12-kh-ubnd.html").read_text(encoding="utf-8")
+    for word in (
+        "Nhiệm vụ theo cơ quan",
+        "Chủ trì",
+        "Phối hợp",
+        "Thời hạn",
+        "Báo cáo",
+        "Văn bản gốc",
+    ):
+        assert word in doc
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; Sở Y tế" in doc
+
+
+def test_graph_json_round_trips_payloads(sample_site):
+    doc = (sample_site / "doc-12-kh-ubnd.html").read_text(encoding="utf-8")
+    raw = re.search(
+        r'<script type="application/json" id="graph-data">(.*?)</script>', doc, re.S
+    ).group(1)
+    graph = json.loads(raw)
+    titles = " ".join(n.get("title", "") for n in graph["nodes"])
+    assert "<script>window.__pwned=1</script>" in titles  # kept as data, shown as text by site.js
+    assert graph["options"]["physics"]["enabled"] is True
+    source = re.search(
+        r'<script type="application/json" id="source-data">(.*?)</script>', doc, re.S
+    )
+    assert json.loads(source.group(1)).startswith("ỦY BAN NHÂN DÂN")
+
+
+def test_cascade_is_layered_by_level(sample_data):
+    site = Site(sample_data, page_names(list(sample_data.docs), "doc"), {}, {})
+    graph = cascade_graph(site, ID + "doc/28-ct-tw")
+    level = {n["id"][2:].rsplit("/", 1)[-1]: n["level"] for n in graph["nodes"]}
+    assert (
+        level["28-ct-tw"]
+        < level["12-kh-ubnd"]
+        < level["5-kh-ubnd"]
+        < level["ke-hoach-uy-ban-nhan-dan-xa-tien-noi-2024-04-1a2b3c4d"]
+    )
+    assert (
+        level["68-hd-btgtu"] < level["144-kh-tu"]
+    )  # same admin level: the plan below its guidance
+    assert graph["options"]["physics"]["enabled"] is False
+    assert graph["options"]["layout"]["hierarchical"]["direction"] == "UD"
+    shapes = {n["id"][2:].rsplit("/", 1)[-1]: n["shape"] for n in graph["nodes"]}
+    assert shapes["144-kh-tu"] == "ellipse" and shapes["12-kh-ubnd"] == "box"
+    assert not graph["clusters"]
+
+
+# ---------------------------------------------------------------- large graphs
+
+
+def national(provinces: int, per_province: int) -> SiteData:
+    """A directive carried out by a plan per province, each carried out by district plans."""
+    data = SiteData()
+    root = ID + "doc/1-ct-tw"
+    data.docs[root] = DocInfo(root, type="Chỉ thị", number="1-CT/TW", level="central", kind="party")
+    for p in range(provinces):
+        prov = ID + f"doc/p{p}"
+        data.docs[prov] = DocInfo(
+            prov, number=f"{p}/KH-UBND", level="province", province=f"Tỉnh {p}", ingested=True
+        )
+        data.links.append(DocLink(prov, root, "implements"))
+        for d in range(per_province - 1):
+            dist = ID + f"doc/p{p}-d{d}"
+            data.docs[dist] = DocInfo(
+                dist, number=f"{d}/KH-UBND", level="district", province=f"Tỉnh {p}", ingested=True
+            )
+            data.links.append(DocLink(dist, prov, "implements"))
+    return data
+
+
+def visible(graph: dict, expanded: set[str] = frozenset()) -> int:
+    """What site.js shows: nodes whose groups are all expanded, plus one node per collapsed group."""
+    shown = set()
+    for node in graph["nodes"]:
+        rep = next((g for g in node.get("groups", []) if g not in expanded), node["id"])
+        shown.add(rep)
+    return len(shown)
+
+
+def test_big_cascade_is_grouped_by_province():
+    data = national(40, 100)  # 4,001 documents
+    site = Site(data, page_names(list(data.docs), "doc"), {}, {})
+    graph = cascade_graph(site, ID + "doc/1-ct-tw")
+    assert len(graph["nodes"]) == 4001
+    assert len(graph["clusters"]) == 40
+    assert visible(graph) == 41 <= NODE_LIMIT
+    assert visible(graph, {"p:Tỉnh 3"}) == 140
+
+
+def test_one_huge_province_is_grouped_again():
+    data = national(2, 2000)
+    site = Site(data, page_names(list(data.docs), "doc"), {}, {})
+    graph = cascade_graph(site, ID + "doc/1-ct-tw", limit=1500)
+    assert visible(graph) == 3
+    opened = visible(graph, {"p:Tỉnh 0"})
+    assert opened <= 1500
+    assert all(info["size"] <= 2000 for info in graph["clusters"].values())
+
+
+def test_doc_graph_never_exceeds_the_limit():
+    data = SiteData()
+    doc = ID + "doc/x"
+    data.docs[doc] = DocInfo(doc, number="1/KH", ingested=True)
+    for i in range(300):
+        body = ID + f"body/b{i}"
+        data.bodies[body] = BodyInfo(body, f"Cơ quan {i}")
+        data.assignments.append(AssignmentInfo(doc, body))
+        data.duties.append(
+            DutyInfo(
+                f"{doc}/duty/{i}", doc, body, "Phối hợp", "support", partners=[ID + f"body/p{i}"]
+            )
+        )
+    site = Site(data, {doc: "doc-x.html"}, {}, {})
+    graph = doc_graph(site, data.docs[doc], limit=100)
+    assert len(graph["nodes"]) <= 100
+    assert graph["truncated"] > 0
+
+
+def test_write_site_replaces_the_previous_site(tmp_path):
+    data = national(2, 3)
+    out = tmp_path / "site"
+    first = write_site(data, out)
+    (out / "stale.html").write_text("x", encoding="utf-8")
+    second = write_site(data, out)
+    assert first.pages == second.pages == 1 + 7 + 3  # index, documents, cascades
+    assert not (out / "stale.html").exists()
