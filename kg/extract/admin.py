@@ -1,0 +1,142 @@
+"""Vietnamese administrative units: which province a district or commune lies in.
+
+Plans often name only their own district ("Ủy ban nhân dân huyện Quế Phong");
+the province comes from the reference data of the ``vietnamadminunits``
+package (63 provinces with districts and wards before the 2025 reform, 34
+provinces with wards after it). Its own parser pulls numpy and shapely, so we
+read only its bundled JSON tables, once, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.models import AdminUnit
+
+
+def _unaccent(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def unit_key(name: str) -> str:
+    """Lookup key: no accents, case or spaces (the package's own key style)."""
+    return "".join(_unaccent(name).lower().split())
+
+
+def _accent_key(name: str) -> str:
+    return "".join(unicodedata.normalize("NFC", name).lower().split())
+
+
+@dataclass(frozen=True)
+class District:
+    name: str  # "Quế Phong"
+    type: str  # "Huyện", "Thành phố", "Thị xã", "Quận"
+    province: str  # "Nghệ An"
+
+
+@dataclass(frozen=True)
+class _Tables:
+    provinces: dict[str, str]  # unit_key -> short name (both eras)
+    central_cities: frozenset[str]  # unit_key of centrally-run cities
+    districts: dict[str, list[District]]  # unit_key(short) -> candidates
+    communes_2025: dict[str, list[tuple[str, str]]]  # unit_key(short) -> (name, province)
+
+
+def _load(name: str) -> dict:
+    path = resources.files("vietnamadminunits") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    legacy = _load("parser_legacy.json")
+    modern = _load("parser_from_2025.json")
+    provinces: dict[str, str] = {}
+    central: set[str] = set()
+    for table in (legacy["DICT_PROVINCE"], modern["DICT_PROVINCE"]):
+        for info in table.values():
+            short = info["provinceShort"]
+            provinces[unit_key(short)] = short
+            if info["province"].startswith("Thành phố"):
+                central.add(unit_key(short))
+    districts: dict[str, list[District]] = {}
+    for pkey, dists in legacy["DICT_PROVINCE_DISTRICT"].items():
+        pname = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
+        for info in dists.values():
+            d = District(info["districtShort"], info["districtType"], pname)
+            districts.setdefault(unit_key(d.name), []).append(d)
+    communes: dict[str, list[tuple[str, str]]] = {}
+    for pkey, wards in modern["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        pname = modern["DICT_PROVINCE"][pkey]["provinceShort"]
+        for info in wards.values():
+            communes.setdefault(unit_key(info["wardShort"]), []).append((info["wardShort"], pname))
+    return _Tables(provinces, frozenset(central), districts, communes)
+
+
+def province_named(name: str) -> str | None:
+    """The province's canonical short name if ``name`` is one ("Đắk Lắk")."""
+    return _tables().provinces.get(unit_key(name))
+
+
+def is_central_city(name: str) -> bool:
+    """Hà Nội, Hải Phòng, Đà Nẵng, TP Hồ Chí Minh, Cần Thơ, Huế: province-level cities."""
+    return unit_key(name) in _tables().central_cities
+
+
+def _pick(cands: list, accented: str, prefer: set[str], prov_of) -> object | None:
+    if not cands:
+        return None
+    exact = [c for c in cands if _accent_key(c[0] if isinstance(c, tuple) else c.name) == accented]
+    pool = exact or cands
+    preferred = [c for c in pool if unit_key(prov_of(c)) in prefer]
+    if preferred:
+        return preferred[0]
+    return pool[0] if len(pool) == 1 else None
+
+
+def district_named(
+    name: str,
+    prefer_provinces: set[str] | frozenset[str] = frozenset(),
+    unit_type: str | None = None,
+) -> District | None:
+    """The district called ``name``; ambiguous names need a province named in the text."""
+    cands = _tables().districts.get(unit_key(name), [])
+    if unit_type:
+        typed = [d for d in cands if unit_key(d.type) == unit_key(unit_type)]
+        cands = typed or cands
+    prefer = {unit_key(p) for p in prefer_provinces}
+    found = _pick(cands, _accent_key(name), prefer, lambda d: d.province)
+    return found if isinstance(found, District) else None
+
+
+def commune_province(
+    name: str, prefer_provinces: set[str] | frozenset[str] = frozenset()
+) -> str | None:
+    """Province of a post-2025 commune or ward, when the name settles it."""
+    cands = _tables().communes_2025.get(unit_key(name), [])
+    prefer = {unit_key(p) for p in prefer_provinces}
+    found = _pick(cands, _accent_key(name), prefer, lambda c: c[1])
+    return found[1] if isinstance(found, tuple) else None
+
+
+def admin_unit(
+    name: str, level: str, prefer_provinces: set[str] | frozenset[str] = frozenset()
+) -> AdminUnit:
+    """An AdminUnit with its province filled in from the reference data when known."""
+    if level == "province":
+        return AdminUnit(
+            name=province_named(name) or name,
+            level="province",
+            province=province_named(name) or name,
+        )
+    if level == "district":
+        d = district_named(name, prefer_provinces)
+        return AdminUnit(
+            name=d.name if d else name, level="district", province=d.province if d else None
+        )
+    return AdminUnit(name=name, level="commune", province=commune_province(name, prefer_provinces))

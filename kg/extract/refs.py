@@ -1,0 +1,397 @@
+"""References: every mention of another document, with its relation to this one.
+
+Vietnamese administrative texts cite documents as "<type> số <number>, ngày
+<date> của <issuer> về <title>" (NĐ 30/2020/NĐ-CP, Party rules on "Số -KH/TU").
+The number is the anchor: it is found first, then the type is read just before
+it and the date, issuer and title just after. Numbers are printed in many ways
+(28-CT/TW, 28-CT-TW, 06/QĐ-TTG, 1309/QĐ-<line break>TTg), so a ``key`` folds
+those variants while ``number`` keeps what was printed.
+
+The relation comes from where the mention stands: clauses of the opening that
+begin "Thực hiện" / "Triển khai" give ``implements``, "Căn cứ" ``based_on``,
+"Xét đề nghị" ``proposal``; everything else ``cites``. A document an
+implemented document itself implements ("Thực hiện Kế hoạch 144-KH/TU ... về
+thực hiện Chỉ thị 28-CT/TW") is implemented by this one too, and the chain is
+kept in ``DocRef.implements``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.models import CleanText, DocRef, Relation, Structure
+
+# Longest first so "Thông tư liên tịch" wins over "Thông tư".
+DOC_TYPES = [
+    "Thông tư liên tịch",
+    "Nghị quyết liên tịch",
+    "Chương trình hành động",
+    "Chỉ thị",
+    "Quyết định",
+    "Kế hoạch",
+    "Hướng dẫn",
+    "Nghị quyết",
+    "Thông tư",
+    "Nghị định",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Công văn",
+    "Công điện",
+    "Tờ trình",
+    "Chương trình",
+    "Đề án",
+    "Thông báo",
+    "Kết luận",
+    "Quy định",
+    "Quy chế",
+    "Báo cáo",
+    "Văn bản",
+]
+
+# Type codes inside numbers (NĐ 30/2020/NĐ-CP Phụ lục III; Party: HD, CT, KH, NQ, TB, KL, QĐ).
+CODE_TYPES = {
+    "CT": "Chỉ thị",
+    "QD": "Quyết định",
+    "KH": "Kế hoạch",
+    "HD": "Hướng dẫn",
+    "NQ": "Nghị quyết",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "ND": "Nghị định",
+    "TTR": "Tờ trình",
+    "TB": "Thông báo",
+    "KL": "Kết luận",
+    "QDI": "Quy định",
+    "CTR": "Chương trình",
+    "DA": "Đề án",
+    "BC": "Báo cáo",
+    "CD": "Công điện",
+    "PL": "Pháp lệnh",
+}
+
+
+def _words(phrase: str) -> str:
+    # Words of a type may be split by a line break ("Tờ\ntrình").
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+_TYPE_ALT = "|".join(_words(t) for t in DOC_TYPES)
+_CODE_PART = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[A-ZĐ][A-Za-zĐđ]*)?"
+# A separator inside a number may be followed by a line break (PDF wrapping), never by
+# a plain space: "12/KH-UBND - Ban ..." must not glue "Ban" onto the number.
+_SEP = r"[-/–](?:[ \t]*\n[ \t]*(?:\n[ \t]*)?)?"
+NUMBER_RE = re.compile(
+    r"(?<![\w/.\-–])(?P<num>\d{1,4})(?:/(?P<year>(?:19|20)\d{2}))?"
+    r"[ \t]?" + _SEP + r"(?P<code>" + _CODE_PART + r"(?:" + _SEP + _CODE_PART + r")*)"
+)
+TYPE_BEFORE_RE = re.compile(
+    r"(?P<type>" + _TYPE_ALT + r")\s*(?:số\s*(?:hiệu\s*)?)?[:.]?\s*$", re.IGNORECASE
+)
+SHORT_RE = re.compile(
+    r"(?P<type>"
+    + _TYPE_ALT
+    + r")\s+(?:số\s+)?(?P<num>\d{1,4})(?![\d/\-–]|[ \t]?[/\-–][ \t]?[A-ZĐ])",
+    re.IGNORECASE,
+)
+_DATE_NUM = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+DATE_AFTER_RE = re.compile(
+    r"^\s*(?:[A-Za-zÀ-ỹĐđ]+\s+){0,2}?[,;]?\s*(?:được\s+)?(?:ban\s+hành\s+)?ngày\s*"
+    r"(?:" + _DATE_NUM + r"|" + _DATE_WORDS + r")",
+    re.IGNORECASE,
+)
+ISSUER_AFTER_RE = re.compile(r"^\s*,?\s*của\s+(?P<issuer>[^;(“\"”:]{2,160})", re.IGNORECASE)
+_ISSUER_STOP = re.compile(
+    r"\s(?:về|v/v|ban\s+hành|thực\s+hiện|triển\s+khai|phê\s+duyệt|quy\s+định|hướng\s+dẫn|"
+    r"tại|đã|đến|trên|nhằm|với|theo|sau|thông\s+qua|kèm\s+theo|số|và\s+(?:"
+    + _TYPE_ALT
+    + r"))\b|[,.](?:\s|$)",
+    re.IGNORECASE,
+)
+
+_TRIGGERS = [
+    (re.compile(r"(?:thực\s+hiện|triển\s+khai|tiếp\s+tục\s+thực\s+hiện)\b", re.I), "implements"),
+    (re.compile(r"căn\s+cứ\b", re.I), "based_on"),
+    (re.compile(r"(?:xét|theo)\s+(?:đề\s+nghị|tờ\s+trình|đề\s+xuất)\b", re.I), "proposal"),
+]
+# Where the body starts: the first part/article heading ends the opening.
+_BODY_START_RE = re.compile(
+    r"^[\s#*_>|]*(?:(?:PHẦN|Phần)\s+(?:I|THỨ\s+NHẤT|MỘT)\b|(?:I|1)\s*[.\-–/)]\s*\S|Điều\s+1\b)",
+    re.MULTILINE,
+)
+# Lower case on purpose: "... về thực hiện Chỉ thị" chains, a new "Thực hiện ..." clause does not.
+_CHAIN_END_RE = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s*$")
+
+
+def fold_number(number: str) -> str:
+    """Identity key of a printed number: case, spacing, dashes and Đ/D folded;
+    Party numbers printed 28-CT-TW become 28-CT/TW."""
+    k = re.sub(r"\s+", "", number).replace("–", "-").replace("Đ", "D").replace("đ", "d")
+    k = k.upper().strip("-/.")
+    m = re.fullmatch(r"(\d+)-([A-Z]+)-([A-Z0-9.&]+)", k)
+    if m:
+        k = f"{m[1]}-{m[2]}/{m[3]}"
+    return k
+
+
+def type_from_code(number: str) -> str | None:
+    """The document type its number's code implies (06/2019/QĐ-TTg -> Quyết định)."""
+    k = fold_number(number)
+    m = re.match(r"\d+(?:/\d{4})?[-/]([A-Z]+)", k)
+    if not m:
+        return None
+    return CODE_TYPES.get(m[1])
+
+
+def _canonical_type(found: str) -> str:
+    flat = " ".join(found.split()).lower()
+    for t in DOC_TYPES:
+        if t.lower() == flat:
+            return t
+    return " ".join(found.split())
+
+
+def _iso(d: str | None, m: str | None, y: str | None) -> str | None:
+    if not y:
+        return None
+    try:
+        di, mi = int(d or 0), int(m or 0)
+    except ValueError:
+        return y
+    if 1 <= mi <= 12 and 1 <= di <= 31:
+        return f"{y}-{mi:02d}-{di:02d}"
+    return y
+
+
+def _clean_issuer(raw: str) -> str | None:
+    flat = " ".join(raw.split())
+    m = _ISSUER_STOP.search(flat)
+    if m:
+        flat = flat[: m.start()]
+    flat = flat.strip(" ,.;:-–*_")
+    return flat or None
+
+
+@dataclass
+class _Mention:
+    start: int  # clean offsets
+    end: int
+    number: str | None
+    key: str | None
+    type: str | None
+    date: str | None
+    issuer: str | None
+    title: str | None
+    short: bool = False
+    digits: str = ""
+
+
+def _is_own_number(text: str, start: int) -> bool:
+    """'Số: 64/KH-UBND' at the head of a line is the document's own number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    return bool(re.fullmatch(r"[\s#*_|]*S[ốỐ]\s*(?:hiệu)?\s*:?\s*", prefix))
+
+
+def _after(text: str, end: int) -> tuple[str | None, str | None, str | None]:
+    """Date, issuer and title printed right after a number."""
+    window = text[end : end + 500]
+    date = None
+    pos = 0
+    m = DATE_AFTER_RE.match(window)
+    if m:
+        date = _iso(m["d"], m["m"], m["y"]) if m["y"] else _iso(m["d2"], m["m2"], m["y2"])
+        pos = m.end()
+    issuer = None
+    title_from = pos
+    mi = ISSUER_AFTER_RE.match(window[pos:])
+    if mi:
+        issuer = _clean_issuer(mi["issuer"])
+        raw = window[pos + mi.start("issuer") :]
+        stop = _ISSUER_STOP.search(raw)
+        title_from = pos + mi.start("issuer") + (stop.start() if stop else len(raw))
+    title = None
+    mt = re.match(
+        r"\s*,?\s*(?:về\s+việc|về|v/v)\s+(?P<title>[^;(]{3,300})", window[title_from:], re.I
+    )
+    if mt:
+        title = " ".join(mt["title"].split())
+        title = re.split(r"\.\s|\s\(sau đây", title)[0].strip(' .,;”"“*') or None
+    return date, issuer, title
+
+
+def _full_mentions(text: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in NUMBER_RE.finditer(text):
+        if _is_own_number(text, m.start()):
+            continue
+        number = re.sub(r"\s+", "", m.group(0)).replace("–", "-")
+        before = text[max(0, m.start() - 40) : m.start()]
+        tb = TYPE_BEFORE_RE.search(before)
+        start = m.start()
+        doc_type = type_from_code(number)
+        if tb:
+            printed = _canonical_type(tb["type"])
+            # "văn bản" is generic: the number's own code says more
+            doc_type = doc_type if printed == "Văn bản" and doc_type else printed
+            start = m.start() - (len(before) - tb.start())
+        date, issuer, title = _after(text, m.end())
+        out.append(
+            _Mention(start, m.end(), number, fold_number(number), doc_type, date, issuer, title)
+        )
+    return out
+
+
+def _short_mentions(text: str, full: list[_Mention]) -> list[_Mention]:
+    """'Chỉ thị số 28', 'Nghị quyết 41': kept only when a full mention resolves them."""
+    out: list[_Mention] = []
+    taken = [(f.start, f.end) for f in full]
+    for m in SHORT_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        doc_type = _canonical_type(m["type"])
+        digits = m["num"]
+        candidates = [
+            f
+            for f in full
+            if f.type == doc_type and f.number and re.match(re.escape(digits) + r"[-/]", f.number)
+        ]
+        if not candidates:
+            continue
+        best = Counter(f.key for f in candidates).most_common(1)[0][0]
+        ref = next(f for f in candidates if f.key == best)
+        out.append(
+            _Mention(
+                m.start(), m.end(), ref.number, ref.key, doc_type, None, None, None, True, digits
+            )
+        )
+    return out
+
+
+def opening_end(clean: CleanText, structure: Structure | None = None) -> int:
+    """Clean offset where the body starts (the opening and header lie before it)."""
+    if structure is not None and structure.body:
+        first = structure.body[0]
+        if first.clean_end > first.clean_start:
+            return first.clean_start
+    m = _BODY_START_RE.search(clean.text)
+    return m.start() if m else min(len(clean.text), 3000)
+
+
+def _clauses(text: str, end: int) -> list[tuple[int, int, Relation | None]]:
+    """Cut the opening into clauses and give each the relation of its leading verb.
+
+    A clause after ';' or a broken line continues the relation before it; a clause
+    after a full stop or ':' with no trigger of its own carries none.
+    """
+    out: list[tuple[int, int, Relation | None]] = []
+    current: Relation | None = None
+    pos = 0
+    boundary = re.compile(r";|\.(?=\s)|:\s*\n|\n")
+    while pos < end:
+        m = boundary.search(text, pos, end)
+        stop = m.end() if m else end
+        seg = text[pos:stop]
+        lead = seg.lstrip(' \t\n*_#-–“"')
+        relation: Relation | None = None
+        for rx, rel in _TRIGGERS:
+            if rx.match(lead):
+                relation = rel  # type: ignore[assignment]
+                break
+        if relation is None:
+            relation = current
+        out.append((pos, stop, relation))
+        sep = m.group(0) if m else ""
+        current = relation if sep.startswith(";") or sep.startswith("\n") else None
+        pos = stop
+    return out
+
+
+def extract_refs(clean: CleanText, structure: Structure | None = None) -> list[DocRef]:
+    """Every document mention in the text, in reading order, with its relation."""
+    text = clean.text
+    full = _full_mentions(text)
+    mentions = sorted(full + _short_mentions(text, full), key=lambda x: x.start)
+    head_end = opening_end(clean, structure)
+    clauses = _clauses(text, head_end)
+
+    def relation_at(pos: int) -> Relation:
+        if pos >= head_end:
+            return "cites"
+        for s, e, rel in clauses:
+            if s <= pos < e:
+                return rel or "cites"
+        return "cites"
+
+    refs: list[DocRef] = []
+    for mn in mentions:
+        span = clean.to_original(mn.start, mn.end)
+        refs.append(
+            DocRef(
+                type=mn.type,
+                number=mn.number,
+                key=mn.key,
+                date=mn.date,
+                issuer=mn.issuer,
+                relation=relation_at(mn.start),
+                span=span,
+                short=mn.short,
+                title=mn.title,
+            )
+        )
+    _link_chains(text, mentions, refs, clauses)
+    return refs
+
+
+def _link_chains(
+    text: str,
+    mentions: list[_Mention],
+    refs: list[DocRef],
+    clauses: list[tuple[int, int, Relation | None]],
+) -> None:
+    """X '... về (việc) thực hiện' Y inside one implements clause: X implements Y."""
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if refs[i].relation != "implements" or refs[i + 1].relation != "implements":
+            continue
+        if a.key == b.key or not b.key:
+            continue
+        between = text[a.end : b.start]
+        if re.search(r"[.;:](?:\s|$)", between) or not _CHAIN_END_RE.search(between):
+            continue
+        if b.key not in refs[i].implements:
+            refs[i].implements.append(b.key)
+
+
+def implemented(refs: list[DocRef]) -> list[DocRef]:
+    """One DocRef per implemented document (first full mention, gaps filled from others)."""
+    by_key: dict[str, DocRef] = {}
+    order: list[str] = []
+    for r in refs:
+        if r.relation != "implements" or not r.key or r.short:
+            continue
+        if r.key not in by_key:
+            by_key[r.key] = DocRef(
+                type=r.type,
+                number=r.number,
+                key=r.key,
+                date=r.date,
+                issuer=r.issuer,
+                relation="implements",
+                span=r.span,
+                title=r.title,
+                implements=list(r.implements),
+            )
+            order.append(r.key)
+        else:
+            known = by_key[r.key]
+            for attr in ("type", "date", "issuer", "title"):
+                if getattr(known, attr) is None and getattr(r, attr) is not None:
+                    setattr(known, attr, getattr(r, attr))
+            for k in r.implements:
+                if k not in known.implements:
+                    known.implements.append(k)
+    return [by_key[k] for k in order]

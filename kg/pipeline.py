@@ -1,0 +1,88 @@
+"""The extraction pipeline: source file -> text -> structure -> facts -> DocumentRecord.
+
+One function per granularity: ``extract_source`` for a decoded file,
+``extract_paths`` for what the user named on the command line (files or
+folders; the bundled corpus when nothing is named). A bad file becomes a
+``SourceError`` in the returned list and never stops the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from kg import text as text_stage
+from kg.errors import DkgError, SourceError
+from kg.extract.header import extract_header, extract_recipients
+from kg.extract.refs import extract_refs, implemented
+from kg.models import CleanText, DocumentRecord, SourceText, Structure
+from kg.resources import corpus_files
+from kg.sources import iter_sources
+
+
+def _parse_structure(clean: CleanText) -> Structure | None:
+    """The structure stage, when present; facts fall back to the clean text."""
+    try:
+        from kg.structure import parse
+    except ImportError:
+        return None
+    return parse(clean)
+
+
+def _responsibilities() -> Callable | None:
+    """Issue 3's hook: extract(structure, facts) -> (assignments, reporting, targets, findings)."""
+    try:
+        from kg.extract.responsibilities import extract
+    except ImportError:
+        return None
+    return extract
+
+
+def extract_source(src: SourceText) -> DocumentRecord:
+    """Everything we can read from one decoded source file."""
+    clean = text_stage.clean(src)
+    structure = _parse_structure(clean)
+    refs = extract_refs(clean, structure)
+    facts = extract_header(clean, structure, refs)
+    record = DocumentRecord(
+        source=src,
+        document=facts,
+        implements=implemented(refs),
+        references=refs,
+        recipients=extract_recipients(clean),
+        structure=structure,
+    )
+    hook = _responsibilities()
+    if hook is not None and structure is not None:
+        assignments, reporting, targets, findings = hook(structure, facts)
+        record.assignments = list(assignments)
+        record.reporting = list(reporting)
+        record.targets = list(targets)
+        record.findings.extend(findings)
+    return record
+
+
+def extract_paths(
+    paths: Iterable[Path | str],
+) -> tuple[list[DocumentRecord], list[SourceError]]:
+    """Records for every readable file named (or under a folder named), plus the errors.
+
+    With no path, the bundled seed corpus. A file that fails anywhere in the
+    pipeline is reported by name; the rest of the batch goes on.
+    """
+    paths = list(paths)
+    if not paths:
+        paths = list(corpus_files())
+    records: list[DocumentRecord] = []
+    errors: list[SourceError] = []
+    for item in iter_sources(paths):
+        if isinstance(item, SourceError):
+            errors.append(item)
+            continue
+        try:
+            records.append(extract_source(item))
+        except DkgError as e:
+            errors.append(e if isinstance(e, SourceError) else SourceError(item.name, str(e)))
+        except Exception as e:  # noqa: BLE001 - one bad file must not stop the batch
+            errors.append(SourceError(item.name, f"extraction failed ({type(e).__name__}: {e})"))
+    return records, errors

@@ -1,0 +1,252 @@
+"""Header facts on small documents written for each drafting convention."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.header import extract_header, extract_recipients
+from kg.extract.refs import extract_refs
+from kg.text import clean_text
+
+
+def facts_of(text: str):
+    clean = clean_text(text)
+    return extract_header(clean, None, extract_refs(clean))
+
+
+STATE_DISTRICT = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CON CUÔNG\tĐộc lập - Tự do - Hạnh phúc
+Số: 45/KH-UBND\tCon Cuông, ngày 05 tháng 3 năm 2024
+KẾ HOẠCH
+Phòng, chống đuối nước trẻ em năm 2024
+Thực hiện Kế hoạch số 30/KH-UBND ngày 12/01/2024 của UBND tỉnh Nghệ An về phòng, chống tai nạn thương tích trẻ em, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Giảm số trẻ em bị đuối nước.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin chủ trì tuyên truyền.
+Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
+- UBND tỉnh (b/c);\tKT. CHỦ TỊCH
+- Các phòng, ban, ngành;\tPHÓ CHỦ TỊCH
+- Lưu: VT.
+Lê Thị Mai
+"""
+
+
+def test_state_district_header():
+    f = facts_of(STATE_DISTRICT)
+    assert f.type == "Kế hoạch"
+    assert f.number == "45/KH-UBND"
+    assert f.date == "2024-03-05"
+    assert f.issuer == "Ủy ban nhân dân huyện Con Cuông"
+    assert (f.issuer_level, f.issuer_kind) == ("district", "state")
+    assert (f.province, f.district) == ("Nghệ An", "Con Cuông")
+    assert (f.signer, f.signer_title, f.signature_mode) == ("Lê Thị Mai", "Phó Chủ tịch", "TM.")
+    assert f.subject == "Phòng, chống đuối nước trẻ em năm 2024"
+
+
+def test_every_fact_has_a_span_inside_the_text():
+    f = facts_of(STATE_DISTRICT)
+    for name in ("type", "number", "date", "issuer", "signer", "signer_title", "subject"):
+        span = f.spans[name]
+        assert 0 <= span.start < span.end <= len(STATE_DISTRICT), name
+    s = f.spans["number"]
+    assert STATE_DISTRICT[s.start : s.end] == "45/KH-UBND"
+    s = f.spans["signer"]
+    assert STATE_DISTRICT[s.start : s.end] == "Lê Thị Mai"
+
+
+PARTY_DISTRICT = """ĐẢNG BỘ TỈNH NGHỆ AN\tĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY CON CUÔNG
+*
+Số 12-KH/HU\tCon Cuông, ngày 10 tháng 4 năm 2024
+KẾ HOẠCH
+thực hiện Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị
+Thực hiện Hướng dẫn số 70-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành kế hoạch như sau:
+I- MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt sâu sắc Chỉ thị.
+Nơi nhận:
+- Ban Tuyên giáo Tỉnh ủy (để b/c),
+- Lưu Văn phòng Huyện ủy.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+Vi Văn Sơn
+"""
+
+
+def test_party_header_numbers_dates_and_standing_board():
+    f = facts_of(PARTY_DISTRICT)
+    assert f.number == "12-KH/HU"
+    assert f.date == "2024-04-10"
+    assert f.issuer == "Ban Thường vụ Huyện ủy Con Cuông"
+    assert (f.issuer_level, f.issuer_kind) == ("district", "party")
+    assert (f.province, f.district) == ("Nghệ An", "Con Cuông")
+    assert f.signer_title == "Phó Bí thư Thường trực"
+    assert f.signer == "Vi Văn Sơn"
+
+
+def test_blank_number_and_day_follow_the_text():
+    text = PARTY_DISTRICT.replace("Số 12-KH/HU", "Số    -KH/HU").replace(
+        "ngày 10 tháng 4 năm 2024", "ngày    tháng 4 năm 2024"
+    )
+    f = facts_of(text)
+    assert f.number is None
+    assert f.date == "2024-04"
+    f = facts_of(text.replace("tháng 4 năm", "tháng    năm"))
+    assert f.date == "2024"
+
+
+PROVINCE_DECISION = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG TRỊ\tĐộc lập - Tự do - Hạnh phúc
+Số: 1234/QĐ-UBND\tQuảng Trị, ngày 12 tháng 5 năm 2024
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch thực hiện Chương trình hành động vì trẻ em
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Quyết định số 1183/QĐ-TTg ngày 14/10/2024 của Thủ tướng Chính phủ;
+Xét đề nghị của Giám đốc Sở Lao động - Thương binh và Xã hội tại Tờ trình số 55/TTr-SLĐTBXH ngày 02/5/2024.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:\tKT. CHỦ TỊCH
+- Như Điều 3;\tPHÓ CHỦ TỊCH
+- Lưu: VT, VX.
+Hoàng Nam
+"""
+
+
+def test_decision_with_articles():
+    f = facts_of(PROVINCE_DECISION)
+    assert f.type == "Quyết định"
+    assert f.number == "1234/QĐ-UBND"
+    assert f.date == "2024-05-12"
+    assert f.issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert (f.issuer_level, f.province, f.district) == ("province", "Quảng Trị", None)
+    assert f.subject == "ban hành Kế hoạch thực hiện Chương trình hành động vì trẻ em"
+    assert (f.signer, f.signer_title) == ("Hoàng Nam", "Phó Chủ tịch")
+
+
+CONG_VAN = """UBND TỈNH BÌNH PHƯỚC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\tĐộc lập - Tự do - Hạnh phúc
+Số: 321/SLĐTBXH-BVCSTE\tBình Phước, ngày 02 tháng 6 năm 2024
+V/v triển khai Tháng hành động vì trẻ em năm 2024
+Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.
+Thực hiện Kế hoạch số 64/KH-UBND ngày 22/02/2024 của UBND tỉnh, Sở đề nghị các địa phương triển khai.
+Nơi nhận:\tKT. GIÁM ĐỐC
+- Như trên;\tPHÓ GIÁM ĐỐC
+- Lưu: VT, BVCSTE.
+Trần Văn Bình
+"""
+
+
+def test_cong_van_of_a_department():
+    f = facts_of(CONG_VAN)
+    assert f.type == "Công văn"
+    assert f.number == "321/SLĐTBXH-BVCSTE"
+    assert f.issuer == "Sở Lao động - Thương binh và Xã hội tỉnh Bình Phước"
+    assert (f.issuer_level, f.issuer_kind, f.province) == ("province", "state", "Bình Phước")
+    assert f.subject == "triển khai Tháng hành động vì trẻ em năm 2024"
+    assert (f.signer, f.signer_title) == ("Trần Văn Bình", "Phó Giám đốc")
+
+
+COMMUNE = """UBND HUYỆN CON CUÔNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+UBND XÃ MÔN SƠN\tĐộc lập - Tự do - Hạnh phúc
+Số: 08/KH-UBND\tMôn Sơn, ngày 15 tháng 3 năm 2024
+KẾ HOẠCH
+Tổ chức Tháng hành động vì trẻ em năm 2024
+I. MỤC ĐÍCH
+1. Bảo đảm an toàn cho trẻ em.
+Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
+- UBND huyện;\tCHỦ TỊCH
+- Lưu: VP.
+Lương Văn Tám
+"""
+
+
+def test_commune_plan_gets_district_and_province():
+    f = facts_of(COMMUNE)
+    assert f.issuer == "Ủy ban nhân dân xã Môn Sơn"
+    assert (f.issuer_level, f.commune) == ("commune", "Môn Sơn")
+    assert (f.district, f.province) == ("Con Cuông", "Nghệ An")
+    assert f.signer_title == "Chủ tịch"
+
+
+MERGED_2025 = """UBND TỈNH NGHỆ AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+UBND XÃ MƯỜNG XÉN\tĐộc lập - Tự do - Hạnh phúc
+Số: 21/KH-UBND\tMường Xén, ngày 20 tháng 8 năm 2025
+KẾ HOẠCH
+Bảo vệ trẻ em trên địa bàn xã sau sắp xếp đơn vị hành chính
+I. MỤC ĐÍCH
+1. Ổn định bộ máy.
+"""
+
+
+def test_post_2025_commune_sits_directly_under_the_province():
+    f = facts_of(MERGED_2025)
+    assert f.issuer == "Ủy ban nhân dân xã Mường Xén"
+    assert (f.issuer_level, f.province, f.district) == ("commune", "Nghệ An", None)
+
+
+NO_HEADER = """KẾ HOẠCH
+Thực hiện công tác gia đình năm 2025
+Thực hiện Kế hoạch số 10/KH-UBND ngày 05/01/2025 của UBND tỉnh Long An. Ủy ban nhân dân huyện Châu Thành ban hành Kế hoạch thực hiện công tác gia đình năm 2025 như sau:
+I. MỤC TIÊU
+1. Đến năm 2030, 90% hộ gia đình được tuyên truyền.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Đỗ Văn Hòa
+"""
+
+
+def test_headerless_plan_reads_issuer_from_opening_and_year_from_text():
+    f = facts_of(NO_HEADER)
+    assert f.number is None
+    assert f.date == "2025"  # the plan's own year, not the 2030 horizon
+    # Châu Thành exists in many provinces: the province named in the text decides
+    assert f.issuer == "Ủy ban nhân dân huyện Châu Thành"
+    assert (f.province, f.district) == ("Long An", "Châu Thành")
+    assert f.signer == "Đỗ Văn Hòa"
+
+
+def test_no_year_is_guessed_from_horizons_alone():
+    text = NO_HEADER.replace("công tác gia đình năm 2025", "công tác gia đình")
+    assert facts_of(text).date is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "title"),
+    [
+        ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
+        ("CHỦ TỊCH", "Chủ tịch"),
+        ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Phó Bí thư Thường trực"),
+        ("BÍ THƯ", "Bí thư"),
+        ("PHÓ GIÁM ĐỐC", "Phó Giám đốc"),
+        ("PHÓ TRƯỞNG BAN", "Phó Trưởng ban"),
+    ],
+)
+def test_signer_titles_in_title_case(printed, title):
+    text = STATE_DISTRICT.replace("\tPHÓ CHỦ TỊCH", "\t" + printed)
+    assert facts_of(text).signer_title == title
+
+
+def test_recipients_as_printed():
+    text = """KẾ HOẠCH
+Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
+- Thường trực Tỉnh ủy; | để b/c
+- TTHU, TTHĐND huyện; (b/c)
+- Sở LĐ-TB&XH;\tCHỦ TỊCH
+- Lưu: VT, LĐTBXH (Giang).
+Nguyễn Văn A
+"""
+    clean = clean_text(text)
+    got = [r.text for r in extract_recipients(clean)]
+    assert got == [
+        "Thường trực Tỉnh ủy (để b/c)",
+        "TTHU, TTHĐND huyện (b/c)",
+        "Sở LĐ-TB&XH",
+        "Lưu: VT, LĐTBXH (Giang)",
+    ]
+    for r in extract_recipients(clean):
+        assert text[r.span.start : r.span.end].startswith(r.text[:5])

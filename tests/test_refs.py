@@ -1,0 +1,152 @@
+"""Document references: numbers, types, dates, issuers, relations, variants."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.refs import extract_refs, fold_number, implemented, type_from_code
+from kg.text import clean_text
+
+
+def refs_of(text: str):
+    return extract_refs(clean_text(text))
+
+
+def test_full_mention_type_number_date_issuer_title():
+    text = (
+        "II. NHIỆM VỤ\n1. Tiếp tục thực hiện Quyết định số 06/2019/QĐ-TTg ngày 03/01/2019 của "
+        "Thủ tướng Chính phủ về ban hành quy định tiêu chuẩn xã phù hợp với trẻ em; và nội dung khác.\n"
+    )
+    [r] = refs_of(text)
+    assert (r.type, r.number, r.key) == ("Quyết định", "06/2019/QĐ-TTg", "06/2019/QD-TTG")
+    assert (r.date, r.issuer, r.relation) == ("2019-01-03", "Thủ tướng Chính phủ", "cites")
+    assert r.title.startswith("ban hành quy định tiêu chuẩn")
+    assert text[r.span.start : r.span.end] == "Quyết định số 06/2019/QĐ-TTg"
+
+
+def test_date_in_words_and_issuer_of_a_province():
+    text = "I. MỤC ĐÍCH\nTheo Kế hoạch số 206/KH-UBND ngày 14 tháng 5 năm 2021 của UBND tỉnh Bình Phước về trẻ em.\n"
+    [r] = refs_of(text)
+    assert (r.date, r.issuer) == ("2021-05-14", "UBND tỉnh Bình Phước")
+
+
+def test_numbers_broken_across_lines_and_printing_variants():
+    text = (
+        "I. MỤC TIÊU\nThực hiện Đề án Quyết định 1309/QĐ-\nTTg của Thủ tướng; Chỉ thị số 28-\n"
+        "CT/TW; Chỉ thị số 28-CT-TW; Quyết định số 06/QĐ-TTG và Quyết định 06/QĐ-TTg.\n"
+    )
+    refs = refs_of(text)
+    assert [r.number for r in refs] == [
+        "1309/QĐ-TTg",
+        "28-CT/TW",
+        "28-CT-TW",
+        "06/QĐ-TTG",
+        "06/QĐ-TTg",
+    ]
+    assert refs[1].key == refs[2].key == "28-CT/TW"
+    assert refs[3].key == refs[4].key
+    assert refs[0].type == "Quyết định"
+
+
+def test_type_from_the_number_code_when_not_printed():
+    assert type_from_code("13/2021/TT-BLĐTBXH") == "Thông tư"
+    assert type_from_code("331/TTr-PLĐTBXH") == "Tờ trình"
+    assert type_from_code("68-HD/BTGTU") == "Hướng dẫn"
+    assert type_from_code("121/2020/QH14") is None
+    [r] = refs_of("I. NỘI DUNG\n1. Phổ biến văn bản 20/2021/NĐ-CP tới cơ sở.\n")
+    assert r.type == "Nghị định"
+
+
+def test_fold_number():
+    assert fold_number("28-CT-TW") == fold_number("28-CT/TW") == "28-CT/TW"
+    assert fold_number("06/QĐ-TTG") == fold_number("06/QD-TTg")
+    assert fold_number("41/2021/NQ–HĐND") == "41/2021/NQ-HDND"
+
+
+def test_hotlines_dates_and_own_number_are_not_references():
+    text = (
+        "Số: 15/KH-UBND\tHớn Quản, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH\nI. NỘI DUNG\n"
+        "1. Gọi Tổng đài 111 hoặc đường dây nóng 02713. 825.825 ngày 25/12/2023; 06 tháng/lần.\n"
+    )
+    assert refs_of(text) == []
+
+
+OPENING = """KẾ HOẠCH
+Thực hiện Kế hoạch số 144-KH/TU, ngày 21/3/2024 của Huyện ủy về thực hiện Chỉ thị số 28-CT/TW, ngày 25/12/2023 của Bộ Chính trị
+
+Căn cứ Nghị định số 56/2017/NĐ-CP ngày 09/5/2017 của Chính phủ;
+Xét đề nghị của Trưởng phòng Lao động - Thương binh và Xã hội tại Tờ trình số 331/TTr-PLĐTBXH ngày 25/3/2024. Ủy ban nhân dân huyện ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Triển khai Chỉ thị số 28 và Nghị quyết số 41/2021/NQ-HĐND; tuyên truyền Nghị quyết số 41.
+"""
+
+
+def test_relations_follow_the_opening_clauses():
+    refs = [r for r in refs_of(OPENING) if not r.short]
+    rel = {r.number: r.relation for r in refs if r.relation != "cites"}
+    assert rel == {
+        "144-KH/TU": "implements",
+        "28-CT/TW": "implements",
+        "56/2017/NĐ-CP": "based_on",
+        "331/TTr-PLĐTBXH": "proposal",
+    }
+    # a body mention of an implemented document is a citation of the same key
+    assert [r.relation for r in refs if r.number == "41/2021/NQ-HĐND"] == ["cites"]
+
+
+def test_a_document_an_implemented_one_implements_is_chained():
+    impl = implemented(refs_of(OPENING))
+    assert [r.key for r in impl] == ["144-KH/TU", "28-CT/TW"]
+    assert impl[0].implements == ["28-CT/TW"]
+    assert impl[0].issuer == "Huyện ủy"
+
+
+def test_short_mentions_resolve_to_the_full_one():
+    refs = refs_of(OPENING)
+    short = [r for r in refs if r.short]
+    assert {(r.type, r.key) for r in short} == {
+        ("Chỉ thị", "28-CT/TW"),
+        ("Nghị quyết", "41/2021/NQ-HDND"),
+    }
+
+
+def test_unresolved_short_mentions_are_dropped():
+    assert refs_of("I. NỘI DUNG\nTheo Chỉ thị số 15 và Luật Trẻ em năm 2016.\n") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=30),
+            st.sampled_from(
+                [
+                    "Chỉ thị số ",
+                    "28-",
+                    "CT/TW",
+                    "\n",
+                    "Thực hiện ",
+                    "Căn cứ ",
+                    "; ",
+                    "ngày 25/12/2023 ",
+                    "của ",
+                    "Bộ Chính trị",
+                    " về ",
+                    "Quyết định 06/2019/QĐ-TTg",
+                    "Nghị quyết số 41",
+                    "I. MỤC ĐÍCH\n",
+                    "Số: 12/KH-UBND",
+                    "/",
+                    "-",
+                ]
+            ),
+        ),
+        max_size=25,
+    )
+)
+def test_reference_extraction_never_crashes_and_spans_lie_inside(parts):
+    text = "".join(parts)
+    for r in refs_of(text):
+        assert 0 <= r.span.start <= r.span.end <= len(text)
+        assert r.relation in {"implements", "based_on", "proposal", "cites"}
