@@ -162,6 +162,7 @@ class DocumentFacts:
     signature_mode: str | None = None  # "TM.", "KT.", "T/M"
     subject: str | None = None
     spans: dict[str, Span] = field(default_factory=dict)  # field name -> evidence
+    issuer_body: BodyMention | None = None  # the issuer matched to bodies.ttl (kg.resolve keys bodies by it)
 
 
 @dataclass
@@ -231,6 +232,19 @@ class Finding:
     kind: str
     message: str
     span: Span | None = None
+
+
+@dataclass
+class LineageLink:
+    """A parent document's duty and its counterpart in a child plan (kg.cascade → kg.rdf).
+
+    IRIs as strings; ``child_duty`` None means the duty was dropped in ``child_document``.
+    """
+
+    parent_duty: str
+    child_document: str
+    child_duty: str | None = None
+    score: float | None = None
 
 
 @dataclass

@@ -15,6 +15,10 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
+BODIES = Namespace("https://w3id.org/dkg/bodies/")  # SKOS body types (ontology/bodies.ttl)
+TOPICS = Namespace("https://w3id.org/dkg/topics/")  # SKOS topics (ontology/topics.ttl)
+DOCTYPES = Namespace("https://w3id.org/dkg/doctypes/")  # SKOS document types (ontology/doctypes.ttl)
+
 DKG_NS = "https://w3id.org/dkg/ns#"
 DEFAULT_BASE = "https://w3id.org/dkg/id/"
 
@@ -144,6 +148,9 @@ class DKG(DefinedNamespace):
 
 
 __all__ = [
+    "BODIES",
+    "DOCTYPES",
+    "TOPICS",
     "DCTERMS",
     "DEFAULT_BASE",
     "DKG",

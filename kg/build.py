@@ -1,0 +1,157 @@
+"""``dkg build``: sources → records → resolved corpus → RDF → store → exports (→ site).
+
+A build never damages what the last one left: the store is written beside the
+live one and swapped in only when complete (kg.store), exports are written to a
+temporary file and renamed. One bad source file is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import DkgError, SourceError
+from kg.models import DocumentRecord
+from kg.rdf import Emitter, IRIs, lineage_quads, reference_quads
+from kg.resolve import resolve
+from kg.store import Store, StoreWriter, open_store
+from kg.vocab import DEFAULT_BASE
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildReport:
+    out_dir: Path
+    documents: int = 0  # source documents in the store
+    triples: int = 0  # quads in the store, all graphs
+    graphs: int = 0  # named graphs
+    errors: list[str] = field(default_factory=list)  # one line per bad source file
+    warnings: list[str] = field(default_factory=list)  # hooks that failed (store still written)
+    seconds: float = 0.0
+    exports: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        return (
+            f"built {self.out_dir}: {self.documents} documents, {self.triples} triples, "
+            f"{self.graphs} named graphs, {len(self.errors)} errors, {self.seconds:.1f} s"
+        )
+
+
+def build(
+    paths: Iterable[Path | str] = (),
+    out_dir: Path | str = "dkg-out",
+    base: str = DEFAULT_BASE,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Extract ``paths`` (default: the bundled seeds) and build the store in ``out_dir``."""
+    from kg.pipeline import extract_paths
+
+    started = time.perf_counter()
+    records, errors = extract_paths(list(paths))
+    report = build_records(records, errors, Path(out_dir), base, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build_records(
+    records: list[DocumentRecord],
+    errors: Iterable[SourceError | str],
+    out_dir: Path | str,
+    base: str = DEFAULT_BASE,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the store from records already extracted (tests use hand-made ones)."""
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    _check_base(base)
+    report = BuildReport(out_dir, errors=[str(e) for e in errors])
+    corpus = resolve(records)
+    writer = StoreWriter(out_dir, base)
+    try:
+        writer.add(reference_quads(base))
+        emitter = Emitter(corpus, IRIs(base))
+        total = len(corpus.sources)
+        for i, src in enumerate(corpus.sources, 1):
+            writer.add(emitter.source_quads(src))
+            if progress is not None:
+                progress(i, total, src.record.source.name)
+        writer.add(emitter.shared_quads())
+        _lineage_hook(writer.store, base, report)
+        report.documents = total
+        report.triples = len(writer.store)
+        report.graphs = len(writer.store.named_graphs())
+        writer.commit(
+            {
+                "documents": report.documents,
+                "triples": report.triples,
+                "graphs": report.graphs,
+                "errors": report.errors,
+                "sources": sorted(r.source.name for r in records),
+            }
+        )
+    except BaseException:
+        writer.abort()
+        raise
+    store = open_store(out_dir)
+    try:
+        report.exports.append(write_nquads(store, out_dir / "exports" / "dkg.nq"))
+        _site_hook(store, out_dir / "site", report)
+    finally:
+        store.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_nquads(store: Store, path: Path) -> Path:
+    """Sorted N-Quads, written atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(store.nquads())
+    os.replace(tmp, path)
+    return path
+
+
+def _check_base(base: str) -> None:
+    if not (base.startswith(("http://", "https://", "urn:")) and base.endswith(("/", "#", ":"))):
+        raise DkgError(f"--base {base!r}: give an absolute IRI ending in '/' or '#'")
+
+
+def _optional(module: str):
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        if e.name and module.startswith(e.name):
+            return None
+        raise
+
+
+def _lineage_hook(store: Store, base: str, report: BuildReport) -> None:
+    """Issue 5's kg.cascade.compute_lineage(store) -> list[LineageLink], into graph/lineage."""
+    try:
+        cascade = _optional("kg.cascade")
+        if cascade is None or not hasattr(cascade, "compute_lineage"):
+            return
+        links = list(cascade.compute_lineage(store))
+        store.add_quads(lineage_quads(links, base))
+    except Exception as e:  # a hook must not cost the user the store
+        report.warnings.append(f"lineage not computed: {type(e).__name__}: {e}")
+
+
+def _site_hook(store: Store, site_dir: Path, report: BuildReport) -> None:
+    """Issue 6's kg.views.site.build_site(store, out_dir)."""
+    try:
+        site = _optional("kg.views.site")
+        if site is None or not hasattr(site, "build_site"):
+            return
+        site.build_site(store, site_dir)
+    except Exception as e:
+        report.warnings.append(f"site not built: {type(e).__name__}: {e}")

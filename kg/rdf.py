@@ -1,0 +1,534 @@
+"""The RDF stage: the only module that mints IRIs and emits triples.
+
+Input is a ``kg.resolve.ResolvedCorpus``; output is quads (subject, predicate,
+object, graph) of rdflib terms, one named graph per source text plus a shared
+graph and the reference graphs. The exact shape is docs/GRAPH.md. No blank
+nodes anywhere, so serialisations are byte-stable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from kg.models import DocRef, DocumentRecord, Span
+from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
+from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+LEVEL = {"central": DKG.Central, "province": DKG.Province, "district": DKG.District, "commune": DKG.Commune}
+KIND = {"party": DKG.Party, "state": DKG.State, "mass-org": DKG.MassOrganisation}
+ROLE = {"lead": DKG.Lead, "support": DKG.Support, "participant": DKG.Participant}
+MODE = {"assigned": DKG.Assigned, "requested": DKG.Requested}
+FREQUENCY = {
+    "annual": DKG.Annual,
+    "semiannual": DKG.Semiannual,
+    "quarterly": DKG.Quarterly,
+    "monthly": DKG.Monthly,
+    "periodic": DKG.Periodic,
+    "ad hoc": DKG.AdHoc,
+    "review milestones": DKG.ReviewMilestone,
+}
+# header field of DocumentFacts -> the property its evidence supports
+HEADER_PROPERTY = {
+    "type": ELI.type_document,
+    "number": ELI.id_local,
+    "date": DKG.date,
+    "issuer": ELI.passed_by,
+    "issuer_level": DKG.level,
+    "issuer_kind": DKG.kind,
+    "province": ELI.jurisdiction,
+    "district": ELI.jurisdiction,
+    "commune": ELI.jurisdiction,
+    "signer": DKG.signer,
+    "signer_title": DKG.signerTitle,
+    "signature_mode": DKG.signatureMode,
+    "subject": DKG.subject,
+}
+QUOTE_CONTEXT = 32
+
+
+@dataclass(frozen=True)
+class IRIs:
+    """Deterministic, readable IRIs under one base."""
+
+    base: str = DEFAULT_BASE
+
+    def _iri(self, *segments: str) -> URIRef:
+        return URIRef(self.base + "/".join(segments))
+
+    def doc(self, doc: ResolvedDocument) -> URIRef:
+        return self._iri("doc", doc.segment)
+
+    def body(self, segments: tuple[str, ...]) -> URIRef:
+        return self._iri("body", *segments)
+
+    def place(self, key: PlaceKey) -> URIRef:
+        return self._iri("place", *key.path)
+
+    def source(self, segment: str) -> URIRef:
+        return self._iri("source", segment)
+
+    def source_graph(self, segment: str) -> URIRef:
+        return self._iri("graph", "source", segment)
+
+    def span(self, source: URIRef, span: Span) -> URIRef:
+        return URIRef(f"{source}/span/{span.start}-{span.end}")
+
+    @property
+    def shared_graph(self) -> URIRef:
+        return self._iri("graph", "shared")
+
+    @property
+    def ontology_graph(self) -> URIRef:
+        return self._iri("graph", "ontology")
+
+    @property
+    def lineage_graph(self) -> URIRef:
+        return self._iri("graph", "lineage")
+
+    def reference_graph(self, name: str) -> URIRef:
+        return self._iri("graph", "reference", name)
+
+
+# ---------------------------------------------------------------- literals
+
+
+def date_literal(value: str) -> Literal:
+    """ISO date as precise as known: xsd:date, xsd:gYearMonth, xsd:gYear, else a string."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(value)
+
+
+def month_day(value: str) -> Literal | None:
+    """"20/11" → "--11-20"^^xsd:gMonthDay; None when the text is not a day/month."""
+    m = re.fullmatch(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*", value)
+    if not m:
+        return None
+    day, month = int(m.group(1)), int(m.group(2))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Literal(f"--{month:02d}-{day:02d}", datatype=XSD.gMonthDay)
+
+
+def vi(text: str) -> Literal:
+    return Literal(text, lang="vi")
+
+
+def frequency_parts(value: str) -> tuple[URIRef | None, str | None]:
+    """"ad hoc (khó khăn, vướng mắc)" → (dkg:AdHoc, "khó khăn, vướng mắc")."""
+    m = re.fullmatch(r"\s*([^()]*?)\s*(?:\((.*)\))?\s*", value, re.S)
+    code = (m.group(1) if m else value).strip().lower()
+    detail = m.group(2) if m else None
+    return FREQUENCY.get(code), detail
+
+
+@lru_cache(maxsize=4)
+def known_doctypes(ontology_dir: str) -> dict[str, str]:
+    """slug(prefLabel) -> concept IRI, from ontology/doctypes.ttl."""
+    path = Path(ontology_dir) / "doctypes.ttl"
+    if not path.exists():
+        return {}
+    g = Graph().parse(path)
+    return {slug(str(o)): str(s) for s, o in g.subject_objects(SKOS.prefLabel) if o.language == "vi"}
+
+
+def _ontology_dir() -> str:
+    from kg.resources import ontology_dir
+
+    return str(ontology_dir())
+
+
+# ---------------------------------------------------------------- emitter
+
+
+class Emitter:
+    def __init__(self, corpus: ResolvedCorpus, iris: IRIs) -> None:
+        self.corpus = corpus
+        self.iris = iris
+        self.doctypes = known_doctypes(_ontology_dir())
+        self.minted_types: dict[str, str] = {}
+
+    def doctype(self, label: str) -> URIRef:
+        s = slug(label)
+        if s in self.doctypes:
+            return URIRef(self.doctypes[s])
+        self.minted_types.setdefault(s, label)
+        return DOCTYPES[s]
+
+    def body_iri(self, key: str) -> URIRef:
+        return self.iris.body(self.corpus.bodies[key].segments)
+
+    def doc_iri(self, key: str) -> URIRef:
+        return self.iris.doc(self.corpus.documents[key])
+
+    # -- one source graph
+
+    def source_quads(self, src: ResolvedSource) -> Iterator[Quad]:
+        rec: DocumentRecord = src.record
+        g = self.iris.source_graph(src.segment)
+        source = self.iris.source(src.segment)
+        doc = self.doc_iri(src.doc)
+        rdoc = self.corpus.documents[src.doc]
+        d = rec.document
+        text = rec.source.text
+        spans_done: set[Span] = set()
+
+        def t(s: URIRef, p: URIRef, o) -> Quad:
+            return (s, p, o, g)
+
+        def evidence(subject: URIRef, span: Span | None, prop: URIRef | None = None) -> Iterator[Quad]:
+            if span is None:
+                return
+            ev = self.iris.span(source, span)
+            yield t(subject, DKG.evidence, ev)
+            if prop is not None:
+                yield t(ev, DKG.forProperty, prop)
+            if span in spans_done:
+                return
+            spans_done.add(span)
+            pos, quote = URIRef(f"{ev}/position"), URIRef(f"{ev}/quote")
+            yield t(ev, RDF.type, DKG.Evidence)
+            yield t(ev, RDF.type, OA.SpecificResource)
+            yield t(ev, OA.hasSource, source)
+            yield t(ev, OA.hasSelector, pos)
+            yield t(ev, OA.hasSelector, quote)
+            yield t(pos, RDF.type, OA.TextPositionSelector)
+            yield t(pos, OA.start, Literal(span.start))
+            yield t(pos, OA.end, Literal(span.end))
+            yield t(quote, RDF.type, OA.TextQuoteSelector)
+            yield t(quote, OA.exact, Literal(text[span.start : span.end]))
+            yield t(quote, OA.prefix, Literal(text[max(0, span.start - QUOTE_CONTEXT) : span.start]))
+            yield t(quote, OA.suffix, Literal(text[span.end : span.end + QUOTE_CONTEXT]))
+
+        # the source text
+        yield t(source, RDF.type, DKG.Source)
+        yield t(source, RDF.type, PROV.Entity)
+        yield t(source, DKG.sourceFile, Literal(rec.source.name))
+        yield t(source, DKG.checksum, Literal(rec.source.sha256))
+        yield t(source, DKG.sourceText, Literal(text))
+
+        # the document
+        yield t(doc, RDF.type, ELI.LegalResource)
+        yield t(doc, RDF.type, DKG.Document)
+        yield t(doc, DKG.ingested, Literal(True))
+        yield t(doc, PROV.wasDerivedFrom, source)
+        yield t(doc, RDFS.label, vi(_doc_label(d.type, d.number, d.issuer, d.date)))
+        if d.number:
+            yield t(doc, ELI.id_local, Literal(d.number))
+            yield t(doc, DKG.printedAs, Literal(d.number))
+        if d.type:
+            yield t(doc, ELI.type_document, self.doctype(d.type))
+        if d.date:
+            yield t(doc, DKG.date, date_literal(d.date))
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.date):
+                yield t(doc, ELI.date_document, Literal(d.date, datatype=XSD.date))
+        if d.issuer:
+            yield t(doc, DKG.issuerText, Literal(d.issuer))
+        if ("issuer",) in src.bodies:
+            yield t(doc, ELI.passed_by, self.body_iri(src.bodies[("issuer",)]))
+        if d.issuer_level in LEVEL:
+            yield t(doc, DKG.level, LEVEL[d.issuer_level])
+        if d.issuer_kind in KIND:
+            yield t(doc, DKG.kind, KIND[d.issuer_kind])
+        if rdoc.place is not None:
+            yield t(doc, ELI.jurisdiction, self.iris.place(rdoc.place))
+        if d.subject:
+            yield t(doc, DKG.subject, vi(d.subject))
+        if d.signer:
+            yield t(doc, DKG.signer, Literal(d.signer))
+        if d.signer_title:
+            yield t(doc, DKG.signerTitle, Literal(d.signer_title))
+        if d.signature_mode:
+            yield t(doc, DKG.signatureMode, Literal(d.signature_mode))
+        for field_name, span in sorted(d.spans.items()):
+            yield from evidence(doc, span, HEADER_PROPERTY.get(field_name))
+
+        # links to other documents, and the mentions behind them
+        is_guidance = slug(d.type or "") == "huong-dan"
+        for i, (ref, key) in enumerate(zip(rec.implements, src.implements, strict=True), 1):
+            node = URIRef(f"{doc}/implements/{i}")
+            yield from self._reference(t, evidence, node, doc, ref, key)
+            yield t(node, DKG.implementsRank, Literal(i))
+            yield from self._link(t, doc, "implements", key, src.doc, is_guidance)
+        for i, (ref, key) in enumerate(zip(rec.references, src.references, strict=True), 1):
+            node = URIRef(f"{doc}/ref/{i}")
+            yield from self._reference(t, evidence, node, doc, ref, key)
+            yield t(node, DKG.order, Literal(i))
+            yield from self._link(t, doc, ref.relation, key, src.doc, is_guidance)
+            cited_guidance = slug(ref.type or "") == "huong-dan"
+            for target in src.ref_implements.get(i - 1, []):
+                if key is not None:
+                    yield from self._link(t, self.doc_iri(key), "implements", target, key, cited_guidance)
+
+        # assignments and duties
+        n = 0
+        for i, a in enumerate(rec.assignments):
+            node = URIRef(f"{doc}/assignment/{i + 1}")
+            body = self.body_iri(src.bodies[("assignment", i)])
+            mode = MODE.get(a.mode, DKG.Assigned)
+            yield t(doc, DKG.assignment, node)
+            yield t(node, RDF.type, DKG.Assignment)
+            yield t(node, DKG.body, body)
+            yield t(node, DKG.asWritten, Literal(a.body.as_written))
+            yield t(node, DKG.mode, mode)
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            yield from evidence(node, a.span or a.body.span)
+            for j, duty in enumerate(a.duties):
+                n += 1
+                dn = URIRef(f"{doc}/duty/{n}")
+                yield t(node, DKG.duty, dn)
+                yield t(dn, RDF.type, DKG.Duty)
+                yield t(dn, DKG.responsibleBody, body)
+                yield t(dn, DKG.role, ROLE.get(duty.role, DKG.Participant))
+                yield t(dn, DKG.mode, mode)
+                yield t(dn, DKG.text, vi(duty.text))
+                yield t(dn, DKG.order, Literal(j + 1))
+                yield t(dn, DKG.inDocument, doc)
+                if duty.section:
+                    yield t(dn, DKG.section, Literal(duty.section))
+                if duty.deadline:
+                    yield t(dn, DKG.deadline, date_literal(duty.deadline))
+                for topic in duty.topics:
+                    yield t(dn, DKG.topic, TOPICS[topic])
+                for k in range(len(duty.partners)):
+                    yield t(dn, DKG.partner, self.body_iri(src.bodies[("partner", i, j, k)]))
+                yield from evidence(dn, duty.span)
+
+        # reporting, targets, recipients, findings
+        for i, r in enumerate(rec.reporting):
+            node = URIRef(f"{doc}/reporting/{i + 1}")
+            yield t(node, RDF.type, DKG.ReportingObligation)
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            for prop, value in ((DKG.reporterText, r.by), (DKG.recipientText, r.to), (DKG.viaText, r.via)):
+                if value:
+                    yield t(node, prop, Literal(value))
+            for role, prop in (("reporter", DKG.reporter), ("recipient", DKG.recipient), ("via", DKG.via)):
+                if (role, i) in src.bodies:
+                    yield t(node, prop, self.body_iri(src.bodies[(role, i)]))
+            if r.frequency:
+                freq, detail = frequency_parts(r.frequency)
+                if freq is not None:
+                    yield t(node, DKG.frequency, freq)
+                    if detail:
+                        yield t(node, DKG.frequencyDetail, Literal(detail))
+                else:
+                    yield t(node, DKG.frequencyDetail, Literal(r.frequency))
+            if r.deadline:
+                yield t(node, DKG.deadline, Literal(r.deadline))
+                md = month_day(r.deadline)
+                if md is not None:
+                    yield t(node, DKG.dueDate, md)
+            yield from evidence(node, r.span)
+        for i, target in enumerate(rec.targets):
+            node = URIRef(f"{doc}/target/{i + 1}")
+            yield t(node, RDF.type, DKG.Target)
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            yield t(node, DKG.indicator, vi(target.text))
+            yield t(node, DKG.targetValue, Literal(target.value))
+            if target.year is not None:
+                yield t(node, DKG.targetYear, Literal(target.year))
+            if target.owner:
+                yield t(node, DKG.ownerText, Literal(target.owner))
+            yield from evidence(node, target.span)
+        for i, rcp in enumerate(rec.recipients):
+            node = URIRef(f"{doc}/recipient/{i + 1}")
+            yield t(doc, DKG.recipientLine, node)
+            yield t(node, RDF.type, DKG.RecipientLine)
+            yield t(node, DKG.text, Literal(rcp.text))
+            yield t(node, DKG.order, Literal(i + 1))
+            yield from evidence(node, rcp.span)
+        for i, f in enumerate(rec.findings):
+            node = URIRef(f"{doc}/finding/{i + 1}")
+            yield t(node, RDF.type, DKG.Finding)
+            yield t(node, DKG.findingKind, Literal(f.kind))
+            yield t(node, DKG.message, Literal(f.message))
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            yield from evidence(node, f.span)
+
+    def _reference(self, t, evidence, node: URIRef, doc: URIRef, ref: DocRef, key: str | None):
+        yield t(node, RDF.type, DKG.Reference)
+        yield t(node, DKG.citingDocument, doc)
+        if key is not None:
+            yield t(node, DKG.citedDocument, self.doc_iri(key))
+        yield t(node, DKG.relation, Literal(ref.relation))
+        yield t(node, DKG.short, Literal(bool(ref.short)))
+        if ref.number:
+            yield t(node, DKG.printedAs, Literal(ref.number))
+        for prop, value in ((DKG.statedType, ref.type), (DKG.statedDate, ref.date), (DKG.statedIssuer, ref.issuer)):
+            if value:
+                yield t(node, prop, Literal(value))
+        if ref.title:
+            yield t(node, DKG.subject, vi(ref.title))
+        yield from evidence(node, ref.span)
+
+    def _link(self, t, doc: URIRef, relation: str, key: str | None, own: str, guidance: bool):
+        if key is None or key == own:
+            return
+        target = self.doc_iri(key)
+        yield t(doc, ELI.cites, target)
+        if relation == "implements":
+            yield t(doc, ELI.ensures_implementation_of, target)
+            yield t(doc, DKG.cascadesFrom, target)
+            if guidance:
+                yield t(doc, DKG.guides, target)
+        elif relation == "based_on":
+            yield t(doc, ELI.based_on, target)
+        elif relation == "proposal":
+            yield t(doc, DKG.proposedBy, target)
+
+    # -- the shared graph
+
+    def shared_quads(self) -> Iterator[Quad]:
+        g = self.iris.shared_graph
+
+        def t(s, p, o) -> Quad:
+            return (s, p, o, g)
+
+        for place in self.corpus.places.values():
+            node = self.iris.place(place.key)
+            yield t(node, RDF.type, DKG.AdminUnit)
+            yield t(node, RDFS.label, vi(place.name))
+            yield t(node, DKG.level, LEVEL[place.level])
+            parent = place.key.parent()
+            if parent is not None:
+                yield t(node, SKOS.broader, self.iris.place(parent))
+        for body in self.corpus.bodies.values():
+            node = self.iris.body(body.segments)
+            yield t(node, RDF.type, ORG.Organization)
+            yield t(node, RDF.type, DKG.Body)
+            yield t(node, RDFS.label, vi(body.name))
+            yield t(node, DKG.collective, Literal(body.collective))
+            if body.type_id:
+                yield t(node, DKG.bodyType, BODIES[body.type_id])
+            if body.sector:
+                yield t(node, DKG.sector, Literal(body.sector))
+            if body.level in LEVEL:
+                yield t(node, DKG.level, LEVEL[body.level])
+            if body.kind in KIND:
+                yield t(node, DKG.kind, KIND[body.kind])
+            if body.place is not None:
+                yield t(node, DKG.jurisdiction, self.iris.place(body.place))
+        for doc in self.corpus.documents.values():
+            node = self.iris.doc(doc)
+            for printed in doc.printed:
+                yield t(node, DKG.printedAs, Literal(printed))
+            if doc.ingested:
+                continue
+            yield t(node, RDF.type, ELI.LegalResource)
+            yield t(node, RDF.type, DKG.Document)
+            yield t(node, DKG.ingested, Literal(False))
+            yield t(node, RDFS.label, vi(_doc_label(doc.type, doc.number, doc.issuer, doc.date)))
+            if doc.number:
+                yield t(node, ELI.id_local, Literal(doc.number))
+            if doc.type:
+                yield t(node, ELI.type_document, self.doctype(doc.type))
+            if doc.date:
+                yield t(node, DKG.date, date_literal(doc.date))
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
+                    yield t(node, ELI.date_document, Literal(doc.date, datatype=XSD.date))
+            if doc.issuer:
+                yield t(node, DKG.issuerText, Literal(doc.issuer))
+            if doc.issuer_body:
+                yield t(node, ELI.passed_by, self.body_iri(doc.issuer_body))
+            if doc.level in LEVEL:
+                yield t(node, DKG.level, LEVEL[doc.level])
+            if doc.kind in KIND:
+                yield t(node, DKG.kind, KIND[doc.kind])
+            if doc.place is not None:
+                yield t(node, ELI.jurisdiction, self.iris.place(doc.place))
+            if doc.subject:
+                yield t(node, DKG.subject, vi(doc.subject))
+        for s, label in sorted(self.minted_types.items()):
+            yield t(DOCTYPES[s], RDF.type, SKOS.Concept)
+            yield t(DOCTYPES[s], SKOS.prefLabel, vi(label))
+
+
+def _doc_label(type_: str | None, number: str | None, issuer: str | None, date: str | None) -> str:
+    if number:
+        return f"{type_ or 'Văn bản'} {number}"
+    parts = [type_ or "Văn bản", issuer or "", date or ""]
+    return " ".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------- public API
+
+
+REFERENCE_FILES = {"bodies": "bodies.ttl", "topics": "topics.ttl", "doctypes": "doctypes.ttl"}
+
+
+def reference_quads(base: str = DEFAULT_BASE, ontology_dir: Path | None = None) -> Iterator[Quad]:
+    """The ontology and the SKOS reference data, each in its own named graph."""
+    iris = IRIs(base)
+    folder = Path(ontology_dir or _ontology_dir())
+    files = [("ontology", folder / "dkg.ttl", iris.ontology_graph)]
+    files += [(n, folder / f, iris.reference_graph(n)) for n, f in REFERENCE_FILES.items()]
+    for _name, path, graph in files:
+        if not path.exists():
+            continue
+        g = Graph().parse(path)
+        g = _skolemise(g, str(graph))
+        for s, p, o in g:
+            yield (s, p, o, graph)  # type: ignore[misc]
+
+
+def _skolemise(g: Graph, prefix: str) -> Graph:
+    """Blank nodes (OWL lists and axioms) get stable IRIs so exports are byte-stable."""
+    from rdflib import BNode
+    from rdflib.compare import to_canonical_graph
+
+    if not any(isinstance(x, BNode) for triple in g for x in triple):
+        return g
+    canon = to_canonical_graph(g)
+    out = Graph()
+    for triple in canon:
+        out.add(tuple(URIRef(f"{prefix}/bnode/{x}") if isinstance(x, BNode) else x for x in triple))  # type: ignore[arg-type]
+    return out
+
+
+def source_quads(corpus: ResolvedCorpus, src: ResolvedSource, base: str = DEFAULT_BASE) -> Iterator[Quad]:
+    return Emitter(corpus, IRIs(base)).source_quads(src)
+
+
+def corpus_quads(corpus: ResolvedCorpus, base: str = DEFAULT_BASE) -> Iterator[Quad]:
+    """Every source graph, then the shared graph (which needs the doc types minted on the way)."""
+    emitter = Emitter(corpus, IRIs(base))
+    for src in corpus.sources:
+        yield from emitter.source_quads(src)
+    yield from emitter.shared_quads()
+
+
+def lineage_quads(links: Iterable, base: str = DEFAULT_BASE) -> Iterator[Quad]:
+    """Quads for kg.cascade's lineage links (see docs/GRAPH.md, hooks)."""
+    g = IRIs(base).lineage_graph
+    for link in links:
+        if link.child_duty:
+            yield (URIRef(link.child_duty), DKG.counterpartOf, URIRef(link.parent_duty), g)
+        else:
+            yield (URIRef(link.parent_duty), DKG.droppedIn, URIRef(link.child_document), g)
+
+
+def to_dataset(quads: Iterable[Quad]):
+    """An rdflib Dataset of quads (tests, small exports)."""
+    from rdflib import Dataset
+
+    ds = Dataset()
+    for s, p, o, g in quads:
+        ds.graph(g).add((s, p, o))
+    return ds

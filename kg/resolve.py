@@ -1,0 +1,633 @@
+"""Cross-document identity: which mentions name the same document, body or place.
+
+Runs between extraction and RDF. Extraction resolves what one text says about
+itself ("Chỉ thị số 28" → 28-CT/TW); this stage merges across texts:
+
+- documents: a number is keyed by its normalised form (separators, case, dash
+  variants). Numbers whose issuer code is local (UBND, HĐND, TU, …) are reused by
+  every province, so their key is qualified by the issuer's place. A number
+  printed without its year ("06/QĐ-TTG" of 03/01/2019) takes the year from its
+  date and then matches "06/2019/QĐ-TTg"; two printings with the same full date
+  are one document even when one year is a typo. Documents without a number are
+  keyed by issuer + type + date + a hash of the subject.
+- bodies: one body per body type (or canonical name when unmatched) × jurisdiction.
+- places: provinces, districts and communes by name, as a path.
+
+Dataclasses in, dataclasses out; no IRIs here (kg.rdf makes them from the keys).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.models import BodyMention, DocRef, DocumentRecord, Level, Span
+
+LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
+
+# Issuer codes that are unique nationwide; any other code (UBND, HĐND, TU, HU,
+# BTGTU, SLĐTBXH ...) is reused by every province, district or commune.
+_NATIONAL_CODE = re.compile(
+    r"^(TW|BCT|BBT|TTG|CP|VPCP|CTN|QH\d*|UBTVQH\d*|TANDTC|VKSNDTC|KTNN|NHNN"
+    r"|B(?!.*(?:TU|HU|ĐU|THU|QU))[A-ZĐ]{1,8})$"
+)
+_UNIT_WORDS = (
+    "thành phố",
+    "thị xã",
+    "thị trấn",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+)
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphen-separated: readable IRI segments."""
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+def kebab(type_id: str) -> str:
+    """``PhongGDDT`` → ``phong-gddt``: body-type ids as IRI segments."""
+    s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", type_id)
+    return slug(s)
+
+
+def _fold_upper(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).upper()
+    return re.sub(r"[\u2010-\u2015\u2212]", "-", s)
+
+
+@dataclass(frozen=True)
+class NumberParts:
+    """A document number cut into what identifies it."""
+
+    num: str  # "06"
+    year: str | None  # "2019"
+    code: str  # "QĐ-TTG" (type and issuer codes, upper case, "-" separated)
+
+    @property
+    def issuer_code(self) -> str:
+        return self.code.rsplit("-", 1)[-1] if "-" in self.code else self.code
+
+    @property
+    def local(self) -> bool:
+        return not _NATIONAL_CODE.match(self.issuer_code.replace(".", ""))
+
+    def key(self) -> str:
+        return "/".join(p for p in (self.num, self.year, self.code) if p)
+
+
+def parse_number(number: str) -> NumberParts | None:
+    """Split "28-CT/TW", "28-CT-TW", "06/2019/QĐ-TTg", "41/NQ-HĐND"; None if not a number."""
+    s = re.sub(r"\s+", "", _fold_upper(number))
+    m = re.match(
+        r"^(\d+[A-Z]?)[/-](?:((?:19|20)\d\d)[/-])?([A-ZĐ][A-ZĐ0-9.]*(?:[/-][A-ZĐ0-9.]+)*)$", s
+    )
+    if not m:
+        return None
+    code = re.sub(r"[/-]+", "-", m.group(3))
+    return NumberParts(m.group(1).lstrip("0") or "0", m.group(2), code)
+
+
+def number_key(number: str) -> str:
+    """Canonical key of a printed number: 28-CT/TW and 28-CT-TW give the same."""
+    parts = parse_number(number)
+    return parts.key() if parts else re.sub(r"\s+", "", _fold_upper(number))
+
+
+# ---------------------------------------------------------------- places
+
+
+@dataclass(frozen=True, order=True)
+class PlaceKey:
+    """(province, district, commune) names; None where unknown or above the level."""
+
+    province: str | None = None
+    district: str | None = None
+    commune: str | None = None
+
+    @property
+    def level(self) -> Level | None:
+        if self.commune:
+            return "commune"
+        if self.district:
+            return "district"
+        if self.province:
+            return "province"
+        return None
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """IRI path segments; "-" for an unknown parent."""
+        parts = [self.province, self.district, self.commune]
+        while parts and parts[-1] is None:
+            parts.pop()
+        return tuple(slug(p) if p else "-" for p in parts)
+
+    def truncate(self, level: Level | None) -> PlaceKey:
+        """The unit at ``level`` (or above, when that is all we know)."""
+        if level == "central":
+            return PlaceKey()
+        if level == "province":
+            return PlaceKey(self.province)
+        if level == "district":
+            return PlaceKey(self.province, self.district)
+        return self
+
+    def parent(self) -> PlaceKey | None:
+        if self.commune:
+            return PlaceKey(self.province, self.district)
+        if self.district and self.province:
+            return PlaceKey(self.province)
+        return None
+
+    @property
+    def name(self) -> str:
+        return self.commune or self.district or self.province or ""
+
+
+def _place_of_document(record: DocumentRecord) -> PlaceKey:
+    d = record.document
+    if d.issuer_level == "central":
+        return PlaceKey()
+    return PlaceKey(d.province, d.district, d.commune)
+
+
+def _place_from_text(text: str, fallback: PlaceKey) -> tuple[Level | None, PlaceKey]:
+    """Level and place an issuer's name implies ("UBND tỉnh Bình Phước", "Thành ủy Vinh")."""
+    t = unicodedata.normalize("NFC", text)
+    low = t.lower().replace("uỷ", "ủy")
+    m = re.search(
+        r"\b(tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)\s+([A-ZĐÂĂÊÔƠƯ][^\s,;()]*(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,;()]*)*)",
+        t,
+    )
+    if m:
+        word, name = m.group(1).lower(), m.group(2)
+        if word == "tỉnh":
+            return "province", PlaceKey(name)
+        if word in ("xã", "phường", "thị trấn"):
+            return "commune", PlaceKey(fallback.province, fallback.district, name)
+        return "district", PlaceKey(fallback.province, name)
+    m = re.search(
+        r"\b(thành ủy|huyện ủy|quận ủy|thị ủy)\s+([A-ZĐÂĂÊÔƠƯ][^\s,;()]*(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,;()]*)*)",
+        t,
+        re.I,
+    )
+    if m and m.group(2)[:1].isupper():
+        return "district", PlaceKey(fallback.province, m.group(2))
+    if re.search(r"trung ương|bộ chính trị|ban bí thư|chính phủ|thủ tướng|quốc hội|\bbộ\b", low):
+        return "central", PlaceKey()
+    if re.search(r"tỉnh ủy|tỉnh\b|\bsở\b", low):
+        return "province", fallback.truncate("province")
+    if re.search(r"thành ủy|huyện ủy|quận ủy|thị ủy|huyện|quận|thị xã|\bphòng\b", low):
+        return "district", fallback.truncate("district")
+    if re.search(r"đảng ủy|\bxã\b|phường|thị trấn", low):
+        return "commune", fallback
+    return None, fallback
+
+
+def strip_place(name: str, place: PlaceKey) -> str:
+    """Canonical body name without its place: "Ủy ban nhân dân huyện Quế Phong" → "Ủy ban nhân dân"."""
+    out = unicodedata.normalize("NFC", name).strip()
+    for p in (place.commune, place.district, place.province):
+        if p and out.lower().endswith(p.lower()) and len(out) > len(p):
+            out = out[: -len(p)].rstrip()
+            for w in _UNIT_WORDS:
+                if out.lower().endswith(" " + w):
+                    out = out[: -len(w)].rstrip()
+                    break
+    return out
+
+
+# ---------------------------------------------------------------- resolved records
+
+
+@dataclass
+class ResolvedPlace:
+    key: PlaceKey
+    name: str
+    level: Level
+
+
+@dataclass
+class ResolvedBody:
+    key: str  # "phong-gddt@nghe-an/que-phong"
+    segments: tuple[str, ...]  # IRI path: ("phong-gddt", "nghe-an", "que-phong")
+    name: str
+    type_id: str | None = None
+    sector: str | None = None
+    level: Level | None = None
+    kind: str | None = None
+    collective: bool = False
+    place: PlaceKey | None = None
+
+
+@dataclass
+class ResolvedDocument:
+    """One document across the corpus: ingested, or only cited."""
+
+    key: str  # number key ("28-CT/TW", "64/KH-UBND@binh-phuoc") or "nonum:..."
+    segment: str  # IRI segment
+    ingested: bool = False
+    number: str | None = None  # the number as printed (own header, else the fullest printing)
+    printed: list[str] = field(default_factory=list)  # every printed form, sorted
+    type: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_body: str | None = None  # ResolvedBody.key
+    level: Level | None = None
+    kind: str | None = None
+    place: PlaceKey | None = None
+    subject: str | None = None
+    source_index: int | None = None  # index into ResolvedCorpus.sources when ingested
+
+
+@dataclass
+class ResolvedSource:
+    """One source record with the identities of everything it mentions."""
+
+    record: DocumentRecord
+    segment: str  # unique slug of the file stem
+    doc: str  # ResolvedDocument.key of the record itself
+    references: list[str | None] = field(default_factory=list)  # per record.references
+    implements: list[str | None] = field(default_factory=list)  # per record.implements
+    ref_implements: dict[int, list[str]] = field(
+        default_factory=dict
+    )  # ref index -> keys it implements
+    # body keys: ("issuer",), ("assignment", i), ("partner", i, j, k),
+    # ("reporter"|"recipient"|"via", i), ("owner", i)
+    bodies: dict[tuple, str] = field(default_factory=dict)
+
+
+@dataclass
+class ResolvedCorpus:
+    sources: list[ResolvedSource] = field(default_factory=list)
+    documents: dict[str, ResolvedDocument] = field(default_factory=dict)
+    bodies: dict[str, ResolvedBody] = field(default_factory=dict)
+    places: dict[PlaceKey, ResolvedPlace] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- resolution
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the key with a year (more specific) wins; ties: the smaller string
+            keep, drop = sorted((ra, rb), key=lambda k: (k.count("/") < 2, k))
+            self.parent[drop] = keep
+
+
+@dataclass
+class _Mention:
+    parts: NumberParts | None
+    raw_key: str
+    qualifier: tuple[str, ...]
+    date: str | None
+    printed: str | None
+    type: str | None
+    issuer: str | None
+    level: Level | None
+    place: PlaceKey
+    own: bool = False  # the document's own header
+    title: str | None = None
+
+    @property
+    def base_key(self) -> str:
+        q = "@" + "/".join(self.qualifier) if self.qualifier else ""
+        return self.raw_key + q
+
+
+def _year(date: str | None) -> str | None:
+    return date[:4] if date and re.match(r"^\d{4}", date) else None
+
+
+def _mention_for_ref(ref: DocRef, doc_place: PlaceKey) -> _Mention | None:
+    number = ref.number or ref.key
+    if not number:
+        return None
+    parts = parse_number(number)
+    level, place = _place_from_text(ref.issuer or "", doc_place)
+    if level is None:
+        place = doc_place
+    qualifier = place.path if parts and parts.local else ()
+    return _Mention(
+        parts,
+        parts.key() if parts else number_key(number),
+        qualifier,
+        ref.date,
+        ref.number,
+        ref.type,
+        ref.issuer,
+        level,
+        place,
+        title=ref.title,
+    )
+
+
+def _own_mention(record: DocumentRecord) -> _Mention | None:
+    d = record.document
+    if not d.number:
+        return None
+    parts = parse_number(d.number)
+    place = _place_of_document(record)
+    qualifier = place.path if parts and parts.local else ()
+    return _Mention(
+        parts,
+        parts.key() if parts else number_key(d.number),
+        qualifier,
+        d.date,
+        d.number,
+        d.type,
+        d.issuer,
+        d.issuer_level,
+        place,
+        own=True,
+        title=d.subject,
+    )
+
+
+def _unnumbered_key(record: DocumentRecord) -> str:
+    d = record.document
+    digest = hashlib.sha1((d.subject or record.source.name).encode("utf-8")).hexdigest()[:8]
+    parts = [slug(d.type or "van-ban"), slug(d.issuer or "khong-ro"), d.date or "x", digest]
+    return "nonum:" + "-".join(parts)
+
+
+def _merge_numbers(mentions: list[_Mention]) -> dict[str, str]:
+    """base key -> representative key, after the year and date rules."""
+    uf = _UnionFind()
+    for m in mentions:
+        uf.find(m.base_key)
+    groups: dict[tuple, list[_Mention]] = {}
+    for m in mentions:
+        if m.parts:
+            groups.setdefault((m.parts.num, m.parts.code, m.qualifier), []).append(m)
+    for (num, code, qual), ms in groups.items():
+        q = "@" + "/".join(qual) if qual else ""
+
+        def key(year: str | None, num: str = num, code: str = code, q: str = q) -> str:
+            return "/".join(p for p in (num, year, code) if p) + q
+
+        years = {m.parts.year for m in ms if m.parts and m.parts.year}
+        # a number without a year whose date gives a year printed elsewhere
+        for m in ms:
+            y = _year(m.date)
+            if m.parts and not m.parts.year and y in years:
+                uf.union(m.base_key, key(y))
+        # two printings with the same full date are one document (a year typo)
+        by_date: dict[str, str] = {}
+        for m in ms:
+            if m.date and len(m.date) == 10:
+                if m.date in by_date:
+                    uf.union(by_date[m.date], m.base_key)
+                else:
+                    by_date[m.date] = m.base_key
+        # a bare number (no year, no date) joins the only document of its group
+        reps = {uf.find(m.base_key) for m in ms if m.parts and (m.parts.year or m.date)}
+        if len(reps) == 1:
+            (rep,) = reps
+            for m in ms:
+                if m.parts and not m.parts.year and not m.date:
+                    uf.union(rep, m.base_key)
+    return {m.base_key: uf.find(m.base_key) for m in mentions}
+
+
+class Resolver:
+    """Collects records, then resolves identities across all of them at once."""
+
+    def __init__(self) -> None:
+        self.corpus = ResolvedCorpus()
+
+    # -- places and bodies
+
+    def place(self, key: PlaceKey | None) -> PlaceKey | None:
+        if key is None or key.level is None:
+            return None
+        while key is not None and key.level is not None:
+            if key not in self.corpus.places:
+                self.corpus.places[key] = ResolvedPlace(key, key.name, key.level)
+            key = key.parent()
+        return None
+
+    def body(self, mention: BodyMention, doc_place: PlaceKey, doc_level: Level | None) -> str:
+        level = mention.level
+        if mention.jurisdiction is not None:
+            j = mention.jurisdiction
+            prov = j.province or doc_place.province
+            if j.level == "province":
+                place = PlaceKey(j.name)
+            elif j.level == "district":
+                place = PlaceKey(prov, j.name)
+            elif j.level == "commune":
+                place = PlaceKey(prov, doc_place.district, j.name)
+            else:
+                place = PlaceKey()
+        elif level == "central":
+            place = PlaceKey()
+        else:
+            # a body named without a place sits in the document's place at the
+            # body's level, or the document's own when the body is lower (UBND các xã)
+            rank = LEVELS.index(level) if level else 99
+            doc_rank = LEVELS.index(doc_level) if doc_level else 99
+            place = doc_place.truncate(level) if rank <= doc_rank else doc_place
+        type_seg = kebab(mention.type_id) if mention.type_id else slug(mention.name)
+        segments = (type_seg, *place.path)
+        key = type_seg + ("@" + "/".join(place.path) if place.path else "")
+        if key not in self.corpus.bodies:
+            self.corpus.bodies[key] = ResolvedBody(
+                key,
+                segments,
+                mention.name,
+                mention.type_id,
+                mention.sector,
+                level or place.level,
+                mention.kind,
+                mention.collective,
+                place if place.level else None,
+            )
+            self.place(place)
+        return key
+
+    def named_body(self, name: str, level: Level | None, kind: str | None, place: PlaceKey) -> str:
+        """A body known only by its full name (an issuer): the name minus its place."""
+        canonical = strip_place(name, place) or name
+        mention = BodyMention(
+            as_written=name, name=canonical, span=_NO_SPAN, level=level, kind=kind
+        )  # type: ignore[arg-type]
+        return self.body(mention, place, level)
+
+    # -- documents
+
+    def resolve(self, records: list[DocumentRecord]) -> ResolvedCorpus:
+        records = sorted(records, key=lambda r: r.source.name)
+        mentions: list[_Mention] = []
+        per_record: list[tuple[_Mention | None, list[_Mention | None], list[_Mention | None]]] = []
+        for rec in records:
+            place = _place_of_document(rec)
+            own = _own_mention(rec)
+            refs = [_mention_for_ref(r, place) for r in rec.references]
+            impl = [_mention_for_ref(r, place) for r in rec.implements]
+            extra = [
+                _mention_for_ref(DocRef(None, k, k, None, None, "implements", r.span), place)
+                for r in rec.references
+                for k in r.implements
+            ]
+            per_record.append((own, refs, impl))
+            mentions += [m for m in (own, *refs, *impl, *extra) if m is not None]
+        merged = _merge_numbers(mentions)
+
+        def doc_key(m: _Mention | None) -> str | None:
+            return merged[m.base_key] if m is not None else None
+
+        stems: dict[str, int] = {}
+        for rec, (own, refs, impl) in zip(records, per_record, strict=True):
+            seg = _stem_segment(rec.source.name)
+            stems[seg] = stems.get(seg, 0) + 1
+            if stems[seg] > 1:
+                seg = f"{seg}-{stems[seg]}"
+            key = doc_key(own) or _unnumbered_key(rec)
+            src = ResolvedSource(rec, seg, key)
+            src.references = [doc_key(m) for m in refs]
+            src.implements = [doc_key(m) for m in impl]
+            self.corpus.sources.append(src)
+            self._ingested(src, own)
+        for src, (_own, refs, impl) in zip(self.corpus.sources, per_record, strict=True):
+            place = _place_of_document(src.record)
+            for i, (ref, m) in enumerate(zip(src.record.references, refs, strict=True)):
+                if m is not None:
+                    self._cited(m, merged[m.base_key])
+                    if ref.implements:
+                        keys = []
+                        for k in ref.implements:
+                            em = _mention_for_ref(
+                                DocRef(None, k, k, None, None, "implements", ref.span), place
+                            )
+                            if em is not None:
+                                keys.append(merged[em.base_key])
+                                self._cited(em, merged[em.base_key])
+                        src.ref_implements[i] = keys
+            for m in impl:
+                if m is not None:
+                    self._cited(m, merged[m.base_key])
+            self._bodies(src)
+        for doc in self.corpus.documents.values():
+            doc.printed = sorted(set(doc.printed))
+        return self.corpus
+
+    def _ingested(self, src: ResolvedSource, own: _Mention | None) -> None:
+        rec, d = src.record, src.record.document
+        place = _place_of_document(rec)
+        doc = self.corpus.documents.get(src.doc)
+        if doc is None:
+            doc = self.corpus.documents[src.doc] = ResolvedDocument(src.doc, _doc_segment(src.doc))
+        doc.ingested = True
+        doc.source_index = len(self.corpus.sources) - 1
+        doc.number = d.number
+        if d.number:
+            doc.printed.append(d.number)
+        doc.type, doc.date, doc.issuer, doc.subject = d.type, d.date, d.issuer, d.subject
+        doc.level, doc.kind = d.issuer_level, d.issuer_kind
+        doc.place = place if place.level else None
+        self.place(place)
+        if d.issuer:
+            mention = getattr(d, "issuer_body", None)
+            if mention is not None:
+                doc.issuer_body = self.body(mention, place, d.issuer_level)
+            else:
+                doc.issuer_body = self.named_body(d.issuer, d.issuer_level, d.issuer_kind, place)
+            src.bodies[("issuer",)] = doc.issuer_body
+
+    def _cited(self, m: _Mention, key: str) -> None:
+        doc = self.corpus.documents.get(key)
+        if doc is None:
+            doc = self.corpus.documents[key] = ResolvedDocument(key, _doc_segment(key))
+        if m.printed:
+            doc.printed.append(m.printed)
+        if doc.ingested:
+            return
+        # first citation (in source order) wins; a printing with its year is preferred as the number
+        if m.printed and (
+            doc.number is None or (_has_year(m.printed) and not _has_year(doc.number))
+        ):
+            doc.number = m.printed
+        doc.type = doc.type or m.type
+        doc.date = _better_date(doc.date, m.date)
+        doc.subject = doc.subject or m.title
+        if m.issuer and not doc.issuer:
+            doc.issuer = m.issuer
+            doc.level = m.level
+            place = m.place.truncate(m.level) if m.level else m.place
+            doc.place = place if place.level else None
+            doc.issuer_body = self.named_body(m.issuer, m.level, None, place)
+
+    def _bodies(self, src: ResolvedSource) -> None:
+        rec = src.record
+        place, level = _place_of_document(rec), rec.document.issuer_level
+        for i, a in enumerate(rec.assignments):
+            src.bodies[("assignment", i)] = self.body(a.body, place, level)
+            for j, duty in enumerate(a.duties):
+                for k, p in enumerate(duty.partners):
+                    src.bodies[("partner", i, j, k)] = self.body(p, place, level)
+        for i, r in enumerate(rec.reporting):
+            for role, mention in (
+                ("reporter", r.by_body),
+                ("recipient", r.to_body),
+                ("via", r.via_body),
+            ):
+                if mention is not None:
+                    src.bodies[(role, i)] = self.body(mention, place, level)
+
+
+_NO_SPAN = Span(0, 0)
+
+
+def _doc_segment(key: str) -> str:
+    return slug(key.removeprefix("nonum:"))
+
+
+def _has_year(number: str) -> bool:
+    p = parse_number(number)
+    return bool(p and p.year)
+
+
+def _better_date(old: str | None, new: str | None) -> str | None:
+    """Keep the first date unless a later citation is more precise and agrees."""
+    if not old:
+        return new
+    if new and len(new) > len(old) and new.startswith(old):
+        return new
+    return old
+
+
+def _stem_segment(name: str) -> str:
+    stem = re.split(r"[\\/]", name)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    return slug(stem)
+
+
+def resolve(records: list[DocumentRecord]) -> ResolvedCorpus:
+    """Resolve identities across ``records`` (sorted by file name: results do not
+    depend on the order files were given)."""
+    return Resolver().resolve(records)

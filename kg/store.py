@@ -1,0 +1,338 @@
+"""The embedded store: pyoxigraph on disk, swapped in atomically.
+
+pyoxigraph reopens a million-triple store in under a second and answers
+property-path cascades fast (TECH-NOTES); rdflib stays the API for parsing,
+serialising and validation (``Store.graph`` / ``Store.dataset`` convert).
+
+Layout of an output folder DIR::
+
+    DIR/store/db          the pyoxigraph database
+    DIR/store/build.json  base IRI and counts of the build that wrote it
+    DIR/store.new/        a build in progress (deleted when a build starts or ends)
+    DIR/store.old/        the previous store for the instant of the swap
+
+A build writes ``store.new`` and only then renames ``store`` → ``store.old``,
+``store.new`` → ``store`` and deletes ``store.old``. A build killed at any point
+leaves a usable store: before the swap the old one is untouched; between the two
+renames ``open_store`` falls back to ``store.old``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.errors import DkgError
+from kg.vocab import BODIES, DEFAULT_BASE, DKG_NS, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
+
+STORE = "store"
+NEW = "store.new"
+OLD = "store.old"
+DB = "db"
+META = "build.json"
+
+PREFIXES = {
+    "dkg": DKG_NS,
+    "body": str(BODIES),
+    "topic": str(TOPICS),
+    "dtype": str(DOCTYPES),
+    "eli": str(ELI),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+_INT = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.short), str(XSD.nonNegativeInteger)}
+_FLOAT = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+# ---------------------------------------------------------------- term conversion
+
+
+class _Converter:
+    """rdflib terms → pyoxigraph terms, caching IRIs (they repeat a lot)."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self.iris.get(value)
+        if node is None:
+            node = self.iris[value] = ox.NamedNode(value)
+        return node
+
+    def term(self, t: Any) -> Any:
+        if isinstance(t, URIRef):
+            return self.iri(str(t))
+        if isinstance(t, Literal):
+            if t.language:
+                return ox.Literal(str(t), language=t.language)
+            if t.datatype is not None and t.datatype != XSD.string:
+                return ox.Literal(str(t), datatype=self.iri(str(t.datatype)))
+            return ox.Literal(str(t))
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        if isinstance(t, ox.NamedNode | ox.Literal | ox.BlankNode):
+            return t
+        raise TypeError(f"not an RDF term: {t!r}")
+
+    def quad(self, q: tuple) -> ox.Quad:
+        s, p, o, g = q
+        return ox.Quad(self.term(s), self.term(p), self.term(o), self.term(g))
+
+
+def to_rdflib(t: Any) -> Any:
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        return Literal(t.value, datatype=URIRef(t.datatype.value))
+    return t
+
+
+def to_python(t: Any) -> Any:
+    """A result term as a plain value: IRIs and strings as str, numbers, booleans."""
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return t.value
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}"
+    if isinstance(t, ox.Literal):
+        dt = t.datatype.value if t.datatype else ""
+        try:
+            if dt in _INT:
+                return int(t.value)
+            if dt in _FLOAT:
+                return float(t.value)
+        except ValueError:
+            return t.value
+        if dt == str(XSD.boolean):
+            return t.value in ("true", "1")
+        return t.value
+    return t
+
+
+def _binding(value: Any) -> Any:
+    if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return value
+    if isinstance(value, URIRef | Literal | BNode):
+        return _Converter().term(value)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(str(XSD.boolean)))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
+    return ox.Literal(str(value))
+
+
+# ---------------------------------------------------------------- the store
+
+
+class Store:
+    """A pyoxigraph store plus what the build recorded about it."""
+
+    def __init__(self, ox_store: ox.Store, path: Path | None = None, meta: dict | None = None) -> None:
+        self.raw = ox_store
+        self.path = path
+        self.meta = meta or {}
+
+    @property
+    def base(self) -> str:
+        return self.meta.get("base", DEFAULT_BASE)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def prefixes(self) -> dict[str, str]:
+        return {**PREFIXES, "id": self.base}
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None, union: bool = True) -> Any:
+        """Raw pyoxigraph result. Default graph = union of all graphs unless ``union=False``.
+
+        ``bindings`` are substituted as RDF terms (never pasted into the text).
+        """
+        subs = {ox.Variable(k): _binding(v) for k, v in (bindings or {}).items()}
+        try:
+            return self.raw.query(
+                sparql,
+                use_default_graph_as_union=union,
+                prefixes=self.prefixes(),
+                substitutions=subs or None,
+            )
+        except SyntaxError as e:
+            raise DkgError(f"SPARQL syntax error: {e}") from e
+
+    def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of plain Python values, one dict per solution."""
+        result = self.query(sparql, bindings)
+        names = [v.value for v in result.variables]
+        return [{n: to_python(row[n]) for n in names} for row in result]
+
+    def ask(self, sparql: str, bindings: dict[str, Any] | None = None) -> bool:
+        return bool(self.query(sparql, bindings))
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph(self, iri: str) -> Graph:
+        """One named graph as an rdflib Graph."""
+        data = self.raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri))
+        return Graph().parse(data=data.decode("utf-8"), format="nt")
+
+    def dataset(self) -> Dataset:
+        ds = Dataset()
+        ds.parse(data=self.nquads().decode("utf-8"), format="nquads")
+        return ds
+
+    def nquads(self) -> bytes:
+        """The whole store as sorted N-Quads: byte-identical for identical content."""
+        data = self.raw.dump(format=ox.RdfFormat.N_QUADS)
+        lines = sorted(set(data.splitlines()))
+        return b"\n".join(lines) + (b"\n" if lines else b"")
+
+    def add_quads(self, quads: Iterable[tuple]) -> int:
+        conv = _Converter()
+        batch: list[ox.Quad] = []
+        n = 0
+        for q in quads:
+            batch.append(conv.quad(q))
+            if len(batch) >= 100_000:
+                self.raw.bulk_extend(batch)
+                n += len(batch)
+                batch = []
+        if batch:
+            self.raw.bulk_extend(batch)
+            n += len(batch)
+        return n
+
+    def close(self) -> None:
+        """Release the database (pyoxigraph closes on garbage collection)."""
+        if self.raw is not None:
+            with contextlib.suppress(OSError, RuntimeError):  # read-only stores cannot flush
+                self.raw.flush()
+        self.raw = None  # type: ignore[assignment]
+        gc.collect()
+
+
+def memory_store(quads: Iterable[tuple] = (), base: str = DEFAULT_BASE) -> Store:
+    """An in-memory store (tests, small jobs)."""
+    store = Store(ox.Store(), None, {"base": base})
+    store.add_quads(quads)
+    return store
+
+
+def _read_meta(folder: Path) -> dict:
+    try:
+        return json.loads((folder / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def store_dir(out_dir: Path) -> Path:
+    """The folder of the live store, recovering from a build killed mid-swap."""
+    out_dir = Path(out_dir)
+    live, old = out_dir / STORE, out_dir / OLD
+    if (live / DB).exists():
+        return live
+    if (old / DB).exists():
+        return old
+    raise DkgError(f"{out_dir}: no store here (run `dkg build --out {out_dir}` first)")
+
+
+def open_store(out_dir: Path | str, read_only: bool = True) -> Store:
+    """Open the store written by ``dkg build --out out_dir``.
+
+    Read-only by default: queries, views and the server never write.
+    """
+    folder = store_dir(Path(out_dir))
+    try:
+        raw = ox.Store.read_only(str(folder / DB)) if read_only else ox.Store(str(folder / DB))
+    except OSError as e:
+        raise DkgError(f"{out_dir}: cannot open the store ({e})") from e
+    return Store(raw, folder, _read_meta(folder))
+
+
+class StoreWriter:
+    """Writes a new store beside the live one; ``commit`` swaps it in."""
+
+    def __init__(self, out_dir: Path, base: str = DEFAULT_BASE) -> None:
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.folder = self.out_dir / NEW
+        if self.folder.exists():
+            shutil.rmtree(self.folder)  # leftover of a killed build
+        self.folder.mkdir()
+        self.store = Store(ox.Store(str(self.folder / DB)), self.folder, {"base": base})
+
+    def add(self, quads: Iterable[tuple]) -> int:
+        return self.store.add_quads(quads)
+
+    def commit(self, meta: dict) -> Path:
+        """Swap the new store in; return the live store folder."""
+        self.store.meta = {**meta, "base": self.store.base}
+        self.store.raw.optimize()
+        self.store.close()
+        _write_json(self.folder / META, self.store.meta)
+        live, old = self.out_dir / STORE, self.out_dir / OLD
+        if old.exists():
+            if not (live / DB).exists():
+                os.replace(old, live)  # a previous swap was interrupted: finish undoing it
+            else:
+                shutil.rmtree(old)
+        if live.exists():
+            os.replace(live, old)
+        os.replace(self.folder, live)
+        _fsync_dir(self.out_dir)
+        if old.exists():
+            shutil.rmtree(old)
+        return live
+
+    def abort(self) -> None:
+        if self.store.raw is not None:
+            self.store.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def iter_rows(store: Store, sparql: str, bindings: dict[str, Any] | None = None) -> Iterator[dict]:
+    """Like ``Store.select`` without building the whole list."""
+    result = store.query(sparql, bindings)
+    names = [v.value for v in result.variables]
+    for row in result:
+        yield {n: to_python(row[n]) for n in names}
