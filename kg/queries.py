@@ -423,6 +423,21 @@ def run_query(
     return run_on_endpoint(endpoint, text, timeout=timeout)
 
 
+def open_store_dir(path: Path):
+    """The store a ``dkg build --out DIR`` wrote, opened read-only."""
+    path = Path(path)
+    if not (path / "store").is_dir():
+        raise DkgError(f"{path}: no store here (run `dkg build --out {path}` first)")
+    try:
+        from kg.store import open_store
+    except ImportError:  # the graph stage is not installed: open the database directly
+        try:
+            return ox.Store.read_only(str(path / "store"))
+        except OSError as e:
+            raise DkgError(f"{path}: cannot open the store ({e})") from None
+    return open_store(path, read_only=True)
+
+
 def oxigraph_store(store) -> ox.Store:
     """The pyoxigraph Store behind a kg.store.Store (or the argument itself)."""
     if isinstance(store, ox.Store):

@@ -1,0 +1,527 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the store, plus the static site.
+
+Standard library only (``http.server.ThreadingHTTPServer``). Routes:
+
+- ``/sparql`` — the SPARQL 1.1 Protocol: GET ``?query=``, POST form
+  (``application/x-www-form-urlencoded``), POST ``application/sparql-query``.
+  SELECT/ASK answers as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as
+  Turtle, N-Triples, JSON-LD or RDF/XML — chosen by ``Accept`` (or
+  ``?format=`` / ``?_format=``). The default graph is the union of all graphs
+  unless ``default-graph-uri`` is given.
+- ``/queries`` — the canned queries as JSON; ``/queries/<name>?param=value``
+  runs one with its parameters bound as RDF terms (kg.queries), as Datasette does.
+- ``/`` — ``DIR/site/`` (the static site) when it exists, else a short index page.
+
+Limits, and what exactly is enforced:
+
+- read-only: update requests (``update=``, ``application/sparql-update``) get
+  403; pyoxigraph's ``Store.query`` also refuses update syntax (400).
+- no federation: a query using the SERVICE keyword (outside strings, IRIs and
+  comments) gets 403 before it reaches the engine, so the server never fetches
+  other addresses.
+- time: each query runs in a worker thread; the client gets 503 when it has
+  not finished within ``timeout`` seconds. pyoxigraph cannot be interrupted
+  inside one evaluation step, so the worker stops at its next result row (a
+  cancel flag is checked per row); at most ``workers`` queries run at once,
+  and a request that waits for a free worker counts that wait against its limit.
+- size: more than ``max_rows`` solutions or triples gives 413 with a message
+  to add a LIMIT; request bodies over 1 MB get 413.
+- binds 127.0.0.1 unless told otherwise; CORS allows any origin (read-only data).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import mimetypes
+import re
+import threading
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import __version__
+from kg.errors import DkgError
+from kg.queries import (
+    CannedQuery,
+    QueryResult,
+    _scan_code,
+    bind_params,
+    bind_query,
+    canned_queries,
+    format_result,
+    oxigraph_store,
+)
+
+MAX_BODY = 1_000_000
+
+SELECT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+# ?format= / ?_format= short names
+SHORT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "srj": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "srx": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+_SERVICE_RE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:])", re.IGNORECASE)
+_UPDATE_RE = re.compile(
+    r"(?<![?$:\w])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)(?![\w:])", re.IGNORECASE
+)
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class Limits:
+    timeout: float = 10.0  # seconds per query
+    max_rows: int = 100_000  # solutions or triples per answer
+    workers: int = 2  # queries evaluated at once
+
+
+def uses_service(query: str) -> bool:
+    """True when the SERVICE keyword appears outside strings, IRIs and comments."""
+    code = "".join(c for _, c in _scan_code(query))
+    return bool(_SERVICE_RE.search(code))
+
+
+def looks_like_update(query: str) -> bool:
+    code = "".join(c for _, c in _scan_code(query))
+    return bool(_UPDATE_RE.search(code)) and not re.search(
+        r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", code, re.IGNORECASE
+    )
+
+
+def negotiate(accept: str, choices: dict, default: str) -> str:
+    """Pick the best media type of ``choices`` for an Accept header (q-values honoured)."""
+    best, best_q = None, 0.0
+    for i, part in enumerate(accept.split(",") if accept else []):
+        fields = [f.strip() for f in part.split(";")]
+        mtype, q = fields[0].lower(), 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        q -= i * 1e-6  # earlier wins among equals
+        if mtype in choices and q > best_q:
+            best, best_q = mtype, q
+        elif mtype in ("*/*", "application/*", "text/*") and q > best_q and best is None:
+            best_q = q
+    return best or default
+
+
+class Engine:
+    """Runs queries on the store under the time and size limits."""
+
+    def __init__(self, store, limits: Limits) -> None:
+        self.store = oxigraph_store(store)
+        self.limits = limits
+        self.pool = ThreadPoolExecutor(max_workers=limits.workers, thread_name_prefix="sparql")
+
+    def run(
+        self, query: str, accept: str, default_graphs: list[str] | None = None
+    ) -> tuple[bytes, str]:
+        """Evaluate a query and serialise its answer; raises HttpError."""
+        if uses_service(query):
+            raise HttpError(403, "federated queries (SERVICE) are not allowed on this endpoint")
+        if looks_like_update(query):
+            raise HttpError(403, "this endpoint is read-only: SPARQL updates are refused")
+        cancel = threading.Event()
+        deadline = time.monotonic() + self.limits.timeout
+        future = self.pool.submit(self._evaluate, query, accept, default_graphs, cancel, deadline)
+        try:
+            return future.result(timeout=self.limits.timeout)
+        except FutureTimeout:
+            cancel.set()
+            future.cancel()
+            raise HttpError(
+                503, f"query exceeded the time limit of {self.limits.timeout:g} s"
+            ) from None
+
+    def _evaluate(self, query, accept, default_graphs, cancel, deadline) -> tuple[bytes, str]:
+        if cancel.is_set() or time.monotonic() > deadline:
+            raise HttpError(503, f"query exceeded the time limit of {self.limits.timeout:g} s")
+        kwargs: dict = {}
+        if default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        try:
+            res = self.store.query(query, **kwargs)
+        except SyntaxError as e:
+            raise HttpError(400, f"SPARQL syntax error: {e}") from None
+        except (ValueError, RuntimeError, OSError) as e:
+            raise HttpError(400, f"query failed: {e}") from None
+        # pyoxigraph result iterators must be dropped on the thread that made them, so
+        # errors are turned into values here and raised only after ``res`` is gone.
+        error: HttpError | None = None
+        items: list = []
+        limit = self.limits.max_rows
+        try:
+            if isinstance(res, ox.QueryBoolean):
+                mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
+                if SELECT_TYPES[mtype] in (ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV):
+                    mtype = "application/sparql-results+json"
+                return res.serialize(format=SELECT_TYPES[mtype]), mtype
+            select = isinstance(res, ox.QuerySolutions)
+            names = [v.value for v in res.variables] if select else []
+            for item in res:
+                if cancel.is_set() or time.monotonic() > deadline:
+                    error = HttpError(
+                        503, f"query exceeded the time limit of {self.limits.timeout:g} s"
+                    )
+                    break
+                if len(items) >= limit:
+                    error = HttpError(
+                        413,
+                        f"the answer has more than {limit} results; add a LIMIT or narrow the query",
+                    )
+                    break
+                items.append([item[v] for v in names] if select else item)
+        except (ValueError, RuntimeError, OSError) as e:
+            error = HttpError(400, f"query failed: {e}")
+        finally:
+            del res
+        if error is not None:
+            raise error
+        if select:
+            mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
+            return _serialize_solutions(
+                QueryResult("SELECT", names, items), SELECT_TYPES[mtype]
+            ), mtype
+        mtype = negotiate(accept, GRAPH_TYPES, "text/turtle")
+        return ox.serialize(items, format=GRAPH_TYPES[mtype]) or b"", mtype
+
+
+def _serialize_solutions(result: QueryResult, fmt) -> bytes:
+    """Serialise rows already read (pyoxigraph serialises only an unread iterator)."""
+    if fmt == ox.QueryResultsFormat.JSON:
+        return format_result(result, "json").encode("utf-8")
+    if fmt == ox.QueryResultsFormat.CSV:
+        return format_result(result, "csv").encode("utf-8")
+    if fmt == ox.QueryResultsFormat.TSV:
+        return format_result(result, "tsv").encode("utf-8")
+    return _results_xml(result).encode("utf-8")
+
+
+def _results_xml(result) -> str:
+    esc = html.escape
+    out = [
+        '<?xml version="1.0"?>',
+        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
+        "<head>" + "".join(f'<variable name="{esc(v)}"/>' for v in result.variables) + "</head>",
+        "<results>",
+    ]
+    for row in result.rows:
+        out.append("<result>")
+        for var, t in zip(result.variables, row, strict=True):
+            if t is None:
+                continue
+            if isinstance(t, ox.NamedNode):
+                val = f"<uri>{esc(t.value)}</uri>"
+            elif isinstance(t, ox.BlankNode):
+                val = f"<bnode>{esc(t.value)}</bnode>"
+            elif t.language:
+                val = f'<literal xml:lang="{esc(t.language)}">{esc(t.value)}</literal>'
+            else:
+                val = f'<literal datatype="{esc(t.datatype.value)}">{esc(t.value)}</literal>'
+            out.append(f'<binding name="{esc(var)}">{val}</binding>')
+        out.append("</result>")
+    out.append("</results></sparql>")
+    return "\n".join(out) + "\n"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = f"dkg/{__version__}"
+    engine: Engine
+    site_dir: Path | None
+    queries: dict[str, CannedQuery]
+    quiet: bool = True
+
+    # ------------------------------------------------------------ plumbing
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        if not self.quiet:
+            super().log_message(format, *args)
+
+    def _send(self, status: int, body: bytes, ctype: str, extra: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype if "charset" in ctype else f"{ctype}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Expose-Headers", "Content-Type")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str) -> None:
+        self._send(status, (message + "\n").encode("utf-8"), "text/plain")
+
+    def _query_fields(self) -> dict[str, list[str]]:
+        return urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            raise HttpError(413, f"request body over {MAX_BODY} bytes")
+        return self.rfile.read(length) if length else b""
+
+    def _accept(self, fields: dict[str, list[str]]) -> str:
+        fmt = (fields.get("format") or fields.get("_format") or [""])[0].strip().lower()
+        if fmt:
+            if fmt in SHORT_FORMATS:
+                return SHORT_FORMATS[fmt]
+            if fmt in SELECT_TYPES or fmt in GRAPH_TYPES:
+                return fmt
+            raise HttpError(400, f"unknown format '{fmt}' ({', '.join(SHORT_FORMATS)})")
+        return self.headers.get("Accept", "")
+
+    def _dispatch(self, method: str) -> None:
+        try:
+            path = urllib.parse.urlsplit(self.path).path
+            if path.rstrip("/") == "/sparql":
+                self._sparql(method)
+            elif path.rstrip("/") == "/queries":
+                self._list_queries()
+            elif path.startswith("/queries/"):
+                self._canned(path[len("/queries/") :], method)
+            elif method in ("GET", "HEAD"):
+                self._static(path)
+            else:
+                raise HttpError(405, f"{method} is not allowed on {path}")
+        except HttpError as e:
+            self._error(e.status, e.message)
+        except DkgError as e:
+            self._error(400, str(e))
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_HEAD(self) -> None:
+        self._dispatch("HEAD")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_PUT(self) -> None:
+        self._error(405, "this endpoint is read-only")
+
+    do_DELETE = do_PATCH = do_PUT
+
+    def do_OPTIONS(self) -> None:
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    # ------------------------------------------------------------ routes
+
+    def _sparql(self, method: str) -> None:
+        fields = self._query_fields()
+        query = None
+        if method == "POST":
+            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            body = self._body()
+            if ctype == "application/sparql-update":
+                raise HttpError(403, "this endpoint is read-only: SPARQL updates are refused")
+            if ctype == "application/sparql-query":
+                query = body.decode("utf-8", "replace")
+            elif ctype in ("application/x-www-form-urlencoded", ""):
+                form = urllib.parse.parse_qs(
+                    body.decode("utf-8", "replace"), keep_blank_values=True
+                )
+                for k, v in form.items():
+                    fields.setdefault(k, []).extend(v)
+            else:
+                raise HttpError(415, f"unsupported Content-Type '{ctype}'")
+        if "update" in fields:
+            raise HttpError(403, "this endpoint is read-only: SPARQL updates are refused")
+        if query is None:
+            queries = fields.get("query") or []
+            if len(queries) != 1:
+                if not queries and method in ("GET", "HEAD"):
+                    return self._index(endpoint_only=True)
+                raise HttpError(400, "give exactly one 'query' parameter")
+            query = queries[0]
+        graphs = fields.get("default-graph-uri") or None
+        body, mtype = self.engine.run(query, self._accept(fields), graphs)
+        self._send(200, body, mtype)
+
+    def _list_queries(self) -> None:
+        items = [
+            {
+                "name": q.name,
+                "title": q.title,
+                "description": q.description,
+                "url": f"/queries/{q.name}",
+                "params": [
+                    {"name": p.name, "type": p.type, "optional": p.optional, "example": p.example,
+                     "meaning": p.meaning}
+                    for p in q.params
+                ],
+            }
+            for q in self.queries.values()
+        ]  # fmt: skip
+        self._send(
+            200, json.dumps(items, ensure_ascii=False, indent=2).encode(), "application/json"
+        )
+
+    def _canned(self, name: str, method: str) -> None:
+        name = urllib.parse.unquote(name).strip("/")
+        if name.endswith(".rq") and name[:-3] in self.queries:
+            q = self.queries[name[:-3]]
+            return self._send(200, q.text.encode("utf-8"), "application/sparql-query")
+        if name not in self.queries:
+            raise HttpError(404, f"no canned query '{name}' (see /queries)")
+        q = self.queries[name]
+        fields = self._query_fields()
+        if method == "POST":
+            form = urllib.parse.parse_qs(self._body().decode("utf-8", "replace"))
+            for k, v in form.items():
+                fields.setdefault(k, []).extend(v)
+        accept = self._accept(fields)
+        params = {}
+        for k, v in fields.items():
+            if k in ("format", "_format"):
+                continue
+            if len(v) != 1:
+                raise HttpError(400, f"parameter '{k}' given {len(v)} times")
+            if v[0] != "":
+                params[k] = v[0]
+        text = bind_query(q.text, bind_params(q, params))
+        body, mtype = self.engine.run(text, accept)
+        self._send(200, body, mtype)
+
+    def _static(self, path: str) -> None:
+        if self.site_dir is None or not self.site_dir.is_dir():
+            if path in ("/", "/index.html"):
+                return self._index()
+            raise HttpError(404, f"not found: {path}")
+        root = self.site_dir.resolve()
+        rel = urllib.parse.unquote(path).lstrip("/")
+        target = (root / rel).resolve()
+        if target != root and root not in target.parents:
+            raise HttpError(404, f"not found: {path}")
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            raise HttpError(404, f"not found: {path}")
+        ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        self._send(200, target.read_bytes(), ctype)
+
+    def _index(self, endpoint_only: bool = False) -> None:
+        esc = html.escape
+        items = "".join(
+            f'<li><a href="/queries/{esc(q.name)}?_format=json">{esc(q.name)}</a> — {esc(q.title)}</li>'
+            for q in self.queries.values()
+        )
+        page = (
+            '<!doctype html><meta charset="utf-8"><title>dkg SPARQL endpoint</title>'
+            "<h1>dkg SPARQL endpoint</h1>"
+            "<p>SPARQL 1.1 Protocol at <code>/sparql</code> (GET ?query=, POST form, "
+            "POST application/sparql-query). Read-only.</p>"
+            f"<h2>Canned queries</h2><ul>{items}</ul>"
+        )
+        if endpoint_only:
+            page += "<p>Give a <code>query</code> parameter.</p>"
+        self._send(200, page.encode("utf-8"), "text/html")
+
+
+def make_server(
+    store,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    site_dir: Path | None = None,
+    limits: Limits | None = None,
+    queries: dict[str, CannedQuery] | None = None,
+    quiet: bool = True,
+) -> ThreadingHTTPServer:
+    """A ready (not yet serving) server; port 0 picks a free port (see ``server_address``)."""
+    engine = Engine(store, limits or Limits())
+    handler = type(
+        "DkgHandler",
+        (Handler,),
+        {
+            "engine": engine,
+            "site_dir": Path(site_dir) if site_dir else None,
+            "queries": queries if queries is not None else canned_queries(),
+            "quiet": quiet,
+        },
+    )
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def serve(
+    store_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    limits: Limits | None = None,
+    echo=print,
+) -> None:
+    """Open DIR's store read-only and serve it until interrupted."""
+    from kg.queries import open_store_dir
+
+    store = open_store_dir(store_dir)
+    site = Path(store_dir) / "site"
+    try:
+        server = make_server(store, host, port, site_dir=site, limits=limits, quiet=False)
+    except OSError as e:
+        raise DkgError(f"cannot listen on {host}:{port} ({e.strerror or e})") from None
+    h, p = server.server_address[:2]
+    echo(
+        f"dkg: SPARQL endpoint at http://{h}:{p}/sparql"
+        + (f", site at http://{h}:{p}/" if site.is_dir() else "")
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        echo(f"dkg: warning: listening on {host}, reachable from other machines")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
