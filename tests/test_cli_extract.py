@@ -66,9 +66,7 @@ def test_bad_input_beside_good_files(tmp_path):
     binary = tmp_path / "scan.txt"
     binary.write_bytes(bytes(range(256)) * 4)
     undecodable = tmp_path / "latin.txt"
-    undecodable.write_bytes(
-        "Façade — naïve ".encode()[:-3] + b"\xff\xfe\x00\x81" * 3 + b"abc"
-    )
+    undecodable.write_bytes("Façade — naïve ".encode()[:-3] + b"\xff\xfe\x00\x81" * 3 + b"abc")
     missing = tmp_path / "missing.txt"
     result, out, err = _run(
         [

@@ -250,3 +250,117 @@ Nguyễn Văn A
     ]
     for r in extract_recipients(clean):
         assert text[r.span.start : r.span.end].startswith(r.text[:5])
+
+
+PROVINCIAL_PARTY = """TỈNH ỦY BÌNH PHƯỚC\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 150-KH/TU\tĐồng Xoài, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+thực hiện Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị
+Thực hiện Chỉ thị số 28-CT/TW, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch thực hiện như sau:
+I- MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt.
+Nơi nhận:
+- Ban Bí thư Trung ương Đảng (để b/c),
+- Lưu Văn phòng Tỉnh ủy.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Mạnh Cường
+"""
+
+
+def test_provincial_party_committee():
+    f = facts_of(PROVINCIAL_PARTY)
+    assert f.issuer == "Ban Thường vụ Tỉnh ủy Bình Phước"
+    assert (f.issuer_level, f.issuer_kind, f.province, f.district) == (
+        "province",
+        "party",
+        "Bình Phước",
+        None,
+    )
+    assert (f.number, f.date, f.signer_title) == ("150-KH/TU", "2024-04-02", "Bí thư")
+
+
+GUIDANCE = """TỈNH ỦY NGHỆ AN\tĐẢNG CỘNG SẢN VIỆT NAM
+BAN TUYÊN GIÁO
+*
+Số 70-HD/BTGTU\tNghệ An, ngày 20 tháng 3 năm 2024
+HƯỚNG DẪN
+tuyên truyền Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị
+Thực hiện Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:
+I- MỤC ĐÍCH
+1. Tuyên truyền sâu rộng.
+Nơi nhận:
+- Các huyện, thành, thị ủy,
+- Lưu BTG.
+K/T TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+Hồ Thị Lan
+"""
+
+
+def test_guidance_of_a_party_board():
+    f = facts_of(GUIDANCE)
+    assert f.type == "Hướng dẫn"
+    assert f.issuer == "Ban Tuyên giáo Tỉnh ủy Nghệ An"
+    assert (f.issuer_level, f.issuer_kind, f.province) == ("province", "party", "Nghệ An")
+    assert (f.signer, f.signer_title, f.signature_mode) == ("Hồ Thị Lan", "Phó Trưởng ban", "KT.")
+
+
+COMMUNE_PARTY_2025 = """ĐẢNG BỘ TỈNH NGHỆ AN\tĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ MƯỜNG XÉN
+*
+Số 05-KH/ĐU\tMường Xén, ngày 01 tháng 9 năm 2025
+KẾ HOẠCH
+chăm sóc, giáo dục và bảo vệ trẻ em
+I- MỤC ĐÍCH
+1. Nâng cao nhận thức.
+T/M ĐẢNG ỦY
+BÍ THƯ
+Lữ Văn Hùng
+"""
+
+
+def test_commune_party_committee_after_the_2025_reform():
+    f = facts_of(COMMUNE_PARTY_2025)
+    assert f.issuer == "Đảng ủy xã Mường Xén"
+    assert (f.issuer_level, f.issuer_kind, f.province, f.district) == (
+        "commune",
+        "party",
+        "Nghệ An",
+        None,
+    )
+
+
+DECISION_WITH_PLAN = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc
+Số: 777/QĐ-UBND\tHà Tĩnh, ngày 03 tháng 4 năm 2024
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Chỉ thị số 28-CT/TW
+ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Căn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị số 28-CT/TW.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Giám đốc các sở chịu trách nhiệm thi hành.
+Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
+- Như Điều 3;\tCHỦ TỊCH
+- Lưu: VT.
+Võ Trọng Hải
+KẾ HOẠCH
+Thực hiện Chỉ thị số 28-CT/TW
+(Ban hành kèm theo Quyết định số 777/QĐ-UBND ngày 03/4/2024 của UBND tỉnh)
+I. MỤC ĐÍCH
+1. Cụ thể hóa Chỉ thị.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Y Tế
+Chủ trì triển khai.
+"""
+
+
+def test_decision_with_an_attached_plan():
+    f = facts_of(DECISION_WITH_PLAN)
+    assert (f.type, f.number, f.date) == ("Quyết định", "777/QĐ-UBND", "2024-04-03")
+    assert f.issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+    # the name is read right below the signature, not from the appendix
+    assert (f.signer, f.signer_title) == ("Võ Trọng Hải", "Chủ tịch")

@@ -111,3 +111,21 @@ def test_golden_records_agree_with_the_gold_on_numbers(part, gold_dir):
         gold = json.loads((gold_dir / golden.name).read_text(encoding="utf-8"))
         pick = (lambda xs: sorted(x["number"] for x in xs)) if part == "implements" else sorted
         assert pick(mine[part]) == pick(gold[part]), golden.name
+
+
+def test_the_documents_own_number_is_not_a_citation(tmp_path):
+    decision = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 777/QĐ-UBND\tHà Tĩnh, ngày 03 tháng 4 năm 2024\n"
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện Chỉ thị số 28-CT/TW\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+        "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 777/QĐ-UBND ngày 03/4/2024 của UBND tỉnh)\n"
+    )
+    path = tmp_path / "qd.txt"
+    path.write_text(decision, encoding="utf-8")
+    rec = extract_source(read_source(path))
+    assert rec.document.number == "777/QĐ-UBND"
+    assert all(r.number != "777/QĐ-UBND" for r in rec.references)
+    gold = to_gold_dict(rec)
+    assert gold["cites"] == []
+    # a decision issuing "Kế hoạch thực hiện Chỉ thị 28" carries the directive out
+    assert [r["number"] for r in gold["implements"]] == ["28-CT/TW"]

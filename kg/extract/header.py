@@ -195,8 +195,16 @@ def _parse_org(text: str) -> _Issuer | None:
         if low.startswith(word):
             iss.committee = word[:1].upper() + word[1:]
             name = flat[len(word) :].strip()
+            for ut in _UNIT_TYPES:  # "Đảng ủy xã X": the unit word is not part of the name
+                if _fold(name).startswith(ut + " "):
+                    iss.unit_type = "thành phố" if ut == "tp." else ut
+                    name = name[len(ut) :].strip()
+                    break
             iss.unit_name = _title_name(name) if name and _is_caps(name) else (name or None)
             return iss
+    if iss.organ is None and low.startswith("đảng bộ "):  # "ĐẢNG BỘ TỈNH X": the parent unit
+        low = low[len("đảng bộ ") :]
+        flat = flat[len(flat) - len(low) :]
     for ut in _UNIT_TYPES:
         if low == ut or low.startswith(ut + " "):
             iss.unit_type = "thành phố" if ut == "tp." else ut
@@ -268,34 +276,55 @@ def _column_spans(line: _Line, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _looks_like_person(cell: str) -> bool:
+    if not _PERSON_RE.match(cell) or cell.startswith("Nơi"):
+        return False
+    up = _upper(cell)
+    if any(up.startswith(t.upper()) for t in DOC_TYPES) or _fold(cell) in {"đã ký", "ký tên"}:
+        return False
+    return not any(_fold(cell).startswith(p) for p, _ in _TITLE_WORDS)
+
+
 def _signature(lines: list[_Line], text: str, first_closing: int) -> _Signature:
+    """TM./KT./T/M line, the signer's title below it, then the first name-like line.
+
+    Only a few lines after the signing mode are read, so an appendix printed
+    after the signature cannot be mistaken for it.
+    """
     sig = _Signature()
-    cells = []
-    for ln in lines[first_closing:]:
-        cells.extend(_column_spans(ln, text))
-    seen_mode = False
-    for s, e, cell in cells:
-        m = _MODE_RE.match(cell)
-        if m:
-            seen_mode = True
-            if sig.mode is None:
-                sig.mode = m["mode"].replace("/", "").replace(".", "") + "."
-                sig.mode_span = (s, e)
-            if m["mode"].upper().replace("/", "").replace(".", "") in {"TM"}:
-                sig.organ_line = m["who"]
-            else:
-                sig.title, sig.title_span = m["who"], (s, e)
-            continue
-        if seen_mode and _is_caps(cell) and sig.signer is None and len(cell.split()) <= 6:
+    last_anchor: int | None = None
+    for i, ln in enumerate(lines[first_closing:], start=first_closing):
+        if last_anchor is not None and i - last_anchor > 14:
+            break
+        for s, e, cell in _column_spans(ln, text):
+            if cell.startswith(("-", "+", "•")):
+                continue
+            m = _MODE_RE.match(cell)
+            if m:
+                last_anchor = i
+                if sig.mode is None:
+                    sig.mode = m["mode"].replace("/", "").replace(".", "") + "."
+                    sig.mode_span = (s, e)
+                if m["mode"].upper().replace("/", "").replace(".", "") == "TM":
+                    sig.organ_line = sig.organ_line or m["who"]
+                else:
+                    sig.title, sig.title_span = m["who"], (s, e)
+                continue
+            if last_anchor is None:
+                continue
             low = _fold(cell)
-            if any(low.startswith(p) for p, _ in _TITLE_WORDS) or "trưởng" in low:
+            if (
+                _is_caps(cell)
+                and len(cell.split()) <= 6
+                and (any(low.startswith(p) for p, _ in _TITLE_WORDS) or "trưởng" in low)
+            ):
                 sig.title, sig.title_span = cell, (s, e)
+                last_anchor = i
                 continue
-        if (seen_mode or sig.title) and _PERSON_RE.match(cell) and not cell.startswith("Nơi"):
-            if _fold(cell) in {"đã ký", "ký tên"}:
-                continue
-            sig.signer = _title_name(cell) if _is_caps(cell) else cell
-            sig.signer_span = (s, e)
+            if _looks_like_person(cell):
+                sig.signer = _title_name(cell) if _is_caps(cell) else cell
+                sig.signer_span = (s, e)
+                return sig
     return sig
 
 
@@ -663,6 +692,14 @@ def _issuer(
     province: str | None = None
     if iss.committee and not iss.unit_type:
         iss.unit_type = _COMMITTEES[_fold(iss.committee)][0]
+    parent_unit = iss.parent.unit_name if iss.parent else None
+    if (
+        iss.parent
+        and parent_unit
+        and iss.parent.unit_type == "tỉnh"
+        and admin.province_named(parent_unit)
+    ):
+        provinces.add(admin.province_named(parent_unit))
     if iss.parent and not iss.unit_type:
         iss.unit_type, iss.unit_name = iss.parent.unit_type, iss.parent.unit_name
         if not iss.committee and iss.parent.committee:
@@ -738,7 +775,9 @@ def _merge(a: _Issuer | None, b: _Issuer) -> _Issuer:
 
 def _compose(iss: _Issuer) -> str | None:
     place = ""
-    if iss.committee:
+    if iss.committee and _fold(iss.committee) == "đảng ủy" and iss.unit_type:
+        place = f"{iss.committee} {iss.unit_type}" + (f" {iss.unit_name}" if iss.unit_name else "")
+    elif iss.committee:
         place = iss.committee + (f" {iss.unit_name}" if iss.unit_name else "")
     elif iss.unit_type:
         place = iss.unit_type + (f" {iss.unit_name}" if iss.unit_name else "")

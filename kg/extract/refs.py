@@ -122,6 +122,7 @@ _BODY_START_RE = re.compile(
     r"^[\s#*_>|]*(?:(?:PHẦN|Phần)\s+(?:I|THỨ\s+NHẤT|MỘT)\b|(?:I|1)\s*[.\-–/)]\s*\S|Điều\s+1\b)",
     re.MULTILINE,
 )
+_CARRY_OUT_RE = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s+$", re.IGNORECASE)
 # Lower case on purpose: "... về thực hiện Chỉ thị" chains, a new "Thực hiện ..." clause does not.
 _CHAIN_END_RE = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s*$")
 
@@ -323,6 +324,9 @@ def extract_refs(clean: CleanText, structure: Structure | None = None) -> list[D
             return "cites"
         for s, e, rel in clauses:
             if s <= pos < e:
+                if rel is None and _CARRY_OUT_RE.search(text[max(s, pos - 40) : pos]):
+                    # "Ban hành Kế hoạch thực hiện Chỉ thị số 28": what the issued plan carries out
+                    return "implements"
                 return rel or "cites"
         return "cites"
 
