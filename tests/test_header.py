@@ -364,3 +364,83 @@ def test_decision_with_an_attached_plan():
     assert f.issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh"
     # the name is read right below the signature, not from the appendix
     assert (f.signer, f.signer_title) == ("Võ Trọng Hải", "Chủ tịch")
+
+
+def test_central_directive_signed_for_the_politburo():
+    text = """BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 28-CT/TW\tHà Nội, ngày 25 tháng 12 năm 2023
+CHỈ THỊ
+CỦA BAN BÍ THƯ
+về tăng cường công tác chăm sóc, giáo dục và bảo vệ trẻ em
+I. Đánh giá
+1. Nhận thức được nâng lên.
+Nơi nhận:
+- Các tỉnh ủy, thành ủy,
+- Lưu Văn phòng Trung ương Đảng.
+T/M BỘ CHÍNH TRỊ
+Trương Thị Mai
+"""
+    f = facts_of(text)
+    assert (f.type, f.number, f.date) == ("Chỉ thị", "28-CT/TW", "2023-12-25")
+    assert f.issuer == "Bộ Chính trị"
+    assert (f.issuer_level, f.issuer_kind, f.province, f.district) == (
+        "central",
+        "party",
+        None,
+        None,
+    )
+    assert f.signer == "Trương Thị Mai"
+
+
+def test_prime_minister_decision():
+    text = """THỦ TƯỚNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 1183/QĐ-TTg\tHà Nội, ngày 14 tháng 10 năm 2024
+QUYẾT ĐỊNH
+Ban hành Kế hoạch triển khai thực hiện Chỉ thị số 28-CT/TW
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành Kế hoạch.
+Nơi nhận:\tKT. THỦ TƯỚNG
+- Ban Bí thư Trung ương Đảng;\tPHÓ THỦ TƯỚNG
+- Lưu: VT, KGVX.
+Lê Thành Long
+"""
+    f = facts_of(text)
+    assert f.issuer == "Thủ tướng Chính phủ"
+    assert (f.issuer_level, f.issuer_kind, f.province) == ("central", "state", None)
+    assert (f.signer, f.signer_title) == ("Lê Thành Long", "Phó Thủ tướng")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = [
+    "ỦY BAN NHÂN DÂN\n",
+    "HUYỆN CON CUÔNG\t",
+    "Số: 12/KH-UBND",
+    "ngày 05 tháng 3 năm 2024\n",
+    "KẾ HOẠCH\n",
+    "Nơi nhận:\n",
+    "- UBND tỉnh;\n",
+    "TM. ỦY BAN NHÂN DÂN\n",
+    "T/M BAN THƯỜNG VỤ\n",
+    "PHÓ CHỦ TỊCH\n",
+    "Nguyễn Văn A\n",
+    "Thành ủy Vinh ban hành ",
+    "\n\n",
+    "\t",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=20), st.sampled_from(PIECES)), max_size=30))
+def test_header_extraction_never_crashes_and_spans_lie_inside(parts):
+    text = "".join(parts)
+    clean = clean_text(text)
+    f = extract_header(clean, None, extract_refs(clean))
+    for span in f.spans.values():
+        assert 0 <= span.start <= span.end <= len(text)
+    for r in extract_recipients(clean):
+        assert 0 <= r.span.start <= r.span.end <= len(text)

@@ -81,7 +81,18 @@ def _type_line(lines: list[_Line], limit: int) -> tuple[int, str] | None:
 
 # ---------------------------------------------------------------- names and casing
 
+_CENTRAL = {
+    "bộ chính trị": "Bộ Chính trị",
+    "ban bí thư": "Ban Bí thư",
+    "ban chấp hành trung ương": "Ban Chấp hành Trung ương",
+    "thủ tướng chính phủ": "Thủ tướng Chính phủ",
+    "thủ tướng": "Thủ tướng Chính phủ",
+    "chính phủ": "Chính phủ",
+    "quốc hội": "Quốc hội",
+    "ủy ban thường vụ quốc hội": "Ủy ban Thường vụ Quốc hội",
+}
 _ORGANS = [  # printed (folded) -> canonical
+    *sorted(_CENTRAL.items(), key=lambda kv: -len(kv[0])),
     ("ủy ban nhân dân", "Ủy ban nhân dân"),
     ("ubnd", "Ủy ban nhân dân"),
     ("hội đồng nhân dân", "Hội đồng nhân dân"),
@@ -687,6 +698,10 @@ def _issuer(
     # a committee's standing board signs "T/M BAN THƯỜNG VỤ"
     if sig.organ_line and _fold(sig.organ_line).startswith("ban thường vụ") and iss.committee:
         iss.organ = "Ban Thường vụ"
+    # "T/M BỘ CHÍNH TRỊ" under a "BAN CHẤP HÀNH TRUNG ƯƠNG" header: the signing organ issues
+    signing = _parse_org(sig.organ_line) if sig.organ_line else None
+    if signing and signing.organ in _CENTRAL.values():
+        iss = signing
 
     # fill the place
     province: str | None = None
@@ -746,7 +761,7 @@ def _issuer(
             province = admin.commune_province(iss.unit_name, provinces)
         if province is None and len(provinces) == 1:
             province = next(iter(provinces))
-    elif iss.organ and re.match(r"(?:Bộ|Thủ tướng|Chính phủ|Quốc hội)\b", iss.organ):
+    elif iss.organ and (iss.organ in _CENTRAL.values() or re.match(r"Bộ\s", iss.organ)):
         level = "central"
 
     facts.issuer = _compose(iss)
