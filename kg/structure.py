@@ -161,6 +161,27 @@ class _Unit:
     last: int
     text_start: int  # clean offset where the node's own text begins
     cells: list[tuple[str, int, int]] = field(default_factory=list)
+    grid: list[list[str]] | None = None  # table cells by column (fragments of wrapped cells)
+
+
+@dataclass
+class _Table:
+    """Column layout of the table being read: (start, end) columns in the original
+    lines when cells are aligned with spaces; None when separated by tabs/pipes."""
+
+    cols: list[tuple[int, int]] | None
+
+
+_COLUMN_NAMES = {
+    "tt", "stt", "số tt", "nội dung", "nội dung công việc", "nội dung nhiệm vụ", "nhiệm vụ",
+    "nhiệm vụ cụ thể", "tên nhiệm vụ", "hoạt động", "cơ quan chủ trì", "đơn vị chủ trì", "chủ trì",
+    "cơ quan chủ trì thực hiện", "đơn vị thực hiện", "cơ quan thực hiện", "cơ quan phối hợp",
+    "đơn vị phối hợp", "phối hợp", "cơ quan phối hợp thực hiện", "đơn vị phối hợp thực hiện",
+    "thời gian", "thời gian thực hiện", "thời gian hoàn thành", "thời hạn", "thời hạn hoàn thành",
+    "tiến độ", "sản phẩm", "sản phẩm đầu ra", "kết quả", "ghi chú", "kinh phí", "nguồn kinh phí",
+    "lộ trình", "chỉ tiêu", "mục tiêu",
+}  # fmt: skip
+_ROW_NO = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 
 
 def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
@@ -257,24 +278,38 @@ class _Widths:
     or heading) line from a full-width wrapped one."""
 
     def __init__(self, clean: CleanText) -> None:
-        orig = clean.source.text.replace("\r\n", "\n").replace("\r", "\n")
+        orig = clean.source.text
         self.clean = clean
         self.starts = [0]
         lengths = []
-        for ln in orig.split("\n"):
-            lengths.append(len(ln.strip()))
-            self.starts.append(self.starts[-1] + len(ln) + 1)
-        self.lengths = lengths
+        for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", orig):
+            if not m.group(0):
+                break
+            lengths.append(len(m.group(0).strip()))
+            self.starts.append(m.end())
+        self.lengths = lengths or [0]
+        self.orig = orig
         long = sorted(n for n in lengths if n >= 25)
         self.width = long[int(len(long) * 0.8)] if long else 80
+
+    def line_of(self, o: int) -> int:
+        return min(bisect.bisect_right(self.starts, o) - 1, len(self.lengths) - 1)
+
+    def col(self, clean_idx: int) -> int:
+        """Column of a clean character in its original physical line."""
+        o = self.clean.offsets[clean_idx]
+        return o - self.starts[self.line_of(o)]
+
+    def raw_line(self, clean_idx: int) -> str:
+        o = self.clean.offsets[clean_idx]
+        i = self.line_of(o)
+        return self.orig[self.starts[i] : self.starts[i + 1] if i + 1 < len(self.starts) else None]
 
     def last_segment(self, clean_end: int) -> int:
         """Length of the original line holding the clean character before clean_end."""
         if clean_end <= 0:
             return 0
-        o = self.clean.offsets[clean_end - 1]
-        i = bisect.bisect_right(self.starts, o) - 1
-        return self.lengths[min(i, len(self.lengths) - 1)]
+        return self.lengths[self.line_of(self.clean.offsets[clean_end - 1])]
 
     def short(self, clean_end: int) -> bool:
         return self.last_segment(clean_end) < 0.75 * self.width
@@ -469,19 +504,168 @@ class _Parser:
 
     def units(self, lo: int, hi: int) -> list[_Unit]:
         out: list[_Unit] = []
-        for idx in range(lo, hi):
-            text = self.lines[idx].text
-            if out and not match_marker(text) and self._continues(out[-1], idx):
-                out[-1].last = idx
+        table: _Table | None = None
+        idx = lo
+        while idx < hi:
+            per_line = self._cell_per_line_table(idx, hi)
+            if per_line:
+                rows, idx = per_line
+                out.extend(rows)
+                table = None
                 continue
-            out.append(self._unit_for_line(idx))
+            text = self.lines[idx].text
+            mk = match_marker(text)
+            if (
+                table is not None
+                and out
+                and out[-1].kind == "table_row"
+                and not (mk and mk[0] in ("part", "article"))
+                and self._table_line(table, out, idx)
+            ):
+                idx += 1
+                continue
+            if out and not mk and self._continues(out[-1], idx):
+                out[-1].last = idx
+                idx += 1
+                continue
+            u = self._unit_for_line(idx)
+            table = self._new_table(u) if u.kind == "table_row" else None
+            out.append(u)
+            idx += 1
+            if u.rank == -1:
+                idx = self._absorb_title(u, idx, hi)
         return out
+
+    def _absorb_title(self, u: _Unit, idx: int, hi: int) -> int:
+        """An appendix heading's title and "(Kèm theo ...)" note lines join the heading."""
+        while idx < hi and idx <= u.first + 3:
+            t = self.lines[idx].text.replace("\t", " ").strip()
+            if "\t" in self.lines[idx].text or match_marker(t) or normalize_key(t) in _COLUMN_NAMES:
+                break
+            if not (is_heading_caps(t) or (t.startswith("(") and t.endswith(")"))):
+                break
+            u.last = idx
+            idx += 1
+        return idx
+
+    # ------------------------------------------------------------ tables
+
+    def _aligned(self, idx: int) -> bool:
+        raw = self.widths.raw_line(self.lines[idx].start)
+        return "\t" not in raw and "|" not in raw
+
+    def _intervals(self, cells: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+        return [(self.widths.col(s), self.widths.col(max(s, e - 1)) + 1) for _t, s, e in cells]
+
+    def _new_table(self, u: _Unit) -> _Table:
+        if self._aligned(u.first):
+            u.cells = self._table_cells(u.first)
+            u.grid = [[c[0].strip()] for c in u.cells]
+            return _Table(self._intervals(u.cells))
+        u.grid = [[c[0].strip()] for c in u.cells]
+        return _Table(None)
+
+    def _place(self, table: _Table, cells: list[tuple[str, int, int]]) -> list[list[str]]:
+        """Put each cell in the table column it overlaps most."""
+        assert table.cols is not None
+        grid: list[list[str]] = [[] for _ in table.cols]
+        starts = [c[0] for c in table.cols] + [10**9]
+        for (text, _s, _e), (a, b) in zip(cells, self._intervals(cells), strict=True):
+            best = max(
+                range(len(table.cols)),
+                key=lambda k: (min(b, starts[k + 1]) - max(a, starts[k]), -abs(a - starts[k])),
+            )
+            grid[best].append(text.strip())
+        return grid
+
+    def _table_cells(self, idx: int) -> list[tuple[str, int, int]]:
+        """Cells of an aligned table line: tab gaps, and also two-space gaps in the
+        original (tight columns), which the clean text shows as one space."""
+        ln = self.lines[idx]
+        offs = self.clean.offsets
+        out: list[tuple[str, int, int]] = []
+        for _text, s, e in _cells(ln, merge_lower=False):
+            start = s
+            for i in range(s, e):
+                if self.text[i] == " " and offs[i + 1] - offs[i] >= 2:
+                    out.append((self.text[start:i], start, i))
+                    start = i + 1
+            out.append((self.text[start:e], start, e))
+        return [c for c in out if c[0].strip()]
+
+    def _table_line(self, table: _Table, out: list[_Unit], idx: int) -> bool:
+        """Read line ``idx`` as a new row or as the continuation of wrapped cells of
+        the last row; False when the table has ended."""
+        ln = self.lines[idx]
+        if table.cols is None or not self._aligned(idx):
+            return False
+        cells = self._table_cells(idx)
+        last = out[-1]
+        if len(cells) > len(table.cols):
+            return False  # a wider row: start a new table layout
+        grid = self._place(table, cells)
+        col0 = grid[0]
+        if (
+            len(cells) == 1
+            and self.widths.col(ln.start) <= table.cols[0][0] + 1
+            and not (_ROW_NO.match(cells[0][0].strip()) or cells[0][0][:1].islower())
+        ):
+            return False  # back at the left margin: text after the table
+        if col0 and (_ROW_NO.match(col0[0]) or len(cells) >= max(2, (len(table.cols) + 1) // 2)):
+            marker = col0[0].rstrip(".") if _ROW_NO.match(col0[0]) else ""
+            out.append(_Unit("table_row", marker, 9, ("table",), idx, idx, ln.start, cells, grid))
+            return True
+        assert last.grid is not None
+        for k, frags in enumerate(grid):
+            if k < len(last.grid):
+                last.grid[k].extend(frags)
+        last.last = idx
+        return True
+
+    def _cell_per_line_table(self, idx: int, hi: int) -> tuple[list[_Unit], int] | None:
+        """Tables extracted one cell per line: a run of >= 3 column names
+        (TT / Nội dung / Cơ quan chủ trì ...) then rows that each start with a
+        bare row number."""
+        j = idx
+        while j < hi and "\t" not in self.lines[j].text:
+            key = normalize_key(self.lines[j].text).rstrip(" :.")
+            if key not in _COLUMN_NAMES:
+                break
+            j += 1
+        n = j - idx
+        if n < 3 or j >= hi or not _ROW_NO.match(self.lines[j].text.strip()):
+            return None
+        head = self.lines[idx]
+        rows = [
+            _Unit(
+                "table_row", "", 9, ("table",), idx, j - 1, head.start,
+                grid=[[self.lines[k].text.strip()] for k in range(idx, j)],
+            )
+        ]  # fmt: skip
+        while j < hi and _ROW_NO.match(self.lines[j].text.strip()):
+            k = j + 1
+            while k < hi:
+                t = self.lines[k].text
+                mk = match_marker(t)
+                if _ROW_NO.match(t.strip()) or (mk and mk[1] <= 1) or _RECIPIENTS.match(t):
+                    break
+                k += 1
+            cells = [[self.lines[m].text.replace("\t", " ").strip()] for m in range(j, k)]
+            marker = cells[0][0].rstrip(".")
+            rows.append(
+                _Unit("table_row", marker, 9, ("table",), j, k - 1, self.lines[j].start, grid=cells)
+            )
+            j = k
+        return rows, j
 
     def node(self, u: _Unit) -> Node:
         start = self.lines[u.first].start
         end = self.lines[u.last].end
         if u.kind == "table_row":
-            cells = [c[0].strip() for c in u.cells]
+            if u.grid is not None:
+                cells = [" ".join(frags).strip() for frags in u.grid]
+            else:
+                cells = [c[0].strip() for c in u.cells]
             numbered = bool(u.marker and cells and cells[0].rstrip(".") == u.marker)
             body = cells[1:] if numbered else cells
             text = " | ".join(cells)
@@ -518,72 +702,73 @@ class _Parser:
 
     def parse_closing(self, lo: int) -> int:
         """Closing block from line ``lo``; returns the index where an appendix or an
-        attached document starts (or len(lines))."""
-        in_recipients = seen_heading = False
-        seen_mode = seen_title = False
+        attached document starts (or len(lines)).
+
+        The recipients list and the signature block are often side by side
+        (two columns flattened into one line), so each cell is classified on its
+        own; a signature cell in the right-hand column does not end the list.
+        """
+        in_recipients = seen_heading = seen_mode = False
+        title: HeaderLine | None = None
+        signer: HeaderLine | None = None
         recipients: list[HeaderLine] = []
         idx = lo
         while idx < len(self.lines):
             ln = self.lines[idx]
             flat = ln.text.replace("\t", " ").strip()
-            signed = seen_title or any(h.role == "signer" for h in self.closing)
-            if signed and (
-                _APPENDIX.match(flat)
-                or (is_heading_caps(flat) and normalize_key(flat.rstrip(".")) in DOC_TYPES)
+            signed = title is not None or signer is not None
+            if (_APPENDIX.match(flat) and (signed or seen_heading)) or (
+                signed and is_heading_caps(flat) and normalize_key(flat.rstrip(".")) in DOC_TYPES
             ):
                 return idx
             for text, s, e in _cells(ln, merge_lower=False):
                 text = text.strip()
+                left = s == ln.start
                 m = _RECIPIENTS.match(text)
                 if m:
                     in_recipients = seen_heading = True
-                    self.closing.append(
-                        self.hl("recipients_heading", text[: m.end()].strip(), s, s + m.end())
-                    )
+                    head = text[: m.end()].strip()
+                    self.closing.append(self.hl("recipients_heading", head, s, s + m.end()))
                     rest = text[m.end() :].strip()
                     if rest:
                         recipients.append(self._recipient(rest, s + m.end(), e))
                     continue
-                has_signer = any(h.role == "signer" for h in self.closing)
-                if text[:1] in "-+•" and (in_recipients or seen_heading) and not has_signer:
+                bullet = text[:1] in "-+•"
+                if bullet and in_recipients:
                     recipients.append(self._recipient(text, s, e))
-                    continue
-                if _SIG_NOTE.match(text):
-                    self.closing.append(self.hl("signature_note", text, s, e))
-                    continue
-                if is_heading_caps(text) and _SIG_MODE.match(text):
-                    self.closing.append(self.hl("signature_mode", text, s, e))
-                    seen_mode = True
-                    in_recipients = in_recipients and s > ln.start
                     continue
                 if in_recipients and recipients and (_ANNOTATION.match(text) or text[:1].islower()):
                     self._annotate(recipients[-1], text, e)
                     continue
-                if is_heading_caps(text):
-                    name_like = self._name_like(text) and not _TITLE_WORDS.search(text)
-                    if seen_title and name_like or (name_like and seen_mode and not seen_title):
-                        self.closing.append(self.hl("signer", text, s, e))
-                        in_recipients = False
-                        continue
-                    if seen_title and not any(h.role == "signer" for h in self.closing):
-                        last = self.closing[-1]
-                        if last.role == "signer_title":
-                            last.text = f"{last.text} {text}"
-                            last.span = Span(last.span.start, self.span(s, e).end)
-                            continue
-                    self.closing.append(self.hl("signer_title", text, s, e))
-                    seen_title = True
-                    in_recipients = in_recipients and s > ln.start
+                if signer is not None:
+                    self.closing.append(self.hl("other", text, s, e))
                     continue
-                if self._name_like(text) and (seen_title or seen_mode):
-                    self.closing.append(self.hl("signer", text, s, e))
+                if _SIG_NOTE.match(text):
+                    self.closing.append(self.hl("signature_note", text, s, e))
+                    continue
+                caps = is_heading_caps(text)
+                if caps and _SIG_MODE.match(text):
+                    self.closing.append(self.hl("signature_mode", text, s, e))
+                    seen_mode = True
+                    in_recipients = in_recipients and not left
+                    continue
+                name_like = self._name_like(text) and not (caps and _TITLE_WORDS.search(text))
+                if name_like and (title is not None or seen_mode):
+                    signer = self.hl("signer", text, s, e)
+                    self.closing.append(signer)
                     in_recipients = False
                     continue
+                if caps and not bullet:
+                    if title is not None and self.closing[-1] is title:
+                        title.text = f"{title.text} {text}"  # a title printed on two lines
+                        title.span = Span(title.span.start, self.span(s, e).end)
+                        continue
+                    title = self.hl("signer_title", text, s, e)
+                    self.closing.append(title)
+                    in_recipients = in_recipients and not left
+                    continue
                 if in_recipients:
-                    if recipients and text[:1].islower():
-                        self._annotate(recipients[-1], text, e)
-                    else:
-                        recipients.append(self._recipient(text, s, e))
+                    recipients.append(self._recipient(text, s, e))
                     continue
                 self.closing.append(self.hl("other", text, s, e))
             idx += 1

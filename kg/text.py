@@ -109,7 +109,11 @@ _GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")  # a column gap
 _DOUBLE_SPACE = re.compile(r" {2}")
 _DECORATIVE = re.compile(r"(?m)^(?:[-_=~*•·.]{3,}|\*|[-_=~*]( [-_=~*]){2,})$")
 _PAGE_NO = re.compile(
-    r"(?m)^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$\n*"
+    r"(?m)^(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$\n*"
+)
+_LONE_NUMBER = re.compile(r"(?m)^(\d{1,3})$\n*")
+_TABLE_HEAD = re.compile(
+    r"(?m)^(?:S?TT|Số TT|STT)\.?(?:\t|$)|^Nội dung(?: công việc| nhiệm vụ)?(?:\t|$)"
 )
 _MARKER_START = re.compile(
     r"^(?:[-–—+•*●▪◦○·]|\d+(?:\.\d+)*\s*[.)\-–]|[IVXLC]+\s*[.\-–)]|[a-zđ]\)|Điều\s+\d|PHẦN|Phần)"
@@ -130,8 +134,24 @@ def _strip_markdown(buf: _Buf) -> None:
 
 
 def _drop_running_lines(buf: _Buf) -> None:
-    """Drop page numbers and running headers/footers (a short line seen >= 3 times)."""
+    """Drop page numbers and running headers/footers (a short line seen >= 3 times).
+
+    A number alone on a line is a page number unless a neighbouring lone number
+    (within 15 lines) continues the count: then it is a table's TT column.
+    """
     buf.sub(_PAGE_NO, "")
+    lone = [
+        (buf.text.count("\n", 0, m.start()), int(m.group(1)), m.start())
+        for m in _LONE_NUMBER.finditer(buf.text)
+    ]
+    heads = [buf.text.count("\n", 0, m.start()) for m in _TABLE_HEAD.finditer(buf.text)]
+    keep = {
+        s
+        for ln, v, s in lone
+        if any(abs(ln - ln2) <= 15 and abs(v - v2) == 1 for ln2, v2, _s2 in lone)
+        and any(0 < ln - h <= 60 for h in heads)
+    }
+    buf.sub(_LONE_NUMBER, lambda m: m.group(0) if m.start() in keep else "")
     counts = Counter(
         normalize_key(line) for line in buf.text.split("\n") if line and len(line) <= 80
     )
@@ -168,6 +188,7 @@ _POINT_START = re.compile(r"^\(?[a-zđ]\s?[).](\s|$)")
 _ITEM_START = re.compile(r"^(?:\d+(?:\.\d+)*\s*[.)\-–](?:\s|$)|\d+(?:\.\d+)+\s)")
 _SPLIT_TOKEN_END = re.compile(r"(?:^|[\s(])[\w.]*[\dA-ZĐ][\w.]*(?:/[\w.]+)*[-/]$")
 _ALLCAPS_MIN = 2
+_BARE_NO = re.compile(r"^\d{1,3}\.?$")  # a table's TT cell on its own line
 
 
 def is_heading_caps(line: str) -> bool:
@@ -198,7 +219,12 @@ def _join_decision(prev: str, gap: str, nxt: str) -> str | None:
     ends_sentence = prev[-1] in _SENT_END
     if _first_word_lower(nxt) and not _POINT_START.match(nxt):
         return " "
-    if nxt[0].isdigit() and not ends_sentence and not _ITEM_START.match(nxt):
+    if (
+        nxt[0].isdigit()
+        and not ends_sentence
+        and not _ITEM_START.match(nxt)
+        and not _BARE_NO.match(nxt)
+    ):
         return " "  # "ngày\n25/12/2023", "dưới\n5 tuổi"
     if (
         nxt[0] in "-–"

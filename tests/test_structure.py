@@ -169,6 +169,44 @@ def test_flattened_table_rows() -> None:
     assert rows[2].title == "Rà soát trẻ em"
 
 
+def test_layout_table_with_wrapped_cells() -> None:
+    st_ = parse_file("appendix_table_layout.txt")
+    appendix = st_.body[0]
+    assert appendix.kind == "part" and appendix.marker == "PHỤ LỤC"
+    assert (
+        appendix.title.startswith("PHÂN CÔNG NHIỆM VỤ")
+        and "(Kèm theo Kế hoạch số 27" in appendix.title
+    )
+    rows = [c.text for c in appendix.children if c.kind == "table_row"]
+    assert rows == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Tuyên truyền phòng, chống đuối nước cho trẻ em | Phòng Văn hóa và Thông tin"
+        " | Đài Truyền thanh, UBND các xã | Quý II/2024",
+        "2 | Tổ chức dạy bơi cho học sinh | Phòng Giáo dục và Đào tạo |  | Tháng 6 - 8",
+        "3 | Rà soát các điểm có nguy cơ đuối nước, cắm biển cảnh báo | UBND các xã, thị trấn"
+        " | Công an huyện | Thường xuyên",
+    ]
+    assert appendix.children[-1].kind == "paragraph"  # the note after the table
+    check_spans(st_)
+    # a wrapped row's span covers its continuation lines
+    row1 = appendix.children[1]
+    assert st_.clean.source.text[row1.span.start : row1.span.end].rstrip().endswith("UBND các xã")
+
+
+def test_table_extracted_one_cell_per_line() -> None:
+    st_ = parse_file("appendix_table_cells.txt")
+    appendix = st_.body[-1]
+    assert appendix.marker == "PHỤ LỤC" and appendix.title == "PHÂN CÔNG NHIỆM VỤ"
+    rows = [c for c in appendix.children if c.kind == "table_row"]
+    assert rows[0].text == "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"
+    assert [r.marker for r in rows[1:]] == ["1", "2"]
+    assert rows[1].text == (
+        "1 | Tuyên truyền phòng, chống đuối nước cho trẻ em | Phòng Văn hóa và Thông tin"
+        " | Đài Truyền thanh | Quý II"
+    )
+    check_spans(st_)
+
+
 def test_markdown_table_rows() -> None:
     raw = (
         "II. PHÂN CÔNG\n\n| STT | Nhiệm vụ | Chủ trì | Phối hợp |\n|---|---|---|---|\n"
