@@ -231,6 +231,13 @@ def test_signer_titles_in_title_case(printed, title):
     assert facts_of(text).signer_title == title
 
 
+def test_subject_stops_where_the_opening_starts():
+    text = STATE_DISTRICT.replace(
+        "Thực hiện Kế hoạch số 30", "Ngày 12/01/2024, UBND tỉnh ban hành Kế hoạch số 30"
+    )
+    assert facts_of(text).subject == "Phòng, chống đuối nước trẻ em năm 2024"
+
+
 def test_recipients_as_printed():
     text = """KẾ HOẠCH
 Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
@@ -391,6 +398,7 @@ Trương Thị Mai
         None,
     )
     assert f.signer == "Trương Thị Mai"
+    assert f.subject == "về tăng cường công tác chăm sóc, giáo dục và bảo vệ trẻ em"
 
 
 def test_prime_minister_decision():

@@ -64,6 +64,10 @@ def test_fold_number():
     assert fold_number("41/2021/NQ–HĐND") == "41/2021/NQ-HDND"
 
 
+def test_list_items_are_not_numbers():
+    assert refs_of("I. PHÂN CÔNG\n1/Phòng Tư pháp chủ trì; 2/Sở Y tế phối hợp.\n") == []
+
+
 def test_hotlines_dates_and_own_number_are_not_references():
     text = (
         "Số: 15/KH-UBND\tHớn Quản, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH\nI. NỘI DUNG\n"

@@ -607,12 +607,13 @@ def _subject(lines: list[_Line], type_idx: int | None, text: str) -> tuple[int, 
     picked: list[_Line] = []
     for ln in lines[type_idx + 1 : type_idx + 12]:
         if not ln.text:
-            if picked:
-                # a blank line ends the subject unless the next text continues it
-                continue
             continue
+        if not picked and re.match(r"^(?:CỦA|Của)\s", ln.text) and _is_caps(ln.text[4:]):
+            continue  # "CHỈ THỊ / CỦA BAN BÍ THƯ / về ...": the issuer, not the subject
         if picked and (
-            _OPENING_TRIGGER.match(ln.text)
+            picked[-1].text.endswith((".", ":"))
+            or re.match(r"^Ngày\s+\d", ln.text)
+            or _OPENING_TRIGGER.match(ln.text)
             or (_is_caps(ln.text) and len(ln.text) > 3)
             or re.match(r"^(?:[IVX]+|\d+)\s*[.\-–)]\s", ln.text)
             or re.fullmatch(r"[-_=*.]{3,}", ln.text)

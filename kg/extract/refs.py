@@ -80,12 +80,15 @@ def _words(phrase: str) -> str:
 
 _TYPE_ALT = "|".join(_words(t) for t in DOC_TYPES)
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[A-ZĐ][A-Za-zĐđ]*)?"
+# The type or issuer code right after the digits always opens with two capitals (QĐ, KH, TTr, UBND).
+_FIRST_CODE = r"[A-ZĐ]{2}[A-Za-zĐđ&]*\d*"
 # A separator inside a number may be followed by a line break (PDF wrapping), never by
 # a plain space: "12/KH-UBND - Ban ..." must not glue "Ban" onto the number.
 _SEP = r"[-/–](?:[ \t]*\n[ \t]*(?:\n[ \t]*)?)?"
 NUMBER_RE = re.compile(
     r"(?<![\w/.\-–])(?P<num>\d{1,4})(?:/(?P<year>(?:19|20)\d{2}))?"
-    r"[ \t]?" + _SEP + r"(?P<code>" + _CODE_PART + r"(?:" + _SEP + _CODE_PART + r")*)"
+    r"[ \t]?" + _SEP + r"(?P<code>" + _FIRST_CODE + r"(?:" + _SEP + _CODE_PART + r")*)"
+    r"(?![^\W\d_])"  # a code ends at a word boundary: "2/Phòng" is a list item, not a number
 )
 TYPE_BEFORE_RE = re.compile(
     r"(?P<type>" + _TYPE_ALT + r")\s*(?:số\s*(?:hiệu\s*)?)?[:.]?\s*$", re.IGNORECASE
