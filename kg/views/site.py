@@ -36,7 +36,8 @@ from kg.views.data import (
     DutyInfo,
     Evidence,
     SiteData,
-    oxigraph_select,
+    load_site_data,
+    store_select,
 )
 
 HERE = Path(__file__).parent
@@ -660,6 +661,13 @@ def _sort_docs(docs: list[DocInfo]) -> list[DocInfo]:
     )
 
 
+def _by_level(docs: list[DocInfo]) -> list[tuple[str | None, list[DocInfo]]]:
+    groups: dict[str | None, list[DocInfo]] = defaultdict(list)
+    for doc in docs:
+        groups[doc.level if doc.level in LEVELS else None].append(doc)
+    return [(lvl, groups[lvl]) for lvl in (*LEVELS, None) if groups.get(lvl)]
+
+
 def _reports_for(site: Site, body: str, reports: list) -> list[dict]:
     rows = []
     for rep in reports:
@@ -817,6 +825,7 @@ def write_site(data: SiteData, site_dir: Path, limit: int = NODE_LIMIT) -> SiteR
             order=order,
             kids=kids,
             list_tree=len(order) <= TREE_LIST_LIMIT,
+            by_level=_by_level([data.docs[i] for i in order if i in data.docs]),
             graph=cascade_graph(site, root, limit),
             title="Triển khai " + doc_title(root_doc),
         )
@@ -837,17 +846,11 @@ def write_site(data: SiteData, site_dir: Path, limit: int = NODE_LIMIT) -> SiteR
     )
 
 
-def build_site(store: Any, site_dir: Path, limit: int = NODE_LIMIT) -> SiteReport:
-    """Write the staff site for ``store`` into ``site_dir`` (e.g. DIR/site).
+def build_site(store: Any, out_dir: Path, limit: int = NODE_LIMIT) -> SiteReport:
+    """Write the staff site for ``store`` into ``out_dir`` (DIR/site); the build's hook.
 
-    ``store`` is a pyoxigraph Store, a ``Select`` callable, or a ready ``SiteData``.
+    ``store`` is a kg.store.Store, a pyoxigraph Store, a ``Select`` callable, or a ready
+    ``SiteData``.
     """
-    from kg.views.data import load_site_data
-
-    if isinstance(store, SiteData):
-        data = store
-    elif callable(store):
-        data = load_site_data(store)
-    else:
-        data = load_site_data(oxigraph_select(store))
-    return write_site(data, Path(site_dir), limit)
+    data = store if isinstance(store, SiteData) else load_site_data(store_select(store))
+    return write_site(data, Path(out_dir), limit)

@@ -172,6 +172,21 @@
     var v = view();
     network.setData({ nodes: new vis.DataSet(v.nodes), edges: new vis.DataSet(v.edges) });
     nodesDS = null; edgesDS = null;
+    /* zoom to what was opened: a province of hundreds of plans is unreadable at full width */
+    var focus = v.nodes.map(function (n) { return n.id; }).filter(function (id) {
+      var n = nodeById[id];
+      return n ? (n.groups || []).indexOf(cid) >= 0 : (clusters[id] || {}).parent === cid;
+    });
+    if (focus.length) {
+      /* a row of hundreds of plans fitted to the screen is a hairline: centre on the top
+         member at a readable scale and let the user pan along the row */
+      var top = focus.reduce(function (a, b) {
+        var la = (nodeById[a] || clusters[a] || {}).level || 0, lb = (nodeById[b] || clusters[b] || {}).level || 0;
+        return lb < la ? b : a;
+      });
+      var pos = network.getPositions([top])[top];
+      if (pos) { network.moveTo({ position: { x: pos.x, y: pos.y + 120 }, scale: 0.8, animation: false }); }
+    }
     status("Đã mở nhóm: " + (clusters[cid] ? clusters[cid].label.replace("\n", " ") : cid) +
            " · đang hiện " + v.nodes.length + " nút.");
   }
