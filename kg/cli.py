@@ -115,3 +115,121 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
         click.echo(f"dkg: {err}", err=True)
     if errors:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("name")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
+)
+@format_option("table", "csv", "json", "tsv")
+@store_option
+@click.option(
+    "--endpoint", default=None, metavar="URL", help="A SPARQL endpoint to query instead of --store."
+)
+@out_option
+def query(
+    name: str,
+    params: tuple[str, ...],
+    fmt: str,
+    store: Path,
+    endpoint: str | None,
+    out: Path | None,
+) -> None:
+    """Run a canned query (see `dkg queries`) or a .rq file.
+
+    Parameters are bound as RDF terms, never pasted into the query text.
+
+    \b
+    Example:
+      dkg query cascade --param doc=28-CT/TW
+      dkg query body_duties --param body="Phòng Tư pháp" --format csv
+      dkg query my.rq --endpoint http://127.0.0.1:8000/sparql --format json
+    """
+    from kg.queries import query_report
+
+    emit(query_report(name, params, fmt, store, endpoint), out)
+
+
+@main.command()
+def queries() -> None:
+    """List the canned queries with their titles and parameters.
+
+    \b
+    Example:
+      dkg queries
+    """
+    from kg.queries import queries_report
+
+    emit(queries_report(), None)
+
+
+@main.command()
+@click.argument("doc")
+@click.option(
+    "--depth", type=click.IntRange(min=1), default=None, help="Show this many levels below DOC."
+)
+@click.option(
+    "--duties", is_flag=True, help="Also list the duties each plan hands out, by body and role."
+)
+@format_option("tree", "json")
+@store_option
+@out_option
+def trace(
+    doc: str, depth: int | None, duties: bool, fmt: str, store: Path, out: Path | None
+) -> None:
+    """Show every document that implements DOC, directly or through others.
+
+    DOC is a number in any printing (28-CT/TW, 28-CT-TW), a name, or an IRI.
+
+    \b
+    Example:
+      dkg trace 28-CT/TW --duties
+    """
+    from kg.cascade import trace_report
+
+    emit(trace_report(store, doc, depth, duties, fmt), out)
+
+
+@main.command()
+@format_option("table", "json")
+@store_option
+@out_option
+def audit(fmt: str, store: Path, out: Path | None) -> None:
+    """Findings for auditors: inconsistent numbers, duplicated passages, gaps, dropped duties.
+
+    \b
+    Example:
+      dkg audit --format json --out audit.json
+    """
+    from kg.cascade import audit_report
+
+    emit(audit_report(store, fmt), out)
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port (0: any free port).",
+)
+@click.option("--timeout", default=10.0, show_default=True, help="Time limit per query, seconds.")
+@click.option(
+    "--max-rows", default=100_000, show_default=True, help="Result-size limit (rows or triples)."
+)
+def serve(store: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, canned queries, the site.
+
+    \b
+    Example:
+      dkg serve --store dkg-out --port 8000
+      curl 'http://127.0.0.1:8000/queries/cascade?doc=28-CT/TW'
+    """
+    from kg.server import Limits
+    from kg.server import serve as serve_store
+
+    serve_store(store, host, port, Limits(timeout=timeout, max_rows=max_rows), echo=click.echo)

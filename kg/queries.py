@@ -424,25 +424,17 @@ def run_query(
 
 
 def open_store_dir(path: Path):
-    """The store a ``dkg build --out DIR`` wrote, opened read-only."""
-    path = Path(path)
-    if not (path / "store").is_dir():
-        raise DkgError(f"{path}: no store here (run `dkg build --out {path}` first)")
-    try:
-        from kg.store import open_store
-    except ImportError:  # the graph stage is not installed: open the database directly
-        try:
-            return ox.Store.read_only(str(path / "store"))
-        except OSError as e:
-            raise DkgError(f"{path}: cannot open the store ({e})") from None
-    return open_store(path, read_only=True)
+    """The store a ``dkg build --out DIR`` wrote, opened read-only (a kg.store.Store)."""
+    from kg.store import open_store
+
+    return open_store(Path(path), read_only=True)
 
 
 def oxigraph_store(store) -> ox.Store:
     """The pyoxigraph Store behind a kg.store.Store (or the argument itself)."""
     if isinstance(store, ox.Store):
         return store
-    for attr in ("ox", "_ox", "store", "_store", "inner", "_inner"):
+    for attr in ("raw", "ox", "_store"):
         inner = getattr(store, attr, None)
         if isinstance(inner, ox.Store):
             return inner
@@ -609,3 +601,24 @@ def describe_queries(queries: Mapping[str, CannedQuery]) -> str:
                 f"{'':{width}}    --param {p.name}={p.example}  ({p.type}{opt}) {p.meaning}"
             )
     return "\n".join(lines) + "\n"
+
+
+def query_report(
+    name_or_file: str,
+    params: Iterable[str] = (),
+    fmt: str = "table",
+    store_dir: Path | None = None,
+    endpoint: str | None = None,
+) -> str:
+    """`dkg query`: run a canned query or .rq file on a store folder or an endpoint, formatted."""
+    query = get_query(name_or_file)
+    values = parse_param_args(params)
+    if endpoint:
+        return format_result(run_query(query, values, endpoint=endpoint), fmt)
+    store = open_store_dir(store_dir or Path("dkg-out"))
+    return format_result(run_query(query, values, store=store), fmt)
+
+
+def queries_report() -> str:
+    """`dkg queries`: the canned queries with titles and parameters."""
+    return describe_queries(canned_queries())
