@@ -118,6 +118,84 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
 
 
 @main.command()
+@paths_argument
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Output folder: store/, exports/, site/.",
+)
+@click.option(
+    "--base",
+    default="https://w3id.org/dkg/id/",
+    show_default=True,
+    help="Base IRI for the nodes the build mints.",
+)
+def build(paths: tuple[Path, ...], out: Path, base: str) -> None:
+    """Build the knowledge graph: store, exports and site.
+
+    PATHS are .txt/.md files or folders; default: the bundled seed documents.
+    A bad file is reported and skipped (exit status 1); the store is still written.
+
+    \b
+    Example:
+      dkg build plans/ --out dkg-out
+    """
+    from kg.build import build as run_build
+
+    def progress(done: int, total: int, name: str) -> None:
+        if total >= 20 or done == total:
+            click.echo(f"[{done}/{total}] {name}", err=True)
+
+    report = run_build(list(paths), out, base=base, progress=progress)
+    for err in report.errors:
+        click.echo(f"dkg: {err}", err=True)
+    for warning in report.warnings:
+        click.echo(f"dkg: warning: {warning}", err=True)
+    click.echo(report.summary(), err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@store_option
+@format_option("ttl", "trig", "nq", "jsonld", "json", "csv", "graphml", default="trig")
+@out_option
+def export(store: Path, fmt: str, out: Path | None) -> None:
+    """Export the graph: RDF, gold-shaped JSON records, a duty table or GraphML.
+
+    \b
+    Example:
+      dkg export --format csv --out duties.csv
+    """
+    from kg.export import export as run_export
+    from kg.store import open_store
+
+    emit(run_export(open_store(store), fmt), out)
+
+
+@main.command()
+@store_option
+@click.option("--no-owl", is_flag=True, help="Skip the OWL consistency check (HermiT).")
+def validate(store: Path, no_owl: bool) -> None:
+    """Check the store: SHACL shapes (pySHACL) and OWL consistency (HermiT).
+
+    \b
+    Example:
+      dkg validate --store dkg-out
+    """
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    report = validate_store(open_store(store), owl=not no_owl)
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("name")
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."

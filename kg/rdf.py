@@ -282,6 +282,7 @@ class Emitter:
             yield t(doc, DKG.assignment, node)
             yield t(node, RDF.type, DKG.Assignment)
             yield t(node, DKG.body, body)
+            yield t(node, RDFS.label, vi(a.body.name))  # the name this document gives the body
             yield t(node, DKG.asWritten, Literal(a.body.as_written))
             yield t(node, DKG.mode, mode)
             yield t(node, DKG.order, Literal(i + 1))

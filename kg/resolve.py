@@ -99,6 +99,35 @@ def parse_number(number: str) -> NumberParts | None:
     return NumberParts(m.group(1).lstrip("0") or "0", m.group(2), code)
 
 
+# The type code of a number (NĐ 30/2020/NĐ-CP, Appendix II) -> the document type.
+TYPE_CODES = {
+    "CT": "Chỉ thị",
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "NQ": "Nghị quyết",
+    "HD": "Hướng dẫn",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "NĐ": "Nghị định",
+    "TTR": "Tờ trình",
+    "KL": "Kết luận",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "CTR": "Chương trình",
+    "ĐA": "Đề án",
+    "QC": "Quy chế",
+    "QY": "Quy định",
+}
+
+
+def type_from_number(number: str) -> str | None:
+    """"06-CT/TU" → "Chỉ thị": the type a number's code stands for, if it has one."""
+    parts = parse_number(number)
+    if parts is None:
+        return None
+    return TYPE_CODES.get(parts.code.split("-", 1)[0])
+
+
 def number_key(number: str) -> str:
     """Canonical key of a printed number: 28-CT/TW and 28-CT-TW give the same."""
     parts = parse_number(number)
@@ -368,6 +397,19 @@ def _own_mention(record: DocumentRecord) -> _Mention | None:
     )
 
 
+def _share_qualifiers(mentions: list[_Mention]) -> None:
+    """Within one text, one number is one document: mentions that name no issuer
+    take the place of a mention of the same number that does."""
+    informed: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.level is not None and m.raw_key not in informed:
+            informed[m.raw_key] = m
+    for m in mentions:
+        src = informed.get(m.raw_key)
+        if m.level is None and src is not None:
+            m.level, m.place, m.qualifier = src.level, src.place, src.qualifier
+
+
 def _unnumbered_key(record: DocumentRecord) -> str:
     d = record.document
     digest = hashlib.sha1((d.subject or record.source.name).encode("utf-8")).hexdigest()[:8]
@@ -471,7 +513,11 @@ class Resolver:
         return key
 
     def named_body(self, name: str, level: Level | None, kind: str | None, place: PlaceKey) -> str:
-        """A body known only by its full name (an issuer): the name minus its place."""
+        """A body known only by its full name (an issuer): matched to the body types
+        when the matcher knows it, else the name minus its place."""
+        matched = _match_body(name, level, place)
+        if matched is not None:
+            return self.body(matched, place, level)
         canonical = strip_place(name, place) or name
         mention = BodyMention(
             as_written=name, name=canonical, span=_NO_SPAN, level=level, kind=kind
@@ -494,6 +540,7 @@ class Resolver:
                 for r in rec.references
                 for k in r.implements
             ]
+            _share_qualifiers([m for m in (*refs, *impl, *extra) if m is not None])
             per_record.append((own, refs, impl))
             mentions += [m for m in (own, *refs, *impl, *extra) if m is not None]
         merged = _merge_numbers(mentions)
@@ -534,6 +581,8 @@ class Resolver:
             self._bodies(src)
         for doc in self.corpus.documents.values():
             doc.printed = sorted(set(doc.printed))
+            if doc.type is None and doc.number:
+                doc.type = type_from_number(doc.number)
         return self.corpus
 
     def _ingested(self, src: ResolvedSource, own: _Mention | None) -> None:
@@ -605,6 +654,30 @@ _NO_SPAN = Span(0, 0)
 
 def _doc_segment(key: str) -> str:
     return slug(key.removeprefix("nonum:"))
+
+
+def _match_body(name: str, level: Level | None, place: PlaceKey) -> BodyMention | None:
+    """The whole ``name`` matched to a body type by kg.extract.bodies, if it can."""
+    try:
+        from kg.extract import bodies
+    except ImportError:
+        return None
+    from kg.models import DocumentFacts
+
+    try:
+        m = bodies.match_at(name, 0)
+        if m is None or len(name[m.end :].strip(" ,.;")) > 0 and not m.place:
+            return None
+        facts = DocumentFacts(
+            issuer=name,
+            issuer_level=level,
+            province=place.province,
+            district=place.district,
+            commune=place.commune,
+        )
+        return bodies.mention(m, bodies.Context.from_facts(facts))
+    except Exception:  # the matcher is a best effort here; a name stays a name
+        return None
 
 
 def _has_year(number: str) -> bool:
