@@ -30,3 +30,13 @@ def mini_store():
     store = ox.Store()
     store.load(path=str(DATA / "queries" / "mini.trig"), format=ox.RdfFormat.TRIG)
     return store
+
+
+@pytest.fixture(scope="session")
+def seed_store_dir(tmp_path_factory, seed_paths) -> Path:
+    """The bundled seeds built once per session with `kg.build.build` (read it, never write)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    build(seed_paths, out)
+    return out
