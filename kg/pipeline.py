@@ -15,7 +15,7 @@ from kg import text as text_stage
 from kg.errors import DkgError, SourceError
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, fold_number, implemented
-from kg.models import CleanText, DocumentRecord, SourceText, Structure
+from kg.models import CleanText, DocumentRecord, Finding, SourceText, Structure
 from kg.resources import corpus_files
 from kg.sources import iter_sources
 
@@ -39,9 +39,19 @@ def _responsibilities() -> Callable | None:
 
 
 def extract_source(src: SourceText) -> DocumentRecord:
-    """Everything we can read from one decoded source file."""
+    """Everything we can read from one decoded source file.
+
+    A failure of a later stage (structure, responsibilities) is recorded as a
+    finding and the facts read so far are kept: a header and its references
+    are worth having even when the body defeats the parser.
+    """
     clean = text_stage.clean(src)
-    structure = _parse_structure(clean)
+    findings: list[Finding] = []
+    try:
+        structure = _parse_structure(clean)
+    except Exception as e:  # noqa: BLE001 - keep the header facts
+        structure = None
+        findings.append(Finding("stage-error", f"structure: {type(e).__name__}: {e}"))
     refs = extract_refs(clean, structure)
     facts = extract_header(clean, structure, refs)
     if facts.number:
@@ -54,15 +64,20 @@ def extract_source(src: SourceText) -> DocumentRecord:
         implements=implemented(refs),
         references=refs,
         recipients=extract_recipients(clean),
+        findings=findings,
         structure=structure,
     )
     hook = _responsibilities()
     if hook is not None and structure is not None:
-        assignments, reporting, targets, findings = hook(structure, facts)
-        record.assignments = list(assignments)
-        record.reporting = list(reporting)
-        record.targets = list(targets)
-        record.findings.extend(findings)
+        try:
+            assignments, reporting, targets, more = hook(structure, facts)
+        except Exception as e:  # noqa: BLE001 - keep the document facts
+            findings.append(Finding("stage-error", f"responsibilities: {type(e).__name__}: {e}"))
+        else:
+            record.assignments = list(assignments)
+            record.reporting = list(reporting)
+            record.targets = list(targets)
+            record.findings.extend(more)
     return record
 
 

@@ -129,3 +129,17 @@ def test_the_documents_own_number_is_not_a_citation(tmp_path):
     assert gold["cites"] == []
     # a decision issuing "Kế hoạch thực hiện Chỉ thị 28" carries the directive out
     assert [r["number"] for r in gold["implements"]] == ["28-CT/TW"]
+
+
+def test_a_failing_structure_stage_keeps_the_header_facts(tmp_path, monkeypatch):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+
+    def broken(clean):
+        raise ValueError("cannot cut the body")
+
+    monkeypatch.setattr("kg.pipeline._parse_structure", broken)
+    rec = extract_source(read_source(path))
+    assert rec.document.issuer == "Ủy ban nhân dân huyện Con Cuông"
+    assert [r.number for r in rec.implements] == ["28-CT/TW"]
+    assert rec.findings and "cannot cut the body" in rec.findings[0].message
