@@ -252,3 +252,18 @@ def test_construct_and_ask(mini_store):
 def test_describe_queries_lists_titles():
     text = describe_queries(canned_queries())
     assert "cascade" in text and "Cascade of a directive" in text and "--param doc=28-CT/TW" in text
+
+
+@pytest.mark.parametrize("name", sorted(canned_queries()))
+def test_golden_results_on_the_seed_graph(seed_store_dir, name):
+    from query_golden import golden_path, rows_key, snapshot
+
+    from kg.queries import open_store_dir
+
+    path = golden_path(name)
+    assert path.exists(), f"no golden for {name}: run scripts/regen_golden_queries.py"
+    golden = json.loads(path.read_text(encoding="utf-8"))
+    got = snapshot(open_store_dir(seed_store_dir), get_query(name))
+    hint = "if the change is intended, run scripts/regen_golden_queries.py and review the diff"
+    assert got["variables"] == golden["variables"], hint
+    assert rows_key(got["rows"]) == rows_key(golden["rows"]), hint
