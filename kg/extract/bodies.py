@@ -1,0 +1,486 @@
+"""Find bodies in text and match them to the reference data (ontology/bodies.ttl).
+
+Matching runs on a same-length fold of the text (no diacritics, lower case,
+one dash), so a match's offsets are offsets into the text as printed.
+"Phòng Văn hoá – Thông tin Thành phố" and "Phòng Văn hóa và Thông tin" are one
+type; the connectors "," "-" "&" "và" between the words of a name are
+interchangeable because drafters use all of them.
+
+Canonical names drop the place. Types that exist at every level (Ủy ban nhân
+dân, Công an, Mặt trận...) keep the level word, as printed or, when the text
+omits it, the issuing body's ("Công an huyện", "Ủy ban Mặt trận Tổ quốc Việt
+Nam tỉnh"); organs of a Party committee keep the committee ("Ban Tuyên giáo
+Thành ủy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
+from kg.refdata import BodyType, body_types, fold_same_length
+
+LEVEL_DISPLAY = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "tp": "thành phố",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+    "quan": "quận",
+    "xa": "xã",
+    "phuong": "phường",
+    "thi tran": "thị trấn",
+}
+LEVEL_OF_WORD = {
+    "tinh": "province",
+    "thanh pho": "district",
+    "tp": "district",
+    "huyen": "district",
+    "thi xa": "district",
+    "quan": "district",
+    "xa": "commune",
+    "phuong": "commune",
+    "thi tran": "commune",
+}
+COMMITTEE_DISPLAY = {
+    "tinh uy": "Tỉnh ủy",
+    "thanh uy": "Thành ủy",
+    "huyen uy": "Huyện ủy",
+    "thi uy": "Thị ủy",
+    "quan uy": "Quận ủy",
+    "dang uy": "Đảng ủy",
+}
+COMMITTEE_LEVEL_WORD = {
+    "tinh uy": "tinh",
+    "thanh uy": "thanh pho",
+    "huyen uy": "huyen",
+    "thi uy": "thi xa",
+    "quan uy": "quan",
+    "dang uy": "xa",
+}
+# a body name that itself says its level
+IMPLIED_LEVEL = {
+    "tinh doan": "tinh",
+    "thanh doan": "thanh pho",
+    "huyen doan": "huyen",
+    "thi doan": "thi xa",
+    "quan doan": "quan",
+    "doan xa": "xa",
+}
+# printed abbreviations of words inside names: each label also matches with these
+_ABBREV = [
+    ("uy ban nhan dan", "ubnd"),
+    ("hoi dong nhan dan", "hdnd"),
+    ("thanh nien cong san", "tncs"),
+    ("uy ban mat tran to quoc viet nam", "ubmttqvn"),
+    ("uy ban mat tran to quoc viet nam", "ubmttq"),
+    ("mat tran to quoc viet nam", "mttq"),
+    ("lao dong - thuong binh va xa hoi", "ldtbxh"),
+    ("lao dong - thuong binh va xa hoi", "ld-tb&xh"),
+    ("lao dong - thuong binh va xa hoi", "ld-tbxh"),
+    ("giao duc va dao tao", "gd&dt"),
+    ("giao duc va dao tao", "gddt"),
+]
+# types that are only a body when followed by what they belong to / are called
+_NEEDS_COMMITTEE = {"VanPhongCapUy", "ThuongTrucCapUy"}
+_NEEDS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
+_KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
+_NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial"}
+_PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
+_ACCENTED_LEVELS = {
+    "tỉnh",
+    "thành phố",
+    "tp",
+    "huyện",
+    "thị xã",
+    "quận",
+    "xã",
+    "phường",
+    "thị trấn",
+}
+# labels that name a body only inside a list of addressees ("Các sở, ngành tỉnh; địa phương")
+LIST_ONLY = {"dia phuong": "DiaPhuong", "cac dia phuong": "DiaPhuong"}
+
+_B = r"(?<![a-z0-9])"
+_E = r"(?![a-z0-9])"
+_CONN = r"(?:\s*[,&\-]\s*|\s+va\s+|\s+)"
+_LEVEL = (
+    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong)(?![a-z0-9])"
+)
+_SUFFIX = re.compile(
+    rf"(?:\s+(cac cap)|(?:\s+(cac))?\s+({_LEVEL}(?:(?:\s*,\s*|\s+va\s+|\s+){_LEVEL})*){_E})"
+)
+_COMMITTEE = re.compile(
+    rf"\s+(tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy(?:\s+(?:xa|phuong|thi tran))?){_E}"
+)
+_LEVEL_WORD = re.compile(
+    rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong){_E}"
+)
+_NAME_TOKEN = re.compile(r"\s+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")
+_DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
+_DESCRIPTOR_STOP = {
+    "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",
+    "huong", "ve", "de", "trong", "tai", "cua", "theo", "thanh", "huyen", "tinh", "xa",
+    "phuong", "thi", "kiem", "giam", "tuyen", "day", "tang", "chu", "bao", "giao",
+}  # fmt: skip
+
+
+def _sep_key(folded: str) -> str:
+    """A key on which the printed separators of a name no longer matter."""
+    s = re.sub(r"\s*[,&\-]\s*|\s+va\s+", " ~ ", folded.strip())
+    return re.sub(r"\s+", " ", s)
+
+
+@dataclass
+class _Gazetteer:
+    pattern: re.Pattern[str]
+    by_key: dict[str, str]  # separator-insensitive folded label -> type id
+
+
+def _label_regex(folded: str) -> str:
+    parts = re.split(r"(\s*[,&\-]\s*|\s+va\s+|\s+)", folded.strip())
+    out = []
+    for i, p in enumerate(parts):
+        if i % 2:
+            out.append(_CONN if p.strip() else r"\s+")
+        else:
+            out.append(re.escape(p))
+    return "".join(out)
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    labels: dict[str, str] = {}
+    for t in body_types().values():
+        if t.id in {"Ministry", "GenericAddressee"} or not t.labels:
+            continue
+        for label in t.labels:
+            f = fold_same_length(label).strip()
+            variants = {f}
+            for long, short in _ABBREV:
+                for v in list(variants):
+                    if long in v:
+                        variants.add(v.replace(long, short))
+            for v in variants:
+                labels.setdefault(v, t.id)
+    # groups are not bodies
+    from kg.refdata import group_ids
+
+    groups = group_ids()
+    labels = {k: v for k, v in labels.items() if v not in groups}
+    alts = sorted(labels, key=len, reverse=True)
+    pattern = re.compile(
+        rf"{_B}(?:cac\s+(?:co\s+quan\s+)?)?(?:{'|'.join(_label_regex(a) for a in alts)}){_E}"
+    )
+    by_key = {_sep_key(k): v for k, v in labels.items()}
+    return _Gazetteer(pattern, by_key)
+
+
+@cache
+def _list_only_pattern() -> re.Pattern[str]:
+    return re.compile(rf"{_B}(?:cac\s+)?dia\s+phuong{_E}")
+
+
+# ---------------------------------------------------------------- context
+
+
+@dataclass
+class Context:
+    """What the issuing document tells us about where unnamed levels are."""
+
+    level_word: str | None = None  # folded level word of the issuer: "huyen", "thanh pho"
+    committee: str | None = None  # folded committee word: "thanh uy"
+    level: str | None = None
+    province: str | None = None
+    district: str | None = None
+    commune: str | None = None
+    issuer: str | None = None
+
+    @classmethod
+    def from_facts(cls, facts: DocumentFacts | None) -> Context:
+        if facts is None:
+            return cls()
+        issuer = facts.issuer or ""
+        f = fold_same_length(issuer)
+        committee = None
+        m = re.search(rf"{_B}(tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy){_E}", f)
+        if m:
+            committee = m.group(1)
+        lw = None
+        m2 = _LEVEL_WORD.search(f)
+        if m2:
+            lw = m2.group(1)
+        elif committee:
+            lw = COMMITTEE_LEVEL_WORD[committee]
+        level = facts.issuer_level
+        if lw is None and level:
+            lw = {"province": "tinh", "district": "huyen", "commune": "xa"}.get(level)
+        if committee is None and lw:
+            committee = {
+                "tinh": "tinh uy",
+                "thanh pho": "thanh uy",
+                "tp": "thanh uy",
+                "huyen": "huyen uy",
+                "thi xa": "thi uy",
+                "quan": "quan uy",
+            }.get(lw, "dang uy")
+        return cls(
+            level_word=lw,
+            committee=committee,
+            level=level or (LEVEL_OF_WORD.get(lw) if lw else None),
+            province=facts.province,
+            district=facts.district,
+            commune=facts.commune,
+            issuer=facts.issuer,
+        )
+
+
+# ---------------------------------------------------------------- matches
+
+
+@dataclass
+class BodyMatch:
+    """A body found in a string: offsets into that string."""
+
+    start: int
+    end: int
+    type: BodyType
+    as_written: str
+    levels: list[str] = field(default_factory=list)  # folded level words as printed
+    plural: bool = False
+    committee: str | None = None  # folded, as printed
+    place: str | None = None
+    name_extra: str | None = None  # what a school / Ban Chỉ đạo is called
+
+
+def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
+    """Capitalised words after ``pos`` (a place or a school's name)."""
+    tokens = []
+    end = pos
+    while len(tokens) < max_tokens:
+        m = _NAME_TOKEN.match(text, end)
+        if not m:
+            break
+        tok = m.group(1)
+        if tok.isupper() and len(tok) > 1 and not tok.isdigit():
+            break  # an abbreviation starts the next name
+        tokens.append(tok)
+        end = m.end()
+    return (" ".join(tokens) if tokens else None), end
+
+
+def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
+    t = body_types()[type_id]
+    m = BodyMatch(start, end, t, text[start:end])
+    key = folded[start:end]
+    if t.party_organ or type_id in {"BanThuongVu"}:
+        c = _COMMITTEE.match(folded, end)
+        if c:
+            m.committee = c.group(1).split()[0] + " " + c.group(1).split()[1]
+            m.end = c.end()
+        elif type_id in _NEEDS_COMMITTEE:
+            return None
+    if type_id == "BanChiDao":
+        words = []
+        pos = m.end
+        while len(words) < 5:
+            d = _DESCRIPTOR.match(folded, pos)
+            if not d or d.group(1) in _DESCRIPTOR_STOP or text[d.start(1)].isupper():
+                break
+            words.append(text[d.start(1) : d.end(1)])
+            pos = d.end()
+        if words:
+            m.name_extra = " ".join(words)
+            m.end = pos
+    if type_id in _NEEDS_NAME or type_id in _KEEPS_NAME:
+        name, e = _take_name(text, m.end)
+        if name:
+            m.name_extra = name
+            m.end = e
+        elif type_id in _NEEDS_NAME and key.strip() in {"bao", "truong", "benh vien"}:
+            return None
+    implied = next((lw for k, lw in IMPLIED_LEVEL.items() if key.endswith(k)), None)
+    if implied:
+        m.levels = [implied]
+    if not m.committee and not implied:
+        s = _SUFFIX.match(folded, m.end)
+        if s:
+            if s.group(1):
+                m.end = s.end()
+            else:
+                lv = []
+                for w in _LEVEL_WORD.finditer(folded, s.start(3), s.end(3)):
+                    if text[w.start(1) : w.end(1)].lower() not in _ACCENTED_LEVELS:
+                        break
+                    lv.append(w.group(1))
+                    last_end = w.end()
+                if lv:
+                    m.levels = lv
+                    m.plural = bool(s.group(2)) or len(lv) > 1
+                    m.end = last_end
+    if (m.levels or m.committee or implied) and type_id not in _KEEPS_NAME:
+        place, e = _take_name(text, m.end)
+        if place:
+            m.place = place
+            m.end = e
+    m.as_written = text[m.start : m.end]
+    return m
+
+
+def find_bodies(text: str, *, list_mode: bool = False) -> list[BodyMatch]:
+    """Every body named in ``text``, leftmost-longest, non-overlapping."""
+    folded = fold_same_length(text)
+    gz = _gazetteer()
+    out: list[BodyMatch] = []
+    pos = 0
+    while True:
+        m = gz.pattern.search(folded, pos)
+        lo = _list_only_pattern().search(folded, pos) if list_mode else None
+        if lo and (m is None or lo.start() < m.start()):
+            bt = body_types()["DiaPhuong"]
+            out.append(BodyMatch(lo.start(), lo.end(), bt, text[lo.start() : lo.end()]))
+            pos = lo.end()
+            continue
+        if m is None:
+            break
+        type_id = _type_of(folded[m.start() : m.end()])
+        bm = _complete(text, folded, m.start(), m.end(), type_id) if type_id else None
+        if bm is None:
+            pos = m.start() + 1
+            continue
+        out.append(bm)
+        pos = bm.end
+    return out
+
+
+def match_at(text: str, pos: int, *, list_mode: bool = False) -> BodyMatch | None:
+    """The body starting exactly at ``pos`` (after spaces), if any."""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    folded = fold_same_length(text)
+    gz = _gazetteer()
+    m = gz.pattern.match(folded, pos)
+    if m:
+        type_id = _type_of(folded[m.start() : m.end()])
+        if type_id:
+            bm = _complete(text, folded, m.start(), m.end(), type_id)
+            if bm:
+                return bm
+    if list_mode:
+        lo = _list_only_pattern().match(folded, pos)
+        if lo:
+            bt = body_types()["DiaPhuong"]
+            return BodyMatch(lo.start(), lo.end(), bt, text[lo.start() : lo.end()])
+    return None
+
+
+def _type_of(matched_folded: str) -> str | None:
+    by_key = _gazetteer().by_key
+    key = _sep_key(matched_folded)
+    if key in by_key:
+        return by_key[key]
+    for prefix in ("cac co quan ", "cac "):
+        if key.startswith(prefix) and key[len(prefix) :] in by_key:
+            return by_key[key[len(prefix) :]]
+    return None
+
+
+# ---------------------------------------------------------------- canonical names
+
+
+def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
+    """(canonical name, type id, level, collective) of a match in a document."""
+    t = m.type
+    type_id, level, collective = t.id, t.level, t.collective
+    levels = [LEVEL_DISPLAY[w] for w in m.levels]
+    if m.levels:
+        level = LEVEL_OF_WORD.get(m.levels[0], level) if t.level is None else t.level
+    if t.id == "DiaPhuong":
+        return t.pref, type_id, level, True
+    if t.party_organ:
+        committee = m.committee or ctx.committee
+        name = t.pref
+        if committee:
+            name = f"{t.pref} {COMMITTEE_DISPLAY[committee]}"
+            if t.level is None:
+                level = LEVEL_OF_WORD.get(COMMITTEE_LEVEL_WORD[committee], ctx.level)
+        return name, type_id, level or ctx.level, False
+    if m.plural and t.id in _PLURAL_GOV:
+        name = f"{t.pref} các {', '.join(levels)}"
+        if t.id == "UBND":
+            if all(LEVEL_OF_WORD[w] == "commune" for w in m.levels):
+                type_id = "UBNDCapXa"
+            elif all(LEVEL_OF_WORD[w] == "district" for w in m.levels):
+                type_id = "UBNDCapHuyen"
+        return name, type_id, level, True
+    if m.plural:
+        return f"{t.pref} {', '.join(levels)}", type_id, level, True
+    if t.id in _KEEPS_NAME:
+        name = t.pref if not m.name_extra else f"{m.as_written[: m.end - m.start]}"
+        return _squash(m.as_written), type_id, level or ctx.level, collective
+    if t.id == "BanChiDao":
+        name = t.pref + (f" {m.name_extra}" if m.name_extra else "")
+        lw = levels[0] if levels else (LEVEL_DISPLAY.get(ctx.level_word or "") or None)
+        return (f"{name} {lw}" if lw else name), type_id, level or ctx.level, False
+    if t.level is None and not (t.groups & _NO_LEVEL_GROUPS) and not t.collective:
+        if levels:
+            return f"{t.pref} {levels[0]}", type_id, level, False
+        if ctx.level_word:
+            return (
+                f"{t.pref} {LEVEL_DISPLAY[ctx.level_word]}",
+                type_id,
+                ctx.level or LEVEL_OF_WORD.get(ctx.level_word),
+                False,
+            )
+    return t.pref, type_id, level, collective
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def mention(
+    m: BodyMatch, ctx: Context, *, base: int = 0, clean: CleanText | None = None
+) -> BodyMention:
+    """A BodyMention for a match at ``base + m.start`` of ``clean.text``."""
+    name, type_id, level, collective = canonical(m, ctx)
+    start, end = base + m.start, base + m.end
+    span = clean.to_original(start, end) if clean is not None else Span(start, end)
+    return BodyMention(
+        as_written=_squash(m.as_written),
+        name=name,
+        span=span,
+        type_id=type_id,
+        sector=m.type.sector,
+        level=level,  # type: ignore[arg-type]
+        kind=m.type.kind,  # type: ignore[arg-type]
+        collective=collective,
+        jurisdiction=_jurisdiction(m, level, ctx),
+    )
+
+
+def _jurisdiction(m: BodyMatch, level: str | None, ctx: Context) -> AdminUnit | None:
+    if level is None or level == "central":
+        return None
+    if m.place and not m.plural:
+        return AdminUnit(name=m.place, level=level, province=ctx.province)  # type: ignore[arg-type]
+    if m.plural or m.type.collective:
+        return None
+    name = {"province": ctx.province, "district": ctx.district, "commune": ctx.commune}[level]
+    if not name:
+        return None
+    return AdminUnit(name=name, level=level, province=ctx.province)  # type: ignore[arg-type]
+
+
+def is_issuer(name: str, ctx: Context) -> bool:
+    """Does a canonical name ("Ủy ban nhân dân huyện") denote the issuing body?"""
+    if not ctx.issuer:
+        return False
+    return fold_same_length(ctx.issuer).startswith(fold_same_length(name))
+
+
+def display_name(name: str, ctx: Context) -> str:
+    """The issuer's full name when ``name`` is the issuer, else ``name``."""
+    return ctx.issuer if ctx.issuer and is_issuer(name, ctx) else name

@@ -1,0 +1,624 @@
+"""Who must do what: assignments and duties from the organisation part of a document.
+
+Drafting conventions these rules follow (NĐ 30/2020/NĐ-CP, Party drafting
+guides, and how provinces, districts and communes actually write plans):
+
+- the organisation part is a part titled TỔ CHỨC THỰC HIỆN / PHÂN CÔNG /
+  TRÁCH NHIỆM, an item of that name, the articles of a decision ("Điều 2.
+  Giao ...", "Điều 3. Chánh Văn phòng ..., Giám đốc các sở ... chịu trách
+  nhiệm thi hành"), or an appendix table (Nội dung | Cơ quan chủ trì | Cơ
+  quan phối hợp | Thời gian);
+- each numbered item names its bodies first, as a heading ("1. Phòng Giáo
+  dục và Đào tạo"), before a colon ("8. Phòng Dân tộc: ...") or as the
+  subject of the sentence ("2. Hội đồng nhân dân Thành phố chỉ đạo ...",
+  "4. Giao Sở X chủ trì ..."); "Đề nghị ..." addresses bodies the issuer
+  cannot command (requested), the rest are assigned;
+- a bullet that itself starts with a body ("- Phòng Nội vụ chủ trì ...",
+  "- Đề nghị Đoàn TNCS ...") is that body's duty, not the heading body's;
+- per-theme plans list a theme's tasks under "a) Nhiệm vụ, giải pháp" and who
+  carries them under "b) Phân công thực hiện";
+- each bullet is one duty; unbulleted paragraphs are one duty each unless they
+  follow a bullet (then they continue it); a passage printed twice counts once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.bodies import BodyMatch, Context, find_bodies, match_at, mention
+from kg.extract.topics import topics_of
+from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Span, Structure
+from kg.refdata import fold_same_length
+
+_HEADINGS = {"part", "article", "item", "point"}
+_ORG_TITLE = re.compile(
+    r"to chuc thuc hien|phan cong|trach nhiem (?:thuc hien|cua)|giao nhiem vu|nhiem vu cu the"
+)
+_THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
+_REQUEST = re.compile(r"^\s*(?:kinh\s+)?de\s+nghi\s+")
+_ASSIGN = re.compile(r"^\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho)\s+")
+_CLAUSE = re.compile(r"^\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
+_TITLE = re.compile(
+    r"\s*(?:pho\s+)?(?:chanh|giam doc|thu truong|chu tich|truong ban|truong phong|bi thu|"
+    r"tong bien tap|chi huy truong)\s+(?=\S)"
+)
+_FILLER = re.compile(
+    r"\s*(?:\((?:[^()]{0,80})\)|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh pho|thi xa|quan|xa|"
+    r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan|truc\s+thuoc)(?![a-z0-9])"
+)
+_SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;]\s*")
+_MEMBERS = re.compile(r"\s*cac\s+(?:co\s+quan\s+)?thanh\s+vien\s+(?=\S)")
+_PREPOSITION = re.compile(r"(?:cua|voi|cho|ve|tai|den|qua|giup)\s*$")
+_PARTNER_CUE = re.compile(r"phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\s+")
+_LEAD = re.compile(r"(?<![a-z])(chu\s+tri|lam\s+dau\s+moi|la\s+co\s+quan\s+thuong\s+truc)(?![a-z])")
+_SUPPORT = re.compile(r"(?<![a-z])phoi\s+hop(?![a-z])")
+_DEADLINE = re.compile(
+    r"(?:hoàn thành\s+)?trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|(?:trong\s+)?quý\s+[IV]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+    r"|(?:trong\s+)?tháng\s+\d{1,2}\s*/\s*\d{4}"
+    r"|thời gian(?:\s+thực hiện|\s+hoàn thành)?\s*:\s*[^.;\n]{3,60}",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"(?<=[.;!?…])\s*[-–]\s+(?=[A-ZĐÀ-Ỹ])")
+_EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")
+
+
+@dataclass
+class _Duty:
+    start: int  # clean offsets
+    end: int
+    section: str
+    bodies_start: int | None = None  # inline duties start after the body's name
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Lead:
+    bodies: list[BodyMatch]
+    mode: str
+    rest_start: int  # offset in the string parsed
+    rest: str
+
+
+@dataclass
+class _Draft:
+    key: str
+    body: BodyMention
+    mode: str
+    span: Span
+    duties: list[_Duty] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- body lists
+
+
+def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[BodyMatch], int]:
+    """Bodies named one after another from ``pos`` ("A, B và C", "Giám đốc các sở ...")."""
+    folded = fold_same_length(text)
+    bodies: list[BodyMatch] = []
+    end = pos
+    while True:
+        m = match_at(text, pos, list_mode=list_mode)
+        if m is None:
+            t = _TITLE.match(folded, pos) or _MEMBERS.match(folded, pos)
+            if t:
+                m = match_at(text, t.end(), list_mode=list_mode)
+        if m is None:
+            break
+        bodies.append(m)
+        pos = end = m.end
+        while True:
+            f = _FILLER.match(folded, pos)
+            if not f or f.end() == pos:
+                break
+            pos = end = f.end()
+        s = _SEP.match(folded, pos)
+        if not s:
+            break
+        pos = s.end()
+    return bodies, end
+
+
+def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = False) -> _Lead | None:
+    """The bodies a heading or sentence starts with, its mode and what follows."""
+    folded = fold_same_length(text)
+    pos = len(text) - len(text.lstrip(" \t*“\"'(-–•+"))
+    mode = "assigned"
+    r = _REQUEST.match(folded, pos)
+    if r:
+        mode, pos = "requested", r.end()
+    else:
+        a = _ASSIGN.match(folded, pos)
+        if a:
+            pos = a.end()
+    bodies, end = parse_list(text, pos, list_mode=list_mode)
+    if not bodies and allow_clause and _CLAUSE.match(folded, pos):
+        for m in find_bodies(text):
+            before = folded[: m.start].rstrip()
+            if before.endswith(",") and not _PREPOSITION.search(before[:-1]):
+                bodies, end = parse_list(text, m.start, list_mode=list_mode)
+                break
+    if not bodies:
+        return None
+    rest_start = end
+    while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
+        rest_start += 1
+    return _Lead(bodies, mode, rest_start, text[rest_start:].strip())
+
+
+# ---------------------------------------------------------------- the walk
+
+
+class _Walker:
+    def __init__(self, structure: Structure, ctx: Context) -> None:
+        self.s = structure
+        self.clean: CleanText = structure.clean
+        self.ctx = ctx
+        self.drafts: dict[str, _Draft] = {}
+        self.order: list[str] = []
+        self.findings: list[Finding] = []
+
+    # -- helpers on nodes
+
+    def own(self, node: Node) -> tuple[int, str]:
+        """(clean offset, text) of a node's own text without its marker."""
+        cs, ce = node.clean_start, node.clean_end
+        raw = self.clean.text[cs:ce]
+        if node.marker and node.kind != "paragraph":
+            probe = (node.text or "")[:12]
+            idx = raw.find(probe) if probe else -1
+            if idx < 0:
+                m = re.match(
+                    r"\s*(?:Điều\s+\d+\s*[.:]?|[-–—+•●▪◦○·*]|\(?[0-9A-Za-zđ]+(?:\.\d+)*\s*[.):\-–]?)\s*",
+                    raw,
+                )
+                idx = m.end() if m else 0
+            cs += idx
+        return cs, self.clean.text[cs:ce]
+
+    def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
+        bm = mention(m, self.ctx, base=base, clean=self.clean)
+        key = fold_same_length(bm.name)
+        d = self.drafts.get(key)
+        if d is None:
+            d = _Draft(key, bm, mode, bm.span)
+            self.drafts[key] = d
+            self.order.append(key)
+        d.duties.extend(duties)
+
+    def paragraphs(self, node: Node, section: str) -> list[_Duty]:
+        """An unbulleted paragraph node can hold several printed paragraphs."""
+        cs, text = self.own(node)
+        out: list[_Duty] = []
+        start = 0
+        for m in re.finditer(r"\n+", text):
+            prev = text[start : m.start()].rstrip()
+            nxt = text[m.end() : m.end() + 1]
+            if prev and prev[-1] in ".;!?…" and (nxt.isupper() or nxt in '“"('):
+                out.append(_Duty(cs + start, cs + m.start(), section))
+                start = m.end()
+        if text[start:].strip():
+            out.append(_Duty(cs + start, cs + len(text.rstrip()), section))
+        return out
+
+    # -- scopes
+
+    def run(self) -> None:
+        scopes = self.org_scopes()
+        for nodes, section in scopes:
+            self.walk(nodes, section)
+        self.tables()
+
+    def org_scopes(self) -> list[tuple[list[Node], str]]:
+        scopes: list[tuple[list[Node], str]] = []
+        articles: list[Node] = []
+
+        def visit(nodes: list[Node], prefix: str) -> None:
+            for n in nodes:
+                sec = f"{prefix}{n.marker}" if n.marker else prefix.rstrip(".")
+                if n.kind == "article":
+                    articles.append(n)
+                    visit(n.children, sec + ".")
+                    continue
+                if n.kind in ("part", "item") and _ORG_TITLE.search(
+                    fold_same_length(n.title or "")
+                ):
+                    scopes.append((n.children, sec))
+                    continue
+                if n.kind in _HEADINGS:
+                    if any(
+                        c.kind == "point" and _THEME_POINT.match(fold_same_length(c.title or ""))
+                        for c in n.children
+                    ):
+                        scopes.append(([n], prefix.rstrip(".")))
+                        continue
+                    visit(n.children, sec + ".")
+
+        visit(self.s.body, "")
+        for a in articles:
+            _, text = self.own(a)
+            f = fold_same_length(text)
+            if _ASSIGN.match(f) or _REQUEST.match(f) or _EXECUTORS.search(f):
+                scopes.append(([a], f"Điều {a.marker}"))
+        if not scopes and not articles:
+            scopes.append((self.s.body, ""))
+        return scopes
+
+    def walk(self, nodes: list[Node], section: str) -> None:
+        i = 0
+        while i < len(nodes):
+            n = nodes[i]
+            sec = (
+                f"{section}.{n.marker}".strip(".") if n.marker and n.kind in _HEADINGS else section
+            )
+            if n.kind == "table_row":
+                i += 1
+                continue
+            if n.kind in _HEADINGS:
+                self.heading(n, sec)
+                i += 1
+                continue
+            # a bullet or paragraph that starts with a body
+            cs, text = self.own(n)
+            lead = lead_bodies(text, allow_clause=False)
+            if lead is None or not lead.rest and n.kind == "bullet" and not n.children:
+                i += 1
+                continue
+            duties, j = self.led_duties(n, nodes, i, lead, cs, sec)
+            for m in lead.bodies:
+                self.add(m, cs, lead.mode, duties)
+            i = j
+
+    def led_duties(
+        self, n: Node, siblings: list[Node], i: int, lead: _Lead, cs: int, sec: str
+    ) -> tuple[list[_Duty], int]:
+        """Duties of a body-led bullet/paragraph: itself, or the bullets after its colon."""
+        j = i + 1
+        if lead.rest.endswith(":") or not lead.rest:
+            follow: list[Node] = list(n.children)
+            while j < len(siblings) and siblings[j].kind == "bullet":
+                follow.append(siblings[j])
+                j += 1
+            duties, _ = self.collect(follow, sec)
+            return duties, j
+        d = _Duty(cs + lead.rest_start, n.clean_end, sec, bodies_start=cs)
+        for c in n.children:
+            d.extra.append((c.clean_start, c.clean_end))
+        # paragraphs right after a bullet continue it
+        while n.kind == "bullet" and j < len(siblings) and siblings[j].kind == "paragraph":
+            if lead_bodies(self.own(siblings[j])[1]) is not None:
+                break
+            d.extra.append((siblings[j].clean_start, siblings[j].clean_end))
+            j += 1
+        return [d], j
+
+    def heading(self, n: Node, sec: str) -> None:
+        cs, text = self.own(n)
+        f = fold_same_length(text)
+        theme = [
+            c
+            for c in n.children
+            if c.kind == "point" and _THEME_POINT.match(fold_same_length(c.title or ""))
+        ]
+        if theme:
+            self.theme(n, theme, sec)
+            return
+        lead = lead_bodies(text, allow_clause=n.kind in ("item", "article"))
+        if lead is None:
+            self.walk(n.children, sec)
+            return
+        if _EXECUTORS.search(f) and n.kind == "article":
+            lead = self.executors(text) or lead
+        duties, subs = self.collect(n.children, sec)
+        rest = lead.rest
+        if rest and not (rest.endswith(":") and duties):
+            inline = _Duty(cs + lead.rest_start, n.clean_end, sec, bodies_start=cs)
+            duties = [inline, *duties]
+        for m in lead.bodies:
+            self.add(m, cs, lead.mode, duties)
+        for node, sub_sec in subs:
+            self.walk([node], sub_sec)
+
+    def executors(self, text: str) -> _Lead | None:
+        """'Chánh Văn phòng ..., Giám đốc các sở ..., Chủ tịch UBND ... chịu trách nhiệm thi hành'."""
+        f = fold_same_length(text)
+        m = _EXECUTORS.search(f)
+        if not m:
+            return None
+        bodies = [b for b in find_bodies(text[: m.start()]) if b.type.id != "ChinhPhu"]
+        if not bodies:
+            return None
+        return _Lead(bodies, "assigned", m.start(), text[m.start() :].strip())
+
+    def collect(self, children: list[Node], sec: str) -> tuple[list[_Duty], list[tuple[Node, str]]]:
+        """The duty items among a heading's children, and the children led by other bodies."""
+        duties: list[_Duty] = []
+        subs: list[tuple[Node, str]] = []
+        bullet_sym = next((c.marker for c in children if c.kind == "bullet"), None)
+        last_bullet = False
+        for k, c in enumerate(children):
+            if c.kind == "table_row":
+                continue
+            if c.kind in _HEADINGS:
+                c_sec = f"{sec}.{c.marker}" if c.marker else sec
+                cs, text = self.own(c)
+                if lead_bodies(text, allow_clause=False) is not None:
+                    subs.append((c, sec))
+                    last_bullet = False
+                    continue
+                bullets = [x for x in c.children if x.kind == "bullet"]
+                if bullets:
+                    d, s = self.collect(c.children, c_sec)
+                    duties.extend(d)
+                    subs.extend(s)
+                else:
+                    d = _Duty(cs, c.clean_end, c_sec)
+                    d.extra.extend((x.clean_start, x.clean_end) for x in c.children)
+                    duties.append(d)
+                last_bullet = False
+                continue
+            cs, text = self.own(c)
+            lead = lead_bodies(text, allow_clause=False)
+            if lead is not None and lead.rest and c.kind == "bullet":
+                subs.append((c, sec))
+                last_bullet = False
+                continue
+            if c.kind == "bullet" and (c.marker == bullet_sym or not duties):
+                for piece in self.split_glued(cs, c.clean_end):
+                    d = _Duty(piece[0], piece[1], sec)
+                    duties.append(d)
+                duties[-1].extra.extend((x.clean_start, x.clean_end) for x in c.children)
+                last_bullet = True
+                continue
+            if duties and (last_bullet or c.kind == "bullet"):
+                duties[-1].extra.append((c.clean_start, c.clean_end))
+                continue
+            paras = self.paragraphs(c, sec)
+            if (
+                paras
+                and text.rstrip().endswith(":")
+                and any(x.kind == "bullet" for x in children[k + 1 :])
+            ):
+                continue  # an introduction to the bullets below
+            duties.extend(paras)
+        return duties, subs
+
+    def split_glued(self, start: int, end: int) -> list[tuple[int, int]]:
+        """'... theo quy định.- Phối hợp ...': two bullets printed on one line."""
+        text = self.clean.text[start:end]
+        cuts = [m for m in _GLUED.finditer(text)]
+        if not cuts:
+            return [(start, end)]
+        out = []
+        pos = 0
+        for m in cuts:
+            out.append((start + pos, start + m.start()))
+            pos = m.end()
+        out.append((start + pos, end))
+        return out
+
+    def theme(self, n: Node, points: list[Node], sec: str) -> None:
+        """'a) Nhiệm vụ, giải pháp' + 'b) Phân công thực hiện: A; B; Đề nghị C ...'."""
+        tasks: list[Node] = [c for c in n.children if c not in points]
+        duties: list[_Duty] = []
+        for t in tasks:
+            if t.kind == "point":
+                d, _ = self.collect(t.children, f"{sec}.{t.marker}")
+                if not d:
+                    cs, _text = self.own(t)
+                    d = [_Duty(cs, t.clean_end, f"{sec}.{t.marker}")]
+                duties.extend(d)
+            else:
+                d, _ = self.collect([t], sec)
+                duties.extend(d)
+        for p in points:
+            cs, text = self.own(p)
+            f = fold_same_length(text)
+            m = _THEME_POINT.match(f)
+            lines: list[tuple[int, str]] = []
+            after = m.end() if m else 0
+            while after < len(text) and text[after] in " :.\t":
+                after += 1
+            if text[after:].strip():
+                lines.append((cs + after, text[after:]))
+            for c in p.children:
+                lines.append(self.own(c))
+            for base, line in lines:
+                for part in re.finditer(r"[^;]+", line):
+                    seg = part.group(0)
+                    lead = lead_bodies(seg, list_mode=True)
+                    if lead is None:
+                        continue
+                    for b in lead.bodies:
+                        self.add(b, base + part.start(), lead.mode, list(duties))
+
+    # -- appendix tables
+
+    def tables(self) -> None:
+        header: list[str] | None = None
+        for node in self.s.body:
+            for r in node.walk():
+                if r.kind != "table_row":
+                    continue
+                cells = [c.strip() for c in (r.text or "").split("|")]
+                fcells = [fold_same_length(c) for c in cells]
+                if any("chu tri" in c for c in fcells) and not r.marker:
+                    header = fcells
+                    continue
+                if header is None or len(cells) < 2:
+                    continue
+                self.table_row(r, cells, header)
+
+    def table_row(self, r: Node, cells: list[str], header: list[str]) -> None:
+        def col(*names: str) -> int | None:
+            for i, h in enumerate(header):
+                if any(nm in h for nm in names):
+                    return i
+            return None
+
+        c_task = col("noi dung", "nhiem vu", "hoat dong", "ten")
+        c_lead = col("chu tri")
+        c_sup = col("phoi hop")
+        c_time = col("thoi gian", "thoi han", "tien do")
+        if c_lead is None or c_lead >= len(cells):
+            return
+        task = cells[c_task] if c_task is not None and c_task < len(cells) else r.title
+        if not task:
+            return
+        leads = [b for b in find_bodies(cells[c_lead], list_mode=True)]
+        sups = (
+            [b for b in find_bodies(cells[c_sup], list_mode=True)]
+            if c_sup is not None and c_sup < len(cells)
+            else []
+        )
+        deadline = cells[c_time] if c_time is not None and c_time < len(cells) else None
+        sec = f"Phụ lục.{r.marker}" if r.marker else "Phụ lục"
+        lead_mentions = [mention(b, self.ctx) for b in leads]
+        sup_mentions = [mention(b, self.ctx) for b in sups]
+        for b, bm in zip(leads, lead_mentions, strict=True):
+            bm.span = r.span
+            d = _TableDuty(task, r.span, "lead", sec, deadline or None, sup_mentions)
+            self._add_table(b, bm, d)
+        for b, bm in zip(sups, sup_mentions, strict=True):
+            bm.span = r.span
+            if b.type.generic:
+                continue
+            d = _TableDuty(task, r.span, "support", sec, deadline or None, lead_mentions)
+            self._add_table(b, bm, d)
+
+    def _add_table(self, b: BodyMatch, bm: BodyMention, d: _TableDuty) -> None:
+        key = fold_same_length(bm.name)
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = _Draft(key, bm, "assigned", bm.span)
+            self.drafts[key] = draft
+            self.order.append(key)
+        draft.duties.append(d)  # type: ignore[arg-type]
+
+    # -- results
+
+    def assignments(self) -> list[Assignment]:
+        out: list[Assignment] = []
+        for key in self.order:
+            draft = self.drafts[key]
+            duties = self.finish(draft)
+            if duties:
+                out.append(Assignment(draft.body, draft.mode, duties, draft.span))  # type: ignore[arg-type]
+        return out
+
+    def finish(self, draft: _Draft) -> list[Duty]:
+        seen: dict[str, Duty] = {}
+        out: list[Duty] = []
+        for d in draft.duties:
+            duty = d.to_duty(self) if isinstance(d, _TableDuty) else self.make(d, draft)
+            if not duty.text:
+                continue
+            k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
+            if k in seen:
+                if seen[k].span != duty.span:
+                    self.findings.append(
+                        Finding(
+                            "duplicate-passage",
+                            f"{draft.body.name}: a duty is printed twice "
+                            f"(“{duty.text[:50]}…”); counted once",
+                            duty.span,
+                        )
+                    )
+                continue
+            seen[k] = duty
+            out.append(duty)
+        return out
+
+    def make(self, d: _Duty, draft: _Draft) -> Duty:
+        text = self.clean.text[d.start : d.end]
+        for s, e in d.extra:
+            text += "\n" + self.clean.text[s:e]
+        shown = " ".join(text.split())
+        span = self.clean.to_original(d.start, max(d.end, *(e for _, e in d.extra or [(0, d.end)])))
+        return Duty(
+            text=shown,
+            span=span,
+            role=role_of(shown),  # type: ignore[arg-type]
+            partners=self.partners(text, d.start, draft.body),
+            deadline=deadline_of(shown),
+            topics=topics_of(shown),
+            section=d.section or None,
+        )
+
+    def partners(self, text: str, base: int, own: BodyMention) -> list[BodyMention]:
+        """Bodies named right after 'phối hợp (với)', minus catch-alls and the body itself."""
+        folded = fold_same_length(text)
+        out: list[BodyMention] = []
+        names = {own.name}
+        for cue in _PARTNER_CUE.finditer(folded):
+            bodies, _ = parse_list(text, cue.end())
+            for b in bodies:
+                if b.type.generic:
+                    continue
+                bm = mention(b, self.ctx, base=base, clean=self.clean) if b.end else None
+                if bm is None or bm.name in names:
+                    continue
+                names.add(bm.name)
+                out.append(bm)
+        return out
+
+
+@dataclass
+class _TableDuty:
+    text: str
+    span: Span
+    role: str
+    section: str
+    deadline: str | None
+    partners: list[BodyMention]
+
+    def to_duty(self, w: _Walker) -> Duty:
+        shown = " ".join(self.text.split())
+        return Duty(
+            text=shown,
+            span=self.span,
+            role=self.role,  # type: ignore[arg-type]
+            partners=[p for p in self.partners if not _generic(p)],
+            deadline=self.deadline,
+            topics=topics_of(shown),
+            section=self.section,
+        )
+
+
+def _generic(b: BodyMention) -> bool:
+    from kg.refdata import body_types
+
+    t = body_types().get(b.type_id or "")
+    return bool(t and t.generic)
+
+
+# ---------------------------------------------------------------- per-duty facts
+
+
+def role_of(text: str) -> str:
+    """lead when the body chủ trì (not 'cơ quan chủ trì' of someone else), support on
+    'phối hợp', else participant."""
+    f = fold_same_length(text)
+    for m in _LEAD.finditer(f):
+        before = f[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?:co quan|don vi)\s+$", before) and not before.endswith("la co quan "):
+            continue
+        return "lead"
+    if _SUPPORT.search(f):
+        return "support"
+    return "participant"
+
+
+def deadline_of(text: str) -> str | None:
+    m = _DEADLINE.search(text)
+    return " ".join(m.group(0).split()) if m else None
+
+
+def extract_assignments(
+    structure: Structure, ctx: Context
+) -> tuple[list[Assignment], list[Finding]]:
+    """Every body's share of the document, in order of first appearance."""
+    w = _Walker(structure, ctx)
+    w.run()
+    return w.assignments(), w.findings

@@ -1,0 +1,181 @@
+"""Reporting obligations: who reports, to whom, through whom, how often, by which day.
+
+Plans state reporting in one sentence per obligation group: "Các cơ quan ...
+đột xuất, định kỳ 06 tháng (trước ngày 10/5) và cả năm (trước ngày 03/11) gửi
+báo cáo ... về UBND huyện (thông qua Phòng ...)". One obligation is recorded per
+frequency named; a due day sits in brackets after its frequency or before a
+bracket naming it ("trước ngày 14/5 (đối với báo cáo 6 tháng)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract.bodies import Context, display_name, mention
+from kg.extract.duties import lead_bodies, parse_list
+from kg.models import Assignment, Node, Reporting, Span, Structure
+from kg.refdata import fold_same_length
+
+_TRIGGER = re.compile(r"(?<![a-z])(?:bao\s+cao|phan\s+anh)(?![a-z])")
+_FREQS: list[tuple[str, re.Pattern[str]]] = [
+    ("semiannual", re.compile(r"(?<![a-z0-9])(?:0?6|sau)\s+thang(?![a-z])")),
+    ("quarterly", re.compile(r"(?<![a-z])(?:hang|moi|theo)\s+quy(?![a-z])")),
+    ("monthly", re.compile(r"(?<![a-z])(?:hang|moi)\s+thang(?![a-z])")),
+    (
+        "annual",
+        re.compile(
+            r"(?<![a-z])(?:hang\s+nam|ca\s+nam|cuoi\s+nam|(?:bao\s+cao|ket\s+qua)\s+nam)(?![a-z0-9 ]*\d{4})"
+        ),
+    ),
+    ("ad hoc (đột xuất)", re.compile(r"(?<![a-z])dot\s+xuat(?![a-z])")),
+    ("ad hoc (khó khăn, vướng mắc)", re.compile(r"(?<![a-z])kho\s+khan,?\s*(?:va\s+)?vuong\s+mac")),
+    ("ad hoc (vướng mắc)", re.compile(r"(?<![a-z])vuong\s+mac(?![a-z])")),
+    (
+        "review milestones (sơ kết, tổng kết)",
+        re.compile(r"(?<![a-z])so\s+ket,?\s*(?:va\s+)?tong\s+ket"),
+    ),
+]
+_PERIODIC = re.compile(r"(?<![a-z])dinh\s+ky(?![a-z])")
+_DATE = re.compile(r"truoc\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
+_NAMED_IN_BRACKET = re.compile(r"\([^()]*$")
+_TO_CUE = re.compile(r"(?<![a-z])(?:gui|ve|cho|len|bao\s+cao)\s+(?:ve\s+)?")
+_VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_PLACE_TYPES = {"UBND", "HDND", "UBMTTQ"}
+
+
+def sentences(structure: Structure) -> Iterator[tuple[int, str]]:
+    """(clean offset, sentence) for every sentence of the body, in order."""
+    clean = structure.clean.text
+    for top in structure.body:
+        for n in top.walk():
+            yield from _node_sentences(clean, n)
+
+
+def _node_sentences(clean: str, n: Node) -> Iterator[tuple[int, str]]:
+    text = clean[n.clean_start : n.clean_end]
+    for m in _SENTENCE.finditer(text):
+        s = m.group(0)
+        if s.strip():
+            yield n.clean_start + m.start(), s
+
+
+def _freqs(f: str) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for label, pat in _FREQS:
+        for m in pat.finditer(f):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if label == "ad hoc (vướng mắc)" and any(x[0].startswith("ad hoc (khó") for x in found):
+                continue
+            found.append((label, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    if not found and _PERIODIC.search(f):
+        m = _PERIODIC.search(f)
+        assert m is not None
+        found.append(("periodic", m.start(), m.end()))
+    return sorted(found, key=lambda x: x[1])
+
+
+def _pair_dates(f: str, freqs: list[tuple[str, int, int]]) -> dict[int, str]:
+    """Index of frequency -> "dd/mm" printed for it."""
+    dates = [(m.start(), m.end(), f"{m.group(1)}/{m.group(2)}") for m in _DATE.finditer(f)]
+    out: dict[int, str] = {}
+    used: set[int] = set()
+    for i, (_label, s, e) in enumerate(freqs):
+        inside = _NAMED_IN_BRACKET.search(f[:s])
+        if inside:  # "trước ngày 14/5 (đối với báo cáo 6 tháng)": the date just before the bracket
+            before = [j for j, d in enumerate(dates) if d[1] <= inside.start() and j not in used]
+            if before and inside.start() - dates[before[-1]][1] < 6:
+                out[i] = dates[before[-1]][2]
+                used.add(before[-1])
+                continue
+        after = [j for j, d in enumerate(dates) if d[0] >= e and j not in used]
+        if after and dates[after[0]][0] - e < 25:
+            nxt = freqs[i + 1][1] if i + 1 < len(freqs) else len(f)
+            if dates[after[0]][0] < nxt:
+                out[i] = dates[after[0]][2]
+                used.add(after[0])
+    if len(freqs) == 1 and not out and len(dates) == 1:
+        out[0] = dates[0][2]
+    return out
+
+
+def _names(text: str, pos: int, ctx: Context, clean_base: int, structure: Structure) -> list[str]:
+    bodies, _ = parse_list(text, pos)
+    out = []
+    for b in bodies:
+        bm = mention(b, ctx, base=clean_base, clean=structure.clean)
+        name = display_name(bm.name, ctx)
+        if name == bm.name and bm.type_id in _PLACE_TYPES and bm.jurisdiction and not b.place:
+            name = f"{bm.name} {bm.jurisdiction.name}"
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _owner(span: Span, assignments: list[Assignment]) -> str | None:
+    for a in assignments:
+        for d in a.duties:
+            if d.span.start <= span.start < d.span.end:
+                return a.body.name
+    return None
+
+
+def extract_reporting(
+    structure: Structure, ctx: Context, assignments: list[Assignment]
+) -> list[Reporting]:
+    """Every reporting obligation stated in the body, one per frequency."""
+    out: list[Reporting] = []
+    seen: set[tuple] = set()
+    for base, sent in sentences(structure):
+        f = fold_same_length(sent)
+        if not _TRIGGER.search(f):
+            continue
+        freqs = _freqs(f)
+        if not freqs and not _DATE.search(f):
+            continue
+        span = structure.clean.to_original(base, base + len(sent.rstrip()))
+        via: list[str] = []
+        to: list[str] = []
+        via_zone: list[tuple[int, int]] = []
+        for m in _VIA_CUE.finditer(f):
+            names = _names(sent, m.end(), ctx, base, structure)
+            if names:
+                via += [n for n in names if n not in via]
+                via_zone.append((m.start(), m.end() + 80))
+        for m in _TO_CUE.finditer(f):
+            if any(s <= m.start() < e for s, e in via_zone):
+                continue
+            names = _names(sent, m.end(), ctx, base, structure)
+            if names:
+                to = names
+                break
+        lead = lead_bodies(sent)
+        by: str | None
+        if lead is not None and lead.bodies[0].start < 40:
+            by = " ".join(sent[lead.bodies[0].start : lead.bodies[-1].end].split())
+        else:
+            by = _owner(span, assignments)
+        if not freqs:
+            freqs = [(None, 0, 0)]  # type: ignore[list-item]
+        dates = _pair_dates(f, freqs) if freqs[0][0] else {}
+        if freqs[0][0] is None:
+            d = _DATE.search(f)
+            dates = {0: f"{d.group(1)}/{d.group(2)}"} if d else {}
+        for i, (label, _s, _e) in enumerate(freqs):
+            rec = Reporting(
+                by=by,
+                to="; ".join(to) or None,
+                via="; ".join(via) or None,
+                frequency=label,
+                deadline=dates.get(i),
+                span=span,
+            )
+            key = (rec.by, rec.to, rec.via, rec.frequency, rec.deadline)
+            if key not in seen:
+                seen.add(key)
+                out.append(rec)
+    return out

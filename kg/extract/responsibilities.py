@@ -1,0 +1,24 @@
+"""Issue 3's hook for the pipeline: who must do what, reporting to whom, which targets.
+
+``extract(structure, facts)`` is the one call the pipeline makes; each part lives
+in its own module (duties, reporting, targets) so it can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from kg.extract.bodies import Context
+from kg.extract.duties import extract_assignments
+from kg.extract.reporting import extract_reporting
+from kg.extract.targets import extract_targets
+from kg.models import Assignment, DocumentFacts, Finding, Reporting, Structure, Target
+
+
+def extract(
+    structure: Structure, facts: DocumentFacts
+) -> tuple[list[Assignment], list[Reporting], list[Target], list[Finding]]:
+    """Assignments, reporting obligations, numeric targets and findings of one document."""
+    ctx = Context.from_facts(facts)
+    assignments, findings = extract_assignments(structure, ctx)
+    reporting = extract_reporting(structure, ctx, assignments)
+    targets = extract_targets(structure, ctx, assignments)
+    return assignments, reporting, targets, findings

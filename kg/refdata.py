@@ -1,0 +1,153 @@
+"""The SKOS reference data (ontology/bodies.ttl, topics.ttl) as plain Python lookups.
+
+Extraction runs on every document, so the Turtle is parsed once (rdflib) and
+cached as frozen dataclasses; stages never touch RDF.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.resources import ontology_dir
+from kg.vocab import DKG
+
+BODIES_NS = "https://w3id.org/dkg/bodies/"
+TOPICS_NS = "https://w3id.org/dkg/topics/"
+
+_LEVELS = {DKG.Central: "central", DKG.Province: "province", DKG.District: "district"}
+_LEVELS[DKG.Commune] = "commune"
+_KINDS = {DKG.Party: "party", DKG.State: "state", DKG.MassOrganisation: "mass-org"}
+
+
+@dataclass(frozen=True)
+class BodyType:
+    """One type of body: canonical name, printed variants and where it sits."""
+
+    id: str  # local name in the bodies scheme, e.g. "PhongGDDT"
+    pref: str  # canonical Vietnamese name without the place
+    en: str | None
+    labels: tuple[str, ...]  # pref + alt labels (Vietnamese)
+    sector: str | None
+    level: str | None  # None: exists at every level, the name takes a level word
+    kind: str | None
+    collective: bool
+    groups: frozenset[str]  # every broader concept, transitively
+
+    @property
+    def generic(self) -> bool:
+        """A catch-all ("các cơ quan, đơn vị"): never recorded as a named partner."""
+        return "GenericAddressee" in self.groups
+
+    @property
+    def party_organ(self) -> bool:
+        return "PartyCommitteeOrgan" in self.groups
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    pref: str
+    en: str | None
+    keywords: tuple[str, ...]
+
+
+def fold_same_length(s: str) -> str:
+    """Lower case without diacritics, one char per char, so offsets carry over.
+
+    "Ủy ban – Thành uỷ" -> "uy ban - thanh uy". Dashes become "-".
+    """
+    out = []
+    for ch in s:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+            out.append("-")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(base if len(base) == 1 else ch.lower()[:1] or " ")
+    return "".join(out)
+
+
+def _local(uri: URIRef, ns: str) -> str:
+    return str(uri)[len(ns) :]
+
+
+def _vi(values) -> list[str]:
+    return [str(v) for v in values if isinstance(v, Literal) and v.language == "vi"]
+
+
+def _en(values) -> str | None:
+    for v in values:
+        if isinstance(v, Literal) and v.language == "en":
+            return str(v)
+    return None
+
+
+@cache
+def _graph(name: str) -> Graph:
+    g = Graph()
+    g.parse(ontology_dir() / name, format="turtle")
+    return g
+
+
+@cache
+def body_types() -> dict[str, BodyType]:
+    """Every body type in ontology/bodies.ttl, by local name."""
+    g = _graph("bodies.ttl")
+    out: dict[str, BodyType] = {}
+    for s in set(g.subjects(SKOS.inScheme, URIRef(BODIES_NS))):
+        if not str(s).startswith(BODIES_NS):
+            continue
+        prefs = list(g.objects(s, SKOS.prefLabel))
+        vi = _vi(prefs)
+        if not vi:
+            continue
+        groups = frozenset(_local(b, BODIES_NS) for b in g.transitive_objects(s, SKOS.broader))
+        groups = groups - {_local(s, BODIES_NS)}
+        level = g.value(s, DKG.level)
+        kind = g.value(s, DKG.kind)
+        sector = g.value(s, DKG.sector)
+        coll = g.value(s, DKG.collective)
+        out[_local(s, BODIES_NS)] = BodyType(
+            id=_local(s, BODIES_NS),
+            pref=vi[0],
+            en=_en(prefs),
+            labels=tuple(vi + sorted(_vi(g.objects(s, SKOS.altLabel)))),
+            sector=str(sector) if sector is not None else None,
+            level=_LEVELS.get(level) if level is not None else None,
+            kind=_KINDS.get(kind) if kind is not None else None,
+            collective=bool(coll.toPython()) if coll is not None else False,
+            groups=groups,
+        )
+    return out
+
+
+def group_ids() -> set[str]:
+    """Concepts used only to group types (top concepts and their sub-groups)."""
+    types = body_types()
+    return {g for t in types.values() for g in t.groups}
+
+
+@cache
+def topics() -> dict[str, Topic]:
+    """Every topic in ontology/topics.ttl, by local name."""
+    g = _graph("topics.ttl")
+    out: dict[str, Topic] = {}
+    for s in set(g.subjects(SKOS.inScheme, URIRef(TOPICS_NS))):
+        prefs = list(g.objects(s, SKOS.prefLabel))
+        vi = _vi(prefs)
+        if not vi:
+            continue
+        out[_local(s, TOPICS_NS)] = Topic(
+            id=_local(s, TOPICS_NS),
+            pref=vi[0],
+            en=_en(prefs),
+            keywords=tuple(sorted(_vi(g.objects(s, SKOS.altLabel)))),
+        )
+    return out
