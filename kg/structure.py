@@ -57,19 +57,36 @@ DOC_TYPES = {
     "chương trình phối hợp",
     "quy chế phối hợp",
     "phương án",
+    "kế hoạch hành động",
+    "chương trình công tác",
+    "thông tri",
+    "hướng dẫn thực hiện",
+    "kế hoạch phối hợp",
 }
 _MOTTOS = {
     "cộng hòa xã hội chủ nghĩa việt nam",
     "độc lập - tự do - hạnh phúc",
     "đảng cộng sản việt nam",
+    "đoàn tncs hồ chí minh",
+    "đoàn thanh niên cộng sản hồ chí minh",
 }
 _OPENING = re.compile(
     r"^(?:Thực hiện|Triển khai|Căn cứ|Xét đề nghị|Xét tờ trình|Xét|Theo đề nghị|Theo chỉ đạo|"
     r"Trên cơ sở|Thi hành|Tiếp tục thực hiện|Nhằm triển khai|Để triển khai|Để thực hiện|"
     r"Thực thi|Qua \d+ năm)\b"
 )
-_OPENING_TAIL = re.compile(r"(?:ban hành|xây dựng)\b.*(?:như sau|sau)\s*:?\s*$|như sau\s*:\s*$")
+_OPENING_TAIL = re.compile(
+    r"(?:ban hành|xây dựng)\b.*(?:như sau|sau)\s*:?\s*$|như sau\s*:\s*$"
+    r"|\bban hành\s+(?:kế hoạch|chương trình|hướng dẫn|quy chế|chỉ thị|quyết định|công văn)\b",
+    re.I,
+)
 _BASIS = re.compile(r"^(?:Căn cứ|Xét đề nghị|Xét tờ trình|Theo đề nghị)\b")
+_INLINE_LIST = re.compile(r"\b(?:như|gồm|là|bao gồm|cụ thể|nhất là)\s*:$")  # "như: A, B, C"
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|"
+    r"BAN CHẤP HÀNH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN|BỘ CHÍNH TRỊ|BAN BÍ THƯ|THƯỜNG TRỰC|"
+    r"KHÓA|KHOÁ|KỲ HỌP)\b"
+)
 _ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:\s*$")
 
 _NUMBER = re.compile(r"^Số\b\s*:?")
@@ -114,7 +131,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
         "part",
         0,
         re.compile(
-            rf"^(?P<m>(?:PHẦN|Phần)\s+(?:{_ROMAN}|\d+|THỨ \w+|thứ \w+))\b\s*[.:\-–]?\s*(?P<t>.*)$"
+            rf"^(?P<m>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:{_ROMAN}|\d+|THỨ \w+|thứ \w+))\b\s*[.:\-–]?\s*(?P<t>.*)$"
         ),
     ),
     (
@@ -122,7 +139,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
         0,
         re.compile(rf"^(?P<m>{_ROMAN})(?<!^)\s*(?P<sep>[.\-–:)])\s*(?P<t>{_UPPER_START}.*)$"),
     ),
-    ("article", 1, re.compile(r"^(?P<m>Điều\s+\d+)\s*(?P<sep>[.:\-–]?)\s*(?P<t>.*)$")),
+    ("article", 1, re.compile(r"^(?P<m>Điều\s+\d+)\s*(?P<sep>[.:\-–])\s*(?P<t>.*)$")),
     (
         "item",
         2,
@@ -137,7 +154,8 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ),
     ("point", 3, re.compile(r"^\(?(?P<m>[a-zđ])\s?(?P<sep>\))\s*(?P<t>\S.*)$")),
     ("point", 3, re.compile(rf"^(?P<m>[a-zđ])(?P<sep>[./])\s*(?P<t>{_UPPER_START}.*)$")),
-    ("bullet", 4, re.compile(r"^(?P<m>[-–—+•*●▪◦○·➢►✓])\s*(?P<t>\S.*)$")),
+    ("bullet", 4, re.compile(r"^(?P<m>[-–—+•*●▪◦○·➢►✓✔❖■□◆♦→⇒\ue000-\uf8ff])\s*(?P<t>\S.*)$")),
+    ("bullet", 4, re.compile(rf"^(?P<m>o)\s+(?P<t>{_UPPER_START}.*)$")),
 ]
 _NOT_ITEM_TITLE = re.compile(r"^[A-ZĐ]{1,8}[/\-]")  # "28-CT/TW" broken at the line start
 _ALPHA_PART = re.compile(r"^(?P<m>[A-H])\s*(?P<sep>[.\-–)])\s*(?P<t>.+)$")
@@ -198,7 +216,7 @@ def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
             n = m.group("n")
             marker = f"{marker} {n}" if n else marker
             return kind, rank, marker, t, ("appendix",)
-        if kind == "part" and marker.isupper() and not t:
+        if kind == "part" and marker.isupper() and not t and not marker.startswith(("PH", "CH")):
             continue
         if kind == "item" and _NOT_ITEM_TITLE.match(t):
             continue
@@ -207,7 +225,7 @@ def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
         if (
             kind == "part"
             and rank == 0
-            and not marker.upper().startswith("PH")
+            and not marker.upper().startswith(("PH", "CH"))
             and not (is_heading_caps(t.split(":")[0][:60]) or sep in ".-–")
         ):
             continue
@@ -216,8 +234,8 @@ def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
             style = ("item", marker.count("."), sep.strip())
         elif kind == "bullet":
             style = ("bullet", {"–": "-", "—": "-"}.get(marker, marker))
-        elif kind == "part" and marker.upper().startswith("PH"):
-            style = ("part", "phan")
+        elif kind == "part" and marker.upper().startswith(("PH", "CH")):
+            style = ("part", marker.split()[0].upper())
         return kind, rank, marker.strip(), t, style
     m = _ALPHA_PART.match(flat)
     if m and is_heading_caps(m.group("t")):
@@ -372,18 +390,22 @@ class _Parser:
         limit = t if t is not None else min(len(lines), 15)
         i = 0
         last_role = None
+        subject_open = False  # "V/v ..." wraps onto the next line(s) of its column
         while i < limit:
             ln = lines[i]
             cells = _cells(ln)
             roles = []
-            for text, _s, _e in cells:
+            for k, (text, _s, _e) in enumerate(cells):
                 role = self._classify_header_cell(text)
-                if role is None and last_role in ("subject", "addressee") and text[:1].islower():
+                if role is None and k == 0 and subject_open and text[:1].islower():
+                    role = "subject"
+                elif role is None and last_role in ("subject", "addressee") and text[:1].islower():
                     role = last_role
                 elif role is None and last_role == "addressee" and text.startswith(("-", "+", "•")):
                     role = "addressee"
                 roles.append(role)
                 last_role = role or last_role
+            subject_open = "subject" in roles
             flat = ln.text.replace("\t", " ")
             if t is None and (
                 roles[0] is None
@@ -432,7 +454,11 @@ class _Parser:
             if n_subject >= 8:
                 break
             if is_heading_caps(text) and n_subject:
-                break
+                prev = self.header[-1].text
+                if not (
+                    is_heading_caps(prev) and not ln.blank_before and not _AUTHORITY.match(text)
+                ):
+                    break  # a subject printed in capitals may wrap; an authority line ends it
             role = "subject"
             if text.startswith("(") and n_subject:
                 role = "subject_note"  # "(Ban hành kèm theo Quyết định số ...)"
@@ -491,7 +517,8 @@ class _Parser:
         short = self.widths.short(prev.end)
         if _ends_sentence(prev_text) and _BASIS.match(ln.text):
             return False  # one "Căn cứ ...;" per legal basis
-        if _ends_sentence(prev_text) and (short or ln.blank_before):
+        colon_head = prev_text.endswith(":") and not _INLINE_LIST.search(prev_text)
+        if _ends_sentence(prev_text) and (short or ln.blank_before or colon_head):
             return False
         if (
             unit.kind != "paragraph"
@@ -501,6 +528,22 @@ class _Parser:
         ):
             return False  # a heading line: "1. Phòng Tư pháp" then its paragraph
         return not (ln.blank_before and short and unit.first == idx - 1)
+
+    def _wrapped_dash(self, unit: _Unit, idx: int) -> bool:
+        """A dash line right after a full-width line that stops mid-sentence
+        continues that line (the dash is "Lao động - Thương binh")."""
+        ln, prev = self.lines[idx], self.lines[idx - 1]
+        prev_text = prev.text.rstrip()
+        return (
+            unit.kind != "table_row"
+            and ln.text[:1] in "-–"
+            and not ln.blank_before
+            and "\t" not in prev.text
+            and not _ends_sentence(prev_text)
+            and not prev_text.endswith(",")
+            and not is_heading_caps(prev_text)
+            and self.widths.last_segment(prev.end) >= 0.88 * self.widths.width
+        )
 
     def units(self, lo: int, hi: int) -> list[_Unit]:
         out: list[_Unit] = []
@@ -524,6 +567,8 @@ class _Parser:
             ):
                 idx += 1
                 continue
+            if mk and mk[0] == "bullet" and out and self._wrapped_dash(out[-1], idx):
+                mk = None  # "Sở Lao động\n- Thương binh và Xã hội": a wrap, not a bullet
             if out and not mk and self._continues(out[-1], idx):
                 out[-1].last = idx
                 idx += 1
@@ -698,7 +743,21 @@ class _Parser:
                 nxt = self.lines[idx + 1].text
                 if not match_marker(nxt) or _RECIPIENTS.match(nxt):
                     return idx + 1
-        return len(self.lines)
+        # no "Nơi nhận", no TM./KT.: a bare "CHỦ TỊCH" + name at the very end
+        n = len(self.lines)
+        for idx in range(max(lo, n - 10), n):
+            t = self.lines[idx].text.replace("\t", " ").strip()
+            if (
+                is_heading_caps(t)
+                and _TITLE_WORDS.search(t)
+                and not match_marker(t)
+                and any(
+                    self._name_like(self.lines[j].text.strip())
+                    for j in range(idx + 1, min(n, idx + 5))
+                )
+            ):
+                return idx
+        return n
 
     def parse_closing(self, lo: int) -> int:
         """Closing block from line ``lo``; returns the index where an appendix or an
@@ -820,11 +879,7 @@ class _Parser:
                 k += 1
                 continue
             node = self.node(u)
-            if (
-                _OPENING.match(first)
-                or _OPENING_TAIL.search(node.text)
-                or (opening and not units[k:] or False)
-            ):
+            if _OPENING.match(first) or _OPENING_TAIL.search(node.text):
                 opening.append(node)
                 k += 1
                 continue

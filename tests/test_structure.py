@@ -373,3 +373,89 @@ lines = st.sampled_from(
 def test_parse_never_crashes(chunks: list[str]) -> None:
     st_ = parse(clean_text("\n".join(chunks)))
     check_spans(st_)
+
+
+def test_caps_subject_wraps_and_authority_ends_it() -> None:
+    raw = (
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN\nCÔNG TÁC TRẺ EM NĂM 2024\n"
+        "ỦY BAN NHÂN DÂN HUYỆN ĐỨC LINH\nCăn cứ Luật Trẻ em năm 2016;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+    )
+    st_ = parse(clean_text(raw))
+    assert roles(st_.header, "subject") == [
+        "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN",
+        "CÔNG TÁC TRẺ EM NĂM 2024",
+    ]
+    assert roles(st_.header, "authority") == ["ỦY BAN NHÂN DÂN HUYỆN ĐỨC LINH"]
+    assert roles(st_.header, "enacting") == ["QUYẾT ĐỊNH:"]
+    assert [n.marker for n in st_.body] == ["Điều 1"]
+
+
+def test_vv_subject_wrapping_in_its_column() -> None:
+    raw = (
+        "UBND TỈNH BÌNH PHƯỚC          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ                          Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/SYT-NV\n"
+        "V/v triển khai Tháng hành động        Bình Phước, ngày 2 tháng 3 năm 2024\n"
+        "vì trẻ em năm 2024\n\n"
+        "Kính gửi: Các bệnh viện trong tỉnh\n\n"
+        "Thực hiện Kế hoạch số 5/KH-UBND, Sở Y tế đề nghị:\n1. Tổ chức truyền thông.\n"
+    )
+    st_ = parse(clean_text(raw))
+    assert roles(st_.header, "subject") == ["V/v triển khai Tháng hành động", "vì trẻ em năm 2024"]
+    assert roles(st_.header, "place_date") == ["Bình Phước, ngày 2 tháng 3 năm 2024"]
+    assert roles(st_.header, "addressee") == ["Các bệnh viện trong tỉnh"]
+    assert st_.opening[0].text.startswith("Thực hiện Kế hoạch số 5/KH-UBND")
+
+
+def test_closing_without_noi_nhan() -> None:
+    st_ = parse(
+        clean_text(
+            "KẾ HOẠCH\nVề công tác trẻ em\n\nI. MỤC ĐÍCH\n1. Bảo vệ trẻ em.\nCHỦ TỊCH\n\n\nLê Văn Tám\n"
+        )
+    )
+    assert roles(st_.closing, "signer_title") == ["CHỦ TỊCH"]
+    assert roles(st_.closing, "signer") == ["Lê Văn Tám"]
+    assert [n.kind for n in st_.body[0].walk()] == ["part", "item"]
+
+
+def test_signature_before_recipients_and_caps_name() -> None:
+    raw = (
+        "I. NHIỆM VỤ\n1. Phòng Y tế tuyên truyền./.\nTM. BAN THƯỜNG VỤ\nBÍ THƯ\n\nNGUYỄN VĂN AN\n"
+        "Nơi nhận:\n- Thường trực Tỉnh ủy (b/c);\n- Lưu VPHU.\n"
+    )
+    st_ = parse(clean_text(raw))
+    assert roles(st_.closing, "signer") == ["NGUYỄN VĂN AN"]
+    assert roles(st_.closing, "recipient") == ["Thường trực Tỉnh ủy (b/c)", "Lưu VPHU"]
+
+
+def test_dash_at_line_start_after_a_full_line_is_a_wrap() -> None:
+    filler = "Tăng cường phối hợp giữa các cơ quan trong công tác bảo vệ trẻ em với Sở Lao động"
+    raw = (
+        "II. NHIỆM VỤ\n1. Phòng Y tế\n"
+        f"- {filler}\n- Thương binh và Xã hội, Phòng Giáo dục và Đào tạo trên địa bàn huyện.\n"
+        "- Tổ chức tuyên truyền.\n" + "\n".join([filler] * 6)
+    )
+    st_ = parse(clean_text(raw))
+    item = st_.body[0].children[0]
+    bullets = [c for c in item.children if c.kind == "bullet"]
+    assert len(bullets) == 2
+    assert "Sở Lao động - Thương binh và Xã hội" in bullets[0].text
+
+
+@pytest.mark.parametrize(
+    "line,kind,marker",
+    [
+        ("Chương II", "part", "Chương II"),
+        ("o Tổ chức tập huấn", "bullet", "o"),
+        ("\uf0b7 Tổ chức tập huấn", "bullet", "\uf0b7"),
+        ("❖ Nhiệm vụ trọng tâm", "bullet", "❖"),
+    ],
+)
+def test_more_markers(line: str, kind: str, marker: str) -> None:
+    m = match_marker(line)
+    assert m is not None and m[0] == kind and m[2] == marker
+
+
+def test_article_needs_a_separator() -> None:
+    assert match_marker("Điều 5 Nghị định số 30/2020/NĐ-CP quy định") is None
