@@ -107,7 +107,8 @@ _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
 _EDGE_SPACE = re.compile(r"(?m)^[ \t]+|[ \t]+$")
 _GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")  # a column gap
 _DOUBLE_SPACE = re.compile(r" {2}")
-_DECORATIVE = re.compile(r"(?m)^(?:[-_=~*•·.]{3,}|\*|[-_=~*]( [-_=~*]){2,})$")
+# separator rules under a header column ("-------", "---o0o---", "* * *", "___\t____")
+_DECORATIVE = re.compile(r"(?m)^(?:\*|(?=[^\n]*[-–—_=~*•·]{3})[-–—_=~*•·.oO0\t ]+|[-_=~*]( [-_=~*]){2,})$")
 _PAGE_NO = re.compile(
     r"(?m)^(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$\n*"
 )
@@ -178,7 +179,9 @@ def _collapse_double_spacing(buf: _Buf) -> None:
     lines = buf.text.split("\n")
     nonblank = sum(1 for ln in lines if ln)
     singles = len(re.findall(r"[^\n]\n\n(?=[^\n])", buf.text))
-    if nonblank >= 6 and singles > 0.4 * nonblank:
+    lengths = sorted(len(ln) for ln in lines if len(ln) >= 25)
+    unwrapped = bool(lengths) and lengths[int(len(lengths) * 0.8)] > 150  # markdown-like paragraphs
+    if nonblank >= 6 and singles > 0.4 * nonblank and not unwrapped:
         buf.sub(re.compile(r"\n\n+"), lambda m: "\n" if len(m.group(0)) == 2 else "\n\n")
     else:
         buf.sub(re.compile(r"\n{3,}"), "\n\n")
