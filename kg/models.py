@@ -77,7 +77,15 @@ NodeKind = Literal["part", "article", "item", "point", "bullet", "paragraph", "t
 @dataclass
 class Node:
     """One structural unit of the body: a part (I.), article (Điều 1), item (1.),
-    point (a)), bullet (-, +, •), unnumbered paragraph or flattened table row."""
+    point (a)), bullet (-, +, •), unnumbered paragraph or flattened table row.
+
+    Nesting (kg.structure): part > article > item (4.1 under 4; "1)" under "1.")
+    > point > bullet ("+" under "-"); paragraphs and table rows are leaves of the
+    deepest open node, so an unbulleted paragraph after a bullet is that bullet's
+    child. An appendix ("PHỤ LỤC ...") or a document attached after the signature
+    is a top-level part whose marker is "PHỤ LỤC"/"Phụ lục II" or the attached
+    type ("KẾ HOẠCH"). The closing "Trên đây là ..." paragraph is top-level.
+    """
 
     kind: NodeKind
     marker: str  # "II", "4.1", "a", "-", "" for paragraphs
