@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
@@ -33,6 +34,7 @@ from kg.views.data import (
     LEVELS,
     BodyInfo,
     DocInfo,
+    DocLink,
     DutyInfo,
     Evidence,
     SiteData,
@@ -485,7 +487,11 @@ def body_graph(site: Site, body: str, limit: int = NODE_LIMIT) -> dict:
 def cascade_members(
     data: SiteData, root: str
 ) -> tuple[list[str], list[tuple[str, str]], dict[str, int]]:
-    """Documents that carry out ``root`` directly or through others, the edges, and BFS depth."""
+    """Documents that carry out ``root`` directly or through others, the edges, and depth.
+
+    Depth is the longest chain from the root (so a plan sits below every plan it carries
+    out, even when it also names the root itself); BFS depth if the links form a cycle.
+    """
     kids = data.implemented_by()
     depth = {root: 0}
     order = [root]
@@ -501,6 +507,11 @@ def cascade_members(
                     order.append(child)
                     nxt.append(child)
         queue = nxt
+    graph = nx.DiGraph(edges)
+    if edges and nx.is_directed_acyclic_graph(graph):
+        for node in nx.topological_sort(graph):
+            for child in graph.successors(node):
+                depth[child] = max(depth[child], depth[node] + 1)
     return order, edges, depth
 
 
@@ -625,6 +636,7 @@ def _env() -> Environment:
     )
     env.filters["date_vi"] = date_vi
     env.filters["fold"] = fold
+    env.filters["basename"] = lambda path: re.split(r"[/\\]", path)[-1] if path else ""
     env.globals.update(
         ROLE_VI=ROLE_VI,
         MODE_VI=MODE_VI,
@@ -659,6 +671,17 @@ def _sort_docs(docs: list[DocInfo]) -> list[DocInfo]:
             d.iri,
         ),
     )
+
+
+RELATION_ORDER = {"implements": 0, "guides": 1, "based_on": 2, "proposal": 3, "cites": 4}
+
+
+def _related(links: list[DocLink]) -> list[DocLink]:
+    """The document's links, strongest first; a plain mention of a document already
+    implemented or relied on is not listed again."""
+    stronger = {lk.cited for lk in links if lk.relation != "cites"}
+    kept = [lk for lk in links if lk.relation != "cites" or lk.cited not in stronger]
+    return sorted(kept, key=lambda lk: RELATION_ORDER.get(lk.relation, 9))
 
 
 def _by_level(docs: list[DocInfo]) -> list[tuple[str | None, list[DocInfo]]]:
@@ -767,9 +790,7 @@ def write_site(data: SiteData, site_dir: Path, limit: int = NODE_LIMIT) -> SiteR
             doc=doc,
             groups=ordered,
             modes=modes,
-            links_from=sorted(
-                links_from[doc.iri], key=lambda lk: (lk.relation != "implements", lk.relation)
-            ),
+            links_from=_related(links_from[doc.iri]),
             links_to=links_to[doc.iri],
             reports=reports_of[doc.iri],
             graph=doc_graph(site, doc, limit),
