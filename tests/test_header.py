@@ -421,6 +421,66 @@ Lê Thành Long
     assert (f.signer, f.signer_title) == ("Lê Thành Long", "Phó Thủ tướng")
 
 
+CONG_VAN_SPACED = """UBND TỈNH ĐẮK LẮK                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ LAO ĐỘNG - THƯƠNG BINH                     Độc lập - Tự do - Hạnh phúc
+        VÀ XÃ HỘI
+Số: 1520/SLĐTBXH-BTXH                  Đắk Lắk, ngày 15 tháng 5 năm 2024
+V/v hướng dẫn tổ chức Tháng hành
+động vì trẻ em năm 2024
+
+                    Kính gửi:
+                          - Ủy ban nhân dân các huyện, thị xã, thành phố;
+                          - Các sở, ban, ngành liên quan.
+
+Thực hiện Công văn số 1234/LĐTBXH-TE ngày 10/4/2024 của Bộ Lao động - Thương binh và Xã hội về việc tổ chức Tháng hành động vì trẻ em năm 2024; Kế hoạch số 55/KH-UBND ngày 20/4/2024 của UBND tỉnh, Sở Lao động - Thương binh và Xã hội hướng dẫn như sau:
+1. Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo Phòng Lao động - Thương binh và Xã hội tham mưu tổ chức Lễ phát động.
+2. Báo cáo kết quả về Sở trước ngày 15/7/2024.
+Nơi nhận:                                                    KT. GIÁM ĐỐC
+- Như trên;                                                  PHÓ GIÁM ĐỐC
+- UBND tỉnh (b/c);
+- Giám đốc Sở (b/c);
+- Lưu: VT, BTXH.
+                                                             Y Ngông Niê
+"""
+
+
+def test_department_name_wrapped_over_two_header_lines_and_highland_names():
+    f = facts_of(CONG_VAN_SPACED)
+    assert f.issuer == "Sở Lao động - Thương binh và Xã hội tỉnh Đắk Lắk"
+    assert (f.type, f.number, f.date) == ("Công văn", "1520/SLĐTBXH-BTXH", "2024-05-15")
+    assert f.subject == "hướng dẫn tổ chức Tháng hành động vì trẻ em năm 2024"
+    assert (f.signer, f.signer_title) == ("Y Ngông Niê", "Phó Giám đốc")
+
+
+COMMUNE_NO_PARENT = """ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ EA KAO                       Độc lập - Tự do - Hạnh phúc
+Số:    /KH-UBND                 Ea Kao, ngày     tháng 3 năm 2024
+
+KẾ HOẠCH
+Phòng, chống tai nạn thương tích, đuối nước trẻ em năm 2024
+
+Căn cứ Kế hoạch số 101/KH-UBND ngày 01/3/2024 của UBND thành phố Buôn Ma Thuột về phòng, chống tai nạn thương tích trẻ em năm 2024;
+UBND xã Ea Kao xây dựng Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Giảm tỷ lệ trẻ em bị tai nạn.
+II. TỔ CHỨC THỰC HIỆN
+1. Công chức Văn hóa - Xã hội
+- Chủ trì tham mưu.
+Nơi nhận:                                     TM. ỦY BAN NHÂN DÂN
+- UBND thành phố;                             KT. CHỦ TỊCH
+- Lưu: VP.                                    PHÓ CHỦ TỊCH
+
+                                               H' Xuân Êban
+"""
+
+
+def test_commune_district_from_the_pre_2025_tables_and_the_text():
+    f = facts_of(COMMUNE_NO_PARENT)
+    assert (f.issuer, f.issuer_level) == ("Ủy ban nhân dân xã Ea Kao", "commune")
+    assert (f.district, f.province, f.date) == ("Buôn Ma Thuột", "Đắk Lắk", "2024-03")
+    assert f.signer == "H' Xuân Êban"
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

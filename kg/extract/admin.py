@@ -45,6 +45,7 @@ class _Tables:
     central_cities: frozenset[str]  # unit_key of centrally-run cities
     districts: dict[str, list[District]]  # unit_key(short) -> candidates
     communes_2025: dict[str, list[tuple[str, str]]]  # unit_key(short) -> (name, province)
+    communes_legacy: dict[str, list[tuple[str, str, str]]]  # -> (name, district, province)
 
 
 def _load(name: str) -> dict:
@@ -68,14 +69,27 @@ def _tables() -> _Tables:
     for pkey, dists in legacy["DICT_PROVINCE_DISTRICT"].items():
         pname = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
         for info in dists.values():
-            d = District(info["districtShort"], info["districtType"], pname)
+            d = District(str(info["districtShort"]), info["districtType"], pname)
             districts.setdefault(unit_key(d.name), []).append(d)
     communes: dict[str, list[tuple[str, str]]] = {}
     for pkey, wards in modern["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
         pname = modern["DICT_PROVINCE"][pkey]["provinceShort"]
         for info in wards.values():
-            communes.setdefault(unit_key(info["wardShort"]), []).append((info["wardShort"], pname))
-    return _Tables(provinces, frozenset(central), districts, communes)
+            communes.setdefault(unit_key(str(info["wardShort"])), []).append(
+                (str(info["wardShort"]), pname)
+            )
+    old_communes: dict[str, list[tuple[str, str, str]]] = {}
+    for pkey, dists in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        pname = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
+        for dkey, wards in dists.items():
+            dinfo = legacy["DICT_PROVINCE_DISTRICT"].get(pkey, {}).get(dkey)
+            if dinfo is None:
+                continue
+            for info in wards.values():
+                old_communes.setdefault(unit_key(str(info["wardShort"])), []).append(
+                    (str(info["wardShort"]), str(dinfo["districtShort"]), pname)
+                )
+    return _Tables(provinces, frozenset(central), districts, communes, old_communes)
 
 
 def province_named(name: str) -> str | None:
@@ -122,6 +136,31 @@ def commune_province(
     prefer = {unit_key(p) for p in prefer_provinces}
     found = _pick(cands, _accent_key(name), prefer, lambda c: c[1])
     return found[1] if isinstance(found, tuple) else None
+
+
+def commune_district(
+    name: str,
+    prefer_districts: set[str] | frozenset[str] = frozenset(),
+    prefer_provinces: set[str] | frozenset[str] = frozenset(),
+) -> District | None:
+    """District and province of a commune before the 2025 reform (when districts existed).
+
+    Commune names repeat across the country, so a candidate must sit in a district
+    or province the text names, unless the name is unique.
+    """
+    cands = _tables().communes_legacy.get(unit_key(name), [])
+    accented = [c for c in cands if _accent_key(c[0]) == _accent_key(name)] or cands
+    dkeys = {unit_key(d) for d in prefer_districts}
+    pkeys = {unit_key(p) for p in prefer_provinces}
+    for pool in (
+        [c for c in accented if unit_key(c[1]) in dkeys],
+        [c for c in accented if unit_key(c[2]) in pkeys],
+    ):
+        if len({(c[1], c[2]) for c in pool}) == 1:
+            return District(pool[0][1], "", pool[0][2])
+    if len({(c[1], c[2]) for c in accented}) == 1:
+        return District(accented[0][1], "", accented[0][2])
+    return None
 
 
 def admin_unit(

@@ -247,8 +247,9 @@ _TITLE_WORDS = [
     ("trưởng", "Trưởng"),
     ("phó", "Phó"),
 ]
+# Names of the Central Highlands peoples are printed "Y Ngông Niê", "H' Xuân Êban".
 _PERSON_RE = re.compile(
-    r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+)(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+)){1,5}$"
+    r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+'?)(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+'?)){1,5}$"
 )
 
 
@@ -655,7 +656,17 @@ def _issuer(
         ) or up.startswith("SỐ"):
             continue
         block.append(ln)
-    header_orgs = [o for o in (_parse_org(ln.columns[0]) for ln in block) if o is not None]
+    names: list[str] = []
+    for ln in block:
+        col = ln.columns[0]
+        if names and (
+            _upper(col).startswith(("VÀ ", "- ", "– "))
+            or names[-1].endswith(("-", "–", ",", " VÀ"))
+        ):
+            names[-1] += " " + col  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
+        else:
+            names.append(col)
+    header_orgs = [o for o in (_parse_org(n) for n in names) if o is not None]
     iss: _Issuer | None = None
     evidence: tuple[int, int] | None = None
     if block and header_orgs:
@@ -758,6 +769,13 @@ def _issuer(
             province = d.province if d else None
         elif parent and parent.unit_type == "tỉnh":
             province = admin.province_named(parent.unit_name or "")
+        if district is None and iss.unit_name and not _after_2025_reform(facts.date):
+            named_districts = {
+                n for (ut, n) in named if ut in ("huyện", "quận", "thị xã", "thành phố")
+            }
+            d = admin.commune_district(iss.unit_name, named_districts, provinces)
+            if d:
+                district, province = d.name, province or d.province
         if province is None and iss.unit_name:
             province = admin.commune_province(iss.unit_name, provinces)
         if province is None and len(provinces) == 1:
@@ -778,6 +796,14 @@ def _issuer(
         facts.issuer_kind = "state"
     if evidence:
         spans["issuer"] = _span(clean, *evidence)
+
+
+def _after_2025_reform(date: str | None) -> bool:
+    """Districts were abolished on 1 July 2025: a later commune document has none."""
+    if not date:
+        return False
+    year, _, month = date.partition("-")
+    return int(year) > 2025 or (int(year) == 2025 and int(month[:2] or 0) >= 7)
 
 
 def _merge(a: _Issuer | None, b: _Issuer) -> _Issuer:

@@ -1,0 +1,25 @@
+"""Administrative units from the vietnamadminunits tables."""
+
+from __future__ import annotations
+
+from kg.extract import admin
+
+
+def test_provinces_of_both_eras_and_central_cities():
+    assert admin.province_named("NGHỆ AN") == "Nghệ An"
+    assert admin.province_named("Dak Lak") == "Đắk Lắk"
+    assert admin.province_named("Quế Phong") is None
+    assert admin.is_central_city("Hà Nội") and not admin.is_central_city("Vinh")
+
+
+def test_districts_and_ambiguity():
+    d = admin.district_named("Buôn Ma Thuột")
+    assert (d.name, d.type, d.province) == ("Buôn Ma Thuột", "Thành phố", "Đắk Lắk")
+    assert admin.district_named("Châu Thành") is None  # in a dozen provinces
+    assert admin.district_named("Châu Thành", {"Long An"}).province == "Long An"
+
+
+def test_communes_before_and_after_2025():
+    assert admin.commune_district("Ea Kao", {"Buôn Ma Thuột"}).province == "Đắk Lắk"
+    assert admin.commune_province("Mường Xén") == "Nghệ An"
+    assert admin.commune_province("Tân Lập") is None  # too common without a hint
