@@ -290,7 +290,13 @@ def _reporting(r: dict) -> dict[str, Any]:
         freq = f"{freq} ({r['detail']})"
     elif not freq:
         freq = r["detail"]
-    return {"by": r["by"], "to": r["to"], "via": r["via"], "frequency": freq, "deadline": r["deadline"]}
+    return {
+        "by": r["by"],
+        "to": r["to"],
+        "via": r["via"],
+        "frequency": freq,
+        "deadline": r["deadline"],
+    }
 
 
 # ---------------------------------------------------------------- duty table
@@ -309,7 +315,18 @@ SELECT ?duty ?docLabel ?number ?file ?body ?role ?mode ?text ?deadline ?section 
 } GROUP BY ?duty ?docLabel ?number ?file ?body ?role ?mode ?text ?deadline ?section ?order ?aorder
 """
 
-CSV_COLUMNS = ["document", "body", "role", "partners", "duty", "deadline", "mode", "section", "number", "file"]
+CSV_COLUMNS = [
+    "document",
+    "body",
+    "role",
+    "partners",
+    "duty",
+    "deadline",
+    "mode",
+    "section",
+    "number",
+    "file",
+]
 
 
 def duty_csv(store: Store) -> str:
@@ -396,10 +413,17 @@ def network(store: Store):
             g.add_edge(r["s"], r["o"], key="cites", relation="cites", weight=1)
     for r in store.select(_G_ASSIGN):
         g.add_edge(
-            r["doc"], r["body"], key="assigns", relation="assigns", weight=int(r["duties"]), leads=int(r["leads"])
+            r["doc"],
+            r["body"],
+            key="assigns",
+            relation="assigns",
+            weight=int(r["duties"]),
+            leads=int(r["leads"]),
         )
     for r in store.select(_G_PARTNERS):
-        g.add_edge(r["body"], r["partner"], key="coordinates", relation="coordinates", weight=int(r["n"]))
+        g.add_edge(
+            r["body"], r["partner"], key="coordinates", relation="coordinates", weight=int(r["n"])
+        )
     return g
 
 

@@ -23,7 +23,12 @@ from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TO
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
-LEVEL = {"central": DKG.Central, "province": DKG.Province, "district": DKG.District, "commune": DKG.Commune}
+LEVEL = {
+    "central": DKG.Central,
+    "province": DKG.Province,
+    "district": DKG.District,
+    "commune": DKG.Commune,
+}
 KIND = {"party": DKG.Party, "state": DKG.State, "mass-org": DKG.MassOrganisation}
 ROLE = {"lead": DKG.Lead, "support": DKG.Support, "participant": DKG.Participant}
 MODE = {"assigned": DKG.Assigned, "requested": DKG.Requested}
@@ -113,7 +118,7 @@ def date_literal(value: str) -> Literal:
 
 
 def month_day(value: str) -> Literal | None:
-    """"20/11" → "--11-20"^^xsd:gMonthDay; None when the text is not a day/month."""
+    """ "20/11" → "--11-20"^^xsd:gMonthDay; None when the text is not a day/month."""
     m = re.fullmatch(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*", value)
     if not m:
         return None
@@ -128,7 +133,7 @@ def vi(text: str) -> Literal:
 
 
 def frequency_parts(value: str) -> tuple[URIRef | None, str | None]:
-    """"ad hoc (khó khăn, vướng mắc)" → (dkg:AdHoc, "khó khăn, vướng mắc")."""
+    """ "ad hoc (khó khăn, vướng mắc)" → (dkg:AdHoc, "khó khăn, vướng mắc")."""
     m = re.fullmatch(r"\s*([^()]*?)\s*(?:\((.*)\))?\s*", value, re.S)
     code = (m.group(1) if m else value).strip().lower()
     detail = m.group(2) if m else None
@@ -142,7 +147,9 @@ def known_doctypes(ontology_dir: str) -> dict[str, str]:
     if not path.exists():
         return {}
     g = Graph().parse(path)
-    return {slug(str(o)): str(s) for s, o in g.subject_objects(SKOS.prefLabel) if o.language == "vi"}
+    return {
+        slug(str(o)): str(s) for s, o in g.subject_objects(SKOS.prefLabel) if o.language == "vi"
+    }
 
 
 def _ontology_dir() -> str:
@@ -189,7 +196,9 @@ class Emitter:
         def t(s: URIRef, p: URIRef, o) -> Quad:
             return (s, p, o, g)
 
-        def evidence(subject: URIRef, span: Span | None, prop: URIRef | None = None) -> Iterator[Quad]:
+        def evidence(
+            subject: URIRef, span: Span | None, prop: URIRef | None = None
+        ) -> Iterator[Quad]:
             if span is None:
                 return
             ev = self.iris.span(source, span)
@@ -210,7 +219,9 @@ class Emitter:
             yield t(pos, OA.end, Literal(span.end))
             yield t(quote, RDF.type, OA.TextQuoteSelector)
             yield t(quote, OA.exact, Literal(text[span.start : span.end]))
-            yield t(quote, OA.prefix, Literal(text[max(0, span.start - QUOTE_CONTEXT) : span.start]))
+            yield t(
+                quote, OA.prefix, Literal(text[max(0, span.start - QUOTE_CONTEXT) : span.start])
+            )
             yield t(quote, OA.suffix, Literal(text[span.end : span.end + QUOTE_CONTEXT]))
 
         # the source text
@@ -271,7 +282,9 @@ class Emitter:
             cited_guidance = slug(ref.type or "") == "huong-dan"
             for target in src.ref_implements.get(i - 1, []):
                 if key is not None:
-                    yield from self._link(t, self.doc_iri(key), "implements", target, key, cited_guidance)
+                    yield from self._link(
+                        t, self.doc_iri(key), "implements", target, key, cited_guidance
+                    )
 
         # assignments and duties
         n = 0
@@ -315,10 +328,18 @@ class Emitter:
             yield t(node, RDF.type, DKG.ReportingObligation)
             yield t(node, DKG.order, Literal(i + 1))
             yield t(node, DKG.inDocument, doc)
-            for prop, value in ((DKG.reporterText, r.by), (DKG.recipientText, r.to), (DKG.viaText, r.via)):
+            for prop, value in (
+                (DKG.reporterText, r.by),
+                (DKG.recipientText, r.to),
+                (DKG.viaText, r.via),
+            ):
                 if value:
                     yield t(node, prop, Literal(value))
-            for role, prop in (("reporter", DKG.reporter), ("recipient", DKG.recipient), ("via", DKG.via)):
+            for role, prop in (
+                ("reporter", DKG.reporter),
+                ("recipient", DKG.recipient),
+                ("via", DKG.via),
+            ):
                 if (role, i) in src.bodies:
                     yield t(node, prop, self.body_iri(src.bodies[(role, i)]))
             if r.frequency:
@@ -372,7 +393,11 @@ class Emitter:
         yield t(node, DKG.short, Literal(bool(ref.short)))
         if ref.number:
             yield t(node, DKG.printedAs, Literal(ref.number))
-        for prop, value in ((DKG.statedType, ref.type), (DKG.statedDate, ref.date), (DKG.statedIssuer, ref.issuer)):
+        for prop, value in (
+            (DKG.statedType, ref.type),
+            (DKG.statedDate, ref.date),
+            (DKG.statedIssuer, ref.issuer),
+        ):
             if value:
                 yield t(node, prop, Literal(value))
         if ref.title:
@@ -503,7 +528,9 @@ def _skolemise(g: Graph, prefix: str) -> Graph:
     return out
 
 
-def source_quads(corpus: ResolvedCorpus, src: ResolvedSource, base: str = DEFAULT_BASE) -> Iterator[Quad]:
+def source_quads(
+    corpus: ResolvedCorpus, src: ResolvedSource, base: str = DEFAULT_BASE
+) -> Iterator[Quad]:
     return Emitter(corpus, IRIs(base)).source_quads(src)
 
 

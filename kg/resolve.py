@@ -121,7 +121,7 @@ TYPE_CODES = {
 
 
 def type_from_number(number: str) -> str | None:
-    """"06-CT/TU" → "Chỉ thị": the type a number's code stands for, if it has one."""
+    """ "06-CT/TU" → "Chỉ thị": the type a number's code stands for, if it has one."""
     parts = parse_number(number)
     if parts is None:
         return None
@@ -417,43 +417,64 @@ def _unnumbered_key(record: DocumentRecord) -> str:
     return "nonum:" + "-".join(parts)
 
 
-def _merge_numbers(mentions: list[_Mention]) -> dict[str, str]:
-    """base key -> representative key, after the year and date rules."""
-    uf = _UnionFind()
-    for m in mentions:
-        uf.find(m.base_key)
+def _merge_numbers(mentions: list[_Mention]) -> dict[int, str]:
+    """id(mention) -> document key.
+
+    Mentions of one number (same digits, codes and place) are one document when
+    their years agree — the year printed in the number or, failing that, the
+    year of the date printed beside it — or when they give the same full date
+    (one year is then a typo). A mention with neither joins the only document
+    of its number, if there is only one. The key carries the printed year
+    ("6/2019/QĐ-TTG"); a number never printed with a year keeps none
+    ("28/CT-TW") unless two documents share it, then "#year" tells them apart.
+    """
+    out: dict[int, str] = {}
     groups: dict[tuple, list[_Mention]] = {}
     for m in mentions:
-        if m.parts:
+        if m.parts is None:
+            out[id(m)] = m.base_key
+        else:
             groups.setdefault((m.parts.num, m.parts.code, m.qualifier), []).append(m)
     for (num, code, qual), ms in groups.items():
-        q = "@" + "/".join(qual) if qual else ""
-
-        def key(year: str | None, num: str = num, code: str = code, q: str = q) -> str:
-            return "/".join(p for p in (num, year, code) if p) + q
-
-        years = {m.parts.year for m in ms if m.parts and m.parts.year}
-        # a number without a year whose date gives a year printed elsewhere
-        for m in ms:
-            y = _year(m.date)
-            if m.parts and not m.parts.year and y in years:
-                uf.union(m.base_key, key(y))
-        # two printings with the same full date are one document (a year typo)
-        by_date: dict[str, str] = {}
-        for m in ms:
-            if m.date and len(m.date) == 10:
-                if m.date in by_date:
-                    uf.union(by_date[m.date], m.base_key)
+        uf = _UnionFind()
+        anchors: dict[str, str] = {}
+        for idx, m in enumerate(ms):
+            node = str(idx)
+            uf.find(node)
+            year = m.parts.year or _year(m.date)  # type: ignore[union-attr]
+            for anchor in (
+                f"y{year}" if year else None,
+                f"d{m.date}" if m.date and len(m.date) == 10 else None,
+            ):
+                if anchor is None:
+                    continue
+                if anchor in anchors:
+                    uf.union(anchors[anchor], node)
                 else:
-                    by_date[m.date] = m.base_key
-        # a bare number (no year, no date) joins the only document of its group
-        reps = {uf.find(m.base_key) for m in ms if m.parts and (m.parts.year or m.date)}
-        if len(reps) == 1:
-            (rep,) = reps
-            for m in ms:
-                if m.parts and not m.parts.year and not m.date:
-                    uf.union(rep, m.base_key)
-    return {m.base_key: uf.find(m.base_key) for m in mentions}
+                    anchors[anchor] = node
+        dated = {uf.find(str(i)) for i, m in enumerate(ms) if m.parts.year or _year(m.date)}  # type: ignore[union-attr]
+        if len(dated) == 1:
+            (rep,) = dated
+            for i, m in enumerate(ms):
+                if not (m.parts.year or _year(m.date)):  # type: ignore[union-attr]
+                    uf.union(rep, str(i))
+        clusters: dict[str, list[_Mention]] = {}
+        for i, m in enumerate(ms):
+            clusters.setdefault(uf.find(str(i)), []).append(m)
+        q = "@" + "/".join(qual) if qual else ""
+        for members in clusters.values():
+            printed_years = sorted(m.parts.year for m in members if m.parts.year)  # type: ignore[union-attr]
+            if printed_years:
+                year = max(set(printed_years), key=lambda y: (printed_years.count(y), y))
+                key = f"{num}/{year}/{code}{q}"
+            else:
+                key = f"{num}/{code}{q}"
+                years = sorted({y for m in members if (y := _year(m.date))})
+                if len(clusters) > 1 and years:
+                    key += f"#{years[0]}"
+            for m in members:
+                out[id(m)] = key
+    return out
 
 
 class Resolver:
@@ -529,27 +550,31 @@ class Resolver:
     def resolve(self, records: list[DocumentRecord]) -> ResolvedCorpus:
         records = sorted(records, key=lambda r: r.source.name)
         mentions: list[_Mention] = []
-        per_record: list[tuple[_Mention | None, list[_Mention | None], list[_Mention | None]]] = []
+        per_record = []
         for rec in records:
             place = _place_of_document(rec)
             own = _own_mention(rec)
             refs = [_mention_for_ref(r, place) for r in rec.references]
             impl = [_mention_for_ref(r, place) for r in rec.implements]
-            extra = [
-                _mention_for_ref(DocRef(None, k, k, None, None, "implements", r.span), place)
-                for r in rec.references
-                for k in r.implements
-            ]
-            _share_qualifiers([m for m in (*refs, *impl, *extra) if m is not None])
-            per_record.append((own, refs, impl))
-            mentions += [m for m in (own, *refs, *impl, *extra) if m is not None]
+            extra = {
+                i: [
+                    _mention_for_ref(DocRef(None, k, k, None, None, "implements", r.span), place)
+                    for k in r.implements
+                ]
+                for i, r in enumerate(rec.references)
+                if r.implements
+            }
+            flat_extra = [m for ms in extra.values() for m in ms]
+            _share_qualifiers([m for m in (*refs, *impl, *flat_extra) if m is not None])
+            per_record.append((own, refs, impl, extra))
+            mentions += [m for m in (own, *refs, *impl, *flat_extra) if m is not None]
         merged = _merge_numbers(mentions)
 
         def doc_key(m: _Mention | None) -> str | None:
-            return merged[m.base_key] if m is not None else None
+            return merged[id(m)] if m is not None else None
 
         stems: dict[str, int] = {}
-        for rec, (own, refs, impl) in zip(records, per_record, strict=True):
+        for rec, (own, refs, impl, _extra) in zip(records, per_record, strict=True):
             seg = _stem_segment(rec.source.name)
             stems[seg] = stems.get(seg, 0) + 1
             if stems[seg] > 1:
@@ -560,24 +585,20 @@ class Resolver:
             src.implements = [doc_key(m) for m in impl]
             self.corpus.sources.append(src)
             self._ingested(src, own)
-        for src, (_own, refs, impl) in zip(self.corpus.sources, per_record, strict=True):
-            place = _place_of_document(src.record)
-            for i, (ref, m) in enumerate(zip(src.record.references, refs, strict=True)):
+        for src, (_own, refs, impl, extra) in zip(self.corpus.sources, per_record, strict=True):
+            for m in refs:
                 if m is not None:
-                    self._cited(m, merged[m.base_key])
-                    if ref.implements:
-                        keys = []
-                        for k in ref.implements:
-                            em = _mention_for_ref(
-                                DocRef(None, k, k, None, None, "implements", ref.span), place
-                            )
-                            if em is not None:
-                                keys.append(merged[em.base_key])
-                                self._cited(em, merged[em.base_key])
-                        src.ref_implements[i] = keys
+                    self._cited(m, merged[id(m)])
+            for i, ms in extra.items():
+                keys = [merged[id(em)] for em in ms if em is not None]
+                for em in ms:
+                    if em is not None:
+                        self._cited(em, merged[id(em)])
+                if refs[i] is not None:
+                    src.ref_implements[i] = keys
             for m in impl:
                 if m is not None:
-                    self._cited(m, merged[m.base_key])
+                    self._cited(m, merged[id(m)])
             self._bodies(src)
         for doc in self.corpus.documents.values():
             doc.printed = sorted(set(doc.printed))

@@ -149,7 +149,9 @@ def _binding(value: Any) -> Any:
 class Store:
     """A pyoxigraph store plus what the build recorded about it."""
 
-    def __init__(self, ox_store: ox.Store, path: Path | None = None, meta: dict | None = None) -> None:
+    def __init__(
+        self, ox_store: ox.Store, path: Path | None = None, meta: dict | None = None
+    ) -> None:
         self.raw = ox_store
         self.path = path
         self.meta = meta or {}

@@ -21,8 +21,17 @@ from kg.resources import ontology_dir
 from kg.store import Store
 from kg.vocab import DKG, OA
 
-OWL2_UNKNOWN = {XSD.date, XSD.gMonthDay, XSD.gYear, XSD.gYearMonth, XSD.gDay, XSD.gMonth, XSD.duration}
+OWL2_UNKNOWN = {
+    XSD.date,
+    XSD.gMonthDay,
+    XSD.gYear,
+    XSD.gYearMonth,
+    XSD.gDay,
+    XSD.gMonth,
+    XSD.duration,
+}
 SKIP_FOR_OWL = {DKG.sourceText, OA.exact, OA.prefix, OA.suffix}
+
 
 @dataclass
 class Finding:
@@ -83,7 +92,9 @@ def shacl(data: Graph, graph_name: str, shapes: Graph | None = None) -> list[Fin
     from pyshacl import validate as shacl_validate
 
     shapes = shapes if shapes is not None else shapes_graph()
-    conforms, report, _text = shacl_validate(data, shacl_graph=shapes, inference="none", advanced=False)
+    conforms, report, _text = shacl_validate(
+        data, shacl_graph=shapes, inference="none", advanced=False
+    )
     if conforms:
         return []
     out = []
@@ -112,7 +123,9 @@ def _short(term) -> str:
     return s
 
 
-def validate_store(store: Store, owl: bool = True, owl_max_triples: int = 300_000) -> ValidationReport:
+def validate_store(
+    store: Store, owl: bool = True, owl_max_triples: int = 300_000
+) -> ValidationReport:
     """SHACL on every source graph and the shared graph, then OWL consistency."""
     report = ValidationReport()
     shapes = shapes_graph()
@@ -178,7 +191,9 @@ def owl_data(store: Store, graphs: list[str], max_triples: int) -> Graph:
     return data
 
 
-def owl_consistency(store: Store | None, graphs: list[str], max_triples: int = 300_000, data: Graph | None = None):
+def owl_consistency(
+    store: Store | None, graphs: list[str], max_triples: int = 300_000, data: Graph | None = None
+):
     """(True/False, message) from HermiT; (None, why) when Java or owlready2 is missing."""
     if shutil.which("java") is None:
         return None, "no Java runtime on PATH (HermiT needs one)"

@@ -17,7 +17,9 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 
 BODIES = Namespace("https://w3id.org/dkg/bodies/")  # SKOS body types (ontology/bodies.ttl)
 TOPICS = Namespace("https://w3id.org/dkg/topics/")  # SKOS topics (ontology/topics.ttl)
-DOCTYPES = Namespace("https://w3id.org/dkg/doctypes/")  # SKOS document types (ontology/doctypes.ttl)
+DOCTYPES = Namespace(
+    "https://w3id.org/dkg/doctypes/"
+)  # SKOS document types (ontology/doctypes.ttl)
 
 DKG_NS = "https://w3id.org/dkg/ns#"
 DEFAULT_BASE = "https://w3id.org/dkg/id/"

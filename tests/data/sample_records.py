@@ -190,7 +190,15 @@ def plan_record() -> DocumentRecord:
         Assignment(
             mttq,
             "requested",
-            [Duty(t[d3.start + 2 : d3.end], d3, role="support", partners=[gddt_partner], section="IV.2")],
+            [
+                Duty(
+                    t[d3.start + 2 : d3.end],
+                    d3,
+                    role="support",
+                    partners=[gddt_partner],
+                    section="IV.2",
+                )
+            ],
             span=span(t, "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện"),
         ),
     ]
@@ -204,7 +212,10 @@ def plan_record() -> DocumentRecord:
             via=None,
             frequency="annual",
             deadline="20/11",
-            span=span(t, "Các cơ quan, đơn vị báo cáo kết quả định kỳ hằng năm (trước ngày 20/11) gửi UBND huyện."),
+            span=span(
+                t,
+                "Các cơ quan, đơn vị báo cáo kết quả định kỳ hằng năm (trước ngày 20/11) gửi UBND huyện.",
+            ),
             to_body=ubnd,
         ),
         Reporting(
@@ -309,7 +320,9 @@ def decision_record() -> DocumentRecord:
         source=source("samples/nghe-an decision.txt", t),
         document=doc,
         references=[qd06],
-        assignments=[Assignment(so, "assigned", [Duty(t[d.start : d.end], d, role="lead", section="Điều 1")])],
+        assignments=[
+            Assignment(so, "assigned", [Duty(t[d.start : d.end], d, role="lead", section="Điều 1")])
+        ],
     )
 
 

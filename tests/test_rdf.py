@@ -1,0 +1,166 @@
+"""kg.rdf: golden RDF by isomorphism, evidence, identity, IRIs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import RDF, XSD
+
+from kg.rdf import IRIs, corpus_quads, date_literal, frequency_parts, month_day, to_dataset
+from kg.resolve import resolve
+from kg.vocab import DKG, ELI, OA
+
+GOLDEN = Path(__file__).parent / "data" / "rdf" / "sample.trig"
+BASE = "https://w3id.org/dkg/id/"
+
+
+def _dataset(records, base: str = BASE) -> Dataset:
+    return to_dataset(corpus_quads(resolve(records), base))
+
+
+def _graphs(ds: Dataset) -> dict[str, Graph]:
+    out = {}
+    for g in ds.graphs():
+        if len(g):
+            copy = Graph()
+            for t in g:
+                copy.add(t)
+            out[str(g.identifier)] = copy
+    return out
+
+
+def _union(records) -> Graph:
+    g = Graph()
+    for s, p, o, _g in corpus_quads(resolve(records), BASE):
+        g.add((s, p, o))
+    return g
+
+
+def _readable_diff(expected: Graph, got: Graph) -> str:
+    _both, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(got))
+
+    def nt(g: Graph) -> str:
+        lines = sorted(g.serialize(format="nt").splitlines())
+        return "\n".join(lines[:40]) + (f"\n... {len(lines) - 40} more" if len(lines) > 40 else "")
+
+    return f"missing (in golden only):\n{nt(missing)}\nextra (built only):\n{nt(extra)}"
+
+
+def test_golden_sample_is_isomorphic(sample_records):
+    got = _graphs(_dataset(sample_records))
+    if os.environ.get("DKG_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(_dataset(sample_records).serialize(format="trig"), encoding="utf-8")
+    golden = Dataset()
+    golden.parse(GOLDEN, format="trig")
+    expected = _graphs(golden)
+    assert sorted(got) == sorted(expected)
+    for name in expected:
+        assert isomorphic(expected[name], got[name]), f"graph {name}:\n" + _readable_diff(
+            expected[name], got[name]
+        )
+
+
+def test_readable_diff_names_the_triples():
+    a, b = Graph(), Graph()
+    a.add((URIRef("http://x/a"), RDF.type, DKG.Duty))
+    b.add((URIRef("http://x/a"), RDF.type, DKG.Body))
+    text = _readable_diff(a, b)
+    assert "Duty" in text.split("extra")[0] and "Body" in text.split("extra")[1]
+
+
+def test_one_named_graph_per_source_plus_shared(sample_records):
+    names = set(_graphs(_dataset(sample_records)))
+    iris = IRIs(BASE)
+    assert str(iris.shared_graph) in names
+    assert {n for n in names if "/graph/source/" in n} == {
+        str(iris.source_graph(s)) for s in ("ky-son-plan", "nghe-an-plan", "nghe-an-decision")
+    }
+
+
+def test_no_blank_nodes(sample_records):
+    for quad in corpus_quads(resolve(sample_records), BASE):
+        assert all(isinstance(t, URIRef | Literal) for t in quad)
+
+
+def test_every_duty_has_one_body_and_evidence_quoting_the_source(sample_records):
+    g = _union(sample_records)
+    duties = list(g.subjects(RDF.type, DKG.Duty))
+    assert len(duties) == 5
+    texts = {r.source.name: r.source.text for r in sample_records}
+    for duty in duties:
+        assert len(list(g.objects(duty, DKG.responsibleBody))) == 1
+        (ev,) = g.objects(duty, DKG.evidence)
+        source = g.value(ev, OA.hasSource)
+        text = texts[str(g.value(source, DKG.sourceFile))]
+        sel = {g.value(s, RDF.type): s for s in g.objects(ev, OA.hasSelector)}
+        start = g.value(sel[OA.TextPositionSelector], OA.start).toPython()
+        end = g.value(sel[OA.TextPositionSelector], OA.end).toPython()
+        assert str(g.value(sel[OA.TextQuoteSelector], OA.exact)) == text[start:end]
+        assert str(g.value(source, DKG.sourceText)) == text
+
+
+def test_cross_document_identity_and_cited_only_nodes(sample_records):
+    corpus = resolve(sample_records)
+    docs = corpus.documents
+    # 28-CT/TW and 28-CT-TW are one document; 06/QĐ-TTG of 03/01/2019 is 06/2019/QĐ-TTg
+    ct28 = [d for d in docs.values() if "28-CT/TW" in d.printed]
+    assert len(ct28) == 1 and set(ct28[0].printed) == {"28-CT/TW", "28-CT-TW"}
+    qd06 = [d for d in docs.values() if "06/QĐ-TTG" in d.printed]
+    assert len(qd06) == 1 and "06/2019/QĐ-TTg" in qd06[0].printed
+    assert qd06[0].number == "06/2019/QĐ-TTg"
+    ds = _union(sample_records)
+    doc28 = IRIs(BASE).doc(ct28[0])
+    assert (doc28, DKG.ingested, Literal(False)) in ds
+    # the guidance the district plan cites itself implements 28-CT/TW, per the text
+    hd = next(d for d in docs.values() if "15-HD/BTGTU" in d.printed)
+    hd_iri = IRIs(BASE).doc(hd)
+    assert (hd_iri, ELI.ensures_implementation_of, doc28) in ds
+    assert (hd_iri, DKG.guides, doc28) in ds
+    assert (hd_iri, DKG.cascadesFrom, doc28) in ds
+
+
+def test_bodies_of_one_type_and_place_are_one_node(sample_records):
+    corpus = resolve(sample_records)
+    gddt = [k for k in corpus.bodies if k.startswith("phong-gddt@")]
+    assert gddt == ["phong-gddt@nghe-an/ky-son"]  # the assignment and the partner mention
+
+
+def test_base_is_configurable_and_iris_are_deterministic(sample_records):
+    a = sorted(map(str, corpus_quads(resolve(sample_records), "http://example.org/kg/")))
+    b = sorted(
+        map(str, corpus_quads(resolve(list(reversed(sample_records))), "http://example.org/kg/"))
+    )
+    assert a == b
+    assert any("http://example.org/kg/doc/12-kh-ubnd-nghe-an-ky-son" in q for q in a)
+    assert not any(BASE in q for q in a)
+
+
+@pytest.mark.parametrize(
+    ("text", "datatype"),
+    [
+        ("2024-03-05", XSD.date),
+        ("2024-02", XSD.gYearMonth),
+        ("2024", XSD.gYear),
+        ("quý II/2024", None),
+    ],
+)
+def test_date_literal_keeps_precision(text, datatype):
+    lit = date_literal(text)
+    assert str(lit) == text and lit.datatype == datatype
+
+
+def test_month_day():
+    assert month_day("20/11") == Literal("--11-20", datatype=XSD.gMonthDay)
+    assert month_day("10/5") == Literal("--05-10", datatype=XSD.gMonthDay)
+    assert month_day("31/13") is None and month_day("trước quý III") is None
+
+
+def test_frequency_parts():
+    assert frequency_parts("ad hoc (khó khăn, vướng mắc)") == (DKG.AdHoc, "khó khăn, vướng mắc")
+    assert frequency_parts("annual") == (DKG.Annual, None)
+    assert frequency_parts("mỗi tuần")[0] is None
