@@ -40,3 +40,23 @@ def seed_store_dir(tmp_path_factory, seed_paths) -> Path:
     out = tmp_path_factory.mktemp("seed-build")
     build(seed_paths, out)
     return out
+
+
+@pytest.fixture()
+def sample_records():
+    """Hand-made DocumentRecords (tests/data/sample_records.py), fresh per test."""
+    from data.sample_records import sample_records as make
+
+    return make()
+
+
+@pytest.fixture(scope="session")
+def sample_store_dir(tmp_path_factory) -> Path:
+    """The hand-made sample records built once per session (read it, never write)."""
+    from data.sample_records import sample_records as make
+
+    from kg.build import build_records
+
+    out = tmp_path_factory.mktemp("sample-build")
+    build_records(make(), [], out)
+    return out
