@@ -286,6 +286,52 @@ def _cells(line: _Line, merge_lower: bool = True) -> list[tuple[str, int, int]]:
     return cells
 
 
+_GLUED = re.compile(
+    r"(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc"
+    r"|ĐẢNG CỘNG SẢN VIỆT NAM|(?<=\S )Số\s*:?\s*[\d/\-–]*[A-ZĐ]*[/\-–][A-ZĐ].*$"
+)
+_GLUED_DATE = re.compile(r"((?:\S+ ){0,4}[^\s,]+),\s*ngày\b")
+
+
+def _place_date_cut(text: str) -> int | None:
+    """Where a glued "Hải Dương, ngày ..." begins inside a header cell."""
+    if _PLACE_DATE.match(text):
+        return None
+    m = _GLUED_DATE.search(text)
+    if not m:
+        return None
+    start = m.start(1)
+    words = m.group(1).split()
+    # the place is Title case ("Hải Dương", "Thành phố Vinh"); capitals belong to the issuer
+    while words and (is_heading_caps(words[0]) or words[0] in ("Số", "Số:")):
+        start = text.index(words[0], start) + len(words[0])
+        words.pop(0)
+    if not words:
+        return None
+    start = text.index(words[0], start)
+    return start if start > 0 else None
+
+
+def _split_glued(cells: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Header columns glued with a single space by some extractors:
+    "UBND TỈNH X CỘNG HÒA XÃ HỘI ...", "Số: 12/KH-UBND Hà Nội, ngày ..."."""
+    out: list[tuple[str, int, int]] = []
+    for text, s, _e in cells:
+        cuts = {0, len(text)}
+        for m in _GLUED.finditer(text):
+            cuts.update((m.start(), m.end()))
+        cut = _place_date_cut(text)
+        if cut is not None:
+            cuts.add(cut)
+        bounds = sorted(cuts)
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = text[a:b]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append((piece.strip(), s + a + lead, s + a + lead + len(piece.strip())))
+    return out
+
+
 def _ends_sentence(s: str) -> bool:
     s = s.rstrip(' "”’»)*')
     return bool(s) and s[-1] in ".;:!?…"
@@ -393,7 +439,7 @@ class _Parser:
         subject_open = False  # "V/v ..." wraps onto the next line(s) of its column
         while i < limit:
             ln = lines[i]
-            cells = _cells(ln)
+            cells = _split_glued(_cells(ln))
             roles = []
             for k, (text, _s, _e) in enumerate(cells):
                 role = self._classify_header_cell(text)
@@ -432,7 +478,7 @@ class _Parser:
         if t is None:
             return i
         # the type line itself
-        for text, s, e in _cells(lines[t]):
+        for text, s, e in _split_glued(_cells(lines[t])):
             role = self._classify_header_cell(text)
             t_key = normalize_key(text.strip().rstrip("."))
             self.header.append(

@@ -459,3 +459,21 @@ def test_more_markers(line: str, kind: str, marker: str) -> None:
 
 def test_article_needs_a_separator() -> None:
     assert match_marker("Điều 5 Nghị định số 30/2020/NĐ-CP quy định") is None
+
+
+def test_header_columns_glued_by_single_spaces() -> None:
+    raw = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HẢI DƯƠNG Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 64/KH-UBND Hải Dương, ngày 22 tháng 02 năm 2024\nKẾ HOẠCH\nVề công tác trẻ em\n"
+    )
+    h = parse(clean_text(raw)).header
+    assert roles(h, "issuer") == ["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG"]
+    assert roles(h, "motto") == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert roles(h, "number") == ["Số: 64/KH-UBND"]
+    assert roles(h, "place_date") == ["Hải Dương, ngày 22 tháng 02 năm 2024"]
+    number = next(x for x in h if x.role == "number")
+    assert raw[number.span.start : number.span.end] == "Số: 64/KH-UBND"
