@@ -573,7 +573,7 @@ def extract_header(
         facts.date = _infer_year(text, refs)
 
     # subject (trích yếu)
-    subj = _subject(lines, type_idx, text)
+    subj = _subject(lines, type_idx)
     if subj:
         s, e, value = subj
         facts.subject = value
@@ -598,7 +598,8 @@ def extract_header(
     return facts
 
 
-def _subject(lines: list[_Line], type_idx: int | None, text: str) -> tuple[int, int, str] | None:
+def _subject(lines: list[_Line], type_idx: int | None) -> tuple[int, int, str] | None:
+    """The trích yếu: the lines under the type line, up to where the opening starts."""
     if type_idx is None:
         for ln in lines[:40]:
             m = re.match(r"^(?:.*\t)?V/v\s+(?P<s>.+)$", ln.text)
@@ -694,8 +695,6 @@ def _issuer(
     if om:
         from_opening = _parse_org(om["who"])
         if from_opening and (iss is None or not (iss.unit_name or iss.committee)):
-            if from_opening.organ == "Ban Thường vụ" and from_opening.unit_name:
-                pass
             iss = _merge(iss, from_opening)
             evidence = evidence or (om.start("who"), om.end("who"))
     if iss is None and sig.organ_line:

@@ -27,7 +27,6 @@ from kg.models import CleanText, DocRef, Relation, Structure
 DOC_TYPES = [
     "Thông tư liên tịch",
     "Nghị quyết liên tịch",
-    "Chương trình hành động",
     "Chỉ thị",
     "Quyết định",
     "Kế hoạch",
