@@ -121,6 +121,8 @@ _MARKER_START = re.compile(
 )
 
 _SENT_END = ".;:!?…"
+# "… theo quy định.- Phối hợp …": a bullet glued to the end of the previous one
+_GLUED_BULLET = re.compile(r"(?<=[^\W\d_)][.;])(?=[-–] ?[A-ZĐÀ-Ỹ])")
 
 
 def _strip_markdown(buf: _Buf) -> None:
@@ -271,6 +273,7 @@ def clean(source: SourceText) -> CleanText:
     _drop_running_lines(buf)
     _collapse_double_spacing(buf)
     _join_wrapped(buf)
+    buf.sub(_GLUED_BULLET, "\n")
     buf.sub(re.compile(r"^\n+"), "")
     return CleanText(source=source, text=buf.text, offsets=buf.offs)
 

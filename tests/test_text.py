@@ -164,3 +164,14 @@ def test_clean_never_crashes_and_offsets_hold(raw: str) -> None:
         for j in (i, min(len(c.text), i + 3)):
             span = c.to_original(i, j)
             assert 0 <= span.start <= span.end <= len(raw)
+
+
+def test_bullet_glued_to_previous_one_is_split() -> None:
+    c = clean_text("- Xử lý theo quy định.- Phối hợp với các phòng.\n- Kiểm tra 28-CT/TW.- X")
+    assert c.text.split("\n") == [
+        "- Xử lý theo quy định.",
+        "- Phối hợp với các phòng.",
+        "- Kiểm tra 28-CT/TW.",
+        "- X",
+    ]
+    check_offsets(c)
