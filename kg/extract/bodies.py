@@ -105,7 +105,7 @@ LIST_ONLY = {"dia phuong": "DiaPhuong", "cac dia phuong": "DiaPhuong"}
 
 _B = r"(?<![a-z0-9])"
 _E = r"(?![a-z0-9])"
-_CONN = r"(?:\s*[,&\-]\s*|\s+va\s+|\s+)"
+_CONN = r"(?:\s*[,&\-]\s*|\s+va\s+)"
 _LEVEL = (
     r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong)(?![a-z0-9])"
 )
@@ -159,6 +159,8 @@ def _gazetteer() -> _Gazetteer:
         for label in t.labels:
             f = fold_same_length(label).strip()
             variants = {f}
+            if f.startswith("cac ") and len(f.split()) >= 4:
+                variants.add(f[4:])
             for long, short in _ABBREV:
                 for v in list(variants):
                     if long in v:
@@ -171,9 +173,7 @@ def _gazetteer() -> _Gazetteer:
     groups = group_ids()
     labels = {k: v for k, v in labels.items() if v not in groups}
     alts = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(
-        rf"{_B}(?:cac\s+(?:co\s+quan\s+)?)?(?:{'|'.join(_label_regex(a) for a in alts)}){_E}"
-    )
+    pattern = re.compile(rf"{_B}(?:cac\s+)?(?:{'|'.join(_label_regex(a) for a in alts)}){_E}")
     by_key = {_sep_key(k): v for k, v in labels.items()}
     return _Gazetteer(pattern, by_key)
 
@@ -264,6 +264,8 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
         if not m:
             break
         tok = m.group(1)
+        if not (tok[0].isupper() or tok.isdigit()):
+            break
         if tok.isupper() and len(tok) > 1 and not tok.isdigit():
             break  # an abbreviation starts the next name
         tokens.append(tok)
@@ -275,7 +277,7 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
     t = body_types()[type_id]
     m = BodyMatch(start, end, t, text[start:end])
     key = folded[start:end]
-    if t.party_organ or type_id in {"BanThuongVu"}:
+    if t.party_organ or type_id in {"BanThuongVu", "BanXayDungDang"}:
         c = _COMMITTEE.match(folded, end)
         if c:
             m.committee = c.group(1).split()[0] + " " + c.group(1).split()[1]
@@ -299,7 +301,7 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         if name:
             m.name_extra = name
             m.end = e
-        elif type_id in _NEEDS_NAME and key.strip() in {"bao", "truong", "benh vien"}:
+        elif type_id in _NEEDS_NAME and key.split()[-1] in {"bao", "truong", "vien"}:
             return None
     implied = next((lw for k, lw in IMPLIED_LEVEL.items() if key.endswith(k)), None)
     if implied:
@@ -381,7 +383,7 @@ def _type_of(matched_folded: str) -> str | None:
     key = _sep_key(matched_folded)
     if key in by_key:
         return by_key[key]
-    for prefix in ("cac co quan ", "cac "):
+    for prefix in ("cac ",):
         if key.startswith(prefix) and key[len(prefix) :] in by_key:
             return by_key[key[len(prefix) :]]
     return None

@@ -36,9 +36,9 @@ _ORG_TITLE = re.compile(
     r"to chuc thuc hien|phan cong|trach nhiem (?:thuc hien|cua)|giao nhiem vu|nhiem vu cu the"
 )
 _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
-_REQUEST = re.compile(r"^\s*(?:kinh\s+)?de\s+nghi\s+")
-_ASSIGN = re.compile(r"^\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho)\s+")
-_CLAUSE = re.compile(r"^\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
+_REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
+_ASSIGN = re.compile(r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho)\s+")
+_CLAUSE = re.compile(r"\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
 _TITLE = re.compile(
     r"\s*(?:pho\s+)?(?:chanh|giam doc|thu truong|chu tich|truong ban|truong phong|bi thu|"
     r"tong bien tap|chi huy truong)\s+(?=\S)"
@@ -61,6 +61,8 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"(?<=[.;!?…])\s*[-–]\s+(?=[A-ZĐÀ-Ỹ])")
+_CLOSING = re.compile(r"\W*(?:trong qua trinh|tren day la|qua trinh trien khai|neu co kho khan)")
+_RELATED = re.compile(r"\s*(?:co\s+)?lien\s+quan(?![a-z])")
 _EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")
 
 
@@ -310,10 +312,20 @@ class _Walker:
             return
         if _EXECUTORS.search(f) and n.kind == "article":
             lead = self.executors(text) or lead
-        duties, subs = self.collect(n.children, sec)
+        children = [c for c in n.children if not _CLOSING.match(fold_same_length(c.title or ""))]
         rest = lead.rest
-        if rest and not (rest.endswith(":") and duties):
+        inline = None
+        if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
             inline = _Duty(cs + lead.rest_start, n.clean_end, sec, bodies_start=cs)
+            while children and children[0].kind == "paragraph":  # the sentence goes on
+                inline.extra.append((children[0].clean_start, children[0].clean_end))
+                children = children[1:]
+        duties, subs = self.collect(children, sec)
+        if (
+            inline is None and rest and not duties
+        ):  # "... Đồng thời chỉ đạo:" + bullets led by others
+            inline = _Duty(cs + lead.rest_start, n.clean_end, sec, bodies_start=cs)
+        if inline is not None:
             duties = [inline, *duties]
         for m in lead.bodies:
             self.add(m, cs, lead.mode, duties)
@@ -540,27 +552,30 @@ class _Walker:
             text=shown,
             span=span,
             role=role_of(shown),  # type: ignore[arg-type]
-            partners=self.partners(text, d.start, draft.body),
+            partners=self.partners([(d.start, d.end), *d.extra], draft.body),
             deadline=deadline_of(shown),
             topics=topics_of(shown),
             section=d.section or None,
         )
 
-    def partners(self, text: str, base: int, own: BodyMention) -> list[BodyMention]:
-        """Bodies named right after 'phối hợp (với)', minus catch-alls and the body itself."""
-        folded = fold_same_length(text)
+    def partners(self, segments: list[tuple[int, int]], own: BodyMention) -> list[BodyMention]:
+        """Bodies named right after 'phối hợp (với)', minus catch-alls ("các cơ quan,
+        đơn vị", anything "có liên quan") and the body itself."""
         out: list[BodyMention] = []
         names = {own.name}
-        for cue in _PARTNER_CUE.finditer(folded):
-            bodies, _ = parse_list(text, cue.end())
-            for b in bodies:
-                if b.type.generic:
-                    continue
-                bm = mention(b, self.ctx, base=base, clean=self.clean) if b.end else None
-                if bm is None or bm.name in names:
-                    continue
-                names.add(bm.name)
-                out.append(bm)
+        for start, end in segments:
+            text = self.clean.text[start:end]
+            folded = fold_same_length(text)
+            for cue in _PARTNER_CUE.finditer(folded):
+                bodies, _ = parse_list(text, cue.end())
+                for b in bodies:
+                    if b.type.generic or _RELATED.match(folded, b.end):
+                        continue
+                    bm = mention(b, self.ctx, base=start, clean=self.clean)
+                    if bm.name in names:
+                        continue
+                    names.add(bm.name)
+                    out.append(bm)
         return out
 
 

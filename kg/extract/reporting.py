@@ -20,7 +20,7 @@ from kg.refdata import fold_same_length
 _TRIGGER = re.compile(r"(?<![a-z])(?:bao\s+cao|phan\s+anh)(?![a-z])")
 _FREQS: list[tuple[str, re.Pattern[str]]] = [
     ("semiannual", re.compile(r"(?<![a-z0-9])(?:0?6|sau)\s+thang(?![a-z])")),
-    ("quarterly", re.compile(r"(?<![a-z])(?:hang|moi|theo)\s+quy(?![a-z])")),
+    ("quarterly", re.compile(r"(?<![a-z])(?:hang|moi)\s+quy(?![a-z])")),
     ("monthly", re.compile(r"(?<![a-z])(?:hang|moi)\s+thang(?![a-z])")),
     (
         "annual",
@@ -41,6 +41,7 @@ _DATE = re.compile(r"truoc\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
 _NAMED_IN_BRACKET = re.compile(r"\([^()]*$")
 _TO_CUE = re.compile(r"(?<![a-z])(?:gui|ve|cho|len|bao\s+cao)\s+(?:ve\s+)?")
 _VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")
+_PASS_ON = re.compile(r"\s*(?:de\s+)?tong\s+hop")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _PLACE_TYPES = {"UBND", "HDND", "UBMTTQ"}
 
@@ -104,7 +105,13 @@ def _pair_dates(f: str, freqs: list[tuple[str, int, int]]) -> dict[int, str]:
 
 
 def _names(text: str, pos: int, ctx: Context, clean_base: int, structure: Structure) -> list[str]:
-    bodies, _ = parse_list(text, pos)
+    return _names_end(text, pos, ctx, clean_base, structure)[0]
+
+
+def _names_end(
+    text: str, pos: int, ctx: Context, clean_base: int, structure: Structure
+) -> tuple[list[str], int]:
+    bodies, end = parse_list(text, pos)
     out = []
     for b in bodies:
         bm = mention(b, ctx, base=clean_base, clean=structure.clean)
@@ -113,13 +120,14 @@ def _names(text: str, pos: int, ctx: Context, clean_base: int, structure: Struct
             name = f"{bm.name} {bm.jurisdiction.name}"
         if name not in out:
             out.append(name)
-    return out
+    return out, end
 
 
 def _owner(span: Span, assignments: list[Assignment]) -> str | None:
+    """The body whose duty holds this sentence (a sentence inside a body's section)."""
     for a in assignments:
         for d in a.duties:
-            if d.span.start <= span.start < d.span.end:
+            if d.span.start < span.end and span.start < d.span.end:
                 return a.body.name
     return None
 
@@ -149,9 +157,14 @@ def extract_reporting(
         for m in _TO_CUE.finditer(f):
             if any(s <= m.start() < e for s, e in via_zone):
                 continue
-            names = _names(sent, m.end(), ctx, base, structure)
-            if names:
-                to = names
+            names, end = _names_end(sent, m.end(), ctx, base, structure)
+            if not names:
+                continue
+            if to and not via:  # "về X để tổng hợp, báo cáo Y": X passes it on to Y
+                via, to = to, names
+                break
+            to = names
+            if not _PASS_ON.match(f, end):
                 break
         lead = lead_bodies(sent)
         by: str | None

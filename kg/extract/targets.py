@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import Context
-from kg.extract.reporting import sentences
-from kg.models import Assignment, Span, Structure, Target
+from kg.extract.reporting import _owner, sentences
+from kg.models import Assignment, Structure, Target
 
 _VALUE = re.compile(
     r"(?<![\w/.])(\d{1,3}(?:[.,]\d+)?\s*%)|((?:ít nhất|tối thiểu|trên|không dưới)\s+\d+(?:[.,]\d+)?(?!\s*/))",
@@ -25,14 +25,6 @@ _VERB_BEFORE = re.compile(
 _CLAUSE_START = re.compile(r"(?:^|[:;.]\s*|cụ thể\s*:\s*)([^:;.]*)$", re.IGNORECASE)
 _ASPIRE = re.compile(r"(?:,\s*)?(?:phấn đấu|và)\s*$", re.IGNORECASE)
 _NOT_TARGET = re.compile(r"lãi suất|thuế|phí|giảm\s+\d|tăng\s+\d", re.IGNORECASE)
-
-
-def _owner(span: Span, assignments: list[Assignment]) -> str | None:
-    for a in assignments:
-        for d in a.duties:
-            if d.span.start <= span.start < d.span.end:
-                return a.body.name
-    return None
 
 
 def extract_targets(
