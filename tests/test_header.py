@@ -204,6 +204,8 @@ def test_headerless_plan_reads_issuer_from_opening_and_year_from_text():
     f = facts_of(NO_HEADER)
     assert f.number is None
     assert f.date == "2025"  # the plan's own year, not the 2030 horizon
+    s = f.spans["date"]
+    assert NO_HEADER[s.start : s.end] == "năm 2025"
     # Châu Thành exists in many provinces: the province named in the text decides
     assert f.issuer == "Ủy ban nhân dân huyện Châu Thành"
     assert (f.province, f.district) == ("Long An", "Châu Thành")

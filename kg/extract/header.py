@@ -422,7 +422,7 @@ _ISSUING_RE = re.compile(
     r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})?)"
     r"\s+(?:ban\s+hành|xây\s+dựng)\b"
 )
-_YEAR_RE = re.compile(r"(?P<lead>\S+\s+\S+\s+)?năm\s+(?P<y>(?:19|20)\d{2})\b")
+_YEAR_RE = re.compile(r"(?P<lead>\S+\s+\S+\s+)?(?P<nam>năm\s+(?P<y>(?:19|20)\d{2}))\b")
 _NOT_OWN_YEAR = ("đến", "vào", "tới", "từ", "đoạn", "nhìn", "trước", "sau", "cuối", "đầu", "hết")
 _DEADLINE_RE = re.compile(
     r"(?:trước|chậm nhất|hoàn thành)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y>(?:19|20)\d{2})"
@@ -445,29 +445,33 @@ def _closing_start(lines: list[_Line]) -> int:
     return max(0, len(lines) - 25)
 
 
-def _infer_year(text: str, refs: list[DocRef]) -> str | None:
+def _infer_year(text: str, refs: list[DocRef]) -> tuple[str, tuple[int, int]] | None:
     """A year the text itself states for this document when no date line survived.
 
     Only years the plan states for its own activity count ("công tác trẻ em
     năm 2024", a deadline "trước ngày 07/5/2024"), never horizons ("đến năm
     2030", "giai đoạn 2021 - 2025"); and no earlier than the latest document it
-    implements, which it must post-date.
+    implements, which it must post-date. Returns the year and where it is first stated.
     """
     floor = max(
         (int(r.date[:4]) for r in refs if r.relation == "implements" and r.date), default=None
     )
     years: Counter[int] = Counter()
+    first: dict[int, tuple[int, int]] = {}
     for m in _YEAR_RE.finditer(text):
         lead = (m["lead"] or "").split()
         if lead and lead[-1].lower() in _NOT_OWN_YEAR:
             continue
         years[int(m["y"])] += 1
+        first.setdefault(int(m["y"]), (m.start("nam"), m.end("nam")))
     for m in _DEADLINE_RE.finditer(text):
         years[int(m["y"])] += 1
+        first.setdefault(int(m["y"]), (m.start(), m.end()))
     good = [(n, y) for y, n in years.items() if floor is None or y >= floor]
     if not good:
         return None
-    return str(max(good)[1])
+    year = max(good)[1]
+    return str(year), first[year]
 
 
 def _place_names(text: str) -> tuple[set[str], Counter]:
@@ -570,7 +574,10 @@ def extract_header(
             facts.date = y
         spans["date"] = _span(clean, dm.start(), dm.end())
     else:
-        facts.date = _infer_year(text, refs)
+        inferred = _infer_year(text, refs)
+        if inferred:
+            facts.date = inferred[0]
+            spans["date"] = _span(clean, *inferred[1])
 
     # subject (trích yếu)
     subj = _subject(lines, type_idx)
@@ -795,6 +802,10 @@ def _issuer(
         facts.issuer_kind = "state"
     if evidence:
         spans["issuer"] = _span(clean, *evidence)
+        # level, kind and places are read off the issuer's name: same evidence
+        for name in ("issuer_level", "issuer_kind", "province", "district"):
+            if getattr(facts, name) is not None:
+                spans[name] = spans["issuer"]
 
 
 def _after_2025_reform(date: str | None) -> bool:
