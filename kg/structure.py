@@ -150,7 +150,9 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     (
         "item",
         2,
-        re.compile(rf"^(?P<m>\d{{1,2}})\s?(?P<sep>[.)]|\s?[-–])\s*(?P<t>{_UPPER_START}.*)$"),
+        re.compile(
+            rf"^(?P<m>\d{{1,2}})\s?(?P<sep>[.)]|\s?[-–])(?:\s*(?P<t>{_UPPER_START}.*)|\s+(?P<n>\d.*))$"
+        ),
     ),
     ("point", 3, re.compile(r"^\(?(?P<m>[a-zđ])\s?(?P<sep>\))\s*(?P<t>\S.*)$")),
     ("point", 3, re.compile(rf"^(?P<m>[a-zđ])(?P<sep>[./])\s*(?P<t>{_UPPER_START}.*)$")),
@@ -211,6 +213,10 @@ def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
             continue
         t = m.group("t")
         sep = m.groupdict().get("sep") or ""
+        if t is None:  # "1. 100% trẻ em ..." (a number after the marker needs a space)
+            if sep not in (".", ")"):
+                continue  # "2 - 3 năm" is a range, not an item
+            t = m.group("n")
         marker = m.group("m")
         if kind == "part" and rank == -1:
             n = m.group("n")
@@ -910,6 +916,10 @@ class _Parser:
         while k < len(units):
             u = units[k]
             first = lines[u.first].text.strip()
+            if u.kind == "bullet" and _OPENING.match(self.node(u).text):
+                opening.append(self.node(u))  # "- Căn cứ Luật ...;" listed as bullets
+                k += 1
+                continue
             if u.kind != "paragraph":
                 break
             if _ENACTING.match(first):

@@ -477,3 +477,12 @@ def test_header_columns_glued_by_single_spaces() -> None:
     assert roles(h, "place_date") == ["Hải Dương, ngày 22 tháng 02 năm 2024"]
     number = next(x for x in h if x.role == "number")
     assert raw[number.span.start : number.span.end] == "Số: 64/KH-UBND"
+
+
+def test_item_starting_with_a_number_and_bases_as_bullets() -> None:
+    assert match_marker("1. 100% trẻ em dưới 6 tuổi được cấp thẻ")[2] == "1"
+    assert match_marker("2 - 3 năm tới") is None
+    raw = "KẾ HOẠCH\nVề trẻ em\n\n- Căn cứ Luật Trẻ em năm 2016;\n- Căn cứ Kế hoạch số 5/KH-UBND;\nI. MỤC TIÊU\n"
+    st_ = parse(clean_text(raw))
+    assert [n.text[:6] for n in st_.opening] == ["Căn cứ", "Căn cứ"]
+    assert [n.marker for n in st_.body] == ["I"]
