@@ -49,6 +49,11 @@ def test_numbers_broken_across_lines_and_printing_variants():
     assert refs[0].type == "Quyết định"
 
 
+def test_spaced_numbers_are_read_and_printed_tight():
+    [r] = refs_of("I. NỘI DUNG\nQuán triệt Chỉ thị số 28 - CT/TW và các văn bản.\n")
+    assert (r.number, r.key, r.type) == ("28-CT/TW", "28-CT/TW", "Chỉ thị")
+
+
 def test_type_from_the_number_code_when_not_printed():
     assert type_from_code("13/2021/TT-BLĐTBXH") == "Thông tư"
     assert type_from_code("331/TTr-PLĐTBXH") == "Tờ trình"
