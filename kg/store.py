@@ -172,13 +172,18 @@ class Store:
         ``bindings`` are substituted as RDF terms (never pasted into the text).
         """
         subs = {ox.Variable(k): _binding(v) for k, v in (bindings or {}).items()}
+        kwargs = {"use_default_graph_as_union": union, "prefixes": self.prefixes()}
         try:
-            return self.raw.query(
-                sparql,
-                use_default_graph_as_union=union,
-                prefixes=self.prefixes(),
-                substitutions=subs or None,
-            )
+            try:
+                return self.raw.query(sparql, substitutions=subs or None, **kwargs)
+            except RuntimeError as e:
+                if "projection" not in str(e):
+                    raise
+                # pyoxigraph substitutes only projected variables; otherwise bind with
+                # a trailing VALUES block of serialised terms (still never raw text)
+                names = " ".join(f"?{v.value}" for v in subs)
+                values = " ".join(str(t) for t in subs.values())
+                return self.raw.query(f"{sparql}\nVALUES ({names}) {{ ({values}) }}", **kwargs)
         except SyntaxError as e:
             raise DkgError(f"SPARQL syntax error: {e}") from e
 

@@ -1,0 +1,111 @@
+"""kg.store: queries with bound parameters, atomic swap, recovery, stable dumps."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.errors import DkgError
+from kg.store import NEW, OLD, STORE, StoreWriter, memory_store, open_store
+
+G = URIRef("http://x/g")
+P = URIRef("http://x/p")
+
+
+def _quads(n: int, tag: str = "v"):
+    return [(URIRef(f"http://x/s{i}"), P, Literal(f"{tag}{i}"), G) for i in range(n)]
+
+
+def test_select_returns_python_values_and_binds_parameters():
+    store = memory_store(
+        [
+            (URIRef("http://x/a"), P, Literal(3), G),
+            (URIRef("http://x/a"), URIRef("http://x/q"), Literal(True), G),
+            (URIRef("http://x/b"), P, Literal("Phòng Y tế", lang="vi"), G),
+        ]
+    )
+    rows = store.select("SELECT ?s ?o WHERE { ?s <http://x/p> ?o } ORDER BY ?s")
+    assert rows == [{"s": "http://x/a", "o": 3}, {"s": "http://x/b", "o": "Phòng Y tế"}]
+    rows = store.select("SELECT ?s WHERE { ?s <http://x/p> ?o }", {"o": 3})
+    assert rows == [{"s": "http://x/a"}]
+    assert store.ask("ASK { ?s <http://x/q> ?o }", {"s": URIRef("http://x/a")})
+
+
+def test_a_bound_parameter_is_a_term_not_query_text():
+    store = memory_store(_quads(3))
+    evil = 'v1" } UNION { ?s ?p ?o'
+    assert store.select("SELECT ?s WHERE { ?s <http://x/p> ?o }", {"o": evil}) == []
+
+
+def test_prefixes_are_predeclared():
+    store = memory_store(
+        [(URIRef("http://x/a"), URIRef("https://w3id.org/dkg/ns#text"), Literal("t"), G)]
+    )
+    assert store.select("SELECT ?t WHERE { ?s dkg:text ?t }") == [{"t": "t"}]
+
+
+def test_bad_sparql_is_a_dkg_error():
+    with pytest.raises(DkgError, match="SPARQL"):
+        memory_store().select("SELECT WHERE {")
+
+
+def test_nquads_are_sorted_and_stable():
+    a = memory_store(_quads(50)).nquads()
+    b = memory_store(list(reversed(_quads(50)))).nquads()
+    assert a == b
+    lines = a.decode().splitlines()
+    assert lines == sorted(lines) and len(lines) == 50
+
+
+def test_open_store_without_a_build_says_so(tmp_path):
+    with pytest.raises(DkgError, match="no store"):
+        open_store(tmp_path)
+
+
+def _write(out, quads, base="https://w3id.org/dkg/id/"):
+    w = StoreWriter(out, base)
+    w.add(quads)
+    return w.commit({"documents": 1})
+
+
+def test_writer_swaps_and_keeps_metadata(tmp_path):
+    _write(tmp_path, _quads(5, "old"))
+    live = _write(tmp_path, _quads(7, "new"), base="http://example.org/")
+    assert live == tmp_path / STORE
+    assert not (tmp_path / NEW).exists() and not (tmp_path / OLD).exists()
+    store = open_store(tmp_path)
+    assert len(store) == 7 and store.base == "http://example.org/" and store.meta["documents"] == 1
+
+
+def test_unfinished_write_leaves_the_old_store(tmp_path):
+    _write(tmp_path, _quads(5, "old"))
+    w = StoreWriter(tmp_path)
+    w.add(_quads(9, "new"))  # never committed: a build that died
+    assert len(open_store(tmp_path)) == 5
+    w.abort()
+    assert not (tmp_path / NEW).exists()
+
+
+def test_a_kill_between_the_two_renames_falls_back_to_store_old(tmp_path):
+    _write(tmp_path, _quads(5, "old"))
+    # the state right after "store -> store.old", before "store.new -> store"
+    shutil.move(tmp_path / STORE, tmp_path / OLD)
+    assert len(open_store(tmp_path)) == 5
+    _write(tmp_path, _quads(6, "new"))  # the next build repairs and swaps
+    assert len(open_store(tmp_path)) == 6 and not (tmp_path / OLD).exists()
+
+
+def test_leftover_store_new_is_replaced(tmp_path):
+    (tmp_path / NEW / "db").mkdir(parents=True)
+    (tmp_path / NEW / "db" / "garbage").write_text("x")
+    _write(tmp_path, _quads(2))
+    assert len(open_store(tmp_path)) == 2
+
+
+def test_graph_and_dataset_convert_to_rdflib(tmp_path):
+    store = memory_store(_quads(4))
+    assert len(store.graph(str(G))) == 4
+    assert store.named_graphs() == [str(G)]
+    assert len(list(store.dataset().quads((None, None, None, None)))) == 4
