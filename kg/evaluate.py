@@ -41,13 +41,17 @@ class PRF:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    misses: list[str] = field(default_factory=list)  # "file: + extra" / "file: - missed"
 
-    def add(self, pred: Iterable[Any], gold: Iterable[Any]) -> None:
+    def add(self, pred: Iterable[Any], gold: Iterable[Any], label: str = "") -> None:
         p, g = Counter(pred), Counter(gold)
         common = sum((p & g).values())
         self.tp += common
         self.fp += sum(p.values()) - common
         self.fn += sum(g.values()) - common
+        if label:
+            self.misses += [f"{label}: + {x}" for x in sorted((p - g).elements(), key=str)]
+            self.misses += [f"{label}: - {x}" for x in sorted((g - p).elements(), key=str)]
 
     @property
     def precision(self) -> float:
@@ -149,10 +153,14 @@ class Report:
                 f"{name:<22}{prf.precision:>7.3f}{prf.recall:>7.3f}{prf.f1:>7.3f}"
                 f"  {prf.tp:>3} {prf.fp:>3} {prf.fn:>3}"
             )
+            if show_misses:
+                out += [f"{'':<24}{m}" for m in prf.misses]
         out.append("")
         out.append(f"{'matched agencies':<22}{'accuracy':>9}  right/total")
         for name, acc in self.agency.items():
             out.append(f"{name:<22}{acc.value:>9.3f}  {acc.right}/{acc.total}")
+            if show_misses:
+                out += [f"{'':<24}✗ {m}" for m in acc.misses]
         out.append("")
         for issue in (2, 3):
             out.append(f"bars of issue {issue}: {'PASS' if self.passed(issue) else 'FAIL'}")
@@ -273,33 +281,36 @@ def _score_one(rep: Report, pred: dict, gold: dict, name: str) -> None:
         return sorted({k for k in (_num_key(n) for n in raw) if k})
 
     p_impl, g_impl = nums(pred, "implements"), nums(gold, "implements")
-    rep.sets["implements"].add(p_impl, g_impl)
+    rep.sets["implements"].add(p_impl, g_impl, name)
     rep.sets["references"].add(
-        set(p_impl) | set(nums(pred, "cites")), set(g_impl) | set(nums(gold, "cites"))
+        set(p_impl) | set(nums(pred, "cites")), set(g_impl) | set(nums(gold, "cites")), name
     )
     rep.sets["recipients"].add(
         [_key(r) for r in pred.get("recipients") or []],
         [_key(r) for r in gold.get("recipients") or []],
+        name,
     )
     pa, ga = pred.get("assignments") or [], gold.get("assignments") or []
     rep.sets["agencies"].add(
-        [_key(a.get("agency")) for a in pa], [_key(a.get("agency")) for a in ga]
+        [_key(a.get("agency")) for a in pa], [_key(a.get("agency")) for a in ga], name
     )
     for p, g in _match_agencies(pa, ga):
         pn, gn = int(p.get("duties") or 0), int(g.get("duties") or 0)
-        rep.agency["duties exact"].add(pn == gn)
-        rep.agency["duties within one"].add(abs(pn - gn) <= 1)
-        rep.agency["mode"].add(p.get("mode") == g.get("mode"))
-        rep.agency["leads"].add(bool(p.get("leads")) == bool(g.get("leads")))
+        who = f"{name}: {g.get('agency')}"
+        rep.agency["duties exact"].add(pn == gn, f"{who}: {pn} ≠ {gn}")
+        rep.agency["duties within one"].add(abs(pn - gn) <= 1, f"{who}: {pn} ≠ {gn}")
+        rep.agency["mode"].add(p.get("mode") == g.get("mode"), f"{who}: {p.get('mode')}")
+        rep.agency["leads"].add(bool(p.get("leads")) == bool(g.get("leads")), f"{who}")
         rep.sets["partners"].add(
             {_key(x) for x in p.get("coordinates_with") or []},
             {_key(x) for x in g.get("coordinates_with") or []},
+            who,
         )
     dl: Callable[[dict], list] = lambda rec: [  # noqa: E731
         k for k in (_deadline_key(r.get("deadline")) for r in rec.get("reporting") or []) if k
     ]
-    rep.sets["reporting deadlines"].add(dl(pred), dl(gold))
+    rep.sets["reporting deadlines"].add(dl(pred), dl(gold), name)
     tg: Callable[[dict], list] = lambda rec: [  # noqa: E731
         (_value_key(t.get("value")), t.get("year")) for t in rec.get("targets") or []
     ]
-    rep.sets["targets"].add(tg(pred), tg(gold))
+    rep.sets["targets"].add(tg(pred), tg(gold), name)

@@ -64,3 +64,13 @@ def test_scores_json_exports_the_same_way(tmp_path, gold_dir):
     exported.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     rep = score(json.loads(exported.read_text(encoding="utf-8")), gold)
     assert rep.passed(2)
+
+
+def test_misses_name_the_file_and_the_item(gold_dir):
+    gold = load_gold(gold_dir)
+    pred = copy.deepcopy(gold)
+    pred[3]["cites"].append("999/QĐ-UBND")
+    pred[3]["cites"].remove("28-CT/TW")
+    table = score(pred, gold).table(show_misses=True)
+    assert f"{gold[3]['file']}: + 999/QD-UBND" in table
+    assert f"{gold[3]['file']}: - 28-CT/TW" in table
