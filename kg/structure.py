@@ -567,8 +567,8 @@ class _Parser:
         if is_heading_caps(prev_text) or is_heading_caps(ln.text):
             return False
         short = self.widths.short(prev.end)
-        if _ends_sentence(prev_text) and _BASIS.match(ln.text):
-            return False  # one "Căn cứ ...;" per legal basis
+        if _ends_sentence(prev_text) and (_BASIS.match(ln.text) or _CLOSING_FORMULA.match(ln.text)):
+            return False  # one "Căn cứ ...;" per legal basis; "Trên đây là ..." stands alone
         colon_head = prev_text.endswith(":") and not _INLINE_LIST.search(prev_text)
         if _ends_sentence(prev_text) and (short or ln.blank_before or colon_head):
             return False
@@ -848,14 +848,14 @@ class _Parser:
                 if bullet and in_recipients:
                     recipients.append(self._recipient(text, s, e))
                     continue
+                if _SIG_NOTE.match(text):
+                    self.closing.append(self.hl("signature_note", text, s, e))
+                    continue
                 if in_recipients and recipients and (_ANNOTATION.match(text) or text[:1].islower()):
                     self._annotate(recipients[-1], text, e)
                     continue
                 if signer is not None:
                     self.closing.append(self.hl("other", text, s, e))
-                    continue
-                if _SIG_NOTE.match(text):
-                    self.closing.append(self.hl("signature_note", text, s, e))
                     continue
                 caps = is_heading_caps(text)
                 if caps and _SIG_MODE.match(text):

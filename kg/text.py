@@ -108,7 +108,9 @@ _EDGE_SPACE = re.compile(r"(?m)^[ \t]+|[ \t]+$")
 _GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")  # a column gap
 _DOUBLE_SPACE = re.compile(r" {2}")
 # separator rules under a header column ("-------", "---o0o---", "* * *", "___\t____")
-_DECORATIVE = re.compile(r"(?m)^(?:\*|(?=[^\n]*[-–—_=~*•·]{3})[-–—_=~*•·.oO0\t ]+|[-_=~*]( [-_=~*]){2,})$")
+_DECORATIVE = re.compile(
+    r"(?m)^(?:\*|(?=[^\n]*[-–—_=~*•·]{3})[-–—_=~*•·.oO0\t ]+|[-_=~*]( [-_=~*]){2,})$"
+)
 _PAGE_NO = re.compile(
     r"(?m)^(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$\n*"
 )
@@ -223,6 +225,8 @@ def _join_decision(prev: str, gap: str, nxt: str) -> str | None:
         return None
     ends_sentence = prev[-1] in _SENT_END
     if _first_word_lower(nxt) and not _POINT_START.match(nxt):
+        if ends_sentence and nxt[0] in "([":
+            return None  # "- Lưu: VT.\n(đã ký)": a note of its own
         return " "
     if (
         nxt[0].isdigit()

@@ -486,3 +486,43 @@ def test_item_starting_with_a_number_and_bases_as_bullets() -> None:
     st_ = parse(clean_text(raw))
     assert [n.text[:6] for n in st_.opening] == ["Căn cứ", "Căn cứ"]
     assert [n.marker for n in st_.body] == ["I"]
+
+
+def test_party_guidance_nested_points_and_bullets() -> None:
+    st_ = parse_file("btg_guidance.txt")
+    assert roles(st_.header, "issuer") == ["TỈNH ỦY NGHỆ AN", "BAN TUYÊN GIÁO"]
+    assert roles(st_.header, "doc_type") == ["HƯỚNG DẪN"]
+    assert roles(st_.header, "number") == ["Số 68-HD/BTGTU"]
+    part2 = st_.body[1]
+    chi_dao = part2.children[0].children[1]
+    assert (chi_dao.kind, chi_dao.title) == ("point", "Chỉ đạo")
+    assert [(c.marker, len(c.children)) for c in chi_dao.children] == [("-", 2), ("-", 0)]
+    assert [c.marker for c in st_.body[0].children] == ["1.1", "1.2"]
+    c = st_.closing
+    assert roles(c, "signature_mode") == ["K/T TRƯỞNG BAN"]
+    assert roles(c, "signer_title") == ["PHÓ TRƯỞNG BAN"]
+    assert roles(c, "recipient") == [
+        "Thường trực Tỉnh ủy (để b/c)",
+        "Các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc",
+        "Lưu VT",
+    ]
+    assert roles(c, "signature_note") == ["(đã ký)"]
+    assert roles(c, "signer") == ["Nguyễn Thị Hoa"]
+
+
+def test_merged_commune_plan_utf16_crlf_double_spaced() -> None:
+    st_ = parse_file("commune_2025_utf16.txt")
+    assert st_.clean.source.encoding == "utf-16"
+    assert roles(st_.header, "issuer") == ["ĐẢNG ỦY XÃ ĐỨC LẬP", "ỦY BAN NHÂN DÂN XÃ ĐỨC LẬP"]
+    assert roles(st_.header, "number") == ["Số: /KH-UBND"]
+    assert roles(st_.header, "place_date") == ["Đức Lập, ngày tháng 8 năm 2025"]
+    assert len(st_.opening) == 2 and "tỉnh Đắk Lắk về phòng" in st_.opening[1].text
+    assert st_.body[-1].text.startswith("Trên đây là")
+    item1 = st_.body[1].children[0]
+    assert [b.title[:8] for b in item1.children] == ["Chủ trì,", "Phối hợp"]
+    assert "báo cáo UBND xã trước ngày 10/12/2025" in item1.children[0].text
+    assert roles(st_.closing, "signer") == ["Y Ngông Niê"]
+    check_spans(st_)
+    src = st_.clean.source.text
+    signer = next(h for h in st_.closing if h.role == "signer")
+    assert src[signer.span.start : signer.span.end] == "Y Ngông Niê"
