@@ -144,6 +144,12 @@ def test_load_site_data_reads_the_graph(sample_data):
     assert lead.partners == [ID + "body/so-y-te/ha-nam"]
     assert [r.due for r in data.reports] == ["20/11", "10/05"]
     assert data.reports[0].frequency == "annual"
+    assert data.duty_by_iri[ID + "doc/5-kh-ubnd/duty/1"].counterpart_of == [
+        ID + "doc/12-kh-ubnd/duty/1"
+    ]
+    assert data.duty_by_iri[ID + "doc/12-kh-ubnd/duty/2"].dropped_in == [ID + "doc/5-kh-ubnd"]
+    number_ev = plan.header_evidence["number"]
+    assert data.text_of(plan.iri)[number_ev.start : number_ev.end] == "12/KH-UBND"
     kids = data.implemented_by()
     assert set(kids[ID + "doc/28-ct-tw"]) == {ID + "doc/12-kh-ubnd", ID + "doc/68-hd-btgtu"}
 
@@ -192,6 +198,9 @@ def test_pages_are_escaped_offline_and_vietnamese(sample_site):
     ):
         assert word in doc
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; Sở Y tế" in doc
+    assert "Không thấy trong" in doc
+    district = (sample_site / "doc-5-kh-ubnd.html").read_text(encoding="utf-8")
+    assert "Thực hiện nhiệm vụ của" in district and 'href="doc-12-kh-ubnd.html#ev-' in district
 
 
 def test_graph_json_round_trips_payloads(sample_site):

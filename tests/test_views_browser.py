@@ -216,6 +216,13 @@ def test_duty_click_highlights_its_sentence(site, watched):
     watched.check()
 
 
+def test_header_fact_shows_its_evidence(site, watched):
+    watched.open((site / "doc-12-kh-ubnd.html").as_uri())
+    watched.page.locator("table.meta tr", has_text="Số hiệu").click()
+    assert watched.page.locator("#source-text mark").inner_text() == "12/KH-UBND"
+    watched.check()
+
+
 def test_payloads_are_visible_text(site, watched):
     watched.open((site / "doc-12-kh-ubnd.html").as_uri())
     heading = watched.page.locator(".body-group h3").nth(1)

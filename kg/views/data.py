@@ -53,6 +53,7 @@ class DocInfo:
     ingested: bool = False
     source_file: str | None = None
     source_text: str | None = None  # filled on demand (SiteData.text_of): texts can be large
+    header_evidence: dict[str, Evidence] = field(default_factory=dict)  # field name -> span
 
 
 @dataclass
@@ -94,6 +95,10 @@ class DutyInfo:
     deadline: str | None = None
     partners: list[str] = field(default_factory=list)  # body IRIs
     evidence: Evidence | None = None
+    counterpart_of: list[str] = field(
+        default_factory=list
+    )  # parent duties it carries out (lineage)
+    dropped_in: list[str] = field(default_factory=list)  # child documents with no counterpart
 
 
 @dataclass
@@ -170,6 +175,10 @@ class SiteData:
         for a in self.assignments:
             out[a.doc].append(a)
         return out
+
+    @cached_property
+    def duty_by_iri(self) -> dict[str, DutyInfo]:
+        return {d.iri: d for d in self.duties}
 
     def duties_of_doc(self, doc: str) -> list[DutyInfo]:
         return self.duties_by_doc.get(doc, [])
@@ -378,6 +387,13 @@ Q_DUTIES = """SELECT ?duty ?doc ?body ?role ?mode ?text ?section ?deadline ?ev ?
   OPTIONAL { ?a dkg:duty ?duty . OPTIONAL { ?a dkg:order ?aorder } }
 }"""
 
+Q_HEADER_EVIDENCE = """SELECT ?doc ?p ?ev WHERE { ?doc a dkg:Document ; dkg:evidence ?ev . ?ev dkg:forProperty ?p }"""
+
+Q_LINEAGE = """SELECT ?duty ?p ?o WHERE {
+  VALUES ?p { dkg:counterpartOf dkg:droppedIn }
+  ?duty a dkg:Duty ; ?p ?o .
+}"""
+
 Q_PARTNERS = """SELECT ?duty ?partner WHERE { ?duty a dkg:Duty ; dkg:partner ?partner }"""
 
 Q_REPORTS = """SELECT ?r ?doc ?reporter ?reporterText ?recipient ?recipientText ?via ?viaText
@@ -413,6 +429,17 @@ _DOC_FIELDS = {
     _ELI + "jurisdiction": "jurisdiction",
     _PROV + "wasDerivedFrom": "source",
     _RDFS + "label": "label",
+}
+_HEADER_FIELD = {
+    _ELI + "type_document": "type",
+    _ELI + "id_local": "number",
+    _DKG + "date": "date",
+    _ELI + "passed_by": "issuer",
+    _DKG + "level": "level",
+    _ELI + "jurisdiction": "place",
+    _DKG + "signer": "signer",
+    _DKG + "signerTitle": "signer",
+    _DKG + "subject": "subject",
 }
 _LINK_RELATION = {
     _ELI + "ensures_implementation_of": "implements",
@@ -530,6 +557,12 @@ def load_site_data(select: Select) -> SiteData:
     def ev_of(row: Row) -> Evidence | None:
         return evidence.get(row.get("ev") or "")
 
+    for row in sorted(_q(select, Q_HEADER_EVIDENCE), key=lambda r: (r["doc"] or "", r["ev"] or "")):
+        name = _HEADER_FIELD.get(row["p"] or "")
+        ev = ev_of(row)
+        if name and ev and row["doc"] in data.docs:
+            data.docs[row["doc"]].header_evidence.setdefault(name, ev)
+
     # document links: each printed mention, first in printed order wins; then links the
     # texts assert without a mention of their own (a cited plan that itself implements another)
     seen: set[tuple[str, str, str]] = set()
@@ -605,6 +638,18 @@ def load_site_data(select: Select) -> SiteData:
                 evidence=ev_of(row),
             )
         )
+
+    by_iri = {d.iri: d for d in data.duties}
+    for row in sorted(
+        _q(select, Q_LINEAGE), key=lambda r: (r["duty"] or "", r["p"] or "", r["o"] or "")
+    ):
+        duty = by_iri.get(row["duty"] or "")
+        if duty is None or not row["o"]:
+            continue
+        if row["p"] == _DKG + "counterpartOf":
+            duty.counterpart_of.append(row["o"])
+        else:
+            duty.dropped_in.append(row["o"])
 
     report_rows = _first(_q(select, Q_REPORTS), "r").values()
     for row in sorted(

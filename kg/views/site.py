@@ -28,6 +28,7 @@ from typing import Any
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.views.data import (
@@ -627,6 +628,16 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
 # ---------------------------------------------------------------- pages
 
 
+def ev_attrs(ev: Evidence | None, extra_class: str = "") -> Markup:
+    """Attributes that make an element show its evidence when clicked (offsets are ints)."""
+    if ev is None:
+        return Markup(f' class="{extra_class}"' if extra_class else "")
+    return Markup(
+        f' class="ev {extra_class}" data-ev="{int(ev.start)}-{int(ev.end)}" tabindex="0"'
+        ' title="Bấm để xem câu văn gốc"'
+    )
+
+
 def _env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
@@ -647,6 +658,7 @@ def _env() -> Environment:
         LEVEL_COLOUR=LEVEL_COLOUR,
         doc_title=doc_title,
         safe_json=safe_json,
+        ev_attrs=ev_attrs,
     )
     return env
 

@@ -329,6 +329,9 @@ def build() -> Dataset:
         subject=f"Thực hiện Chỉ thị 28-CT/TW {PAYLOAD_IMG}",
         source=ctx[1],
     )
+    number_ev = b.evidence(ctx, "12/KH-UBND")
+    ctx[0].add((p12, DKG.evidence, number_ev))
+    ctx[0].add((number_ev, DKG.forProperty, ELI.id_local))
     b.mention(
         ctx,
         p12,
@@ -527,6 +530,10 @@ def build() -> Dataset:
         ],
         1,
     )
+
+    lineage = b.ds.graph(ID["graph/lineage"])
+    lineage.add((URIRef(f"{p5}/duty/1"), DKG.counterpartOf, URIRef(f"{p12}/duty/1")))
+    lineage.add((URIRef(f"{p12}/duty/2"), DKG.droppedIn, p5))
 
     dt = b.ds.graph(ID["graph/reference/doctypes"])
     for key, label in (
