@@ -483,6 +483,46 @@ def test_commune_district_from_the_pre_2025_tables_and_the_text():
     assert f.signer == "H' Xuân Êban"
 
 
+def test_resolution_signed_by_a_title_alone():
+    text = """HỘI ĐỒNG NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BÌNH PHƯỚC\tĐộc lập - Tự do - Hạnh phúc
+Số: 26/2021/NQ-HĐND\tBình Phước, ngày 07 tháng 12 năm 2021
+NGHỊ QUYẾT
+Thông qua Đề án tăng cường công tác bảo vệ trẻ em
+HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH PHƯỚC
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT NGHỊ:
+Điều 1. Thông qua Đề án.
+Nơi nhận:\tCHỦ TỊCH
+- Ủy ban Thường vụ Quốc hội;
+- Lưu: VT.
+Huỳnh Thị Hằng
+"""
+    f = facts_of(text)
+    assert (f.type, f.issuer, f.issuer_level) == (
+        "Nghị quyết",
+        "Hội đồng nhân dân tỉnh Bình Phước",
+        "province",
+    )
+    assert (f.signer, f.signer_title, f.signature_mode) == ("Huỳnh Thị Hằng", "Chủ tịch", None)
+
+
+def test_front_committee_is_a_mass_organisation():
+    text = """ỦY BAN MTTQ VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN HỚN QUẢN\tĐộc lập - Tự do - Hạnh phúc
+Số: 05/KH-MTTQ-BTT\tHớn Quản, ngày 10 tháng 4 năm 2024
+KẾ HOẠCH
+Giám sát việc thực hiện chính sách trẻ em
+I. MỤC ĐÍCH
+Nơi nhận:\tTM. BAN THƯỜNG TRỰC
+- Lưu.\tCHỦ TỊCH
+Điểu Lên
+"""
+    f = facts_of(text)
+    assert f.issuer == "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Hớn Quản"
+    assert (f.issuer_level, f.issuer_kind, f.province) == ("district", "mass-org", "Bình Phước")
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

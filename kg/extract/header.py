@@ -322,16 +322,17 @@ def _signature(lines: list[_Line], text: str, first_closing: int) -> _Signature:
                 else:
                     sig.title, sig.title_span = m["who"], (s, e)
                 continue
-            if last_anchor is None:
-                continue
             low = _fold(cell)
             if (
                 _is_caps(cell)
                 and len(cell.split()) <= 6
                 and (any(low.startswith(p) for p, _ in _TITLE_WORDS) or "trưởng" in low)
             ):
+                # a title alone also signs: HĐND resolutions print just "CHỦ TỊCH"
                 sig.title, sig.title_span = cell, (s, e)
                 last_anchor = i
+                continue
+            if last_anchor is None:
                 continue
             if _looks_like_person(cell):
                 sig.signer = _title_name(cell) if _is_caps(cell) else cell
