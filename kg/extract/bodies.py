@@ -110,7 +110,7 @@ _LEVEL = (
     r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong)(?![a-z0-9])"
 )
 _SUFFIX = re.compile(
-    rf"(?:\s+(cac cap)|(?:\s+(cac))?\s+({_LEVEL}(?:(?:\s*,\s*|\s+va\s+|\s+){_LEVEL})*){_E})"
+    rf"(?:\s+(cac cap|cung cap)|(?:\s+(cac))?\s+({_LEVEL}(?:(?:\s*,\s*|\s+va\s+|\s+){_LEVEL})*){_E})"
 )
 _COMMITTEE = re.compile(
     rf"\s+(tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy(?:\s+(?:xa|phuong|thi tran))?){_E}"
@@ -152,9 +152,12 @@ def _label_regex(folded: str) -> str:
 
 @cache
 def _gazetteer() -> _Gazetteer:
+    from kg.refdata import group_ids
+
+    groups = group_ids()
     labels: dict[str, str] = {}
-    for t in body_types().values():
-        if t.id in {"Ministry", "GenericAddressee"} or not t.labels:
+    for t in sorted(body_types().values(), key=lambda t: t.id):
+        if t.id in groups or not t.labels:
             continue
         for label in t.labels:
             f = fold_same_length(label).strip()
@@ -167,11 +170,6 @@ def _gazetteer() -> _Gazetteer:
                         variants.add(v.replace(long, short))
             for v in variants:
                 labels.setdefault(v, t.id)
-    # groups are not bodies
-    from kg.refdata import group_ids
-
-    groups = group_ids()
-    labels = {k: v for k, v in labels.items() if v not in groups}
     alts = sorted(labels, key=len, reverse=True)
     pattern = re.compile(rf"{_B}(?:cac\s+)?(?:{'|'.join(_label_regex(a) for a in alts)}){_E}")
     by_key = {_sep_key(k): v for k, v in labels.items()}
@@ -253,6 +251,7 @@ class BodyMatch:
     committee: str | None = None  # folded, as printed
     place: str | None = None
     name_extra: str | None = None  # what a school / Ban Chỉ đạo is called
+    same_level: bool = False  # "Ủy ban nhân dân cùng cấp": the addressee's own level
 
 
 def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -276,6 +275,8 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
 def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
     t = body_types()[type_id]
     m = BodyMatch(start, end, t, text[start:end])
+    if re.match(r"\s+cung\s+cap(?![a-z])", folded[end:]):
+        m.same_level = True
     key = folded[start:end]
     if t.party_organ or type_id in {"BanThuongVu", "BanXayDungDang"}:
         c = _COMMITTEE.match(folded, end)
@@ -401,6 +402,8 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         level = LEVEL_OF_WORD.get(m.levels[0], level) if t.level is None else t.level
     if t.id == "DiaPhuong":
         return t.pref, type_id, level, True
+    if m.same_level:
+        return f"{t.pref} cùng cấp", type_id, None, True
     if t.party_organ:
         committee = m.committee or ctx.committee
         name = t.pref

@@ -33,11 +33,12 @@ from kg.refdata import fold_same_length
 
 _HEADINGS = {"part", "article", "item", "point"}
 _ORG_TITLE = re.compile(
-    r"to chuc thuc hien|phan cong|trach nhiem (?:thuc hien|cua)|giao nhiem vu|nhiem vu cu the"
+    r"(?:^|[;,.]\s*|\s+va\s+)\W*(?:to chuc thuc hien|phan cong|trach nhiem(?: thuc hien| cua cac)?"
+    r"|giao nhiem vu|nhiem vu cu the cua)"
 )
 _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
 _REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
-_ASSIGN = re.compile(r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho)\s+")
+_ASSIGN = re.compile(r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho|doi\s+voi)\s+")
 _CLAUSE = re.compile(r"\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
 _TITLE = re.compile(
     r"\s*(?:pho\s+)?(?:chanh|giam doc|thu truong|chu tich|truong ban|truong phong|bi thu|"
@@ -211,6 +212,8 @@ class _Walker:
         for nodes, section in scopes:
             self.walk(nodes, section)
         self.tables()
+        if not self.drafts:
+            self.addressees()
 
     def org_scopes(self) -> list[tuple[list[Node], str]]:
         scopes: list[tuple[list[Node], str]] = []
@@ -223,9 +226,11 @@ class _Walker:
                     articles.append(n)
                     visit(n.children, sec + ".")
                     continue
-                if n.kind in ("part", "item") and _ORG_TITLE.search(
-                    fold_same_length(n.title or "")
-                ):
+                title = fold_same_length(n.title or "")
+                if n.kind in ("part", "item") and len(title) < 90 and _ORG_TITLE.search(title):
+                    scopes.append((n.children, sec))
+                    continue
+                if n.kind == "part" and self.body_headed(n.children):
                     scopes.append((n.children, sec))
                     continue
                 if n.kind in _HEADINGS:
@@ -246,6 +251,38 @@ class _Walker:
         if not scopes and not articles:
             scopes.append((self.s.body, ""))
         return scopes
+
+    def body_headed(self, nodes: list[Node]) -> bool:
+        """A part whose numbered items are mostly headed by bodies ("1. Phòng Y tế")."""
+        items = [n for n in nodes if n.kind == "item"]
+        if len(items) < 2:
+            return False
+        headed = 0
+        for n in items:
+            lead = lead_bodies(self.own(n)[1])
+            if lead is not None and (not lead.rest or lead.rest.endswith(":")):
+                headed += 1
+        return headed * 2 >= len(items)
+
+    def addressees(self) -> None:
+        """A Công văn gives its numbered points to the bodies under "Kính gửi"."""
+        lines = [h for h in self.s.header if h.role == "addressee"]
+        if not lines:
+            return
+        duties, _subs = self.collect([n for n in self.s.body if n.kind != "part"], "")
+        if not duties:
+            return
+        opening = " ".join(n.text or "" for n in self.s.opening)
+        mode = "requested" if re.search(r"de\s+nghi", fold_same_length(opening)) else "assigned"
+        for h in lines:
+            for m in find_bodies(h.text, list_mode=True):
+                bm = mention(m, self.ctx)
+                bm.span = Span(h.span.start + m.start, min(h.span.end, h.span.start + m.end))
+                key = fold_same_length(bm.name)
+                if key not in self.drafts:
+                    self.drafts[key] = _Draft(key, bm, mode, bm.span)
+                    self.order.append(key)
+                self.drafts[key].duties.extend(duties)
 
     def walk(self, nodes: list[Node], section: str) -> None:
         i = 0
@@ -338,7 +375,30 @@ class _Walker:
         m = _EXECUTORS.search(f)
         if not m:
             return None
-        bodies = [b for b in find_bodies(text[: m.start()]) if b.type.id != "ChinhPhu"]
+        head = text[: m.start()]
+        bodies = []
+        for so in re.finditer(r"cac\s+so\s*:", fold_same_length(head)):
+            bodies.extend(_listed_departments(head, so.end() - 1))
+        for b in find_bodies(head):
+            if b.type.id == "ChinhPhu":
+                continue
+            if b.type.id == "SoNganh" or b.as_written.lower().rstrip(": ") == "các sở":
+                listed = _listed_departments(head, b.end)
+                if listed:
+                    bodies.extend(listed)
+                    continue
+            bodies.append(b)
+        bodies = [
+            b
+            for b in bodies
+            if not any(
+                b.start < x.end
+                and x.start < b.end
+                and x is not b
+                and x.end - x.start > b.end - b.start
+                for x in bodies
+            )
+        ]
         if not bodies:
             return None
         return _Lead(bodies, "assigned", m.start(), text[m.start() :].strip())
@@ -606,6 +666,28 @@ def _generic(b: BodyMention) -> bool:
 
     t = body_types().get(b.type_id or "")
     return bool(t and t.generic)
+
+
+def _listed_departments(text: str, pos: int) -> list[BodyMatch]:
+    """'Giám đốc các Sở: Lao động - Thương binh và Xã hội, Y tế; ...' -> one Sở each."""
+    m = re.match(r"\s*:\s*", text[pos:])
+    if not m:
+        return []
+    pos += m.end()
+    out: list[BodyMatch] = []
+    while pos < len(text):
+        probe = "Sở " + text[pos:]
+        b = match_at(probe, 0)
+        if b is None or b.type.level != "province":
+            break
+        b.start, b.end = pos, pos + b.end - 3
+        b.as_written = "Sở " + text[b.start : b.end]
+        out.append(b)
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[b.end :])
+        if not sep:
+            break
+        pos = b.end + sep.end()
+    return out
 
 
 # ---------------------------------------------------------------- per-duty facts
