@@ -13,6 +13,7 @@ show text as printed, compare on keys.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -145,20 +146,27 @@ def _drop_running_lines(buf: _Buf) -> None:
     (within 15 lines) continues the count: then it is a table's TT column.
     """
     buf.sub(_PAGE_NO, "")
+    newlines = [m.start() for m in re.finditer("\n", buf.text)]
+
+    def line_no(pos: int) -> int:
+        return bisect.bisect_left(newlines, pos)
+
     lone = [
-        (buf.text.count("\n", 0, m.start()), int(m.group(1)), m.start())
-        for m in _LONE_NUMBER.finditer(buf.text)
+        (line_no(m.start()), int(m.group(1)), m.start()) for m in _LONE_NUMBER.finditer(buf.text)
     ]
-    heads = [buf.text.count("\n", 0, m.start()) for m in _TABLE_HEAD.finditer(buf.text)]
+    heads = [line_no(m.start()) for m in _TABLE_HEAD.finditer(buf.text)]
+    by_line = {ln: v for ln, v, _s in lone}
     keep = {
         s
         for ln, v, s in lone
-        if any(abs(ln - ln2) <= 15 and abs(v - v2) == 1 for ln2, v2, _s2 in lone)
-        and any(0 < ln - h <= 60 for h in heads)
+        if any(by_line.get(ln + d) in (v - 1, v + 1) for d in range(-15, 16) if d)
+        and any(0 < ln - h <= 60 for h in heads[bisect.bisect_left(heads, ln - 60) :][:61])
     }
     buf.sub(_LONE_NUMBER, lambda m: m.group(0) if m.start() in keep else "")
     counts = Counter(
-        normalize_key(line) for line in buf.text.split("\n") if line and len(line) <= 80
+        normalize_key(line)
+        for line in buf.text.split("\n")
+        if line and len(line) <= 80 and "\t" not in line
     )
     repeated = {
         k
@@ -172,7 +180,11 @@ def _drop_running_lines(buf: _Buf) -> None:
     if repeated:
         buf.sub(
             re.compile(r"(?m)^([^\n]+)$\n*"),
-            lambda m: "" if normalize_key(m.group(1)) in repeated else m.group(0),
+            lambda m: (
+                m.group(0)
+                if "\t" in m.group(1) or normalize_key(m.group(1)) not in repeated
+                else ""
+            ),
         )
 
 
@@ -241,6 +253,7 @@ def _join_decision(prev: str, gap: str, nxt: str) -> str | None:
         and nxt[1] == " "
         and _first_word_lower(nxt[2:])
         and prev[-1] not in _SENT_END + ","
+        and len(prev) >= 50  # short unpunctuated lines are list items: "- trẻ em dưới 6 tuổi"
     ):
         return " "  # "các ban, ngành\n- đoàn thể" is a wrapped line, not a bullet
     return None

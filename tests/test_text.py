@@ -81,9 +81,17 @@ def test_split_document_numbers_rejoined() -> None:
 
 
 def test_dash_continuation_vs_bullet() -> None:
-    c = clean_text("phối hợp với các ban, ngành\n- đoàn thể thực hiện.\n- Tổ chức tuyên truyền.\n")
+    c = clean_text(
+        "Ủy ban nhân dân các xã chủ trì, phối hợp với các ban, ngành\n- đoàn thể thực hiện.\n"
+        "- Tổ chức tuyên truyền.\n- trẻ em dưới 6 tuổi\n- trẻ em khuyết tật\n"
+    )
     lines = c.text.strip().split("\n")
-    assert lines == ["phối hợp với các ban, ngành - đoàn thể thực hiện.", "- Tổ chức tuyên truyền."]
+    assert lines == [
+        "Ủy ban nhân dân các xã chủ trì, phối hợp với các ban, ngành - đoàn thể thực hiện.",
+        "- Tổ chức tuyên truyền.",
+        "- trẻ em dưới 6 tuổi",  # short unpunctuated lines are a list
+        "- trẻ em khuyết tật",
+    ]
 
 
 def test_page_numbers_and_running_headers_dropped() -> None:
