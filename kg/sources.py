@@ -141,7 +141,7 @@ def read_source(path: Path, name: str | None = None) -> SourceText:
     if not path.exists():
         raise SourceError(shown, "no such file or folder")
     if path.is_dir():
-        raise SourceError(shown, "is a folder, not a file")
+        raise SourceError(shown, "is a folder without .txt or .md files")
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -164,9 +164,13 @@ def _expand(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
+            found = False
             for f in sorted(path.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                    found = True
                     yield f, str(f)
+            if not found:
+                yield path, str(p)  # read_source reports the empty folder
         else:
             yield path, str(p)
 

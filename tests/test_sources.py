@@ -106,3 +106,10 @@ def test_iter_sources_folder_sorted_and_errors_inline(tmp_path: Path) -> None:
 def test_seeds_read(seed_paths: list[Path]) -> None:
     for p in seed_paths:
         assert read_source(p).encoding == "utf-8"
+
+
+def test_empty_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    items = list(iter_sources([tmp_path]))
+    assert len(items) == 1 and isinstance(items[0], SourceError)
+    assert "without .txt or .md files" in str(items[0])
