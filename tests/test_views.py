@@ -101,7 +101,7 @@ def test_highlight_html_with_context_cuts_at_lines():
 
 
 def test_quote_html_from_selector():
-    ev = Evidence("d", 10, 20, exact="<x>", prefix="a&", suffix='"b')
+    ev = Evidence("d", 10, 20, exact="<x>", prefix="ạo a&", suffix='"b c')
     assert quote_html(ev) == "…a&amp;<mark>&lt;x&gt;</mark>&quot;b…"
 
 

@@ -302,14 +302,19 @@ def quote_html(ev: Evidence, text: str | None = None, context: int = 160) -> str
         return highlight_html(text, ev.start, ev.end, context)
     if ev.exact is None:
         return None
+    prefix, suffix = ev.prefix or "", ev.suffix or ""
+    cut = re.search(r"\s", prefix)  # the selector's context starts and ends mid-word
+    prefix = prefix[cut.end() :] if cut else prefix
+    cut = max(suffix.rfind(" "), suffix.rfind("\n"))
+    suffix = suffix[:cut] if cut > 0 else suffix
     return (
-        ("…" if ev.prefix else "")
-        + html.escape(ev.prefix or "")
+        ("…" if prefix else "")
+        + html.escape(prefix)
         + "<mark>"
         + html.escape(ev.exact)
         + "</mark>"
-        + html.escape(ev.suffix or "")
-        + ("…" if ev.suffix else "")
+        + html.escape(suffix)
+        + ("…" if suffix else "")
     )
 
 
