@@ -22,7 +22,8 @@ becomes one RDF term of the declared type (an IRI is checked by pyoxigraph,
 a literal is escaped by pyoxigraph's N-Triples writer), and the terms go into
 a one-row ``VALUES`` block opening the outermost WHERE group. That block is
 then parsed back on its own and must yield exactly those terms, so no value
-can close the block or add a clause. The same bound text runs on the embedded
+can close the block or add a clause. A sub-SELECT that mentions a parameter
+gets its own block (it cannot see the outer group's bindings). The same bound text runs on the embedded
 store and on any remote SPARQL 1.1 endpoint, with standard semantics: FILTER,
 BIND and BOUND in that group all see the value; an optional parameter left
 out is simply unbound.
@@ -210,8 +211,11 @@ def make_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
     value = unicodedata.normalize("NFC", value)
     t = param.type
     try:
-        if t == "iri" or (t == "string" and value.startswith("<") and value.endswith(">")):
-            return ox.NamedNode(value[1:-1] if value.startswith("<") else value)
+        if t == "iri":
+            value = value.strip()
+            return ox.NamedNode(
+                value[1:-1] if value.startswith("<") and value.endswith(">") else value
+            )
         if t == "integer":
             return ox.Literal(str(int(value.strip())), datatype=ox.NamedNode(XSD + "integer"))
         if t == "decimal":
@@ -359,21 +363,48 @@ def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
 
 
 def bind_query(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with a one-row VALUES block opening its outermost WHERE group."""
+    """The query with one-row VALUES blocks binding the parameters.
+
+    The outermost WHERE group gets every parameter; each sub-SELECT's WHERE group
+    gets the parameters it mentions, because a sub-SELECT does not see the outer
+    group's bindings. So every occurrence of ``?name`` means the given value, as
+    with SEP-0007 pre-binding, and a filter on a parameter inside a sub-SELECT is
+    evaluated there (early) rather than after the outer joins.
+    """
     if not bindings:
         return text
-    block = values_block(bindings)
     code = _scan_code(text)
     flat = "".join(c for _, c in code)
-    m = re.search(r"\bWHERE\s*\{", flat, re.IGNORECASE)
-    if m:
-        pos = m.end() - 1
-    else:  # SELECT * { ... } and ASK { ... } may omit WHERE
+    groups = [m.end() - 1 for m in re.finditer(r"\bWHERE\s*\{", flat, re.IGNORECASE)]
+    if not groups:  # SELECT * { ... } and ASK { ... } may omit WHERE
         pos = flat.find("{")
         if pos < 0 or re.match(r"\s*(CONSTRUCT|DESCRIBE)", _strip_prologue(flat), re.IGNORECASE):
             raise DkgError("cannot find the WHERE clause to bind parameters into")
-    brace = code[pos][0]
-    return f"{text[: brace + 1]} {block}{text[brace + 1 :]}"
+        groups = [pos]
+    inserts: list[tuple[int, str]] = []
+    for i, pos in enumerate(groups):
+        if i == 0:
+            names = list(bindings)
+        else:
+            inner = flat[pos : _matching_brace(flat, pos) + 1]
+            names = [n for n in bindings if re.search(rf"[?$]{re.escape(n)}\b", inner)]
+        if names:
+            inserts.append((code[pos][0], values_block({n: bindings[n] for n in names})))
+    for brace, block in sorted(inserts, reverse=True):
+        text = f"{text[: brace + 1]} {block}{text[brace + 1 :]}"
+    return text
+
+
+def _matching_brace(flat: str, pos: int) -> int:
+    depth = 0
+    for i in range(pos, len(flat)):
+        if flat[i] == "{":
+            depth += 1
+        elif flat[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(flat) - 1
 
 
 def _strip_prologue(flat: str) -> str:

@@ -28,9 +28,19 @@ def golden_params(q: CannedQuery) -> dict[str, str]:
 def _term(t) -> str | None:
     if t is None:
         return None
-    s = str(t)
-    m = _PATH_RE.match(s) if isinstance(t, ox.Literal) else None
-    return f'"{m.group(2)}"' if m else s
+    if isinstance(t, ox.Literal):
+        value = t.value
+        m = _PATH_RE.match(str(t))
+        if m:
+            value = m.group(2)
+        elif " | " in value:  # GROUP_CONCAT has no order in SPARQL 1.1: sort its parts
+            value = " | ".join(sorted(value.split(" | ")))
+        return str(
+            ox.Literal(value, language=t.language)
+            if t.language
+            else ox.Literal(value, datatype=t.datatype)
+        )
+    return str(t)
 
 
 def snapshot(store, q: CannedQuery) -> dict:
