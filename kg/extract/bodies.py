@@ -87,6 +87,7 @@ _ABBREV = [
 _NEEDS_COMMITTEE = {"VanPhongCapUy", "ThuongTrucCapUy"}
 _NEEDS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
 _KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
+_ATTACHED = {"DangDoan", "BanCanSuDang"}
 _NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial"}
 _PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
 _ACCENTED_LEVELS = {
@@ -107,14 +108,17 @@ _B = r"(?<![a-z0-9])"
 _E = r"(?![a-z0-9])"
 _CONN = r"(?:\s*[,&\-]\s*|\s+va\s+)"
 _LEVEL = (
-    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong)(?![a-z0-9])"
+    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong)"
+    r"(?![a-z0-9])(?!\s+(?:uy|doan)(?![a-z]))"
 )
 _SUFFIX = re.compile(
     rf"(?:\s+(cac cap|cung cap)|(?:\s+(cac))?\s+({_LEVEL}(?:(?:\s*,\s*|\s+va\s+|\s+){_LEVEL})*){_E})"
 )
+_CU = r"(?:tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy)"
 _COMMITTEE = re.compile(
     rf"\s+(tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy(?:\s+(?:xa|phuong|thi tran))?){_E}"
 )
+_COMMITTEES = re.compile(rf"\s+(cac\s+{_CU}(?:(?:\s*,\s*|\s+va\s+){_CU})*(?:\s+truc\s+thuoc)?){_E}")
 _LEVEL_WORD = re.compile(
     rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong){_E}"
 )
@@ -170,8 +174,10 @@ def _gazetteer() -> _Gazetteer:
                         variants.add(v.replace(long, short))
             for v in variants:
                 labels.setdefault(v, t.id)
+                if not v.startswith("cac "):
+                    labels.setdefault("cac " + v, t.id)
     alts = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(rf"{_B}(?:cac\s+)?(?:{'|'.join(_label_regex(a) for a in alts)}){_E}")
+    pattern = re.compile(rf"{_B}(?:{'|'.join(_label_regex(a) for a in alts)}){_E}")
     by_key = {_sep_key(k): v for k, v in labels.items()}
     return _Gazetteer(pattern, by_key)
 
@@ -252,6 +258,9 @@ class BodyMatch:
     place: str | None = None
     name_extra: str | None = None  # what a school / Ban Chỉ đạo is called
     same_level: bool = False  # "Ủy ban nhân dân cùng cấp": the addressee's own level
+    committee_list: str | None = None  # "các huyện ủy, thị ủy" after a Party organ
+    inner: BodyMatch | None = None  # "Đảng đoàn [Hội đồng nhân dân tỉnh]"
+    has_cac: bool = False
 
 
 def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -280,11 +289,23 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
     key = folded[start:end]
     if t.party_organ or type_id in {"BanThuongVu", "BanXayDungDang"}:
         c = _COMMITTEE.match(folded, end)
-        if c:
+        cs = _COMMITTEES.match(folded, end)
+        if cs:
+            m.committee_list = " ".join(text[cs.start(1) : cs.end(1)].split())
+            m.plural = True
+            m.end = cs.end()
+        elif c:
             m.committee = c.group(1).split()[0] + " " + c.group(1).split()[1]
             m.end = c.end()
         elif type_id in _NEEDS_COMMITTEE:
             return None
+    if type_id in _ATTACHED:
+        inner = match_at(text, m.end)
+        if inner is not None and inner.type.id not in _ATTACHED:
+            m.inner = inner
+            m.end = inner.end
+            m.as_written = text[m.start : m.end]
+            return m
     if type_id == "BanChiDao":
         words = []
         pos = m.end
@@ -322,6 +343,7 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
                 if lv:
                     m.levels = lv
                     m.plural = bool(s.group(2)) or len(lv) > 1
+                    m.has_cac = bool(s.group(2))
                     m.end = last_end
     if (m.levels or m.committee or implied) and type_id not in _KEEPS_NAME:
         place, e = _take_name(text, m.end)
@@ -404,6 +426,11 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return t.pref, type_id, level, True
     if m.same_level:
         return f"{t.pref} cùng cấp", type_id, None, True
+    if m.inner is not None:
+        inner_name = canonical(m.inner, ctx)[0]
+        return f"{t.pref} {inner_name}", type_id, m.inner.type.level or ctx.level, False
+    if t.party_organ and m.committee_list:
+        return f"{t.pref} {m.committee_list.lower()}", type_id, None, True
     if t.party_organ:
         committee = m.committee or ctx.committee
         name = t.pref
@@ -421,7 +448,8 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
                 type_id = "UBNDCapHuyen"
         return name, type_id, level, True
     if m.plural:
-        return f"{t.pref} {', '.join(levels)}", type_id, level, True
+        cac = "các " if m.has_cac else ""
+        return f"{t.pref} {cac}{', '.join(levels)}", type_id, level, True
     if t.id in _KEEPS_NAME:
         name = t.pref if not m.name_extra else f"{m.as_written[: m.end - m.start]}"
         return _squash(m.as_written), type_id, level or ctx.level, collective
@@ -439,6 +467,8 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
                 ctx.level or LEVEL_OF_WORD.get(ctx.level_word),
                 False,
             )
+    if levels and t.level == "commune" and not t.collective and t.id not in _KEEPS_NAME:
+        return f"{t.pref} {levels[0]}", type_id, level, False  # "Trạm Y tế xã"
     return t.pref, type_id, level, collective
 
 

@@ -46,7 +46,8 @@ _TITLE = re.compile(
 )
 _FILLER = re.compile(
     r"\s*(?:\((?:[^()]{0,80})\)|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh pho|thi xa|quan|xa|"
-    r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan|truc\s+thuoc)(?![a-z0-9])"
+    r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
+    r"|truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|thi|quan|dang)\s+uy)?)(?![a-z0-9])"
 )
 _SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;]\s*")
 _MEMBERS = re.compile(r"\s*cac\s+(?:co\s+quan\s+)?thanh\s+vien\s+(?=\S)")

@@ -37,7 +37,7 @@ _FREQS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _PERIODIC = re.compile(r"(?<![a-z])dinh\s+ky(?![a-z])")
-_DATE = re.compile(r"truoc\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
+_DATE = re.compile(r"truoc\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d)(?:\s*/\s*\d{4})?")
 _NAMED_IN_BRACKET = re.compile(r"\([^()]*$")
 _TO_CUE = re.compile(r"(?<![a-z])(?:gui|ve|cho|len|bao\s+cao)\s+(?:ve\s+)?")
 _VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")

@@ -17,7 +17,9 @@ _VALUE = re.compile(
     r"(?<![\w/.])(\d{1,3}(?:[.,]\d+)?\s*%)|((?:ít nhất|tối thiểu|trên|không dưới)\s+\d+(?:[.,]\d+)?(?!\s*/))",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"^[^.;%]{0,30}?(?:vào|đến|trong|tới)?\s*năm\s+(\d{4})", re.IGNORECASE)
+_YEAR = re.compile(
+    r"^(?:[^.;%]{0,30}?|[^.;%]{0,120}?(?:vào|đến|trong|tới)\s+)năm\s+(\d{4})", re.IGNORECASE
+)
 _YEAR_BEFORE = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})\s*,?\s*[^.;%]{0,60}$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(
     r"\s*(?:phải\s+)?(?:đạt|đạt được|đạt trên|đạt ít nhất|là|có)\s*$", re.IGNORECASE
