@@ -184,3 +184,32 @@ def test_seed_trace_of_28_ct_tw(seed_store_dir):
     via_party_plan = [n for n in nodes if n.doc.number == "144-KH/TU"]
     assert any(c.doc.in_corpus for n in via_guidance for c in n.children)
     assert any(c.doc.in_corpus for n in via_party_plan for c in n.children)
+
+
+def test_build_stores_lineage_between_a_plan_and_the_plan_it_implements(tmp_path):
+    """End to end on two texts written for this test: a province plan and a district plan."""
+    from pathlib import Path
+
+    from kg.build import build
+    from kg.queries import open_store_dir
+
+    texts = Path(__file__).parent / "data" / "queries" / "lineage"
+    report = build([texts / "tinh.txt", texts / "huyen.txt"], tmp_path)
+    assert not report.errors and not report.warnings
+    store = open_store_dir(tmp_path)
+    rows = run_query(get_query("lineage"), {}, store=store).records()
+    kept = {(r["parent_body"], r["child_body"]) for r in rows if r["status"] == "counterpart"}
+    assert kept == {
+        ("Sở Lao động - Thương binh và Xã hội", "Phòng Lao động - Thương binh và Xã hội"),
+        ("Sở Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo"),
+    }
+    dropped = sorted(r["parent_text"][:25] for r in rows if r["status"] == "dropped")
+    assert dropped == [
+        "Hướng dẫn các huyện xây d",
+        "Hướng dẫn sơ cứu, cấp cứu",
+        "Kiểm tra an toàn cơ sở vậ",
+    ]
+    (finding,) = [f for f in audit(store) if f.kind == "lineage"]
+    assert finding.details["kept"] == 2 and len(finding.details["dropped"]) == 3
+    (tree,) = trace(store, "28-CT/TW")
+    assert [n.doc.number for n in tree.walk()] == ["28-CT/TW", "45/KH-UBND", "12/KH-UBND"]
