@@ -85,6 +85,7 @@ def build_records(
             if progress is not None:
                 progress(i, total, src.record.source.name)
         writer.add(emitter.shared_quads())
+        writer.flush()
         _lineage_hook(writer.store, base, report)
         report.documents = total
         report.triples = len(writer.store)

@@ -216,19 +216,13 @@ class Store:
         return b"\n".join(lines) + (b"\n" if lines else b"")
 
     def add_quads(self, quads: Iterable[tuple]) -> int:
+        """Add quads now (``bulk_extend`` writes files per call: batch large loads with
+        ``QuadBuffer``)."""
         conv = _Converter()
-        batch: list[ox.Quad] = []
-        n = 0
-        for q in quads:
-            batch.append(conv.quad(q))
-            if len(batch) >= 100_000:
-                self.raw.bulk_extend(batch)
-                n += len(batch)
-                batch = []
+        batch = [conv.quad(q) for q in quads]
         if batch:
             self.raw.bulk_extend(batch)
-            n += len(batch)
-        return n
+        return len(batch)
 
     def close(self) -> None:
         """Release the database (pyoxigraph closes on garbage collection)."""
@@ -277,8 +271,15 @@ def open_store(out_dir: Path | str, read_only: bool = True) -> Store:
     return Store(raw, folder, _read_meta(folder))
 
 
+BATCH = 500_000
+
+
 class StoreWriter:
-    """Writes a new store beside the live one; ``commit`` swaps it in."""
+    """Writes a new store beside the live one; ``commit`` swaps it in.
+
+    ``add`` buffers: each pyoxigraph ``bulk_extend`` writes new files, so one call
+    per source graph is many times slower than one per half a million quads.
+    """
 
     def __init__(self, out_dir: Path, base: str = DEFAULT_BASE) -> None:
         self.out_dir = Path(out_dir)
@@ -288,12 +289,27 @@ class StoreWriter:
             shutil.rmtree(self.folder)  # leftover of a killed build
         self.folder.mkdir()
         self.store = Store(ox.Store(str(self.folder / DB)), self.folder, {"base": base})
+        self._conv = _Converter()
+        self._buffer: list[ox.Quad] = []
 
     def add(self, quads: Iterable[tuple]) -> int:
-        return self.store.add_quads(quads)
+        n = 0
+        for q in quads:
+            self._buffer.append(self._conv.quad(q))
+            n += 1
+            if len(self._buffer) >= BATCH:
+                self.flush()
+        return n
+
+    def flush(self) -> None:
+        """Write what is buffered (before querying the new store)."""
+        if self._buffer:
+            self.store.raw.bulk_extend(self._buffer)
+            self._buffer = []
 
     def commit(self, meta: dict) -> Path:
         """Swap the new store in; return the live store folder."""
+        self.flush()
         self.store.meta = {**meta, "base": self.store.base}
         self.store.raw.optimize()
         self.store.close()
