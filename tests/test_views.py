@@ -19,7 +19,9 @@ from kg.views.data import (
     DocLink,
     DutyInfo,
     Evidence,
+    ReportInfo,
     SiteData,
+    _link_report_bodies,
     load_site_data,
     oxigraph_select,
 )
@@ -324,3 +326,26 @@ def test_big_cascade_page_lists_by_level(tmp_path):
     write_site(national(40, 100), out)
     page = (out / "cascade-1-ct-tw.html").read_text(encoding="utf-8")
     assert "<h3>Huyện (3960)</h3>" in page and "<h3>Tỉnh (40)</h3>" in page
+
+
+def test_text_only_reporting_is_linked_to_bodies_of_the_same_document():
+    data = SiteData()
+    doc, other = ID + "doc/a", ID + "doc/b"
+    ubnd, phong = ID + "body/ubnd/x", ID + "body/phong-ldtbxh/x"
+    data.docs[doc] = DocInfo(doc, issuer=ubnd, issuer_name="Ủy ban nhân dân huyện X")
+    data.bodies[phong] = BodyInfo(phong, "Phòng Lao động - Thương binh và Xã hội")
+    data.assignments.append(AssignmentInfo(doc, phong))
+    data.reports += [
+        ReportInfo(
+            doc + "/reporting/1",
+            doc,
+            reporter_text="Phòng Lao động - Thương binh và xã hội",
+            recipient_text="Uỷ ban nhân dân huyện X",
+        ),
+        ReportInfo(
+            other + "/reporting/1", other, reporter_text="Phòng Lao động - Thương binh và Xã hội"
+        ),
+    ]
+    _link_report_bodies(data)
+    assert (data.reports[0].reporter, data.reports[0].recipient) == (phong, ubnd)
+    assert data.reports[1].reporter is None  # another document's bodies are not guessed

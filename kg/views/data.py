@@ -8,6 +8,7 @@ the graph's shape and can be tested with records built by hand.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -674,4 +675,34 @@ def load_site_data(select: Select) -> SiteData:
         a.body for a in data.assignments
     }:
         data.bodies.setdefault(iri, BodyInfo(iri, iri.rsplit("/", 1)[-1]))
+    _link_report_bodies(data)
     return data
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("đ", "d").replace("Đ", "D").lower().split())
+
+
+def _link_report_bodies(data: SiteData) -> None:
+    """Fallback while the graph leaves reporter / recipient as text only: a text that names,
+    exactly, the document's issuer or a body assigned in the same document is that body.
+    Nothing is guessed beyond exact (diacritic-folded) names from the same document."""
+    for rep in data.reports:
+        if rep.reporter and rep.recipient and (rep.via or not rep.via_text):
+            continue
+        names: dict[str, str] = {}
+        doc = data.docs.get(rep.doc)
+        if doc and doc.issuer and doc.issuer_name:
+            names[_fold(doc.issuer_name)] = doc.issuer
+        for a in data.assignments_by_doc.get(rep.doc, []):
+            body = data.bodies.get(a.body)
+            if body and not body.collective:
+                names.setdefault(_fold(body.name), a.body)
+        if rep.reporter is None and rep.reporter_text:
+            rep.reporter = names.get(_fold(rep.reporter_text))
+        if rep.recipient is None and rep.recipient_text:
+            rep.recipient = names.get(_fold(rep.recipient_text))
+        if rep.via is None and rep.via_text:
+            rep.via = names.get(_fold(rep.via_text))

@@ -242,8 +242,8 @@ PHYSICS_OPTIONS = {
     "physics": {
         "enabled": True,
         "solver": "barnesHut",
-        "barnesHut": {"gravitationalConstant": -6000, "springLength": 160},
-        "stabilization": {"enabled": True, "iterations": 200},
+        "barnesHut": {"gravitationalConstant": -8000, "springLength": 170, "avoidOverlap": 0.6},
+        "stabilization": {"enabled": True, "iterations": 250},
     },
     "layout": {"improvedLayout": False, "randomSeed": 7},
     "edges": {"smooth": False, "font": {"size": 11, "align": "middle"}},
