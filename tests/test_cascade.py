@@ -213,3 +213,27 @@ def test_build_stores_lineage_between_a_plan_and_the_plan_it_implements(tmp_path
     assert finding.details["kept"] == 2 and len(finding.details["dropped"]) == 3
     (tree,) = trace(store, "28-CT/TW")
     assert [n.doc.number for n in tree.walk()] == ["28-CT/TW", "45/KH-UBND", "12/KH-UBND"]
+
+
+def test_cli_trace_and_audit(seed_store_dir):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["trace", "28-CT-TW", "--store", str(seed_store_dir), "--duties"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Chỉ thị 28-CT/TW") and "├── " in result.output
+    result = runner.invoke(
+        main,
+        ["trace", "28-CT/TW", "--store", str(seed_store_dir), "--format", "json", "--depth", "1"],
+    )
+    assert result.exit_code == 0 and all(
+        c["children"] == [] for c in json.loads(result.output)[0]["children"]
+    )
+    result = runner.invoke(main, ["audit", "--store", str(seed_store_dir), "--format", "json"])
+    assert result.exit_code == 0
+    kinds = {f["kind"] for f in json.loads(result.output)}
+    assert {"several-numbers", "missing-number", "implemented-not-in-corpus"} <= kinds
+    result = runner.invoke(main, ["audit", "--store", str(seed_store_dir / "nowhere")])
+    assert result.exit_code == 1 and "no store here" in result.output

@@ -267,3 +267,22 @@ def test_golden_results_on_the_seed_graph(seed_store_dir, name):
     hint = "if the change is intended, run scripts/regen_golden_queries.py and review the diff"
     assert got["variables"] == golden["variables"], hint
     assert rows_key(got["rows"]) == rows_key(golden["rows"]), hint
+
+
+def test_cli_query_and_queries(seed_store_dir):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["queries"])
+    assert result.exit_code == 0 and "cascade" in result.output
+    args = ["query", "cascade", "--param", "doc=28-CT-TW", "--store", str(seed_store_dir)]
+    result = runner.invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["results"]["bindings"]
+    result = runner.invoke(main, ["query", "cascade", "--store", str(seed_store_dir)])
+    assert result.exit_code == 1 and "missing required parameter" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(main, ["query", "nope.rq", "--store", str(seed_store_dir)])
+    assert result.exit_code == 1 and "no such query file" in result.output

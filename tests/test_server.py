@@ -226,3 +226,44 @@ def test_negotiate():
     )
     assert negotiate("text/html, */*;q=0.1", types, "text/csv") == "text/csv"
     assert negotiate("", types, "text/csv") == "text/csv"
+
+
+def test_query_command_against_the_endpoint(server, mini_store):
+    from kg.queries import get_query, run_query
+
+    local = run_query(get_query("cascade"), {"doc": "9-CT-TW"}, store=mini_store)
+    remote = run_query(get_query("cascade"), {"doc": "9-CT-TW"}, endpoint=server + "/sparql")
+    assert sorted(map(str, local.rows)) == sorted(map(str, remote.rows))
+    evil = run_query(
+        get_query("body_duties"), {"body": 'x" } ; DROP ALL ; #'}, endpoint=server + "/sparql"
+    )
+    assert evil.rows == []
+    assert (
+        len(run_query("SELECT * WHERE { ?s ?p ?o } LIMIT 3", endpoint=server + "/sparql").rows) == 3
+    )
+
+
+def test_dkg_serve_in_a_subprocess(seed_store_dir):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(seed_store_dir), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/sparql" in line, line
+        sw = SPARQLWrapper(f"http://127.0.0.1:{port}/sparql")
+        sw.setQuery(f"SELECT (COUNT(?d) AS ?n) WHERE {{ ?d a <{DKG}Document> }}")
+        sw.setReturnFormat(JSON)
+        assert int(sw.query().convert()["results"]["bindings"][0]["n"]["value"]) > 5
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
