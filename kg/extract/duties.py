@@ -402,6 +402,7 @@ class _Walker:
         ]
         if not bodies:
             return None
+        bodies.sort(key=lambda b: b.start)
         return _Lead(bodies, "assigned", m.start(), text[m.start() :].strip())
 
     def collect(self, children: list[Node], sec: str) -> tuple[list[_Duty], list[tuple[Node, str]]]:

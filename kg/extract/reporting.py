@@ -25,7 +25,8 @@ _FREQS: list[tuple[str, re.Pattern[str]]] = [
     (
         "annual",
         re.compile(
-            r"(?<![a-z])(?:hang\s+nam|ca\s+nam|cuoi\s+nam|(?:bao\s+cao|ket\s+qua)\s+nam)(?![a-z0-9 ]*\d{4})"
+            r"(?<![a-z])(?:hang\s+nam|ca\s+nam|cuoi\s+nam|(?:bao\s+cao|ket\s+qua)\s+nam"
+            r"|nam(?=\s*\(\s*truoc))(?![a-z0-9 ]*\d{4})"
         ),
     ),
     ("ad hoc (đột xuất)", re.compile(r"(?<![a-z])dot\s+xuat(?![a-z])")),

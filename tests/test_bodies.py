@@ -1,0 +1,99 @@
+"""Body matching and canonical names: drop the place, keep the level word where the
+type exists at every level, keep the committee for Party organs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.bodies import Context, canonical, find_bodies, mention
+from kg.models import DocumentFacts
+
+DISTRICT = Context.from_facts(
+    DocumentFacts(
+        issuer="Ủy ban nhân dân huyện Hớn Quản",
+        issuer_level="district",
+        province="Bình Phước",
+        district="Hớn Quản",
+    )
+)
+CITY = Context.from_facts(
+    DocumentFacts(issuer="Ban Thường vụ Thành ủy Vinh", issuer_level="district")
+)
+PROVINCE = Context.from_facts(
+    DocumentFacts(issuer="Ủy ban nhân dân tỉnh Hải Dương", issuer_level="province")
+)
+
+
+def names(text: str, ctx: Context = DISTRICT, list_mode: bool = False) -> list[str]:
+    return [canonical(m, ctx)[0] for m in find_bodies(text, list_mode=list_mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Phòng Tài chính – Kế hoạch huyện Hớn Quản", "Phòng Tài chính - Kế hoạch"),
+        ("Phòng Văn hoá - Thông tin Thành phố", "Phòng Văn hóa và Thông tin"),
+        ("Phòng LĐ-TB&XH", "Phòng Lao động - Thương binh và Xã hội"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("Công an huyện", "Công an huyện"),
+        ("Công an Thành phố", "Công an thành phố"),
+        ("Trung Tâm Y tế huyện", "Trung tâm Y tế huyện"),
+        ("Văn phòng HĐND - UBND huyện", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"),
+        ("Ủy ban nhân dân các xã, thị trấn", "Ủy ban nhân dân các xã, thị trấn"),
+        ("UBND phường xã", "Ủy ban nhân dân các phường, xã"),
+        ("Trạm y tế phường, xã", "Trạm Y tế phường, xã"),
+        ("Đoàn TNCS Hồ Chí Minh huyện", "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"),
+        ("Huyện đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"),
+        ("ngành giáo dục", "Phòng Giáo dục và Đào tạo"),
+        ("các tổ chức thành viên", "Các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam"),
+        ("Đài Truyền thanh – Truyền hình", "Đài Truyền thanh - Truyền hình"),
+    ],
+)
+def test_canonical_names(text: str, expected: str) -> None:
+    assert names(text) == [expected]
+
+
+def test_level_word_comes_from_the_issuer_when_omitted() -> None:
+    assert names("Viện kiểm sát nhân dân") == ["Viện kiểm sát nhân dân huyện"]
+    assert names("UBMT Tổ quốc", PROVINCE) == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert names("Thành đoàn Buôn Ma Thuột") == ["Đoàn Thanh niên Cộng sản Hồ Chí Minh thành phố"]
+
+
+def test_party_organs_keep_their_committee() -> None:
+    assert names("Ban Tuyên giáo Thành uỷ") == ["Ban Tuyên giáo Thành ủy"]
+    assert names("Uỷ ban Kiểm tra, Ban Dân vận và Văn phòng Thành uỷ", CITY) == [
+        "Ủy ban Kiểm tra Thành ủy",
+        "Ban Dân vận Thành ủy",
+        "Văn phòng Thành ủy",
+    ]
+    assert names("Đảng đoàn Hội đồng nhân dân tỉnh") == ["Đảng đoàn Hội đồng nhân dân tỉnh"]
+
+
+def test_level_words_that_belong_to_the_next_name() -> None:
+    assert names("Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn") == [
+        "Hội Liên hiệp Phụ nữ tỉnh",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
+    ]
+    assert names("Công an xã quản lý") == ["Công an xã"]  # quản is not quận
+
+
+def test_words_that_only_look_like_bodies() -> None:
+    assert names("Bảo đảm vai trò của báo cáo viên") == []
+    assert names("các trường học") == ["Các cơ sở giáo dục"]
+    assert names("địa phương") == []
+    assert names("các sở, ngành tỉnh; địa phương", list_mode=True)[-1] == "Các địa phương"
+
+
+def test_mention_carries_type_level_and_span() -> None:
+    text = "Giao Phòng Tư pháp huyện chủ trì"
+    m = find_bodies(text)[0]
+    bm = mention(m, DISTRICT)
+    assert (bm.type_id, bm.level, bm.sector, bm.kind) == (
+        "PhongTuPhap",
+        "district",
+        "justice",
+        "state",
+    )
+    assert text[bm.span.start : bm.span.end] == "Phòng Tư pháp huyện"
+    assert bm.jurisdiction is not None
+    assert (bm.jurisdiction.name, bm.jurisdiction.level) == ("Hớn Quản", "district")

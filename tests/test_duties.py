@@ -1,0 +1,237 @@
+"""Duty rules on small texts written for each drafting convention."""
+
+from __future__ import annotations
+
+from kg.extract.bodies import Context
+from kg.extract.duties import deadline_of, extract_assignments, role_of
+from kg.models import Assignment, DocumentFacts, Finding
+from kg.structure import parse
+from kg.text import clean_text
+
+FACTS = DocumentFacts(
+    issuer="Ủy ban nhân dân huyện Quế Phong",
+    issuer_level="district",
+    issuer_kind="state",
+    province="Nghệ An",
+    district="Quế Phong",
+)
+
+
+def run(body: str, facts: DocumentFacts = FACTS) -> tuple[list[Assignment], list[Finding]]:
+    structure = parse(clean_text(body))
+    return extract_assignments(structure, Context.from_facts(facts))
+
+
+def table(assignments: list[Assignment]) -> list[tuple[str, str, int]]:
+    return [(a.body.name, a.mode, len(a.duties)) for a in assignments]
+
+
+HEADINGS = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Giáo dục và Đào tạo
+- Chủ trì, phối hợp với Phòng Y tế tổ chức dạy bơi cho học sinh, hoàn thành trước ngày 30/6/2024.
+- Chỉ đạo các trường học xây dựng trường học an toàn.
+2. Phòng Tư pháp: Tổ chức đăng ký khai sinh cho trẻ em đúng hạn.
+3. Phòng Văn hóa và Thông tin, Đài Truyền thanh - Truyền hình
+- Tuyên truyền phòng, chống xâm hại trẻ em.
+4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các đoàn thể
+Tuyên truyền, vận động hội viên tham gia bảo vệ trẻ em.
+"""
+
+
+def test_one_assignment_per_body_named_in_a_heading() -> None:
+    assignments, _ = run(HEADINGS)
+    assert table(assignments) == [
+        ("Phòng Giáo dục và Đào tạo", "assigned", 2),
+        ("Phòng Tư pháp", "assigned", 1),
+        ("Phòng Văn hóa và Thông tin", "assigned", 1),
+        ("Đài Truyền thanh - Truyền hình", "assigned", 1),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "requested", 1),
+        ("Các đoàn thể", "requested", 1),
+    ]
+
+
+def test_duty_facts() -> None:
+    assignments, _ = run(HEADINGS)
+    first = assignments[0].duties[0]
+    assert first.role == "lead" and assignments[0].leads
+    assert [p.name for p in first.partners] == ["Phòng Y tế"]
+    assert first.deadline == "hoàn thành trước ngày 30/6/2024"
+    assert "InjuryDrowning" in first.topics
+    assert first.section == "IV.1"
+    assert assignments[1].duties[0].text.startswith("Tổ chức đăng ký khai sinh")
+    assert "BirthRegistrationJustice" in assignments[1].duties[0].topics
+
+
+def test_span_points_at_the_original_text() -> None:
+    text = HEADINGS
+    assignments, _ = run(text)
+    d = assignments[1].duties[0]
+    assert text[d.span.start : d.span.end].startswith("Tổ chức đăng ký khai sinh")
+    b = assignments[0].body
+    assert text[b.span.start : b.span.end] == "Phòng Giáo dục và Đào tạo"
+
+
+def test_bodies_named_inline_and_in_bullets_get_their_own_duty() -> None:
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Các ban xây dựng Đảng Huyện ủy
+- Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với các cơ quan liên quan kiểm tra việc thực hiện.
+- Ban Tổ chức, Ban Dân vận Huyện ủy phối hợp với Ban Tuyên giáo Huyện ủy tham mưu triển khai.
+2. Ủy ban nhân dân huyện chỉ đạo xây dựng kế hoạch thực hiện. Đồng thời chỉ đạo:
+- Phòng Nội vụ chủ trì kiện toàn bộ máy làm công tác trẻ em.
+- Phòng Y tế chỉ đạo nâng cao chất lượng khám, chữa bệnh cho trẻ em.
+Phối hợp chỉ đạo Trung tâm Y tế huyện tăng cường tiêm chủng.
+"""
+    facts = DocumentFacts(issuer="Ban Thường vụ Huyện ủy Quế Phong", issuer_level="district")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [
+        ("Ban Tuyên giáo Huyện ủy", "assigned", 1),
+        ("Ban Tổ chức Huyện ủy", "assigned", 1),
+        ("Ban Dân vận Huyện ủy", "assigned", 1),
+        ("Ủy ban nhân dân huyện", "assigned", 1),
+        ("Phòng Nội vụ", "assigned", 1),
+        ("Phòng Y tế", "assigned", 1),
+    ]
+    assert assignments[1].duties[0].text.startswith("phối hợp với Ban Tuyên giáo")
+    assert [p.name for p in assignments[1].duties[0].partners] == ["Ban Tuyên giáo Huyện ủy"]
+    # the paragraph after the last bullet continues it; its object is no partner
+    assert "Trung tâm Y tế" in assignments[-1].duties[0].text
+    assert assignments[-1].duties[0].partners == []
+
+
+def test_requested_bullet_inside_another_heading() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các tổ chức thành viên
+- Giám sát việc thực hiện chính sách đối với trẻ em.
+- Đề nghị Đoàn TNCS Hồ Chí Minh huyện tổ chức tốt các hoạt động hè cho thiếu nhi.
+"""
+    assignments, _ = run(text)
+    assert table(assignments) == [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "requested", 1),
+        ("Các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam", "requested", 1),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "requested", 1),
+    ]
+    assert assignments[-1].duties[0].text.startswith("tổ chức tốt các hoạt động hè")
+
+
+def test_counting_paragraphs_and_bullets() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Tài chính - Kế hoạch
+
+Tham mưu bố trí kinh phí thực hiện Kế hoạch.
+
+Hướng dẫn thanh quyết toán kinh phí theo quy định.
+
+2. Phòng Lao động - Thương binh và Xã hội
+- Theo dõi, đôn đốc thực hiện Kế hoạch; tổng hợp kết quả thực hiện của các
+- đơn vị.
+- Hướng dẫn các xã triển khai mô hình bảo vệ trẻ em:
++ Mô hình ngôi nhà an toàn;
++ Mô hình câu lạc bộ quyền trẻ em.
+"""
+    assignments, _ = run(text)
+    assert table(assignments) == [
+        ("Phòng Tài chính - Kế hoạch", "assigned", 2),
+        ("Phòng Lao động - Thương binh và Xã hội", "assigned", 2),
+    ]
+
+
+def test_passage_printed_twice_counts_once() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Công an huyện
+- Phối hợp với Phòng Lao động - Thương binh và Xã hội hỗ trợ trẻ em bị xâm hại.
+- Điều tra, xử lý nghiêm các vụ xâm hại trẻ em theo quy định.- Phối hợp với Phòng Lao động - Thương binh và Xã hội hỗ trợ trẻ em bị xâm hại.
+- Điều tra, xử lý nghiêm các vụ xâm hại trẻ em theo quy định.
+"""
+    assignments, findings = run(text)
+    assert table(assignments) == [("Công an huyện", "assigned", 2)]
+    assert findings and all(f.kind == "duplicate-passage" for f in findings)
+
+
+def test_per_theme_assignment() -> None:
+    text = """II. NHIỆM VỤ, GIẢI PHÁP; PHÂN CÔNG THỰC HIỆN
+1. Nâng cao chất lượng dịch vụ bảo vệ trẻ em
+a) Nhiệm vụ, giải pháp:
+- Phát triển mạng lưới cộng tác viên bảo vệ trẻ em.
+- Kiện toàn tổ chức bộ máy làm công tác trẻ em.
+b) Phân công thực hiện: Các sở, ngành tỉnh; địa phương.
+2. Truyền thông
+a) Nhiệm vụ, giải pháp:
+- Đẩy mạnh truyền thông về quyền trẻ em.
+b) Phân công thực hiện:
+- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các cơ quan báo chí trên địa bàn tỉnh tham gia.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Nghệ An", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [
+        ("Các sở, ngành tỉnh", "assigned", 2),
+        ("Các địa phương", "assigned", 2),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested", 1),
+        ("Các cơ quan báo chí, truyền thông", "requested", 1),
+    ]
+
+
+def test_decision_articles_and_executors() -> None:
+    text = """QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống đuối nước trẻ em.
+Điều 2. Giao Sở Lao động - Thương binh và Xã hội chủ trì theo dõi việc thực hiện.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Giáo dục và Đào tạo; Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Quảng Trị", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert [a.body.name for a in assignments] == [
+        "Sở Lao động - Thương binh và Xã hội",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "Sở Y tế",
+        "Sở Giáo dục và Đào tạo",
+        "Ủy ban nhân dân các huyện, thị xã, thành phố",
+    ]
+    assert assignments[0].leads
+
+
+def test_appendix_table_rows() -> None:
+    text = """PHỤ LỤC
+PHÂN CÔNG NHIỆM VỤ
+| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Tập huấn kỹ năng an toàn cho trẻ em | Phòng Giáo dục và Đào tạo | Huyện đoàn | Quý III/2024 |
+| 2 | Rà soát điểm nguy cơ đuối nước | UBND các xã, thị trấn | Các cơ quan, đơn vị liên quan | Thường xuyên |
+"""
+    assignments, _ = run(text)
+    assert table(assignments) == [
+        ("Phòng Giáo dục và Đào tạo", "assigned", 1),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "assigned", 1),
+        ("Ủy ban nhân dân các xã, thị trấn", "assigned", 1),
+    ]
+    lead, support = assignments[0].duties[0], assignments[1].duties[0]
+    assert (lead.role, lead.deadline) == ("lead", "Quý III/2024")
+    assert [p.name for p in lead.partners] == ["Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"]
+    assert support.role == "support"
+
+
+def test_roles() -> None:
+    assert role_of("Chủ trì, phối hợp với Phòng Y tế") == "lead"
+    assert role_of("Tham mưu ...; chủ trì tổ chức kiểm tra") == "lead"
+    assert role_of("Phối hợp với cơ quan chủ trì thực hiện") == "support"
+    assert role_of("Tuyên truyền về quyền trẻ em") == "participant"
+
+
+def test_deadlines() -> None:
+    assert deadline_of("Xây dựng kế hoạch, hoàn thành trước ngày 07/5/2024.") == (
+        "hoàn thành trước ngày 07/5/2024"
+    )
+    assert deadline_of("Tổ chức trong Quý II/2024") == "trong Quý II/2024"
+    assert deadline_of("Thời gian: tháng 6/2024.") == "Thời gian: tháng 6/2024"
+    assert deadline_of("Thường xuyên") is None
+
+
+def test_no_org_part_no_duties_from_general_tasks() -> None:
+    text = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường công tác truyền thông
+- Chính quyền các cấp tăng cường chỉ đạo công tác trẻ em.
+- Các phòng, ban, ngành phối hợp chặt chẽ.
+IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Y tế
+- Chỉ đạo tiêm chủng mở rộng.
+"""
+    assignments, _ = run(text)
+    assert table(assignments) == [("Phòng Y tế", "assigned", 1)]

@@ -1,0 +1,103 @@
+"""Reporting obligations: one per frequency, due day paired with its frequency."""
+
+from __future__ import annotations
+
+from kg.extract.bodies import Context
+from kg.extract.duties import extract_assignments
+from kg.extract.reporting import extract_reporting
+from kg.models import DocumentFacts, Reporting
+from kg.structure import parse
+from kg.text import clean_text
+
+FACTS = DocumentFacts(
+    issuer="Ủy ban nhân dân huyện Hớn Quản",
+    issuer_level="district",
+    province="Bình Phước",
+    district="Hớn Quản",
+)
+
+
+def run(text: str) -> list[Reporting]:
+    structure = parse(clean_text(text))
+    ctx = Context.from_facts(FACTS)
+    assignments, _ = extract_assignments(structure, ctx)
+    return extract_reporting(structure, ctx, assignments)
+
+
+def rows(reps: list[Reporting]) -> list[tuple]:
+    return [(r.frequency, r.deadline, r.to, r.via) for r in reps]
+
+
+def test_several_frequencies_in_one_sentence() -> None:
+    text = """V. CHẾ ĐỘ BÁO CÁO
+- Các cơ quan, đơn vị và UBND các xã, thị trấn đột xuất, định kỳ 06 tháng (trước ngày 10/5) và cả năm (trước ngày 03/11) gửi báo cáo kết quả về UBND huyện (thông qua Phòng Lao động - Thương binh và Xã hội).
+"""
+    assert rows(run(text)) == [
+        (
+            "ad hoc (đột xuất)",
+            None,
+            "Ủy ban nhân dân huyện Hớn Quản",
+            "Phòng Lao động - Thương binh và Xã hội",
+        ),
+        (
+            "semiannual",
+            "10/5",
+            "Ủy ban nhân dân huyện Hớn Quản",
+            "Phòng Lao động - Thương binh và Xã hội",
+        ),
+        (
+            "annual",
+            "03/11",
+            "Ủy ban nhân dân huyện Hớn Quản",
+            "Phòng Lao động - Thương binh và Xã hội",
+        ),
+    ]
+    assert run(text)[0].by == "Các cơ quan, đơn vị và UBND các xã, thị trấn"
+
+
+def test_due_day_before_the_frequency_it_belongs_to() -> None:
+    text = """V. CHẾ ĐỘ BÁO CÁO
+- Giao Phòng Lao động - Thương binh và Xã hội tổng hợp báo cáo Sở Lao động - Thương binh và Xã hội và UBND tỉnh trước ngày 14/5 (đối với báo cáo 6 tháng) và trước ngày 09/11 (đối với báo cáo năm).
+"""
+    reps = run(text)
+    assert [(r.frequency, r.deadline) for r in reps] == [
+        ("semiannual", "14/5"),
+        ("annual", "09/11"),
+    ]
+    assert reps[0].to == "Sở Lao động - Thương binh và Xã hội; Ủy ban nhân dân tỉnh Bình Phước"
+    assert reps[0].by == "Phòng Lao động - Thương binh và Xã hội"
+
+
+def test_reporter_is_the_body_whose_section_it_is() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin
+- Hằng quý báo cáo kết quả về Ủy ban nhân dân huyện.
+- Báo cáo sơ kết, tổng kết việc thực hiện Kế hoạch theo quy định.
+"""
+    reps = run(text)
+    assert [(r.by, r.frequency) for r in reps] == [
+        ("Phòng Văn hóa và Thông tin", "quarterly"),
+        ("Phòng Văn hóa và Thông tin", "review milestones (sơ kết, tổng kết)"),
+    ]
+
+
+def test_difficulties_passed_on_through_an_office() -> None:
+    text = """Trong quá trình triển khai thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Phòng Lao động - Thương binh và Xã hội để tổng hợp, báo cáo UBND huyện xem xét./.
+"""
+    assert rows(run(text)) == [
+        (
+            "ad hoc (vướng mắc)",
+            None,
+            "Ủy ban nhân dân huyện Hớn Quản",
+            "Phòng Lao động - Thương binh và Xã hội",
+        )
+    ]
+
+
+def test_not_an_obligation() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Tư pháp
+- Thực hiện chế độ báo cáo theo quy định.
+- Hằng năm kiểm tra, đánh giá việc thực hiện.
+"""
+    assert run(text) == []
