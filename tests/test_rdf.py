@@ -6,10 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, XSD
 
+from kg.models import Recipient
 from kg.rdf import IRIs, corpus_quads, date_literal, frequency_parts, month_day, to_dataset
 from kg.resolve import resolve
 from kg.vocab import DKG, ELI, OA
@@ -164,3 +167,24 @@ def test_frequency_parts():
     assert frequency_parts("ad hoc (khó khăn, vướng mắc)") == (DKG.AdHoc, "khó khăn, vướng mắc")
     assert frequency_parts("annual") == (DKG.Annual, None)
     assert frequency_parts("mỗi tuần")[0] is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(min_size=1, max_size=80), name=st.text(min_size=1, max_size=30))
+def test_any_text_round_trips_through_the_store(text, name):
+    from data.sample_records import decision_record
+
+    from kg.models import Span
+    from kg.store import memory_store
+
+    rec = decision_record()
+    rec.document.subject = text
+    rec.assignments[0].duties[0].text = text
+    rec.assignments[0].body.name = name
+    rec.recipients = [Recipient(text, Span(0, 1))]
+    store = memory_store(corpus_quads(resolve([rec]), BASE))
+    ds = Dataset()
+    ds.parse(data=store.nquads().decode("utf-8"), format="nquads")
+    assert sum(1 for _ in ds.quads((None, None, None, None))) == len(store)
+    texts = store.select("SELECT ?t WHERE { ?d a dkg:Duty ; dkg:text ?t }")
+    assert texts == [{"t": text}]
