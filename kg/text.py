@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from kg.models import CleanText, SourceText
 
@@ -297,8 +298,6 @@ def clean(source: SourceText) -> CleanText:
 
 def clean_text(text: str, name: str = "<text>") -> CleanText:
     """Convenience for tests and callers holding a plain string."""
-    from pathlib import Path
-
     src = SourceText(path=Path(name), name=name, text=text, encoding="utf-8", sha256="")
     return clean(src)
 
@@ -312,19 +311,7 @@ _TONE_SHIFT = {
     "o": dict(zip("áàảãạ", "óòỏõọ", strict=True)) | dict(zip("éèẻẽẹ", "óòỏõọ", strict=True)),
     "u": dict(zip("ýỳỷỹỵ", "úùủũụ", strict=True)),
 }
-_BARE = {
-    "á": "a",
-    "à": "a",
-    "ả": "a",
-    "ã": "a",
-    "ạ": "a",
-    "é": "e",
-    "è": "e",
-    "ẻ": "e",
-    "ẽ": "e",
-    "ẹ": "e",
-}
-_BARE |= {"ý": "y", "ỳ": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"}
+_BARE = dict(zip("áàảãạéèẻẽẹýỳỷỹỵ", "aaaaaeeeeeyyyyy", strict=True))
 _OLD_TONE = re.compile(r"(?<!q)(?P<v>[ou])(?P<t>[áàảãạéèẻẽẹýỳỷỹỵ])(?![^\W\d_])")
 
 
