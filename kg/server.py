@@ -113,14 +113,23 @@ class Limits:
     workers: int = 2  # queries evaluated at once
 
 
+def _unescape(query: str) -> str:
+    """Apply SPARQL codepoint escapes (\\uXXXX, \\UXXXXXXXX), which the grammar allows anywhere."""
+    return re.sub(
+        r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
+        lambda m: chr(c) if (c := int(m.group(1) or m.group(2), 16)) <= 0x10FFFF else m.group(0),
+        query,
+    )
+
+
 def uses_service(query: str) -> bool:
     """True when the SERVICE keyword appears outside strings, IRIs and comments."""
-    code = "".join(c for _, c in _scan_code(query))
+    code = "".join(c for _, c in _scan_code(_unescape(query)))
     return bool(_SERVICE_RE.search(code))
 
 
 def looks_like_update(query: str) -> bool:
-    code = "".join(c for _, c in _scan_code(query))
+    code = "".join(c for _, c in _scan_code(_unescape(query)))
     return bool(_UPDATE_RE.search(code)) and not re.search(
         r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", code, re.IGNORECASE
     )
@@ -332,6 +341,11 @@ class Handler(BaseHTTPRequestHandler):
             self._error(e.status, e.message)
         except DkgError as e:
             self._error(400, str(e))
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client went away
+        except Exception as e:  # noqa: BLE001 - one bad request must not kill the server
+            self.log_error("internal error: %r", e)
+            self._error(500, f"internal error ({type(e).__name__})")
 
     def do_GET(self) -> None:
         self._dispatch("GET")

@@ -146,6 +146,8 @@ def test_service_is_refused(server):
 def test_service_detection_ignores_strings_and_names():
     assert uses_service("SELECT * { service <http://x/> { ?s ?p ?o } }")
     assert uses_service("SELECT * {\n  SeRvIcE SILENT ?g { ?s ?p ?o } }")
+    assert uses_service("SELECT * { SERVICE<http://x/>{ ?s ?p ?o } }")
+    assert uses_service("SELECT * { \\u0053ERVICE <http://x/> { ?s ?p ?o } }")
     assert not uses_service('SELECT * { ?s ?p "SERVICE <http://x/>" }')
     assert not uses_service("SELECT ?service { ?service ?p ?o } # SERVICE")
     assert not uses_service("PREFIX ex: <http://e/> SELECT * { ?s ex:SERVICE ?o }")
