@@ -234,6 +234,7 @@ def _network(options: dict) -> Network:
 def _graph_payload(net: Network, **extra: Any) -> dict:
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     payload = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    payload["height"] = 320 if len(nodes) <= 6 else 520
     payload.update(extra)
     return payload
 
@@ -712,7 +713,9 @@ def _reports_for(site: Site, body: str, reports: list) -> list[dict]:
     rows = []
     for rep in reports:
         role = (
-            "gửi" if rep.reporter == body else ("nhận" if rep.recipient == body else "tổng hợp qua")
+            "Gửi báo cáo"
+            if rep.reporter == body
+            else ("Nhận báo cáo" if rep.recipient == body else "Tổng hợp, chuyển tiếp")
         )
         rows.append({"rep": rep, "role": role, "href": site.ev_href(rep.evidence)})
 
