@@ -50,12 +50,10 @@ def _local(iri: str | None) -> str | None:
 
 
 def number_key(number: str) -> str:
-    """The identity key of a printed number, as the resolve stage computes it."""
-    try:
-        from kg.extract.refs import fold_number
-    except ImportError:  # pragma: no cover - the references stage is part of the package
-        return re.sub(r"[\s\-–/]+", "-", number.upper().replace("Đ", "D")).strip("-")
-    return fold_number(number)
+    """The identity key of a printed number, exactly as the resolve stage computes it."""
+    from kg.resolve import number_key as resolve_key
+
+    return resolve_key(number)
 
 
 # ---------------------------------------------------------------- documents and the cascade
