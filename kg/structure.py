@@ -512,6 +512,11 @@ class _Parser:
                 ):
                     break  # a subject printed in capitals may wrap; an authority line ends it
             role = "subject"
+            if not n_subject and is_heading_caps(text) and text.startswith("CỦA "):
+                # "CHỈ THỊ / CỦA BAN BÍ THƯ / về ...": who speaks, not what about
+                self.header.append(self.hl("authority", text, ln.start, ln.end))
+                i += 1
+                continue
             if text.startswith("(") and n_subject:
                 role = "subject_note"  # "(Ban hành kèm theo Quyết định số ...)"
             self.header.append(self.hl(role, text, ln.start, ln.end))

@@ -526,3 +526,20 @@ def test_merged_commune_plan_utf16_crlf_double_spaced() -> None:
     src = st_.clean.source.text
     signer = next(h for h in st_.closing if h.role == "signer")
     assert src[signer.span.start : signer.span.end] == "Y Ngông Niê"
+
+
+def test_central_party_directive() -> None:
+    st_ = parse_file("politburo_directive.txt")
+    h = st_.header
+    assert roles(h, "issuer") == ["BAN CHẤP HÀNH TRUNG ƯƠNG"]
+    assert roles(h, "number") == ["Số 99-CT/TW"]
+    assert roles(h, "doc_type") == ["CHỈ THỊ"]
+    assert roles(h, "authority") == ["CỦA BAN BÍ THƯ"]
+    assert roles(h, "subject") == ["về tăng cường công tác bảo vệ trẻ em trong tình hình mới"]
+    assert [n.kind for n in st_.body] == ["paragraph", "paragraph", "item", "item", "item"]
+    assert roles(st_.closing, "signature_mode") == ["T/M BAN BÍ THƯ"]
+    assert roles(st_.closing, "recipient") == [
+        "Các tỉnh ủy, thành ủy",
+        "Lưu Văn phòng Trung ương Đảng",
+    ]
+    assert roles(st_.closing, "signer") == ["Trương Thị Mai"]
