@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kg.models import DocRef, DocumentRecord, Span
+from kg.models import DocRef, DocumentRecord, Finding, Span
 from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
 from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
 
@@ -375,7 +375,16 @@ class Emitter:
             yield t(node, DKG.text, Literal(rcp.text))
             yield t(node, DKG.order, Literal(i + 1))
             yield from evidence(node, rcp.span)
-        for i, f in enumerate(rec.findings):
+        findings = list(rec.findings)
+        if src.duplicate_of:
+            findings.append(
+                Finding(
+                    "duplicate-document",
+                    f"the same document number as {src.duplicate_of}: kept as a separate node",
+                    d.spans.get("number"),
+                )
+            )
+        for i, f in enumerate(findings):
             node = URIRef(f"{doc}/finding/{i + 1}")
             yield t(node, RDF.type, DKG.Finding)
             yield t(node, DKG.findingKind, Literal(f.kind))

@@ -296,6 +296,7 @@ class ResolvedSource:
     # body keys: ("issuer",), ("assignment", i), ("partner", i, j, k),
     # ("reporter"|"recipient"|"via", i), ("owner", i)
     bodies: dict[tuple, str] = field(default_factory=dict)
+    duplicate_of: str | None = None  # file name of another source with the same document key
 
 
 @dataclass
@@ -574,13 +575,24 @@ class Resolver:
             return merged[id(m)] if m is not None else None
 
         stems: dict[str, int] = {}
+        ingested: dict[str, str] = {}
         for rec, (own, refs, impl, _extra) in zip(records, per_record, strict=True):
             seg = _stem_segment(rec.source.name)
             stems[seg] = stems.get(seg, 0) + 1
             if stems[seg] > 1:
                 seg = f"{seg}-{stems[seg]}"
             key = doc_key(own) or _unnumbered_key(rec)
-            src = ResolvedSource(rec, seg, key)
+            duplicate_of = None
+            if key in ingested:
+                # the same document read twice (a .docx and a .pdf of one plan): keep both,
+                # as distinct nodes, and say so
+                duplicate_of = ingested[key]
+                n = 2
+                while f"{key}~{n}" in ingested:
+                    n += 1
+                key = f"{key}~{n}"
+            ingested[key] = rec.source.name
+            src = ResolvedSource(rec, seg, key, duplicate_of=duplicate_of)
             src.references = [doc_key(m) for m in refs]
             src.implements = [doc_key(m) for m in impl]
             self.corpus.sources.append(src)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,21 @@ def test_cli_build_exits_nonzero_on_a_bad_file_but_writes_the_store(tmp_path, se
     assert result.exit_code == 1
     assert "bin.txt" in result.output and "1 documents" in result.output
     assert (tmp_path / "o" / "exports" / "dkg.nq").stat().st_size > 0
+
+
+def test_the_same_document_read_twice_stays_two_valid_nodes(tmp_path, sample_records):
+    from data.sample_records import plan_record
+
+    from kg.validate import validate_store
+
+    twin = plan_record()
+    twin.source = replace(twin.source, name="samples/ky-son plan (scan).txt")
+    report = build_records([*sample_records, twin], [], tmp_path)
+    assert report.documents == 4
+    store = open_store(tmp_path)
+    rows = store.select("SELECT ?d WHERE { ?d eli:id_local '12/KH-UBND' } ORDER BY ?d")
+    assert len(rows) == 2
+    assert store.select(
+        "SELECT ?m WHERE { ?f dkg:findingKind 'duplicate-document' ; dkg:message ?m }"
+    )
+    assert validate_store(store, owl=False).ok
