@@ -34,6 +34,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)  # hooks that failed (store still written)
     seconds: float = 0.0
     exports: list[Path] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage (benchmarks)
 
     @property
     def ok(self) -> bool:
@@ -74,7 +75,15 @@ def build_records(
     out_dir = Path(out_dir)
     _check_base(base)
     report = BuildReport(out_dir, errors=[str(e) for e in errors])
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        report.phases[name] = report.phases.get(name, 0.0) + now - clock[0]
+        clock[0] = now
+
     corpus = resolve(records)
+    lap("resolve")
     writer = StoreWriter(out_dir, base)
     try:
         writer.add(reference_quads(base))
@@ -86,7 +95,9 @@ def build_records(
                 progress(i, total, src.record.source.name)
         writer.add(emitter.shared_quads())
         writer.flush()
+        lap("rdf+store")
         _lineage_hook(writer.store, base, report)
+        lap("lineage")
         report.documents = total
         report.triples = len(writer.store)
         report.graphs = len(writer.store.named_graphs())
@@ -99,13 +110,16 @@ def build_records(
                 "sources": sorted(r.source.name for r in records),
             }
         )
+        lap("swap")
     except BaseException:
         writer.abort()
         raise
     store = open_store(out_dir)
     try:
         report.exports.append(write_nquads(store, out_dir / "exports" / "dkg.nq"))
+        lap("exports")
         _site_hook(store, out_dir / "site", report)
+        lap("site")
     finally:
         store.close()
     report.seconds = time.perf_counter() - started

@@ -78,6 +78,7 @@ def main() -> None:
     records, errors = extract_paths([])
     assert not errors, errors
     rows = []
+    phases: list[tuple[int, dict[str, float]]] = []
     base_rate = None
     for n in args.copies:
         corpus = synthetic(records, n)
@@ -120,6 +121,9 @@ def main() -> None:
             f"{n:>6} {docs:>6} {triples:>9} {seconds:>8.2f} {rate:>10.0f} {ratio:>6.2f} "
             f"{reopen:>8.3f} {cascade * 1000:>10.1f} {body * 1000:>8.1f}"
         )
+    print("\nseconds per stage:")
+    for n, ph in phases:
+        print(f"{n:>6}x " + "  ".join(f"{k} {v:.2f}" for k, v in ph.items()))
 
 
 if __name__ == "__main__":
