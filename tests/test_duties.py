@@ -235,3 +235,36 @@ IV. TỔ CHỨC THỰC HIỆN
 """
     assignments, _ = run(text)
     assert table(assignments) == [("Phòng Y tế", "assigned", 1)]
+
+
+def test_task_with_lead_and_partner_lines() -> None:
+    text = """II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Tổ chức Tháng hành động vì trẻ em năm 2024
+- Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội.
+- Cơ quan phối hợp: Sở Văn hóa, Thể thao và Du lịch; các sở, ngành liên quan.
+- Thời gian thực hiện: tháng 6/2024.
+2. Kiểm tra các cơ sở trợ giúp trẻ em. Chủ trì: Sở Y tế; phối hợp: Công an tỉnh; thời gian: Quý III/2024.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Nghệ An", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [
+        ("Sở Lao động - Thương binh và Xã hội", "assigned", 1),
+        ("Sở Văn hóa, Thể thao và Du lịch", "assigned", 1),
+        ("Sở Y tế", "assigned", 1),
+        ("Công an tỉnh", "assigned", 1),
+    ]
+    lead = assignments[0].duties[0]
+    assert lead.text.startswith("Tổ chức Tháng hành động vì trẻ em")
+    assert (lead.role, lead.deadline) == ("lead", "tháng 6/2024")
+    assert [p.name for p in lead.partners] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert assignments[1].duties[0].role == "support"
+    assert assignments[2].duties[0].deadline == "Quý III/2024"
+
+
+def test_issuer_hands_the_work_to_the_body_it_names() -> None:
+    text = """Sở Y tế đề nghị Trung tâm Y tế các huyện, thành phố triển khai tiêm chủng mở rộng cho trẻ em.
+"""
+    facts = DocumentFacts(issuer="Sở Y tế tỉnh Nghệ An", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [("Trung tâm Y tế các huyện, thành phố", "requested", 1)]
+    assert assignments[0].duties[0].text.startswith("triển khai tiêm chủng")

@@ -85,6 +85,7 @@ _ABBREV = [
 ]
 # types that are only a body when followed by what they belong to / are called
 _NEEDS_COMMITTEE = {"VanPhongCapUy", "ThuongTrucCapUy"}
+_NEEDS_LEVEL = {"ThanhTra", "ThuVien"}  # "thanh tra", "thư viện" are also common nouns
 _NEEDS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
 _KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
 _ATTACHED = {"DangDoan", "BanCanSuDang"}
@@ -350,6 +351,8 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         if place:
             m.place = place
             m.end = e
+    if type_id in _NEEDS_LEVEL and not m.levels:
+        return None
     m.as_written = text[m.start : m.end]
     return m
 

@@ -38,7 +38,20 @@ _ORG_TITLE = re.compile(
 )
 _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
 _REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
-_ASSIGN = re.compile(r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho|doi\s+voi)\s+")
+_ASSIGN = re.compile(
+    r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho|doi\s+voi|"
+    r"(?:trach\s+nhiem|nhiem\s+vu)\s+cua)\s+"
+)
+# "Sở Y tế đề nghị / yêu cầu / giao X ...": the addressee is X
+_HANDS_ON = re.compile(r"\s*(?:(de\s+nghi)|yeu\s+cau|giao(?:\s+cho)?)\s+")
+# a task followed by who leads it: "Cơ quan chủ trì: ...; Cơ quan phối hợp: ...; Thời gian: ..."
+_CUE_LEAD = re.compile(r"\W*(?:co\s+quan|don\s+vi)?\s*chu\s+tri(?:\s+thuc\s+hien)?\s*:\s*")
+_CUE_SUPPORT = re.compile(r"\W*(?:co\s+quan|don\s+vi)?\s*phoi\s+hop(?:\s+thuc\s+hien)?\s*:\s*")
+_CUE_TIME = re.compile(
+    r"\W*(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:thuc\s+hien|hoan\s+thanh))?\s*:\s*"
+)
+_SEGMENT = re.compile(r"(?:[^;\n.]|\.(?!\s))+")
+_CUE_OTHER = re.compile(r"\W*(?:san\s+pham|ket\s+qua|kinh\s+phi|nguon\s+kinh\s+phi)\s*:")
 _CLAUSE = re.compile(r"\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
 _TITLE = re.compile(
     r"\s*(?:pho\s+)?(?:chanh|giam doc|thu truong|chu tich|truong ban|truong phong|bi thu|"
@@ -145,6 +158,15 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
                 break
     if not bodies:
         return None
+    after = end
+    while after < len(text) and text[after] in " \t,":
+        after += 1
+    h = _HANDS_ON.match(folded, after)
+    if h:
+        others, end2 = parse_list(text, h.end(), list_mode=list_mode)
+        if others:
+            bodies, end = others, end2
+            mode = "requested" if h.group(1) else "assigned"
     rest_start = end
     while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
         rest_start += 1
@@ -234,6 +256,9 @@ class _Walker:
                 if n.kind == "part" and self.body_headed(n.children):
                     scopes.append((n.children, sec))
                     continue
+                if n.kind in ("item", "point", "article") and self.has_cues(n):
+                    scopes.append(([n], prefix.rstrip(".")))
+                    continue
                 if n.kind in _HEADINGS:
                     if any(
                         c.kind == "point" and _THEME_POINT.match(fold_same_length(c.title or ""))
@@ -317,7 +342,11 @@ class _Walker:
         j = i + 1
         if lead.rest.endswith(":") or not lead.rest:
             follow: list[Node] = list(n.children)
-            while j < len(siblings) and siblings[j].kind == "bullet":
+            while (
+                j < len(siblings)
+                and siblings[j].kind == "bullet"
+                and siblings[j].marker != n.marker
+            ):
                 follow.append(siblings[j])
                 j += 1
             duties, _ = self.collect(follow, sec)
@@ -333,7 +362,55 @@ class _Walker:
             j += 1
         return [d], j
 
+    def has_cues(self, n: Node) -> bool:
+        texts = [self.own(n)[1]] + [self.own(c)[1] for c in n.children if c.kind != "table_row"]
+        for t in texts:
+            for seg in _SEGMENT.finditer(fold_same_length(t)):
+                if _CUE_LEAD.match(seg.group(0)):
+                    return True
+        return False
+
+    def task(self, n: Node, sec: str) -> None:
+        """A task with its lead, partners and time given on cue lines."""
+        parts: list[tuple[int, str]] = [self.own(n)] + [
+            self.own(c) for c in n.children if c.kind != "table_row"
+        ]
+        task_bits: list[tuple[int, int]] = []
+        leads: list[tuple[BodyMatch, int]] = []
+        sups: list[tuple[BodyMatch, int]] = []
+        deadline = None
+        for base, text in parts:
+            folded = fold_same_length(text)
+            for seg in _SEGMENT.finditer(text):
+                f = folded[seg.start() : seg.end()]
+                for cue, into in ((_CUE_LEAD, leads), (_CUE_SUPPORT, sups)):
+                    m = cue.match(f)
+                    if m:
+                        found = find_bodies(seg.group(0)[m.end() :], list_mode=True)
+                        into.extend((b, base + seg.start() + m.end()) for b in found)
+                        break
+                else:
+                    m = _CUE_TIME.match(f)
+                    if m:
+                        deadline = " ".join(seg.group(0)[m.end() :].split()).rstrip(".") or None
+                    elif not _CUE_OTHER.match(f) and seg.group(0).strip(" .:-"):
+                        task_bits.append((base + seg.start(), base + seg.end()))
+        if not leads or not task_bits:
+            return
+        text = " ".join(" ".join(self.clean.text[a:b].split()) for a, b in task_bits).strip(" :")
+        span = self.clean.to_original(task_bits[0][0], task_bits[-1][1])
+        lead_m = [mention(b, self.ctx, base=base, clean=self.clean) for b, base in leads]
+        sup_m = [mention(b, self.ctx, base=base, clean=self.clean) for b, base in sups]
+        for (b, _), bm in zip(leads, lead_m, strict=True):
+            self._add_table(b, bm, _TableDuty(text, span, "lead", sec, deadline, sup_m))
+        for (b, _), bm in zip(sups, sup_m, strict=True):
+            if not b.type.generic:
+                self._add_table(b, bm, _TableDuty(text, span, "support", sec, deadline, lead_m))
+
     def heading(self, n: Node, sec: str) -> None:
+        if self.has_cues(n):
+            self.task(n, sec)
+            return
         cs, text = self.own(n)
         f = fold_same_length(text)
         theme = [
@@ -434,7 +511,7 @@ class _Walker:
                 continue
             cs, text = self.own(c)
             lead = lead_bodies(text, allow_clause=False)
-            if lead is not None and lead.rest and c.kind == "bullet":
+            if lead is not None and (lead.rest or c.children) and c.kind == "bullet":
                 subs.append((c, sec))
                 last_bullet = False
                 continue
