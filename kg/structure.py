@@ -108,7 +108,7 @@ _SIG_NOTE = re.compile(
     r"^[(\[]?\s*(?:đã ký|ký|đã ký và đóng dấu|ký tên(?:,| và)? đóng dấu|daky)\s*[)\]]?\.?$", re.I
 )
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\.?$|^[A-ZĐÀ-Ỹ]+$")
-_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*", re.I)
+_RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*")
 _ANNOTATION = re.compile(
     r"^\(?\s*(?:để\s+)?(?:b/c|báo cáo|t/h|thực hiện|biết|phối hợp|p/h|chỉ đạo|theo dõi|đăng tải)\s*\)?[;,.]?$",
     re.I,
@@ -788,6 +788,17 @@ class _Parser:
 
     # ------------------------------------------------------------ closing
 
+    def _closing_follows(self, idx: int) -> bool:
+        """Do the next few lines look like a signature block or a recipients list?"""
+        for ln in self.lines[idx : idx + 4]:
+            for text, _s, _e in _cells(ln, merge_lower=False):
+                t = text.strip()
+                if _RECIPIENTS.match(t) or _SIG_NOTE.match(t):
+                    return True
+                if is_heading_caps(t) and (_SIG_MODE.match(t) or _TITLE_WORDS.search(t)):
+                    return True
+        return False
+
     def _closing_start(self, lo: int) -> int:
         for idx in range(lo, len(self.lines)):
             cells = _cells(self.lines[idx], merge_lower=False)
@@ -796,10 +807,8 @@ class _Parser:
                 return idx
             if any(_SIG_MODE.match(c[0].strip()) and is_heading_caps(c[0]) for c in cells):
                 return idx
-            if self.lines[idx].text.rstrip().endswith("./.") and idx + 1 < len(self.lines):
-                nxt = self.lines[idx + 1].text
-                if not match_marker(nxt) or _RECIPIENTS.match(nxt):
-                    return idx + 1
+            if self.lines[idx].text.rstrip().endswith("./.") and self._closing_follows(idx + 1):
+                return idx + 1
         # no "Nơi nhận", no TM./KT.: a bare "CHỦ TỊCH" + name at the very end
         n = len(self.lines)
         for idx in range(max(lo, n - 10), n):

@@ -543,3 +543,13 @@ def test_central_party_directive() -> None:
         "Lưu Văn phòng Trung ương Đảng",
     ]
     assert roles(st_.closing, "signer") == ["Trương Thị Mai"]
+
+
+def test_end_mark_mid_body_does_not_start_the_closing() -> None:
+    raw = (
+        "I. MỤC ĐÍCH\n1. Bảo vệ trẻ em./.\nII. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế\n- Chủ trì.\n"
+        "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Tám\n"
+    )
+    st_ = parse(clean_text(raw))
+    assert [n.marker for n in st_.body] == ["I", "II"]
+    assert roles(st_.closing, "signer") == ["Lê Văn Tám"]
