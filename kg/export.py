@@ -232,24 +232,26 @@ def _entry(r: dict) -> dict[str, Any]:
 
 def _implements(refs: list[dict]) -> list[dict]:
     """kg.records.gold_implements: the implements list, then Căn cứ bases not yet listed."""
+    out, _ = _gold_implements(refs)
+    return [_entry(r) for r in out]
+
+
+def _gold_implements(refs: list[dict]) -> tuple[list[dict], set]:
+    """The numbered entries of the implements list, then numbered Căn cứ mentions of
+    other documents; and the documents they name."""
     listed = sorted((r for r in refs if r["rank"] is not None), key=lambda r: r["rank"])
-    out = [_entry(r) for r in listed]
-    seen = {r["cited"] for r in listed}
+    out = [r for r in listed if r["printed"]]
+    seen = {r["cited"] for r in out}
     for r in sorted((r for r in refs if r["order"] is not None), key=lambda r: r["order"]):
-        if r["relation"] == "based_on" and r["cited"] and not r["short"] and r["cited"] not in seen:
+        if r["relation"] == "based_on" and r["printed"] and not r["short"] and r["cited"] not in seen:
             seen.add(r["cited"])
-            out.append(_entry(r))
-    return out
+            out.append(r)
+    return out, seen
 
 
 def _cites(refs: list[dict]) -> list[str]:
     """kg.records.gold_cites: every other printed number, once, in reading order."""
-    skip = {r["cited"] for r in refs if r["rank"] is not None}
-    skip |= {
-        r["cited"]
-        for r in refs
-        if r["order"] is not None and r["relation"] == "based_on" and r["cited"] and not r["short"]
-    }
+    _, skip = _gold_implements(refs)
     out: list[str] = []
     for r in sorted((r for r in refs if r["order"] is not None), key=lambda r: r["order"]):
         if r["short"] or not r["printed"] or r["cited"] in skip:
