@@ -791,6 +791,8 @@ class _Parser:
     def _closing_follows(self, idx: int) -> bool:
         """Do the next few lines look like a signature block or a recipients list?"""
         for ln in self.lines[idx : idx + 4]:
+            if match_marker(ln.text) and not _RECIPIENTS.match(ln.text):
+                return False  # the body goes on
             for text, _s, _e in _cells(ln, merge_lower=False):
                 t = text.strip()
                 if _RECIPIENTS.match(t) or _SIG_NOTE.match(t):
