@@ -119,11 +119,14 @@ _CU = r"(?:tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy)"
 _COMMITTEE = re.compile(
     rf"\s+(tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy(?:\s+(?:xa|phuong|thi tran))?){_E}"
 )
-_COMMITTEES = re.compile(rf"\s+(cac\s+{_CU}(?:(?:\s*,\s*|\s+va\s+){_CU})*(?:\s+truc\s+thuoc)?){_E}")
+_COMMITTEES = re.compile(
+    rf"\s+(cac\s+{_CU}(?:(?:\s*,\s*|\s+va\s+){_CU})*(?:\s+truc\s+thuoc)?)"
+    rf"(?:\s+{_CU})?{_E}"
+)
 _LEVEL_WORD = re.compile(
     rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong){_E}"
 )
-_NAME_TOKEN = re.compile(r"\s+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")
+_NAME_TOKEN = re.compile(r"[ \t]+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")  # a name never wraps onto the next line
 _DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
 _DESCRIPTOR_STOP = {
     "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",

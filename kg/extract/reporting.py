@@ -37,12 +37,13 @@ _FREQS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"(?<![a-z])so\s+ket,?\s*(?:va\s+)?tong\s+ket"),
     ),
 ]
+_AND_YEAR = re.compile(r"thang\s*(?:,|va|hoac|/)\s*(?:ca\s+)?(nam)(?![a-z0-9]|\s+\d)")
 _PERIODIC = re.compile(r"(?<![a-z])dinh\s+ky(?![a-z])")
 _DATE = re.compile(r"truoc\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d)(?:\s*/\s*\d{4})?")
 _NAMED_IN_BRACKET = re.compile(r"\([^()]*$")
 _TO_CUE = re.compile(r"(?<![a-z])(?:gui|ve|cho|len|bao\s+cao)\s+(?:ve\s+)?")
 _VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")
-_PASS_ON = re.compile(r"\s*(?:de\s+)?tong\s+hop")
+_PASS_ON = re.compile(r"\s*(?:[^.;]{0,40}?\s)?(?:de\s+)?tong\s+hop")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _PLACE_TYPES = {"UBND", "HDND", "UBMTTQ"}
 
@@ -74,6 +75,9 @@ def _freqs(f: str) -> list[tuple[str, int, int]]:
                 continue
             found.append((label, m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    both = _AND_YEAR.search(f)  # "6 tháng, năm": the year report too
+    if both and not any(x[0] == "annual" for x in found):
+        found.append(("annual", both.start(1), both.end(1)))
     if not found and _PERIODIC.search(f):
         m = _PERIODIC.search(f)
         assert m is not None
