@@ -71,25 +71,27 @@ _LINEBREAK = re.compile("\r\n|[\r\f\v\x85\u2028\u2029]")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
+def _char_class(chars: str) -> str:
+    return "".join(re.escape(c) for c in chars)
+
+
+_COMBINING = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
+_NFC_CHANGES = "".join(
+    chr(c)
+    for c in range(0xA0, 0x10000)
+    if not 0xD800 <= c < 0xE000 and unicodedata.normalize("NFC", chr(c)) != chr(c)
+)
+# a cluster that NFC may change: a starter with combining marks, a singleton, an astral char
+_NFC_CLUSTER = re.compile(
+    f"[^{_char_class(_COMBINING)}]?[{_char_class(_COMBINING)}]+"
+    f"|[{_char_class(_NFC_CHANGES)}]|[\U00010000-\U0010ffff][{_char_class(_COMBINING)}]*"
+)
+
+
 def _nfc(buf: _Buf) -> None:
     """NFC per cluster (a starter and its combining marks) so offsets stay exact."""
-    text = buf.text
-    if unicodedata.is_normalized("NFC", text):
-        return
-    out: list[str] = []
-    offs: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        seg = unicodedata.normalize("NFC", text[i:j])
-        out.append(seg)
-        offs.extend([buf.offs[i]] * len(seg))
-        i = j
-    offs.append(buf.offs[n])
-    buf.text = "".join(out)
-    buf.offs = offs
+    if not unicodedata.is_normalized("NFC", buf.text):
+        buf.sub(_NFC_CLUSTER, lambda m: unicodedata.normalize("NFC", m.group(0)))
 
 
 # ---------------------------------------------------------------- line level

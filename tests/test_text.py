@@ -183,3 +183,16 @@ def test_bullet_glued_to_previous_one_is_split() -> None:
         "- X",
     ]
     check_offsets(c)
+
+
+def test_cp1258_combining_tones_are_composed() -> None:
+    from test_sources import VI, to_cp1258
+
+    from kg.sources import decode
+
+    raw, enc = decode(to_cp1258(VI), "x")
+    assert enc == "cp1258" and raw != VI  # tone marks arrive as combining characters
+    c = clean_text(raw)
+    assert c.text.startswith("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG\nThực hiện Chỉ thị số 28-CT/TW")
+    assert unicodedata.is_normalized("NFC", c.text)
+    check_offsets(c)
