@@ -200,6 +200,23 @@ def test_search_folds_diacritics(site, watched):
     watched.check()
 
 
+def test_browser_fold_matches_python(site, watched):
+    from kg.views.site import fold
+
+    samples = [
+        "Phòng Giáo dục và Đào tạo",
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+        "Uỷ ban / Ủy ban, hoá / hóa",
+        "Thương binh – Xã hội; Đoàn TNCS Hồ Chí Minh",
+        "Phu\u0323 nư\u0303 (decomposed)",
+    ]
+    watched.open((site / "index.html").as_uri())
+    assert watched.page.evaluate("xs => xs.map(window.dkg.fold)", samples) == [
+        fold(x) for x in samples
+    ]
+    watched.check()
+
+
 def test_duty_click_highlights_its_sentence(site, watched):
     watched.open((site / "doc-12-kh-ubnd.html").as_uri())
     duty = watched.page.locator("li.duty").nth(0)

@@ -24,7 +24,11 @@
       });
       if (count) { count.textContent = words.length ? shown + " kết quả" : ""; }
     };
-    search.addEventListener("input", apply);
+    var timer = null;  /* a national index has tens of thousands of rows: filter once typing pauses */
+    search.addEventListener("input", function () {
+      if (timer) { clearTimeout(timer); }
+      if (rows.length > 2000) { timer = setTimeout(apply, 150); } else { apply(); }
+    });
     if (search.value) { apply(); }
   }
 
