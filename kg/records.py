@@ -30,10 +30,10 @@ DOCUMENT_FIELDS = (
 def gold_implements(record: DocumentRecord) -> list[DocRef]:
     """What the gold's "implements" lists: documents carried out (Thực hiện /
     Triển khai) and, per SCHEMA.md, those the opening rests on (Căn cứ)."""
-    out = list(record.implements)
+    out = [r for r in record.implements if r.number]  # the gold lists numbered documents
     seen = {r.key for r in out}
     for r in record.references:
-        if r.relation == "based_on" and r.key and not r.short and r.key not in seen:
+        if r.relation == "based_on" and r.number and not r.short and r.key not in seen:
             seen.add(r.key)
             out.append(r)
     return out

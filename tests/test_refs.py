@@ -121,7 +121,8 @@ def test_short_mentions_resolve_to_the_full_one():
 
 
 def test_unresolved_short_mentions_are_dropped():
-    assert refs_of("I. NỘI DUNG\nTheo Chỉ thị số 15 và Luật Trẻ em năm 2016.\n") == []
+    refs = refs_of("I. NỘI DUNG\nTheo Chỉ thị số 15 và Kế hoạch 2024 của xã.\n")
+    assert refs == []
 
 
 @settings(max_examples=150, deadline=None)
@@ -159,3 +160,23 @@ def test_reference_extraction_never_crashes_and_spans_lie_inside(parts):
     for r in refs_of(text):
         assert 0 <= r.span.start <= r.span.end <= len(text)
         assert r.relation in {"implements", "based_on", "proposal", "cites"}
+
+
+def test_laws_cited_by_name_are_numberless_references():
+    text = (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "I. NỘI DUNG\n1. Tuyên truyền Luật Trẻ em năm 2016 và Luật Giáo dục 2019; "
+        "thực hiện Luật trẻ em; Bộ luật Hình sự; Luật Trẻ em số 102/2016/QH13.\n"
+    )
+    refs = refs_of(text)
+    named = [(r.type, r.key, r.date, r.relation) for r in refs if r.number is None]
+    assert named == [
+        ("Luật", "luật tổ chức chính quyền địa phương", "2015-06-19", "based_on"),
+        ("Luật", "luật trẻ em", "2016", "cites"),
+        ("Luật", "luật giáo dục", "2019", "cites"),
+        ("Luật", "luật trẻ em", None, "cites"),
+        ("Bộ luật", "bộ luật hình sự", None, "cites"),
+    ]
+    [numbered] = [r for r in refs if r.number]
+    assert (numbered.number, numbered.type, numbered.title) == ("102/2016/QH13", "Luật", "Trẻ em")
+    assert "pháp luật" not in {r.key for r in refs}

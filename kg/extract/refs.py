@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.models import CleanText, DocRef, Relation, Structure
+from kg.text import normalize_key
 
 # Longest first so "Thông tư liên tịch" wins over "Thông tư".
 DOC_TYPES = [
@@ -274,6 +275,86 @@ def _short_mentions(text: str, full: list[_Mention]) -> list[_Mention]:
     return out
 
 
+_LAW_RE = re.compile(r"(?<![\w])(?P<type>Bộ luật|Luật)\s+(?=[A-ZĐÀ-Ỹa-zà-ỹđ])")
+_WORD_RE = re.compile(r"[\wÀ-ỹ]+")
+_LAW_STOP = {
+    "năm",
+    "ngày",
+    "số",
+    "và",
+    "của",
+    "về",
+    "đã",
+    "được",
+    "theo",
+    "tại",
+    "trong",
+    "có",
+    "các",
+    "để",
+    "nhằm",
+    "sửa",
+    "hiện",
+    "hướng",
+    "quy",
+    "thì",
+    "cho",
+    "với",
+    "trên",
+    "đến",
+}
+_NOT_A_LAW = {"pháp", "sư", "lệ", "định"}
+
+
+def _law_mentions(text: str, full: list[_Mention]) -> list[_Mention]:
+    """Laws cited by name ("Luật Trẻ em năm 2016"): numberless, keyed by their name.
+
+    When the number follows the name ("Luật Trẻ em số 102/2016/QH13") the numbered
+    mention takes the type and the name instead.
+    """
+    out: list[_Mention] = []
+    for m in _LAW_RE.finditer(text):
+        words: list[str] = []
+        end = m.end()
+        pos = m.end()
+        while len(words) < 8:
+            w = _WORD_RE.match(text, pos)
+            if not w or w[0].lower() in _LAW_STOP or w[0].isdigit():
+                break
+            words.append(w[0])
+            end = w.end()
+            gap = re.match(r"[ \t]*\n?[ \t]*", text[end:])
+            pos = end + (gap.end() if gap else 0)
+            if pos == end:
+                break
+        if not words or words[0].lower() in _NOT_A_LAW:
+            continue
+        name = " ".join(words)
+        after = text[end : end + 40]
+        nxt = next((f for f in full if end <= f.start <= end + 12), None)
+        if nxt is not None:
+            nxt.type = nxt.type or _canonical_type(m["type"])
+            nxt.title = nxt.title or name
+            continue
+        if any(f.start <= m.start() < f.end for f in full):
+            continue
+        year = re.match(r"\s*(?:năm\s+)?((?:19|20)\d{2})\b", after)
+        date = _after(text, end)[0] or (year[1] if year else None)
+        out.append(
+            _Mention(
+                m.start(),
+                end,
+                None,
+                f"{m['type'].lower()} {normalize_key(name)}",
+                _canonical_type(m["type"]),
+                date,
+                None,
+                name,
+            )
+        )
+    return out
+
+
 def opening_end(clean: CleanText, structure: Structure | None = None) -> int:
     """Clean offset where the body starts (the opening and header lie before it)."""
     if structure is not None and structure.body:
@@ -317,7 +398,9 @@ def extract_refs(clean: CleanText, structure: Structure | None = None) -> list[D
     """Every document mention in the text, in reading order, with its relation."""
     text = clean.text
     full = _full_mentions(text)
-    mentions = sorted(full + _short_mentions(text, full), key=lambda x: x.start)
+    mentions = sorted(
+        full + _short_mentions(text, full) + _law_mentions(text, full), key=lambda x: x.start
+    )
     head_end = opening_end(clean, structure)
     clauses = _clauses(text, head_end)
 
