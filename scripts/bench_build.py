@@ -107,6 +107,7 @@ def main() -> None:
                     body,
                 )
             )
+            phases.append((n, report.phases))
             if args.keep and n == max(args.copies):
                 shutil.rmtree(args.keep, ignore_errors=True)
                 shutil.copytree(tmp, args.keep)
