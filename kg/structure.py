@@ -547,12 +547,16 @@ class _Parser:
             text_start = ln.start + (len(flat) - len(title)) if title else ln.end
             unit = _Unit(kind, marker, rank, style, idx, idx, text_start)
             # a marker line whose text is still in columns is a table row ("1.\tNội dung\t...")
-            if "\t" in text[text_start - ln.start :] and kind in ("item", "point"):
+            if kind in ("item", "point"):
                 cells = _cells(ln, merge_lower=False)
+                if "\t" not in text[text_start - ln.start :]:
+                    cells = self._narrow_table(idx) or []
                 if len(cells) >= 3:
                     unit = _Unit("table_row", marker, 9, ("table",), idx, idx, ln.start, cells)
             return unit
         cells = _cells(ln)
+        if len(cells) < 2 and "\t" not in text:
+            cells = self._narrow_table(idx) or cells
         if len(cells) >= 2:
             marker = (
                 cells[0][0].strip().rstrip(".") if cells[0][0].strip().rstrip(".").isdigit() else ""
@@ -566,7 +570,7 @@ class _Parser:
             return False
         prev = self.lines[idx - 1]
         ln = self.lines[idx]
-        if "\t" in ln.text and len(_cells(ln)) >= 2:
+        if "\t" in ln.text and len(_cells(ln)) >= 2 or self._narrow_table(idx):
             return False
         prev_text = prev.text.rstrip()
         if is_heading_caps(prev_text) or is_heading_caps(ln.text):
@@ -680,20 +684,57 @@ class _Parser:
             grid[best].append(text.strip())
         return grid
 
+    def _wide_gap(self, i: int) -> bool:
+        """Clean space ``i`` stands for two or more spaces on the same original line."""
+        if self.text[i] != " ":
+            return False
+        a, b = self.clean.offsets[i], self.clean.offsets[i + 1]
+        return b - a >= 2 and not self.clean.source.text[a:b].strip(" \t\u00a0")
+
     def _table_cells(self, idx: int) -> list[tuple[str, int, int]]:
         """Cells of an aligned table line: tab gaps, and also two-space gaps in the
         original (tight columns), which the clean text shows as one space."""
         ln = self.lines[idx]
-        offs = self.clean.offsets
         out: list[tuple[str, int, int]] = []
         for _text, s, e in _cells(ln, merge_lower=False):
             start = s
             for i in range(s, e):
-                if self.text[i] == " " and offs[i + 1] - offs[i] >= 2:
+                if self._wide_gap(i):
                     out.append((self.text[start:i], start, i))
                     start = i + 1
             out.append((self.text[start:e], start, e))
         return [c for c in out if c[0].strip()]
+
+    def _narrow_table(self, idx: int) -> list[tuple[str, int, int]] | None:
+        """Cells of a table row whose columns are only two spaces apart. Justified
+        prose also has double spaces, but between single words; table cells are
+        mostly several words long."""
+        cells = self._narrow_cells(idx)
+        if cells is None:
+            return None
+        starts = {self.widths.col(s) for _t, s, _e in cells[1:]}
+        for j in (idx - 1, idx + 1):
+            other = self._narrow_cells(j) if 0 <= j < len(self.lines) else None
+            if other is None:
+                continue
+            near = {self.widths.col(s) for _t, s, _e in other[1:]}
+            if sum(1 for a in starts if any(abs(a - b) <= 2 for b in near)) >= 2:
+                return cells  # columns line up with the row above or below
+        return None
+
+    def _narrow_cells(self, idx: int) -> list[tuple[str, int, int]] | None:
+        ln = self.lines[idx]
+        if self.widths.line_of(self.clean.offsets[ln.start]) != (
+            self.widths.line_of(self.clean.offsets[ln.end - 1])
+        ):
+            return None  # a re-joined paragraph is prose
+        cells = self._table_cells(idx)
+        if len(cells) < 3:
+            return None
+        segs = [c[0].strip() for c in cells]
+        body = segs[1:] if _ROW_NO.match(segs[0]) else segs
+        multi = sum(1 for x in body if len(x.split()) >= 2)
+        return cells if len(body) >= 2 and multi * 2 >= len(body) else None
 
     def _table_line(self, table: _Table, out: list[_Unit], idx: int) -> bool:
         """Read line ``idx`` as a new row or as the continuation of wrapped cells of
@@ -706,6 +747,8 @@ class _Parser:
         if len(cells) > len(table.cols):
             return False  # a wider row: start a new table layout
         grid = self._place(table, cells)
+        if len(cells) == len(table.cols) and grid[0] and any(len(g) != 1 for g in grid):
+            grid = [[c[0].strip()] for c in cells]  # a full row, columns not lined up
         col0 = grid[0]
         if (
             len(cells) == 1
@@ -848,7 +891,7 @@ class _Parser:
                 signed and is_heading_caps(flat) and normalize_key(flat.rstrip(".")) in DOC_TYPES
             ):
                 return idx
-            for text, s, e in _cells(ln, merge_lower=False):
+            for text, s, e in self._closing_cells(ln):
                 text = text.strip()
                 left = s == ln.start
                 m = _RECIPIENTS.match(text)
@@ -900,6 +943,26 @@ class _Parser:
                 self.closing.append(self.hl("other", text, s, e))
             idx += 1
         return idx
+
+    def _closing_cells(self, ln: _Line) -> list[tuple[str, int, int]]:
+        """Cells of a closing line; a two-space gap also separates the signature
+        column when what follows is a signature line ("Nơi nhận:  KT. CHỦ TỊCH")."""
+        out: list[tuple[str, int, int]] = []
+        for _text, s, e in _cells(ln, merge_lower=False):
+            start = s
+            for i in range(s, e):
+                if self._wide_gap(i):
+                    right = self.text[i + 1 : e].strip()
+                    if (
+                        is_heading_caps(right)
+                        and (_SIG_MODE.match(right) or _TITLE_WORDS.search(right))
+                        or _SIG_NOTE.match(right)
+                    ):
+                        out.append((self.text[start:i], start, i))
+                        start = i + 1
+                        break
+            out.append((self.text[start:e], start, e))
+        return [c for c in out if c[0].strip()]
 
     @staticmethod
     def _name_like(text: str) -> bool:

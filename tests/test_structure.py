@@ -553,3 +553,27 @@ def test_end_mark_mid_body_does_not_start_the_closing() -> None:
     st_ = parse(clean_text(raw))
     assert [n.marker for n in st_.body] == ["I", "II"]
     assert roles(st_.closing, "signer") == ["Lê Văn Tám"]
+
+
+def test_table_with_two_space_gaps_and_closing_columns() -> None:
+    st_ = parse_file("table_two_space_gaps.txt")
+    rows = [n.text for n in st_.body[0].walk() if n.kind == "table_row"]
+    assert rows == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
+        "1 | Tuyên truyền phòng chống đuối nước | Phòng Văn hóa và Thông tin | Đài Truyền thanh | Quý II",
+        "2 | Tổ chức dạy bơi cho học sinh | Phòng Giáo dục và Đào tạo | UBND các xã | Tháng 6",
+    ]
+    c = st_.closing
+    assert roles(c, "signature_mode") == ["KT. CHỦ TỊCH"]
+    assert roles(c, "signer_title") == ["PHÓ CHỦ TỊCH"]
+    assert roles(c, "recipient") == ["Như trên", "Lưu: VT"]
+
+
+def test_justified_prose_with_double_spaces_is_not_a_table() -> None:
+    raw = (
+        "I. MỤC ĐÍCH\n"
+        "Tăng cường chỉ đạo,  tổ chức thực hiện đồng bộ  các biện pháp nhằm nâng cao hiệu lực\n"
+        "Hiệu quả việc thực hiện chính sách,  pháp luật  về trẻ em trên địa bàn toàn huyện.\n"
+    )
+    st_ = parse(clean_text(raw))
+    assert [n.kind for n in st_.body[0].walk()] == ["part", "paragraph"]
