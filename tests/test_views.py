@@ -326,6 +326,9 @@ def test_big_cascade_page_lists_by_level(tmp_path):
     write_site(national(40, 100), out)
     page = (out / "cascade-1-ct-tw.html").read_text(encoding="utf-8")
     assert "<h3>Huyện (3960)</h3>" in page and "<h3>Tỉnh (40)</h3>" in page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="index-data"' in index and '<tr class="searchable' not in index
+    assert len(index) < 1_000_000
 
 
 def test_text_only_reporting_is_linked_to_bodies_of_the_same_document():

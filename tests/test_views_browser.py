@@ -330,6 +330,18 @@ def test_big_cascade_is_grouped_and_expands(browser, tmp_path, shots):
         assert w.page.evaluate("window.dkg.network.body.data.nodes.length") == 140
         w.page.screenshot(path=str(shots / "big-cascade.png"))
         w.check()
+        # the index of 4,001 documents draws only the rows that match
+        w.open((out / "index.html").as_uri())
+        assert w.page.locator("#docs tbody tr").count() == 301  # 300 rows and "… còn 3701 dòng"
+        w.page.fill("#search", "17/kh-ubnd")
+        w.page.wait_for_function(
+            "document.getElementById('search-count').textContent === '41 kết quả'"
+        )
+        assert w.page.locator("#docs tbody tr").count() == 41
+        w.page.locator("#docs tbody tr a").first.click()
+        w.page.wait_for_function("window.dkgReady === true")
+        assert "17/KH-UBND" in w.page.locator("h1").inner_text()
+        w.check()
     finally:
         w.close()
 

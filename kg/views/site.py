@@ -48,6 +48,8 @@ STATIC_DIR = HERE / "static"
 TEMPLATE_DIR = HERE / "templates"
 
 NODE_LIMIT = 1500  # never ask the browser to lay out more nodes than this at once
+INDEX_ROW_LIMIT = 3000  # beyond this many documents + bodies the index rows are drawn by site.js
+INDEX_SHOWN = 300  # rows per table site.js shows at once on such an index
 TREE_LIST_LIMIT = 3000  # beyond this the cascade page lists documents by level, not as a tree
 
 ROLE_VI = {"lead": "Chủ trì", "support": "Phối hợp", "participant": "Tham gia"}
@@ -727,7 +729,46 @@ def _reports_for(site: Site, body: str, reports: list) -> list[dict]:
     return sorted(rows, key=due_key)
 
 
-def write_site(data: SiteData, site_dir: Path, limit: int = NODE_LIMIT) -> SiteReport:
+def _index_json(site: Site, docs: list[DocInfo], bodies: list[BodyInfo], duties, leads) -> str:
+    """The index rows as data: a national index is too big for the browser as HTML rows,
+    so site.js shows only the rows matching the search (at most INDEX_SHOWN per table)."""
+
+    def doc_row(d: DocInfo) -> list:
+        return [
+            d.issuer_name or site.body_name(d.issuer),
+            d.level or "none",
+            KIND_VI.get(d.kind or "", ""),
+            d.type or "",
+            d.number or "(chưa có số)",
+            date_vi(d.date),
+            d.subject or "",
+            site.doc_pages[d.iri],
+        ]
+
+    return safe_json(
+        {
+            "levels": {**LEVEL_VI, "none": "?"},
+            "shown": INDEX_SHOWN,
+            "docs": [doc_row(d) for d in docs if d.ingested],
+            "cited": [doc_row(d) for d in docs if not d.ingested],
+            "bodies": [
+                [
+                    b.name,
+                    b.level or "none",
+                    b.place or "",
+                    duties[b.iri],
+                    leads[b.iri],
+                    site.body_pages[b.iri],
+                ]
+                for b in bodies
+            ],
+        }
+    )
+
+
+def write_site(
+    data: SiteData, site_dir: Path, limit: int = NODE_LIMIT, index_rows: int = INDEX_ROW_LIMIT
+) -> SiteReport:
     """Render every page of ``data`` into ``site_dir`` (replaced only once complete)."""
     started = time.perf_counter()
     site_dir = Path(site_dir)
@@ -773,6 +814,9 @@ def write_site(data: SiteData, site_dir: Path, limit: int = NODE_LIMIT) -> SiteR
         lead_count=lead_count,
         roots=[data.docs[r] for r in roots if r in data.docs],
         title="Văn bản và nhiệm vụ",
+        index_json=_index_json(site, docs, bodies, duty_count, lead_count)
+        if len(docs) + len(bodies) > index_rows
+        else None,
     )
 
     links_from: dict[str, list] = defaultdict(list)

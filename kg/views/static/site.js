@@ -10,7 +10,10 @@
 
   /* ------------------------------------------------------------ search */
   var search = document.getElementById("search");
-  if (search) {
+  var indexData = document.getElementById("index-data");
+  if (search && indexData) {
+    bigIndex(search, JSON.parse(indexData.textContent));
+  } else if (search) {
     var rows = Array.prototype.slice.call(document.querySelectorAll(".searchable"));
     var keys = rows.map(function (r) { return fold(r.textContent); });
     var count = document.getElementById("search-count");
@@ -30,6 +33,87 @@
       if (rows.length > 2000) { timer = setTimeout(apply, 150); } else { apply(); }
     });
     if (search.value) { apply(); }
+  }
+
+  /* A national index: rows live in JSON; only the first matches of each table become DOM rows. */
+  function bigIndex(input, D) {
+    function cell(tr, text, cls) {
+      var td = document.createElement("td");
+      if (cls) { td.className = cls; }
+      td.textContent = text;
+      tr.appendChild(td);
+      return td;
+    }
+    function link(td, text, href) {
+      td.textContent = "";
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      td.appendChild(a);
+    }
+    function level(td, key) {
+      td.textContent = "";
+      var span = document.createElement("span");
+      span.className = "lvl lvl-" + key;
+      span.textContent = D.levels[key] || "?";
+      td.appendChild(span);
+    }
+    function docRow(r) {
+      var tr = document.createElement("tr");
+      cell(tr, r[0]);
+      level(cell(tr, ""), r[1]);
+      if (r[2]) { var k = document.createElement("span"); k.className = "muted"; k.textContent = " " + r[2]; tr.lastChild.appendChild(k); }
+      cell(tr, r[3]);
+      link(cell(tr, ""), r[4], r[7]);
+      cell(tr, r[5], "date");
+      cell(tr, r[6]);
+      return tr;
+    }
+    function bodyRow(r) {
+      var tr = document.createElement("tr");
+      link(cell(tr, ""), r[0], r[5]);
+      level(cell(tr, ""), r[1]);
+      cell(tr, r[2]);
+      cell(tr, String(r[3]), "num");
+      cell(tr, String(r[4]), "num");
+      return tr;
+    }
+    var tables = [["docs", D.docs, docRow, [0, 3, 4, 5, 6]], ["cited", D.cited, docRow, [0, 3, 4, 5, 6]],
+                  ["bodies", D.bodies, bodyRow, [0, 2]]];
+    tables.forEach(function (t) {
+      t.push(t[1].map(function (r) { return fold(t[3].map(function (i) { return r[i]; }).join(" ")); }));
+    });
+    var count = document.getElementById("search-count");
+    function apply() {
+      var words = fold(input.value).trim().split(/\s+/).filter(Boolean);
+      var total = 0;
+      tables.forEach(function (t) {
+        var table = document.getElementById(t[0]);
+        if (!table) { return; }
+        var body = table.tBodies[0];
+        body.textContent = "";
+        var n = 0;
+        t[1].forEach(function (r, i) {
+          if (!words.every(function (w) { return t[4][i].indexOf(w) >= 0; })) { return; }
+          n += 1;
+          if (n <= D.shown) { body.appendChild(t[2](r)); }
+        });
+        total += n;
+        if (n > D.shown) {
+          var tr = document.createElement("tr");
+          var td = cell(tr, "… còn " + (n - D.shown) + " dòng khớp; gõ thêm để thu hẹp.", "muted");
+          td.colSpan = 9;
+          body.appendChild(tr);
+        }
+      });
+      if (count) { count.textContent = words.length ? total + " kết quả" : ""; }
+    }
+    var timer = null;
+    input.addEventListener("input", function () {
+      if (timer) { clearTimeout(timer); }
+      timer = setTimeout(apply, 150);
+    });
+    apply();
   }
 
   /* ------------------------------------------------------------ evidence */
