@@ -364,6 +364,14 @@ lines = st.sampled_from(
         "",
         "thực hiện tốt",
         "Trên đây là kế hoạch./.",
+        "TT  Nội dung việc  Cơ quan chủ trì  Thời gian",
+        "1  Tuyên truyền tốt  Phòng Y tế  Quý II",
+        "          Phòng Văn hóa",
+        "Nơi nhận:  KT. CHỦ TỊCH",
+        "TT",
+        "Nội dung",
+        "Cơ quan chủ trì",
+        "1",
     ]
 )
 
