@@ -213,6 +213,10 @@ def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
             continue
         t = m.group("t")
         sep = m.groupdict().get("sep") or ""
+        if t and t[0].isalpha() and t[0].islower() and kind != "bullet" and sep != ")":
+            heading = rank == -1 and t.startswith("kèm theo") and t.rstrip()[-1] not in ".;,"
+            if not heading:
+                continue  # "5. đến năm 2025": a wrapped sentence, not an item
         if t is None:  # "1. 100% trẻ em ..." (a number after the marker needs a space)
             if sep not in (".", ")"):
                 continue  # "2 - 3 năm" is a range, not an item
@@ -967,7 +971,7 @@ class _Parser:
     @staticmethod
     def _name_like(text: str) -> bool:
         words = text.replace("\u00a0", " ").split()
-        return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
+        return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
 
     def _recipient(self, text: str, s: int, e: int) -> HeaderLine:
         lead = len(text) - len(text.lstrip("-+• "))

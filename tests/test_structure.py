@@ -585,3 +585,10 @@ def test_justified_prose_with_double_spaces_is_not_a_table() -> None:
     )
     st_ = parse(clean_text(raw))
     assert [n.kind for n in st_.body[0].walk()] == ["part", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    "line", ["5. đến năm 2025 đạt 90%", "a. đối với trẻ em", "Phụ lục đính kèm."]
+)
+def test_lowercase_after_a_marker_is_a_wrapped_sentence(line: str) -> None:
+    assert match_marker(line) is None
