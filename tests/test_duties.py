@@ -268,3 +268,17 @@ def test_issuer_hands_the_work_to_the_body_it_names() -> None:
     assignments, _ = run(text, facts)
     assert table(assignments) == [("Trung tâm Y tế các huyện, thành phố", "requested", 1)]
     assert assignments[0].duties[0].text.startswith("triển khai tiêm chủng")
+
+
+def test_table_with_one_column_of_bodies() -> None:
+    text = """III. TỔ CHỨC THỰC HIỆN
+| TT | Nhiệm vụ | Cơ quan thực hiện | Thời gian |
+|---|---|---|---|
+| 1 | Tuyên truyền phòng, chống tai nạn thương tích | Phòng Y tế - Trung tâm Y tế huyện | Quý II/2024 |
+"""
+    assignments, _ = run(text)
+    assert table(assignments) == [
+        ("Phòng Y tế", "assigned", 1),
+        ("Trung tâm Y tế huyện", "assigned", 1),
+    ]
+    assert assignments[0].duties[0].role == "participant"

@@ -62,7 +62,7 @@ _FILLER = re.compile(
     r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
     r"|truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|thi|quan|dang)\s+uy)?)(?![a-z0-9])"
 )
-_SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;]\s*")
+_SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;]\s*|\s+-\s+")
 _MEMBERS = re.compile(r"\s*cac\s+(?:co\s+quan\s+)?thanh\s+vien\s+(?=\S)")
 _PREPOSITION = re.compile(r"(?:cua|voi|cho|ve|tai|den|qua|giup)\s*$")
 _PARTNER_CUE = re.compile(r"phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\s+")
@@ -594,7 +594,13 @@ class _Walker:
                     continue
                 cells = [c.strip() for c in (r.text or "").split("|")]
                 fcells = [fold_same_length(c) for c in cells]
-                if any("chu tri" in c for c in fcells) and not r.marker:
+                if not r.marker and (
+                    any("chu tri" in c for c in fcells)
+                    or (
+                        any(re.search(r"co quan|don vi", c) for c in fcells)
+                        and any(re.search(r"noi dung|nhiem vu|hoat dong", c) for c in fcells)
+                    )
+                ):
                     header = fcells
                     continue
                 if header is None or len(cells) < 2:
@@ -609,8 +615,17 @@ class _Walker:
             return None
 
         c_task = col("noi dung", "nhiem vu", "hoat dong", "ten")
-        c_lead = col("chu tri")
         c_sup = col("phoi hop")
+        c_lead = col("chu tri")
+        if c_lead is None:  # a single "Cơ quan thực hiện" column
+            c_lead = next(
+                (
+                    i
+                    for i, h in enumerate(header)
+                    if i != c_sup and re.search(r"thuc hien|co quan|don vi", h)
+                ),
+                None,
+            )
         c_time = col("thoi gian", "thoi han", "tien do")
         if c_lead is None or c_lead >= len(cells):
             return
@@ -629,7 +644,8 @@ class _Walker:
         sup_mentions = [mention(b, self.ctx) for b in sups]
         for b, bm in zip(leads, lead_mentions, strict=True):
             bm.span = r.span
-            d = _TableDuty(task, r.span, "lead", sec, deadline or None, sup_mentions)
+            role = "lead" if "chu tri" in header[c_lead] else "participant"
+            d = _TableDuty(task, r.span, role, sec, deadline or None, sup_mentions)
             self._add_table(b, bm, d)
         for b, bm in zip(sups, sup_mentions, strict=True):
             bm.span = r.span
