@@ -67,10 +67,13 @@ def copies_store(seed: ox.Store, base: str, copies: int, folder: Path) -> ox.Sto
                 return ox.NamedNode(prefix + t.value[len(base) :])
             return t
 
+        # a triple about a non-renamed node (a document-type concept minted in the shared
+        # graph) is the same in every copy: keep it once, as one national build would
         big.bulk_extend(
             ox.Quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph_name))
             for q in quads
             if not _is_reference(q.graph_name, reference)
+            and (k == 0 or rename(q.subject) != q.subject or rename(q.object) != q.object)
         )
     big.flush()
     return big
