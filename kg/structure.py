@@ -342,6 +342,21 @@ def _split_glued(cells: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
     return out
 
 
+_TYPES_LONGEST_FIRST = sorted(DOC_TYPES, key=len, reverse=True)
+
+
+def _type_prefix(text: str) -> int:
+    """Length of a document type that starts ``text`` and is followed by more words."""
+    key = normalize_key(text)
+    for t in _TYPES_LONGEST_FIRST:
+        if key.startswith(t + " ") and len(key) > len(t) + 3:
+            stripped = text.lstrip()
+            lead = len(text) - len(stripped)
+            if normalize_key(stripped[: len(t)]) == t:
+                return lead + len(t)
+    return 0
+
+
 def _ends_sentence(s: str) -> bool:
     s = s.rstrip(' "”’»)*')
     return bool(s) and s[-1] in ".;:!?…"
@@ -421,6 +436,11 @@ class _Parser:
                 t = text.strip().rstrip(".")
                 if is_heading_caps(t) and normalize_key(t) in DOC_TYPES:
                     return i
+        # "KẾ HOẠCH TRIỂN KHAI THÁNG HÀNH ĐỘNG ...": type and subject on one line
+        for i, ln in enumerate(self.lines[:30]):
+            t = ln.text.replace("\t", " ").strip()
+            if is_heading_caps(t) and _type_prefix(t) and not match_marker(t):
+                return i
         return None
 
     def _classify_header_cell(self, text: str) -> str | None:
@@ -488,14 +508,21 @@ class _Parser:
         if t is None:
             return i
         # the type line itself
+        n_subject = 0
         for text, s, e in _split_glued(_cells(lines[t])):
             role = self._classify_header_cell(text)
             t_key = normalize_key(text.strip().rstrip("."))
+            cut = _type_prefix(text) if t_key not in DOC_TYPES and is_heading_caps(text) else 0
+            if cut:
+                self.header.append(self.hl("doc_type", text[:cut], s, s + cut))
+                rest = len(text) - len(text[cut:].lstrip())
+                self.header.append(self.hl("subject", text[rest:], s + rest, e))
+                n_subject = 1
+                continue
             self.header.append(
                 self.hl("doc_type" if t_key in DOC_TYPES else (role or "other"), text, s, e)
             )
         i = t + 1
-        n_subject = 0
         while i < len(lines):
             ln = lines[i]
             text = ln.text.replace("\t", " ").strip()

@@ -592,3 +592,14 @@ def test_justified_prose_with_double_spaces_is_not_a_table() -> None:
 )
 def test_lowercase_after_a_marker_is_a_wrapped_sentence(line: str) -> None:
     assert match_marker(line) is None
+
+
+def test_type_and_subject_on_one_capital_line() -> None:
+    raw = (
+        "UBND XÃ TAM HIỆP\nSố: 5/KH-UBND\nKẾ HOẠCH TRIỂN KHAI THÁNG HÀNH ĐỘNG VÌ TRẺ EM NĂM 2024\n\n"
+        "Thực hiện Kế hoạch số 3/KH-UBND, UBND xã ban hành kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    h = parse(clean_text(raw)).header
+    assert roles(h, "doc_type") == ["KẾ HOẠCH"]
+    assert roles(h, "subject") == ["TRIỂN KHAI THÁNG HÀNH ĐỘNG VÌ TRẺ EM NĂM 2024"]
+    assert roles(h, "issuer") == ["UBND XÃ TAM HIỆP"]
