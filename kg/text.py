@@ -337,4 +337,4 @@ def fold(s: str) -> str:
     """Search key without any diacritics (đ -> d), lower case: "Ủy ban" -> "uy ban"."""
     s = normalize_key(s).replace("đ", "d")
     s = unicodedata.normalize("NFD", s)
-    return "".join(ch for ch in s if not unicodedata.combining(ch))
+    return _WS.sub(" ", "".join(ch for ch in s if not unicodedata.combining(ch))).strip()

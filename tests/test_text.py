@@ -196,3 +196,12 @@ def test_cp1258_combining_tones_are_composed() -> None:
     assert c.text.startswith("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG\nThực hiện Chỉ thị số 28-CT/TW")
     assert unicodedata.is_normalized("NFC", c.text)
     check_offsets(c)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_chars)
+def test_keys_are_idempotent(s: str) -> None:
+    k = normalize_key(s)
+    assert normalize_key(k) == k
+    assert fold(fold(s)) == fold(s)
+    assert fold(s) == fold(k)
