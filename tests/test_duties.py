@@ -282,3 +282,31 @@ def test_table_with_one_column_of_bodies() -> None:
         ("Trung tâm Y tế huyện", "assigned", 1),
     ]
     assert assignments[0].duties[0].role == "participant"
+
+
+def test_heading_wrapped_onto_the_next_line() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Lao động –
+
+Thương binh và Xã hội
+
+- Chủ trì, phối hợp với Phòng Giáo dục và Đào tạo, Phòng Văn hóa và Thông
+
+tin tổ chức triển khai Kế hoạch.
+
+2. Đề nghị Ủy ban MTTQ Việt Nam huyện, Hội Liên hiệp phụ nữ huyện, Huyện
+
+đoàn tuyên truyền, vận động hội viên tham gia.
+"""
+    assignments, _ = run(text)
+    assert table(assignments) == [
+        ("Phòng Lao động - Thương binh và Xã hội", "assigned", 1),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "requested", 1),
+        ("Hội Liên hiệp Phụ nữ huyện", "requested", 1),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "requested", 1),
+    ]
+    assert [p.name for p in assignments[0].duties[0].partners] == [
+        "Phòng Giáo dục và Đào tạo",
+        "Phòng Văn hóa và Thông tin",
+    ]

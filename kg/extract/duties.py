@@ -422,12 +422,16 @@ class _Walker:
             self.theme(n, theme, sec)
             return
         lead = lead_bodies(text, allow_clause=n.kind in ("item", "article"))
+        children = [c for c in n.children if not _CLOSING.match(fold_same_length(c.title or ""))]
+        wrapped = self.wrapped_heading(n, cs, text, lead, children)
+        if wrapped is not None:
+            lead, text = wrapped
+            children = children[1:]
         if lead is None:
             self.walk(n.children, sec)
             return
         if _EXECUTORS.search(f) and n.kind == "article":
             lead = self.executors(text) or lead
-        children = [c for c in n.children if not _CLOSING.match(fold_same_length(c.title or ""))]
         rest = lead.rest
         inline = None
         if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
@@ -446,6 +450,24 @@ class _Walker:
             self.add(m, cs, lead.mode, duties)
         for node, sub_sec in subs:
             self.walk([node], sub_sec)
+
+    def wrapped_heading(
+        self, n: Node, cs: int, text: str, lead: _Lead | None, children: list[Node]
+    ) -> tuple[_Lead, str] | None:
+        """'1. Phòng Lao động –' + 'Thương binh và Xã hội': a heading that wrapped and
+        came out as the first paragraph below it."""
+        if not children or children[0].kind != "paragraph":
+            return None
+        if text.rstrip()[-1:] in ".;:!?" or (lead is not None and lead.rest):
+            return None
+        first = children[0]
+        if first.clean_end - first.clean_start > 120:
+            return None
+        joined = self.clean.text[cs : first.clean_end]
+        longer = lead_bodies(joined, allow_clause=False)
+        if longer is None or longer.rest or longer.bodies[-1].end <= len(text.rstrip()):
+            return None
+        return longer, joined
 
     def executors(self, text: str) -> _Lead | None:
         """'Chánh Văn phòng ..., Giám đốc các sở ..., Chủ tịch UBND ... chịu trách nhiệm thi hành'."""
