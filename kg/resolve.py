@@ -663,6 +663,9 @@ class Resolver:
             place = m.place.truncate(m.level) if m.level else m.place
             doc.place = place if place.level else None
             doc.issuer_body = self.named_body(m.issuer, m.level, None, place)
+            body = self.corpus.bodies[doc.issuer_body]
+            doc.kind = doc.kind or body.kind
+            doc.level = doc.level or body.level
 
     def _bodies(self, src: ResolvedSource) -> None:
         rec = src.record
