@@ -533,13 +533,14 @@ def audit(store) -> list[AuditFinding]:
         )
     for r in _rows(store, "findings"):
         where = f" at {r['start']}–{r['end']}" if r["start"] else ""
-        quote = f': "{_short(r["exact"], 80)}"' if r["exact"] else ""
+        message = r["message"] or ""
+        quote = f': "{_short(r["exact"], 80)}"' if r["exact"] and "“" not in message else ""
         out.append(
             AuditFinding(
                 "extraction-finding",
                 "warning",
                 None,
-                f"{r['document'] or '?'}: {r['finding_kind']}{where} — {r['message'] or ''}{quote}",
+                f"{r['document'] or '?'}: {r['finding_kind']}{where} — {message}{quote}",
                 {"finding_kind": r["finding_kind"], "start": r["start"], "end": r["end"]},
             )
         )
