@@ -53,7 +53,9 @@ def _readable_diff(expected: Graph, got: Graph) -> str:
     return f"missing (in golden only):\n{nt(missing)}\nextra (built only):\n{nt(extra)}"
 
 
-def test_golden_sample_is_isomorphic(sample_records):
+def test_golden_sample_is_isomorphic(sample_records, monkeypatch):
+    # the shape under test is ours: keep the body-type matcher (issue 3's, evolving) out
+    monkeypatch.setattr("kg.resolve._match_body", lambda *a: None)
     got = _graphs(_dataset(sample_records))
     if os.environ.get("DKG_UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
