@@ -45,3 +45,13 @@ def test_value_first_and_at_least() -> None:
 
 def test_numbers_that_are_not_targets() -> None:
     assert run("Thực hiện Nghị định số 20/2021/NĐ-CP ngày 15/3/2021 của Chính phủ.") == []
+
+
+def test_figures_about_the_past_are_not_targets() -> None:
+    text = """I. ĐÁNH GIÁ TÌNH HÌNH
+Năm 2023, tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 96,5%.
+II. MỤC TIÊU
+- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 98% vào năm 2025.
+- Số vụ tai nạn thương tích giảm 10% so với năm 2023.
+"""
+    assert [(t.value, t.year) for t in run(text)] == [("98%", 2025), ("10%", None)]

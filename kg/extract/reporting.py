@@ -50,10 +50,25 @@ _PLACE_TYPES = {"UBND", "HDND", "UBMTTQ"}
 
 def sentences(structure: Structure) -> Iterator[tuple[int, str]]:
     """(clean offset, sentence) for every sentence of the body, in order."""
+    for base, sent, _titles in sentences_in(structure):
+        yield base, sent
+
+
+def sentences_in(structure: Structure) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    """(clean offset, sentence, titles of the headings above it) for the whole body."""
     clean = structure.clean.text
+
+    def visit(n: Node, titles: tuple[str, ...]) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+        for base, sent in _node_sentences(clean, n):
+            yield base, sent, titles
+        inner = (
+            (*titles, n.title or "") if n.kind in ("part", "article", "item", "point") else titles
+        )
+        for c in n.children:
+            yield from visit(c, inner)
+
     for top in structure.body:
-        for n in top.walk():
-            yield from _node_sentences(clean, n)
+        yield from visit(top, ())
 
 
 def _node_sentences(clean: str, n: Node) -> Iterator[tuple[int, str]]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import Context
-from kg.extract.reporting import _owner, sentences
+from kg.extract.reporting import _owner, sentences_in
 from kg.models import Assignment, Structure, Target
+from kg.refdata import fold_same_length
 
 _VALUE = re.compile(
     r"(?<![\w/.])(\d{1,3}(?:[.,]\d+)?\s*%)|((?:ít nhất|tối thiểu|trên|không dưới)\s+\d+(?:[.,]\d+)?(?!\s*/))",
@@ -26,7 +27,8 @@ _VERB_BEFORE = re.compile(
 )
 _CLAUSE_START = re.compile(r"(?:^|[:;.]\s*|cụ thể\s*:\s*)([^:;.]*)$", re.IGNORECASE)
 _ASPIRE = re.compile(r"(?:,\s*)?(?:phấn đấu|và)\s*$", re.IGNORECASE)
-_NOT_TARGET = re.compile(r"lãi suất|thuế|phí|giảm\s+\d|tăng\s+\d", re.IGNORECASE)
+_PAST = re.compile(r"danh gia|tinh hinh|ket qua thuc hien|thuc trang|nhung ket qua")
+_NOT_TARGET = re.compile(r"lãi suất|thuế|phí", re.IGNORECASE)
 
 
 def extract_targets(
@@ -35,7 +37,9 @@ def extract_targets(
     """Every numeric target stated in the body."""
     out: list[Target] = []
     seen: set[tuple] = set()
-    for base, sent in sentences(structure):
+    for base, sent, titles in sentences_in(structure):
+        if any(_PAST.search(fold_same_length(t)) for t in titles):
+            continue  # figures describing the past, not targets
         last_indicator: str | None = None
         for m in _VALUE.finditer(sent):
             value = " ".join(m.group(0).split())
@@ -43,6 +47,8 @@ def extract_targets(
             if _NOT_TARGET.search(before[-20:]):
                 continue
             y = _YEAR.match(after)
+            if y and re.search(r"(?i)so với", after[: y.end()]):
+                y = None  # "so với năm 2023" is the baseline, not the target year
             yb = _YEAR_BEFORE.search(before) if not y else None
             year = int(y.group(1)) if y else (int(yb.group(1)) if yb else None)
             head = _VERB_BEFORE.sub("", before)
