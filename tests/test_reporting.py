@@ -101,3 +101,12 @@ def test_not_an_obligation() -> None:
 - Hằng năm kiểm tra, đánh giá việc thực hiện.
 """
     assert run(text) == []
+
+
+def test_due_day_written_in_words_and_with_year() -> None:
+    text = """Các xã, thị trấn báo cáo kết quả về UBND huyện trước ngày 15 tháng 12 hằng năm; báo cáo 6 tháng trước ngày 10/6/2024.
+"""
+    assert [(r.frequency, r.deadline) for r in run(text)] == [
+        ("annual", "15/12"),
+        ("semiannual", "10/6"),
+    ]

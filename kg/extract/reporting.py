@@ -39,7 +39,10 @@ _FREQS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _AND_YEAR = re.compile(r"thang\s*(?:,|va|hoac|/)\s*(?:ca\s+)?(nam)(?![a-z0-9]|\s+\d)")
 _PERIODIC = re.compile(r"(?<![a-z])dinh\s+ky(?![a-z])")
-_DATE = re.compile(r"truoc\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d)(?:\s*/\s*\d{4})?")
+_DATE = re.compile(
+    r"truoc\s+ngay\s+(\d{1,2})\s*(?:/|-|\s+thang\s+)\s*(\d{1,2})(?!\d)"
+    r"(?:\s*(?:/|-|\s+nam\s+)\s*\d{4})?"
+)
 _NAMED_IN_BRACKET = re.compile(r"\([^()]*$")
 _TO_CUE = re.compile(r"(?<![a-z])(?:gui|ve|cho|len|bao\s+cao)\s+(?:ve\s+)?")
 _VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")
@@ -119,6 +122,14 @@ def _pair_dates(f: str, freqs: list[tuple[str, int, int]]) -> dict[int, str]:
             if dates[after[0]][0] < nxt:
                 out[i] = dates[after[0]][2]
                 used.add(after[0])
+                continue
+        prev_end = freqs[i - 1][2] if i else 0
+        before = [
+            j for j, d in enumerate(dates) if prev_end <= d[0] and d[1] <= s and j not in used
+        ]
+        if before and s - dates[before[-1]][1] < 12:  # "trước ngày 15/12 hằng năm"
+            out[i] = dates[before[-1]][2]
+            used.add(before[-1])
     if len(freqs) == 1 and not out and len(dates) == 1:
         out[0] = dates[0][2]
     return out
