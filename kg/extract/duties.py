@@ -17,8 +17,16 @@ guides, and how provinces, districts and communes actually write plans):
   "- Đề nghị Đoàn TNCS ...") is that body's duty, not the heading body's;
 - per-theme plans list a theme's tasks under "a) Nhiệm vụ, giải pháp" and who
   carries them under "b) Phân công thực hiện";
+- a task may name its lead on lines of its own ("Cơ quan chủ trì: ...;
+  Cơ quan phối hợp: ...; Thời gian: ..."), as appendix tables do in columns;
+- a Công văn gives its points to the bodies under "Kính gửi"; "Sở X đề nghị
+  Y ..." hands the work to Y;
 - each bullet is one duty; unbulleted paragraphs are one duty each unless they
   follow a bullet (then they continue it); a passage printed twice counts once.
+
+Bodies are found on the structure stage's tree (kg.structure) and matched
+against ontology/bodies.ttl (kg.extract.bodies); offsets are clean-text offsets
+until a fact is built, then mapped to the original text.
 """
 
 from __future__ import annotations
@@ -86,7 +94,6 @@ class _Duty:
     start: int  # clean offsets
     end: int
     section: str
-    bodies_start: int | None = None  # inline duties start after the body's name
     extra: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -351,7 +358,7 @@ class _Walker:
                 j += 1
             duties, _ = self.collect(follow, sec)
             return duties, j
-        d = _Duty(cs + lead.rest_start, n.clean_end, sec, bodies_start=cs)
+        d = _Duty(cs + lead.rest_start, n.clean_end, sec)
         for c in n.children:
             d.extra.append((c.clean_start, c.clean_end))
         # paragraphs right after a bullet continue it
@@ -435,7 +442,7 @@ class _Walker:
         rest = lead.rest
         inline = None
         if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
-            inline = _Duty(cs + lead.rest_start, n.clean_end, sec, bodies_start=cs)
+            inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
             while children and children[0].kind == "paragraph":  # the sentence goes on
                 inline.extra.append((children[0].clean_start, children[0].clean_end))
                 children = children[1:]
@@ -443,7 +450,7 @@ class _Walker:
         if (
             inline is None and rest and not duties
         ):  # "... Đồng thời chỉ đạo:" + bullets led by others
-            inline = _Duty(cs + lead.rest_start, n.clean_end, sec, bodies_start=cs)
+            inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
         if inline is not None:
             duties = [inline, *duties]
         for m in lead.bodies:
