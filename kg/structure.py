@@ -286,6 +286,7 @@ def _cells(line: _Line, merge_lower: bool = True) -> list[tuple[str, int, int]]:
             last_word = prev.split()[-1].rstrip(":").lower() if prev.split() else ""
             if (
                 last_word in {"số", "ngày", "tháng", "năm"}
+                and re.match(r"[\d./…\-]|tháng|năm", part.strip())
                 or part[0] in "-/"
                 and re.match(r"^[-/][A-ZĐ]", part)
                 or (merge_lower and part[0].islower() and not _ANNOTATION.match(part))
@@ -614,11 +615,11 @@ class _Parser:
             return False
         if (
             unit.kind != "paragraph"
-            and unit.first == idx - 1
             and short
             and not prev_text.endswith(",")
+            and not re.search(r"[.;:!?](?:\s|$)", self.text[unit.text_start : prev.end])
         ):
-            return False  # a heading line: "1. Phòng Tư pháp" then its paragraph
+            return False  # a heading (maybe wrapped): "1. Phòng Tư pháp" then its paragraph
         return not (ln.blank_before and short and unit.first == idx - 1)
 
     def _wrapped_dash(self, unit: _Unit, idx: int) -> bool:
