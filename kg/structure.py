@@ -406,6 +406,7 @@ class _Widths:
 
 
 def _first_sentence(text: str) -> str:
+    text = re.sub(r"\s*\./\.\s*$", "", text)  # the end-of-text mark
     m = re.search(r"[.:!?](?=\s+[A-ZĐÀ-Ỹ\"“(]|\s*$)", text)
     t = text[: m.start() + 1] if m else text
     return t.rstrip(" :;.").strip()
@@ -958,7 +959,7 @@ class _Parser:
                 if name_like and (title is not None or seen_mode):
                     signer = self.hl("signer", text, s, e)
                     self.closing.append(signer)
-                    in_recipients = False
+                    in_recipients = in_recipients and not left
                     continue
                 if caps and not bullet:
                     if title is not None and self.closing[-1] is title:
@@ -1087,8 +1088,10 @@ class _Parser:
         for u in units:
             node = self.node(u)
             if u.kind in ("paragraph", "table_row"):
-                if u.kind == "paragraph" and _CLOSING_FORMULA.match(node.text):
-                    stack.clear()
+                if u.kind == "paragraph" and (
+                    _CLOSING_FORMULA.match(node.text) or node.text.rstrip().endswith("./.")
+                ):
+                    stack.clear()  # "Trên đây là ...", or the paragraph that ends the text
                 (stack[-1][1].children if stack else roots).append(node)
                 continue
             same = [
