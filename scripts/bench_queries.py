@@ -7,7 +7,7 @@ large graph holds the seed graph's source and shared graphs ``--copies`` times,
 each copy's IRIs under its own prefix ({base}c{k}/...), so every copy is a
 separate set of documents, bodies and duties with the same printed numbers and
 names; reference data (ontology, SKOS schemes) is loaded once. It is written to
-an on-disk store, as ``dkg build`` does, and queried there.
+an on-disk store, as ``dkg build`` does, and queried there (``--memory``: in memory).
 
 Each query's time is the median of --repeat runs of kg.queries.run_query
 (binding, evaluation, reading every row), with its required parameters set to
@@ -53,11 +53,11 @@ def seed_store(store_dir: Path | None, tmp: Path) -> tuple[ox.Store, str]:
     return oxigraph_store(store), getattr(store, "base", "https://w3id.org/dkg/id/")
 
 
-def copies_store(seed: ox.Store, base: str, copies: int, folder: Path) -> ox.Store:
-    """Write ``copies`` renamed copies of the seed's source and shared graphs to an on-disk store."""
+def copies_store(seed: ox.Store, base: str, copies: int, folder: Path | None) -> ox.Store:
+    """``copies`` renamed copies of the seed's source and shared graphs, on disk (or in memory)."""
     reference = (base + "graph/ontology", base + "graph/reference/")
     quads = list(seed.quads_for_pattern(None, None, None, None))
-    big = ox.Store(str(folder))
+    big = ox.Store(str(folder)) if folder else ox.Store()
     big.bulk_extend(q for q in quads if _is_reference(q.graph_name, reference))
     for k in range(copies):
         prefix = f"{base}c{k}/"
@@ -108,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         "--store", type=Path, default=None, help="a built store folder instead of the seeds"
     )
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    ap.add_argument(
+        "--memory", action="store_true", help="keep the large graph in memory, not on disk"
+    )
     args = ap.parse_args(argv)
 
     queries = canned_queries()
@@ -115,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         seed, base = seed_store(args.store, tmp)
         t0 = time.perf_counter()
-        big = copies_store(seed, base, args.copies, tmp / "big")
+        big = copies_store(seed, base, args.copies, None if args.memory else tmp / "big")
         load_s = time.perf_counter() - t0
-        print(f"seed graph: {len(seed)} quads; large graph: {len(big)} quads "
+        where = "in memory" if args.memory else "on disk"
+        print(f"seed graph: {len(seed)} quads; large graph: {len(big)} quads {where} "
               f"({args.copies} copies, written in {load_s:.1f} s)")  # fmt: skip
 
         figures = {}
