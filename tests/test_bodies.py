@@ -97,3 +97,15 @@ def test_mention_carries_type_level_and_span() -> None:
     assert text[bm.span.start : bm.span.end] == "Phòng Tư pháp huyện"
     assert bm.jurisdiction is not None
     assert (bm.jurisdiction.name, bm.jurisdiction.level) == ("Hớn Quản", "district")
+
+
+def test_central_party_organs_and_village_lists() -> None:
+    central = Context.from_facts(
+        DocumentFacts(issuer="Ban Chấp hành Trung ương", issuer_level="central")
+    )
+    assert names("Ban Tuyên giáo Trung ương", central) == ["Ban Tuyên giáo Trung ương"]
+    assert names("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương", central) == [
+        "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"
+    ]
+    found = find_bodies("Trưởng các thôn, buôn thông báo")
+    assert [m.as_written for m in found] == ["Trưởng các thôn, buôn"]

@@ -23,6 +23,7 @@ from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types, fold_same_length
 
 LEVEL_DISPLAY = {
+    "trung uong": "Trung ương",
     "tinh": "tỉnh",
     "thanh pho": "thành phố",
     "tp": "thành phố",
@@ -34,6 +35,7 @@ LEVEL_DISPLAY = {
     "thi tran": "thị trấn",
 }
 LEVEL_OF_WORD = {
+    "trung uong": "central",
     "tinh": "province",
     "thanh pho": "district",
     "tp": "district",
@@ -51,6 +53,7 @@ COMMITTEE_DISPLAY = {
     "thi uy": "Thị ủy",
     "quan uy": "Quận ủy",
     "dang uy": "Đảng ủy",
+    "trung uong": "Trung ương",
 }
 COMMITTEE_LEVEL_WORD = {
     "tinh uy": "tinh",
@@ -59,6 +62,7 @@ COMMITTEE_LEVEL_WORD = {
     "thi uy": "thi xa",
     "quan uy": "quan",
     "dang uy": "xa",
+    "trung uong": "trung uong",
 }
 # a body name that itself says its level
 IMPLIED_LEVEL = {
@@ -117,7 +121,7 @@ _SUFFIX = re.compile(
 )
 _CU = r"(?:tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy)"
 _COMMITTEE = re.compile(
-    rf"\s+(tinh uy|thanh uy|huyen uy|thi uy|quan uy|dang uy(?:\s+(?:xa|phuong|thi tran))?){_E}"
+    rf"\s+(tinh uy|thanh uy|huyen uy|thi uy|quan uy|trung uong|dang uy(?:\s+(?:xa|phuong|thi tran))?){_E}"
 )
 _COMMITTEES = re.compile(
     rf"\s+(cac\s+{_CU}(?:(?:\s*,\s*|\s+va\s+){_CU})*(?:\s+truc\s+thuoc)?)"
@@ -126,6 +130,8 @@ _COMMITTEES = re.compile(
 _LEVEL_WORD = re.compile(
     rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong){_E}"
 )
+_VILLAGE = r"(?:thon|ban|khoi|xom|ap|buon|bon|to dan pho|khu pho|khu dan cu|phum|soc)"
+_VILLAGES = re.compile(rf"(?:(?:\s*,\s*|\s+va\s+){_VILLAGE}(?![a-z0-9]))*")
 _NAME_TOKEN = re.compile(r"[ \t]+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")  # a name never wraps onto the next line
 _DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
 _DESCRIPTOR_STOP = {
@@ -223,6 +229,8 @@ class Context:
         elif committee:
             lw = COMMITTEE_LEVEL_WORD[committee]
         level = facts.issuer_level
+        if level == "central":
+            lw, committee = "trung uong", "trung uong"
         if lw is None and level:
             lw = {"province": "tinh", "district": "huyen", "commune": "xa"}.get(level)
         if committee is None and lw:
@@ -310,6 +318,10 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
             m.end = inner.end
             m.as_written = text[m.start : m.end]
             return m
+    if type_id == "TruongThon":
+        v = _VILLAGES.match(folded, m.end)
+        if v and v.end() > m.end:
+            m.end = v.end()
     if type_id == "BanChiDao":
         words = []
         pos = m.end
