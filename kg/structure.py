@@ -628,8 +628,10 @@ class _Parser:
         continues that line (the dash is "Lao động - Thương binh")."""
         ln, prev = self.lines[idx], self.lines[idx - 1]
         prev_text = prev.text.rstrip()
+        offs, w = self.clean.offsets, self.widths
         return (
             unit.kind != "table_row"
+            and w.line_of(offs[prev.end - 1]) != w.line_of(offs[ln.start])  # not split by clean
             and ln.text[:1] in "-–"
             and not ln.blank_before
             and "\t" not in prev.text

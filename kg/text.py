@@ -129,6 +129,12 @@ _MARKER_START = re.compile(
 _SENT_END = ".;:!?…"
 # "… theo quy định.- Phối hợp …": a bullet glued to the end of the previous one
 _GLUED_BULLET = re.compile(r"(?<=[^\W\d_)][.;])(?=[-–] ?[A-ZĐÀ-Ỹ])")
+# "... Đào tạo- Chỉ đạo các trường ...": a duty bullet (it opens with a verb) glued to a heading
+_GLUED_DUTY = re.compile(
+    r"(?<=[^\W\d_])(?=[-–] (?:Chủ trì|Phối hợp|Chỉ đạo|Tham mưu|Thực hiện|Tổ chức|Hướng dẫn|"
+    r"Triển khai|Xây dựng|Theo dõi|Kiểm tra|Tăng cường|Đẩy mạnh|Rà soát|Bố trí|Tuyên truyền|"
+    r"Báo cáo|Lồng ghép|Phát huy|Nâng cao|Đôn đốc|Tổng hợp)\b)"
+)
 
 
 def _strip_markdown(buf: _Buf) -> None:
@@ -142,12 +148,25 @@ def _strip_markdown(buf: _Buf) -> None:
     buf.sub(_MD_PIPE_INNER, "\t")
 
 
+def _lines_beside(text: str, spans: list[tuple[int, int]]) -> Counter[str]:
+    """Keys of the non-blank lines just before and just after each span."""
+    out: Counter[str] = Counter()
+    for s, e in spans:
+        before = text[:s].rstrip("\n").rsplit("\n", 1)[-1]
+        after = text[e:].lstrip("\n").split("\n", 1)[0]
+        for line in {before, after}:
+            if line and "\t" not in line and len(line) <= 80:
+                out[normalize_key(line)] += 1
+    return out
+
+
 def _drop_running_lines(buf: _Buf) -> None:
     """Drop page numbers and running headers/footers (a short line seen >= 3 times).
 
     A number alone on a line is a page number unless a neighbouring lone number
     (within 15 lines) continues the count: then it is a table's TT column.
     """
+    beside_page_no = _lines_beside(buf.text, [m.span() for m in _PAGE_NO.finditer(buf.text)])
     buf.sub(_PAGE_NO, "")
     newlines = [m.start() for m in re.finditer("\n", buf.text)]
 
@@ -174,7 +193,7 @@ def _drop_running_lines(buf: _Buf) -> None:
     repeated = {
         k
         for k, c in counts.items()
-        if c >= 3
+        if (c >= 3 or (c >= 2 and beside_page_no[k] >= 2))
         and k
         and not _MARKER_START.match(k)
         and k[-1] not in _SENT_END + ",)"
@@ -294,6 +313,7 @@ def clean(source: SourceText) -> CleanText:
     _collapse_double_spacing(buf)
     _join_wrapped(buf)
     buf.sub(_GLUED_BULLET, "\n")
+    buf.sub(_GLUED_DUTY, "\n")
     buf.sub(re.compile(r"^\n+"), "")
     return CleanText(source=source, text=buf.text, offsets=buf.offs)
 

@@ -205,3 +205,27 @@ def test_keys_are_idempotent(s: str) -> None:
     assert normalize_key(k) == k
     assert fold(fold(s)) == fold(s)
     assert fold(s) == fold(k)
+
+
+def test_running_header_seen_twice_beside_page_numbers() -> None:
+    header = "Kế hoạch bảo vệ trẻ em xã Tam Hiệp năm 2024"
+    raw = (
+        f"I. MỤC ĐÍCH\nNội dung một\n                Trang 2/3\n{header}\nNội dung hai\n"
+        f"                Trang 3/3\n{header}\nNội dung ba\n"
+    )
+    c = clean_text(raw)
+    assert header not in c.text and "Trang" not in c.text
+    assert "Nội dung ba" in c.text
+    check_offsets(c)
+
+
+def test_duty_bullet_glued_to_its_heading() -> None:
+    c = clean_text(
+        "3. Phòng Giáo dục và Đào tạo- Chỉ đạo các trường học.\nSở Lao động- Thương binh"
+    )
+    assert c.text.split("\n") == [
+        "3. Phòng Giáo dục và Đào tạo",
+        "- Chỉ đạo các trường học.",
+        "Sở Lao động- Thương binh",  # a compound name, not a duty
+    ]
+    check_offsets(c)
