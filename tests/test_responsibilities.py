@@ -171,17 +171,23 @@ def test_duplicate_passage_is_a_finding(seed_dicts: list[dict]) -> None:
                 "a) Phân công thực hiện: Các sở, ngành; địa phương.",
                 "| 1 | Nội dung | Cơ quan chủ trì | UBND các xã |",
                 "Điều 3. Chánh Văn phòng, Giám đốc các Sở: chịu trách nhiệm thi hành",
+                "- Cơ quan chủ trì: Sở Y tế; phối hợp: Công an tỉnh",
+                "1. Phòng Lao động –",
+                "Thương binh và Xã hội",
+                "Kính gửi:",
                 "đạt 99% vào năm 2025",
                 "",
             ]
         )
         | st.text(max_size=80),
         max_size=12,
-    ).map("\n".join)
+    ).map("\n".join),
+    st.sampled_from([None, "central", "province", "district", "commune"]),
 )
-def test_never_crashes(text: str) -> None:
+def test_never_crashes(text: str, level: str | None) -> None:
     structure = parse(clean_text(text))
-    assignments, reporting, targets, findings = extract(structure, DocumentFacts())
+    facts = DocumentFacts(issuer_level=level)  # type: ignore[arg-type]
+    assignments, reporting, targets, findings = extract(structure, facts)
     for a in assignments:
         assert a.duties
         for d in a.duties:
