@@ -24,6 +24,7 @@ from kg.refdata import BodyType, body_types, fold_same_length
 
 LEVEL_DISPLAY = {
     "trung uong": "Trung ương",
+    "khu vuc": "khu vực",
     "tinh": "tỉnh",
     "thanh pho": "thành phố",
     "tp": "thành phố",
@@ -36,6 +37,7 @@ LEVEL_DISPLAY = {
 }
 LEVEL_OF_WORD = {
     "trung uong": "central",
+    "khu vuc": "district",
     "tinh": "province",
     "thanh pho": "district",
     "tp": "district",
@@ -96,6 +98,7 @@ _ATTACHED = {"DangDoan", "BanCanSuDang"}
 _NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial"}
 _PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
 _ACCENTED_LEVELS = {
+    "khu vực",
     "tỉnh",
     "thành phố",
     "tp",
@@ -113,7 +116,7 @@ _B = r"(?<![a-z0-9])"
 _E = r"(?![a-z0-9])"
 _CONN = r"(?:\s*[,&\-]\s*|\s+va\s+)"
 _LEVEL = (
-    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong)"
+    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong|khu vuc)"
     r"(?![a-z0-9])(?!\s+(?:uy|doan)(?![a-z]))"
 )
 _SUFFIX = re.compile(
@@ -128,7 +131,7 @@ _COMMITTEES = re.compile(
     rf"(?:\s+{_CU})?{_E}"
 )
 _LEVEL_WORD = re.compile(
-    rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong){_E}"
+    rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong|khu vuc){_E}"
 )
 _VILLAGE = r"(?:thon|ban|khoi|xom|ap|buon|bon|to dan pho|khu pho|khu dan cu|phum|soc)"
 _VILLAGES = re.compile(rf"(?:(?:\s*,\s*|\s+va\s+){_VILLAGE}(?![a-z0-9]))*")
