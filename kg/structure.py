@@ -1056,14 +1056,18 @@ class _Parser:
             break
         after = self.parse_closing(close) if close < len(lines) else len(lines)
         body_units = units[k:]
-        if after < len(lines):
-            body_units += self._appendix_units(after)
+        while after < len(lines):  # appendices / attached documents, each maybe signed again
+            more, end = self._appendix_units(after)
+            body_units += more
+            after = self.parse_closing(end) if end < len(lines) else len(lines)
+            if after <= end:
+                break
         body = self._nest(body_units)
         return Structure(
             clean=self.clean, header=self.header, opening=opening, body=body, closing=self.closing
         )
 
-    def _appendix_units(self, lo: int) -> list[_Unit]:
+    def _appendix_units(self, lo: int) -> tuple[list[_Unit], int]:
         """An appendix or a plan attached after the signature becomes a top-level part."""
         ln = self.lines[lo]
         flat = ln.text.replace("\t", " ").strip()
@@ -1082,7 +1086,8 @@ class _Parser:
                 break
             head.last = j
             j += 1
-        return [head, *self.units(j, len(self.lines))]
+        end = self._closing_start(j)
+        return [head, *self.units(j, end)], end
 
     def _nest(self, units: list[_Unit]) -> list[Node]:
         roots: list[Node] = []

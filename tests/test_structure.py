@@ -603,3 +603,20 @@ def test_type_and_subject_on_one_capital_line() -> None:
     assert roles(h, "doc_type") == ["KẾ HOẠCH"]
     assert roles(h, "subject") == ["TRIỂN KHAI THÁNG HÀNH ĐỘNG VÌ TRẺ EM NĂM 2024"]
     assert roles(h, "issuer") == ["UBND XÃ TAM HIỆP"]
+
+
+def test_attached_plan_signed_again_then_appendix() -> None:
+    st_ = parse_file("decision_attached_signed_twice.txt")
+    assert [(n.kind, n.marker) for n in st_.body] == [
+        ("article", "Điều 1"),
+        ("article", "Điều 2"),
+        ("part", "KẾ HOẠCH"),
+        ("part", "PHỤ LỤC"),
+    ]
+    assert [r.text for r in st_.body[3].children] == [
+        "TT | Nội dung | Chủ trì",
+        "1 | Tuyên truyền | Phòng Y tế",
+    ]
+    # the decision's own signature comes first; the attachment's follows
+    assert roles(st_.closing, "signer") == ["Lê Văn Tám", "Lê Văn Tám"]
+    assert roles(st_.closing, "signature_mode") == ["TM. ỦY BAN NHÂN DÂN"]
