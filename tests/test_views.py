@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.views.data import (
@@ -352,3 +352,94 @@ def test_text_only_reporting_is_linked_to_bodies_of_the_same_document():
     _link_report_bodies(data)
     assert (data.reports[0].reporter, data.reports[0].recipient) == (phong, ubnd)
     assert data.reports[1].reporter is None  # another document's bodies are not guessed
+
+
+def test_a_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    write_site(national(2, 3), out)
+    before = sorted(p.name for p in out.iterdir())
+    (tmp_path / "site.new-999999").mkdir()  # left behind by a killed build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("kg.views.site.cascade_graph", broken)
+    with pytest.raises(RuntimeError):
+        write_site(national(2, 3), out)
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+names = st.lists(
+    st.sampled_from([*"aăâđeêoơuưy ÁÀẢÃẠĐ<>&\"'/=-\n\u2028😀", *PAYLOADS]), max_size=12
+).map("".join)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            names, names, st.sampled_from([None, "central", "province", "district", "commune"])
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            st.integers(0, 5),
+            names,
+            st.sampled_from(["lead", "support", "participant"]),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=6),
+)
+def test_any_data_renders_escaped(tmp_path, docs, duties, links):
+    """Arbitrary names and texts (payloads, astral characters, missing fields) render, escaped."""
+    data = SiteData()
+    iris = []
+    for i, (number, subject, level) in enumerate(docs):
+        iri = ID + f"doc/{i}"
+        text = subject * 3
+        data.docs[iri] = DocInfo(
+            iri,
+            number=number or None,
+            subject=subject,
+            level=level,
+            ingested=bool(i % 2),
+            source_text=text if i % 2 else None,
+        )
+        data.bodies[ID + f"body/{i}"] = BodyInfo(
+            ID + f"body/{i}", number or "?", level, place=subject or None
+        )
+        iris.append(iri)
+    for n, (d, b, text, role) in enumerate(duties):
+        doc = iris[d % len(iris)]
+        body = ID + f"body/{b % len(iris)}"
+        ev = Evidence(doc, 0, len(text), text, "", "")
+        data.duties.append(
+            DutyInfo(
+                f"{doc}/duty/{n}",
+                doc,
+                body,
+                text,
+                role,
+                partners=[ID + f"body/{(b + 1) % len(iris)}"],
+                evidence=ev,
+            )
+        )
+    for a, b in links:
+        data.links.append(DocLink(iris[a % len(iris)], iris[b % len(iris)], "implements"))
+    out = tmp_path / "site"
+    report = write_site(data, out)
+    assert report.pages == len(list(out.glob("*.html")))
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for payload in PAYLOADS:
+            assert payload not in text
+        for blob in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', text, re.S):
+            assert "\u2028" not in blob and "<" not in blob
+            json.loads(blob)

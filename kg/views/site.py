@@ -13,6 +13,7 @@ tooltips are turned into DOM text nodes by site.js, never parsed as HTML.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import html
 import json
@@ -769,15 +770,40 @@ def _index_json(site: Site, docs: list[DocInfo], bodies: list[BodyInfo], duties,
 def write_site(
     data: SiteData, site_dir: Path, limit: int = NODE_LIMIT, index_rows: int = INDEX_ROW_LIMIT
 ) -> SiteReport:
-    """Render every page of ``data`` into ``site_dir`` (replaced only once complete)."""
+    """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
+
+    The pages are written beside it (``site.new-PID``) and swapped in, so a failed or
+    interrupted build leaves the previous site as it was.
+    """
     started = time.perf_counter()
     site_dir = Path(site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    for stale in site_dir.parent.glob(glob.escape(site_dir.name) + ".*-*"):
+        if (
+            re.fullmatch(re.escape(site_dir.name) + r"\.(new|old)-\d+", stale.name)
+            and stale.is_dir()
+        ):
+            shutil.rmtree(stale, ignore_errors=True)  # left by an interrupted build
     tmp = site_dir.with_name(site_dir.name + f".new-{os.getpid()}")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    shutil.copytree(STATIC_DIR, tmp / "static")
+    tmp.mkdir()
+    try:
+        shutil.copytree(STATIC_DIR, tmp / "static")
+        report = _render(data, tmp, limit, index_rows)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = site_dir.with_name(site_dir.name + f".old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    tmp.rename(site_dir)
+    if old.exists():
+        shutil.rmtree(old)
+    report.path = site_dir
+    report.seconds = time.perf_counter() - started
+    return report
 
+
+def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteReport:
     roots = sorted(iri for iri, kids in data.implemented_by().items() if kids)
     site = Site(
         data=data,
@@ -915,19 +941,13 @@ def write_site(
             title="Triển khai " + doc_title(root_doc),
         )
 
-    old = site_dir.with_name(site_dir.name + f".old-{os.getpid()}")
-    if site_dir.exists():
-        site_dir.rename(old)
-    tmp.rename(site_dir)
-    if old.exists():
-        shutil.rmtree(old)
     return SiteReport(
         pages=pages,
         documents=len(docs),
         bodies=len(bodies),
         cascades=len(roots),
-        seconds=time.perf_counter() - started,
-        path=site_dir,
+        seconds=0.0,
+        path=tmp,
     )
 
 
