@@ -22,8 +22,9 @@ Limits, and what exactly is enforced:
 - time: each query runs in a worker thread; the client gets 503 when it has
   not finished within ``timeout`` seconds. pyoxigraph cannot be interrupted
   inside one evaluation step, so the worker stops at its next result row (a
-  cancel flag is checked per row); at most ``workers`` queries run at once,
-  and a request that waits for a free worker counts that wait against its limit.
+  cancel flag is checked per row); at most ``workers`` queries run at once
+  (a query abandoned at its limit keeps its slot until it really ends), and a
+  request that waits for a free slot counts that wait against its limit.
 - size: more than ``max_rows`` solutions or triples gives 413 with a message
   to add a LIMIT; request bodies over 1 MB get 413.
 - binds 127.0.0.1 unless told otherwise; CORS allows any origin (read-only data).
@@ -38,8 +39,6 @@ import re
 import threading
 import time
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -161,7 +160,9 @@ class Engine:
     def __init__(self, store, limits: Limits) -> None:
         self.store = oxigraph_store(store)
         self.limits = limits
-        self.pool = ThreadPoolExecutor(max_workers=limits.workers, thread_name_prefix="sparql")
+        # a slot is held until the evaluation really ends, even after its client got 503,
+        # so runaway queries cannot pile up beyond ``workers``
+        self.slots = threading.BoundedSemaphore(limits.workers)
 
     def run(
         self, query: str, accept: str, default_graphs: list[str] | None = None
@@ -171,17 +172,31 @@ class Engine:
             raise HttpError(403, "federated queries (SERVICE) are not allowed on this endpoint")
         if looks_like_update(query):
             raise HttpError(403, "this endpoint is read-only: SPARQL updates are refused")
-        cancel = threading.Event()
+        too_long = f"query exceeded the time limit of {self.limits.timeout:g} s"
         deadline = time.monotonic() + self.limits.timeout
-        future = self.pool.submit(self._evaluate, query, accept, default_graphs, cancel, deadline)
-        try:
-            return future.result(timeout=self.limits.timeout)
-        except FutureTimeout:
+        if not self.slots.acquire(timeout=self.limits.timeout):
+            raise HttpError(503, "the server is busy with other queries; try again later")
+        cancel, done, box = threading.Event(), threading.Event(), {}
+
+        def work() -> None:
+            try:
+                box["answer"] = self._evaluate(query, accept, default_graphs, cancel, deadline)
+            except HttpError as e:
+                box["error"] = e
+            except Exception as e:  # noqa: BLE001 - reported to the client as 500
+                box["error"] = HttpError(500, f"internal error ({type(e).__name__})")
+            finally:
+                self.slots.release()
+                done.set()
+
+        # daemon: a query still running when the server stops does not keep the process alive
+        threading.Thread(target=work, name="sparql-query", daemon=True).start()
+        if not done.wait(max(0.0, deadline - time.monotonic())):
             cancel.set()
-            future.cancel()
-            raise HttpError(
-                503, f"query exceeded the time limit of {self.limits.timeout:g} s"
-            ) from None
+            raise HttpError(503, too_long)
+        if "error" in box:
+            raise box["error"]
+        return box["answer"]
 
     def _evaluate(self, query, accept, default_graphs, cancel, deadline) -> tuple[bytes, str]:
         if cancel.is_set() or time.monotonic() > deadline:
