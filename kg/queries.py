@@ -5,8 +5,8 @@ says what it is for::
 
     # title: Duties of a body across documents
     # description: Every duty handed to a body, with role and document.
-    # param: body = Phòng Tư pháp — the body's name, as printed or canonical
-    # param: level [string, optional] = district — central | province | district | commune
+    # param: body [name] = Phòng Tư pháp — the body's name, with or without diacritics
+    # param: level [optional] = district — central | province | district | commune
 
 A parameter line is ``name [type, optional] = example — meaning``; the type
 (``string`` by default, or ``integer``, ``decimal``, ``boolean``, ``date``,
@@ -23,10 +23,17 @@ a literal is escaped by pyoxigraph's N-Triples writer), and the terms go into
 a one-row ``VALUES`` block opening the outermost WHERE group. That block is
 then parsed back on its own and must yield exactly those terms, so no value
 can close the block or add a clause. A sub-SELECT that mentions a parameter
-gets its own block (it cannot see the outer group's bindings). The same bound text runs on the embedded
-store and on any remote SPARQL 1.1 endpoint, with standard semantics: FILTER,
-BIND and BOUND in that group all see the value; an optional parameter left
-out is simply unbound.
+gets its own block (it cannot see the outer group's bindings). The same bound
+text runs on the embedded store and on any remote SPARQL 1.1 endpoint, with
+standard semantics: FILTER, BIND and BOUND see the value; an optional
+parameter left out is simply unbound.
+
+Writing fast canned queries for pyoxigraph (measured, see scripts/bench_queries.py):
+put a selective FILTER on a parameter inside a sub-SELECT (a filter in the outer
+group may run after the joins), keep each OPTIONAL to one triple pattern or
+property path (larger ones are evaluated over the whole store), and use
+DISTINCT / COUNT(DISTINCT): with the default graph as the union of all graphs,
+a triple asserted in several source graphs is seen once per graph.
 
 Why not pyoxigraph's ``substitutions`` (SEP-0007)? Measured with pyoxigraph
 0.5: it refuses variables the SELECT does not project, and a substituted
