@@ -237,6 +237,10 @@ def test_header_fact_shows_its_evidence(site, watched):
     watched.open((site / "doc-12-kh-ubnd.html").as_uri())
     watched.page.locator("table.meta tr", has_text="Số hiệu").click()
     assert watched.page.locator("#source-text mark").inner_text() == "12/KH-UBND"
+    target = watched.page.locator("table.targets tbody tr").first
+    assert "Trẻ em <b>biết bơi</b> an toàn" in target.inner_text()
+    target.click()
+    assert watched.page.locator("#source-text mark").inner_text() == "90%"
     watched.check()
 
 

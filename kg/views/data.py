@@ -128,6 +128,18 @@ class ReportInfo:
 
 
 @dataclass
+class TargetInfo:
+    iri: str
+    doc: str
+    indicator: str
+    value: str | None = None
+    year: str | None = None
+    owner: str | None = None  # body IRI when resolved
+    owner_text: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass
 class SiteData:
     docs: dict[str, DocInfo] = field(default_factory=dict)
     bodies: dict[str, BodyInfo] = field(default_factory=dict)
@@ -135,6 +147,7 @@ class SiteData:
     assignments: list[AssignmentInfo] = field(default_factory=list)
     duties: list[DutyInfo] = field(default_factory=list)
     reports: list[ReportInfo] = field(default_factory=list)
+    targets: list[TargetInfo] = field(default_factory=list)
     texts: Callable[[str], str | None] | None = None  # document IRI -> its source text
 
     def text_of(self, doc: str) -> str | None:
@@ -412,6 +425,17 @@ Q_REPORTS = """SELECT ?r ?doc ?reporter ?reporterText ?recipient ?recipientText 
   OPTIONAL { ?r dkg:order ?order }
 }"""
 
+Q_TARGETS = """SELECT ?t ?doc ?indicator ?value ?year ?owner ?ownerText ?ev ?order WHERE {
+  ?t a dkg:Target ; dkg:inDocument ?doc .
+  OPTIONAL { ?t dkg:indicator ?indicator }
+  OPTIONAL { ?t dkg:targetValue ?value }
+  OPTIONAL { ?t dkg:targetYear ?year }
+  OPTIONAL { ?t dkg:owner ?owner }
+  OPTIONAL { ?t dkg:ownerText ?ownerText }
+  OPTIONAL { ?t dkg:evidence ?ev }
+  OPTIONAL { ?t dkg:order ?order }
+}"""
+
 _ELI = "http://data.europa.eu/eli/ontology#"
 _DKG = "https://w3id.org/dkg/ns#"
 _PROV = "http://www.w3.org/ns/prov#"
@@ -675,6 +699,22 @@ def load_site_data(select: Select) -> SiteData:
         a.body for a in data.assignments
     }:
         data.bodies.setdefault(iri, BodyInfo(iri, iri.rsplit("/", 1)[-1]))
+    target_rows = _first(_q(select, Q_TARGETS), "t").values()
+    for row in sorted(
+        target_rows, key=lambda r: (r["doc"] or "", _int(r.get("order")) or 0, r["t"] or "")
+    ):
+        data.targets.append(
+            TargetInfo(
+                iri=row["t"] or "",
+                doc=row["doc"] or "",
+                indicator=row.get("indicator") or "",
+                value=row.get("value"),
+                year=row.get("year"),
+                owner=row.get("owner"),
+                owner_text=row.get("ownerText"),
+                evidence=ev_of(row),
+            )
+        )
     _link_report_bodies(data)
     return data
 

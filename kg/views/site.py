@@ -851,6 +851,9 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
         links_from[link.citing].append(link)
         links_to[link.cited].append(link)
     reports_of: dict[str, list] = defaultdict(list)
+    targets_of: dict[str, list] = defaultdict(list)
+    for target in data.targets:
+        targets_of[target.doc].append(target)
     reports_of_body: dict[str, list] = defaultdict(list)
     for rep in data.reports:
         reports_of[rep.doc].append(rep)
@@ -883,6 +886,7 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
             links_from=_related(links_from[doc.iri]),
             links_to=links_to[doc.iri],
             reports=reports_of[doc.iri],
+            targets=targets_of[doc.iri],
             graph=doc_graph(site, doc, limit),
             source_json=safe_json(text) if text is not None else None,
             cascade_page=site.cascade_pages.get(doc.iri),

@@ -39,6 +39,7 @@ IV. TỔ CHỨC THỰC HIỆN
 2. Đề nghị {PAYLOAD_SCRIPT} Sở Y tế {PAYLOAD_ATTR}
 - Phối hợp với Sở Giáo dục và Đào tạo khám sức khỏe cho trẻ em {PAYLOAD_SCRIPT}.
 3. Định kỳ hằng năm (trước ngày 20/11), các sở báo cáo Ủy ban nhân dân tỉnh.
+4. Phấn đấu đến năm 2025, 90% trẻ em <b>biết bơi</b> an toàn.
 """
 
 PARTY_TEXT = """TỈNH ỦY HÀ NAM
@@ -375,6 +376,16 @@ def build() -> Dataset:
         ],
         n,
     )
+    t = URIRef(f"{p12}/target/1")
+    ctx[0].add((t, RDF.type, DKG.Target))
+    ctx[0].add((t, DKG.indicator, Literal("Trẻ em <b>biết bơi</b> an toàn", lang="vi")))
+    ctx[0].add((t, DKG.targetValue, Literal("90%")))
+    ctx[0].add((t, DKG.targetYear, Literal(2025)))
+    ctx[0].add((t, DKG.ownerText, Literal("Sở Giáo dục và Đào tạo")))
+    ctx[0].add((t, DKG.owner, sgd))
+    ctx[0].add((t, DKG.order, Literal(1)))
+    ctx[0].add((t, DKG.inDocument, p12))
+    ctx[0].add((t, DKG.evidence, b.evidence(ctx, "90%")))
     b.reporting(
         ctx,
         p12,
