@@ -214,6 +214,8 @@ def test_graph_json_round_trips_payloads(sample_site):
     titles = " ".join(n.get("title", "") for n in graph["nodes"])
     assert "<script>window.__pwned=1</script>" in titles  # kept as data, shown as text by site.js
     assert graph["options"]["physics"]["enabled"] is True
+    coordination = [e for e in graph["edges"] if e.get("dashes")]
+    assert len(coordination) == 1  # Sở GD&ĐT and Sở Y tế name each other: one edge
     source = re.search(
         r'<script type="application/json" id="source-data">(.*?)</script>', doc, re.S
     )

@@ -403,8 +403,13 @@ def doc_graph(site: Site, doc: DocInfo, limit: int = NODE_LIMIT) -> dict:
         if duty.body not in shown:
             continue
         for partner in duty.partners:
-            if partner != duty.body:
-                pairs[(duty.body, partner)].append(duty)
+            if partner != duty.body:  # one edge per pair, whichever side names the other
+                key = (
+                    (duty.body, partner)
+                    if (partner, duty.body) not in pairs
+                    else (partner, duty.body)
+                )
+                pairs[key].append(duty)
     for (body, partner), with_duties in sorted(pairs.items()):
         if partner not in shown:
             if len(nodes) >= limit:
