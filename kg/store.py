@@ -57,6 +57,7 @@ PREFIXES = {
     "owl": "http://www.w3.org/2002/07/owl#",
 }
 
+_XSD_STRING = str(XSD.string)
 _INT = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.short), str(XSD.nonNegativeInteger)}
 _FLOAT = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
 
@@ -104,6 +105,8 @@ def to_rdflib(t: Any) -> Any:
     if isinstance(t, ox.Literal):
         if t.language:
             return Literal(t.value, lang=t.language)
+        if t.datatype.value == _XSD_STRING:  # rdflib keeps plain and xsd:string apart
+            return Literal(t.value)
         return Literal(t.value, datatype=URIRef(t.datatype.value))
     return t
 
