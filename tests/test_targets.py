@@ -55,3 +55,48 @@ II. MỤC TIÊU
 - Số vụ tai nạn thương tích giảm 10% so với năm 2023.
 """
     assert [(t.value, t.year) for t in run(text)] == [("98%", 2025), ("10%", None)]
+
+
+def test_year_from_heading_and_qualifiers_kept() -> None:
+    text = """I. MỤC TIÊU ĐẾN NĂM 2028
+- Số trẻ em bị tai nạn giao thông giảm ít nhất 15% so với năm 2022.
+- Tỷ lệ trẻ em thừa cân ở nội thành giữ ở mức dưới 12%.
+- Cấp học bổng cho ít nhất 1.500 học sinh nghèo.
+"""
+    assert [(t.value, t.year) for t in run(text)] == [
+        ("ít nhất 15%", 2028),
+        ("dưới 12%", 2028),
+        ("ít nhất 1.500", 2028),
+    ]
+
+
+def test_year_in_the_sentence_after_a_thousands_figure() -> None:
+    text = """II. CHỈ TIÊU
+- Hỗ trợ ít nhất 3.200 trẻ em khuyết tật được phục hồi chức năng trong năm 2027.
+"""
+    assert [(t.value, t.year) for t in run(text)] == [("ít nhất 3.200", 2027)]
+
+
+def test_annual_plan_year_from_subject_near_issue_date() -> None:
+    text = """II. CHỈ TIÊU
+- 90% trường học có tủ sách thiếu nhi.
+"""
+    structure = parse(clean_text(text))
+    facts = DocumentFacts(
+        issuer="Ủy ban nhân dân huyện Mỹ Lộc",
+        issuer_level="district",
+        subject="Phát triển văn hóa đọc cho trẻ em năm 2025 theo Luật Thư viện năm 2019",
+        date="2025-02-10",
+    )
+    ctx = Context.from_facts(facts)
+    ts = extract_targets(structure, ctx, [], facts)
+    assert [(t.value, t.year) for t in ts] == [("90%", 2025)]
+    facts.subject = "Thực hiện Luật Trẻ em năm 2016"  # an old law's year is not the plan's
+    assert [t.year for t in extract_targets(structure, ctx, [], facts)] == [None]
+
+
+def test_counts_with_over_or_under_are_not_targets() -> None:
+    text = """II. NHIỆM VỤ
+Toàn huyện có trên 4.100 trẻ em dưới 6 tuổi được theo dõi sức khỏe.
+"""
+    assert run(text) == []

@@ -47,7 +47,7 @@ _NAMED_IN_BRACKET = re.compile(r"\([^()]*$")
 _TO_CUE = re.compile(r"(?<![a-z])(?:gui|ve|cho|len|bao\s+cao)\s+(?:ve\s+)?")
 _VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")
 _PASS_ON = re.compile(r"\s*(?:[^.;]{0,40}?\s)?(?:de\s+)?tong\s+hop")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)")  # "2.000" is one number
 _PLACE_TYPES = {"UBND", "HDND", "UBMTTQ"}
 
 

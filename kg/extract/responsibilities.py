@@ -20,5 +20,5 @@ def extract(
     ctx = Context.from_facts(facts)
     assignments, findings = extract_assignments(structure, ctx)
     reporting = extract_reporting(structure, ctx, assignments)
-    targets = extract_targets(structure, ctx, assignments)
+    targets = extract_targets(structure, ctx, assignments, facts)
     return assignments, reporting, targets, findings

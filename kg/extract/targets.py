@@ -11,11 +11,16 @@ import re
 
 from kg.extract.bodies import Context
 from kg.extract.reporting import _owner, sentences_in
-from kg.models import Assignment, Structure, Target
+from kg.models import Assignment, DocumentFacts, Structure, Target
 from kg.refdata import fold_same_length
 
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # "2.000" thousands, "8,5" decimal
+# A commitment qualifier stays in the value ("ít nhất 2.000", "dưới 22%"); "trên"/"dưới" only
+# before a percentage, because "trên 7.800 trẻ em", "dưới 5 tuổi" count or describe people.
 _VALUE = re.compile(
-    r"(?<![\w/.])(\d{1,3}(?:[.,]\d+)?\s*%)|((?:ít nhất|tối thiểu|trên|không dưới)\s+\d+(?:[.,]\d+)?(?!\s*/))",
+    rf"(?<![\w/.])(?:(?:trên|dưới|không quá|tối đa)\s+(?:{_NUM})\s*%"
+    rf"|(?:ít nhất|tối thiểu|không dưới)\s+(?:{_NUM})(?:\s*%)?(?![\d\s]*/)"
+    rf"|(?:{_NUM})\s*%)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(
@@ -27,19 +32,53 @@ _VERB_BEFORE = re.compile(
 )
 _CLAUSE_START = re.compile(r"(?:^|[:;.]\s*|cụ thể\s*:\s*)([^:;.]*)$", re.IGNORECASE)
 _ASPIRE = re.compile(r"(?:,\s*)?(?:phấn đấu|và)\s*$", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<![\w/])năm\s+(\d{4})(?!\d)", re.IGNORECASE)
 _PAST = re.compile(r"danh gia|tinh hinh|ket qua thuc hien|thuc trang|nhung ket qua")
 _NOT_TARGET = re.compile(r"lãi suất|thuế|phí", re.IGNORECASE)
 
 
+def plan_year(facts: DocumentFacts | None) -> int | None:
+    """The year an annual plan is for: "... năm 2024" in its subject, near its issue year.
+
+    A subject may also name an older document's year ("Luật Trẻ em năm 2016"), so the year
+    must be within one of the issue date when the date is known.
+    """
+    if facts is None or not facts.subject:
+        return None
+    years = [int(m.group(1)) for m in _ANY_YEAR.finditer(facts.subject)]
+    issued = int(facts.date[:4]) if facts.date and facts.date[:4].isdigit() else None
+    if issued is not None:
+        years = [y for y in years if abs(y - issued) <= 1]
+    return years[-1] if years else None
+
+
+def _heading_year(titles: tuple[str, ...]) -> int | None:
+    """A year in the nearest heading above ("II. CHỈ TIÊU NĂM 2024", "Mục tiêu đến năm 2030")."""
+    for t in reversed(titles):
+        m = _ANY_YEAR.search(t)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def extract_targets(
-    structure: Structure, ctx: Context, assignments: list[Assignment]
+    structure: Structure,
+    ctx: Context,
+    assignments: list[Assignment],
+    facts: DocumentFacts | None = None,
 ) -> list[Target]:
-    """Every numeric target stated in the body."""
+    """Every numeric target stated in the body.
+
+    The year is the one the sentence names, else the one its heading names, else the year of
+    an annual plan (its subject's "năm 2024"): drafters state it once for a whole list.
+    """
     out: list[Target] = []
     seen: set[tuple] = set()
+    default_year = plan_year(facts)
     for base, sent, titles in sentences_in(structure):
         if any(_PAST.search(fold_same_length(t)) for t in titles):
             continue  # figures describing the past, not targets
+        section_year = _heading_year(titles) or default_year
         last_indicator: str | None = None
         for m in _VALUE.finditer(sent):
             value = " ".join(m.group(0).split())
@@ -50,7 +89,7 @@ def extract_targets(
             if y and re.search(r"(?i)so với", after[: y.end()]):
                 y = None  # "so với năm 2023" is the baseline, not the target year
             yb = _YEAR_BEFORE.search(before) if not y else None
-            year = int(y.group(1)) if y else (int(yb.group(1)) if yb else None)
+            year = int(y.group(1)) if y else (int(yb.group(1)) if yb else section_year)
             head = _VERB_BEFORE.sub("", before)
             aspire = bool(_ASPIRE.search(head)) and last_indicator is not None
             if aspire:
