@@ -109,3 +109,15 @@ def test_graph_and_dataset_convert_to_rdflib(tmp_path):
     assert len(store.graph(str(G))) == 4
     assert store.named_graphs() == [str(G)]
     assert len(list(store.dataset().quads((None, None, None, None)))) == 4
+
+
+def test_cascade_by_property_path_on_the_sample(sample_store_dir):
+    store = open_store(sample_store_dir)
+    rows = store.select(
+        "SELECT DISTINCT ?plan WHERE { ?plan dkg:cascadesFrom+ ?d . ?d dkg:printedAs ?n }",
+        {"n": "28-CT-TW"},
+    )
+    plans = {r["plan"].rsplit("/", 1)[-1] for r in rows}
+    assert "12-kh-ubnd-nghe-an-ky-son" in plans and "15-hd-btgtu-nghe-an" in plans
+    assert any(p.startswith("ke-hoach-uy-ban-nhan-dan-tinh-nghe-an") for p in plans)
+    assert len(plans) == 3
