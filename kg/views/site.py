@@ -843,7 +843,7 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
         bodies=bodies,
         duty_count=duty_count,
         lead_count=lead_count,
-        roots=[data.docs[r] for r in roots if r in data.docs],
+        roots=_sort_docs([data.docs[r] for r in roots if r in data.docs]),
         title="Văn bản và nhiệm vụ",
         index_json=_index_json(site, docs, bodies, duty_count, lead_count)
         if len(docs) + len(bodies) > index_rows
