@@ -636,7 +636,9 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
                         info["title"] = f"{label}: {info['size']} văn bản. Bấm để mở rộng."
     net = _network(TREE_OPTIONS)
     net.nodes, net.edges = nodes, edges
-    return _graph_payload(net, clusters=clusters, limit=limit)
+    payload = _graph_payload(net, clusters=clusters, limit=limit)
+    payload["height"] = max(320, min(720, 130 * len(rows) + 80))  # one band per row of the tree
+    return payload
 
 
 # ---------------------------------------------------------------- pages
