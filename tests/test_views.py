@@ -445,3 +445,16 @@ def test_any_data_renders_escaped(tmp_path, docs, duties, links):
         for blob in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', text, re.S):
             assert "\u2028" not in blob and "<" not in blob
             json.loads(blob)
+
+
+def test_big_document_graph_has_a_fixed_layout():
+    data = SiteData()
+    doc = ID + "doc/x"
+    data.docs[doc] = DocInfo(doc, number="1/KH", ingested=True)
+    for i in range(400):
+        data.assignments.append(AssignmentInfo(doc, ID + f"body/b{i}"))
+    graph = doc_graph(Site(data, {doc: "doc-x.html"}, {}, {}), data.docs[doc])
+    assert len(graph["nodes"]) == 401
+    assert graph["options"]["physics"]["enabled"] is False
+    assert all("x" in n and "y" in n for n in graph["nodes"])
+    assert len({(n["x"], n["y"]) for n in graph["nodes"]}) == 401

@@ -17,6 +17,7 @@ import glob
 import hashlib
 import html
 import json
+import math
 import os
 import re
 import shutil
@@ -49,6 +50,7 @@ STATIC_DIR = HERE / "static"
 TEMPLATE_DIR = HERE / "templates"
 
 NODE_LIMIT = 1500  # never ask the browser to lay out more nodes than this at once
+PHYSICS_LIMIT = 250  # above this many nodes a graph gets a precomputed layout, physics off
 INDEX_ROW_LIMIT = 3000  # beyond this many documents + bodies the index rows are drawn by site.js
 INDEX_SHOWN = 300  # rows per table site.js shows at once on such an index
 TREE_LIST_LIMIT = 3000  # beyond this the cascade page lists documents by level, not as a tree
@@ -322,6 +324,26 @@ def quote_html(ev: Evidence, text: str | None = None, context: int = 160) -> str
     )
 
 
+def _settled(nodes: list[dict]) -> dict:
+    """Options for a star-shaped graph: physics while small; beyond PHYSICS_LIMIT nodes the
+    layout is computed here (rings around the first node) and physics is off, since
+    settling hundreds of nodes takes tens of seconds in a software-rendered browser."""
+    if len(nodes) <= PHYSICS_LIMIT:
+        return PHYSICS_OPTIONS
+    nodes[0].update(x=0, y=0)
+    placed, ring = 1, 1
+    while placed < len(nodes):
+        radius = 220 * ring
+        slots = max(8, int(2 * math.pi * radius / 110))
+        members = nodes[placed : placed + slots]
+        for i, node in enumerate(members):
+            angle = 2 * math.pi * i / len(members)
+            node.update(x=round(radius * math.cos(angle)), y=round(radius * math.sin(angle)))
+        placed += len(members)
+        ring += 1
+    return {**PHYSICS_OPTIONS, "physics": {"enabled": False}}
+
+
 def _body_node(site: Site, iri: str, **attrs: Any) -> dict:
     body = site.data.bodies.get(iri) or BodyInfo(iri, site.body_name(iri))
     title = body.display
@@ -466,7 +488,7 @@ def doc_graph(site: Site, doc: DocInfo, limit: int = NODE_LIMIT) -> dict:
                 "ev": site.ev_local(link.evidence),
             }
         )
-    net = _network(PHYSICS_OPTIONS)
+    net = _network(_settled(nodes))
     net.nodes, net.edges = nodes, edges
     return _graph_payload(net, truncated=truncated)
 
@@ -494,7 +516,7 @@ def body_graph(site: Site, body: str, limit: int = NODE_LIMIT) -> dict:
                 "href": site.ev_href(ev),
             }
         )
-    net = _network(PHYSICS_OPTIONS)
+    net = _network(_settled(nodes))
     net.nodes, net.edges = nodes, edges
     return _graph_payload(net, truncated=max(0, len(counts) - len(partners)))
 
