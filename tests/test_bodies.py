@@ -109,3 +109,44 @@ def test_central_party_organs_and_village_lists() -> None:
     ]
     found = find_bodies("Trưởng các thôn, buôn thông báo")
     assert [m.as_written for m in found] == ["Trưởng các thôn, buôn"]
+
+
+def test_commune_unit_of_a_district_kind_keeps_its_printed_name() -> None:
+    # the commune's loudspeaker station is not the district's radio-television station
+    assert names("Đài Truyền thanh xã Tân Lập") == ["Đài Truyền thanh xã"]
+    assert names("Đài Truyền thanh - Truyền hình huyện") == ["Đài Truyền thanh - Truyền hình"]
+
+
+def test_old_culture_centre_is_not_renamed_to_the_merged_one() -> None:
+    assert names("Trung tâm Văn hóa - Thông tin và Thể thao huyện") == [
+        "Trung tâm Văn hóa, Thông tin và Thể thao"
+    ]
+    assert names("Trung tâm Văn hóa, Thể thao và Truyền thông huyện") == [
+        "Trung tâm Văn hóa - Thể thao - Truyền thông"
+    ]
+
+
+def test_plural_offices_drop_the_places_but_people_s_committees_keep_them() -> None:
+    assert names("Phòng Tư pháp các huyện, thị xã, thành phố", PROVINCE) == ["Phòng Tư pháp"]
+    assert names("UBND các huyện, thị xã, thành phố", PROVINCE) == [
+        "Ủy ban nhân dân các huyện, thị xã, thành phố"
+    ]
+
+
+def test_superior_committee_printed_after_truc_thuoc_is_kept() -> None:
+    province = Context.from_facts(
+        DocumentFacts(issuer="Ban Thường vụ Tỉnh ủy Cao Bằng", issuer_level="province")
+    )
+    assert names("Các huyện ủy, thành ủy, đảng ủy trực thuộc\nTỉnh ủy", province) == [
+        "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"
+    ]
+    assert names("Ban Dân vận các huyện ủy, đảng ủy trực thuộc Tỉnh ủy", province) == [
+        "Ban Dân vận các huyện ủy, đảng ủy trực thuộc Tỉnh ủy"
+    ]
+    assert names("Các huyện ủy, thành ủy, đảng ủy trực thuộc tổ chức", province) == [
+        "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc"
+    ]
+
+
+def test_village_heads_named_short() -> None:
+    assert names("Trưởng các thôn, bản, tổ dân phố") == ["Trưởng thôn"]

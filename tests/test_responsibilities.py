@@ -44,7 +44,7 @@ EXPECTED = {
         ("Công an huyện", "assigned", 1),
     ],
     "tinh_uy_plan.txt": [
-        ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "assigned", 1),
+        ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "assigned", 1),
         ("Ban Tuyên giáo Tỉnh ủy", "assigned", 1),
         ("Đảng đoàn Hội đồng nhân dân tỉnh", "assigned", 1),
         ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "assigned", 1),
@@ -70,10 +70,10 @@ EXPECTED = {
         ("Công an xã", "assigned", 1),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "requested", 1),
         ("Các đoàn thể", "requested", 1),
-        ("Trưởng thôn, bản, khối, tổ dân phố", "assigned", 1),
+        ("Trưởng thôn", "assigned", 1),
     ],
     "cong_van_so.txt": [
-        ("Phòng Lao động - Thương binh và Xã hội các huyện, thành phố, thị xã", "requested", 3),
+        ("Phòng Lao động - Thương binh và Xã hội", "requested", 3),
         ("Trung tâm Công tác xã hội tỉnh", "requested", 3),
     ],
     "merged_commune_2025.txt": [

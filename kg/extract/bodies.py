@@ -127,9 +127,10 @@ _COMMITTEE = re.compile(
     rf"\s+(tinh uy|thanh uy|huyen uy|thi uy|quan uy|trung uong|dang uy(?:\s+(?:xa|phuong|thi tran))?){_E}"
 )
 _COMMITTEES = re.compile(
-    rf"\s+(cac\s+{_CU}(?:(?:\s*,\s*|\s+va\s+){_CU})*(?:\s+truc\s+thuoc)?)"
+    rf"\s+(cac\s+{_CU}(?:(?:\s*,\s*|\s+va\s+){_CU})*(?:\s+truc\s+thuoc(?:\s+{_CU})?)?)"
     rf"(?:\s+{_CU})?{_E}"
 )
+_ABOVE = re.compile(rf"\s+({_CU}|trung uong){_E}")  # "... trực thuộc Tỉnh ủy"
 _LEVEL_WORD = re.compile(
     rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong|khu vuc){_E}"
 )
@@ -276,6 +277,7 @@ class BodyMatch:
     committee_list: str | None = None  # "các huyện ủy, thị ủy" after a Party organ
     inner: BodyMatch | None = None  # "Đảng đoàn [Hội đồng nhân dân tỉnh]"
     has_cac: bool = False
+    label_end: int = 0  # where the reference-data label printed ends
 
 
 def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -298,7 +300,7 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
 
 def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
     t = body_types()[type_id]
-    m = BodyMatch(start, end, t, text[start:end])
+    m = BodyMatch(start, end, t, text[start:end], label_end=end)
     if re.match(r"\s+cung\s+cap(?![a-z])", folded[end:]):
         m.same_level = True
     key = folded[start:end]
@@ -314,6 +316,11 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
             m.end = c.end()
         elif type_id in _NEEDS_COMMITTEE:
             return None
+    if t.collective and key.endswith("truc thuoc"):
+        above = _ABOVE.match(folded, m.end)  # the superior committee, when printed
+        if above:
+            m.committee = above.group(1)
+            m.end = above.end()
     if type_id in _ATTACHED:
         inner = match_at(text, m.end)
         if inner is not None and inner.type.id not in _ATTACHED:
@@ -450,8 +457,14 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if m.inner is not None:
         inner_name = canonical(m.inner, ctx)[0]
         return f"{t.pref} {inner_name}", type_id, m.inner.type.level or ctx.level, False
+    if t.collective and m.committee and fold_same_length(t.pref).endswith("truc thuoc"):
+        return f"{t.pref} {COMMITTEE_DISPLAY[m.committee]}", type_id, level, True
     if t.party_organ and m.committee_list:
-        return f"{t.pref} {m.committee_list.lower()}", type_id, None, True
+        listed = " ".join(m.committee_list.split()).lower()
+        above = re.search(rf"truc thuoc\s+({_CU})$", fold_same_length(listed))
+        if above:  # "... trực thuộc Tỉnh ủy" as printed
+            listed = listed[: above.start(1)] + COMMITTEE_DISPLAY[above.group(1)]
+        return f"{t.pref} {listed}", type_id, None, True
     if t.party_organ:
         committee = m.committee or ctx.committee
         name = t.pref
@@ -468,6 +481,9 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
             elif all(LEVEL_OF_WORD[w] == "district" for w in m.levels):
                 type_id = "UBNDCapHuyen"
         return name, type_id, level, True
+    if m.plural and t.level in ("district", "province") and not t.collective:
+        # "Phòng LĐTBXH các huyện, thị xã, thành phố": one kind of office, the place dropped
+        return t.pref, type_id, level, True
     if m.plural:
         cac = "các " if m.has_cac else ""
         return f"{t.pref} {cac}{', '.join(levels)}", type_id, level, True
@@ -490,6 +506,17 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
             )
     if levels and t.level == "commune" and not t.collective and t.id not in _KEEPS_NAME:
         return f"{t.pref} {levels[0]}", type_id, level, False  # "Trạm Y tế xã"
+    if (
+        levels
+        and t.level in ("district", "province")
+        and LEVEL_OF_WORD.get(m.levels[0]) == "commune"
+        and not t.collective
+        and m.label_end > m.start
+    ):
+        # "Đài Truyền thanh xã" is the commune's own station, not the district's
+        # "Đài Truyền thanh - Truyền hình": the name stays as printed, with its level word
+        label = _squash(m.as_written[: m.label_end - m.start])
+        return f"{label} {levels[0]}", type_id, "commune", False
     return t.pref, type_id, level, collective
 
 
