@@ -237,3 +237,22 @@ def test_cli_trace_and_audit(seed_store_dir):
     assert {"several-numbers", "missing-number", "implemented-not-in-corpus"} <= kinds
     result = runner.invoke(main, ["audit", "--store", str(seed_store_dir / "nowhere")])
     assert result.exit_code == 1 and "no store here" in result.output
+
+
+def test_a_number_issued_by_two_bodies_gives_two_trees(mini_store):
+    import pyoxigraph as ox
+
+    other = ox.NamedNode(ID + "doc/10-kh-ubnd-other-province")
+    g = ox.NamedNode(ID + "graph/shared")
+    for p, o in [
+        (
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            ox.NamedNode("https://w3id.org/dkg/ns#Document"),
+        ),
+        ("http://data.europa.eu/eli/ontology#id_local", ox.Literal("10/KH-UBND")),
+        ("https://w3id.org/dkg/ns#printedAs", ox.Literal("10/KH-UBND")),
+    ]:
+        mini_store.add(ox.Quad(other, ox.NamedNode(p), o, g))
+    trees = trace(mini_store, "10/KH-UBND")
+    assert sorted(t.doc.iri for t in trees) == [PROVINCE_PLAN, other.value]
+    assert trace_text(trees).count("documents carry it out") == 2
