@@ -9,7 +9,7 @@ import re
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import DkgError
@@ -286,3 +286,19 @@ def test_cli_query_and_queries(seed_store_dir):
     assert "Traceback" not in result.output
     result = runner.invoke(main, ["query", "nope.rq", "--store", str(seed_store_dir)])
     assert result.exit_code == 1 and "no such query file" in result.output
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.sampled_from(sorted(canned_queries())), st.text(max_size=30))
+def test_any_value_for_any_canned_parameter_is_safe(mini_store, name, value):
+    """Whatever a user types, a canned query either runs or says which parameter is bad."""
+    q = get_query(name)
+    params = {p.name: value for p in q.params}
+    before = len(mini_store)
+    try:
+        run_query(q, params, store=mini_store)
+    except DkgError as e:
+        assert "parameter" in str(e)
+    assert len(mini_store) == before
