@@ -395,22 +395,32 @@ class _LDuty:
     sector: str | None
     level: str | None
     text: str
+    collective: bool = False
 
 
 def _lineage_duties(store) -> dict[str, list[_LDuty]]:
     rows = _select(
         store,
-        """SELECT ?duty ?doc ?b ?sector ?level ?text WHERE {
+        """SELECT ?duty ?doc ?b ?sector ?level ?text ?collective WHERE {
           ?duty a dkg:Duty ; dkg:inDocument ?doc ; dkg:responsibleBody ?b ; dkg:text ?text .
           OPTIONAL { ?b dkg:sector ?sector }
           OPTIONAL { ?b dkg:level ?level }
+          OPTIONAL { ?b dkg:collective ?collective }
         }""",
     )
     out: dict[str, dict[str, _LDuty]] = defaultdict(dict)
     for r in rows:
         out[r["doc"]].setdefault(
             r["duty"],
-            _LDuty(r["duty"], r["doc"], r["b"], r["sector"], _local(r["level"]), r["text"]),
+            _LDuty(
+                r["duty"],
+                r["doc"],
+                r["b"],
+                r["sector"],
+                _local(r["level"]),
+                r["text"],
+                r["collective"] == "true",
+            ),
         )
     return {doc: sorted(ds.values(), key=lambda d: d.iri) for doc, ds in out.items()}
 
@@ -419,14 +429,24 @@ SAME_SECTOR_THRESHOLD = 0.4
 TEXT_ONLY_THRESHOLD = 0.6
 
 
-def _compatible(parent: _LDuty, child: _LDuty) -> tuple[bool, float]:
-    """Whether ``child`` may carry out ``parent``, and the similarity it must reach."""
+def _compatible(
+    parent: _LDuty, child: _LDuty, child_level: str | None = None
+) -> tuple[bool, float]:
+    """Whether ``child`` may carry out ``parent``, and the similarity it must reach.
+
+    ``child_level`` is the level of the child plan. A parent duty addressed to a
+    collective at that level ("UBND các huyện", "các xã, thị trấn") is addressed
+    to the child plan's issuer among others, which hands it to any of its
+    bodies: the sector then does not constrain the match.
+    """
     if (
         parent.level
         and child.level
         and LEVEL_RANK.get(child.level, 9) < LEVEL_RANK.get(parent.level, 9)
     ):
         return False, 1.0  # a plan does not hand a duty upwards
+    if parent.collective and child_level and parent.level == child_level:
+        return True, SAME_SECTOR_THRESHOLD
     if parent.sector and child.sector:
         if fold(parent.sector) != fold(child.sector):
             return False, 1.0
@@ -456,6 +476,12 @@ def compute_lineage(store) -> list[LineageLink]:
     similar wording counts (``TEXT_ONLY_THRESHOLD``). No counterpart: dropped.
     """
     duties = _lineage_duties(store)
+    levels = {
+        r["doc"]: _local(r["level"])
+        for r in _select(
+            store, "SELECT ?doc ?level WHERE { ?doc a dkg:Document ; dkg:level ?level }"
+        )
+    }
     links: list[LineageLink] = []
     for parent, child in lineage_pairs(store):
         p_duties, c_duties = duties.get(parent, []), duties.get(child, [])
@@ -464,7 +490,7 @@ def compute_lineage(store) -> list[LineageLink]:
         for pd in p_duties:
             best, best_score = None, 0.0
             for cd in c_duties:
-                ok, threshold = _compatible(pd, cd)
+                ok, threshold = _compatible(pd, cd, levels.get(child))
                 if not ok:
                     continue
                 score = similarity(pd.text, cd.text)

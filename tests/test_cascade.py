@@ -256,3 +256,15 @@ def test_a_number_issued_by_two_bodies_gives_two_trees(mini_store):
     trees = trace(mini_store, "10/KH-UBND")
     assert sorted(t.doc.iri for t in trees) == [PROVINCE_PLAN, other.value]
     assert trace_text(trees).count("documents carry it out") == 2
+
+
+def test_a_duty_for_all_lower_committees_may_go_to_any_body_of_the_child_plan():
+    from kg.cascade import SAME_SECTOR_THRESHOLD, _compatible, _LDuty
+
+    to_districts = _LDuty("p", "P", "ubnd-cac-huyen", "general", "district", "x", collective=True)
+    phong = _LDuty("c", "C", "phong-gddt", "education", "district", "x")
+    assert _compatible(to_districts, phong, "district") == (True, SAME_SECTOR_THRESHOLD)
+    assert (
+        not _compatible(to_districts, phong, "commune")[0]
+        or _compatible(to_districts, phong, "commune")[1] > SAME_SECTOR_THRESHOLD
+    )
