@@ -369,22 +369,38 @@ def _grams(tokens: list[str], n: int = 3) -> Counter:
     return Counter(s[i : i + n] for i in range(max(0, len(s) - n + 1)))
 
 
+@dataclass(frozen=True)
+class _Wording:
+    """What ``similarity`` needs of a text, computed once per duty."""
+
+    words: frozenset[str]
+    grams: Counter
+    norm: float
+
+    @classmethod
+    def of(cls, text: str) -> _Wording:
+        tokens = _tokens(text)
+        grams = _grams(tokens)
+        return cls(frozenset(tokens), grams, math.sqrt(sum(v * v for v in grams.values())))
+
+
+def _similar(a: _Wording, b: _Wording) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    dice = 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+    small, big = (a.grams, b.grams) if len(a.grams) <= len(b.grams) else (b.grams, a.grams)
+    dot = sum(v * big[k] for k, v in small.items())
+    cosine = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
+    return (dice + cosine) / 2
+
+
 def similarity(a: str, b: str) -> float:
     """Wording similarity in [0, 1]: mean of content-word Dice and character-trigram cosine.
 
     Both run on folded text (no diacritics, one tone placement, lower case) without
     administrative filler words, so "tỉnh" vs "huyện" or "Sở" vs "Phòng" cost nothing.
     """
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return 0.0
-    sa, sb = set(ta), set(tb)
-    dice = 2 * len(sa & sb) / (len(sa) + len(sb))
-    ga, gb = _grams(ta), _grams(tb)
-    dot = sum(v * gb[k] for k, v in ga.items())
-    norm = math.sqrt(sum(v * v for v in ga.values())) * math.sqrt(sum(v * v for v in gb.values()))
-    cosine = dot / norm if norm else 0.0
-    return (dice + cosine) / 2
+    return _similar(_Wording.of(a), _Wording.of(b))
 
 
 @dataclass
@@ -396,6 +412,13 @@ class _LDuty:
     level: str | None
     text: str
     collective: bool = False
+
+    @property
+    def wording(self) -> _Wording:
+        w = self.__dict__.get("_wording")
+        if w is None:
+            w = self.__dict__["_wording"] = _Wording.of(self.text)
+        return w
 
 
 def _lineage_duties(store) -> dict[str, list[_LDuty]]:
@@ -493,7 +516,7 @@ def compute_lineage(store) -> list[LineageLink]:
                 ok, threshold = _compatible(pd, cd, levels.get(child))
                 if not ok:
                     continue
-                score = similarity(pd.text, cd.text)
+                score = _similar(pd.wording, cd.wording)
                 if score >= threshold and score > best_score:
                     best, best_score = cd, score
             links.append(
