@@ -146,6 +146,32 @@ def _binding(value: Any) -> Any:
     return ox.Literal(str(value))
 
 
+def _inline_values(sparql: str, subs: dict) -> str:
+    """``sparql`` with ``VALUES (?a ?b) { (t1 t2) }`` right after the WHERE group's "{"."""
+    names = " ".join(f"?{v.value}" for v in subs)
+    values = " ".join(str(t) for t in subs.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":  # comment to the end of the line
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i
+        elif c in "\"'":
+            j = i + 1
+            while j < n and sparql[j] != c:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + 1
+        elif c == "<" and i + 1 < n and sparql[i + 1] not in " =":
+            j = sparql.find(">", i)
+            i = n if j < 0 else j + 1
+        elif c == "{":
+            return sparql[: i + 1] + block + sparql[i + 1 :]
+        else:
+            i += 1
+    raise DkgError("cannot bind parameters: the query has no WHERE group")
+
+
 # ---------------------------------------------------------------- the store
 
 
@@ -182,11 +208,10 @@ class Store:
             except RuntimeError as e:
                 if "projection" not in str(e):
                     raise
-                # pyoxigraph substitutes only projected variables; otherwise bind with
-                # a trailing VALUES block of serialised terms (still never raw text)
-                names = " ".join(f"?{v.value}" for v in subs)
-                values = " ".join(str(t) for t in subs.values())
-                return self.raw.query(f"{sparql}\nVALUES ({names}) {{ ({values}) }}", **kwargs)
+                # pyoxigraph substitutes only projected variables; otherwise bind with an
+                # inline VALUES block of serialised terms at the top of the WHERE group
+                # (still never raw text; a trailing VALUES would join after aggregation)
+                return self.raw.query(_inline_values(sparql, subs), **kwargs)
         except SyntaxError as e:
             raise DkgError(f"SPARQL syntax error: {e}") from e
 

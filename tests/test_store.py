@@ -121,3 +121,12 @@ def test_cascade_by_property_path_on_the_sample(sample_store_dir):
     assert "12-kh-ubnd-nghe-an-ky-son" in plans and "15-hd-btgtu-nghe-an" in plans
     assert any(p.startswith("ke-hoach-uy-ban-nhan-dan-tinh-nghe-an") for p in plans)
     assert len(plans) == 3
+
+
+def test_bindings_apply_before_aggregation():
+    store = memory_store(
+        _quads(5) + [(URIRef("http://x/t"), P, Literal("w"), URIRef("http://x/other"))]
+    )
+    q = "# counts {per graph}\nSELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert store.select(q, {"g": G}) == [{"n": 5}]
+    assert store.select(q, {"g": URIRef("http://x/other")}) == [{"n": 1}]
