@@ -311,12 +311,16 @@ class StoreWriter:
 
     def __init__(self, out_dir: Path, base: str = DEFAULT_BASE) -> None:
         self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         self.folder = self.out_dir / NEW
-        if self.folder.exists():
-            shutil.rmtree(self.folder)  # leftover of a killed build
-        self.folder.mkdir()
-        self.store = Store(ox.Store(str(self.folder / DB)), self.folder, {"base": base})
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            if self.folder.exists():
+                shutil.rmtree(self.folder)  # leftover of a killed build
+            self.folder.mkdir()
+            raw = ox.Store(str(self.folder / DB))
+        except OSError as e:
+            raise DkgError(f"{out_dir}: cannot write a store there ({e})") from e
+        self.store = Store(raw, self.folder, {"base": base})
         self._conv = _Converter()
         self._buffer: list[ox.Quad] = []
 

@@ -130,3 +130,10 @@ def test_bindings_apply_before_aggregation():
     q = "# counts {per graph}\nSELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     assert store.select(q, {"g": G}) == [{"n": 5}]
     assert store.select(q, {"g": URIRef("http://x/other")}) == [{"n": 1}]
+
+
+def test_an_output_path_that_is_a_file_is_a_clear_error(tmp_path):
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(DkgError, match="cannot write"):
+        StoreWriter(target)
