@@ -243,7 +243,12 @@ def _gold_implements(refs: list[dict]) -> tuple[list[dict], set]:
     out = [r for r in listed if r["printed"]]
     seen = {r["cited"] for r in out}
     for r in sorted((r for r in refs if r["order"] is not None), key=lambda r: r["order"]):
-        if r["relation"] == "based_on" and r["printed"] and not r["short"] and r["cited"] not in seen:
+        if (
+            r["relation"] == "based_on"
+            and r["printed"]
+            and not r["short"]
+            and r["cited"] not in seen
+        ):
             seen.add(r["cited"])
             out.append(r)
     return out, seen
