@@ -88,9 +88,15 @@ def build_records(
     try:
         writer.add(reference_quads(base))
         emitter = Emitter(corpus, IRIs(base))
-        total = len(corpus.sources)
+        total, built = len(corpus.sources), 0
         for i, src in enumerate(corpus.sources, 1):
-            writer.add(emitter.source_quads(src))
+            try:
+                writer.add_all_or_nothing(emitter.source_quads(src))
+                built += 1
+            except Exception as e:  # a record the RDF stage cannot express: report, go on
+                report.errors.append(
+                    f"{src.record.source.name}: cannot turn into RDF ({type(e).__name__}: {e})"
+                )
             if progress is not None:
                 progress(i, total, src.record.source.name)
         writer.add(emitter.shared_quads())
@@ -98,7 +104,7 @@ def build_records(
         lap("rdf+store")
         _lineage_hook(writer.store, base, report)
         lap("lineage")
-        report.documents = total
+        report.documents = built
         report.triples = len(writer.store)
         report.graphs = len(writer.store.named_graphs())
         writer.commit(

@@ -317,7 +317,7 @@ class Emitter:
                 if duty.deadline:
                     yield t(dn, DKG.deadline, date_literal(duty.deadline))
                 for topic in duty.topics:
-                    yield t(dn, DKG.topic, TOPICS[topic])
+                    yield t(dn, DKG.topic, _concept(TOPICS, topic))
                 for k in range(len(duty.partners)):
                     yield t(dn, DKG.partner, self.body_iri(src.bodies[("partner", i, j, k)]))
                 yield from evidence(dn, duty.span)
@@ -451,7 +451,7 @@ class Emitter:
             yield t(node, RDFS.label, vi(body.name))
             yield t(node, DKG.collective, Literal(body.collective))
             if body.type_id:
-                yield t(node, DKG.bodyType, BODIES[body.type_id])
+                yield t(node, DKG.bodyType, _concept(BODIES, body.type_id))
             if body.sector:
                 yield t(node, DKG.sector, Literal(body.sector))
             if body.level in LEVEL:
@@ -493,6 +493,13 @@ class Emitter:
         for s, label in sorted(self.minted_types.items()):
             yield t(DOCTYPES[s], RDF.type, SKOS.Concept)
             yield t(DOCTYPES[s], SKOS.prefLabel, vi(label))
+
+
+def _concept(ns, local: str) -> URIRef:
+    """A concept IRI from an id the extractor gave (quoted if it is not a plain name)."""
+    from urllib.parse import quote
+
+    return URIRef(str(ns) + quote(local, safe="-_.~"))
 
 
 def _doc_label(type_: str | None, number: str | None, issuer: str | None, date: str | None) -> str:

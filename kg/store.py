@@ -333,6 +333,15 @@ class StoreWriter:
                 self.flush()
         return n
 
+    def add_all_or_nothing(self, quads: Iterable[tuple]) -> int:
+        """Add ``quads`` only if every one converts (one bad record must not leave half
+        a graph behind)."""
+        converted = [self._conv.quad(q) for q in quads]
+        self._buffer.extend(converted)
+        if len(self._buffer) >= BATCH:
+            self.flush()
+        return len(converted)
+
     def flush(self) -> None:
         """Write what is buffered (before querying the new store)."""
         if self._buffer:

@@ -149,3 +149,22 @@ def test_the_same_document_read_twice_stays_two_valid_nodes(tmp_path, sample_rec
         "SELECT ?m WHERE { ?f dkg:findingKind 'duplicate-document' ; dkg:message ?m }"
     )
     assert validate_store(store, owl=False).ok
+
+
+def test_a_record_the_rdf_stage_cannot_express_is_reported_and_skipped(
+    tmp_path, sample_records, monkeypatch
+):
+    from kg.models import Span
+
+    sample_records[0].assignments[0].duties[0].span = Span(0, 10**9)  # beyond the text: fine
+    real = rdf.Emitter.source_quads
+
+    def fails_for_one(self, src):
+        if "decision" in src.record.source.name:
+            raise ValueError("unexpected shape")
+        return real(self, src)
+
+    monkeypatch.setattr(rdf.Emitter, "source_quads", fails_for_one)
+    report = build_records(sample_records, [], tmp_path)
+    assert report.documents == 2 and len(report.errors) == 1 and "decision" in report.errors[0]
+    assert open_store(tmp_path).meta["documents"] == 2

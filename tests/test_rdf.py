@@ -190,3 +190,14 @@ def test_any_text_round_trips_through_the_store(text, name):
     assert sum(1 for _ in ds.quads((None, None, None, None))) == len(store)
     texts = store.select("SELECT ?t WHERE { ?d a dkg:Duty ; dkg:text ?t }")
     assert texts == [{"t": text}]
+
+
+def test_odd_ids_from_extraction_still_make_valid_iris(sample_records):
+    from kg.store import memory_store
+
+    duty = sample_records[0].assignments[0].duties[0]
+    duty.topics = ["Trẻ em <b>", "InjuryDrowning"]
+    store = memory_store(corpus_quads(resolve(sample_records), BASE))  # pyoxigraph checks IRIs
+    topics = {r["t"] for r in store.select("SELECT ?t WHERE { ?d dkg:topic ?t }")}
+    assert "https://w3id.org/dkg/topics/InjuryDrowning" in topics
+    assert any("%3Cb%3E" in t for t in topics)
