@@ -150,3 +150,17 @@ def test_superior_committee_printed_after_truc_thuoc_is_kept() -> None:
 
 def test_village_heads_named_short() -> None:
     assert names("Trưởng các thôn, bản, tổ dân phố") == ["Trưởng thôn"]
+
+
+def test_a_name_wrapped_before_its_last_word() -> None:
+    text = "Tổng Biên tập Báo Lâm\nĐồng; Giám đốc Sở Y tế"
+    assert names(text, PROVINCE) == ["Báo Lâm Đồng", "Sở Y tế"]
+    # a capital word that starts a sentence on the next line is not part of the name
+    assert names("1. Báo Lâm Đồng\nTổ chức tuyên truyền", PROVINCE) == ["Báo Lâm Đồng"]
+
+
+def test_child_affairs_divisions_of_a_department() -> None:
+    assert names("Giao Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới theo dõi", PROVINCE) == [
+        "Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới"
+    ]
+    assert names("Phòng BVCSTE tổng hợp", PROVINCE) == ["Phòng Bảo vệ, chăm sóc trẻ em"]

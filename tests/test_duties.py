@@ -199,7 +199,7 @@ PHÂN CÔNG NHIỆM VỤ
     assignments, _ = run(text)
     assert table(assignments) == [
         ("Phòng Giáo dục và Đào tạo", "assigned", 1),
-        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "assigned", 1),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "requested", 1),  # UBND cannot command it
         ("Ủy ban nhân dân các xã, thị trấn", "assigned", 1),
     ]
     lead, support = assignments[0].duties[0], assignments[1].duties[0]
@@ -309,4 +309,70 @@ tin tổ chức triển khai Kế hoạch.
     assert [p.name for p in assignments[0].duties[0].partners] == [
         "Phòng Giáo dục và Đào tạo",
         "Phòng Văn hóa và Thông tin",
+    ]
+
+
+SO_FACTS = DocumentFacts(
+    issuer="Sở Y tế tỉnh Hòa Bình",
+    issuer_level="province",
+    issuer_kind="state",
+    province="Hòa Bình",
+)
+
+
+def test_points_under_a_request_frame_are_requested_unless_the_point_says_giao() -> None:
+    body = """Sở Y tế đề nghị các đơn vị quan tâm, phối hợp thực hiện một số nội dung sau:
+1. Đối với Phòng Y tế các huyện, thành phố
+- Tham mưu UBND cấp huyện kiểm tra an toàn thực phẩm tại bếp ăn trường học.
+2. Đề nghị Sở Giáo dục và Đào tạo chỉ đạo các trường tổ chức bữa ăn học đường đủ chất.
+3. Giao Phòng Bảo vệ, chăm sóc trẻ em theo dõi, tổng hợp kết quả.
+
+Các đơn vị báo cáo kết quả về Sở Y tế trước ngày 20/12/2025. Chi tiết liên hệ: ông Lò Văn A.
+
+Sở Y tế đề nghị các đơn vị quan tâm phối hợp thực hiện./.
+"""
+    got, _ = run(body, SO_FACTS)
+    assert table(got) == [
+        ("Phòng Y tế", "requested", 1),
+        ("Sở Giáo dục và Đào tạo", "requested", 1),
+        ("Phòng Bảo vệ, chăm sóc trẻ em", "assigned", 1),
+    ]
+
+
+def test_catch_all_addressees_get_an_assignment_only_for_a_real_task() -> None:
+    body = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Tư pháp chủ trì tổ chức đăng ký khai sinh lưu động.
+2. Các cơ quan, đơn vị căn cứ nhiệm vụ được giao tại Phụ lục chủ động triển khai thực hiện; báo cáo kết quả về UBND huyện trước ngày 10/12.
+3. Các cơ quan, đơn vị liên quan rà soát, bố trí điểm vui chơi cho trẻ em.
+"""
+    got, _ = run(body)
+    assert table(got) == [
+        ("Phòng Tư pháp", "assigned", 1),
+        ("Các cơ quan, đơn vị", "assigned", 1),
+    ]
+    assert got[1].duties[0].text.startswith("rà soát")
+
+
+def test_a_place_closing_a_heading_of_several_bodies_is_not_a_duty() -> None:
+    body = """IV. TỔ CHỨC THỰC HIỆN
+1. Báo Sơn La, Đài Phát thanh và Truyền hình Sơn La
+- Mở chuyên mục về quyền trẻ em.
+"""
+    got, _ = run(body, SO_FACTS)
+    assert table(got) == [
+        ("Báo Sơn La", "assigned", 1),
+        ("Đài Phát thanh và Truyền hình", "assigned", 1),
+    ]
+
+
+def test_a_state_issuer_only_requests_mass_organisations_even_in_a_table_or_list() -> None:
+    body = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Giáo dục và Đào tạo chủ trì, phối hợp với Huyện đoàn tổ chức trại hè.
+2. Huyện đoàn, Hội Liên hiệp Phụ nữ huyện tuyên truyền phòng, chống đuối nước.
+"""
+    got, _ = run(body)
+    assert table(got) == [
+        ("Phòng Giáo dục và Đào tạo", "assigned", 1),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "requested", 1),
+        ("Hội Liên hiệp Phụ nữ huyện", "requested", 1),
     ]

@@ -137,6 +137,9 @@ _LEVEL_WORD = re.compile(
 _VILLAGE = r"(?:thon|ban|khoi|xom|ap|buon|bon|to dan pho|khu pho|khu dan cu|phum|soc)"
 _VILLAGES = re.compile(rf"(?:(?:\s*,\s*|\s+va\s+){_VILLAGE}(?![a-z0-9]))*")
 _NAME_TOKEN = re.compile(r"[ \t]+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")  # a name never wraps onto the next line
+# a name wraps onto the next line only when that line's first word closes it: punctuation
+# follows ("Ngãi;"), not more words (a capital there usually starts the next sentence)
+_WRAPPED_TOKEN = re.compile(r"[ \t]*\n[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*)(?=[ \t]*[,;:.)]|[ \t]*$)", re.M)
 _DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
 _DESCRIPTOR_STOP = {
     "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",
@@ -215,6 +218,7 @@ class Context:
     district: str | None = None
     commune: str | None = None
     issuer: str | None = None
+    issuer_kind: str | None = None  # "state", "party", "mass-org"
 
     @classmethod
     def from_facts(cls, facts: DocumentFacts | None) -> Context:
@@ -254,6 +258,7 @@ class Context:
             district=facts.district,
             commune=facts.commune,
             issuer=facts.issuer,
+            issuer_kind=facts.issuer_kind,
         )
 
 
@@ -286,6 +291,8 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
     end = pos
     while len(tokens) < max_tokens:
         m = _NAME_TOKEN.match(text, end)
+        if not m and tokens:
+            m = _WRAPPED_TOKEN.match(text, end)  # "Báo Quảng" / "Ngãi;"
         if not m:
             break
         tok = m.group(1)

@@ -85,6 +85,10 @@ _DEADLINE = re.compile(
 )
 _GLUED = re.compile(r"(?<=[.;!?…])\s*[-–]\s+(?=[A-ZĐÀ-Ỹ])")
 _CLOSING = re.compile(r"\W*(?:trong qua trinh|tren day la|qua trinh trien khai|neu co kho khan)")
+# what is left of a heading after its bodies when it is only a place name ("Bến Tre")
+_PLACE_ONLY = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}")
+# "... đề nghị các đơn vị thực hiện một số nội dung sau:" frames the numbered points as requests
+_REQUEST_FRAME = re.compile(r"(?<![a-z])de\s+nghi(?![a-z])[^.;]*(?:sau|nhu\s+sau)\s*:\s*$")
 _RELATED = re.compile(r"\s*(?:co\s+)?lien\s+quan(?![a-z])")
 _EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")
 
@@ -103,6 +107,7 @@ class _Lead:
     mode: str
     rest_start: int  # offset in the string parsed
     rest: str
+    explicit: bool = False  # the mode was printed: "Đề nghị", "Giao", "Yêu cầu"
 
 
 @dataclass
@@ -149,13 +154,15 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
     folded = fold_same_length(text)
     pos = len(text) - len(text.lstrip(" \t*“\"'(-–•+"))
     mode = "assigned"
+    explicit = False
     r = _REQUEST.match(folded, pos)
     if r:
-        mode, pos = "requested", r.end()
+        mode, pos, explicit = "requested", r.end(), True
     else:
         a = _ASSIGN.match(folded, pos)
         if a:
             pos = a.end()
+            explicit = not re.match(r"\s*doi\s+voi", a.group(0))
     bodies, end = parse_list(text, pos, list_mode=list_mode)
     if not bodies and allow_clause and _CLAUSE.match(folded, pos):
         for m in find_bodies(text):
@@ -174,10 +181,13 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
         if others:
             bodies, end = others, end2
             mode = "requested" if h.group(1) else "assigned"
+            explicit = True
     rest_start = end
     while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
         rest_start += 1
-    return _Lead(bodies, mode, rest_start, text[rest_start:].strip())
+    if _PLACE_ONLY.fullmatch(text[rest_start:].strip()):
+        rest_start = len(text)  # "2. Báo X, Đài Phát thanh và Truyền hình Bến Tre": a place
+    return _Lead(bodies, mode, rest_start, text[rest_start:].strip(), explicit)
 
 
 # ---------------------------------------------------------------- the walk
@@ -191,6 +201,7 @@ class _Walker:
         self.drafts: dict[str, _Draft] = {}
         self.order: list[str] = []
         self.findings: list[Finding] = []
+        self.framed: set[int] = set()  # nodes under a request frame ("đề nghị ... sau:")
 
     # -- helpers on nodes
 
@@ -318,6 +329,14 @@ class _Walker:
                 self.drafts[key].duties.extend(duties)
 
     def walk(self, nodes: list[Node], section: str) -> None:
+        if nodes:
+            before = self.clean.text[max(0, nodes[0].clean_start - 400) : nodes[0].clean_start]
+            if _REQUEST_FRAME.search(" ".join(fold_same_length(before).split())):
+                self.framed.update(id(n) for n in nodes)
+            for k, n in enumerate(nodes):
+                own = " ".join(fold_same_length(self.own(n)[1]).split())
+                if n.kind == "paragraph" and _REQUEST_FRAME.search(own):
+                    self.framed.update(id(x) for x in nodes[k + 1 :])
         i = 0
         while i < len(nodes):
             n = nodes[i]
@@ -439,6 +458,8 @@ class _Walker:
             return
         if _EXECUTORS.search(f) and n.kind == "article":
             lead = self.executors(text) or lead
+        if id(n) in self.framed and lead.mode == "assigned" and not lead.explicit:
+            lead.mode = "requested"  # "Đối với Phòng X" under "Sở Y đề nghị ... như sau:"
         rest = lead.rest
         inline = None
         if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
@@ -699,6 +720,12 @@ class _Walker:
         for key in self.order:
             draft = self.drafts[key]
             duties = self.finish(draft)
+            if _generic(draft.body):
+                duties = [d for d in duties if not pro_forma(d.text)]
+            if self.ctx.issuer_kind == "state" and draft.body.kind == "mass-org":
+                # a People's Committee or a Sở cannot command the Front or a mass organisation:
+                # naming it in a table or a list still only asks for its help
+                draft.mode = "requested"
             if duties:
                 out.append(Assignment(draft.body, draft.mode, duties, draft.span))  # type: ignore[arg-type]
         return out
@@ -783,6 +810,37 @@ class _TableDuty:
             topics=topics_of(shown),
             section=self.section,
         )
+
+
+_FORMULA = re.compile(
+    r"(?:can\s+cu\b.{0,120}?(?:duoc\s+(?:phan\s+cong|giao)|phu\s+luc|ke\s+hoach\s+nay)\S*\s*,?\s*)?"
+    r"(?:(?:chu\s+dong|nghiem\s+tuc|quan\s+tam|khan\s+truong|tich\s+cuc|phoi\s+hop|to\s+chuc)\s+)*"
+    r"(?:trien\s+khai(?:\s+thuc\s+hien)?|thuc\s+hien)"
+    r"(?:\s+(?:tot|nghiem\s+tuc|co\s+hieu\s+qua|hieu\s+qua|ke\s+hoach\s+nay|(?:cac\s+)?noi\s+dung\s+tren))*"
+)
+_REPORT_CLAUSE = re.compile(r"(?:dinh\s+ky\s+)?(?:tong\s+hop,?\s+)?bao\s+cao(?![a-z])")
+_CONTACT = re.compile(r"(?:moi\s+)?(?:thong\s+tin\s+chi\s+tiet|chi\s+tiet)?\s*(?:xin\s+)?lien\s+he")
+
+
+def pro_forma(text: str) -> bool:
+    """A catch-all addressee's sentence that gives no task of its own.
+
+    Closings ("đề nghị các đơn vị quan tâm phối hợp thực hiện", "căn cứ nhiệm vụ được phân
+    công tại Phụ lục chủ động triển khai thực hiện") and a report-back clause (recorded as a
+    reporting obligation) are not duties; "các cơ quan, đơn vị" gets an assignment only when
+    it is given something to do.
+    """
+    folded = " ".join(fold_same_length(text).split())
+    clauses = [c.strip(" ,-–:/") for c in re.split(r";|\.(?!\d)", folded)]
+    clauses = [c for c in clauses if c and re.search(r"[a-z]", c)]
+    if not clauses:
+        return False
+    for c in clauses:
+        if _CONTACT.match(c):
+            return True  # "Thông tin chi tiết liên hệ: ..." ends the substance
+        if not _FORMULA.fullmatch(c) and not _REPORT_CLAUSE.match(c):
+            return False
+    return True
 
 
 def _generic(b: BodyMention) -> bool:
