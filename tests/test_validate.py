@@ -72,3 +72,9 @@ def test_cli_validate(sample_store_dir):
     result = CliRunner().invoke(main, ["validate", "--store", str(sample_store_dir), "--no-owl"])
     assert result.exit_code == 0, result.output
     assert "0 violations" in result.output and "valid" in result.output
+
+
+def test_a_sample_of_source_graphs(sample_store_dir):
+    report = validate_store(open_store(sample_store_dir), owl=False, sample=2)
+    assert report.sampled and report.graphs == 3 and report.ok  # 2 sources + the shared graph
+    assert "(a sample)" in report.summary()
