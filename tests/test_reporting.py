@@ -110,3 +110,46 @@ def test_due_day_written_in_words_and_with_year() -> None:
         ("annual", "15/12"),
         ("semiannual", "10/6"),
     ]
+
+
+def run_with(text: str, facts: DocumentFacts) -> list[Reporting]:
+    structure = parse(clean_text(text))
+    ctx = Context.from_facts(facts)
+    assignments, _ = extract_assignments(structure, ctx)
+    return extract_reporting(structure, ctx, assignments, facts)
+
+
+ANNUAL = DocumentFacts(
+    issuer="Ủy ban nhân dân huyện Lạc Sơn",
+    issuer_level="district",
+    issuer_kind="state",
+    subject="Thực hiện công tác trẻ em năm 2025",
+    date="2025-02-03",
+)
+
+
+def test_a_dated_report_without_frequency_is_once_or_the_annual_plan_s_year_report() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Y tế
+- Báo cáo kết quả đợt cao điểm về UBND huyện trước ngày 20/6/2025.
+- Tổng hợp, báo cáo kết quả thực hiện Kế hoạch về UBND huyện trước ngày 30/11/2025.
+"""
+    assert [(r.frequency, r.deadline) for r in run_with(text, ANNUAL)] == [
+        ("once", "20/6"),
+        ("annual", "30/11"),
+    ]
+
+
+def test_who_is_asked_to_report_and_who_reports_for_the_head() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Giao Văn phòng HĐND và UBND huyện theo dõi, tham mưu Chủ tịch UBND huyện báo cáo UBND tỉnh trước ngày 10/12/2025.
+2. Trưởng các thôn, bản nắm tình hình, kịp thời báo cáo UBND xã khi phát hiện trẻ em bỏ học.
+
+Trong quá trình thực hiện có vướng mắc, đề nghị các cơ quan, đơn vị phản ánh về Phòng Y tế.
+"""
+    reps = run_with(text, ANNUAL)
+    assert [(r.by, r.frequency) for r in reps] == [
+        ("Ủy ban nhân dân huyện Lạc Sơn", "annual"),
+        ("Trưởng các thôn, bản", "ad hoc (khi phát hiện vụ việc)"),
+        ("các cơ quan, đơn vị", "ad hoc (vướng mắc)"),
+    ]

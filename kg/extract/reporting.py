@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from kg.extract.bodies import Context, display_name, mention
 from kg.extract.duties import lead_bodies, parse_list
-from kg.models import Assignment, Node, Reporting, Span, Structure
+from kg.models import Assignment, DocumentFacts, Node, Reporting, Span, Structure
 from kg.refdata import fold_same_length
 
 _TRIGGER = re.compile(r"(?<![a-z])(?:bao\s+cao|phan\s+anh)(?![a-z])")
@@ -33,6 +33,10 @@ _FREQS: list[tuple[str, re.Pattern[str]]] = [
     ("ad hoc (khó khăn, vướng mắc)", re.compile(r"(?<![a-z])kho\s+khan,?\s*(?:va\s+)?vuong\s+mac")),
     ("ad hoc (vướng mắc)", re.compile(r"(?<![a-z])vuong\s+mac(?![a-z])")),
     (
+        "ad hoc (khi phát hiện vụ việc)",
+        re.compile(r"(?<![a-z])khi\s+(?:phat\s+hien|xay\s+ra)(?![a-z])"),
+    ),
+    (
         "review milestones (sơ kết, tổng kết)",
         re.compile(r"(?<![a-z])so\s+ket,?\s*(?:va\s+)?tong\s+ket"),
     ),
@@ -49,6 +53,15 @@ _VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")
 _PASS_ON = re.compile(r"\s*(?:[^.;]{0,40}?\s)?(?:de\s+)?tong\s+hop")
 _SENTENCE = re.compile(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)")  # "2.000" is one number
 _PLACE_TYPES = {"UBND", "HDND", "UBMTTQ"}
+_FULL_DATE = re.compile(
+    r"truoc\s+ngay\s+\d{1,2}\s*(?:/|-|\s+thang\s+)\s*(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})"
+)
+# "tham mưu Giám đốc Sở báo cáo ...": the unit drafts, the issuer's head reports
+_ADVISES_HEAD = re.compile(
+    r"(?<![a-z])tham\s+muu\s+(?:cho\s+)?(?:giam\s+doc|chu\s+tich|thu\s+truong|lanh\s+dao|truong\s+ban)"
+    r"[^.;]{0,40}?bao\s+cao"
+)
+_ASKS = re.compile(r"(?<![a-z])(?:de\s+nghi|yeu\s+cau)\s+")
 
 
 def sentences(structure: Structure) -> Iterator[tuple[int, str]]:
@@ -163,15 +176,36 @@ def _owner(span: Span, assignments: list[Assignment]) -> str | None:
     return None
 
 
+def _one_off(f: str, plan_year: int | None) -> str | None:
+    """A report due on a full date with no frequency named: once, or the year's report.
+
+    An annual plan asks for its year's results late in that year ("trước ngày 25/11/2024");
+    any other dated report is a one-off.
+    """
+    d = _FULL_DATE.search(f)
+    if d is None:
+        return None
+    if plan_year is not None and int(d.group(2)) == plan_year and int(d.group(1)) >= 10:
+        return "annual"
+    return "once"
+
+
 def extract_reporting(
-    structure: Structure, ctx: Context, assignments: list[Assignment]
+    structure: Structure,
+    ctx: Context,
+    assignments: list[Assignment],
+    facts: DocumentFacts | None = None,
 ) -> list[Reporting]:
     """Every reporting obligation stated in the body, one per frequency."""
+    from kg.extract.targets import plan_year
+
+    year = plan_year(facts)
     out: list[Reporting] = []
     seen: set[tuple] = set()
     for base, sent in sentences(structure):
         f = fold_same_length(sent)
-        if not _TRIGGER.search(f):
+        trigger = _TRIGGER.search(f)
+        if not trigger:
             continue
         freqs = _freqs(f)
         if not freqs and not _DATE.search(f):
@@ -202,11 +236,19 @@ def extract_reporting(
         if lead is not None and lead.bodies[0].start < 40:
             by = " ".join(sent[lead.bodies[0].start : lead.bodies[-1].end].split())
         else:
-            by = _owner(span, assignments)
+            by = None
+            ask = _ASKS.search(f, 0, trigger.start())  # "..., đề nghị các cơ quan phản ánh về"
+            if ask:
+                asked, asked_end = parse_list(sent, ask.end())
+                if asked:
+                    by = " ".join(sent[asked[0].start : asked[-1].end].split())
+            by = by or _owner(span, assignments)
+        if _ADVISES_HEAD.search(f) and ctx.issuer:
+            by = ctx.issuer
         if not freqs:
-            freqs = [(None, 0, 0)]  # type: ignore[list-item]
-        dates = _pair_dates(f, freqs) if freqs[0][0] else {}
-        if freqs[0][0] is None:
+            freqs = [(_one_off(f, year), 0, 0)]  # type: ignore[list-item]
+        dates = _pair_dates(f, freqs) if freqs[0][2] else {}
+        if not freqs[0][2]:
             d = _DATE.search(f)
             dates = {0: f"{d.group(1)}/{d.group(2)}"} if d else {}
         for i, (label, _s, _e) in enumerate(freqs):

@@ -19,6 +19,6 @@ def extract(
     """Assignments, reporting obligations, numeric targets and findings of one document."""
     ctx = Context.from_facts(facts)
     assignments, findings = extract_assignments(structure, ctx)
-    reporting = extract_reporting(structure, ctx, assignments)
+    reporting = extract_reporting(structure, ctx, assignments, facts)
     targets = extract_targets(structure, ctx, assignments, facts)
     return assignments, reporting, targets, findings
