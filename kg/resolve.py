@@ -664,8 +664,9 @@ class Resolver:
             doc.place = place if place.level else None
             doc.issuer_body = self.named_body(m.issuer, m.level, None, place)
             body = self.corpus.bodies[doc.issuer_body]
-            doc.kind = doc.kind or body.kind
-            doc.level = doc.level or body.level
+            doc.kind = (
+                doc.kind or body.kind
+            )  # kind belongs to the body type; level only from the text
 
     def _bodies(self, src: ResolvedSource) -> None:
         rec = src.record
