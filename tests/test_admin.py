@@ -23,3 +23,9 @@ def test_communes_before_and_after_2025():
     assert admin.commune_district("Ea Kao", {"Buôn Ma Thuột"}).province == "Đắk Lắk"
     assert admin.commune_province("Mường Xén") == "Nghệ An"
     assert admin.commune_province("Tân Lập") is None  # too common without a hint
+
+
+def test_a_look_alike_commune_elsewhere_does_not_override_the_named_district():
+    # only "Đại Tự" (Yên Lạc, Vĩnh Phúc) is in the tables; the text names huyện Đại Từ
+    assert admin.commune_district("Đại Từ", {"Đại Từ"}) is None
+    assert admin.commune_district("Đại Tự", {"Yên Lạc"}).province == "Vĩnh Phúc"

@@ -554,3 +554,22 @@ def test_header_extraction_never_crashes_and_spans_lie_inside(parts):
         assert 0 <= span.start <= span.end <= len(text)
     for r in extract_recipients(clean):
         assert 0 <= r.span.start <= r.span.end <= len(text)
+
+
+def test_commune_town_placed_in_the_district_its_opening_names():
+    text = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THỊ TRẤN ĐẠI TỪ\tĐộc lập - Tự do - Hạnh phúc
+Số: 21/KH-UBND\tĐại Từ, ngày 11 tháng 3 năm 2024
+KẾ HOẠCH
+Phòng, chống đuối nước trẻ em năm 2024
+Thực hiện Kế hoạch số 40/KH-UBND ngày 20/02/2024 của UBND huyện Đại Từ về công tác trẻ em, UBND thị trấn ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH
+1. Giảm số trẻ em bị đuối nước.
+"""
+    f = facts_of(text)
+    assert (f.issuer_level, f.commune, f.district, f.province) == (
+        "commune",
+        "Đại Từ",
+        "Đại Từ",
+        "Thái Nguyên",
+    )

@@ -149,7 +149,8 @@ def commune_district(
     or province the text names, unless the name is unique.
     """
     cands = _tables().communes_legacy.get(unit_key(name), [])
-    accented = [c for c in cands if _accent_key(c[0]) == _accent_key(name)] or cands
+    exact = [c for c in cands if _accent_key(c[0]) == _accent_key(name)]
+    accented = exact or cands
     dkeys = {unit_key(d) for d in prefer_districts}
     pkeys = {unit_key(p) for p in prefer_provinces}
     for pool in (
@@ -158,6 +159,8 @@ def commune_district(
     ):
         if len({(c[1], c[2]) for c in pool}) == 1:
             return District(pool[0][1], "", pool[0][2])
+    if not exact and (dkeys or pkeys):
+        return None  # "Hải Lăng" is not "Hải Lạng" elsewhere when the text names its own place
     if len({(c[1], c[2]) for c in accented}) == 1:
         return District(accented[0][1], "", accented[0][2])
     return None

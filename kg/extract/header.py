@@ -783,6 +783,17 @@ def _issuer(
             d = admin.commune_district(iss.unit_name, named_districts, provinces)
             if d:
                 district, province = d.name, province or d.province
+            else:  # the one district the text names ("UBND huyện X") wins over a look-alike
+                whole = {
+                    n
+                    for n in named_districts
+                    if not any(o.startswith(n + " ") for o in named_districts)
+                }
+                found = {admin.district_named(n, provinces) for n in whole} - {None}
+                if len(found) == 1:
+                    nd = found.pop()
+                    assert nd is not None
+                    district, province = nd.name, province or nd.province
         if province is None and iss.unit_name:
             province = admin.commune_province(iss.unit_name, provinces)
         if province is None and len(provinces) == 1:
