@@ -376,3 +376,20 @@ def test_a_state_issuer_only_requests_mass_organisations_even_in_a_table_or_list
         ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "requested", 1),
         ("Hội Liên hiệp Phụ nữ huyện", "requested", 1),
     ]
+
+
+def test_a_closing_demand_after_the_last_item_is_nobody_s_duty() -> None:
+    body = """V. TỔ CHỨC THỰC HIỆN
+1. Trạm Y tế xã
+- Tiêm chủng đầy đủ cho trẻ em.
+2. Công an xã
+- Bảo đảm an toàn cho trẻ em dịp hè.
+
+Yêu cầu các ban, ngành, đoàn thể, thôn nghiêm túc triển khai thực hiện./.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân xã Tân Lập", issuer_level="commune")
+    got, _ = run(body, facts)
+    assert [(a.body.name, [d.text for d in a.duties]) for a in got] == [
+        ("Trạm Y tế xã", ["Tiêm chủng đầy đủ cho trẻ em."]),
+        ("Công an xã", ["Bảo đảm an toàn cho trẻ em dịp hè."]),
+    ]
