@@ -393,3 +393,12 @@ Yêu cầu các ban, ngành, đoàn thể, thôn nghiêm túc triển khai thự
         ("Trạm Y tế xã", ["Tiêm chủng đầy đủ cho trẻ em."]),
         ("Công an xã", ["Bảo đảm an toàn cho trẻ em dịp hè."]),
     ]
+
+
+def test_a_cited_submission_is_not_a_request_frame() -> None:
+    body = """Theo đề nghị của Phòng Y tế tại Tờ trình số 12/TTr-PYT, UBND huyện giao nhiệm vụ như sau:
+1. Đối với Phòng Y tế
+- Kiểm tra an toàn thực phẩm bếp ăn trường học.
+"""
+    got, _ = run(body)
+    assert table(got) == [("Phòng Y tế", "assigned", 1)]
