@@ -100,3 +100,15 @@ def test_counts_with_over_or_under_are_not_targets() -> None:
 Toàn huyện có trên 4.100 trẻ em dưới 6 tuổi được theo dõi sức khỏe.
 """
     assert run(text) == []
+
+
+def test_indicator_without_the_movement_and_with_what_is_counted() -> None:
+    text = """II. CHỈ TIÊU NĂM 2025
+- Tỷ lệ trẻ em thừa cân, béo phì giảm xuống còn 9%.
+- Cấp sách giáo khoa miễn phí cho ít nhất 600 học sinh nghèo trong năm 2025.
+"""
+    ts = run(text)
+    assert [(t.text, t.value) for t in ts] == [
+        ("Tỷ lệ trẻ em thừa cân, béo phì", "9%"),
+        ("Cấp sách giáo khoa miễn phí cho học sinh nghèo", "ít nhất 600"),
+    ]

@@ -32,9 +32,14 @@ _VERB_BEFORE = re.compile(
 )
 _CLAUSE_START = re.compile(r"(?:^|[:;.]\s*|cụ thể\s*:\s*)([^:;.]*)$", re.IGNORECASE)
 _ASPIRE = re.compile(r"(?:,\s*)?(?:phấn đấu|và)\s*$", re.IGNORECASE)
+# "giảm xuống dưới 22%", "xuống còn 8,5%": the movement is not part of the indicator
+_DOWN_TO = re.compile(r"(?i)\s+(?:giảm\s+)?(?:xuống(?:\s+còn)?|còn)$")
+# "tặng quà cho ít nhất 2.000 trẻ em ...": what is counted comes after the figure
+_OBJECT_NEXT = re.compile(r"(?i)\s(?:cho|của|với|đối với|tại)$")
+_TAIL_YEAR = re.compile(r"(?i)\s+(?:trong|vào|đến|tới)\s+năm\s+\d{4}\s*$")
 _ANY_YEAR = re.compile(r"(?<![\w/])năm\s+(\d{4})(?!\d)", re.IGNORECASE)
 _PAST = re.compile(r"danh gia|tinh hinh|ket qua thuc hien|thuc trang|nhung ket qua")
-_NOT_TARGET = re.compile(r"lãi suất|thuế|phí", re.IGNORECASE)
+_NOT_TARGET = re.compile(r"lãi suất|thuế|(?<!miễn )phí", re.IGNORECASE)  # "miễn phí" is free
 
 
 def plan_year(facts: DocumentFacts | None) -> int | None:
@@ -97,8 +102,14 @@ def extract_targets(
             else:
                 c = _CLAUSE_START.search(head)
                 indicator = (c.group(1) if c else head).strip(" ,-–")
-                if len(indicator) < 8 or re.match(r"(?i)^(?:đảm bảo|bảo đảm|phấn đấu)$", indicator):
-                    tail = re.split(r"[;.]", after, maxsplit=1)[0]
+                indicator = _DOWN_TO.sub("", indicator)
+                if (
+                    len(indicator) < 8
+                    or re.match(r"(?i)^(?:đảm bảo|bảo đảm|phấn đấu)$", indicator)
+                    or _OBJECT_NEXT.search(indicator)
+                ):
+                    tail = re.split(r"[;.](?!\d)", after, maxsplit=1)[0]
+                    tail = _TAIL_YEAR.sub("", tail)
                     indicator = (indicator + " " + tail).strip(" ,")
                     indicator = re.sub(r"(?i)^(?:đảm bảo|bảo đảm|phấn đấu)\s+", "", indicator)
                 else:
