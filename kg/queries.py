@@ -281,7 +281,7 @@ def name_pattern(value: str) -> str:
             out.append("[dđ]" if ch == "d" else "đ")
         else:
             bare = _strip_tone(ch)
-            base = unicodedata.normalize("NFD", bare)[0]
+            base = unicodedata.normalize("NFD", bare)[:1]
             if base in _QUALITIES:
                 qualities = _QUALITIES[base] if bare == base else bare
                 out.append("[" + "".join(_tone_class(q) for q in qualities) + "]")
