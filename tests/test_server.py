@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 import urllib.error
@@ -266,6 +267,62 @@ def test_dkg_serve_in_a_subprocess(seed_store_dir):
         sw.setQuery(f"SELECT (COUNT(?d) AS ?n) WHERE {{ ?d a <{DKG}Document> }}")
         sw.setReturnFormat(JSON)
         assert int(sw.query().convert()["results"]["bindings"][0]["n"]["value"]) > 5
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_canned_queries_bound_for_a_third_party_endpoint(tmp_path, mini_store):
+    """The same VALUES-bound text on Oxigraph's own server gives the embedded store's answer."""
+    import shutil
+    import socket
+    import subprocess
+    from pathlib import Path
+
+    from kg.queries import canned_queries, run_query
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(binary).exists():
+        pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
+    data = Path(__file__).parent / "data" / "queries" / "mini.trig"
+    subprocess.run(
+        [binary, "load", "--location", str(tmp_path), "--file", str(data)],
+        check=True,
+        capture_output=True,
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            binary,
+            "serve-read-only",
+            "--location",
+            str(tmp_path),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        endpoint = f"http://127.0.0.1:{port}/query"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(endpoint + "?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        params = {
+            "cascade": {"doc": "9-CT-TW"},
+            "body_duties": {"body": "lao dong"},
+            "topic_roles": {"topic": "xam hai"},
+        }
+        for name, q in canned_queries().items():
+            local = run_query(q, params.get(name, {}), store=mini_store)
+            remote = run_query(q, params.get(name, {}), endpoint=endpoint)
+            assert sorted(map(str, local.rows)) == sorted(map(str, remote.rows)), name
     finally:
         proc.terminate()
         proc.wait(timeout=10)
