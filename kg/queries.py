@@ -328,6 +328,11 @@ def parse_param_args(items: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def code_only(text: str) -> str:
+    """The query's characters outside comments, strings and IRIs (for keyword checks)."""
+    return "".join(c for _, c in _scan_code(text))
+
+
 def _scan_code(text: str) -> list[tuple[int, str]]:
     """(offset, char) of the query's characters outside comments, strings and IRIs."""
     out: list[tuple[int, str]] = []

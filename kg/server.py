@@ -50,10 +50,10 @@ from kg.errors import DkgError
 from kg.queries import (
     CannedQuery,
     QueryResult,
-    _scan_code,
     bind_params,
     bind_query,
     canned_queries,
+    code_only,
     format_result,
     oxigraph_store,
 )
@@ -123,12 +123,12 @@ def _unescape(query: str) -> str:
 
 def uses_service(query: str) -> bool:
     """True when the SERVICE keyword appears outside strings, IRIs and comments."""
-    code = "".join(c for _, c in _scan_code(_unescape(query)))
+    code = code_only(_unescape(query))
     return bool(_SERVICE_RE.search(code))
 
 
 def looks_like_update(query: str) -> bool:
-    code = "".join(c for _, c in _scan_code(_unescape(query)))
+    code = code_only(_unescape(query))
     return bool(_UPDATE_RE.search(code)) and not re.search(
         r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", code, re.IGNORECASE
     )
