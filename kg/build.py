@@ -99,6 +99,11 @@ def build_records(
                 )
             if progress is not None:
                 progress(i, total, src.record.source.name)
+        if built == 0:  # nothing new to show: the last good store stays live
+            why = "; ".join(report.errors)
+            raise DkgError(
+                "no document could be read; previous store kept" + (f" ({why})" if why else "")
+            )
         writer.add(emitter.shared_quads())
         writer.flush()
         lap("rdf+store")

@@ -168,3 +168,17 @@ def test_a_record_the_rdf_stage_cannot_express_is_reported_and_skipped(
     report = build_records(sample_records, [], tmp_path)
     assert report.documents == 2 and len(report.errors) == 1 and "decision" in report.errors[0]
     assert open_store(tmp_path).meta["documents"] == 2
+
+
+def test_a_build_where_no_source_succeeded_keeps_the_previous_store(tmp_path, sample_records):
+    build_records(sample_records[:1], [], tmp_path)
+    before = open_store(tmp_path).nquads()
+    with pytest.raises(DkgError, match="no document could be read; previous store kept"):
+        build_records([], ["bad.txt: empty file"], tmp_path)
+    assert open_store(tmp_path).nquads() == before
+    assert not (tmp_path / NEW).exists()
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    with pytest.raises(DkgError, match="previous store kept"):
+        build([bad], tmp_path)
+    assert open_store(tmp_path).nquads() == before
