@@ -87,3 +87,15 @@ def test_bad_input_beside_good_files(tmp_path):
     for bad, line in zip((empty, binary, undecodable, missing), lines, strict=True):
         assert str(bad) in line and line.startswith("dkg: ")
     assert "Traceback" not in err
+
+
+def test_out_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    for out in (tmp_path, blocker / "sub" / "x.json"):  # a folder; a path under a file
+        result, _, err = _run(["extract", str(path), "--out", str(out)])
+        assert result.exit_code == 1
+        assert err.startswith(f"dkg: {out}: cannot write (") and err.count("\n") == 1
+        assert "Traceback" not in err
