@@ -164,3 +164,30 @@ def test_child_affairs_divisions_of_a_department() -> None:
         "Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới"
     ]
     assert names("Phòng BVCSTE tổng hợp", PROVINCE) == ["Phòng Bảo vệ, chăm sóc trẻ em"]
+
+
+WARD = Context.from_facts(
+    DocumentFacts(issuer="Ủy ban nhân dân phường Tân Mỹ", issuer_level="commune", province="Huế")
+)
+
+
+def test_a_ward_office_whose_name_has_a_comma_stays_whole() -> None:
+    assert names("5. Phòng Kinh tế, Hạ tầng và Đô thị\nRà soát các tuyến đường", WARD) == [
+        "Phòng Kinh tế, Hạ tầng và Đô thị"
+    ]
+    # a commune's Phòng Kinh tế listed before another office is still two bodies
+    assert names("Phòng Kinh tế, Phòng Văn hóa - Xã hội phối hợp", WARD) == [
+        "Phòng Kinh tế",
+        "Phòng Văn hóa - Xã hội",
+    ]
+
+
+def test_school_levels_after_one_plural_head_are_one_collective_body() -> None:
+    text = "Các trường Mầm non, Tiểu học và THCS trên địa bàn xã tổ chức"
+    [m] = find_bodies(text)
+    name, _type, _level, collective = canonical(m, WARD)
+    assert name == "Các trường mầm non, tiểu học, THCS" and collective
+    assert names("Trường Tiểu học Lê Lợi, Trạm Y tế xã", WARD) == [
+        "Trường Tiểu học Lê Lợi",
+        "Trạm Y tế xã",
+    ]

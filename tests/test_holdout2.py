@@ -120,12 +120,6 @@ def test_directive_subject_stops_at_the_trich_yeu(predicted):
     assert subject.rstrip(" .").endswith("tỉnh Kon Tum")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="a heading is cut at its first comma: post-2025 ward units 'Phòng Kinh tế, Hạ "
-    "tầng và Đô thị' and 'Các trường Mầm non, Tiểu học, Trung học cơ sở' lose their "
-    "tails, and the tail becomes the first duty's text",
-)
 def test_ward_unit_names_with_commas_stay_whole(predicted):
     names = _agencies(predicted, "05_ward_plan.txt")
     assert _key("Phòng Kinh tế, Hạ tầng và Đô thị") in names

@@ -140,6 +140,13 @@ _NAME_TOKEN = re.compile(r"[ \t]+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")  # a name never 
 # a name wraps onto the next line only when that line's first word closes it: punctuation
 # follows ("Ngãi;"), not more words (a capital there usually starts the next sentence)
 _WRAPPED_TOKEN = re.compile(r"[ \t]*\n[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*)(?=[ \t]*[,;:.)]|[ \t]*$)", re.M)
+# "Các trường Mầm non, Tiểu học, Trung học cơ sở": one plural head word, then the school
+# levels it governs; a comma there does not start a new body
+_SCHOOL_LEVEL = (
+    r"(?:mam non|tieu hoc(?:\s+va\s+trung hoc co so)?|trung hoc co so|trung hoc pho thong"
+    r"|pho thong dan toc (?:noi|ban) tru|th\s*&\s*thcs|thcs|thpt|ptdtnt|ptdtbt|mn|th)"
+)
+_SCHOOL_LEVELS = re.compile(rf"(?:\s*,\s*|\s+va\s+)({_SCHOOL_LEVEL})(?![a-z0-9&])")
 _DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
 _DESCRIPTOR_STOP = {
     "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",
@@ -351,6 +358,18 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         if words:
             m.name_extra = " ".join(words)
             m.end = pos
+    if type_id == "TruongHoc" and key.startswith("cac "):
+        head = re.match(r"cac\s+truong\s+", key)
+        levels = [text[m.start + (head.end() if head else 0) : m.end]]
+        lv = _SCHOOL_LEVELS.match(folded, m.end)
+        while lv:
+            levels.append(text[lv.start(1) : lv.end(1)])
+            m.end = lv.end()
+            lv = _SCHOOL_LEVELS.match(folded, m.end)
+        m.plural = True
+        m.name_extra = ", ".join(_school_level(x) for x in levels)
+        m.as_written = text[m.start : m.end]
+        return m
     if type_id in _NEEDS_NAME or type_id in _KEEPS_NAME:
         name, e = _take_name(text, m.end)
         if name:
@@ -387,6 +406,12 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         return None
     m.as_written = text[m.start : m.end]
     return m
+
+
+def _school_level(printed: str) -> str:
+    """A school level as a common noun ("Tiểu học" -> "tiểu học"); abbreviations stay."""
+    printed = " ".join(printed.split())
+    return printed if printed.isupper() else printed.lower()
 
 
 def find_bodies(text: str, *, list_mode: bool = False) -> list[BodyMatch]:
@@ -480,6 +505,8 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
             if t.level is None:
                 level = LEVEL_OF_WORD.get(COMMITTEE_LEVEL_WORD[committee], ctx.level)
         return name, type_id, level or ctx.level, False
+    if t.id == "TruongHoc" and m.plural and m.name_extra:
+        return f"Các trường {m.name_extra}", type_id, level or ctx.level, True
     if m.plural and t.id in _PLURAL_GOV:
         name = f"{t.pref} các {', '.join(levels)}"
         if t.id == "UBND":
