@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from kg.extract.refs import fold_number
+from kg.extract.refs import number_key
 from kg.text import normalize_key
 
 DOC_FIELDS = (
@@ -200,7 +200,7 @@ def subject_match(pred: str | None, gold: str | None) -> bool:
 
 
 def _num_key(n: Any) -> str | None:
-    return fold_number(str(n)) if n else None
+    return number_key(str(n)) if n else None
 
 
 def _deadline_key(d: Any) -> str | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from kg import text as text_stage
 from kg.errors import DkgError, SourceError
 from kg.extract.header import extract_header, extract_recipients
-from kg.extract.refs import extract_refs, fold_number, implemented
+from kg.extract.refs import extract_refs, implemented, number_key
 from kg.models import CleanText, DocumentRecord, Finding, SourceText, Structure
 from kg.resources import corpus_files
 from kg.sources import iter_sources
@@ -56,7 +56,7 @@ def extract_source(src: SourceText) -> DocumentRecord:
     facts = extract_header(clean, structure, refs)
     if facts.number:
         # "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ...)" names the document itself
-        own = fold_number(facts.number)
+        own = number_key(facts.number)
         refs = [r for r in refs if r.key != own]
     record = DocumentRecord(
         source=src,

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from kg.extract.refs import number_key, split_number
 from kg.models import BodyMention, DocRef, DocumentRecord, Level, Span
 
 LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
@@ -31,7 +32,7 @@ LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
 # BTGTU, SLĐTBXH ...) is reused by every province, district or commune.
 _NATIONAL_CODE = re.compile(
     r"^(TW|BCT|BBT|TTG|CP|VPCP|CTN|QH\d*|UBTVQH\d*|TANDTC|VKSNDTC|KTNN|NHNN"
-    r"|B(?!.*(?:TU|HU|ĐU|THU|QU))[A-ZĐ]{1,8})$"
+    r"|B(?!.*(?:TU|HU|DU|THU|QU))[A-Z]{1,8})$"
 )
 _UNIT_WORDS = (
     "thành phố",
@@ -62,18 +63,13 @@ def kebab(type_id: str) -> str:
     return slug(s)
 
 
-def _fold_upper(s: str) -> str:
-    s = unicodedata.normalize("NFC", s).upper()
-    return re.sub(r"[\u2010-\u2015\u2212]", "-", s)
-
-
 @dataclass(frozen=True)
 class NumberParts:
     """A document number cut into what identifies it."""
 
-    num: str  # "06"
+    num: str  # "6" (no leading zeros)
     year: str | None  # "2019"
-    code: str  # "QĐ-TTG" (type and issuer codes, upper case, "-" separated)
+    code: str  # "QD-TTG" (type and issuer codes, upper case, Đ as D, "-" separated)
 
     @property
     def issuer_code(self) -> str:
@@ -84,37 +80,32 @@ class NumberParts:
         return not _NATIONAL_CODE.match(self.issuer_code.replace(".", ""))
 
     def key(self) -> str:
+        """The same as kg.extract.refs.number_key of any printing of the number."""
         return "/".join(p for p in (self.num, self.year, self.code) if p)
 
 
 def parse_number(number: str) -> NumberParts | None:
     """Split "28-CT/TW", "28-CT-TW", "06/2019/QĐ-TTg", "41/NQ-HĐND"; None if not a number."""
-    s = re.sub(r"\s+", "", _fold_upper(number))
-    m = re.match(
-        r"^(\d+[A-Z]?)[/-](?:((?:19|20)\d\d)[/-])?([A-ZĐ][A-ZĐ0-9.]*(?:[/-][A-ZĐ0-9.]+)*)$", s
-    )
-    if not m:
-        return None
-    code = re.sub(r"[/-]+", "-", m.group(3))
-    return NumberParts(m.group(1).lstrip("0") or "0", m.group(2), code)
+    parts = split_number(number)
+    return NumberParts(*parts) if parts else None
 
 
 # The type code of a number (NĐ 30/2020/NĐ-CP, Appendix II) -> the document type.
 TYPE_CODES = {
     "CT": "Chỉ thị",
     "KH": "Kế hoạch",
-    "QĐ": "Quyết định",
+    "QD": "Quyết định",
     "NQ": "Nghị quyết",
     "HD": "Hướng dẫn",
     "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch",
-    "NĐ": "Nghị định",
+    "ND": "Nghị định",
     "TTR": "Tờ trình",
     "KL": "Kết luận",
     "TB": "Thông báo",
     "BC": "Báo cáo",
     "CTR": "Chương trình",
-    "ĐA": "Đề án",
+    "DA": "Đề án",
     "QC": "Quy chế",
     "QY": "Quy định",
 }
@@ -126,12 +117,6 @@ def type_from_number(number: str) -> str | None:
     if parts is None:
         return None
     return TYPE_CODES.get(parts.code.split("-", 1)[0])
-
-
-def number_key(number: str) -> str:
-    """Canonical key of a printed number: 28-CT/TW and 28-CT-TW give the same."""
-    parts = parse_number(number)
-    return parts.key() if parts else re.sub(r"\s+", "", _fold_upper(number))
 
 
 # ---------------------------------------------------------------- places
@@ -557,9 +542,16 @@ class Resolver:
             own = _own_mention(rec)
             refs = [_mention_for_ref(r, place) for r in rec.references]
             impl = [_mention_for_ref(r, place) for r in rec.implements]
+            # a chained key is shown as the text printed it, never as the key itself
+            printed: dict[str, str] = {}
+            for r in (*rec.references, *rec.implements):
+                if r.key and r.number:
+                    printed.setdefault(r.key, r.number)
             extra = {
                 i: [
-                    _mention_for_ref(DocRef(None, k, k, None, None, "implements", r.span), place)
+                    _mention_for_ref(
+                        DocRef(None, printed.get(k, k), k, None, None, "implements", r.span), place
+                    )
                     for k in r.implements
                 ]
                 for i, r in enumerate(rec.references)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.refs import extract_refs, fold_number, implemented, type_from_code
+from kg.extract.refs import extract_refs, implemented, number_key, type_from_code
 from kg.text import clean_text
 
 
@@ -19,7 +19,7 @@ def test_full_mention_type_number_date_issuer_title():
         "Thủ tướng Chính phủ về ban hành quy định tiêu chuẩn xã phù hợp với trẻ em; và nội dung khác.\n"
     )
     [r] = refs_of(text)
-    assert (r.type, r.number, r.key) == ("Quyết định", "06/2019/QĐ-TTg", "06/2019/QD-TTG")
+    assert (r.type, r.number, r.key) == ("Quyết định", "06/2019/QĐ-TTg", "6/2019/QD-TTG")
     assert (r.date, r.issuer, r.relation) == ("2019-01-03", "Thủ tướng Chính phủ", "cites")
     assert r.title.startswith("ban hành quy định tiêu chuẩn")
     assert text[r.span.start : r.span.end] == "Quyết định số 06/2019/QĐ-TTg"
@@ -44,14 +44,14 @@ def test_numbers_broken_across_lines_and_printing_variants():
         "06/QĐ-TTG",
         "06/QĐ-TTg",
     ]
-    assert refs[1].key == refs[2].key == "28-CT/TW"
+    assert refs[1].key == refs[2].key == "28/CT-TW"
     assert refs[3].key == refs[4].key
     assert refs[0].type == "Quyết định"
 
 
 def test_spaced_numbers_are_read_and_printed_tight():
     [r] = refs_of("I. NỘI DUNG\nQuán triệt Chỉ thị số 28 - CT/TW và các văn bản.\n")
-    assert (r.number, r.key, r.type) == ("28-CT/TW", "28-CT/TW", "Chỉ thị")
+    assert (r.number, r.key, r.type) == ("28-CT/TW", "28/CT-TW", "Chỉ thị")
 
 
 def test_type_from_the_number_code_when_not_printed():
@@ -63,10 +63,42 @@ def test_type_from_the_number_code_when_not_printed():
     assert r.type == "Nghị định"
 
 
-def test_fold_number():
-    assert fold_number("28-CT-TW") == fold_number("28-CT/TW") == "28-CT/TW"
-    assert fold_number("06/QĐ-TTG") == fold_number("06/QD-TTg")
-    assert fold_number("41/2021/NQ–HĐND") == "41/2021/NQ-HDND"
+def test_number_key():
+    assert number_key("28-CT-TW") == number_key("28-CT/TW") == number_key("28 - CT/TW")
+    assert number_key("06/QĐ-TTG") == number_key("06/QD-TTg") == number_key("6/QĐ-TTg")
+    assert number_key("41/2021/NQ–HĐND") == number_key("41/2021/NQ-HDND")
+    assert number_key("41/NQ-HĐND") == number_key("41/nq-hdnd")
+    assert number_key("06/2019/QĐ-TTg") != number_key("06/QĐ-TTg")  # the year is identity
+
+
+_NUM = st.integers(min_value=1, max_value=9999)
+_YEAR = st.one_of(st.none(), st.integers(min_value=1990, max_value=2099).map(str))
+_CODE = st.lists(
+    st.sampled_from(["CT", "QĐ", "NQ", "KH", "HĐND", "UBND", "TW", "TU", "TTg", "SGD&ĐT", "BTGTU"]),
+    min_size=1,
+    max_size=3,
+)
+
+
+@given(_NUM, _YEAR, _CODE, st.data())
+def test_every_printing_of_a_number_gives_one_key(num, year, code, data):
+    """Zero padding, case, Đ/D, dash kind, '-' or '/' between codes, spacing: one key."""
+
+    def printing() -> str:
+        zeros = "0" * data.draw(st.integers(0, 2))
+        dash = data.draw(st.sampled_from(["-", "–", "‐"]))
+        sp = data.draw(st.sampled_from(["", " "]))
+        parts = [c if data.draw(st.booleans()) else c.upper() for c in code]
+        if data.draw(st.booleans()):
+            parts = [p.replace("Đ", "D") for p in parts]
+        seps = [data.draw(st.sampled_from([dash, "/"])) for _ in parts[1:]]
+        tail = parts[0] + "".join(f"{sp}{s}{sp}{p}" for s, p in zip(seps, parts[1:], strict=True))
+        head = f"{zeros}{num}" + (f"/{year}" if year else "")
+        return f"{head}{sp}/{sp}{tail}" if year or data.draw(st.booleans()) else f"{head}-{tail}"
+
+    first = number_key(printing())
+    for _ in range(3):
+        assert number_key(printing()) == first
 
 
 def test_list_items_are_not_numbers():
@@ -106,8 +138,8 @@ def test_relations_follow_the_opening_clauses():
 
 def test_a_document_an_implemented_one_implements_is_chained():
     impl = implemented(refs_of(OPENING))
-    assert [r.key for r in impl] == ["144-KH/TU", "28-CT/TW"]
-    assert impl[0].implements == ["28-CT/TW"]
+    assert [r.key for r in impl] == ["144/KH-TU", "28/CT-TW"]
+    assert impl[0].implements == ["28/CT-TW"]
     assert impl[0].issuer == "Huyện ủy"
 
 
@@ -115,7 +147,7 @@ def test_short_mentions_resolve_to_the_full_one():
     refs = refs_of(OPENING)
     short = [r for r in refs if r.short]
     assert {(r.type, r.key) for r in short} == {
-        ("Chỉ thị", "28-CT/TW"),
+        ("Chỉ thị", "28/CT-TW"),
         ("Nghị quyết", "41/2021/NQ-HDND"),
     }
 

@@ -49,7 +49,7 @@ def test_printing_variants_have_one_key():
 
 def test_parse_number_parts():
     p = parse_number("13/2021/TT-BLĐTBXH")
-    assert (p.num, p.year, p.code, p.local) == ("13", "2021", "TT-BLĐTBXH", False)
+    assert (p.num, p.year, p.code, p.local) == ("13", "2021", "TT-BLDTBXH", False)
     assert parse_number("64/KH-UBND").local and parse_number("68-HD/BTGTU").local
     assert not parse_number("28-CT/TW").local and not parse_number("121/2020/QH14").local
     assert parse_number("Số: ") is None and parse_number("2024") is None
@@ -87,6 +87,15 @@ def test_one_number_printed_three_ways_in_one_text():
     assert len(keys) == 1
     (doc,) = [corpus.documents[k] for k in keys]
     assert doc.printed == ["41/2021/NQ-HĐND", "41/2023/NQ-HĐND", "41/NQ-HĐND"]
+
+
+def test_printings_with_d_or_dj_and_zero_padding_are_one_document():
+    refs = [_ref("41/NQ-HĐND"), _ref("41/NQ-HDND"), _ref("041/nq-hđnd")]
+    a = _record("a.txt", refs, province="Bình Phước", issuer_level="province")
+    b = _record("b.txt", [_ref("06/2019/QĐ-TTg"), _ref("6/2019/QD-TTg")])
+    corpus = resolve([a, b])
+    assert len(set(corpus.sources[0].references)) == 1
+    assert len(set(corpus.sources[1].references)) == 1
 
 
 def test_local_numbers_are_qualified_by_place():

@@ -18,6 +18,7 @@ kept in ``DocRef.implements``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -130,24 +131,46 @@ _CARRY_OUT_RE = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s+$", re.IGNOREC
 _CHAIN_END_RE = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s*$")
 
 
-def fold_number(number: str) -> str:
-    """Identity key of a printed number: case, spacing, dashes and Đ/D folded;
-    Party numbers printed 28-CT-TW become 28-CT/TW."""
-    k = re.sub(r"\s+", "", number).replace("–", "-").replace("Đ", "D").replace("đ", "d")
-    k = k.upper().strip("-/.")
-    m = re.fullmatch(r"(\d+)-([A-Z]+)-([A-Z0-9.&]+)", k)
-    if m:
-        k = f"{m[1]}-{m[2]}/{m[3]}"
-    return k
+_NUMBER_RE = re.compile(
+    r"^(\d+[A-Z]?)[/-](?:((?:19|20)\d\d)[/-])?([A-Z][A-Z0-9.&]*(?:[/-][A-Z0-9.&]+)*)$"
+)
+
+
+def _fold_number_text(number: str) -> str:
+    s = unicodedata.normalize("NFC", number).upper().replace("Đ", "D")
+    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
+    return re.sub(r"\s+", "", s)
+
+
+def split_number(number: str) -> tuple[str, str | None, str] | None:
+    """(number, year, code) of "06/2019/QĐ-TTg", "28-CT-TW", "41/NQ-HĐND"; None if not a number.
+
+    Folded for identity: no leading zeros, upper case, Đ as D, code parts joined by "-".
+    """
+    m = _NUMBER_RE.match(_fold_number_text(number))
+    if not m:
+        return None
+    return m[1].lstrip("0") or "0", m[2], re.sub(r"[/-]+", "-", m[3])
+
+
+def number_key(number: str) -> str:
+    """THE identity key of a printed document number, used by every stage.
+
+    All printings of one number give one key: 06/2019/QĐ-TTg, 6/2019/QD-TTG,
+    28-CT/TW and 28-CT-TW, 41/NQ-HĐND and 41/NQ-HDND, with any spacing or dash.
+    """
+    parts = split_number(number)
+    if parts is not None:
+        return "/".join(p for p in parts if p)
+    return _fold_number_text(number).strip("-/.")
 
 
 def type_from_code(number: str) -> str | None:
     """The document type its number's code implies (06/2019/QĐ-TTg -> Quyết định)."""
-    k = fold_number(number)
-    m = re.match(r"\d+(?:/\d{4})?[-/]([A-Z]+)", k)
-    if not m:
+    parts = split_number(number)
+    if parts is None:
         return None
-    return CODE_TYPES.get(m[1])
+    return CODE_TYPES.get(parts[2].split("-", 1)[0])
 
 
 def _canonical_type(found: str) -> str:
@@ -244,7 +267,7 @@ def _full_mentions(text: str) -> list[_Mention]:
             start = m.start() - (len(before) - tb.start())
         date, issuer, title = _after(text, m.end())
         out.append(
-            _Mention(start, m.end(), number, fold_number(number), doc_type, date, issuer, title)
+            _Mention(start, m.end(), number, number_key(number), doc_type, date, issuer, title)
         )
     return out
 
