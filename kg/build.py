@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord
+from kg.pipeline import extract_paths, record_warnings
 from kg.rdf import Emitter, IRIs, lineage_quads, reference_quads
 from kg.resolve import resolve
 from kg.store import Store, StoreWriter, open_store
@@ -31,7 +32,7 @@ class BuildReport:
     triples: int = 0  # quads in the store, all graphs
     graphs: int = 0  # named graphs
     errors: list[str] = field(default_factory=list)  # one line per bad source file
-    warnings: list[str] = field(default_factory=list)  # hooks that failed (store still written)
+    warnings: list[str] = field(default_factory=list)  # kept records' problems, failed hooks
     seconds: float = 0.0
     exports: list[Path] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)  # seconds per stage (benchmarks)
@@ -54,7 +55,6 @@ def build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Extract ``paths`` (default: the bundled seeds) and build the store in ``out_dir``."""
-    from kg.pipeline import extract_paths
 
     started = time.perf_counter()
     records, errors = extract_paths(list(paths))
@@ -75,6 +75,7 @@ def build_records(
     out_dir = Path(out_dir)
     _check_base(base)
     report = BuildReport(out_dir, errors=[str(e) for e in errors])
+    report.warnings += [w for r in records for w in record_warnings(r)]
     clock = [time.perf_counter()]
 
     def lap(name: str) -> None:

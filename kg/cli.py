@@ -109,13 +109,15 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     Example:
       dkg extract plan.txt --format json
     """
-    from kg.pipeline import extract_paths
+    from kg.pipeline import extract_paths, record_warnings
     from kg.records import records_json, records_table
 
     records, errors = extract_paths(list(paths))
     emit(records_json(records) if fmt == "json" else records_table(records), out)
     for err in errors:
         click.echo(f"dkg: {err}", err=True)
+    for warning in (w for r in records for w in record_warnings(r)):
+        click.echo(f"dkg: warning: {warning}", err=True)
     if errors:
         sys.exit(1)
 

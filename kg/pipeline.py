@@ -9,13 +9,14 @@ folders; the bundled corpus when nothing is named). A bad file becomes a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from pathlib import Path
 
 from kg import text as text_stage
 from kg.errors import DkgError, SourceError
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, implemented, number_key
-from kg.models import CleanText, DocumentRecord, Finding, SourceText, Structure
+from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
 from kg.resources import corpus_files
 from kg.sources import iter_sources
 
@@ -79,6 +80,24 @@ def extract_source(src: SourceText) -> DocumentRecord:
             record.targets = list(targets)
             record.findings.extend(more)
     return record
+
+
+_HEADER_FIELDS = tuple(
+    f.name for f in fields(DocumentFacts) if f.name not in ("spans", "issuer_body")
+)
+
+
+def record_warnings(record: DocumentRecord) -> list[str]:
+    """ "FILE: problem" lines the user must see though the record was kept.
+
+    A stage that crashed leaves a record that looks complete but is missing
+    its body; a text with no header at all is most likely not a document.
+    """
+    name = record.source.name
+    out = [f"{name}: {f.message}" for f in record.findings if f.kind == "stage-error"]
+    if not any(getattr(record.document, f) for f in _HEADER_FIELDS):
+        out.append(f"{name}: no document header found")
+    return out
 
 
 def extract_paths(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import extract_paths, extract_source
+from kg.pipeline import extract_paths, extract_source, record_warnings
 from kg.records import to_gold_dict
 from kg.sources import read_source
 
@@ -145,3 +145,43 @@ def test_a_failing_structure_stage_keeps_the_header_facts(tmp_path, monkeypatch)
     assert rec.document.issuer == "Ủy ban nhân dân huyện Con Cuông"
     assert [r.number for r in rec.implements] == ["28-CT/TW"]
     assert rec.findings and "cannot cut the body" in rec.findings[0].message
+
+
+def test_stage_crashes_and_headerless_texts_are_warnings_by_file(tmp_path, monkeypatch):
+    plan, hello = tmp_path / "plan.txt", tmp_path / "hello.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    hello.write_text("Xin chào\n", encoding="utf-8")
+    assert record_warnings(extract_source(read_source(plan))) == []
+    assert record_warnings(extract_source(read_source(hello))) == [
+        f"{hello}: no document header found"
+    ]
+
+    def broken(clean):
+        raise ValueError("cannot cut the body")
+
+    monkeypatch.setattr("kg.pipeline._parse_structure", broken)
+    [warning] = record_warnings(extract_source(read_source(plan)))
+    assert warning.startswith(f"{plan}: structure: ValueError: cannot cut the body")
+
+
+def test_cli_extract_and_build_print_the_warnings(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    plan, hello = tmp_path / "plan.txt", tmp_path / "hello.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    hello.write_text("Xin chào\n", encoding="utf-8")
+
+    def broken(clean):
+        raise ValueError("cannot cut the body")
+
+    monkeypatch.setattr("kg.pipeline._parse_structure", broken)
+    for args in (["extract"], ["build", "--out", str(tmp_path / "out")]):
+        result = CliRunner().invoke(main, [*args, str(plan), str(hello)])
+        assert result.exit_code == 0, result.stderr
+        lines = result.stderr.splitlines()
+        assert f"dkg: warning: {hello}: no document header found" in lines
+        assert any(
+            line.startswith(f"dkg: warning: {plan}: structure: ValueError") for line in lines
+        )
