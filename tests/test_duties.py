@@ -402,3 +402,31 @@ def test_a_cited_submission_is_not_a_request_frame() -> None:
 """
     got, _ = run(body)
     assert table(got) == [("Phòng Y tế", "assigned", 1)]
+
+
+COMMUNE = DocumentFacts(
+    issuer="Ủy ban nhân dân xã Tam Đa",
+    issuer_level="commune",
+    issuer_kind="state",
+    province="Hưng Yên",
+    commune="Tam Đa",
+)
+
+
+def test_villages_and_residential_groups_are_a_collective_addressee() -> None:
+    body = """III. TỔ CHỨC THỰC HIỆN
+1. Công an xã
+- Nắm tình hình an ninh trật tự trên địa bàn.
+2. Các tổ dân phố
+Rà soát hộ gia đình có trẻ em dưới 6 tuổi; phối hợp với Công an xã cập nhật dữ liệu dân cư.
+3. Trạm Y tế xã
+- Phối hợp với tổ dân phố tổ chức tiêm chủng.
+"""
+    assignments, _ = run(body, COMMUNE)
+    assert table(assignments) == [
+        ("Công an xã", "assigned", 1),
+        ("Các tổ dân phố", "assigned", 1),
+        ("Trạm Y tế xã", "assigned", 1),
+    ]
+    assert assignments[1].body.collective
+    assert [p.name for p in assignments[2].duties[0].partners] == ["Các tổ dân phố"]

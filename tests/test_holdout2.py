@@ -127,10 +127,6 @@ def test_ward_unit_names_with_commas_stay_whole(predicted):
     assert schools and not schools[0]["first_duty"].startswith("Tiểu học")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the heading '7. Các tổ dân phố' with one unbulleted paragraph is not taken as a body",
-)
 def test_ward_residential_groups_are_a_body(predicted):
     assert _key("Các tổ dân phố") in _agencies(predicted, "05_ward_plan.txt")
 
