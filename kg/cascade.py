@@ -278,7 +278,7 @@ def _doc_line(d: DocInfo) -> str:
     bits = [d.name]
     if d.number and d.number not in d.name:
         bits.append(d.number)
-    meta = [x for x in (d.issuer, d.level, d.date) if x]
+    meta = [x for x in (d.issuer, d.level, d.kind, d.date) if x]
     if not d.in_corpus:
         meta.append("not in corpus")
     return " — ".join(bits) + (f"  [{'; '.join(meta)}]" if meta else "")

@@ -79,7 +79,7 @@ def test_trace_depth_and_duties(mini_store):
     text = trace_text(trace(mini_store, "9-CT/TW", with_duties=True))
     assert (
         "├── Kế hoạch 10/KH-UBND" in text
-        and "Ủy ban nhân dân tỉnh An Bình; province; 2024-02-22" in text
+        and "Ủy ban nhân dân tỉnh An Bình; province; state; 2024-02-22" in text
     )
     assert "Công an (Đồng Xuân) (participant 1)" in text
     assert "(in full under Kế hoạch 10/KH-UBND)" in text
