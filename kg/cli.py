@@ -15,6 +15,7 @@ import click
 
 from kg import __version__
 from kg.errors import DkgError
+from kg.vocab import DEFAULT_BASE
 
 DEFAULT_OUT = Path("dkg-out")
 
@@ -134,7 +135,7 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
 )
 @click.option(
     "--base",
-    default="https://w3id.org/dkg/id/",
+    default=DEFAULT_BASE,
     show_default=True,
     help="Base IRI for the nodes the build mints.",
 )

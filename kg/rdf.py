@@ -84,6 +84,11 @@ class IRIs:
     def source_graph(self, segment: str) -> URIRef:
         return self._iri("graph", "source", segment)
 
+    @property
+    def source_graph_prefix(self) -> str:
+        """Every source graph's IRI starts with this (to pick them out of a store)."""
+        return str(self._iri("graph", "source", ""))
+
     def span(self, source: URIRef, span: Span) -> URIRef:
         return URIRef(f"{source}/span/{span.start}-{span.end}")
 

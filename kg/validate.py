@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
+from kg.rdf import IRIs
 from kg.resources import ontology_dir
 from kg.store import Store
 from kg.vocab import DKG, OA
@@ -137,9 +138,9 @@ def validate_store(
     consistency. Findings name the source graph of their focus node."""
     report = ValidationReport()
     shapes = shapes_graph()
-    base = store.base
-    shared = f"{base}graph/shared"
-    data_graphs = [g for g in store.named_graphs() if g.startswith(f"{base}graph/source/")]
+    iris = IRIs(store.base)
+    shared = str(iris.shared_graph)
+    data_graphs = [g for g in store.named_graphs() if g.startswith(iris.source_graph_prefix)]
     if sample and len(data_graphs) > sample:
         # an evenly spread, deterministic sample: national stores take ~0.2 s per graph
         step = len(data_graphs) / sample

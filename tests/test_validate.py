@@ -78,3 +78,16 @@ def test_a_sample_of_source_graphs(sample_store_dir):
     report = validate_store(open_store(sample_store_dir), owl=False, sample=2)
     assert report.sampled and report.graphs == 3 and report.ok  # 2 sources + the shared graph
     assert "(a sample)" in report.summary()
+
+
+def test_source_graphs_are_found_under_any_base(tmp_path, sample_records):
+    from kg.build import build_records
+    from kg.rdf import IRIs
+
+    base = "urn:example:dkg:"
+    build_records(sample_records, [], tmp_path / "urn", base=base)
+    build_records(sample_records, [], tmp_path / "default")
+    assert IRIs(base).source_graph_prefix == "urn:example:dkg:graph/source/"
+    report = validate_store(open_store(tmp_path / "urn"), owl=False)
+    usual = validate_store(open_store(tmp_path / "default"), owl=False)
+    assert report.graphs == usual.graphs == 3 + 1 and report.ok  # 3 sources and the shared graph
