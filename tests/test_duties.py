@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.bodies import Context
-from kg.extract.duties import deadline_of, extract_assignments, role_of
+from kg.extract.duties import deadline_of, extract_assignments, pro_forma, role_of
 from kg.models import Assignment, DocumentFacts, Finding
 from kg.structure import parse
 from kg.text import clean_text
@@ -430,3 +430,16 @@ Rà soát hộ gia đình có trẻ em dưới 6 tuổi; phối hợp với Côn
     ]
     assert assignments[1].body.collective
     assert [p.name for p in assignments[2].duties[0].partners] == ["Các tổ dân phố"]
+
+
+def test_a_courtesy_closing_naming_several_catch_alls_gives_no_body() -> None:
+    body = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Tư pháp chủ trì tổ chức đăng ký khai sinh lưu động.
+2. Trung tâm Y tế huyện tiêm chủng đầy đủ cho trẻ em.
+Ủy ban nhân dân huyện đề nghị các cơ quan, địa phương quan tâm, phối hợp thực hiện./.
+"""
+    got, _ = run(body)
+    assert [a.body.name for a in got] == ["Phòng Tư pháp", "Trung tâm Y tế huyện"]
+    # what is left after "các đơn vị" was read as the body: the rest of the list, then a formula
+    assert pro_forma("địa phương quan tâm, phối hợp thực hiện./.")
+    assert not pro_forma("địa phương rà soát, cải tạo điểm vui chơi cho trẻ em.")

@@ -131,11 +131,6 @@ def test_ward_residential_groups_are_a_body(predicted):
     assert _key("Các tổ dân phố") in _agencies(predicted, "05_ward_plan.txt")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the courtesy closing 'Sở Y tế đề nghị các đơn vị, địa phương quan tâm, phối "
-    "hợp thực hiện./.' is read as a request to a body",
-)
 def test_courtesy_closing_gives_no_body(predicted):
     names = _agencies(predicted, "06_department_letter.txt")
     assert _key("Các cơ quan, đơn vị") not in names

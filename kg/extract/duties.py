@@ -817,9 +817,15 @@ class _TableDuty:
 
 _FORMULA = re.compile(
     r"(?:can\s+cu\b.{0,120}?(?:duoc\s+(?:phan\s+cong|giao)|phu\s+luc|ke\s+hoach\s+nay)\S*\s*,?\s*)?"
-    r"(?:(?:chu\s+dong|nghiem\s+tuc|quan\s+tam|khan\s+truong|tich\s+cuc|phoi\s+hop|to\s+chuc)\s+)*"
+    r"(?:(?:chu\s+dong|nghiem\s+tuc|quan\s+tam|khan\s+truong|tich\s+cuc|phoi\s+hop|to\s+chuc)"
+    r"\s*,?\s+)*"
     r"(?:trien\s+khai(?:\s+thuc\s+hien)?|thuc\s+hien)"
     r"(?:\s+(?:tot|nghiem\s+tuc|co\s+hieu\s+qua|hieu\s+qua|ke\s+hoach\s+nay|(?:cac\s+)?noi\s+dung\s+tren))*"
+)
+# what is left of the addressee list when only its first word was read as a body:
+# "đề nghị các đơn vị, địa phương quan tâm, phối hợp thực hiện"
+_ADDRESSEE_TAIL = re.compile(
+    r"(?:(?:va\s+)?(?:cac\s+)?(?:dia\s+phuong|don\s+vi|co\s+quan|nganh|doan\s+the)\s*,?\s*)+"
 )
 _REPORT_CLAUSE = re.compile(r"(?:dinh\s+ky\s+)?(?:tong\s+hop,?\s+)?bao\s+cao(?![a-z])")
 _CONTACT = re.compile(r"(?:moi\s+)?(?:thong\s+tin\s+chi\s+tiet|chi\s+tiet)?\s*(?:xin\s+)?lien\s+he")
@@ -838,7 +844,10 @@ def pro_forma(text: str) -> bool:
     clauses = [c for c in clauses if c and re.search(r"[a-z]", c)]
     if not clauses:
         return False
-    for c in clauses:
+    for k, c in enumerate(clauses):
+        if k == 0:
+            tail = _ADDRESSEE_TAIL.match(c)
+            c = c[tail.end() :] if tail else c
         if _CONTACT.match(c):
             return True  # "Thông tin chi tiết liên hệ: ..." ends the substance
         if not _FORMULA.fullmatch(c) and not _REPORT_CLAUSE.match(c):
