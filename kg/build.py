@@ -7,19 +7,20 @@ temporary file and renamed. One bad source file is reported and skipped.
 
 from __future__ import annotations
 
-import importlib
 import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import cascade
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord
 from kg.pipeline import extract_paths, record_warnings
 from kg.rdf import Emitter, IRIs, lineage_quads, reference_quads
 from kg.resolve import resolve
 from kg.store import Store, StoreWriter, open_store
+from kg.views import site
 from kg.vocab import DEFAULT_BASE
 
 Progress = Callable[[int, int, str], None]
@@ -152,33 +153,19 @@ def _check_base(base: str) -> None:
         raise DkgError(f"--base {base!r}: give an absolute IRI ending in '/' or '#'")
 
 
-def _optional(module: str):
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as e:
-        if e.name and module.startswith(e.name):
-            return None
-        raise
-
-
 def _lineage_hook(store: Store, base: str, report: BuildReport) -> None:
-    """Issue 5's kg.cascade.compute_lineage(store) -> list[LineageLink], into graph/lineage."""
-    try:
-        cascade = _optional("kg.cascade")
-        if cascade is None or not hasattr(cascade, "compute_lineage"):
-            return
-        links = list(cascade.compute_lineage(store))
-        store.add_quads(lineage_quads(links, base))
-    except Exception as e:  # a hook must not cost the user the store
-        report.warnings.append(f"lineage not computed: {type(e).__name__}: {e}")
+    """Which duty of a parent each child plan carries, into graph/lineage.
+
+    A failure here is a bug, not bad input: it aborts the build (the previous
+    store stays live) instead of being hidden as a warning.
+    """
+    store.add_quads(lineage_quads(list(cascade.compute_lineage(store)), base))
 
 
 def _site_hook(store: Store, site_dir: Path, report: BuildReport) -> None:
-    """Issue 6's kg.views.site.build_site(store, out_dir)."""
+    """The static site; the store is already committed, so a folder that cannot be
+    written is a warning, while a bug in the site code still surfaces."""
     try:
-        site = _optional("kg.views.site")
-        if site is None or not hasattr(site, "build_site"):
-            return
         site.build_site(store, site_dir)
-    except Exception as e:
-        report.warnings.append(f"site not built: {type(e).__name__}: {e}")
+    except OSError as e:
+        report.warnings.append(f"{site_dir}: site not written ({e.strerror or e})")

@@ -23,8 +23,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from kg.extract import bodies
 from kg.extract.refs import number_key, split_number
-from kg.models import BodyMention, DocRef, DocumentRecord, Level, Span
+from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, Level, Span
 
 LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
 
@@ -687,26 +688,17 @@ def _doc_segment(key: str) -> str:
 
 def _match_body(name: str, level: Level | None, place: PlaceKey) -> BodyMention | None:
     """The whole ``name`` matched to a body type by kg.extract.bodies, if it can."""
-    try:
-        from kg.extract import bodies
-    except ImportError:
+    m = bodies.match_at(name, 0)
+    if m is None or len(name[m.end :].strip(" ,.;")) > 0 and not m.place:
         return None
-    from kg.models import DocumentFacts
-
-    try:
-        m = bodies.match_at(name, 0)
-        if m is None or len(name[m.end :].strip(" ,.;")) > 0 and not m.place:
-            return None
-        facts = DocumentFacts(
-            issuer=name,
-            issuer_level=level,
-            province=place.province,
-            district=place.district,
-            commune=place.commune,
-        )
-        return bodies.mention(m, bodies.Context.from_facts(facts))
-    except Exception:  # the matcher is a best effort here; a name stays a name
-        return None
+    facts = DocumentFacts(
+        issuer=name,
+        issuer_level=level,
+        province=place.province,
+        district=place.district,
+        commune=place.commune,
+    )
+    return bodies.mention(m, bodies.Context.from_facts(facts))
 
 
 def _has_year(number: str) -> bool:

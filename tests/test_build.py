@@ -182,3 +182,27 @@ def test_a_build_where_no_source_succeeded_keeps_the_previous_store(tmp_path, sa
     with pytest.raises(DkgError, match="previous store kept"):
         build([bad], tmp_path)
     assert open_store(tmp_path).nquads() == before
+
+
+def test_a_bug_in_lineage_aborts_the_build_and_keeps_the_previous_store(
+    tmp_path, sample_records, monkeypatch
+):
+    from kg import cascade
+
+    build_records(sample_records[:1], [], tmp_path)
+    before = open_store(tmp_path).nquads()
+
+    def bug(store):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(cascade, "compute_lineage", bug)
+    with pytest.raises(KeyError):
+        build_records(sample_records, [], tmp_path)
+    assert open_store(tmp_path).nquads() == before
+
+
+def test_a_site_folder_that_cannot_be_written_is_a_warning(tmp_path, sample_records):
+    (tmp_path / "site").write_text("a file where the site folder goes")
+    report = build_records(sample_records, [], tmp_path)
+    assert report.ok and open_store(tmp_path).meta["documents"] == 3
+    assert len(report.warnings) == 1 and "site not written" in report.warnings[0]

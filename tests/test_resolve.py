@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, SourceText, Span
 from kg.resolve import (
     PlaceKey,
+    _match_body,
     kebab,
     number_key,
     parse_number,
@@ -192,3 +193,10 @@ def test_slug_is_always_an_iri_segment(text):
 def test_number_parsing_never_crashes(text):
     parse_number(text)
     number_key(text)
+
+
+@given(st.text(max_size=60), st.sampled_from([None, "province", "district", "commune"]))
+def test_matching_an_issuer_name_to_a_body_never_crashes(name, level):
+    # no blanket except around the matcher: any input must be handled by the matcher itself
+    _match_body(name, level, PlaceKey("Nghệ An", "Con Cuông"))
+    _match_body("Phòng Tư pháp " + name, level, PlaceKey())
