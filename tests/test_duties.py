@@ -443,3 +443,17 @@ def test_a_courtesy_closing_naming_several_catch_alls_gives_no_body() -> None:
     # what is left after "các đơn vị" was read as the body: the rest of the list, then a formula
     assert pro_forma("địa phương quan tâm, phối hợp thực hiện./.")
     assert not pro_forma("địa phương rà soát, cải tạo điểm vui chơi cho trẻ em.")
+
+
+def test_the_role_and_partners_of_a_directed_body_are_not_the_directing_body_s() -> None:
+    body = """IV. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân huyện
+- Chỉ đạo Phòng Y tế chủ trì, phối hợp với Công an huyện, Huyện đoàn tổ chức dạy bơi; bố trí kinh phí.
+- Chủ trì, phối hợp với Ban Tuyên giáo Huyện ủy sơ kết việc thực hiện.
+"""
+    facts = DocumentFacts(issuer="Ban Thường vụ Huyện ủy Mường Tè", issuer_level="district")
+    [ubnd] = run(body, facts)[0]
+    directed, own = ubnd.duties
+    assert directed.role == "participant" and directed.partners == []
+    assert own.role == "lead" and [p.name for p in own.partners] == ["Ban Tuyên giáo Huyện ủy"]
+    assert role_of("Giao Phòng Tư pháp chủ trì đăng ký khai sinh; chủ trì tổng hợp.") == "lead"

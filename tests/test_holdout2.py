@@ -136,11 +136,6 @@ def test_courtesy_closing_gives_no_body(predicted):
     assert _key("Các cơ quan, đơn vị") not in names
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="'Chỉ đạo Phòng X chủ trì, phối hợp với ...' makes the directing UBND the lead "
-    "and gives it the Phòng's partners",
-)
 def test_directing_body_is_not_the_lead(predicted):
     ubnd = _agencies(predicted, "01_party_program.txt")[_key("Ủy ban nhân dân huyện")]
     assert not ubnd["leads"]

@@ -780,7 +780,10 @@ class _Walker:
         for start, end in segments:
             text = self.clean.text[start:end]
             folded = fold_same_length(text)
+            directed = directed_spans(text)
             for cue in _PARTNER_CUE.finditer(folded):
+                if any(s <= cue.start() < e for s, e in directed):
+                    continue  # the directed body's partners
                 bodies, _ = parse_list(text, cue.end())
                 for b in bodies:
                     if b.type.generic or _RELATED.match(folded, b.end):
@@ -887,10 +890,37 @@ def _listed_departments(text: str, pos: int) -> list[BodyMatch]:
 # ---------------------------------------------------------------- per-duty facts
 
 
+# "chỉ đạo / giao / đề nghị / yêu cầu <Body> ...": what follows, to the end of the clause, is
+# that body's work, so its "chủ trì, phối hợp với ..." says nothing about the directing body
+_DIRECTS = re.compile(r"(?<![a-z])(?:chi\s+dao|giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+_CLAUSE_END = re.compile(r";|\.(?!\d)|\n[ \t]*[-–+•]")
+
+
+def directed_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the clauses in ``text`` that hand work to another body."""
+    out: list[tuple[int, int]] = []
+    for m in _DIRECTS.finditer(fold_same_length(text)):
+        if out and m.start() < out[-1][1]:
+            continue
+        bodies, end = parse_list(text, m.end())
+        if not bodies:
+            continue
+        stop = _CLAUSE_END.search(text, end)
+        out.append((m.start(), stop.start() if stop else len(text)))
+    return out
+
+
+def _own_part(text: str) -> str:
+    """``text`` with the clauses handed to other bodies blanked (same length)."""
+    for s, e in directed_spans(text):
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
 def role_of(text: str) -> str:
-    """lead when the body chủ trì (not 'cơ quan chủ trì' of someone else), support on
-    'phối hợp', else participant."""
-    f = fold_same_length(text)
+    """lead when the body chủ trì (not 'cơ quan chủ trì' of someone else, not the body it
+    directs), support on 'phối hợp', else participant."""
+    f = fold_same_length(_own_part(text))
     for m in _LEAD.finditer(f):
         before = f[max(0, m.start() - 12) : m.start()]
         if re.search(r"(?:co quan|don vi)\s+$", before) and not before.endswith("la co quan "):
