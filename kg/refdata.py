@@ -6,7 +6,6 @@ cached as frozen dataclasses; stages never touch RDF.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,7 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.resources import ontology_dir
+from kg.text import fold_same_length
 from kg.vocab import DKG
+
+__all__ = ["BodyType", "Topic", "body_types", "fold_same_length", "group_ids", "topics"]
 
 BODIES_NS = "https://w3id.org/dkg/bodies/"
 TOPICS_NS = "https://w3id.org/dkg/topics/"
@@ -54,24 +56,6 @@ class Topic:
     pref: str
     en: str | None
     keywords: tuple[str, ...]
-
-
-def fold_same_length(s: str) -> str:
-    """Lower case without diacritics, one char per char, so offsets carry over.
-
-    "Ủy ban – Thành uỷ" -> "uy ban - thanh uy". Dashes become "-".
-    """
-    out = []
-    for ch in s:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-            out.append("-")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        out.append(base if len(base) == 1 else ch.lower()[:1] or " ")
-    return "".join(out)
 
 
 def _local(uri: URIRef, ns: str) -> str:

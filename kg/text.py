@@ -358,3 +358,21 @@ def fold(s: str) -> str:
     s = normalize_key(s).replace("đ", "d")
     s = unicodedata.normalize("NFD", s)
     return _WS.sub(" ", "".join(ch for ch in s if not unicodedata.combining(ch))).strip()
+
+
+def fold_same_length(s: str) -> str:
+    """Lower case without diacritics, one char per char, so offsets carry over.
+
+    "Ủy ban – Thành uỷ" -> "uy ban - thanh uy". Dashes become "-".
+    """
+    out = []
+    for ch in s:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+            out.append("-")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(base if len(base) == 1 else ch.lower()[:1] or " ")
+    return "".join(out)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.models import CleanText
-from kg.text import clean_text, fold, normalize_key
+from kg.text import clean_text, fold, fold_same_length, normalize_key
 
 
 def check_offsets(c: CleanText) -> None:
@@ -229,3 +229,14 @@ def test_duty_bullet_glued_to_its_heading() -> None:
         "Sở Lao động- Thương binh",  # a compound name, not a duty
     ]
     check_offsets(c)
+
+
+@given(st.text())
+def test_fold_same_length_keeps_offsets(s: str) -> None:
+    assert len(fold_same_length(s)) == len(s)
+    assert fold_same_length(s) == fold_same_length(fold_same_length(s))
+
+
+def test_fold_same_length_examples() -> None:
+    assert fold_same_length("Ủy ban – Thành uỷ hoá Đắk") == "uy ban - thanh uy hoa dak"
+    assert fold_same_length("Ủy ban").split() == fold("Ủy ban").split()

@@ -10,26 +10,22 @@ read only its bundled JSON tables, once, on first use.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from kg.models import AdminUnit
-
-
-def _unaccent(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in s if not unicodedata.combining(c))
+from kg.text import fold, normalize_key
 
 
 def unit_key(name: str) -> str:
     """Lookup key: no accents, case or spaces (the package's own key style)."""
-    return "".join(_unaccent(name).lower().split())
+    return "".join(fold(name).split())
 
 
 def _accent_key(name: str) -> str:
-    return "".join(unicodedata.normalize("NFC", name).lower().split())
+    """Key that keeps the accents: tells "Đức Lập" from "Đức Lạp"."""
+    return "".join(normalize_key(name).split())
 
 
 @dataclass(frozen=True)
