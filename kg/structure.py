@@ -80,6 +80,8 @@ _OPENING_TAIL = re.compile(
     r"|\bban hành\s+(?:kế hoạch|chương trình|hướng dẫn|quy chế|chỉ thị|quyết định|công văn)\b",
     re.I,
 )
+# an opening that is no "Thực hiện/Căn cứ" paragraph still ends the trích yếu
+_SUBJECT_END = re.compile(r"^(?:Ngày\s+\d|(?:Kính gửi|Theo|Để|Nhằm)\b)|^[-_=*.]{3,}$")
 _BASIS = re.compile(r"^(?:Căn cứ|Xét đề nghị|Xét tờ trình|Theo đề nghị)\b")
 _INLINE_LIST = re.compile(r"\b(?:như|gồm|là|bao gồm|cụ thể|nhất là)\s*:$")  # "như: A, B, C"
 _AUTHORITY = re.compile(
@@ -107,7 +109,8 @@ _TITLE_WORDS = re.compile(
 _SIG_NOTE = re.compile(
     r"^[(\[]?\s*(?:đã ký|ký|đã ký và đóng dấu|ký tên(?:,| và)? đóng dấu|daky)\s*[)\]]?\.?$", re.I
 )
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\.?$|^[A-ZĐÀ-Ỹ]+$")
+# "H' Xuân Êban": names of the Central Highlands peoples keep an apostrophe
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\.?$|^[A-ZĐÀ-Ỹ]+'?$")
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*")
 _ANNOTATION = re.compile(
     r"^\(?\s*(?:để\s+)?(?:b/c|báo cáo|t/h|thực hiện|biết|phối hợp|p/h|chỉ đạo|theo dõi|đăng tải)\s*\)?[;,.]?$",
@@ -532,9 +535,9 @@ class _Parser:
                 ln.blank_before or len(self.header) and _ends_sentence(self.header[-1].text)
             ):
                 break
-            if match_marker(text) and not text.startswith(("(", "-")):
+            if match_marker(text) and not text.startswith(("(", "-")) or _RECIPIENTS.match(text):
                 break
-            if n_subject and _OPENING.match(text) and not text.startswith("("):
+            if n_subject and (_OPENING.match(text) or _SUBJECT_END.match(text)):
                 break
             if n_subject >= 8:
                 break

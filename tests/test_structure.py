@@ -620,3 +620,25 @@ def test_attached_plan_signed_again_then_appendix() -> None:
     # the decision's own signature comes first; the attachment's follows
     assert roles(st_.closing, "signer") == ["Lê Văn Tám", "Lê Văn Tám"]
     assert roles(st_.closing, "signature_mode") == ["TM. ỦY BAN NHÂN DÂN"]
+
+
+def test_subject_ends_at_a_dated_opening_and_at_the_recipients_list() -> None:
+    raw = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 7/KH-UBND\nKẾ HOẠCH\nPhòng, chống đuối nước trẻ em\n"
+        "Ngày 02/3/2024, UBND huyện ban hành Kế hoạch số 3/KH-UBND về công tác trẻ em.\n"
+        "I. MỤC ĐÍCH\n"
+    )
+    assert roles(parse(clean_text(raw)).header, "subject") == ["Phòng, chống đuối nước trẻ em"]
+    st_ = parse(
+        clean_text("KẾ HOẠCH\nNơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- Như trên;\tCHỦ TỊCH\nLê Văn Ba\n")
+    )
+    assert roles(st_.header, "subject") == []
+    assert roles(st_.closing, "recipient") == ["Như trên"]
+    assert roles(st_.closing, "signer") == ["Lê Văn Ba"]
+
+
+def test_a_highland_name_with_an_apostrophe_signs() -> None:
+    raw = "I. MỤC ĐÍCH\n1. Tuyên truyền.\nNơi nhận:\tKT. CHỦ TỊCH\n- Lưu: VP.\tPHÓ CHỦ TỊCH\nH' Xuân Êban\n"
+    closing = parse(clean_text(raw)).closing
+    assert roles(closing, "signer") == ["H' Xuân Êban"]
+    assert roles(closing, "recipient") == ["Lưu: VP"]

@@ -4,78 +4,64 @@ Rules follow NĐ 30/2020/NĐ-CP (state) and the Party's drafting rules: the
 issuer block sits top left ("ỦY BAN NHÂN DÂN / HUYỆN X", "ĐẢNG BỘ TỈNH ... /
 HUYỆN ỦY ..."), then "Số: 12/KH-UBND", the place and date line, the type line
 (KẾ HOẠCH), the trích yếu, the opening, and at the end "Nơi nhận:" beside the
-signature (TM./KT./T/M, title, name). PDF extractions often lose the header;
-the issuer is then read from the opening ("Ủy ban nhân dân huyện X ban hành Kế
-hoạch") and the signature ("TM. ỦY BAN NHÂN DÂN"), and the place name from
-the rest of the text, checked against the administrative-unit reference data.
+signature (TM./KT./T/M, title, name). kg.structure finds and classifies
+those lines; this module only turns them into normalised facts (canonical
+type, number, date precision, title casing, issuer level, kind and place).
+PDF extractions often lose the header; the issuer is then read from the
+opening ("Ủy ban nhân dân huyện X ban hành Kế hoạch") and the signature ("TM.
+ỦY BAN NHÂN DÂN"), and the place name from the rest of the text, checked
+against the administrative-unit reference data.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import admin
 from kg.extract.refs import DOC_TYPES, NUMBER_RE, type_from_code
-from kg.models import CleanText, DocRef, DocumentFacts, Recipient, Span, Structure
-from kg.text import normalize_key
-
-# ---------------------------------------------------------------- lines
-
-
-@dataclass
-class _Line:
-    start: int  # clean offsets
-    end: int
-    text: str  # stripped
-
-    @property
-    def columns(self) -> list[str]:
-        return [c.strip() for c in re.split(r"\t| {3,}", self.text) if c.strip()]
-
-
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip(" \t*_#>|")
-        lead = len(raw) - len(raw.lstrip(" \t*_#>|"))
-        out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
-        pos += len(raw) + 1
-    return out
-
-
-def _upper(s: str) -> str:
-    return unicodedata.normalize("NFC", s).upper()
-
-
-def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _fold(s: str) -> str:
-    return normalize_key(s)
-
-
-# ---------------------------------------------------------------- type line
-
-_TYPE_LINE_RE = re.compile(
-    r"^(?P<type>" + "|".join(re.escape(t.upper()) for t in DOC_TYPES) + r")(?:\s+[^\s].{0,40})?$"
+from kg.models import (
+    CleanText,
+    DocRef,
+    DocumentFacts,
+    HeaderLine,
+    Recipient,
+    Span,
+    Structure,
 )
+from kg.text import is_heading_caps, normalize_key
+
+# ---------------------------------------------------------------- header lines
 
 
-def _type_line(lines: list[_Line], limit: int) -> tuple[int, str] | None:
-    for i, ln in enumerate(lines[:limit]):
-        col = ln.columns[-1] if ln.columns else ""
-        if not col or not _is_caps(col) or len(col.split()) > 6:
-            continue
-        m = _TYPE_LINE_RE.match(_upper(col))
-        if m:
-            t = m["type"]
-            return i, next(x for x in DOC_TYPES if x.upper() == t)
+def _role(lines: list[HeaderLine], role: str) -> list[HeaderLine]:
+    return [h for h in lines if h.role == role]
+
+
+def _clean_at(clean: CleanText, h: HeaderLine) -> int:
+    """Clean offset where the header line's text begins (its span is in original offsets)."""
+    i = bisect.bisect_left(clean.offsets, h.span.start)
+    found = clean.text.find(h.text, i)
+    return found if found >= 0 else min(i, len(clean.text))
+
+
+def _sub_span(clean: CleanText, h: HeaderLine, a: int, b: int) -> Span:
+    """Span of ``h.text[a:b]``, for evidence narrower than the whole line."""
+    at = _clean_at(clean, h)
+    if clean.text[at : at + len(h.text)] != h.text:
+        return h.span
+    return _span(clean, at + a, at + b)
+
+
+def _doc_type(printed: str) -> str | None:
+    """Canonical type of a type line ("CHƯƠNG TRÌNH HÀNH ĐỘNG" -> "Chương trình")."""
+    key = normalize_key(printed.rstrip("."))
+    for t in DOC_TYPES:
+        low = normalize_key(t)
+        if key == low or key.startswith(low + " "):
+            return t
     return None
 
 
@@ -122,16 +108,6 @@ _COMMITTEES = {  # Party committee word -> (unit type it governs, level when not
     "đảng ủy": ("xã", "commune"),
 }
 _UNIT_TYPES = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "tp."]
-_UNIT_LEVEL = {
-    "tỉnh": "province",
-    "thành phố": "district",
-    "huyện": "district",
-    "quận": "district",
-    "thị xã": "district",
-    "xã": "commune",
-    "phường": "commune",
-    "thị trấn": "commune",
-}
 _MASS = (
     "mặt trận",
     "đoàn tncs",
@@ -188,7 +164,7 @@ _NAME = r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*
 def _parse_org(text: str) -> _Issuer | None:
     """Read one issuer phrase ("ỦY BAN NHÂN DÂN HUYỆN QUẾ PHONG", "Thành ủy Vinh")."""
     flat = " ".join(text.split()).strip(" ,.;:")
-    low = _fold(flat)
+    low = normalize_key(flat)
     iss = _Issuer()
     for printed, canon in _ORGANS:
         if low.startswith(printed):
@@ -207,11 +183,11 @@ def _parse_org(text: str) -> _Issuer | None:
             iss.committee = word[:1].upper() + word[1:]
             name = flat[len(word) :].strip()
             for ut in _UNIT_TYPES:  # "Đảng ủy xã X": the unit word is not part of the name
-                if _fold(name).startswith(ut + " "):
+                if normalize_key(name).startswith(ut + " "):
                     iss.unit_type = "thành phố" if ut == "tp." else ut
                     name = name[len(ut) :].strip()
                     break
-            iss.unit_name = _title_name(name) if name and _is_caps(name) else (name or None)
+            iss.unit_name = _title_name(name) if name and is_heading_caps(name) else (name or None)
             return iss
     if iss.organ is None and low.startswith("đảng bộ "):  # "ĐẢNG BỘ TỈNH X": the parent unit
         low = low[len("đảng bộ ") :]
@@ -220,7 +196,7 @@ def _parse_org(text: str) -> _Issuer | None:
         if low == ut or low.startswith(ut + " "):
             iss.unit_type = "thành phố" if ut == "tp." else ut
             name = flat[len(ut) :].strip()
-            iss.unit_name = (_title_name(name) if _is_caps(name) else name) or None
+            iss.unit_name = (_title_name(name) if is_heading_caps(name) else name) or None
             return iss
     if iss.organ is None:
         return None
@@ -247,14 +223,10 @@ _TITLE_WORDS = [
     ("trưởng", "Trưởng"),
     ("phó", "Phó"),
 ]
-# Names of the Central Highlands peoples are printed "Y Ngông Niê", "H' Xuân Êban".
-_PERSON_RE = re.compile(
-    r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+'?)(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+'?)){1,5}$"
-)
 
 
 def _title_case_role(s: str) -> str:
-    low = _fold(s)
+    low = normalize_key(s)
     out = []
     while low:
         for printed, canon in _TITLE_WORDS:
@@ -273,131 +245,66 @@ class _Signature:
     mode: str | None = None
     organ_line: str | None = None  # "ỦY BAN NHÂN DÂN" of "TM. ỦY BAN NHÂN DÂN"
     title: str | None = None
-    title_span: tuple[int, int] | None = None
+    title_span: Span | None = None
     signer: str | None = None
-    signer_span: tuple[int, int] | None = None
-    mode_span: tuple[int, int] | None = None
+    signer_span: Span | None = None
+    mode_span: Span | None = None
 
 
-def _column_spans(line: _Line, text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for col in line.columns:
-        idx = text.find(col, line.start, line.end + 1)
-        idx = idx if idx >= 0 else line.start
-        out.append((idx, idx + len(col), col))
-    return out
+def _signature(clean: CleanText, closing: list[HeaderLine]) -> _Signature:
+    """The first signature block of the closing, as the structure stage read it.
 
-
-def _looks_like_person(cell: str) -> bool:
-    if not _PERSON_RE.match(cell) or cell.startswith("Nơi"):
-        return False
-    up = _upper(cell)
-    if any(up.startswith(t.upper()) for t in DOC_TYPES) or _fold(cell) in {"đã ký", "ký tên"}:
-        return False
-    return not any(_fold(cell).startswith(p) for p, _ in _TITLE_WORDS)
-
-
-def _signature(lines: list[_Line], text: str, first_closing: int) -> _Signature:
-    """TM./KT./T/M line, the signer's title below it, then the first name-like line.
-
-    Only a few lines after the signing mode are read, so an appendix printed
-    after the signature cannot be mistaken for it.
+    The mode line (TM./KT./T/M) names the organ signed for, or the head's
+    title for KT./TL.; the title under it and the signer's name follow.
     """
     sig = _Signature()
-    last_anchor: int | None = None
-    for i, ln in enumerate(lines[first_closing:], start=first_closing):
-        if last_anchor is not None and i - last_anchor > 14:
-            break
-        for s, e, cell in _column_spans(ln, text):
-            if cell.startswith(("-", "+", "•")):
+    for h in closing:
+        if h.role == "signature_mode":
+            m = _MODE_RE.match(h.text)
+            if not m:
                 continue
-            m = _MODE_RE.match(cell)
-            if m:
-                last_anchor = i
-                if sig.mode is None:
-                    sig.mode = m["mode"].replace("/", "").replace(".", "") + "."
-                    sig.mode_span = (s, e)
-                if m["mode"].upper().replace("/", "").replace(".", "") == "TM":
-                    sig.organ_line = sig.organ_line or m["who"]
-                else:
-                    sig.title, sig.title_span = m["who"], (s, e)
-                continue
-            low = _fold(cell)
-            if (
-                _is_caps(cell)
-                and len(cell.split()) <= 6
-                and (any(low.startswith(p) for p, _ in _TITLE_WORDS) or "trưởng" in low)
-            ):
-                # a title alone also signs: HĐND resolutions print just "CHỦ TỊCH"
-                sig.title, sig.title_span = cell, (s, e)
-                last_anchor = i
-                continue
-            if last_anchor is None:
-                continue
-            if _looks_like_person(cell):
-                sig.signer = _title_name(cell) if _is_caps(cell) else cell
-                sig.signer_span = (s, e)
-                return sig
+            if sig.mode is None:
+                sig.mode = m["mode"].replace("/", "").replace(".", "") + "."
+                sig.mode_span = h.span
+            if m["mode"].upper().replace("/", "").replace(".", "") == "TM":
+                sig.organ_line = sig.organ_line or m["who"]
+            else:
+                sig.title, sig.title_span = m["who"], h.span
+        elif h.role == "signer_title":
+            sig.title, sig.title_span = h.text, h.span
+        elif h.role == "signer":
+            sig.signer = _title_name(h.text) if is_heading_caps(h.text) else h.text
+            sig.signer_span = _sub_span(clean, h, 0, len(h.text))
+            return sig
     return sig
 
 
 # ---------------------------------------------------------------- recipients
 
 
-_RECIPIENT_HEAD = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-
-
-def extract_recipients(clean: CleanText) -> list[Recipient]:
-    """The 'Nơi nhận:' list as printed, one entry per dash line."""
-    text = clean.text
-    lines = _lines(text)
-    head = None
-    for i in range(len(lines) - 1, -1, -1):
-        cols = lines[i].columns
-        if cols and _RECIPIENT_HEAD.match(cols[0]):
-            head = i
-            break
-    if head is None:
+def extract_recipients(clean: CleanText, structure: Structure | None = None) -> list[Recipient]:
+    """The last 'Nơi nhận:' list as printed, one entry per line of the list."""
+    closing = (structure or _structure(clean)).closing
+    heads = [i for i, h in enumerate(closing) if h.role == "recipients_heading"]
+    if not heads:
         return []
-    items: list[list] = []  # [start, end, text]
-    first = _RECIPIENT_HEAD.match(lines[head].columns[0])
-    pending = []
-    if first and first["rest"].strip(" -"):
-        pending.append((lines[head], first["rest"]))
-    blank_run = 0
-    for ln in lines[head + 1 :]:
-        if not ln.text:
-            blank_run += 1
-            if blank_run > 3 and items:
-                break
-            continue
-        blank_run = 0
-        pending.append((ln, ln.text))
-    for ln, body in pending:
-        cells = re.split(r"\t| {3,}", body)
-        cell = cells[0].strip()
-        extra = [c.strip() for c in cells[1:] if c.strip()]
-        bullet = re.match(r"^[-+•–]\s*", cell)
-        if not bullet:
-            if items and cell and cell[:1].islower():
-                items[-1][1] = ln.start + len(body)
-                items[-1][2] += " " + cell
-                continue
-            break
-        value = cell[bullet.end() :].strip()
-        # a short note in the next column ("| để b/c") belongs to this line
-        for c in extra:
-            if re.fullmatch(r"\(?(?:để\s+)?(?:b/c|báo cáo|t/h|thực hiện|p/h)\)?", c, re.IGNORECASE):
-                value = re.sub(r"[;,.]\s*$", "", value) + f" ({c.strip('()')})"
-        start = text.find(value.split(" (")[0][:10], ln.start) if value else ln.start
-        items.append([max(start, ln.start), ln.start + len(cell), value])
     out: list[Recipient] = []
-    for s, e, value in items:
-        value = re.sub(r"[;,.]\s*(\([^)]*\))\s*$", r" \1", value.strip())
-        value = value.rstrip(" ;,.").strip()
-        if value:
-            out.append(Recipient(value, clean.to_original(s, max(s + 1, e))))
+    for h in closing[heads[-1] + 1 :]:
+        if h.role == "recipients_heading":
+            break
+        if h.role == "recipient" and h.text:
+            out.append(Recipient(h.text, h.span))
     return out
+
+
+def _structure(clean: CleanText) -> Structure:
+    """The structure stage's reading, or an empty one when it fails on this text."""
+    from kg.structure import parse
+
+    try:
+        return parse(clean)
+    except Exception:  # noqa: BLE001 - the facts fall back to what the text states
+        return Structure(clean=clean)
 
 
 # ---------------------------------------------------------------- the facts
@@ -410,12 +317,7 @@ _DATE_LINE_RE = re.compile(
 _DATE_LINE_NUM_RE = re.compile(
     r"(?P<place>[A-ZĐÀ-Ỹ][^\n\t,]{1,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
 )
-_NUMBER_LINE_RE = re.compile(
-    r"(?:^|\t| {2,})S[ốỐ]\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\t\n]*)", re.MULTILINE
-)
-_OPENING_TRIGGER = re.compile(
-    r"^(?:Thực hiện|Triển khai|Căn cứ|Xét|Theo|Kính gửi|Để|Nhằm|Trên cơ sở)\b"
-)
+_NUMBER_LINE_RE = re.compile(r"^S[ốỐ]\s*(?:hiệu)?\s*:?\s*")
 _ISSUING_RE = re.compile(
     r"(?P<who>(?:(?:Ban Thường vụ|Ban Chấp hành|Thường trực)\s+)?"
     r"(?:(?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND|(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ]ỷ?y?)"
@@ -432,18 +334,6 @@ _DEADLINE_RE = re.compile(
 
 def _span(clean: CleanText, s: int, e: int) -> Span:
     return clean.to_original(s, max(e, s + 1)) if e > s else clean.to_original(s, s)
-
-
-def _closing_start(lines: list[_Line]) -> int:
-    for i in range(len(lines) - 1, -1, -1):
-        cols = lines[i].columns
-        if cols and _RECIPIENT_HEAD.match(cols[0]):
-            return i
-    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
-        for col in lines[i].columns:
-            if _MODE_RE.match(col):
-                return i
-    return max(0, len(lines) - 25)
 
 
 def _infer_year(text: str, refs: list[DocRef]) -> tuple[str, tuple[int, int]] | None:
@@ -484,7 +374,7 @@ def _place_names(text: str) -> tuple[set[str], Counter]:
         + _NAME,
         text,
     ):
-        word = _fold(m[1]).replace("thành đoàn", "thành phố").replace("huyện đoàn", "huyện")
+        word = normalize_key(m[1]).replace("thành đoàn", "thành phố").replace("huyện đoàn", "huyện")
         name = m["name"]
         # drop a trailing word that begins the next phrase ("Hải Dương Xây ...")
         if word == "tỉnh" or word == "tỉnh ủy":
@@ -525,47 +415,44 @@ def _best_unit_name(
 def extract_header(
     clean: CleanText, structure: Structure | None = None, refs: list[DocRef] | None = None
 ) -> DocumentFacts:
-    """The document's own facts, each with the span it was read from."""
-    text = clean.text
-    lines = _lines(text)
+    """The document's own facts, each with the span it was read from.
+
+    The header and closing lines come classified from the structure stage;
+    here they are only normalised (type, number, date precision, casing) and
+    the issuer is completed from the opening, the signature and the place names.
+    """
+    st = structure or _structure(clean)
+    header = st.header
     refs = refs or []
     facts = DocumentFacts()
     spans: dict[str, Span] = {}
-    limit = min(len(lines), 60)
-    tl = _type_line(lines, limit)
-    type_idx = tl[0] if tl else None
-    head_end_line = type_idx if type_idx is not None else min(limit, 12)
-    head_end = lines[head_end_line].start if head_end_line < len(lines) else len(text)
-    head = text[:head_end]
 
     # number
-    own_number = None
-    m = _NUMBER_LINE_RE.search(head)
-    if m:
-        rest = m["rest"].strip()
+    for h in _role(header, "number")[:1]:
+        rest = _NUMBER_LINE_RE.sub("", h.text)
         nm = NUMBER_RE.match(rest)
         if nm:
-            own_number = re.sub(r"\s+", "", nm.group(0)).replace("–", "-")
-            s = m.start("rest") + (len(m["rest"]) - len(m["rest"].lstrip()))
-            spans["number"] = _span(clean, s, s + len(nm.group(0)))
+            facts.number = re.sub(r"\s+", "", nm.group(0)).replace("–", "-")
+            a = len(h.text) - len(rest)
+            spans["number"] = _sub_span(clean, h, a, a + len(nm.group(0)))
         else:
-            spans["number"] = _span(clean, m.start(), m.end())
-    facts.number = own_number
+            spans["number"] = h.span
 
     # type
-    if tl:
-        facts.type = tl[1]
-        spans["type"] = _span(clean, lines[type_idx].start, lines[type_idx].end)
-    else:
-        vv = re.search(r"(?m)(?:^|\t)V/v\b", head + text[head_end : head_end + 400])
-        if vv:
-            facts.type = "Công văn"
-        elif own_number:
-            facts.type = type_from_code(own_number)
+    type_lines = [h for h in _role(header, "doc_type") if _doc_type(h.text)]
+    if type_lines:
+        facts.type = _doc_type(type_lines[0].text)
+        spans["type"] = type_lines[0].span
+    elif any(re.match(r"V/v\b", h.text) for h in _role(header, "subject")):
+        facts.type = "Công văn"
+    elif facts.number:
+        facts.type = type_from_code(facts.number)
 
     # date
-    dm = _DATE_LINE_NUM_RE.search(head) or _DATE_LINE_RE.search(head)
-    if dm:
+    for h in _role(header, "place_date"):
+        dm = _DATE_LINE_NUM_RE.search(h.text) or _DATE_LINE_RE.search(h.text)
+        if not dm:
+            continue
         y, mo, d = dm["y"], dm["m"], dm["d"]
         if mo and d:
             facts.date = f"{y}-{int(mo):02d}-{int(d):02d}"
@@ -573,111 +460,63 @@ def extract_header(
             facts.date = f"{y}-{int(mo):02d}"
         else:
             facts.date = y
-        spans["date"] = _span(clean, dm.start(), dm.end())
+        spans["date"] = _sub_span(clean, h, dm.start(), dm.end())
+        break
     else:
-        inferred = _infer_year(text, refs)
+        inferred = _infer_year(clean.text, refs)
         if inferred:
             facts.date = inferred[0]
             spans["date"] = _span(clean, *inferred[1])
 
     # subject (trích yếu)
-    subj = _subject(lines, type_idx)
-    if subj:
-        s, e, value = subj
-        facts.subject = value
-        spans["subject"] = _span(clean, s, e)
+    subject = _role(header, "subject")
+    if subject:
+        value = " ".join(" ".join(h.text for h in subject).split()).strip(" *_")
+        facts.subject = re.sub(r"^(?:V/v|Về việc)\s+", "", value)
+        spans["subject"] = Span(subject[0].span.start, subject[-1].span.end)
 
     # signature
-    closing = _closing_start(lines)
-    sig = _signature(lines, text, closing)
+    sig = _signature(clean, st.closing)
     facts.signature_mode = sig.mode
-    if sig.signer:
+    if sig.signer and sig.signer_span:
         facts.signer = sig.signer
-        spans["signer"] = _span(clean, *sig.signer_span)
-    if sig.title:
-        facts.signer_title = _title_case_role(sig.title)
-        if facts.signer_title:
-            facts.signer_title = facts.signer_title[:1].upper() + facts.signer_title[1:]
-        spans["signer_title"] = _span(clean, *sig.title_span)
+        spans["signer"] = sig.signer_span
+    if sig.title and sig.title_span:
+        title = _title_case_role(sig.title)
+        facts.signer_title = title[:1].upper() + title[1:] if title else title
+        spans["signer_title"] = sig.title_span
 
     # issuer
-    _issuer(facts, spans, clean, lines, head_end_line, sig)
+    _issuer(facts, spans, clean, st, sig)
     facts.spans = spans
     return facts
-
-
-def _subject(lines: list[_Line], type_idx: int | None) -> tuple[int, int, str] | None:
-    """The trích yếu: the lines under the type line, up to where the opening starts."""
-    if type_idx is None:
-        for ln in lines[:40]:
-            m = re.match(r"^(?:.*\t)?V/v\s+(?P<s>.+)$", ln.text)
-            if m:
-                return ln.start, ln.end, " ".join(m["s"].split())
-        return None
-    picked: list[_Line] = []
-    for ln in lines[type_idx + 1 : type_idx + 12]:
-        if not ln.text:
-            continue
-        if not picked and re.match(r"^(?:CỦA|Của)\s", ln.text) and _is_caps(ln.text[4:]):
-            continue  # "CHỈ THỊ / CỦA BAN BÍ THƯ / về ...": the issuer, not the subject
-        if picked and (
-            picked[-1].text.endswith((".", ":"))
-            or re.match(r"^Ngày\s+\d", ln.text)
-            or _OPENING_TRIGGER.match(ln.text)
-            or (_is_caps(ln.text) and len(ln.text) > 3)
-            or re.match(r"^(?:[IVX]+|\d+)\s*[.\-–)]\s", ln.text)
-            or re.fullmatch(r"[-_=*.]{3,}", ln.text)
-        ):
-            break
-        if not picked and re.fullmatch(r"[-_=*.]{3,}", ln.text):
-            continue
-        picked.append(ln)
-        if len(picked) >= 6 or ln.text.endswith(":"):
-            break
-    if not picked:
-        return None
-    value = " ".join(" ".join(ln.text for ln in picked).split()).strip(" *_")
-    value = re.sub(r"^(?:V/v|Về việc)\s+", "", value)
-    return picked[0].start, picked[-1].end, value
 
 
 def _issuer(
     facts: DocumentFacts,
     spans: dict[str, Span],
     clean: CleanText,
-    lines: list[_Line],
-    head_end_line: int,
+    st: Structure,
     sig: _Signature,
 ) -> None:
     text = clean.text
     provinces, named = _place_names(text)
     party_header = bool(re.search(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", text[:2000]))
 
-    # 1. the issuer block of the header (caps lines before the number line)
-    block: list[_Line] = []
-    for ln in lines[:head_end_line]:
-        col = ln.columns[0] if ln.columns else ""
-        if not col or not _is_caps(col):
-            continue
-        up = _upper(col)
-        if any(
-            w in up for w in ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP", "ĐẢNG CỘNG SẢN")
-        ) or up.startswith("SỐ"):
-            continue
-        block.append(ln)
+    # 1. the issuer block of the header
+    block = _role(st.header, "issuer")
     names: list[str] = []
-    for ln in block:
-        col = ln.columns[0]
+    for h in block:
+        up = h.text.upper()
         if names and (
-            _upper(col).startswith(("VÀ ", "- ", "– "))
-            or names[-1].endswith(("-", "–", ",", " VÀ"))
+            up.startswith(("VÀ ", "- ", "– ")) or names[-1].endswith(("-", "–", ",", " VÀ"))
         ):
-            names[-1] += " " + col  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
+            names[-1] += " " + h.text  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
         else:
-            names.append(col)
+            names.append(h.text)
     header_orgs = [o for o in (_parse_org(n) for n in names) if o is not None]
     iss: _Issuer | None = None
-    evidence: tuple[int, int] | None = None
+    evidence: Span | None = None
     if block and header_orgs:
         # "ỦY BAN NHÂN DÂN" + "HUYỆN X" are one name; "UBND TỈNH X" + "SỞ Y" a parent and child
         merged: list[_Issuer] = []
@@ -695,27 +534,30 @@ def _issuer(
         iss = merged[-1]
         if len(merged) > 1:
             iss.parent = merged[-2]
-        evidence = (block[0].start, block[-1].end)
+        evidence = Span(block[0].span.start, block[-1].span.end)
 
     # 2. the opening: "Ủy ban nhân dân huyện X ban hành Kế hoạch ..."
-    opening = text[: min(len(text), (lines[min(len(lines) - 1, head_end_line + 40)].end))]
-    om = _ISSUING_RE.search(opening)
+    om = _ISSUING_RE.search(text[: _opening_end(clean, st)])
     if om:
         from_opening = _parse_org(om["who"])
         if from_opening and (iss is None or not (iss.unit_name or iss.committee)):
             iss = _merge(iss, from_opening)
-            evidence = evidence or (om.start("who"), om.end("who"))
+            evidence = evidence or _span(clean, om.start("who"), om.end("who"))
     if iss is None and sig.organ_line:
         iss = _parse_org(sig.organ_line)
         if sig.mode_span:
             evidence = sig.mode_span
-    if iss is None and sig.title and "chủ tịch" in _fold(sig.title):
+    if iss is None and sig.title and "chủ tịch" in normalize_key(sig.title):
         iss = _Issuer(organ="Ủy ban nhân dân")
     if iss is None:
         return
 
     # a committee's standing board signs "T/M BAN THƯỜNG VỤ"
-    if sig.organ_line and _fold(sig.organ_line).startswith("ban thường vụ") and iss.committee:
+    if (
+        sig.organ_line
+        and normalize_key(sig.organ_line).startswith("ban thường vụ")
+        and iss.committee
+    ):
         iss.organ = "Ban Thường vụ"
     # "T/M BỘ CHÍNH TRỊ" under a "BAN CHẤP HÀNH TRUNG ƯƠNG" header: the signing organ issues
     signing = _parse_org(sig.organ_line) if sig.organ_line else None
@@ -725,7 +567,7 @@ def _issuer(
     # fill the place
     province: str | None = None
     if iss.committee and not iss.unit_type:
-        iss.unit_type = _COMMITTEES[_fold(iss.committee)][0]
+        iss.unit_type = _COMMITTEES[normalize_key(iss.committee)][0]
     parent_unit = iss.parent.unit_name if iss.parent else None
     if (
         iss.parent
@@ -738,14 +580,14 @@ def _issuer(
         iss.unit_type, iss.unit_name = iss.parent.unit_type, iss.parent.unit_name
         if not iss.committee and iss.parent.committee:
             iss.committee = iss.parent.committee
-            iss.unit_type = _COMMITTEES[_fold(iss.parent.committee)][0]
+            iss.unit_type = _COMMITTEES[normalize_key(iss.parent.committee)][0]
     if iss.unit_type and not iss.unit_name:
         found = _best_unit_name(iss.unit_type, named, provinces)
         if found:
             iss.unit_name = found[0]
     level = None
     district = None
-    if iss.unit_type == "tỉnh" or (iss.committee and _fold(iss.committee) == "tỉnh ủy"):
+    if iss.unit_type == "tỉnh" or (iss.committee and normalize_key(iss.committee) == "tỉnh ủy"):
         level = "province"
         province = admin.province_named(iss.unit_name or "") or iss.unit_name
         if province is None and len(provinces) == 1:
@@ -805,7 +647,7 @@ def _issuer(
     facts.issuer_level = level  # type: ignore[assignment]
     facts.province = province if level != "central" else None
     facts.district = district if level in ("district", "commune") else None
-    low = _fold(facts.issuer or "")
+    low = normalize_key(facts.issuer or "")
     if any(w in low for w in _MASS):
         facts.issuer_kind = "mass-org"
     elif iss.committee or party_header or any(low.startswith(w) for w in _PARTY[1:]):
@@ -813,11 +655,26 @@ def _issuer(
     else:
         facts.issuer_kind = "state"
     if evidence:
-        spans["issuer"] = _span(clean, *evidence)
+        spans["issuer"] = evidence
         # level, kind and places are read off the issuer's name: same evidence
         for name in ("issuer_level", "issuer_kind", "province", "district"):
             if getattr(facts, name) is not None:
                 spans[name] = spans["issuer"]
+
+
+def _opening_end(clean: CleanText, st: Structure) -> int:
+    """End of the 40 lines after the type line: where the "... ban hành" sentence may sit."""
+    text = clean.text
+    types = _role(st.header, "doc_type")
+    pos = _clean_at(clean, types[0]) if types else 0
+    pos = text.rfind("\n", 0, pos) + 1
+    for _ in range(40 if types else 52):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
 
 
 def _after_2025_reform(date: str | None) -> bool:
@@ -839,7 +696,7 @@ def _merge(a: _Issuer | None, b: _Issuer) -> _Issuer:
 
 def _compose(iss: _Issuer) -> str | None:
     place = ""
-    if iss.committee and _fold(iss.committee) == "đảng ủy" and iss.unit_type:
+    if iss.committee and normalize_key(iss.committee) == "đảng ủy" and iss.unit_type:
         place = f"{iss.committee} {iss.unit_type}" + (f" {iss.unit_name}" if iss.unit_name else "")
     elif iss.committee:
         place = iss.committee + (f" {iss.unit_name}" if iss.unit_name else "")
