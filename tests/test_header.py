@@ -573,3 +573,32 @@ I. MỤC ĐÍCH
         "Đại Từ",
         "Thái Nguyên",
     )
+
+
+def test_facts_follow_the_lines_the_structure_stage_classified():
+    """One reading of the header: what kg.structure calls the signer is the signer."""
+    from kg.structure import parse
+
+    clean = clean_text(STATE_DISTRICT)
+    st_ = parse(clean)
+    f = extract_header(clean, st_)
+    assert (f.signer, f.number) == ("Lê Thị Mai", "45/KH-UBND")
+    assert [r.text for r in extract_recipients(clean, st_)] == [
+        h.text for h in st_.closing if h.role == "recipient"
+    ]
+    st_.closing = [h for h in st_.closing if h.role != "signer"]
+    st_.header = [h for h in st_.header if h.role != "number"]
+    f = extract_header(clean, st_)
+    assert (f.signer, f.number, f.signer_title) == (None, None, "Phó Chủ tịch")
+
+
+def test_signature_beside_the_recipients_with_two_space_gaps():
+    text = STATE_DISTRICT.replace("\tTM.", "  TM.").replace(";\tKT.", ";  KT.")
+    text = text.replace(";\tPHÓ", ";  PHÓ")
+    f = facts_of(text)
+    assert (f.signer, f.signer_title, f.signature_mode) == ("Lê Thị Mai", "Phó Chủ tịch", "TM.")
+    assert [r.text for r in extract_recipients(clean_text(text))] == [
+        "UBND tỉnh (b/c)",
+        "Các phòng, ban, ngành",
+        "Lưu: VT",
+    ]
