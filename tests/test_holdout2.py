@@ -142,20 +142,11 @@ def test_directing_body_is_not_the_lead(predicted):
     assert ubnd["coordinates_with"] == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="a rate value 'dưới 4/100.000 trẻ em' is not recognised as a target value",
-)
 def test_rate_target_is_found(predicted):
     values = [t["value"] for t in predicted["02_appendix_plan.txt"]["targets"]]
     assert any("4/100.000" in v for v in values), values
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="a target's year is taken from a statistic in the situation paragraph "
-    "('năm 2023 toàn tỉnh xảy ra 21 vụ')",
-)
 def test_target_year_not_taken_from_a_past_statistic(predicted):
     years = [t["year"] for t in predicted["03_chairman_directive.txt"]["targets"]]
     assert 2023 not in years, years

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.bodies import Context
 from kg.extract.duties import extract_assignments
-from kg.extract.targets import extract_targets
+from kg.extract.targets import extract_targets, plan_year
 from kg.models import DocumentFacts, Target
 from kg.structure import parse
 from kg.text import clean_text
@@ -112,3 +112,34 @@ def test_indicator_without_the_movement_and_with_what_is_counted() -> None:
         ("Tỷ lệ trẻ em thừa cân, béo phì", "9%"),
         ("Cấp sách giáo khoa miễn phí cho học sinh nghèo", "ít nhất 600"),
     ]
+
+
+def test_a_rate_per_hundred_thousand_is_a_value_and_a_date_is_not() -> None:
+    text = """II. MỤC TIÊU
+- Giảm tỷ suất tử vong trẻ em do tai nạn giao thông xuống dưới 3/100.000 trẻ em.
+- Báo cáo kết quả trước ngày 15/12 hằng năm.
+"""
+    ts = run(text)
+    assert [t.value for t in ts] == ["dưới 3/100.000 trẻ em"]
+    assert "3/100.000" not in ts[0].text
+
+
+def test_the_aspiration_and_its_year_are_not_the_indicator() -> None:
+    text = """I. MỤC TIÊU
+- Tổ chức dạy bơi cho trẻ em; phấn đấu đến năm 2030, có ít nhất 70% trẻ em từ 6 tuổi biết bơi.
+"""
+    [t] = run(text)
+    assert (t.value, t.year) == ("ít nhất 70%", 2030)
+    assert t.text == "Trẻ em từ 6 tuổi biết bơi"
+
+
+def test_plan_year_ignores_years_in_text_that_ran_into_the_subject() -> None:
+    facts = DocumentFacts(
+        subject="Về việc phòng, chống tai nạn thương tích cho trẻ em. Năm 2023 toàn tỉnh có 9 vụ",
+        date="2024-05-02",
+    )
+    assert plan_year(facts) is None
+    assert (
+        plan_year(DocumentFacts(subject="Kế hoạch bảo vệ trẻ em năm 2024", date="2024-01-05"))
+        == 2024
+    )

@@ -17,8 +17,16 @@ from kg.refdata import fold_same_length
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # "2.000" thousands, "8,5" decimal
 # A commitment qualifier stays in the value ("ít nhất 2.000", "dưới 22%"); "trên"/"dưới" only
 # before a percentage, because "trên 7.800 trẻ em", "dưới 5 tuổi" count or describe people.
+# a rate per thousand people ("dưới 4/100.000 trẻ em"): the denominator is a round power of ten,
+# so a date ("10/12") never matches; the counted population stays in the value
+_RATE = (
+    r"(?:(?:trên|dưới|không quá|tối đa|ít nhất|tối thiểu|không dưới)\s+)?\d+(?:,\d+)?\s*/\s*"
+    r"(?:1\.?000|10\.?000|100\.?000)(?!\d)"
+    r"(?:\s+(?:trẻ em|trẻ|trẻ đẻ sống|ca sinh sống|người dân|dân|người|học sinh))?"
+)
 _VALUE = re.compile(
-    rf"(?<![\w/.])(?:(?:trên|dưới|không quá|tối đa)\s+(?:{_NUM})\s*%"
+    rf"(?<![\w/.])(?:{_RATE}"
+    rf"|(?:trên|dưới|không quá|tối đa)\s+(?:{_NUM})\s*%"
     rf"|(?:ít nhất|tối thiểu|không dưới)\s+(?:{_NUM})(?:\s*%)?(?![\d\s]*/)"
     rf"|(?:{_NUM})\s*%)",
     re.IGNORECASE,
@@ -36,6 +44,11 @@ _ASPIRE = re.compile(r"(?:,\s*)?(?:phấn đấu|và)\s*$", re.IGNORECASE)
 _DOWN_TO = re.compile(r"(?i)\s+(?:giảm\s+)?(?:xuống(?:\s+còn)?|còn)$")
 # "tặng quà cho ít nhất 2.000 trẻ em ...": what is counted comes after the figure
 _OBJECT_NEXT = re.compile(r"(?i)\s(?:cho|của|với|đối với|tại)$")
+# "Phấn đấu đến năm 2025, có ít nhất 50% ...": the aspiration and its year introduce the
+# target; they are not what is measured
+_LEAD_IN = re.compile(
+    r"(?i)^(?:(?:phấn đấu|đảm bảo|bảo đảm)(?:\s+|$))?(?:(?:đến|tới|vào|trong)\s+năm\s+\d{4}\s*,?\s*)?"
+)
 _TAIL_YEAR = re.compile(r"(?i)\s+(?:trong|vào|đến|tới)\s+năm\s+\d{4}\s*$")
 _ANY_YEAR = re.compile(r"(?<![\w/])năm\s+(\d{4})(?!\d)", re.IGNORECASE)
 _PAST = re.compile(r"danh gia|tinh hinh|ket qua thuc hien|thuc trang|nhung ket qua")
@@ -50,7 +63,9 @@ def plan_year(facts: DocumentFacts | None) -> int | None:
     """
     if facts is None or not facts.subject:
         return None
-    years = [int(m.group(1)) for m in _ANY_YEAR.finditer(facts.subject)]
+    # a trích yếu is one phrase: a year after a sentence end belongs to text that ran into it
+    subject = re.split(r"[.;]\s+(?=[A-ZĐÀ-Ỹ])", facts.subject, maxsplit=1)[0]
+    years = [int(m.group(1)) for m in _ANY_YEAR.finditer(subject)]
     issued = int(facts.date[:4]) if facts.date and facts.date[:4].isdigit() else None
     if issued is not None:
         years = [y for y in years if abs(y - issued) <= 1]
@@ -103,11 +118,8 @@ def extract_targets(
                 c = _CLAUSE_START.search(head)
                 indicator = (c.group(1) if c else head).strip(" ,-–")
                 indicator = _DOWN_TO.sub("", indicator)
-                if (
-                    len(indicator) < 8
-                    or re.match(r"(?i)^(?:đảm bảo|bảo đảm|phấn đấu)$", indicator)
-                    or _OBJECT_NEXT.search(indicator)
-                ):
+                indicator = indicator[_LEAD_IN.match(indicator).end() :]  # type: ignore[union-attr]
+                if len(indicator) < 8 or _OBJECT_NEXT.search(indicator):
                     tail = re.split(r"[;.](?!\d)", after, maxsplit=1)[0]
                     tail = _TAIL_YEAR.sub("", tail)
                     indicator = (indicator + " " + tail).strip(" ,")
