@@ -152,11 +152,6 @@ def test_target_year_not_taken_from_a_past_statistic(predicted):
     assert 2023 not in years, years
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="a closing reporting sentence after the last item is attributed to that item's "
-    "body (the Front) instead of the bodies it names",
-)
 def test_closing_reporting_sentence_keeps_its_own_reporters(predicted):
     reports = predicted["05_ward_plan.txt"]["reporting"]
     by = [_key(r["by"] or "") for r in reports if r["deadline"] in ("05/6", "30/11")]

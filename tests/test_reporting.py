@@ -153,3 +153,22 @@ Trong quá trình thực hiện có vướng mắc, đề nghị các cơ quan, 
         ("Trưởng các thôn, bản", "ad hoc (khi phát hiện vụ việc)"),
         ("các cơ quan, đơn vị", "ad hoc (vướng mắc)"),
     ]
+
+
+def test_a_closing_reporting_sentence_is_not_the_last_item_s() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Tư pháp
+- Đăng ký khai sinh cho trẻ em đúng hạn.
+2. Đề nghị Hội Liên hiệp Phụ nữ huyện
+Vận động hội viên chăm sóc trẻ em.
+Các phòng, trường học, thôn báo cáo kết quả về UBND huyện trước ngày 20/11 hằng năm.
+Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản ánh về Phòng Tư pháp để tổng hợp, báo cáo UBND huyện.
+Báo cáo của các xã, thị trấn gửi về Ủy ban nhân dân huyện (qua Phòng Tư pháp) trước ngày 10/6/2025.
+"""
+    reps = run(text)
+    assert [(r.by, r.frequency, r.deadline, r.to) for r in reps] == [
+        ("Các phòng, trường học, thôn", "annual", "20/11", "Ủy ban nhân dân huyện Hớn Quản"),
+        ("các cơ quan, đơn vị", "ad hoc (vướng mắc)", None, "Ủy ban nhân dân huyện Hớn Quản"),
+        ("các xã, thị trấn", "once", "10/6", "Ủy ban nhân dân huyện Hớn Quản"),
+    ]
+    assert reps[2].via == "Phòng Tư pháp"

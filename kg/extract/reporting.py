@@ -62,6 +62,17 @@ _ADVISES_HEAD = re.compile(
     r"[^.;]{0,40}?bao\s+cao"
 )
 _ASKS = re.compile(r"(?<![a-z])(?:de\s+nghi|yeu\s+cau)\s+")
+# "Báo cáo của các đơn vị, địa phương gửi về ...": the reporters follow "của"
+_REPORT_OF = re.compile(r"\W*bao\s+cao\s+cua\s+(.{3,80}?)\s+(?:gui|nop|ve)(?![a-z])")
+# a sentence opening with a plural subject ("Các phòng, đơn vị, trường học báo cáo ..."): the
+# reporters as printed, even when they are not all in the reference data
+_PLURAL_SUBJECT = re.compile(
+    r"\W*cac\s+[^.;:()]{2,80}?(?=\s+(?:dinh\s+ky\s+)?(?:gui\s+)?bao\s+cao)"
+)
+# a general closing ("Trong quá trình thực hiện, nếu có khó khăn ...") is nobody's item
+_GENERAL = re.compile(
+    r"\W*(?:trong\s+qua\s+trinh|qua\s+trinh\s+trien\s+khai|neu\s+co\s+kho\s+khan)"
+)
 
 
 def sentences(structure: Structure) -> Iterator[tuple[int, str]]:
@@ -176,6 +187,31 @@ def _owner(span: Span, assignments: list[Assignment]) -> str | None:
     return None
 
 
+def _reporters(sent: str, f: str, trigger: int) -> str | None:
+    """Who a reporting sentence names as reporting, as printed, if it names anyone."""
+    lead = lead_bodies(sent)
+    if lead is not None and lead.bodies[0].start < 40:
+        return " ".join(sent[lead.bodies[0].start : lead.bodies[-1].end].split())
+    of = _REPORT_OF.match(f)
+    if of:
+        return " ".join(sent[of.start(1) : of.end(1)].split())
+    subject = _PLURAL_SUBJECT.match(f)
+    if subject and subject.end() <= trigger + 1:
+        start = len(sent) - len(sent.lstrip(" \t\n-–+•"))
+        return " ".join(sent[start : subject.end()].split())
+    ask = _ASKS.search(f, 0, trigger)  # "..., đề nghị các cơ quan phản ánh về"
+    if ask:
+        asked, _end = parse_list(sent, ask.end())
+        if asked:
+            return " ".join(sent[asked[0].start : asked[-1].end].split())
+    # "Trong quá trình thực hiện, nếu có khó khăn, các cơ quan, đơn vị phản ánh về ..."
+    for m in re.finditer(r",\s*", f[:trigger]):
+        named, end = parse_list(sent, m.end(), list_mode=True)
+        if named and not f[end:trigger].strip(" ,"):
+            return " ".join(sent[named[0].start : named[-1].end].split())
+    return None
+
+
 def _one_off(f: str, plan_year: int | None) -> str | None:
     """A report due on a full date with no frequency named: once, or the year's report.
 
@@ -231,18 +267,9 @@ def extract_reporting(
             to = names
             if not _PASS_ON.match(f, end):
                 break
-        lead = lead_bodies(sent)
-        by: str | None
-        if lead is not None and lead.bodies[0].start < 40:
-            by = " ".join(sent[lead.bodies[0].start : lead.bodies[-1].end].split())
-        else:
-            by = None
-            ask = _ASKS.search(f, 0, trigger.start())  # "..., đề nghị các cơ quan phản ánh về"
-            if ask:
-                asked, asked_end = parse_list(sent, ask.end())
-                if asked:
-                    by = " ".join(sent[asked[0].start : asked[-1].end].split())
-            by = by or _owner(span, assignments)
+        by = _reporters(sent, f, trigger.start())
+        if by is None and not _GENERAL.match(f):
+            by = _owner(span, assignments)
         if _ADVISES_HEAD.search(f) and ctx.issuer:
             by = ctx.issuer
         if not freqs:
