@@ -9,7 +9,7 @@ folders; the bundled corpus when nothing is named). A bad file becomes a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 from kg import text as text_stage
@@ -17,7 +17,7 @@ from kg.errors import DkgError, SourceError
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, implemented, number_key
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
-from kg.resources import corpus_files
+from kg.resources import corpus_dir, corpus_files
 from kg.sources import iter_sources
 
 
@@ -100,6 +100,15 @@ def record_warnings(record: DocumentRecord) -> list[str]:
     return out
 
 
+def _corpus_name(src: SourceText) -> SourceText:
+    """A bundled seed is recorded as "corpus/<name>", not where the package is installed."""
+    try:
+        rel = src.path.resolve().relative_to(corpus_dir().resolve())
+    except ValueError:
+        return src
+    return replace(src, name=f"corpus/{rel.as_posix()}")
+
+
 def extract_paths(
     paths: Iterable[Path | str],
 ) -> tuple[list[DocumentRecord], list[SourceError]]:
@@ -117,6 +126,7 @@ def extract_paths(
         if isinstance(item, SourceError):
             errors.append(item)
             continue
+        item = _corpus_name(item)
         try:
             records.append(extract_source(item))
         except DkgError as e:

@@ -272,7 +272,7 @@ class ResolvedSource:
     """One source record with the identities of everything it mentions."""
 
     record: DocumentRecord
-    segment: str  # unique slug of the file stem
+    segment: str  # unique slug of the file's path as given
     doc: str  # ResolvedDocument.key of the record itself
     references: list[str | None] = field(default_factory=list)  # per record.references
     implements: list[str | None] = field(default_factory=list)  # per record.implements
@@ -570,9 +570,9 @@ class Resolver:
         stems: dict[str, int] = {}
         ingested: dict[str, str] = {}
         for rec, (own, refs, impl, _extra) in zip(records, per_record, strict=True):
-            seg = _stem_segment(rec.source.name)
+            seg = _path_segment(rec.source.name)
             stems[seg] = stems.get(seg, 0) + 1
-            if stems[seg] > 1:
+            if stems[seg] > 1:  # "a b/x.txt" beside "a-b/x.txt", or one file named twice
                 seg = f"{seg}-{stems[seg]}"
             key = doc_key(own) or _unnumbered_key(rec)
             duplicate_of = None
@@ -715,10 +715,18 @@ def _better_date(old: str | None, new: str | None) -> str | None:
     return old
 
 
-def _stem_segment(name: str) -> str:
-    stem = re.split(r"[\\/]", name)[-1]
-    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    return slug(stem)
+def _path_segment(name: str) -> str:
+    """The source's IRI segment: its path as the user gave it, slugified.
+
+    Not the bare stem: a/plan.txt and b/plan.txt must keep their IRIs whichever
+    other files are built with them. "./" and "../" steps and the root are dropped.
+    """
+    parts = [p for p in re.split(r"[\\/]", name) if p not in ("", ".", "..")]
+    if parts and re.fullmatch(r"[A-Za-z]:", parts[0]):
+        parts = parts[1:]
+    if parts and "." in parts[-1]:
+        parts[-1] = parts[-1].rsplit(".", 1)[0]
+    return slug("-".join(parts))
 
 
 def resolve(records: list[DocumentRecord]) -> ResolvedCorpus:

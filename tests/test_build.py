@@ -206,3 +206,11 @@ def test_a_site_folder_that_cannot_be_written_is_a_warning(tmp_path, sample_reco
     report = build_records(sample_records, [], tmp_path)
     assert report.ok and open_store(tmp_path).meta["documents"] == 3
     assert len(report.warnings) == 1 and "site not written" in report.warnings[0]
+
+
+def test_exports_do_not_depend_on_where_the_package_is_installed(tmp_path, seed_paths):
+    build([seed_paths[0]], tmp_path)
+    [row] = open_store(tmp_path).select("SELECT ?f WHERE { ?s dkg:sourceFile ?f }")
+    assert row["f"] == f"corpus/{seed_paths[0].name}"
+    nq = (tmp_path / "exports" / "dkg.nq").read_text(encoding="utf-8")
+    assert str(seed_paths[0].parent) not in nq

@@ -71,6 +71,15 @@ def test_a_crash_in_a_stage_is_reported_by_file_not_raised(tmp_path, monkeypatch
     assert "unexpected shape" in str(errors[0]) and str(good) in str(errors[0])
 
 
+def test_the_bundled_corpus_is_named_corpus_slash_file_wherever_installed(seed_paths, tmp_path):
+    records, _ = extract_paths([seed_paths[0]])
+    assert records[0].source.name == f"corpus/{seed_paths[0].name}"
+    mine = tmp_path / seed_paths[0].name
+    mine.write_bytes(seed_paths[0].read_bytes())
+    records, _ = extract_paths([mine])
+    assert records[0].source.name == str(mine)  # a user's file: the path as typed
+
+
 def test_no_path_means_the_bundled_corpus(seed_paths):
     records, errors = extract_paths([])
     assert errors == []

@@ -83,7 +83,8 @@ def test_one_named_graph_per_source_plus_shared(sample_records):
     iris = IRIs(BASE)
     assert str(iris.shared_graph) in names
     assert {n for n in names if "/graph/source/" in n} == {
-        str(iris.source_graph(s)) for s in ("ky-son-plan", "nghe-an-plan", "nghe-an-decision")
+        str(iris.source_graph(s))
+        for s in ("samples-ky-son-plan", "samples-nghe-an-plan", "samples-nghe-an-decision")
     }
 
 

@@ -179,9 +179,13 @@ def test_strip_place_and_slugs():
     assert kebab("PhongGDDT") == "phong-gddt"
 
 
-def test_file_stems_that_collide_get_distinct_graphs():
-    corpus = resolve([_record("a/plan.txt", []), _record("b/plan.txt", [])])
-    assert [s.segment for s in corpus.sources] == ["plan", "plan-2"]
+def test_source_segments_come_from_the_path_as_given_not_from_the_other_inputs():
+    corpus = resolve([_record("b/plan.txt", []), _record("a/plan.txt", [])])
+    assert [s.segment for s in corpus.sources] == ["a-plan", "b-plan"]
+    alone = resolve([_record("b/plan.txt", [])])
+    assert [s.segment for s in alone.sources] == ["b-plan"]
+    odd = resolve([_record("./x/../Kế hoạch 12.txt", []), _record("C:\\docs\\kh.md", [])])
+    assert sorted(s.segment for s in odd.sources) == ["docs-kh", "x-ke-hoach-12"]
 
 
 @given(st.text(max_size=60))
