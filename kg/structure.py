@@ -91,7 +91,8 @@ _AUTHORITY = re.compile(
 )
 _ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:\s*$")
 
-_NUMBER = re.compile(r"^Số\b\s*:?")
+# "Số: 12/KH-UBND"; some headers print the word in capitals ("SỐ: 12/KH-UBND")
+_NUMBER = re.compile(r"^Số\b\s*:?|^SỐ\b(?:\s+HIỆU)?\s*:?\s*(?=[^\s:]*[\d/\-–])")
 _PLACE_DATE = re.compile(
     r"(?:^[^,\d]{2,60},\s*ngày\b|^[Nn]gày\s+(?:\d{1,2}|\.+|…+)?\s*tháng\b|\bngày\b.{0,12}\btháng\b.{0,12}\bnăm\s+\d{4})"
 )

@@ -602,3 +602,12 @@ def test_signature_beside_the_recipients_with_two_space_gaps():
         "Các phòng, ban, ngành",
         "Lưu: VT",
     ]
+
+
+def test_number_word_in_capitals():
+    f = facts_of(STATE_DISTRICT.replace("Số: 45/KH-UBND", "SỐ: 45/KH-UBND"))
+    assert (f.number, f.issuer, f.date) == (
+        "45/KH-UBND",
+        "Ủy ban nhân dân huyện Con Cuông",
+        "2024-03-05",
+    )

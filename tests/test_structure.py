@@ -642,3 +642,11 @@ def test_a_highland_name_with_an_apostrophe_signs() -> None:
     closing = parse(clean_text(raw)).closing
     assert roles(closing, "signer") == ["H' Xuân Êban"]
     assert roles(closing, "recipient") == ["Lưu: VP"]
+
+
+@pytest.mark.parametrize("printed", ["SỐ: 12/KH-UBND", "SỐ 12-KH/HU", "SỐ:    /KH-UBND"])
+def test_number_word_printed_in_capitals(printed: str) -> None:
+    raw = f"UBND HUYỆN AN LÃO\n{printed}\tAn Lão, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH\nPhòng, chống đuối nước\n"
+    h = parse(clean_text(raw)).header
+    assert roles(h, "number") == [" ".join(printed.split())]
+    assert roles(h, "issuer") == ["UBND HUYỆN AN LÃO"]
