@@ -111,7 +111,8 @@ class Node:
 class HeaderLine:
     """A line of the header or closing block, with its role once recognised."""
 
-    role: str  # issuer, number, place_date, doc_type, subject, motto, signature_mode, signer_title, signer, recipient ...
+    # issuer, number, place_date, doc_type, subject, motto, signature_mode, signer_title, signer, recipient ...
+    role: str
     text: str
     span: Span
 
@@ -143,7 +144,8 @@ class DocRef:
     span: Span
     short: bool = False  # "Chỉ thị 28" resolved to a full mention in the same text
     title: str | None = None  # what the text says the document is about
-    implements: list[str] = field(default_factory=list)  # keys this cited doc itself implements, per the text
+    # keys this cited doc itself implements, per the text
+    implements: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -170,7 +172,8 @@ class DocumentFacts:
     signature_mode: str | None = None  # "TM.", "KT.", "T/M"
     subject: str | None = None
     spans: dict[str, Span] = field(default_factory=dict)  # field name -> evidence
-    issuer_body: BodyMention | None = None  # the issuer matched to bodies.ttl (kg.resolve keys bodies by it)
+    # the issuer matched to bodies.ttl (kg.resolve keys bodies by it)
+    issuer_body: BodyMention | None = None
 
 
 @dataclass
@@ -216,7 +219,8 @@ class Reporting:
     by: str | None
     to: str | None
     via: str | None
-    frequency: str | None  # annual | semiannual | quarterly | monthly | periodic | ad hoc (...) | review milestones (...)
+    # annual | semiannual | quarterly | monthly | periodic | ad hoc (...) | review milestones (...)
+    frequency: str | None
     deadline: str | None  # "dd/mm"
     span: Span
     by_body: BodyMention | None = None
