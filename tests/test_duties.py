@@ -457,3 +457,18 @@ def test_the_role_and_partners_of_a_directed_body_are_not_the_directing_body_s()
     assert directed.role == "participant" and directed.partners == []
     assert own.role == "lead" and [p.name for p in own.partners] == ["Ban Tuyên giáo Huyện ủy"]
     assert role_of("Giao Phòng Tư pháp chủ trì đăng ký khai sinh; chủ trì tổng hợp.") == "lead"
+
+
+def test_a_state_issuer_only_requests_courts_and_procuracies_a_party_committee_assigns() -> None:
+    body = """IV. TỔ CHỨC THỰC HIỆN
+1. Công an huyện, Viện kiểm sát nhân dân huyện, Tòa án nhân dân huyện xử lý nghiêm các vụ xâm hại trẻ em.
+"""
+    assert table(run(body)[0]) == [
+        ("Công an huyện", "assigned", 1),
+        ("Viện kiểm sát nhân dân huyện", "requested", 1),
+        ("Tòa án nhân dân huyện", "requested", 1),
+    ]
+    party = DocumentFacts(
+        issuer="Ban Thường vụ Huyện ủy Kỳ Sơn", issuer_level="district", issuer_kind="party"
+    )
+    assert {m for _, m, _ in table(run(body, party)[0])} == {"assigned"}

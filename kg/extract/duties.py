@@ -96,6 +96,9 @@ _RELATED = re.compile(r"\s*(?:co\s+)?lien\s+quan(?![a-z])")
 _EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")
 
 
+_JUDICIAL = {"TAND", "VKSND"}  # reference-data types of the courts and procuracies
+
+
 @dataclass
 class _Duty:
     start: int  # clean offsets
@@ -725,9 +728,12 @@ class _Walker:
             duties = self.finish(draft)
             if _generic(draft.body):
                 duties = [d for d in duties if not pro_forma(d.text)]
-            if self.ctx.issuer_kind == "state" and draft.body.kind == "mass-org":
-                # a People's Committee or a Sở cannot command the Front or a mass organisation:
-                # naming it in a table or a list still only asks for its help
+            if self.ctx.issuer_kind == "state" and (
+                draft.body.kind == "mass-org" or draft.body.type_id in _JUDICIAL
+            ):
+                # a People's Committee or a Sở cannot command the Front or a mass organisation,
+                # nor the courts and procuracies (independent of the executive): naming one in
+                # a table or a list still only asks for its help
                 draft.mode = "requested"
             if duties:
                 out.append(Assignment(draft.body, draft.mode, duties, draft.span))  # type: ignore[arg-type]
