@@ -465,6 +465,8 @@ class Emitter:
                 yield t(node, DKG.kind, KIND[body.kind])
             if body.place is not None:
                 yield t(node, DKG.jurisdiction, self.iris.place(body.place))
+            if body.parent is not None:
+                yield t(node, ORG.subOrganizationOf, self.body_iri(body.parent))
         for doc in self.corpus.documents.values():
             node = self.iris.doc(doc)
             for printed in doc.printed:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from kg.extract import bodies
 from kg.extract.refs import number_key, split_number
 from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, Level, Span
+from kg.refdata import BodyType, body_types
+from kg.text import fold
 
 LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
 
@@ -245,6 +247,7 @@ class ResolvedBody:
     kind: str | None = None
     collective: bool = False
     place: PlaceKey | None = None
+    parent: str | None = None  # ResolvedBody.key of the body it is part of (Phòng -> UBND huyện)
 
 
 @dataclass
@@ -609,6 +612,7 @@ class Resolver:
             doc.printed = sorted(set(doc.printed))
             if doc.type is None and doc.number:
                 doc.type = type_from_number(doc.number)
+        _link_parents(self.corpus.bodies)
         return self.corpus
 
     def _ingested(self, src: ResolvedSource, own: _Mention | None) -> None:
@@ -699,6 +703,62 @@ def _match_body(name: str, level: Level | None, place: PlaceKey) -> BodyMention 
         commune=place.commune,
     )
     return bodies.mention(m, bodies.Context.from_facts(facts))
+
+
+# Which body a type of body is part of, by the group it belongs to in the body
+# types: a Sở is a department of the provincial People's Committee, a Phòng an
+# office of the district's.
+_STATE_PARENT: dict[str, Level] = {"ProvincialDepartment": "province", "DistrictOffice": "district"}
+
+
+def _link_parents(bodies: dict[str, ResolvedBody]) -> None:
+    """Set ``parent`` where the body types imply one.
+
+    A Sở or Phòng is linked only to a People's Committee already in the graph at
+    its place. An organ of a Party committee names its committee ("Ban Tuyên giáo
+    Tỉnh ủy"), so the committee of its place is minted when no text named it.
+    """
+    types = body_types()
+    committees = [t for t in types.values() if "PartyCommittee" in t.groups]
+    for body in list(bodies.values()):
+        bt = types.get(body.type_id or "")
+        if bt is None or body.place is None or body.collective:
+            continue
+        path = "/".join(body.place.path)
+        state_level = next((lv for g, lv in _STATE_PARENT.items() if g in bt.groups), None)
+        if state_level is not None:
+            if body.place.level == state_level and f"ubnd@{path}" in bodies:
+                body.parent = f"ubnd@{path}"
+        elif bt.party_organ:
+            committee = _committee_named(body.name, committees)
+            if committee is None:
+                continue
+            seg = kebab(committee.id)
+            key = f"{seg}@{path}"
+            if key not in bodies:
+                bodies[key] = ResolvedBody(
+                    key,
+                    (seg, *body.place.path),
+                    committee.pref,
+                    committee.id,
+                    committee.sector,
+                    body.level,
+                    committee.kind,
+                    place=body.place,
+                )
+            body.parent = key
+
+
+def _committee_named(organ: str, committees: list[BodyType]) -> BodyType | None:
+    """The Party committee an organ's name ends with: "Ban Dân vận Huyện ủy" -> HuyenUy."""
+    tail = fold(organ)
+    found = [
+        c
+        for c in committees
+        for label in c.labels
+        if tail.endswith(" " + fold(label)) and fold(label) != fold(organ)
+    ]
+    return found[0] if len({c.id for c in found}) == 1 else None
 
 
 def _has_year(number: str) -> bool:

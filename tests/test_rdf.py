@@ -202,3 +202,48 @@ def test_odd_ids_from_extraction_still_make_valid_iris(sample_records):
     topics = {r["t"] for r in store.select("SELECT ?t WHERE { ?d dkg:topic ?t }")}
     assert "https://w3id.org/dkg/topics/InjuryDrowning" in topics
     assert any("%3Cb%3E" in t for t in topics)
+
+
+SUB_ORG_PLAN = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CON CUÔNG\tĐộc lập - Tự do - Hạnh phúc
+Số: 45/KH-UBND\tCon Cuông, ngày 05 tháng 3 năm 2024
+KẾ HOẠCH
+Phòng chống đuối nước trẻ em năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm an toàn cho trẻ em.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Giáo dục và Đào tạo
+Chủ trì tổ chức dạy bơi cho học sinh.
+2. Ban Tuyên giáo Huyện ủy
+Chỉ đạo tuyên truyền trên hệ thống thông tin cơ sở.
+Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
+- UBND tỉnh;\tCHỦ TỊCH
+- Lưu: VT.
+Lê Văn Hùng
+"""
+
+
+def test_offices_and_party_organs_are_sub_organizations_of_their_body(tmp_path):
+    from kg.build import build_records
+    from kg.pipeline import extract_source
+    from kg.sources import read_source
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    path = tmp_path / "plan.txt"
+    path.write_text(SUB_ORG_PLAN, encoding="utf-8")
+    build_records([extract_source(read_source(path))], [], tmp_path / "out")
+    store = open_store(tmp_path / "out")
+    rows = store.select(
+        "SELECT ?c ?p WHERE { ?c org:subOrganizationOf ?p } ORDER BY ?c",
+    )
+    pairs = {(r["c"].rsplit("/id/", 1)[1], r["p"].rsplit("/id/", 1)[1]) for r in rows}
+    assert ("body/phong-gddt/nghe-an/con-cuong", "body/ubnd/nghe-an/con-cuong") in pairs
+    assert ("body/ban-tuyen-giao/nghe-an/con-cuong", "body/huyen-uy/nghe-an/con-cuong") in pairs
+    # the Huyện ủy no text named is a node of its own; nobody is made up for the UBND tỉnh
+    assert store.ask(
+        "ASK { <https://w3id.org/dkg/id/body/huyen-uy/nghe-an/con-cuong> a org:Organization ;"
+        " dkg:bodyType ?t }"
+    )
+    assert all(not p.startswith("body/ubnd/nghe-an") or p.count("/") == 3 for _, p in pairs)
+    assert validate_store(store, owl=False).ok
