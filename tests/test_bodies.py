@@ -191,3 +191,11 @@ def test_school_levels_after_one_plural_head_are_one_collective_body() -> None:
         "Trường Tiểu học Lê Lợi",
         "Trạm Y tế xã",
     ]
+
+
+def test_the_bodies_concerned_are_not_every_body() -> None:
+    assert names("Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm") == [
+        "Các cơ quan, đơn vị có liên quan"
+    ]
+    assert names("các cơ quan, đơn vị liên quan") == ["Các cơ quan, đơn vị có liên quan"]
+    assert names("Các cơ quan, đơn vị căn cứ chức năng") == ["Các cơ quan, đơn vị"]

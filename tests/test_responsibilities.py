@@ -32,7 +32,7 @@ EXPECTED = {
         ("Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", 3),
         ("Sở Lao động - Thương binh và Xã hội", "assigned", 2),
         ("Văn phòng Ủy ban nhân dân tỉnh", "assigned", 1),
-        ("Các cơ quan, đơn vị", "assigned", 1),
+        ("Các cơ quan, đơn vị có liên quan", "assigned", 1),
     ],
     "appendix_table.txt": [
         ("Các cơ quan, đơn vị", "assigned", 1),
