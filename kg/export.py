@@ -380,7 +380,7 @@ SELECT ?body ?label ?level WHERE {
 _G_LINKS = """
 SELECT DISTINCT ?s ?rel ?o WHERE {
   VALUES (?p ?rel) { (eli:ensures_implementation_of "implements") (eli:based_on "based_on")
-                     (dkg:guides "guides") (dkg:proposedBy "proposal") (eli:cites "cites") (eli:passed_by "issued_by") }
+                     (dkg:guidanceFor "guidance_for") (dkg:proposedBy "proposal") (eli:cites "cites") (eli:passed_by "issued_by") }
   ?s ?p ?o .
 }
 """

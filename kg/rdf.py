@@ -78,6 +78,11 @@ class IRIs:
     def place(self, key: PlaceKey) -> URIRef:
         return self._iri("place", *key.path)
 
+    @property
+    def place_scheme(self) -> URIRef:
+        """The skos:ConceptScheme of the administrative units."""
+        return self._iri("place")
+
     def source(self, segment: str) -> URIRef:
         return self._iri("source", segment)
 
@@ -427,7 +432,7 @@ class Emitter:
             yield t(doc, ELI.ensures_implementation_of, target)
             yield t(doc, DKG.cascadesFrom, target)
             if guidance:
-                yield t(doc, DKG.guides, target)
+                yield t(doc, DKG.guidanceFor, target)
         elif relation == "based_on":
             yield t(doc, ELI.based_on, target)
         elif relation == "proposal":
@@ -441,9 +446,13 @@ class Emitter:
         def t(s, p, o) -> Quad:
             return (s, p, o, g)
 
+        if self.corpus.places:
+            yield t(self.iris.place_scheme, RDF.type, SKOS.ConceptScheme)
+            yield t(self.iris.place_scheme, RDFS.label, vi("Đơn vị hành chính"))
         for place in self.corpus.places.values():
             node = self.iris.place(place.key)
             yield t(node, RDF.type, DKG.AdminUnit)
+            yield t(node, SKOS.inScheme, self.iris.place_scheme)
             yield t(node, RDFS.label, vi(place.name))
             yield t(node, DKG.level, LEVEL[place.level])
             parent = place.key.parent()

@@ -84,7 +84,7 @@ class DKG(DefinedNamespace):
     level: object  # -> dkg:Level
     kind: object  # -> dkg:Kind
     cascadesFrom: object  # transitive: implements / guides, directly or through others
-    guides: object  # a guidance (Hướng dẫn) for implementing another document
+    guidanceFor: object  # a Hướng dẫn -> the document whose implementation it guides
     printedAs: object  # a number as printed, one per printing variant
     proposedBy: object  # Xét đề nghị: the submission behind the document
 

@@ -85,7 +85,7 @@ def test_graphml_opens_in_networkx(sample_store):
     kinds = nx.get_node_attributes(g, "kind")
     assert {"document", "body"} <= set(kinds.values())
     relations = {d["relation"] for _u, _v, d in g.edges(data=True)}
-    assert {"implements", "assigns", "coordinates", "guides"} <= relations
+    assert {"implements", "assigns", "coordinates", "guidance_for"} <= relations
 
 
 def test_cli_export(sample_store_dir, tmp_path):

@@ -38,7 +38,7 @@ def test_reuse_and_own_axioms(onto):
     assert (DKG.Body, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#Organization")) in onto
     assert (DKG.cascadesFrom, RDF.type, OWL.TransitiveProperty) in onto
     assert (ELI.ensures_implementation_of, RDFS.subPropertyOf, DKG.cascadesFrom) in onto
-    assert (DKG.guides, RDFS.subPropertyOf, DKG.cascadesFrom) in onto
+    assert (DKG.guidanceFor, RDFS.subPropertyOf, DKG.cascadesFrom) in onto
     assert (DKG.dueDate, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#gMonthDay")) in onto
 
 

@@ -126,7 +126,7 @@ def test_cross_document_identity_and_cited_only_nodes(sample_records):
     hd = next(d for d in docs.values() if "15-HD/BTGTU" in d.printed)
     hd_iri = IRIs(BASE).doc(hd)
     assert (hd_iri, ELI.ensures_implementation_of, doc28) in ds
-    assert (hd_iri, DKG.guides, doc28) in ds
+    assert (hd_iri, DKG.guidanceFor, doc28) in ds
     assert (hd_iri, DKG.cascadesFrom, doc28) in ds
 
 

@@ -378,7 +378,7 @@ Q_REFERENCES = """SELECT ?ref ?citing ?cited ?relation ?printed ?ev ?order ?rank
 }"""
 
 Q_LINKS = """SELECT ?citing ?p ?cited WHERE {
-  VALUES ?p { eli:ensures_implementation_of dkg:guides eli:based_on dkg:proposedBy }
+  VALUES ?p { eli:ensures_implementation_of dkg:guidanceFor eli:based_on dkg:proposedBy }
   ?citing ?p ?cited .
 }"""
 
@@ -468,7 +468,7 @@ _HEADER_FIELD = {
 }
 _LINK_RELATION = {
     _ELI + "ensures_implementation_of": "implements",
-    _DKG + "guides": "guides",
+    _DKG + "guidanceFor": "guides",
     _ELI + "based_on": "based_on",
     _DKG + "proposedBy": "proposal",
 }

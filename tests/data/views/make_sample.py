@@ -417,7 +417,7 @@ def build() -> Dataset:
     b.mention(ctx, p144, hd68, "implements", "68-HD/BTGTU", "Thực hiện Hướng dẫn số 68-HD/BTGTU", 1)
     ctx[0].add((hd68, ELI.ensures_implementation_of, ct28))
     ctx[0].add((hd68, DKG.cascadesFrom, ct28))
-    ctx[0].add((hd68, DKG.guides, ct28))
+    ctx[0].add((hd68, DKG.guidanceFor, ct28))
     b.assignment(
         ctx,
         p144,
