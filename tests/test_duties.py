@@ -472,3 +472,15 @@ def test_a_state_issuer_only_requests_courts_and_procuracies_a_party_committee_a
         issuer="Ban Thường vụ Huyện ủy Kỳ Sơn", issuer_level="district", issuer_kind="party"
     )
     assert {m for _, m, _ in table(run(body, party)[0])} == {"assigned"}
+
+
+def test_a_body_named_in_full_once_keeps_its_full_name_under_its_short_name() -> None:
+    body = """QUYẾT ĐỊNH:
+Điều 1. Thành lập Ban Chỉ đạo phòng, chống dịch bệnh huyện Kỳ Anh (sau đây gọi tắt là Ban Chỉ đạo), gồm:
+1. Ông Nguyễn Văn A – Chủ tịch UBND huyện – Trưởng ban.
+Điều 2. Nhiệm vụ của Ban Chỉ đạo
+- Giúp Ủy ban nhân dân huyện chỉ đạo công tác phòng, chống dịch bệnh.
+- Tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.
+"""
+    names = [a.body.name for a in run(body)[0]]
+    assert names == ["Ban Chỉ đạo phòng, chống dịch bệnh huyện"]

@@ -96,6 +96,10 @@ _RELATED = re.compile(r"\s*(?:co\s+)?lien\s+quan(?![a-z])")
 _EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")
 
 
+_ALIAS = re.compile(r"\(\s*sau\s+day\s+goi\s+(?:tat\s+)?la\s+([^()]{3,60}?)\s*\)")
+_PLACE_AFTER_LEVEL = re.compile(
+    r"\s(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+([A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3})$"
+)
 _JUDICIAL = {"TAND", "VKSND"}  # reference-data types of the courts and procuracies
 
 
@@ -208,6 +212,7 @@ class _Walker:
         self.order: list[str] = []
         self.findings: list[Finding] = []
         self.framed: set[int] = set()  # nodes under a request frame ("đề nghị ... sau:")
+        self._aliases: dict[str, str] | None = None
 
     # -- helpers on nodes
 
@@ -227,8 +232,36 @@ class _Walker:
             cs += idx
         return cs, self.clean.text[cs:ce]
 
+    def aliases(self) -> dict[str, str]:
+        """Short name -> full name, from "X (sau đây gọi tắt là Y)": a decision setting up a
+        Ban Chỉ đạo names it in full once and by its short name in every later article."""
+        if self._aliases is not None:
+            return self._aliases
+        out: dict[str, str] = {}
+        text = self.clean.text
+        for a in _ALIAS.finditer(fold_same_length(text)):
+            short = match_at(text, a.start(1))
+            if short is None or short.end - short.start < a.end(1) - a.start(1) - 1:
+                continue
+            window = max(0, a.start() - 300)
+            full = [b for b in find_bodies(text[window : a.start()]) if b.type.id == short.type.id]
+            if not full:
+                continue
+            long = " ".join(text[window + full[-1].start : a.start()].split())
+            place = _PLACE_AFTER_LEVEL.search(long)
+            if place:  # "... trẻ em huyện Thoại Sơn": the canonical name drops the place
+                long = long[: place.start(1)].rstrip()
+            key = fold_same_length(mention(short, self.ctx).name)
+            if len(long) > len(short.as_written):
+                out[key] = long[:1].upper() + long[1:]
+        self._aliases = out
+        return out
+
     def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
         bm = mention(m, self.ctx, base=base, clean=self.clean)
+        full = self.aliases().get(fold_same_length(bm.name))
+        if full and not m.name_extra:
+            bm.name = full
         key = fold_same_length(bm.name)
         d = self.drafts.get(key)
         if d is None:
