@@ -40,6 +40,11 @@ def test_reuse_and_own_axioms(onto):
     assert (ELI.ensures_implementation_of, RDFS.subPropertyOf, DKG.cascadesFrom) in onto
     assert (DKG.guidanceFor, RDFS.subPropertyOf, DKG.cascadesFrom) in onto
     assert (DKG.dueDate, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#gMonthDay")) in onto
+    assert (DKG.Evidence, RDFS.subClassOf, URIRef("http://www.w3.org/ns/prov#Entity")) in onto
+    assert (DKG.AdminUnit, RDFS.subClassOf, SKOS.Concept) in onto
+    nonneg = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+    for prop in ("start", "end"):
+        assert (URIRef("http://www.w3.org/ns/oa#" + prop), RDFS.range, nonneg) in onto
 
 
 def test_shapes_and_reference_files_parse():

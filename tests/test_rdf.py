@@ -247,3 +247,14 @@ def test_offices_and_party_organs_are_sub_organizations_of_their_body(tmp_path):
     )
     assert all(not p.startswith("body/ubnd/nghe-an") or p.count("/") == 3 for _, p in pairs)
     assert validate_store(store, owl=False).ok
+
+
+def test_admin_units_are_concepts_of_one_scheme(sample_records):
+    from rdflib.namespace import SKOS
+
+    triples = {(s, p, o) for s, p, o, _ in _dataset(sample_records).quads()}
+    places = {s for s, p, o in triples if p == RDF.type and o == DKG.AdminUnit}
+    schemes = {o for s, p, o in triples if p == SKOS.inScheme and s in places}
+    assert places and len(schemes) == 1
+    assert (next(iter(schemes)), RDF.type, SKOS.ConceptScheme) in triples
+    assert all((p, SKOS.inScheme, next(iter(schemes))) in triples for p in places)
