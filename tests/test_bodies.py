@@ -199,3 +199,11 @@ def test_the_bodies_concerned_are_not_every_body() -> None:
     ]
     assert names("các cơ quan, đơn vị liên quan") == ["Các cơ quan, đơn vị có liên quan"]
     assert names("Các cơ quan, đơn vị căn cứ chức năng") == ["Các cơ quan, đơn vị"]
+
+
+def test_subordinate_party_cells_are_not_only_the_grassroots_organisations() -> None:
+    assert names("7. Các chi bộ, đảng bộ trực thuộc Huyện ủy", CITY) == [
+        "Các chi bộ, đảng bộ trực thuộc Huyện ủy"
+    ]
+    assert names("Các đảng bộ, chi bộ trực thuộc", CITY) == ["Các chi bộ, đảng bộ trực thuộc"]
+    assert names("Các tổ chức cơ sở đảng trực thuộc", CITY) == ["Các tổ chức cơ sở đảng trực thuộc"]
