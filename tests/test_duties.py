@@ -484,3 +484,19 @@ def test_a_body_named_in_full_once_keeps_its_full_name_under_its_short_name() ->
 """
     names = [a.body.name for a in run(body)[0]]
     assert names == ["Ban Chỉ đạo phòng, chống dịch bệnh huyện"]
+
+
+def test_a_sentence_giving_a_body_its_standing_role_after_the_bullets_is_that_body_s() -> None:
+    body = """QUYẾT ĐỊNH:
+Điều 2. Nhiệm vụ của Ban Chỉ đạo
+- Chỉ đạo các xã triển khai các giải pháp phòng, chống đuối nước.
+- Định kỳ báo cáo Ủy ban nhân dân huyện.
+Các thành viên thực hiện nhiệm vụ do Trưởng ban phân công. Phòng Y tế là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm tổng hợp tình hình.
+"""
+    got = run(body)[0]
+    assert [(a.body.name, len(a.duties)) for a in got] == [
+        ("Phòng Y tế", 1),
+        ("Ban Chỉ đạo huyện", 2),
+    ]
+    assert got[0].duties[0].text.startswith("là cơ quan thường trực")
+    assert "Phòng Y tế" not in got[1].duties[1].text

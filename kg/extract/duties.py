@@ -100,6 +100,12 @@ _ALIAS = re.compile(r"\(\s*sau\s+day\s+goi\s+(?:tat\s+)?la\s+([^()]{3,60}?)\s*\)
 _PLACE_AFTER_LEVEL = re.compile(
     r"\s(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+([A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3})$"
 )
+_NEW_SENTENCE = re.compile(r"(?:^|[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+# what only a body's own duty says of it: its standing role in the work
+_STANDING_ROLE = re.compile(
+    r"(?:la\s+co\s+quan\s+(?:thuong\s+truc|dau\s+moi)|co\s+trach\s+nhiem|chiu\s+trach\s+nhiem"
+    r"|chu\s+tri)(?![a-z])"
+)
 _JUDICIAL = {"TAND", "VKSND"}  # reference-data types of the courts and procuracies
 
 
@@ -608,11 +614,16 @@ class _Walker:
                 for piece in self.split_glued(cs, c.clean_end):
                     d = _Duty(piece[0], piece[1], sec)
                     duties.append(d)
-                duties[-1].extra.extend((x.clean_start, x.clean_end) for x in c.children)
+                for x in c.children:
+                    cut = self.body_sentence(x, sec) if x.kind == "paragraph" else x.clean_end
+                    if cut > x.clean_start:
+                        duties[-1].extra.append((x.clean_start, cut))
                 last_bullet = True
                 continue
             if duties and (last_bullet or c.kind == "bullet"):
-                duties[-1].extra.append((c.clean_start, c.clean_end))
+                cut = self.body_sentence(c, sec)
+                if cut > c.clean_start:
+                    duties[-1].extra.append((c.clean_start, cut))
                 continue
             paras = self.paragraphs(c, sec)
             if (
@@ -623,6 +634,24 @@ class _Walker:
                 continue  # an introduction to the bullets below
             duties.extend(paras)
         return duties, subs
+
+    def body_sentence(self, c: Node, sec: str) -> int:
+        """Where a paragraph after the bullets stops continuing the last one: at a sentence
+        that gives a body its own standing role ("... . Phòng X là cơ quan thường trực, có
+        trách nhiệm ..."), which is recorded as that body's duty. Returns the cut offset."""
+        text = self.clean.text[c.clean_start : c.clean_end]
+        for m in _NEW_SENTENCE.finditer(text):
+            lead = lead_bodies(text[m.end() :])
+            if lead is None or lead.bodies[0].start > 0 or lead.mode != "assigned":
+                continue
+            if not _STANDING_ROLE.match(fold_same_length(lead.rest)):
+                continue
+            start = c.clean_start + m.end()
+            d = _Duty(start + lead.rest_start, c.clean_end, sec)
+            for b in lead.bodies:
+                self.add(b, start, "assigned", [d])
+            return c.clean_start + m.start() + 1
+        return c.clean_end
 
     def split_glued(self, start: int, end: int) -> list[tuple[int, int]]:
         """'... theo quy định.- Phối hợp ...': two bullets printed on one line."""
