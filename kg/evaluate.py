@@ -17,21 +17,8 @@ from pathlib import PurePath
 from typing import Any
 
 from kg.extract.refs import number_key
+from kg.records import DOCUMENT_FIELDS
 from kg.text import normalize_key
-
-DOC_FIELDS = (
-    "type",
-    "number",
-    "date",
-    "issuer",
-    "issuer_level",
-    "issuer_kind",
-    "province",
-    "district",
-    "signer",
-    "signer_title",
-    "subject",
-)
 
 
 @dataclass
@@ -244,7 +231,7 @@ def load_gold(gold_dir) -> list[dict]:
 def score(pred_records: list[dict], gold_records: list[dict]) -> Report:
     """Score gold-shaped prediction dicts against gold dicts (paired by file basename)."""
     rep = Report()
-    rep.fields = {f: Accuracy() for f in DOC_FIELDS}
+    rep.fields = {f: Accuracy() for f in DOCUMENT_FIELDS}
     names = (
         "implements",
         "references",
@@ -270,7 +257,7 @@ def score(pred_records: list[dict], gold_records: list[dict]) -> Report:
 
 def _score_one(rep: Report, pred: dict, gold: dict, name: str) -> None:
     pd, gd = pred.get("document") or {}, gold.get("document") or {}
-    for f in DOC_FIELDS:
+    for f in DOCUMENT_FIELDS:
         p, g = pd.get(f), gd.get(f)
         ok = subject_match(p, g) if f == "subject" else _key(p) == _key(g)
         rep.fields[f].add(ok, f"{name}: {p!r} ≠ {g!r}")

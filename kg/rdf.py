@@ -242,32 +242,23 @@ class Emitter:
         yield t(source, DKG.sourceText, Literal(text))
 
         # the document
-        yield t(doc, RDF.type, ELI.LegalResource)
-        yield t(doc, RDF.type, DKG.Document)
-        yield t(doc, DKG.ingested, Literal(True))
+        yield from self._document_meta(
+            t,
+            doc,
+            ingested=True,
+            type_=d.type,
+            number=d.number,
+            date=d.date,
+            issuer=d.issuer,
+            issuer_body=src.bodies.get(("issuer",)),
+            level=d.issuer_level,
+            kind=d.issuer_kind,
+            place=rdoc.place,
+            subject=d.subject,
+        )
         yield t(doc, PROV.wasDerivedFrom, source)
-        yield t(doc, RDFS.label, vi(_doc_label(d.type, d.number, d.issuer, d.date)))
         if d.number:
-            yield t(doc, ELI.id_local, Literal(d.number))
             yield t(doc, DKG.printedAs, Literal(d.number))
-        if d.type:
-            yield t(doc, ELI.type_document, self.doctype(d.type))
-        if d.date:
-            yield t(doc, DKG.date, date_literal(d.date))
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.date):
-                yield t(doc, ELI.date_document, Literal(d.date, datatype=XSD.date))
-        if d.issuer:
-            yield t(doc, DKG.issuerText, Literal(d.issuer))
-        if ("issuer",) in src.bodies:
-            yield t(doc, ELI.passed_by, self.body_iri(src.bodies[("issuer",)]))
-        if d.issuer_level in LEVEL:
-            yield t(doc, DKG.level, LEVEL[d.issuer_level])
-        if d.issuer_kind in KIND:
-            yield t(doc, DKG.kind, KIND[d.issuer_kind])
-        if rdoc.place is not None:
-            yield t(doc, ELI.jurisdiction, self.iris.place(rdoc.place))
-        if d.subject:
-            yield t(doc, DKG.subject, vi(d.subject))
         if d.signer:
             yield t(doc, DKG.signer, Literal(d.signer))
         if d.signer_title:
@@ -423,6 +414,49 @@ class Emitter:
             yield t(node, DKG.subject, vi(ref.title))
         yield from evidence(node, ref.span)
 
+    def _document_meta(
+        self,
+        t,
+        node: URIRef,
+        *,
+        ingested: bool,
+        type_: str | None,
+        number: str | None,
+        date: str | None,
+        issuer: str | None,
+        issuer_body: str | None,
+        level: str | None,
+        kind: str | None,
+        place: PlaceKey | None,
+        subject: str | None,
+    ) -> Iterator[Quad]:
+        """What a document node says of itself, the same for an ingested document (from
+        its header, in its source graph) and a cited one (from citations, in graph/shared)."""
+        yield t(node, RDF.type, ELI.LegalResource)
+        yield t(node, RDF.type, DKG.Document)
+        yield t(node, DKG.ingested, Literal(ingested))
+        yield t(node, RDFS.label, vi(_doc_label(type_, number, issuer, date)))
+        if number:
+            yield t(node, ELI.id_local, Literal(number))
+        if type_:
+            yield t(node, ELI.type_document, self.doctype(type_))
+        if date:
+            yield t(node, DKG.date, date_literal(date))
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                yield t(node, ELI.date_document, Literal(date, datatype=XSD.date))
+        if issuer:
+            yield t(node, DKG.issuerText, Literal(issuer))
+        if issuer_body is not None:
+            yield t(node, ELI.passed_by, self.body_iri(issuer_body))
+        if level in LEVEL:
+            yield t(node, DKG.level, LEVEL[level])
+        if kind in KIND:
+            yield t(node, DKG.kind, KIND[kind])
+        if place is not None:
+            yield t(node, ELI.jurisdiction, self.iris.place(place))
+        if subject:
+            yield t(node, DKG.subject, vi(subject))
+
     def _link(self, t, doc: URIRef, relation: str, key: str | None, own: str, guidance: bool):
         if key is None or key == own:
             return
@@ -482,30 +516,20 @@ class Emitter:
                 yield t(node, DKG.printedAs, Literal(printed))
             if doc.ingested:
                 continue
-            yield t(node, RDF.type, ELI.LegalResource)
-            yield t(node, RDF.type, DKG.Document)
-            yield t(node, DKG.ingested, Literal(False))
-            yield t(node, RDFS.label, vi(_doc_label(doc.type, doc.number, doc.issuer, doc.date)))
-            if doc.number:
-                yield t(node, ELI.id_local, Literal(doc.number))
-            if doc.type:
-                yield t(node, ELI.type_document, self.doctype(doc.type))
-            if doc.date:
-                yield t(node, DKG.date, date_literal(doc.date))
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
-                    yield t(node, ELI.date_document, Literal(doc.date, datatype=XSD.date))
-            if doc.issuer:
-                yield t(node, DKG.issuerText, Literal(doc.issuer))
-            if doc.issuer_body:
-                yield t(node, ELI.passed_by, self.body_iri(doc.issuer_body))
-            if doc.level in LEVEL:
-                yield t(node, DKG.level, LEVEL[doc.level])
-            if doc.kind in KIND:
-                yield t(node, DKG.kind, KIND[doc.kind])
-            if doc.place is not None:
-                yield t(node, ELI.jurisdiction, self.iris.place(doc.place))
-            if doc.subject:
-                yield t(node, DKG.subject, vi(doc.subject))
+            yield from self._document_meta(
+                t,
+                node,
+                ingested=False,
+                type_=doc.type,
+                number=doc.number,
+                date=doc.date,
+                issuer=doc.issuer,
+                issuer_body=doc.issuer_body,
+                level=doc.level,
+                kind=doc.kind,
+                place=doc.place,
+                subject=doc.subject,
+            )
         for s, label in sorted(self.minted_types.items()):
             yield t(DOCTYPES[s], RDF.type, SKOS.Concept)
             yield t(DOCTYPES[s], SKOS.prefLabel, vi(label))

@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.models import Assignment, DocRef, DocumentRecord
 
+# The gold's "document" fields (SCHEMA.md): what records show and evaluate scores.
 DOCUMENT_FIELDS = (
     "type",
     "number",

@@ -74,3 +74,9 @@ def test_misses_name_the_file_and_the_item(gold_dir):
     table = score(pred, gold).table(show_misses=True)
     assert f"{gold[3]['file']}: + 999/QD-UBND" in table
     assert f"{gold[3]['file']}: - 28/CT-TW" in table  # misses show identity keys
+
+
+def test_evaluate_scores_the_fields_records_show():
+    from kg import evaluate, records
+
+    assert evaluate.DOCUMENT_FIELDS is records.DOCUMENT_FIELDS

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.models import Recipient
 from kg.rdf import IRIs, corpus_quads, date_literal, frequency_parts, month_day, to_dataset
@@ -258,3 +258,19 @@ def test_admin_units_are_concepts_of_one_scheme(sample_records):
     assert places and len(schemes) == 1
     assert (next(iter(schemes)), RDF.type, SKOS.ConceptScheme) in triples
     assert all((p, SKOS.inScheme, next(iter(schemes))) in triples for p in places)
+
+
+def test_ingested_and_cited_documents_say_the_same_things_of_themselves(sample_records):
+    from kg.vocab import ELI
+
+    triples = {(s, p, o) for s, p, o, _ in _dataset(sample_records).quads()}
+    docs = {s for s, p, o in triples if p == RDF.type and o == DKG.Document}
+    flags = {s: o.toPython() for s, p, o in triples if p == DKG.ingested}
+    assert set(flags) == docs and True in flags.values() and False in flags.values()
+    for doc in docs:
+        assert (doc, RDF.type, ELI.LegalResource) in triples
+        labels = [o for s, p, o in triples if s == doc and p == RDFS.label]
+        numbers = [o for s, p, o in triples if s == doc and p == ELI.id_local]
+        assert len(labels) == 1 and len(numbers) <= 1
+        if numbers:  # one label rule for both: "<type> <number as printed>"
+            assert str(labels[0]).endswith(str(numbers[0]))
