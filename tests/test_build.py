@@ -214,3 +214,12 @@ def test_exports_do_not_depend_on_where_the_package_is_installed(tmp_path, seed_
     assert row["f"] == f"corpus/{seed_paths[0].name}"
     nq = (tmp_path / "exports" / "dkg.nq").read_text(encoding="utf-8")
     assert str(seed_paths[0].parent) not in nq
+
+
+def test_every_package_data_pattern_matches_a_bundled_file():
+    import tomllib
+
+    root = TESTS.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    for pattern in config["tool"]["setuptools"]["package-data"]["kg"]:
+        assert list((root / "kg").glob(pattern)), f"package-data {pattern!r} matches nothing"
