@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import bodies
@@ -338,6 +339,30 @@ class _Mention:
         return self.raw_key + q
 
 
+def _title_key(title: str) -> str:
+    return " ".join(title.replace("“", "").replace("”", "").replace('"', "").casefold().split())
+
+
+def _complete(title: str) -> bool:
+    """A title cut mid-phrase ends on a linking word or leaves a quote open."""
+    last = title.rstrip().rsplit(" ", 1)[-1].casefold()
+    dangling = last in {"về", "và", "của", "các", "với", "cho", "trong", "việc", "ngày", "số"}
+    return not dangling and title.count("“") <= title.count("”")
+
+
+def best_title(titles: list[str]) -> str:
+    """The title several citations agree on: the most frequent, then the shortest complete.
+
+    Why not the first seen: one loose citation (a title run on into the next clause)
+    would otherwise name the document for the whole graph.
+    """
+    counts = Counter(_title_key(t) for t in titles)
+    return min(
+        titles,
+        key=lambda t: (-counts[_title_key(t)], not _complete(t), len(t), titles.index(t)),
+    )
+
+
 def _year(date: str | None) -> str | None:
     return date[:4] if date and re.match(r"^\d{4}", date) else None
 
@@ -472,6 +497,7 @@ class Resolver:
 
     def __init__(self) -> None:
         self.corpus = ResolvedCorpus()
+        self._titles: dict[str, list[str]] = {}  # document key -> every title cited for it
 
     # -- places and bodies
 
@@ -605,8 +631,8 @@ class Resolver:
                 if refs[i] is not None:
                     src.ref_implements[i] = keys
             for m in impl:
-                if m is not None:
-                    self._cited(m, merged[id(m)])
+                if m is not None:  # the same mentions as in refs: their titles are counted there
+                    self._cited(m, merged[id(m)], count_title=False)
             self._bodies(src)
         for doc in self.corpus.documents.values():
             doc.printed = sorted(set(doc.printed))
@@ -638,7 +664,7 @@ class Resolver:
                 doc.issuer_body = self.named_body(d.issuer, d.issuer_level, d.issuer_kind, place)
             src.bodies[("issuer",)] = doc.issuer_body
 
-    def _cited(self, m: _Mention, key: str) -> None:
+    def _cited(self, m: _Mention, key: str, count_title: bool = True) -> None:
         doc = self.corpus.documents.get(key)
         if doc is None:
             doc = self.corpus.documents[key] = ResolvedDocument(key, _doc_segment(key))
@@ -653,6 +679,10 @@ class Resolver:
             doc.number = m.printed
         doc.type = doc.type or m.type
         doc.date = _better_date(doc.date, m.date)
+        if m.title and count_title:
+            titles = self._titles.setdefault(key, [])
+            titles.append(m.title)
+            doc.subject = best_title(titles)
         doc.subject = doc.subject or m.title
         if m.issuer and not doc.issuer:
             doc.issuer = m.issuer

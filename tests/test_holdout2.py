@@ -82,11 +82,6 @@ def test_agencies_f1_meets_the_floor_for_unseen_documents(report):
     assert f1 >= AGENCIES_F1_FLOOR, report.table(show_misses=True)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="03_chairman_directive: a Chỉ thị opens with a situation paragraph, so its "
-    "'Thực hiện Chỉ thị số 18/CT-TTg ...' is not taken as the opening (implements F1 0.947)",
-)
 def test_header_and_references_hold_on_unseen_documents(report):
     """The issue-2 bars (document fields, implements, references, recipients) also hold here."""
     assert report.passed(2), report.table(show_misses=True)
@@ -99,22 +94,12 @@ def test_targets_f1_on_unseen_documents(report):
 # Concrete failures found on this set, most important first; each names its likely cause.
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="'Thực hiện ...' after a situation paragraph (the usual Chỉ thị drafting) is "
-    "not read as the opening, so the implemented document lands in cites",
-)
 def test_directive_implements_what_it_says_it_carries_out(predicted):
     d = predicted["03_chairman_directive.txt"]
     assert "18/CT-TTg" in [i["number"] for i in d["implements"]]
     assert "18/CT-TTg" not in d["cites"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blank lines inside the wrapped trích yếu hide its end, and a Chỉ thị has no "
-    "'Thực hiện/Căn cứ' line right after it, so the subject runs into the first paragraph",
-)
 def test_directive_subject_stops_at_the_trich_yeu(predicted):
     subject = predicted["03_chairman_directive.txt"]["document"]["subject"]
     assert subject.rstrip(" .").endswith("tỉnh Kon Tum")

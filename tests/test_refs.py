@@ -212,3 +212,101 @@ def test_laws_cited_by_name_are_numberless_references():
     [numbered] = [r for r in refs if r.number]
     assert (numbered.number, numbered.type, numbered.title) == ("102/2016/QH13", "Luật", "Trẻ em")
     assert "pháp luật" not in {r.key for r in refs}
+
+
+# -- cited titles: where they start and end
+
+
+def _title_of(text: str, number: str) -> str | None:
+    return next(r.title for r in refs_of(text) if r.number == number)
+
+
+def test_title_ends_where_the_subject_ends_and_the_opening_begins():
+    text = (
+        "KẾ HOẠCH\nThực hiện Chỉ thị số 12-CT/TW ngày 03/4/2022 của Ban Bí thư về đẩy mạnh\n"
+        "công tác bảo vệ rừng trên địa bàn huyện Sơn Động\n\n"
+        "Thực hiện Chỉ thị số 12-CT/TW ngày 03/4/2022 của Ban Bí thư; Ủy ban nhân dân huyện\n"
+        "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert _title_of(text, "12-CT/TW") == "đẩy mạnh công tác bảo vệ rừng"
+
+
+def test_title_ends_at_a_parenthesis_a_semicolon_or_the_next_listed_document():
+    text = (
+        "Căn cứ Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ về thủ tục hành chính"
+        " trên môi trường điện tử (sau đây gọi tắt là Nghị định 45); Quyết định số 77/QĐ-UBND"
+        " ngày 02/3/2023 của UBND tỉnh về việc giao chỉ tiêu, Kế hoạch số 9/KH-UBND ngày"
+        " 05/3/2023 của UBND tỉnh về chuyển đổi số.\nI. MỤC TIÊU\n"
+    )
+    assert _title_of(text, "45/2020/NĐ-CP") == "thủ tục hành chính trên môi trường điện tử"
+    assert _title_of(text, "77/QĐ-UBND") == "giao chỉ tiêu"
+    assert _title_of(text, "9/KH-UBND") == "chuyển đổi số"
+
+
+def test_quoted_title_keeps_its_words_and_stops_at_the_closing_quote():
+    text = (
+        "Thực hiện Nghị quyết số 07-NQ/TU ngày 10/01/2022 của Tỉnh ủy về “Phát triển du lịch"
+        " cộng đồng”, đề nghị các phòng, ban triển khai.\nI. MỤC ĐÍCH\n"
+    )
+    assert _title_of(text, "07-NQ/TU") == "Phát triển du lịch cộng đồng"
+
+
+def test_citing_plans_locality_is_dropped_but_a_provincial_title_keeps_its_own():
+    text = (
+        "Thực hiện Quyết định số 88/QĐ-TTg ngày 01/02/2021 của Thủ tướng Chính phủ về phòng"
+        " chống thiên tai trên địa bàn huyện Tân Kỳ; Chỉ thị số 05-CT/TU ngày 02/3/2021 của"
+        " Tỉnh ủy về chăm lo người có công trên địa bàn tỉnh Hà Giang; Kế hoạch số 3/KH-UBND"
+        " ngày 04/3/2021 của UBND tỉnh về nước sạch trên địa bàn huyện Tân Kỳ.\nI. MỤC ĐÍCH\n"
+    )
+    assert _title_of(text, "88/QĐ-TTg") == "phòng chống thiên tai"
+    assert _title_of(text, "05-CT/TU") == "chăm lo người có công trên địa bàn tỉnh Hà Giang"
+    assert _title_of(text, "3/KH-UBND") == "nước sạch"
+
+
+def test_title_stops_where_the_citing_text_states_its_purpose():
+    text = (
+        "Thực hiện Chỉ thị số 31/CT-TTg ngày 02/6/2023 của Thủ tướng Chính phủ về an toàn giao"
+        " thông, để giảm tai nạn, Ủy ban nhân dân huyện yêu cầu:\n1. Công an huyện: tuần tra.\n"
+    )
+    assert _title_of(text, "31/CT-TTg") == "an toàn giao thông"
+
+
+# -- a directive's "Thực hiện ..." after its situation paragraph
+
+
+DIRECTIVE = (
+    "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 07/CT-UBND\n\nCHỈ THỊ\n"
+    "Về tăng cường phòng cháy rừng mùa khô\n\n"
+    "Mùa khô năm nay nắng nóng kéo dài, nguy cơ cháy rừng ở mức cao; nhiều vụ cháy đã xảy"
+    " ra do đốt nương rẫy.\n"
+    "Thực hiện Chỉ thị số 13/CT-TTg ngày 12/8/2019 của Thủ tướng Chính phủ về tăng cường"
+    " trách nhiệm quản lý rừng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+    "1. Sở Nông nghiệp: theo dõi cháy rừng theo Quyết định số 90/QĐ-BNN ngày 02/01/2020"
+    " của Bộ Nông nghiệp.\n2. Công an tỉnh: điều tra các vụ cháy.\n"
+)
+
+
+def test_directive_implements_what_its_lead_in_sentence_carries_out():
+    refs = {r.number: r for r in refs_of(DIRECTIVE)}
+    assert refs["13/CT-TTg"].relation == "implements"
+    assert refs["13/CT-TTg"].title == "tăng cường trách nhiệm quản lý rừng"
+    assert refs["90/QĐ-BNN"].relation == "cites"  # inside a demand, not the lead-in
+
+
+def test_cong_van_lead_in_before_the_first_demand_is_implements():
+    text = (
+        "SỞ Y TẾ\nSố: 210/SYT-NVY\nV/v phòng chống sốt xuất huyết\n\nKính gửi: Các bệnh viện\n\n"
+        "Số ca mắc tăng nhanh trong tháng qua.\n"
+        "Triển khai Công văn số 55/BYT-DP ngày 03/5/2024 của Bộ Y tế về phòng chống dịch, Sở Y tế"
+        " đề nghị:\n1. Các bệnh viện: sẵn sàng thu dung.\n"
+    )
+    assert [r.relation for r in refs_of(text) if r.number == "55/BYT-DP"] == ["implements"]
+
+
+def test_a_plans_body_mention_stays_a_citation():
+    text = (
+        "KẾ HOẠCH\nVề chuyển đổi số\n\nCăn cứ Luật số 20/2023/QH15 của Quốc hội;\n"
+        "I. MỤC ĐÍCH\n1. Thực hiện Quyết định số 11/QĐ-UBND ngày 02/01/2024 của UBND tỉnh"
+        " về số hóa.\n"
+    )
+    assert [r.relation for r in refs_of(text) if r.number == "11/QĐ-UBND"] == ["cites"]

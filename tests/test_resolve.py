@@ -12,6 +12,7 @@ from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, Source
 from kg.resolve import (
     PlaceKey,
     _match_body,
+    best_title,
     kebab,
     number_key,
     parse_number,
@@ -204,3 +205,19 @@ def test_matching_an_issuer_name_to_a_body_never_crashes(name, level):
     # no blanket except around the matcher: any input must be handled by the matcher itself
     _match_body(name, level, PlaceKey("Nghệ An", "Con Cuông"))
     _match_body("Phòng Tư pháp " + name, level, PlaceKey())
+
+
+def test_cited_title_is_the_most_frequent_then_the_shortest_complete():
+    loose = "trồng rừng trên địa bàn huyện X Thực hiện Chỉ thị số 9-CT/TW"
+    a = _record("a.txt", [_ref("9-CT/TW", title=loose), _ref("9-CT/TW", title="trồng rừng")])
+    b = _record("b.txt", [_ref("9-CT/TW", title="“Trồng rừng”")])
+    c = _record("c.txt", [_ref("9-CT/TW", title="trồng rừng và")])  # cut mid-phrase
+    corpus = resolve([a, b, c])
+    assert corpus.documents[corpus.sources[0].references[0]].subject == "trồng rừng"
+    corpus = resolve([c])
+    assert corpus.documents[corpus.sources[0].references[0]].subject == "trồng rừng và"
+
+
+def test_best_title_prefers_a_complete_title_over_a_shorter_cut_one():
+    assert best_title(["phòng cháy rừng và", "phòng cháy rừng ở"]) == "phòng cháy rừng ở"
+    assert best_title(["a b về", "a b c d"]) == "a b c d"

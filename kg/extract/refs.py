@@ -9,7 +9,9 @@ those variants while ``number`` keeps what was printed.
 
 The relation comes from where the mention stands: clauses of the opening that
 begin "Thực hiện" / "Triển khai" give ``implements``, "Căn cứ" ``based_on``,
-"Xét đề nghị" ``proposal``; everything else ``cites``. A document an
+"Xét đề nghị" ``proposal``; everything else ``cites``. A directive (Chỉ thị, Công
+văn, Thông báo) may describe the situation first: its "Thực hiện <document> ...,
+<issuer> yêu cầu:" sentence before the first numbered demand is still its opening. A document an
 implemented document itself implements ("Thực hiện Kế hoạch 144-KH/TU ... về
 thực hiện Chỉ thị 28-CT/TW") is implemented by this one too, and the chain is
 kept in ``DocRef.implements``.
@@ -240,14 +242,79 @@ def _after(text: str, end: int) -> tuple[str | None, str | None, str | None]:
         raw = window[pos + mi.start("issuer") :]
         stop = _ISSUER_STOP.search(raw)
         title_from = pos + mi.start("issuer") + (stop.start() if stop else len(raw))
-    title = None
-    mt = re.match(
-        r"\s*,?\s*(?:về\s+việc|về|v/v)\s+(?P<title>[^;(]{3,300})", window[title_from:], re.I
-    )
-    if mt:
-        title = " ".join(mt["title"].split())
-        title = re.split(r"\.\s|\s\(sau đây", title)[0].strip(' .,;”"“*') or None
+    title = _title(text[end + title_from : end + title_from + 1000], issuer)
     return date, issuer, title
+
+
+_TITLE_START_RE = re.compile(
+    r"\s*,?\s*(?P<q1>[“\"]\s*)?(?:về\s+việc|về|v/v)\s+(?P<q2>[“\"]\s*)?", re.IGNORECASE
+)
+# Where a cited title ends (drafting conventions): the clause or sentence ends, a
+# parenthesis opens ("(sau đây gọi tắt là ...)"), a new paragraph starts (the opening
+# "Thực hiện", a numbered point), the next document of a list begins (", Quyết định số"),
+# or the citing text goes on with its own purpose or demand (", để ...", ", đề nghị ...").
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_TITLE_END_RE = re.compile(
+    r";|\(|:|\.(?:\s|$)"
+    r"|\n[ \t]*(?:\n[ \t]*)*(?=(?:Thực\s+hiện|Triển\s+khai|Tiếp\s+tục|Căn\s+cứ|Xét|Theo|Nhằm"
+    r"|Để|Kính\s+gửi|Nay|[IVX]+\s*[.)]|\d+\s*[.)]|[a-zđ]\)|[-–•+*])(?!\w))"
+    r"|,\s*(?:và\s+)?(?=(?:" + _TYPE_ALT + r")\s+(?:số\s+)?\d)"
+    r"|,\s*(?=(?:để|nhằm|đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo)\s)"
+    r"|,\s*(?=[^,;:.]{0,80}\s(?:yêu\s+cầu|chỉ\s+thị|đề\s+nghị)\s*:)"
+    # ", Ban Thường vụ ... xây dựng Chương trình như sau": the citing body takes over
+    r"|,\s*(?=(?-i:["
+    + _UPPER
+    + r"])[^;:.“”]{0,150}?\s(?:như\s+sau|yêu\s+cầu|chỉ\s+thị|đề\s+nghị)\b)",
+    re.IGNORECASE,
+)
+_UNIT = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
+# The citing plan's own place, said after the cited title ("... trên địa bàn huyện X").
+_LOCALITY_TAIL_RE = re.compile(
+    r"\s+(?:(?:trên|tại)\s+địa\s+bàn(?:\s+" + _UNIT + r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)?"
+    r"|tại\s+(?:các\s+)?địa\s+phương)\s*$",
+    re.IGNORECASE,
+)
+_CENTRAL_ISSUER_RE = re.compile(
+    r"Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Trung\s+ương|Chính\s+phủ|Quốc\s+hội|^Bộ\s", re.IGNORECASE
+)
+_PROVINCE_ISSUER_RE = re.compile(r"tỉnh|thành\s+phố\s+trực\s+thuộc", re.IGNORECASE)
+_BELOW_PROVINCE_RE = re.compile(r"(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b", re.I)
+
+
+def _title(raw: str, issuer: str | None) -> str | None:
+    """The cited title: the "về ..." (or quoted) phrase right after number, date and issuer.
+
+    A trailing "trên địa bàn <unit> X" / "tại địa phương" is dropped when it cannot be
+    the cited document's own: a central issuer's title, or a unit below a province's.
+    """
+    ms = _TITLE_START_RE.match(raw)
+    if not ms:
+        return None
+    body = raw[ms.end() :]
+    if ms["q1"] or ms["q2"]:
+        close = re.search(r"[”\"]", body)
+        if close:
+            body = body[: close.start()]
+    m = _TITLE_END_RE.search(body)
+    if m:
+        body = body[: m.start()]
+    title = " ".join(body.split()).strip(' .,;”"“*')
+    if title.count("“") > title.count("”"):
+        title += "”"  # a quoted inner title closes where the outer one ends
+    tail = _LOCALITY_TAIL_RE.search(title)
+    if tail and _foreign_locality(tail.group(0), issuer):
+        title = title[: tail.start()].rstrip(" ,")
+    return title if len(title) >= 3 else None
+
+
+def _foreign_locality(tail: str, issuer: str | None) -> bool:
+    if re.search(r"địa\s+phương|địa\s+bàn\s*$", tail, re.IGNORECASE):
+        return True  # "tại địa phương", a bare "trên địa bàn": always the citing side's
+    if not issuer:
+        return False
+    if _CENTRAL_ISSUER_RE.search(issuer):
+        return True
+    return bool(_PROVINCE_ISSUER_RE.search(issuer) and _BELOW_PROVINCE_RE.search(tail))
 
 
 def _full_mentions(text: str) -> list[_Mention]:
@@ -388,6 +455,39 @@ def opening_end(clean: CleanText, structure: Structure | None = None) -> int:
     return m.start() if m else min(len(clean.text), 3000)
 
 
+# A directive (Chỉ thị, Công văn, Thông báo) names its type alone on a line, or says "V/v".
+_DIRECTIVE_HEAD_RE = re.compile(
+    r"^[\s#*_]*(?:(?:CHỈ\s+THỊ|CÔNG\s+VĂN|THÔNG\s+BÁO|CÔNG\s+ĐIỆN)[\s*_]*$|V/v\b)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FIRST_DEMAND_RE = re.compile(r"^[\s*_]*(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s*\S", re.MULTILINE)
+_LEAD_IN_RE = re.compile(
+    r"(?:^|(?<=[.:]\s)|(?<=\n))[ \t*_]*(?:Thực\s+hiện|Triển\s+khai|Tiếp\s+tục\s+thực\s+hiện)\b",
+    re.MULTILINE,
+)
+_DEMANDS_RE = re.compile(r"(?:yêu\s+cầu|chỉ\s+thị|đề\s+nghị)\s*:\s*$", re.IGNORECASE)
+
+
+def _directive_lead_ins(text: str, head_end: int) -> list[tuple[int, int, Relation | None]]:
+    """'Thực hiện <document> ..., <issuer> yêu cầu:' after a directive's situation paragraph.
+
+    A Chỉ thị or Công văn often first describes the situation, then names what it
+    carries out in the sentence leading into its demands; that sentence is the
+    opening's "Thực hiện" clause even though it is not the first paragraph.
+    """
+    demand = _FIRST_DEMAND_RE.search(text, head_end)
+    limit = demand.start() if demand else min(len(text), head_end + 4000)
+    directive = bool(_DIRECTIVE_HEAD_RE.search(text, 0, min(head_end + 1, len(text))))
+    out: list[tuple[int, int, Relation | None]] = []
+    for m in _LEAD_IN_RE.finditer(text, head_end, limit):
+        stop = re.compile(r"\.(?=\s)|:\s*(?:\n|$)").search(text, m.end(), limit)
+        end = stop.end() if stop else limit
+        leads_in = bool(_DEMANDS_RE.search(text[m.end() : end].rstrip()))
+        if leads_in or (directive and demand is not None):
+            out.append((m.start(), end, "implements"))
+    return out
+
+
 def _clauses(text: str, end: int) -> list[tuple[int, int, Relation | None]]:
     """Cut the opening into clauses and give each the relation of its leading verb.
 
@@ -427,9 +527,12 @@ def extract_refs(clean: CleanText, structure: Structure | None = None) -> list[D
     head_end = opening_end(clean, structure)
     clauses = _clauses(text, head_end)
 
+    lead_ins = _directive_lead_ins(text, head_end)
+
     def relation_at(pos: int) -> Relation:
         if pos >= head_end:
-            return "cites"
+            inside = any(s <= pos < e for s, e, _ in lead_ins)
+            return "implements" if inside else "cites"
         for s, e, rel in clauses:
             if s <= pos < e:
                 if rel is None and _CARRY_OUT_RE.search(text[max(s, pos - 40) : pos]):
@@ -454,7 +557,7 @@ def extract_refs(clean: CleanText, structure: Structure | None = None) -> list[D
                 title=mn.title,
             )
         )
-    _link_chains(text, mentions, refs, clauses)
+    _link_chains(text, mentions, refs, clauses + lead_ins)
     return refs
 
 
