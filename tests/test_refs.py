@@ -310,3 +310,19 @@ def test_a_plans_body_mention_stays_a_citation():
         " về số hóa.\n"
     )
     assert [r.relation for r in refs_of(text) if r.number == "11/QĐ-UBND"] == ["cites"]
+
+
+_PHRASE = st.text(alphabet="abcdeghiklmnoprstuvyđàáạăâêôơư ,", min_size=3, max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=_PHRASE, tail=_PHRASE)
+def test_a_cited_title_never_crosses_its_clause(title, tail):
+    text = (
+        f"Thực hiện Chỉ thị số 11/CT-TTg ngày 02/3/2021 của Thủ tướng Chính phủ về {title}"
+        f" trên địa bàn huyện Mỹ Lộc; {tail} (sau đây gọi tắt là Chỉ thị 11).\nI. MỤC ĐÍCH\n"
+    )
+    got = _title_of(text, "11/CT-TTg")
+    if got is not None:
+        assert ";" not in got and "(" not in got and "Mỹ Lộc" not in got
+        assert got in " ".join(title.split())
