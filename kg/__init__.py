@@ -1,7 +1,42 @@
 """dkg: a knowledge graph of directives and responsibilities.
 
 The public API is the pipeline's functions; the ``dkg`` command is a thin layer
-over them.
+over them. Names are imported on first use so ``import kg`` stays cheap.
+
+    >>> import kg
+    >>> records, errors = kg.extract_paths([])        # the bundled seeds
+    >>> report = kg.build([], "dkg-out")              # store, exports, site
+    >>> store = kg.open_store("dkg-out")
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
+
+_API = {
+    "extract_source": "kg.pipeline",
+    "extract_paths": "kg.pipeline",
+    "to_gold_dict": "kg.records",
+    "score": "kg.evaluate",
+    "build": "kg.build",
+    "open_store": "kg.store",
+    "export": "kg.export",
+    "validate_store": "kg.validate",
+    "canned_queries": "kg.queries",
+    "trace": "kg.cascade",
+    "audit": "kg.cascade",
+    "compute_lineage": "kg.cascade",
+    "build_site": "kg.views.site",
+    "serve": "kg.server",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
