@@ -5,8 +5,10 @@ over them. Names are imported on first use so ``import kg`` stays cheap.
 
     >>> import kg
     >>> records, errors = kg.extract_paths([])        # the bundled seeds
-    >>> report = kg.build([], "dkg-out")              # store, exports, site
-    >>> store = kg.open_store("dkg-out")
+    >>> store = kg.open_store("dkg-out")               # after ``dkg build``
+
+Building and exporting live in ``kg.build.build`` and ``kg.export.export`` (their
+module names would shadow them here).
 """
 
 from __future__ import annotations
@@ -21,9 +23,7 @@ _API = {
     "extract_paths": "kg.pipeline",
     "to_gold_dict": "kg.records",
     "score": "kg.evaluate",
-    "build": "kg.build",
     "open_store": "kg.store",
-    "export": "kg.export",
     "validate_store": "kg.validate",
     "canned_queries": "kg.queries",
     "trace": "kg.cascade",
