@@ -50,3 +50,15 @@ def test_reuse_and_own_axioms(onto):
 def test_shapes_and_reference_files_parse():
     for name in ("shapes.ttl", "doctypes.ttl"):
         assert len(Graph().parse(ontology_dir() / name)) > 20
+
+
+def test_ontology_version_is_the_package_version():
+    """The version lives in kg/__init__.py; the ontology's owl:versionInfo must follow it."""
+    from rdflib import Graph
+    from rdflib.namespace import OWL
+
+    import kg
+    from kg.resources import ontology_dir
+
+    g = Graph().parse(ontology_dir() / "dkg.ttl")
+    assert {str(v) for v in g.objects(None, OWL.versionInfo)} == {kg.__version__}
