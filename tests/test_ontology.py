@@ -54,11 +54,7 @@ def test_shapes_and_reference_files_parse():
 
 def test_ontology_version_is_the_package_version():
     """The version lives in kg/__init__.py; the ontology's owl:versionInfo must follow it."""
-    from rdflib import Graph
-    from rdflib.namespace import OWL
-
     import kg
-    from kg.resources import ontology_dir
 
     g = Graph().parse(ontology_dir() / "dkg.ttl")
     assert {str(v) for v in g.objects(None, OWL.versionInfo)} == {kg.__version__}
