@@ -59,6 +59,7 @@ import pyoxigraph as ox
 
 from kg.errors import DkgError
 from kg.resources import queries_dir
+from kg.sparql import bind_query
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("string", "name", "number", "integer", "decimal", "boolean", "date", "iri", "lang")
@@ -326,101 +327,6 @@ def parse_param_args(items: Iterable[str]) -> dict[str, str]:
         k, v = item.split("=", 1)
         out[k.strip()] = v
     return out
-
-
-def code_only(text: str) -> str:
-    """The query's characters outside comments, strings and IRIs (for keyword checks)."""
-    return "".join(c for _, c in _scan_code(text))
-
-
-def _scan_code(text: str) -> list[tuple[int, str]]:
-    """(offset, char) of the query's characters outside comments, strings and IRIs."""
-    out: list[tuple[int, str]] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "'\"":
-            quote = text[i : i + 3] if text[i : i + 3] in ("'''", '"""') else c
-            j = i + len(quote)
-            while j < n and text[j : j + len(quote)] != quote:
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]):
-            i = text.index(">", i) + 1
-            continue
-        out.append((i, c))
-        i += 1
-    return out
-
-
-def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """``VALUES (?a ?b) { (t1 t2) }``, verified to parse back to exactly these terms."""
-    names = list(bindings)
-    for n in names:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
-            raise DkgError(f"bad parameter name {n!r}")
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
-    try:
-        rows = list(ox.Store().query(f"SELECT * WHERE {{ {block} }}"))
-    except SyntaxError as e:
-        raise DkgError(f"cannot bind parameters ({e})") from None
-    if len(rows) != 1 or any(rows[0][n] != bindings[n] for n in names):
-        raise DkgError("cannot bind parameters: a value did not stay one RDF term")
-    return block
-
-
-def bind_query(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with one-row VALUES blocks binding the parameters.
-
-    The outermost WHERE group gets every parameter; each sub-SELECT's WHERE group
-    gets the parameters it mentions, because a sub-SELECT does not see the outer
-    group's bindings. So every occurrence of ``?name`` means the given value, as
-    with SEP-0007 pre-binding, and a filter on a parameter inside a sub-SELECT is
-    evaluated there (early) rather than after the outer joins.
-    """
-    if not bindings:
-        return text
-    code = _scan_code(text)
-    flat = "".join(c for _, c in code)
-    groups = [m.end() - 1 for m in re.finditer(r"\bWHERE\s*\{", flat, re.IGNORECASE)]
-    if not groups:  # SELECT * { ... } and ASK { ... } may omit WHERE
-        pos = flat.find("{")
-        if pos < 0 or re.match(r"\s*(CONSTRUCT|DESCRIBE)", _strip_prologue(flat), re.IGNORECASE):
-            raise DkgError("cannot find the WHERE clause to bind parameters into")
-        groups = [pos]
-    inserts: list[tuple[int, str]] = []
-    for i, pos in enumerate(groups):
-        if i == 0:
-            names = list(bindings)
-        else:
-            inner = flat[pos : _matching_brace(flat, pos) + 1]
-            names = [n for n in bindings if re.search(rf"[?$]{re.escape(n)}\b", inner)]
-        if names:
-            inserts.append((code[pos][0], values_block({n: bindings[n] for n in names})))
-    for brace, block in sorted(inserts, reverse=True):
-        text = f"{text[: brace + 1]} {block}{text[brace + 1 :]}"
-    return text
-
-
-def _matching_brace(flat: str, pos: int) -> int:
-    depth = 0
-    for i in range(pos, len(flat)):
-        if flat[i] == "{":
-            depth += 1
-        elif flat[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(flat) - 1
-
-
-def _strip_prologue(flat: str) -> str:
-    return re.sub(r"^\s*((PREFIX\s+\S*:\s*|BASE\s*)\s*)*", "", flat, flags=re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- running

@@ -51,12 +51,11 @@ from kg.queries import (
     CannedQuery,
     QueryResult,
     bind_params,
-    bind_query,
     canned_queries,
-    code_only,
     format_result,
     oxigraph_store,
 )
+from kg.sparql import bind_query, code_only
 
 MAX_BODY = 1_000_000
 

@@ -33,6 +33,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.errors import DkgError
+from kg.sparql import bind_query
 from kg.vocab import BODIES, DEFAULT_BASE, DKG_NS, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
 
 STORE = "store"
@@ -146,32 +147,6 @@ def _binding(value: Any) -> Any:
     return ox.Literal(str(value))
 
 
-def _inline_values(sparql: str, subs: dict) -> str:
-    """``sparql`` with ``VALUES (?a ?b) { (t1 t2) }`` right after the WHERE group's "{"."""
-    names = " ".join(f"?{v.value}" for v in subs)
-    values = " ".join(str(t) for t in subs.values())
-    block = f" VALUES ({names}) {{ ({values}) }} "
-    i, n = 0, len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":  # comment to the end of the line
-            i = sparql.find("\n", i)
-            i = n if i < 0 else i
-        elif c in "\"'":
-            j = i + 1
-            while j < n and sparql[j] != c:
-                j += 2 if sparql[j] == "\\" else 1
-            i = j + 1
-        elif c == "<" and i + 1 < n and sparql[i + 1] not in " =":
-            j = sparql.find(">", i)
-            i = n if j < 0 else j + 1
-        elif c == "{":
-            return sparql[: i + 1] + block + sparql[i + 1 :]
-        else:
-            i += 1
-    raise DkgError("cannot bind parameters: the query has no WHERE group")
-
-
 # ---------------------------------------------------------------- the store
 
 
@@ -198,20 +173,15 @@ class Store:
     def query(self, sparql: str, bindings: dict[str, Any] | None = None, union: bool = True) -> Any:
         """Raw pyoxigraph result. Default graph = union of all graphs unless ``union=False``.
 
-        ``bindings`` are substituted as RDF terms (never pasted into the text).
+        ``bindings`` become RDF terms in a VALUES block (kg.sparql), never pasted text.
         """
-        subs = {ox.Variable(k): _binding(v) for k, v in (bindings or {}).items()}
-        kwargs = {"use_default_graph_as_union": union, "prefixes": self.prefixes()}
+        terms = {k: _binding(v) for k, v in (bindings or {}).items()}
         try:
-            try:
-                return self.raw.query(sparql, substitutions=subs or None, **kwargs)
-            except RuntimeError as e:
-                if "projection" not in str(e):
-                    raise
-                # pyoxigraph substitutes only projected variables; otherwise bind with an
-                # inline VALUES block of serialised terms at the top of the WHERE group
-                # (still never raw text; a trailing VALUES would join after aggregation)
-                return self.raw.query(_inline_values(sparql, subs), **kwargs)
+            return self.raw.query(
+                bind_query(sparql, terms),
+                use_default_graph_as_union=union,
+                prefixes=self.prefixes(),
+            )
         except SyntaxError as e:
             raise DkgError(f"SPARQL syntax error: {e}") from e
 

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from kg.errors import DkgError
 from kg.queries import (
     bind_params,
-    bind_query,
     canned_queries,
     check_query,
     describe_queries,
@@ -27,8 +26,8 @@ from kg.queries import (
     parse_param_args,
     parse_query_text,
     run_query,
-    values_block,
 )
+from kg.sparql import bind_query, values_block
 from kg.text import fold
 
 REQUIRED_TOPICS = {
