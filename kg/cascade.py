@@ -26,23 +26,12 @@ import networkx as nx
 
 from kg.errors import DkgError
 from kg.models import LineageLink
-from kg.queries import execute, get_query, run_query
+from kg.queries import get_query, run_query, select_values
 from kg.text import fold
 
 DKG = "https://w3id.org/dkg/ns#"
 LEVELS = ("central", "province", "district", "commune")
 LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
-PREFIXES = """PREFIX dkg: <https://w3id.org/dkg/ns#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
-
-
-def _select(store, sparql: str) -> list[dict[str, str | None]]:
-    res = execute(store, PREFIXES + sparql)
-    names = [v.value for v in res.variables]
-    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in res]
 
 
 def _local(iri: str | None) -> str | None:
@@ -78,7 +67,7 @@ class DocInfo:
 
 
 def documents(store) -> dict[str, DocInfo]:
-    rows = _select(
+    rows = select_values(
         store,
         """SELECT ?doc ?label ?number ?type ?issuer ?level ?kind ?date ?ingested ?printed WHERE {
           ?doc a dkg:Document .
@@ -123,7 +112,7 @@ def cascade_graph(store, docs: dict[str, DocInfo] | None = None) -> nx.DiGraph:
     g = nx.DiGraph()
     for iri, info in docs.items():
         g.add_node(iri, info=info)
-    for r in _select(
+    for r in select_values(
         store, "SELECT DISTINCT ?child ?parent WHERE { ?child dkg:cascadesFrom ?parent }"
     ):
         for n in (r["child"], r["parent"]):
@@ -170,7 +159,7 @@ class DutyLine:
 
 
 def duties_by_document(store) -> dict[str, list[DutyLine]]:
-    rows = _select(
+    rows = select_values(
         store,
         """SELECT ?duty ?doc ?body ?place ?role ?mode ?section ?text ?order ?aorder WHERE {
           ?duty a dkg:Duty ; dkg:inDocument ?doc ; dkg:responsibleBody ?b ; dkg:text ?text .
@@ -422,7 +411,7 @@ class _LDuty:
 
 
 def _lineage_duties(store) -> dict[str, list[_LDuty]]:
-    rows = _select(
+    rows = select_values(
         store,
         """SELECT ?duty ?doc ?b ?sector ?level ?text ?collective WHERE {
           ?duty a dkg:Duty ; dkg:inDocument ?doc ; dkg:responsibleBody ?b ; dkg:text ?text .
@@ -479,7 +468,7 @@ def _compatible(
 
 def lineage_pairs(store) -> list[tuple[str, str]]:
     """(parent, child) pairs: child implements parent and both have duties in the graph."""
-    rows = _select(
+    rows = select_values(
         store,
         """SELECT DISTINCT ?parent ?child WHERE {
           ?child dkg:ingested true ; eli:ensures_implementation_of|dkg:cascadesFrom ?parent .
@@ -501,7 +490,7 @@ def compute_lineage(store) -> list[LineageLink]:
     duties = _lineage_duties(store)
     levels = {
         r["doc"]: _local(r["level"])
-        for r in _select(
+        for r in select_values(
             store, "SELECT ?doc ?level WHERE { ?doc a dkg:Document ; dkg:level ?level }"
         )
     }
@@ -615,7 +604,7 @@ def audit(store) -> list[AuditFinding]:
             )
     implemented = {
         r["cited"]
-        for r in _select(
+        for r in select_values(
             store,
             "SELECT DISTINCT ?cited WHERE { ?c dkg:ingested true ; eli:ensures_implementation_of ?cited }",
         )
@@ -665,7 +654,7 @@ def audit(store) -> list[AuditFinding]:
 
 def _lineage_findings(store, label) -> list[AuditFinding]:
     pairs: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: {"kept": [], "dropped": []})
-    for r in _select(
+    for r in select_values(
         store,
         """SELECT ?parent ?child ?pd ?cd ?ptext ?body WHERE {
           { ?cd dkg:counterpartOf ?pd . ?cd dkg:inDocument ?child }

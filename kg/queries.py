@@ -60,6 +60,8 @@ import pyoxigraph as ox
 from kg.errors import DkgError
 from kg.resources import queries_dir
 from kg.sparql import bind_query
+from kg.store import Store
+from kg.vocab import SPARQL_PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("string", "name", "number", "integer", "decimal", "boolean", "date", "iri", "lang")
@@ -383,10 +385,8 @@ def oxigraph_store(store) -> ox.Store:
     """The pyoxigraph Store behind a kg.store.Store (or the argument itself)."""
     if isinstance(store, ox.Store):
         return store
-    for attr in ("raw", "ox", "_store"):
-        inner = getattr(store, attr, None)
-        if isinstance(inner, ox.Store):
-            return inner
+    if isinstance(store, Store):
+        return store.raw
     raise DkgError(f"not a store: {type(store).__name__}")
 
 
@@ -398,6 +398,17 @@ def execute(store, text: str):
         raise DkgError(f"SPARQL syntax error: {e}") from None
     except (RuntimeError, OSError, ValueError) as e:
         raise DkgError(f"query failed: {e}") from None
+
+
+def select_values(store, sparql: str) -> list[dict[str, str | None]]:
+    """SELECT rows of lexical values (None when unbound), with the shared dkg prefixes.
+
+    The one runner for library code that reads the store (cascade, views): it takes a
+    kg.store.Store or a bare pyoxigraph Store.
+    """
+    res = execute(store, SPARQL_PREFIXES + sparql)
+    names = [v.value for v in res.variables]
+    return [{n: (None if row[n] is None else row[n].value) for n in names} for row in res]
 
 
 def _form_of(text: str) -> str:

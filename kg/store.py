@@ -34,29 +34,13 @@ from rdflib.namespace import XSD
 
 from kg.errors import DkgError
 from kg.sparql import bind_query
-from kg.vocab import BODIES, DEFAULT_BASE, DKG_NS, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
+from kg.vocab import DEFAULT_BASE, PREFIXES
 
 STORE = "store"
 NEW = "store.new"
 OLD = "store.old"
 DB = "db"
 META = "build.json"
-
-PREFIXES = {
-    "dkg": DKG_NS,
-    "body": str(BODIES),
-    "topic": str(TOPICS),
-    "dtype": str(DOCTYPES),
-    "eli": str(ELI),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "oa": str(OA),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
 
 _XSD_STRING = str(XSD.string)
 _INT = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.short), str(XSD.nonNegativeInteger)}

@@ -161,10 +161,31 @@ __all__ = [
     "OA",
     "ORG",
     "OWL",
+    "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",
     "SH",
     "SKOS",
+    "SPARQL_PREFIXES",
     "XSD",
 ]
+
+# The prefixes every dkg SPARQL query may use (kg.store passes them to pyoxigraph;
+# text sent elsewhere starts with SPARQL_PREFIXES).
+PREFIXES: dict[str, str] = {
+    "dkg": DKG_NS,
+    "body": str(BODIES),
+    "topic": str(TOPICS),
+    "dtype": str(DOCTYPES),
+    "eli": str(ELI),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "skos": str(SKOS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -14,7 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg.queries import select_values
+
 Row = dict[str, str | None]
+# Runs SELECT text that uses the dkg prefixes (kg.vocab.PREFIXES) without declaring them.
 Select = Callable[[str], list[Row]]
 
 LEVELS = ("central", "province", "district", "commune")
@@ -227,33 +230,13 @@ class SiteData:
 
 
 def oxigraph_select(store) -> Select:
-    """A ``Select`` over a pyoxigraph Store: rows of plain strings (None when unbound)."""
-
-    def select(query: str) -> list[Row]:
-        result = store.query(query, use_default_graph_as_union=True)
-        names = [v.value for v in result.variables]
-        return [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in result]
-
-    return select
+    """A ``Select`` over a kg.store.Store or pyoxigraph Store: rows of plain strings."""
+    return lambda query: select_values(store, query)
 
 
 def store_select(store) -> Select:
-    """A ``Select`` over whatever the build hands us: kg.store.Store, pyoxigraph Store or a callable."""
-    if callable(store):
-        return store
-    if hasattr(store, "select"):
-        return lambda query: [{k: _plain(v) for k, v in row.items()} for row in store.select(query)]
-    return oxigraph_select(store)
-
-
-def _plain(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[no-any-return]
-    return str(value)
+    """A ``Select`` over whatever the build hands us: a store or a callable."""
+    return store if callable(store) else oxigraph_select(store)
 
 
 def _int(value: str | None) -> int | None:
@@ -314,15 +297,6 @@ def _first(rows: Iterable[Row], key: str) -> dict[str, Row]:
 
 
 # ---------------------------------------------------------------- the queries (docs/GRAPH.md)
-
-PREFIXES = """PREFIX dkg: <https://w3id.org/dkg/ns#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
 
 Q_DOCS = """SELECT ?doc ?p ?o WHERE {
   ?doc a dkg:Document .
@@ -498,7 +472,7 @@ def _place_labels(rows: list[Row]) -> tuple[dict[str, str], dict[str, str | None
 
 
 def _q(select: Select, query: str) -> list[Row]:
-    return select(PREFIXES + query)
+    return select(query)
 
 
 def load_site_data(select: Select) -> SiteData:
@@ -541,7 +515,7 @@ def load_site_data(select: Select) -> SiteData:
         )
 
     def text_of(doc: str) -> str | None:
-        rows = select(PREFIXES + Q_TEXT % doc.replace(">", "%3E"))
+        rows = select(Q_TEXT % doc.replace(">", "%3E"))
         return rows[0]["text"] if rows else None
 
     data.texts = text_of
