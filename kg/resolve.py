@@ -55,9 +55,7 @@ _UNIT_WORDS = (
 
 def slug(text: str) -> str:
     """ASCII, lower case, hyphen-separated: readable IRI segments."""
-    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return s or "x"
 
 

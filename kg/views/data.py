@@ -8,13 +8,13 @@ the graph's shape and can be tested with records built by hand.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.queries import select_values
+from kg.text import fold
 
 Row = dict[str, str | None]
 # Runs SELECT text that uses the dkg prefixes (kg.vocab.PREFIXES) without declaring them.
@@ -693,12 +693,6 @@ def load_site_data(select: Select) -> SiteData:
     return data
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.replace("đ", "d").replace("Đ", "D").lower().split())
-
-
 def _link_report_bodies(data: SiteData) -> None:
     """Fallback while the graph leaves reporter / recipient as text only: a text that names,
     exactly, the document's issuer or a body assigned in the same document is that body.
@@ -709,14 +703,14 @@ def _link_report_bodies(data: SiteData) -> None:
         names: dict[str, str] = {}
         doc = data.docs.get(rep.doc)
         if doc and doc.issuer and doc.issuer_name:
-            names[_fold(doc.issuer_name)] = doc.issuer
+            names[fold(doc.issuer_name)] = doc.issuer
         for a in data.assignments_by_doc.get(rep.doc, []):
             body = data.bodies.get(a.body)
             if body and not body.collective:
-                names.setdefault(_fold(body.name), a.body)
+                names.setdefault(fold(body.name), a.body)
         if rep.reporter is None and rep.reporter_text:
-            rep.reporter = names.get(_fold(rep.reporter_text))
+            rep.reporter = names.get(fold(rep.reporter_text))
         if rep.recipient is None and rep.recipient_text:
-            rep.recipient = names.get(_fold(rep.recipient_text))
+            rep.recipient = names.get(fold(rep.recipient_text))
         if rep.via is None and rep.via_text:
-            rep.via = names.get(_fold(rep.via_text))
+            rep.via = names.get(fold(rep.via_text))
