@@ -13,10 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.resources import ontology_dir
-from kg.text import fold_same_length
 from kg.vocab import DKG
 
-__all__ = ["BodyType", "Topic", "body_types", "fold_same_length", "group_ids", "topics"]
+__all__ = ["BodyType", "Topic", "body_types", "group_ids", "topics"]
 
 BODIES_NS = "https://w3id.org/dkg/bodies/"
 TOPICS_NS = "https://w3id.org/dkg/topics/"

@@ -6,8 +6,9 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from kg import text
-from kg.refdata import body_types, fold_same_length, group_ids, topics
+from kg.refdata import body_types, group_ids, topics
 from kg.resources import ontology_dir
+from kg.text import fold_same_length
 
 
 def test_every_body_type_has_a_vietnamese_name_and_valid_level() -> None:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
-from kg.refdata import BodyType, body_types, fold_same_length
+from kg.refdata import BodyType, body_types
+from kg.text import fold_same_length
 
 LEVEL_DISPLAY = {
     "trung uong": "Trung ương",

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from kg.extract.bodies import BodyMatch, Context, find_bodies, match_at, mention
 from kg.extract.topics import topics_of
 from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Span, Structure
-from kg.refdata import fold_same_length
+from kg.text import fold_same_length
 
 _HEADINGS = {"part", "article", "item", "point"}
 _ORG_TITLE = re.compile(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from kg.extract.bodies import Context, display_name, mention
 from kg.extract.duties import lead_bodies, parse_list
 from kg.models import Assignment, DocumentFacts, Node, Reporting, Span, Structure
-from kg.refdata import fold_same_length
+from kg.text import fold_same_length
 
 _TRIGGER = re.compile(r"(?<![a-z])(?:bao\s+cao|phan\s+anh)(?![a-z])")
 _FREQS: list[tuple[str, re.Pattern[str]]] = [

@@ -12,7 +12,7 @@ import re
 from kg.extract.bodies import Context
 from kg.extract.reporting import _owner, sentences_in
 from kg.models import Assignment, DocumentFacts, Structure, Target
-from kg.refdata import fold_same_length
+from kg.text import fold_same_length
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # "2.000" thousands, "8,5" decimal
 # A commitment qualifier stays in the value ("ít nhất 2.000", "dưới 22%"); "trên"/"dưới" only
