@@ -167,18 +167,30 @@ def build(paths: tuple[Path, ...], out: Path, base: str) -> None:
 
 @main.command()
 @store_option
-@format_option("ttl", "trig", "nq", "jsonld", "json", "csv", "graphml", default="trig")
+@format_option("ttl", "trig", "nq", "jsonld", "json", "csv", "graphml", "ics", default="trig")
 @out_option
-def export(store: Path, fmt: str, out: Path | None) -> None:
-    """Export the graph: RDF, gold-shaped JSON records, a duty table or GraphML.
+@click.option(
+    "--body", default=None, help="ics: only obligations naming this body (part of its name)."
+)
+def export(store: Path, fmt: str, out: Path | None, body: str | None) -> None:
+    """Export the graph: RDF, gold-shaped JSON records, a duty table, GraphML or a
+    reporting calendar (ics: iCalendar events for obligations with a due day).
 
     \b
     Example:
       dkg export --format csv --out duties.csv
+      dkg export --format ics --body "Phòng Lao động" --out bao-cao.ics
     """
     from kg.export import export as run_export
     from kg.store import open_store
 
+    if fmt == "ics":
+        from kg.calendar import store_calendar
+
+        report = store_calendar(open_store(store), body=body)
+        emit(report.text, out)
+        click.echo(report.summary(), err=True)
+        return
     emit(run_export(open_store(store), fmt), out)
 
 

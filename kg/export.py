@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from kg.errors import DkgError
 from kg.store import Store
 
-FORMATS = ("ttl", "trig", "nq", "jsonld", "json", "csv", "graphml")
+FORMATS = ("ttl", "trig", "nq", "jsonld", "json", "csv", "graphml", "ics")
 SUFFIX = {f: f for f in FORMATS} | {"jsonld": "jsonld"}
 
 _RDF_FORMAT = {
@@ -44,6 +44,10 @@ def export(store: Store, fmt: str) -> str:
         return duty_csv(store)
     if fmt == "graphml":
         return graphml(store)
+    if fmt == "ics":
+        from kg.calendar import store_calendar
+
+        return store_calendar(store).text
     raise DkgError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 

@@ -319,7 +319,7 @@ def test_write_site_replaces_the_previous_site(tmp_path):
     first = write_site(data, out)
     (out / "stale.html").write_text("x", encoding="utf-8")
     second = write_site(data, out)
-    assert first.pages == second.pages == 1 + 7 + 3  # index, documents, cascades
+    assert first.pages == second.pages == 2 + 7 + 3  # index, calendar, documents, cascades
     assert not (out / "stale.html").exists()
 
 

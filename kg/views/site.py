@@ -33,6 +33,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from kg.views.calendar_page import write_calendar_pages
 from kg.views.data import (
     LEVELS,
     BodyInfo,
@@ -284,6 +285,7 @@ class Site:
     body_pages: dict[str, str]
     cascade_pages: dict[str, str]
     shared_names: set[str] = field(default_factory=set)  # names several bodies carry
+    calendar_hrefs: dict[str, str] = field(default_factory=dict)  # body IRI -> its .ics
 
     def ev_local(self, ev: Evidence | None) -> list[int] | None:
         """Offsets for site.js on the page of the evidence's own document (code points)."""
@@ -853,6 +855,7 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
         (tmp / name).write_text(text, encoding="utf-8")
         pages += 1
 
+    write_calendar_pages(site, tmp, write, doc_title)
     docs = _sort_docs(list(data.docs.values()))
     duty_count: dict[str, int] = defaultdict(int)
     lead_count: dict[str, int] = defaultdict(int)

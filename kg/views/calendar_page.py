@@ -1,0 +1,111 @@
+"""The site's reporting calendar: calendar.html, reporting.ics and one .ics per body.
+
+Built from the site's read model (SiteData.reports), so it needs no store of its own;
+the events themselves come from kg.calendar, the one place that turns obligations into
+iCalendar.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from kg.calendar import FREQUENCY_VI, Obligation, calendar, first_due
+
+# the site's frequency codes -> the graph's skos:notation
+_NOTATION = {"adhoc": "ad hoc", "review": "review milestones"}
+ALL_ICS = "reporting.ics"
+PAGE = "calendar.html"
+
+
+def site_obligations(data, doc_title) -> list[Obligation]:
+    """The site's reports as kg.calendar obligations (evidence from the quote selector)."""
+    out = []
+    for r in data.reports:
+        doc = data.docs.get(r.doc)
+        due = None
+        if r.due:
+            day, _, month = r.due.partition("/")
+            if day.isdigit() and month.isdigit():
+                due = (int(month), int(day))
+        exact = r.evidence.exact if r.evidence else None
+        out.append(
+            Obligation(
+                iri=r.iri,
+                doc=r.doc,
+                document=doc_title(doc) if doc else r.doc,
+                doc_date=doc.date if doc else None,
+                frequency=_NOTATION.get(r.frequency or "", r.frequency),
+                due=due,
+                deadline=r.due,
+                reporter=r.reporter_text,
+                recipient=r.recipient_text,
+                via=r.via_text,
+                evidence=" ".join(exact.split()) if exact else None,
+                bodies=frozenset(b for b in (r.reporter, r.recipient, r.via) if b),
+            )
+        )
+    return out
+
+
+def calendar_hrefs(obs: list[Obligation], body_pages: dict[str, str]) -> dict[str, str]:
+    """body IRI -> its .ics file (only bodies named by an obligation that has a due day)."""
+    dated = {b for o in obs if o.due for b in o.bodies}
+    return {
+        iri: "calendar/" + Path(page).with_suffix(".ics").name
+        for iri, page in body_pages.items()
+        if iri in dated
+    }
+
+
+def write_calendars(
+    obs: list[Obligation], hrefs: dict[str, str], out: Path, today: date | None = None
+) -> int:
+    """Write reporting.ics and the per-body files; returns how many files were written."""
+    (out / "calendar").mkdir(exist_ok=True)
+    (out / ALL_ICS).write_text(calendar(obs, today=today).text, encoding="utf-8")
+    by_body: dict[str, list[Obligation]] = defaultdict(list)
+    for o in obs:
+        for b in o.bodies:
+            by_body[b].append(o)
+    for iri, href in hrefs.items():
+        (out / href).write_text(calendar(by_body[iri], today=today).text, encoding="utf-8")
+    return 1 + len(hrefs)
+
+
+def calendar_rows(obs: list[Obligation], today: date | None = None) -> tuple[list, list]:
+    """(dated rows sorted by month and day, undated obligations) for calendar.html."""
+    today = today or date.today()
+    dated = []
+    for o in obs:
+        if o.due:
+            dated.append(
+                {
+                    "ob": o,
+                    "month": o.due[0],
+                    "day": o.due[1],
+                    "first": first_due(o, today),
+                    "freq": FREQUENCY_VI.get(o.frequency or "", o.frequency or ""),
+                    "recurring": o.rrule is not None,
+                }
+            )
+    dated.sort(key=lambda r: (r["month"], r["day"], r["ob"].document, r["ob"].iri))
+    return dated, [o for o in obs if not o.due]
+
+
+def write_calendar_pages(site, out: Path, write, doc_title) -> None:
+    """The site hook: sets ``site.calendar_hrefs`` (for body pages) and writes the files."""
+    obs = site_obligations(site.data, doc_title)
+    site.calendar_hrefs = calendar_hrefs(obs, site.body_pages)
+    write_calendars(obs, site.calendar_hrefs, out)
+    dated, undated = calendar_rows(obs)
+    write(
+        PAGE,
+        "calendar.html",
+        dated=dated,
+        undated=undated,
+        all_ics=ALL_ICS,
+        FREQUENCY_VI=FREQUENCY_VI,
+        title="Lịch báo cáo",
+    )
