@@ -171,9 +171,7 @@ def test_site_calendar_page_and_body_links(seed_store_dir):
     page = (site / "calendar.html").read_text(encoding="utf-8")
     assert 'href="reporting.ics"' in page and "Không nêu ngày hạn" in page
     whole = Calendar.from_ical((site / "reporting.ics").read_text(encoding="utf-8"))
-    linked = [
-        p for p in site.glob("body-*.html") if 'class="ics"' in p.read_text(encoding="utf-8")
-    ]
+    linked = [p for p in site.glob("body-*.html") if 'class="ics"' in p.read_text(encoding="utf-8")]
     assert linked
     for p in linked:
         ics_file = site / "calendar" / (p.stem + ".ics")
