@@ -14,6 +14,7 @@ show text as printed, compare on keys.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -360,19 +361,32 @@ def fold(s: str) -> str:
     return _WS.sub(" ", "".join(ch for ch in s if not unicodedata.combining(ch))).strip()
 
 
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+        return "-"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch.lower()[:1] or " "
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = self[codepoint] = _fold_char(chr(codepoint))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+@functools.lru_cache(maxsize=256)
 def fold_same_length(s: str) -> str:
     """Lower case without diacritics, one char per char, so offsets carry over.
 
-    "Ủy ban – Thành uỷ" -> "uy ban - thanh uy". Dashes become "-".
+    "Ủy ban – Thành uỷ" -> "uy ban - thanh uy". Dashes become "-". Extractors ask
+    for the fold of the same whole text once per lookup, so recent results are
+    kept: each text is folded once (a per-call fold made a build quadratic).
     """
-    out = []
-    for ch in s:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-            out.append("-")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        out.append(base if len(base) == 1 else ch.lower()[:1] or " ")
-    return "".join(out)
+    return s.translate(_FOLD_TABLE)

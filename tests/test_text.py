@@ -240,3 +240,15 @@ def test_fold_same_length_keeps_offsets(s: str) -> None:
 def test_fold_same_length_examples() -> None:
     assert fold_same_length("Ủy ban – Thành uỷ hoá Đắk") == "uy ban - thanh uy hoa dak"
     assert fold_same_length("Ủy ban").split() == fold("Ủy ban").split()
+
+
+def _fold_char_by_char(s: str) -> str:
+    """The reference fold: one character at a time (what the table caches)."""
+    from kg.text import _fold_char
+
+    return "".join(_fold_char(ch) for ch in s)
+
+
+@given(st.text())
+def test_fold_same_length_equals_char_by_char_fold(s: str) -> None:
+    assert fold_same_length(s) == _fold_char_by_char(s)
