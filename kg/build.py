@@ -1,8 +1,9 @@
 """``dkg build``: sources → records → resolved corpus → RDF → store → exports (→ site).
 
-A build never damages what the last one left: the store is written beside the
-live one and swapped in only when complete (kg.store), exports are written to a
-temporary file and renamed. One bad source file is reported and skipped.
+A build never damages what the last one left: it holds the output folder's lock,
+writes its store, exports and site into a new generation folder and publishes
+the whole generation with one rename (kg.outdir); a failed or killed build
+leaves the previous one live. One bad source file is reported and skipped.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import cascade
+from kg import cascade, outdir
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord
 from kg.pipeline import extract_paths, record_warnings
 from kg.rdf import Emitter, IRIs, lineage_quads, reference_quads
-from kg.resolve import resolve
-from kg.store import Store, StoreWriter, open_store
+from kg.resolve import ResolvedCorpus, resolve
+from kg.store import Store, StoreWriter, open_store_folder
 from kg.views import site
 from kg.vocab import DEFAULT_BASE
 
@@ -54,12 +55,18 @@ def build(
     out_dir: Path | str = "dkg-out",
     base: str = DEFAULT_BASE,
     progress: Progress | None = None,
+    wait: float = 0.0,
 ) -> BuildReport:
-    """Extract ``paths`` (default: the bundled seeds) and build the store in ``out_dir``."""
+    """Extract ``paths`` (default: the bundled seeds) and build the store in ``out_dir``.
+
+    ``wait``: seconds to wait for another build writing ``out_dir`` before refusing.
+    """
 
     started = time.perf_counter()
-    records, errors = extract_paths(list(paths))
-    report = build_records(records, errors, Path(out_dir), base, progress)
+    _check_base(base)
+    with outdir.build_lock(Path(out_dir), wait):
+        records, errors = extract_paths(list(paths))
+        report = _build_locked(records, errors, Path(out_dir), base, progress)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -70,11 +77,23 @@ def build_records(
     out_dir: Path | str,
     base: str = DEFAULT_BASE,
     progress: Progress | None = None,
+    wait: float = 0.0,
 ) -> BuildReport:
     """Build the store from records already extracted (tests use hand-made ones)."""
-    started = time.perf_counter()
-    out_dir = Path(out_dir)
     _check_base(base)
+    with outdir.build_lock(Path(out_dir), wait):
+        return _build_locked(records, errors, Path(out_dir), base, progress)
+
+
+def _build_locked(
+    records: list[DocumentRecord],
+    errors: Iterable[SourceError | str],
+    out_dir: Path,
+    base: str,
+    progress: Progress | None,
+) -> BuildReport:
+    """One generation: store, exports and site, published together (lock held)."""
+    started = time.perf_counter()
     report = BuildReport(out_dir, errors=[str(e) for e in errors])
     report.warnings += [w for r in records for w in record_warnings(r)]
     clock = [time.perf_counter()]
@@ -86,7 +105,28 @@ def build_records(
 
     corpus = resolve(records)
     lap("resolve")
-    writer = StoreWriter(out_dir, base)
+    gen = outdir.new_generation(out_dir)
+    try:
+        _write_generation(gen, corpus, records, base, report, lap, progress)
+        report.warnings += outdir.publish(out_dir, gen)
+    except BaseException:
+        outdir.discard(gen)
+        raise
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_generation(
+    gen: Path,
+    corpus: ResolvedCorpus,
+    records: list[DocumentRecord],
+    base: str,
+    report: BuildReport,
+    lap: Callable[[str], None],
+    progress: Progress | None,
+) -> None:
+    """The store, then the exports and the site read from it, all inside ``gen``."""
+    writer = StoreWriter(gen.parent.parent, base, generation=gen)
     try:
         writer.add(reference_quads(base))
         emitter = Emitter(corpus, IRIs(base))
@@ -127,16 +167,14 @@ def build_records(
     except BaseException:
         writer.abort()
         raise
-    store = open_store(out_dir)
+    store = open_store_folder(gen / "store")
     try:
-        report.exports.append(write_nquads(store, out_dir / "exports" / "dkg.nq"))
+        report.exports.append(write_nquads(store, gen / "exports" / "dkg.nq"))
         lap("exports")
-        _site_hook(store, out_dir / "site", report)
+        _site_hook(store, gen / "site", report)
         lap("site")
     finally:
         store.close()
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def write_nquads(store: Store, path: Path) -> Path:

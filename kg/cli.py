@@ -139,11 +139,21 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     show_default=True,
     help="Base IRI for the nodes the build mints.",
 )
-def build(paths: tuple[Path, ...], out: Path, base: str) -> None:
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Wait this long for another build writing --out, then give up.",
+)
+def build(paths: tuple[Path, ...], out: Path, base: str, wait: float) -> None:
     """Build the knowledge graph: store, exports and site.
 
     PATHS are .txt/.md files or folders; default: the bundled seed documents.
     A bad file is reported and skipped (exit status 1); the store is still written.
+    The store, exports and site of a build appear together when it is complete;
+    a second build into the same --out waits (--wait) or refuses.
 
     \b
     Example:
@@ -155,7 +165,7 @@ def build(paths: tuple[Path, ...], out: Path, base: str) -> None:
         if total >= 20 or done == total:
             click.echo(f"[{done}/{total}] {name}", err=True)
 
-    report = run_build(list(paths), out, base=base, progress=progress)
+    report = run_build(list(paths), out, base=base, progress=progress, wait=wait)
     for err in report.errors:
         click.echo(f"dkg: {err}", err=True)
     for warning in report.warnings:

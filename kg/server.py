@@ -32,6 +32,7 @@ Limits, and what exactly is enforced:
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import mimetypes
@@ -45,7 +46,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__
+from kg import __version__, outdir
 from kg.errors import DkgError
 from kg.queries import (
     CannedQuery,
@@ -56,6 +57,7 @@ from kg.queries import (
     oxigraph_store,
 )
 from kg.sparql import bind_query, code_only
+from kg.store import open_store_folder
 
 MAX_BODY = 1_000_000
 
@@ -524,6 +526,55 @@ def make_server(
     return server
 
 
+class Follower:
+    """Keeps a server on the live generation of an output folder (kg.outdir).
+
+    The server answers from the generation it opened; when a build publishes a new
+    one, the next check opens it and swaps the handler's engine and site in one
+    assignment each: requests already running finish on the old store (they hold
+    it), new ones see the new build. A lease keeps builds from deleting the
+    generation being served.
+    """
+
+    def __init__(self, out_dir: Path, server: ThreadingHTTPServer, limits: Limits) -> None:
+        self.out_dir = Path(out_dir)
+        self.server = server
+        self.limits = limits
+        self.gen = outdir.current(self.out_dir)
+        self.lease = outdir.take_lease(self.gen) if self.gen else None
+        self.stop = threading.Event()
+
+    def check(self) -> bool:
+        """Switch to a newer generation if there is one; True when it switched."""
+        gen = outdir.current(self.out_dir)
+        if gen is None or gen == self.gen:
+            return False
+        lease = outdir.take_lease(gen)
+        try:
+            store = open_store_folder(gen / "store")
+        except DkgError:
+            outdir.drop_lease(lease)
+            return False  # not readable (yet): keep serving what we have
+        handler = self.server.RequestHandlerClass
+        handler.engine = Engine(store, self.limits)  # type: ignore[attr-defined]
+        handler.site_dir = gen / "site"  # type: ignore[attr-defined]
+        old, self.gen, self.lease = self.lease, gen, lease
+        outdir.drop_lease(old)
+        return True
+
+    def run(self, every: float = 1.0) -> None:
+        while not self.stop.wait(every):
+            with contextlib.suppress(OSError):  # a folder mid-change: try again next time
+                self.check()
+
+    def start(self) -> None:
+        threading.Thread(target=self.run, name="dkg-follow", daemon=True).start()
+
+    def close(self) -> None:
+        self.stop.set()
+        outdir.drop_lease(self.lease)
+
+
 def serve(
     store_dir: Path,
     host: str = "127.0.0.1",
@@ -531,15 +582,19 @@ def serve(
     limits: Limits | None = None,
     echo=print,
 ) -> None:
-    """Open DIR's store read-only and serve it until interrupted."""
+    """Open DIR's store read-only and serve it until interrupted, following new builds."""
     from kg.queries import open_store_dir
 
+    limits = limits or Limits()
     store = open_store_dir(store_dir)
-    site = Path(store_dir) / "site"
+    gen = outdir.current(Path(store_dir))
+    site = (gen or Path(store_dir)) / "site"
     try:
         server = make_server(store, host, port, site_dir=site, limits=limits, quiet=False)
     except OSError as e:
         raise DkgError(f"cannot listen on {host}:{port} ({e.strerror or e})") from None
+    follower = Follower(Path(store_dir), server, limits)
+    follower.start()
     h, p = server.server_address[:2]
     echo(
         f"dkg: SPARQL endpoint at http://{h}:{p}/sparql"
@@ -552,4 +607,5 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
+        follower.close()
         server.server_close()

@@ -1,20 +1,15 @@
-"""The embedded store: pyoxigraph on disk, swapped in atomically.
+"""The embedded store: pyoxigraph on disk, published as part of a whole build.
 
 pyoxigraph reopens a million-triple store in under a second and answers
 property-path cascades fast (TECH-NOTES); rdflib stays the API for parsing,
 serialising and validation (``Store.graph`` / ``Store.dataset`` convert).
 
-Layout of an output folder DIR::
-
-    DIR/store/db          the pyoxigraph database
-    DIR/store/build.json  base IRI and counts of the build that wrote it
-    DIR/store.new/        a build in progress (deleted when a build starts or ends)
-    DIR/store.old/        the previous store for the instant of the swap
-
-A build writes ``store.new`` and only then renames ``store`` → ``store.old``,
-``store.new`` → ``store`` and deletes ``store.old``. A build killed at any point
-leaves a usable store: before the swap the old one is untouched; between the two
-renames ``open_store`` falls back to ``store.old``.
+A build writes its store into a new generation folder of the output folder
+(kg.outdir), beside its exports and site, and the generation becomes live with
+one rename: ``DIR/current/store/db`` is the live database, ``build.json`` beside
+it the base IRI and counts. A build killed at any point leaves the previous
+generation live. Output folders of the older layout (``DIR/store`` a real
+folder, ``DIR/store.old`` during a swap) are still read.
 """
 
 from __future__ import annotations
@@ -32,13 +27,13 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg import outdir
 from kg.errors import DkgError
 from kg.sparql import bind_query
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
 STORE = "store"
-NEW = "store.new"
-OLD = "store.old"
+OLD = "store.old"  # the older layout's swap leftover, still read
 DB = "db"
 META = "build.json"
 
@@ -230,50 +225,72 @@ def _read_meta(folder: Path) -> dict:
 
 
 def store_dir(out_dir: Path) -> Path:
-    """The folder of the live store, recovering from a build killed mid-swap."""
+    """The folder of the live store (resolved: a reader stays on the generation it
+    opened while later builds publish new ones)."""
     out_dir = Path(out_dir)
-    live, old = out_dir / STORE, out_dir / OLD
-    if (live / DB).exists():
-        return live
-    if (old / DB).exists():
-        return old
+    gen = outdir.current(out_dir)
+    if gen is not None and (gen / STORE / DB).exists():
+        return gen / STORE
+    for folder in (out_dir / STORE, out_dir / OLD, out_dir):
+        if (folder / DB).exists():
+            return folder.resolve()
     raise DkgError(f"{out_dir}: no store here (run `dkg build --out {out_dir}` first)")
 
 
 def open_store(out_dir: Path | str, read_only: bool = True) -> Store:
     """Open the store written by ``dkg build --out out_dir``.
 
-    Read-only by default: queries, views and the server never write.
+    Read-only by default: queries, views and the server never write. A folder
+    that holds something else than a dkg store gives one line saying so.
     """
-    folder = store_dir(Path(out_dir))
+    return open_store_folder(store_dir(Path(out_dir)), read_only, shown=out_dir)
+
+
+def open_store_folder(
+    folder: Path, read_only: bool = True, shown: Path | str | None = None
+) -> Store:
+    """Open one store folder (``db`` + ``build.json``) itself."""
     try:
         raw = ox.Store.read_only(str(folder / DB)) if read_only else ox.Store(str(folder / DB))
-    except OSError as e:
-        raise DkgError(f"{out_dir}: cannot open the store ({e})") from e
+    except (OSError, RuntimeError, ValueError) as e:
+        raise DkgError(_damaged(shown or folder, e)) from None
     return Store(raw, folder, _read_meta(folder))
+
+
+def _damaged(out_dir: Path | str, e: Exception) -> str:
+    why = " ".join(str(e).split())[:160]
+    return (
+        f"{out_dir}: the store is damaged or not a dkg store ({type(e).__name__}: {why}); "
+        f"rebuild it with `dkg build --out {out_dir}`"
+    )
 
 
 BATCH = 500_000
 
 
 class StoreWriter:
-    """Writes a new store beside the live one; ``commit`` swaps it in.
+    """Writes a new store; ``commit`` finishes it and, unless the caller publishes a
+    whole generation itself (``generation=``), makes it live.
 
     ``add`` buffers: each pyoxigraph ``bulk_extend`` writes new files, so one call
     per source graph is many times slower than one per half a million quads.
     """
 
-    def __init__(self, out_dir: Path, base: str = DEFAULT_BASE) -> None:
+    def __init__(
+        self, out_dir: Path, base: str = DEFAULT_BASE, generation: Path | None = None
+    ) -> None:
         self.out_dir = Path(out_dir)
-        self.folder = self.out_dir / NEW
+        self.own_generation = generation is None
         try:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-            if self.folder.exists():
-                shutil.rmtree(self.folder)  # leftover of a killed build
+            if self.out_dir.exists() and not self.out_dir.is_dir():
+                raise NotADirectoryError(20, "Not a directory")
+            self.generation = generation or outdir.new_generation(self.out_dir)
+            self.folder = self.generation / STORE
             self.folder.mkdir()
             raw = ox.Store(str(self.folder / DB))
-        except OSError as e:
-            raise DkgError(f"{out_dir}: cannot write a store there ({e})") from e
+        except (OSError, DkgError) as e:
+            why = getattr(e, "strerror", None) or e
+            raise DkgError(f"{out_dir}: cannot write a store there ({why})") from None
         self.store = Store(raw, self.folder, {"base": base})
         self._conv = _Converter()
         self._buffer: list[ox.Quad] = []
@@ -303,49 +320,29 @@ class StoreWriter:
             self._buffer = []
 
     def commit(self, meta: dict) -> Path:
-        """Swap the new store in; return the live store folder."""
+        """Finish the store (and publish it when the writer owns its generation)."""
         self.flush()
         self.store.meta = {**meta, "base": self.store.base}
         self.store.raw.optimize()
         self.store.close()
         _write_json(self.folder / META, self.store.meta)
-        live, old = self.out_dir / STORE, self.out_dir / OLD
-        if old.exists():
-            if not (live / DB).exists():
-                os.replace(old, live)  # a previous swap was interrupted: finish undoing it
-            else:
-                shutil.rmtree(old)
-        if live.exists():
-            os.replace(live, old)
-        os.replace(self.folder, live)
-        _fsync_dir(self.out_dir)
-        if old.exists():
-            shutil.rmtree(old)
-        return live
+        if self.own_generation:
+            outdir.publish(self.out_dir, self.generation)
+        return self.folder
 
     def abort(self) -> None:
         if self.store.raw is not None:
             self.store.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.own_generation:
+            outdir.discard(self.generation)
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _write_json(path: Path, data: dict) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
     os.replace(tmp, path)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def iter_rows(store: Store, sparql: str, bindings: dict[str, Any] | None = None) -> Iterator[dict]:

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import rdf
+from kg import outdir, rdf
 from kg.build import build, build_records
 from kg.cli import main
 from kg.errors import DkgError
-from kg.store import NEW, open_store
+from kg.store import open_store
 
 TESTS = Path(__file__).parent
 
@@ -59,7 +59,7 @@ def test_a_crash_mid_build_leaves_the_previous_store(tmp_path, sample_records, m
     with pytest.raises(RuntimeError):
         build_records(sample_records, [], tmp_path)
     assert open_store(tmp_path).nquads() == before
-    assert not (tmp_path / NEW).exists()
+    assert _generations(tmp_path) == 1
 
 
 KILLED_BUILD = textwrap.dedent(
@@ -100,13 +100,17 @@ def test_a_killed_build_leaves_the_previous_store(tmp_path, sample_records):
         while not marker.exists() and proc.poll() is None and time.time() < deadline:
             time.sleep(0.1)
         assert marker.exists(), "the build never got half way"
-        assert (out / NEW).exists()
+        assert _generations(out) == 2  # the live one and the one being written
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     assert open_store(out).nquads() == before
     build_records(sample_records[:1], [], out)  # and the next build still works
     assert open_store(out).meta["documents"] == 1
+
+
+def _generations(out: Path) -> int:
+    return len(list((out / outdir.GEN).iterdir()))
 
 
 def test_bad_base_is_refused(tmp_path, sample_records):
@@ -176,7 +180,7 @@ def test_a_build_where_no_source_succeeded_keeps_the_previous_store(tmp_path, sa
     with pytest.raises(DkgError, match="no document could be read; previous store kept"):
         build_records([], ["bad.txt: empty file"], tmp_path)
     assert open_store(tmp_path).nquads() == before
-    assert not (tmp_path / NEW).exists()
+    assert _generations(tmp_path) == 1
     bad = tmp_path / "empty.txt"
     bad.write_text("")
     with pytest.raises(DkgError, match="previous store kept"):
@@ -205,7 +209,8 @@ def test_a_site_folder_that_cannot_be_written_is_a_warning(tmp_path, sample_reco
     (tmp_path / "site").write_text("a file where the site folder goes")
     report = build_records(sample_records, [], tmp_path)
     assert report.ok and open_store(tmp_path).meta["documents"] == 3
-    assert len(report.warnings) == 1 and "site not written" in report.warnings[0]
+    assert len(report.warnings) == 1 and "not a link to the current build" in report.warnings[0]
+    assert (outdir.current(tmp_path) / "site" / "index.html").is_file()
 
 
 def test_exports_do_not_depend_on_where_the_package_is_installed(tmp_path, seed_paths):

@@ -7,8 +7,9 @@ import shutil
 import pytest
 from rdflib import Literal, URIRef
 
+from kg import outdir
 from kg.errors import DkgError
-from kg.store import NEW, OLD, STORE, StoreWriter, memory_store, open_store
+from kg.store import OLD, STORE, StoreWriter, memory_store, open_store
 
 G = URIRef("http://x/g")
 P = URIRef("http://x/p")
@@ -73,8 +74,8 @@ def _write(out, quads, base="https://w3id.org/dkg/id/"):
 def test_writer_swaps_and_keeps_metadata(tmp_path):
     _write(tmp_path, _quads(5, "old"))
     live = _write(tmp_path, _quads(7, "new"), base="http://example.org/")
-    assert live == tmp_path / STORE
-    assert not (tmp_path / NEW).exists() and not (tmp_path / OLD).exists()
+    assert live == outdir.current(tmp_path) / STORE
+    assert (tmp_path / STORE).resolve() == live
     store = open_store(tmp_path)
     assert len(store) == 7 and store.base == "http://example.org/" and store.meta["documents"] == 1
 
@@ -85,23 +86,18 @@ def test_unfinished_write_leaves_the_old_store(tmp_path):
     w.add(_quads(9, "new"))  # never committed: a build that died
     assert len(open_store(tmp_path)) == 5
     w.abort()
-    assert not (tmp_path / NEW).exists()
+    assert len(list((tmp_path / outdir.GEN).iterdir())) == 1
 
 
-def test_a_kill_between_the_two_renames_falls_back_to_store_old(tmp_path):
-    _write(tmp_path, _quads(5, "old"))
-    # the state right after "store -> store.old", before "store.new -> store"
-    shutil.move(tmp_path / STORE, tmp_path / OLD)
+def test_the_older_layout_is_still_read_and_replaced(tmp_path):
+    # a folder written before generations: DIR/store real, or DIR/store.old mid-swap
+    legacy = _write(tmp_path / "x", _quads(5, "old"))
+    shutil.copytree(legacy, tmp_path / OLD)
     assert len(open_store(tmp_path)) == 5
-    _write(tmp_path, _quads(6, "new"))  # the next build repairs and swaps
-    assert len(open_store(tmp_path)) == 6 and not (tmp_path / OLD).exists()
-
-
-def test_leftover_store_new_is_replaced(tmp_path):
-    (tmp_path / NEW / "db").mkdir(parents=True)
-    (tmp_path / NEW / "db" / "garbage").write_text("x")
-    _write(tmp_path, _quads(2))
-    assert len(open_store(tmp_path)) == 2
+    shutil.move(tmp_path / OLD, tmp_path / STORE)
+    assert len(open_store(tmp_path)) == 5
+    _write(tmp_path, _quads(6, "new"))  # the next build takes the folder over
+    assert len(open_store(tmp_path)) == 6 and (tmp_path / STORE).is_symlink()
 
 
 def test_graph_and_dataset_convert_to_rdflib(tmp_path):
