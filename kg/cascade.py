@@ -24,25 +24,16 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
+from kg import lexicon
 from kg.errors import DkgError
 from kg.models import LineageLink
+from kg.numbers import number_key
 from kg.queries import get_query, run_query, select_values
 from kg.text import fold
 
 DKG = "https://w3id.org/dkg/ns#"
 LEVELS = ("central", "province", "district", "commune")
 LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
-
-
-def _local(iri: str | None) -> str | None:
-    return iri.rsplit("#", 1)[-1].lower() if iri else None
-
-
-def number_key(number: str) -> str:
-    """The identity key of a printed number, exactly as the resolve stage computes it."""
-    from kg.resolve import number_key as resolve_key
-
-    return resolve_key(number)
 
 
 # ---------------------------------------------------------------- documents and the cascade
@@ -92,8 +83,8 @@ def documents(store) -> dict[str, DocInfo]:
                 number=r["number"],
                 type=r["type"],
                 issuer=r["issuer"],
-                level=_local(r["level"]),
-                kind=_local(r["kind"]),
+                level=lexicon.decode(r["level"]),
+                kind=lexicon.decode(r["kind"]),
                 date=r["date"],
                 in_corpus=r["ingested"] == "true",
             )
@@ -183,8 +174,8 @@ def duties_by_document(store) -> dict[str, list[DutyLine]]:
                 duty=r["duty"],
                 body=r["body"],
                 place=r["place"],
-                role=_local(r["role"]),
-                mode=_local(r["mode"]),
+                role=lexicon.decode(r["role"]),
+                mode=lexicon.decode(r["mode"]),
                 section=r["section"],
                 text=r["text"],
                 order=int(r["order"] or 0),
@@ -429,7 +420,7 @@ def _lineage_duties(store) -> dict[str, list[_LDuty]]:
                 r["doc"],
                 r["b"],
                 r["sector"],
-                _local(r["level"]),
+                lexicon.decode(r["level"]),
                 r["text"],
                 r["collective"] == "true",
             ),
@@ -489,7 +480,7 @@ def compute_lineage(store) -> list[LineageLink]:
     """
     duties = _lineage_duties(store)
     levels = {
-        r["doc"]: _local(r["level"])
+        r["doc"]: lexicon.decode(r["level"])
         for r in select_values(
             store, "SELECT ?doc ?level WHERE { ?doc a dkg:Document ; dkg:level ?level }"
         )

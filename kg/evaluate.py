@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from kg.extract.refs import number_key
+from kg.numbers import number_key
 from kg.records import DOCUMENT_FIELDS
 from kg.text import normalize_key
 

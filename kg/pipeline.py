@@ -15,8 +15,9 @@ from pathlib import Path
 from kg import text as text_stage
 from kg.errors import DkgError, SourceError
 from kg.extract.header import extract_header, extract_recipients
-from kg.extract.refs import extract_refs, implemented, number_key
+from kg.extract.refs import extract_refs, implemented
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
+from kg.numbers import number_key
 from kg.resources import corpus_dir, corpus_files
 from kg.sources import iter_sources
 

@@ -11,36 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
+from kg import lexicon
 from kg.models import DocRef, DocumentRecord, Finding, Span
 from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
+from kg.resources import ontology_dir as default_ontology_dir
 from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
-LEVEL = {
-    "central": DKG.Central,
-    "province": DKG.Province,
-    "district": DKG.District,
-    "commune": DKG.Commune,
-}
-KIND = {"party": DKG.Party, "state": DKG.State, "mass-org": DKG.MassOrganisation}
-ROLE = {"lead": DKG.Lead, "support": DKG.Support, "participant": DKG.Participant}
-MODE = {"assigned": DKG.Assigned, "requested": DKG.Requested}
-FREQUENCY = {
-    "annual": DKG.Annual,
-    "semiannual": DKG.Semiannual,
-    "quarterly": DKG.Quarterly,
-    "monthly": DKG.Monthly,
-    "periodic": DKG.Periodic,
-    "ad hoc": DKG.AdHoc,
-    "review milestones": DKG.ReviewMilestone,
-}
 # header field of DocumentFacts -> the property its evidence supports
 HEADER_PROPERTY = {
     "type": ELI.type_document,
@@ -147,25 +130,7 @@ def frequency_parts(value: str) -> tuple[URIRef | None, str | None]:
     m = re.fullmatch(r"\s*([^()]*?)\s*(?:\((.*)\))?\s*", value, re.S)
     code = (m.group(1) if m else value).strip().lower()
     detail = m.group(2) if m else None
-    return FREQUENCY.get(code), detail
-
-
-@lru_cache(maxsize=4)
-def known_doctypes(ontology_dir: str) -> dict[str, str]:
-    """slug(prefLabel) -> concept IRI, from ontology/doctypes.ttl."""
-    path = Path(ontology_dir) / "doctypes.ttl"
-    if not path.exists():
-        return {}
-    g = Graph().parse(path)
-    return {
-        slug(str(o)): str(s) for s, o in g.subject_objects(SKOS.prefLabel) if o.language == "vi"
-    }
-
-
-def _ontology_dir() -> str:
-    from kg.resources import ontology_dir
-
-    return str(ontology_dir())
+    return lexicon.encode("frequency", code), detail
 
 
 # ---------------------------------------------------------------- emitter
@@ -175,13 +140,13 @@ class Emitter:
     def __init__(self, corpus: ResolvedCorpus, iris: IRIs) -> None:
         self.corpus = corpus
         self.iris = iris
-        self.doctypes = known_doctypes(_ontology_dir())
         self.minted_types: dict[str, str] = {}
 
     def doctype(self, label: str) -> URIRef:
+        known = lexicon.doctype_iri(label)
+        if known is not None:
+            return known
         s = slug(label)
-        if s in self.doctypes:
-            return URIRef(self.doctypes[s])
         self.minted_types.setdefault(s, label)
         return DOCTYPES[s]
 
@@ -292,7 +257,7 @@ class Emitter:
         for i, a in enumerate(rec.assignments):
             node = URIRef(f"{doc}/assignment/{i + 1}")
             body = self.body_iri(src.bodies[("assignment", i)])
-            mode = MODE.get(a.mode, DKG.Assigned)
+            mode = lexicon.encode("mode", a.mode) or DKG.Assigned
             yield t(doc, DKG.assignment, node)
             yield t(node, RDF.type, DKG.Assignment)
             yield t(node, DKG.body, body)
@@ -308,7 +273,7 @@ class Emitter:
                 yield t(node, DKG.duty, dn)
                 yield t(dn, RDF.type, DKG.Duty)
                 yield t(dn, DKG.responsibleBody, body)
-                yield t(dn, DKG.role, ROLE.get(duty.role, DKG.Participant))
+                yield t(dn, DKG.role, lexicon.encode("role", duty.role) or DKG.Participant)
                 yield t(dn, DKG.mode, mode)
                 yield t(dn, DKG.text, vi(duty.text))
                 yield t(dn, DKG.order, Literal(j + 1))
@@ -448,10 +413,10 @@ class Emitter:
             yield t(node, DKG.issuerText, Literal(issuer))
         if issuer_body is not None:
             yield t(node, ELI.passed_by, self.body_iri(issuer_body))
-        if level in LEVEL:
-            yield t(node, DKG.level, LEVEL[level])
-        if kind in KIND:
-            yield t(node, DKG.kind, KIND[kind])
+        if lexicon.encode("level", level):
+            yield t(node, DKG.level, lexicon.encode("level", level))
+        if lexicon.encode("kind", kind):
+            yield t(node, DKG.kind, lexicon.encode("kind", kind))
         if place is not None:
             yield t(node, ELI.jurisdiction, self.iris.place(place))
         if subject:
@@ -488,7 +453,7 @@ class Emitter:
             yield t(node, RDF.type, DKG.AdminUnit)
             yield t(node, SKOS.inScheme, self.iris.place_scheme)
             yield t(node, RDFS.label, vi(place.name))
-            yield t(node, DKG.level, LEVEL[place.level])
+            yield t(node, DKG.level, lexicon.encode("level", place.level))
             parent = place.key.parent()
             if parent is not None:
                 yield t(node, SKOS.broader, self.iris.place(parent))
@@ -502,10 +467,10 @@ class Emitter:
                 yield t(node, DKG.bodyType, _concept(BODIES, body.type_id))
             if body.sector:
                 yield t(node, DKG.sector, Literal(body.sector))
-            if body.level in LEVEL:
-                yield t(node, DKG.level, LEVEL[body.level])
-            if body.kind in KIND:
-                yield t(node, DKG.kind, KIND[body.kind])
+            if lexicon.encode("level", body.level):
+                yield t(node, DKG.level, lexicon.encode("level", body.level))
+            if lexicon.encode("kind", body.kind):
+                yield t(node, DKG.kind, lexicon.encode("kind", body.kind))
             if body.place is not None:
                 yield t(node, DKG.jurisdiction, self.iris.place(body.place))
             if body.parent is not None:
@@ -558,7 +523,7 @@ REFERENCE_FILES = {"bodies": "bodies.ttl", "topics": "topics.ttl", "doctypes": "
 def reference_quads(base: str = DEFAULT_BASE, ontology_dir: Path | None = None) -> Iterator[Quad]:
     """The ontology and the SKOS reference data, each in its own named graph."""
     iris = IRIs(base)
-    folder = Path(ontology_dir or _ontology_dir())
+    folder = Path(ontology_dir or default_ontology_dir())
     files = [("ontology", folder / "dkg.ttl", iris.ontology_graph)]
     files += [(n, folder / f, iris.reference_graph(n)) for n, f in REFERENCE_FILES.items()]
     for _name, path, graph in files:

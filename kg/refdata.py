@@ -12,6 +12,7 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg import lexicon
 from kg.resources import ontology_dir
 from kg.vocab import DKG
 
@@ -19,10 +20,6 @@ __all__ = ["BodyType", "Topic", "body_types", "group_ids", "topics"]
 
 BODIES_NS = "https://w3id.org/dkg/bodies/"
 TOPICS_NS = "https://w3id.org/dkg/topics/"
-
-_LEVELS = {DKG.Central: "central", DKG.Province: "province", DKG.District: "district"}
-_LEVELS[DKG.Commune] = "commune"
-_KINDS = {DKG.Party: "party", DKG.State: "state", DKG.MassOrganisation: "mass-org"}
 
 
 @dataclass(frozen=True)
@@ -103,8 +100,8 @@ def body_types() -> dict[str, BodyType]:
             en=_en(prefs),
             labels=tuple(vi + sorted(_vi(g.objects(s, SKOS.altLabel)))),
             sector=str(sector) if sector is not None else None,
-            level=_LEVELS.get(level) if level is not None else None,
-            kind=_KINDS.get(kind) if kind is not None else None,
+            level=lexicon.decode(level),
+            kind=lexicon.decode(kind),
             collective=bool(coll.toPython()) if coll is not None else False,
             groups=groups,
         )

@@ -25,19 +25,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import bodies
-from kg.extract.refs import number_key, split_number
 from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, Level, Span
+from kg.numbers import NumberParts, number_key, parse_number, type_from_number
 from kg.refdata import BodyType, body_types
 from kg.text import fold
 
 LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
 
-# Issuer codes that are unique nationwide; any other code (UBND, HĐND, TU, HU,
-# BTGTU, SLĐTBXH ...) is reused by every province, district or commune.
-_NATIONAL_CODE = re.compile(
-    r"^(TW|BCT|BBT|TTG|CP|VPCP|CTN|QH\d*|UBTVQH\d*|TANDTC|VKSNDTC|KTNN|NHNN"
-    r"|B(?!.*(?:TU|HU|DU|THU|QU))[A-Z]{1,8})$"
-)
 _UNIT_WORDS = (
     "thành phố",
     "thị xã",
@@ -63,62 +57,6 @@ def kebab(type_id: str) -> str:
     """``PhongGDDT`` → ``phong-gddt``: body-type ids as IRI segments."""
     s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", type_id)
     return slug(s)
-
-
-@dataclass(frozen=True)
-class NumberParts:
-    """A document number cut into what identifies it."""
-
-    num: str  # "6" (no leading zeros)
-    year: str | None  # "2019"
-    code: str  # "QD-TTG" (type and issuer codes, upper case, Đ as D, "-" separated)
-
-    @property
-    def issuer_code(self) -> str:
-        return self.code.rsplit("-", 1)[-1] if "-" in self.code else self.code
-
-    @property
-    def local(self) -> bool:
-        return not _NATIONAL_CODE.match(self.issuer_code.replace(".", ""))
-
-    def key(self) -> str:
-        """The same as kg.extract.refs.number_key of any printing of the number."""
-        return "/".join(p for p in (self.num, self.year, self.code) if p)
-
-
-def parse_number(number: str) -> NumberParts | None:
-    """Split "28-CT/TW", "28-CT-TW", "06/2019/QĐ-TTg", "41/NQ-HĐND"; None if not a number."""
-    parts = split_number(number)
-    return NumberParts(*parts) if parts else None
-
-
-# The type code of a number (NĐ 30/2020/NĐ-CP, Appendix II) -> the document type.
-TYPE_CODES = {
-    "CT": "Chỉ thị",
-    "KH": "Kế hoạch",
-    "QD": "Quyết định",
-    "NQ": "Nghị quyết",
-    "HD": "Hướng dẫn",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-    "ND": "Nghị định",
-    "TTR": "Tờ trình",
-    "KL": "Kết luận",
-    "TB": "Thông báo",
-    "BC": "Báo cáo",
-    "CTR": "Chương trình",
-    "DA": "Đề án",
-    "QC": "Quy chế",
-    "QY": "Quy định",
-}
-
-
-def type_from_number(number: str) -> str | None:
-    """ "06-CT/TU" → "Chỉ thị": the type a number's code stands for, if it has one."""
-    parts = parse_number(number)
-    if parts is None:
-        return None
-    return TYPE_CODES.get(parts.code.split("-", 1)[0])
 
 
 # ---------------------------------------------------------------- places

@@ -24,45 +24,15 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+from kg import lexicon
 from kg.models import CleanText, HeaderLine, Node, Span, Structure
 from kg.text import is_heading_caps, normalize_key
 
 # ---------------------------------------------------------------- vocabulary
 
-DOC_TYPES = {
-    "kế hoạch",
-    "quyết định",
-    "hướng dẫn",
-    "chỉ thị",
-    "công văn",
-    "chương trình",
-    "chương trình hành động",
-    "nghị quyết",
-    "báo cáo",
-    "thông báo",
-    "tờ trình",
-    "công điện",
-    "đề án",
-    "quy chế",
-    "quy định",
-    "thông tư",
-    "thông tư liên tịch",
-    "nghị định",
-    "luật",
-    "kết luận",
-    "kế hoạch liên tịch",
-    "hướng dẫn liên tịch",
-    "chương trình phối hợp",
-    "quy chế phối hợp",
-    "phương án",
-    "kế hoạch hành động",
-    "chương trình công tác",
-    "thông tri",
-    "hướng dẫn thực hiện",
-    "kế hoạch phối hợp",
-}
 _MOTTOS = {
     "cộng hòa xã hội chủ nghĩa việt nam",
     "độc lập - tự do - hạnh phúc",
@@ -347,13 +317,16 @@ def _split_glued(cells: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
     return out
 
 
-_TYPES_LONGEST_FIRST = sorted(DOC_TYPES, key=len, reverse=True)
+@cache
+def _type_keys() -> tuple[str, ...]:
+    """Type names as matching keys, longest first."""
+    return tuple(normalize_key(n) for n in lexicon.type_labels())
 
 
 def _type_prefix(text: str) -> int:
     """Length of a document type that starts ``text`` and is followed by more words."""
     key = normalize_key(text)
-    for t in _TYPES_LONGEST_FIRST:
+    for t in _type_keys():
         if key.startswith(t + " ") and len(key) > len(t) + 3:
             stripped = text.lstrip()
             lead = len(text) - len(stripped)
@@ -440,7 +413,7 @@ class _Parser:
         for i, ln in enumerate(self.lines[:60]):
             for text, _s, _e in _cells(ln):
                 t = text.strip().rstrip(".")
-                if is_heading_caps(t) and normalize_key(t) in DOC_TYPES:
+                if is_heading_caps(t) and lexicon.is_type_line(t):
                     return i
         # "KẾ HOẠCH TRIỂN KHAI THÁNG HÀNH ĐỘNG ...": type and subject on one line
         for i, ln in enumerate(self.lines[:30]):
@@ -518,16 +491,15 @@ class _Parser:
         for text, s, e in _split_glued(_cells(lines[t])):
             role = self._classify_header_cell(text)
             t_key = normalize_key(text.strip().rstrip("."))
-            cut = _type_prefix(text) if t_key not in DOC_TYPES and is_heading_caps(text) else 0
+            is_type = lexicon.is_type_line(t_key)
+            cut = _type_prefix(text) if not is_type and is_heading_caps(text) else 0
             if cut:
                 self.header.append(self.hl("doc_type", text[:cut], s, s + cut))
                 rest = len(text) - len(text[cut:].lstrip())
                 self.header.append(self.hl("subject", text[rest:], s + rest, e))
                 n_subject = 1
                 continue
-            self.header.append(
-                self.hl("doc_type" if t_key in DOC_TYPES else (role or "other"), text, s, e)
-            )
+            self.header.append(self.hl("doc_type" if is_type else (role or "other"), text, s, e))
         i = t + 1
         while i < len(lines):
             ln = lines[i]
@@ -927,7 +899,7 @@ class _Parser:
             flat = ln.text.replace("\t", " ").strip()
             signed = title is not None or signer is not None
             if (_APPENDIX.match(flat) and (signed or seen_heading)) or (
-                signed and is_heading_caps(flat) and normalize_key(flat.rstrip(".")) in DOC_TYPES
+                signed and is_heading_caps(flat) and lexicon.is_type_line(flat.rstrip("."))
             ):
                 return idx
             for text, s, e in self._closing_cells(ln):

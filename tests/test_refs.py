@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.refs import extract_refs, implemented, number_key, type_from_code
+from kg.extract.refs import extract_refs, implemented
+from kg.numbers import number_key, type_from_number
 from kg.text import clean_text
 
 
@@ -55,10 +56,10 @@ def test_spaced_numbers_are_read_and_printed_tight():
 
 
 def test_type_from_the_number_code_when_not_printed():
-    assert type_from_code("13/2021/TT-BLĐTBXH") == "Thông tư"
-    assert type_from_code("331/TTr-PLĐTBXH") == "Tờ trình"
-    assert type_from_code("68-HD/BTGTU") == "Hướng dẫn"
-    assert type_from_code("121/2020/QH14") is None
+    assert type_from_number("13/2021/TT-BLĐTBXH") == "Thông tư"
+    assert type_from_number("331/TTr-PLĐTBXH") == "Tờ trình"
+    assert type_from_number("68-HD/BTGTU") == "Hướng dẫn"
+    assert type_from_number("121/2020/QH14") is None
     [r] = refs_of("I. NỘI DUNG\n1. Phổ biến văn bản 20/2021/NĐ-CP tới cơ sở.\n")
     assert r.type == "Nghị định"
 

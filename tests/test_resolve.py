@@ -9,17 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, SourceText, Span
+from kg.numbers import number_key, parse_number, type_from_number
 from kg.resolve import (
     PlaceKey,
     _match_body,
     best_title,
     kebab,
-    number_key,
-    parse_number,
     resolve,
     slug,
     strip_place,
-    type_from_number,
 )
 
 

@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg import lexicon
 from kg.extract import admin
-from kg.extract.refs import DOC_TYPES, NUMBER_RE, type_from_code
 from kg.models import (
     CleanText,
     DocRef,
@@ -31,6 +31,7 @@ from kg.models import (
     Span,
     Structure,
 )
+from kg.numbers import NUMBER_RE, type_from_number
 from kg.text import is_heading_caps, normalize_key
 
 # ---------------------------------------------------------------- header lines
@@ -53,16 +54,6 @@ def _sub_span(clean: CleanText, h: HeaderLine, a: int, b: int) -> Span:
     if clean.text[at : at + len(h.text)] != h.text:
         return h.span
     return _span(clean, at + a, at + b)
-
-
-def _doc_type(printed: str) -> str | None:
-    """Canonical type of a type line ("CHƯƠNG TRÌNH HÀNH ĐỘNG" -> "Chương trình")."""
-    key = normalize_key(printed.rstrip("."))
-    for t in DOC_TYPES:
-        low = normalize_key(t)
-        if key == low or key.startswith(low + " "):
-            return t
-    return None
 
 
 # ---------------------------------------------------------------- names and casing
@@ -439,14 +430,14 @@ def extract_header(
             spans["number"] = h.span
 
     # type
-    type_lines = [h for h in _role(header, "doc_type") if _doc_type(h.text)]
+    type_lines = [h for h in _role(header, "doc_type") if lexicon.doc_type_of_line(h.text)]
     if type_lines:
-        facts.type = _doc_type(type_lines[0].text)
+        facts.type = lexicon.doc_type_of_line(type_lines[0].text)
         spans["type"] = type_lines[0].span
     elif any(re.match(r"V/v\b", h.text) for h in _role(header, "subject")):
         facts.type = "Công văn"
     elif facts.number:
-        facts.type = type_from_code(facts.number)
+        facts.type = type_from_number(facts.number)
 
     # date
     for h in _role(header, "place_date"):

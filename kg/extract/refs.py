@@ -20,79 +20,17 @@ kept in ``DocRef.implements``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from kg import lexicon
 from kg.models import CleanText, DocRef, Relation, Structure
+from kg.numbers import NUMBER_RE, number_key, type_from_number
 from kg.text import normalize_key
 
-# Longest first so "Thông tư liên tịch" wins over "Thông tư".
-DOC_TYPES = [
-    "Thông tư liên tịch",
-    "Nghị quyết liên tịch",
-    "Chỉ thị",
-    "Quyết định",
-    "Kế hoạch",
-    "Hướng dẫn",
-    "Nghị quyết",
-    "Thông tư",
-    "Nghị định",
-    "Bộ luật",
-    "Luật",
-    "Pháp lệnh",
-    "Công văn",
-    "Công điện",
-    "Tờ trình",
-    "Chương trình",
-    "Đề án",
-    "Thông báo",
-    "Kết luận",
-    "Quy định",
-    "Quy chế",
-    "Báo cáo",
-    "Văn bản",
-]
-
-# Type codes inside numbers (NĐ 30/2020/NĐ-CP Phụ lục III; Party: HD, CT, KH, NQ, TB, KL, QĐ).
-CODE_TYPES = {
-    "CT": "Chỉ thị",
-    "QD": "Quyết định",
-    "KH": "Kế hoạch",
-    "HD": "Hướng dẫn",
-    "NQ": "Nghị quyết",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-    "ND": "Nghị định",
-    "TTR": "Tờ trình",
-    "TB": "Thông báo",
-    "KL": "Kết luận",
-    "QDI": "Quy định",
-    "CTR": "Chương trình",
-    "DA": "Đề án",
-    "BC": "Báo cáo",
-    "CD": "Công điện",
-    "PL": "Pháp lệnh",
-}
-
-
-def _words(phrase: str) -> str:
-    # Words of a type may be split by a line break ("Tờ\ntrình").
-    return r"\s+".join(re.escape(w) for w in phrase.split())
-
-
-_TYPE_ALT = "|".join(_words(t) for t in DOC_TYPES)
-_CODE_PART = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[A-ZĐ][A-Za-zĐđ]*)?"
-# The type or issuer code right after the digits always opens with two capitals (QĐ, KH, TTr, UBND).
-_FIRST_CODE = r"[A-ZĐ]{2}[A-Za-zĐđ&]*\d*"
-# A separator inside a number may be followed by a line break (PDF wrapping), never by
-# a plain space: "12/KH-UBND - Ban ..." must not glue "Ban" onto the number.
-_SEP = r"[-/–](?:[ \t]*\n[ \t]*(?:\n[ \t]*)?)?"
-NUMBER_RE = re.compile(
-    r"(?<![\w/.\-–])(?P<num>\d{1,4})(?:/(?P<year>(?:19|20)\d{2}))?"
-    r"[ \t]?" + _SEP + r"[ \t]?(?P<code>" + _FIRST_CODE + r"(?:" + _SEP + _CODE_PART + r")*)"
-    r"(?![^\W\d_])"  # a code ends at a word boundary: "2/Phòng" is a list item, not a number
-)
+# Every type name (and "văn bản", which a citation uses for any type), longest first;
+# a line break may split its words ("Tờ\ntrình").
+_TYPE_ALT = lexicon.type_alternation(cited=True)
 TYPE_BEFORE_RE = re.compile(
     r"(?P<type>" + _TYPE_ALT + r")\s*(?:số\s*(?:hiệu\s*)?)?[:.]?\s*$", re.IGNORECASE
 )
@@ -131,56 +69,6 @@ _BODY_START_RE = re.compile(
 _CARRY_OUT_RE = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s+$", re.IGNORECASE)
 # Lower case on purpose: "... về thực hiện Chỉ thị" chains, a new "Thực hiện ..." clause does not.
 _CHAIN_END_RE = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s*$")
-
-
-_NUMBER_RE = re.compile(
-    r"^(\d+[A-Z]?)[/-](?:((?:19|20)\d\d)[/-])?([A-Z][A-Z0-9.&]*(?:[/-][A-Z0-9.&]+)*)$"
-)
-
-
-def _fold_number_text(number: str) -> str:
-    s = unicodedata.normalize("NFC", number).upper().replace("Đ", "D")
-    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
-    return re.sub(r"\s+", "", s)
-
-
-def split_number(number: str) -> tuple[str, str | None, str] | None:
-    """(number, year, code) of "06/2019/QĐ-TTg", "28-CT-TW", "41/NQ-HĐND"; None if not a number.
-
-    Folded for identity: no leading zeros, upper case, Đ as D, code parts joined by "-".
-    """
-    m = _NUMBER_RE.match(_fold_number_text(number))
-    if not m:
-        return None
-    return m[1].lstrip("0") or "0", m[2], re.sub(r"[/-]+", "-", m[3])
-
-
-def number_key(number: str) -> str:
-    """THE identity key of a printed document number, used by every stage.
-
-    All printings of one number give one key: 06/2019/QĐ-TTg, 6/2019/QD-TTG,
-    28-CT/TW and 28-CT-TW, 41/NQ-HĐND and 41/NQ-HDND, with any spacing or dash.
-    """
-    parts = split_number(number)
-    if parts is not None:
-        return "/".join(p for p in parts if p)
-    return _fold_number_text(number).strip("-/.")
-
-
-def type_from_code(number: str) -> str | None:
-    """The document type its number's code implies (06/2019/QĐ-TTg -> Quyết định)."""
-    parts = split_number(number)
-    if parts is None:
-        return None
-    return CODE_TYPES.get(parts[2].split("-", 1)[0])
-
-
-def _canonical_type(found: str) -> str:
-    flat = " ".join(found.split()).lower()
-    for t in DOC_TYPES:
-        if t.lower() == flat:
-            return t
-    return " ".join(found.split())
 
 
 def _iso(d: str | None, m: str | None, y: str | None) -> str | None:
@@ -326,11 +214,11 @@ def _full_mentions(text: str) -> list[_Mention]:
         before = text[max(0, m.start() - 40) : m.start()]
         tb = TYPE_BEFORE_RE.search(before)
         start = m.start()
-        doc_type = type_from_code(number)
+        doc_type = type_from_number(number)
         if tb:
-            printed = _canonical_type(tb["type"])
+            printed = lexicon.canonical_type(tb["type"])
             # "văn bản" is generic: the number's own code says more
-            doc_type = doc_type if printed == "Văn bản" and doc_type else printed
+            doc_type = doc_type if lexicon.generic_type(printed) and doc_type else printed
             start = m.start() - (len(before) - tb.start())
         date, issuer, title = _after(text, m.end())
         out.append(
@@ -346,7 +234,7 @@ def _short_mentions(text: str, full: list[_Mention]) -> list[_Mention]:
     for m in SHORT_RE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        doc_type = _canonical_type(m["type"])
+        doc_type = lexicon.canonical_type(m["type"])
         digits = m["num"]
         candidates = [
             f
@@ -423,7 +311,7 @@ def _law_mentions(text: str, full: list[_Mention]) -> list[_Mention]:
         after = text[end : end + 40]
         nxt = next((f for f in full if end <= f.start <= end + 12), None)
         if nxt is not None:
-            nxt.type = nxt.type or _canonical_type(m["type"])
+            nxt.type = nxt.type or lexicon.canonical_type(m["type"])
             nxt.title = nxt.title or name
             continue
         if any(f.start <= m.start() < f.end for f in full):
@@ -436,7 +324,7 @@ def _law_mentions(text: str, full: list[_Mention]) -> list[_Mention]:
                 end,
                 None,
                 f"{m['type'].lower()} {normalize_key(name)}",
-                _canonical_type(m["type"]),
+                lexicon.canonical_type(m["type"]),
                 date,
                 None,
                 name,

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg import lexicon
 from kg.queries import select_values
 from kg.text import fold
 
@@ -124,7 +125,7 @@ class ReportInfo:
     via: str | None = None
     via_text: str | None = None
     frequency: str | None = (
-        None  # annual | semiannual | quarterly | monthly | periodic | adhoc | review
+        None  # annual | semiannual | quarterly | monthly | periodic | ad hoc | review milestones
     )
     due: str | None = None  # "dd/mm"
     evidence: Evidence | None = None
@@ -246,36 +247,9 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _local(iri: str | None) -> str | None:
-    """The local name of a vocabulary IRI: dkg:Lead -> 'Lead'."""
-    if iri is None:
-        return None
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-_LEVEL = {
-    "Central": "central",
-    "Province": "province",
-    "District": "district",
-    "Commune": "commune",
-}
-_KIND = {"Party": "party", "State": "state", "MassOrganisation": "mass-org"}
-_ROLE = {"Lead": "lead", "Support": "support", "Participant": "participant"}
-_MODE = {"Assigned": "assigned", "Requested": "requested"}
-_FREQ = {
-    "Annual": "annual",
-    "Semiannual": "semiannual",
-    "Quarterly": "quarterly",
-    "Monthly": "monthly",
-    "Periodic": "periodic",
-    "AdHoc": "adhoc",
-    "ReviewMilestone": "review",
-}
-
-
-def _mapped(table: dict[str, str], iri: str | None) -> str | None:
-    local = _local(iri)
-    return table.get(local, local) if local else None
+def _mapped(iri: str | None) -> str | None:
+    """The model value of a value-set IRI (kg.lexicon: dkg:AdHoc -> "ad hoc")."""
+    return lexicon.decode(iri)
 
 
 def _gmonthday(value: str | None) -> str | None:
@@ -463,7 +437,7 @@ def _place_labels(rows: list[Row]) -> tuple[dict[str, str], dict[str, str | None
             row = info[node]
             if row.get("label"):
                 names.append(row["label"] or "")
-            if _mapped(_LEVEL, row.get("level")) == "province":
+            if _mapped(row.get("level")) == "province":
                 prov = row.get("label")
             node = row.get("broader")
         label[place] = ", ".join(n for n in names if n)
@@ -505,8 +479,8 @@ def load_site_data(select: Select) -> SiteData:
             subject=f.get("subject"),
             issuer=f.get("issuer"),
             issuer_name=f.get("issuer_name"),
-            level=_mapped(_LEVEL, f.get("level")),
-            kind=_mapped(_KIND, f.get("kind")),
+            level=_mapped(f.get("level")),
+            kind=_mapped(f.get("kind")),
             province=place_province.get(place) if place else None,
             signer=f.get("signer"),
             signer_title=f.get("signer_title"),
@@ -528,8 +502,8 @@ def load_site_data(select: Select) -> SiteData:
         data.bodies[body] = BodyInfo(
             iri=body,
             name=row.get("label") or body.rsplit("/", 1)[-1],
-            level=_mapped(_LEVEL, row.get("level")),
-            kind=_mapped(_KIND, row.get("kind")),
+            level=_mapped(row.get("level")),
+            kind=_mapped(row.get("kind")),
             place=place_label.get(place) if place else None,
             province=place_province.get(place) if place else None,
             collective=(row.get("collective") or "").lower() in ("true", "1"),
@@ -604,7 +578,7 @@ def load_site_data(select: Select) -> SiteData:
                 AssignmentInfo(
                     row["doc"],
                     row["body"],
-                    _mapped(_MODE, row.get("mode")) or "assigned",
+                    _mapped(row.get("mode")) or "assigned",
                     ev_of(row),
                 )
             )
@@ -629,8 +603,8 @@ def load_site_data(select: Select) -> SiteData:
                 doc=row["doc"] or "",
                 body=row["body"] or "",
                 text=row.get("text") or "",
-                role=_mapped(_ROLE, row.get("role")) or "participant",
-                mode=_mapped(_MODE, row.get("mode")) or "assigned",
+                role=_mapped(row.get("role")) or "participant",
+                mode=_mapped(row.get("mode")) or "assigned",
                 section=row.get("section"),
                 deadline=row.get("deadline"),
                 partners=partners.get(row["duty"] or "", []),
@@ -664,7 +638,7 @@ def load_site_data(select: Select) -> SiteData:
                 recipient_text=row.get("recipientText"),
                 via=row.get("via"),
                 via_text=row.get("viaText"),
-                frequency=_mapped(_FREQ, row.get("frequency")),
+                frequency=_mapped(row.get("frequency")),
                 due=_gmonthday(row.get("due")),
                 evidence=ev_of(row),
             )

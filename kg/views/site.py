@@ -66,8 +66,8 @@ FREQ_VI = {
     "quarterly": "Hằng quý",
     "monthly": "Hằng tháng",
     "periodic": "Định kỳ",
-    "adhoc": "Đột xuất",
-    "review": "Sơ kết, tổng kết",
+    "ad hoc": "Đột xuất",
+    "review milestones": "Sơ kết, tổng kết",
 }
 RELATION_VI = {
     "implements": "Thực hiện",

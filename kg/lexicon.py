@@ -1,0 +1,299 @@
+"""The lexicon: document types, unit words and value sets, read once from ontology/.
+
+Every stage that needs to know what "Kế hoạch", "QĐi", "thị trấn" or dkg:AdHoc means
+asks here; no module keeps its own table. The data lives in ontology/ as SKOS:
+
+- doctypes.ttl: document types (prefLabel = the type a record gives; altLabel = longer
+  type lines naming the same type; notation = codes printed inside numbers);
+- units.ttl: unit and level words (with their dkg:level) and the Party committee words;
+- dkg.ttl: the value sets (dkg:Level, dkg:Kind, dkg:Role, dkg:Mode, dkg:Frequency),
+  whose skos:notation is the value the models use ("mass-org", "ad hoc").
+
+Both directions are given (value -> IRI for kg.rdf, IRI -> value for every reader),
+plus the regex alternations the extractors build their patterns from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.resources import ontology_dir
+from kg.text import fold, normalize_key
+from kg.vocab import DKG, DOCTYPES
+
+__all__ = [
+    "DocType",
+    "UnitWord",
+    "VALUE_SETS",
+    "code_key",
+    "committee_words",
+    "decode",
+    "doc_type_of_code",
+    "doc_type_of_line",
+    "doc_types",
+    "doctype_iri",
+    "encode",
+    "generic_type",
+    "is_type_line",
+    "canonical_type",
+    "type_alternation",
+    "type_labels",
+    "unit_alternation",
+    "unit_words",
+    "values",
+]
+
+UNITS_NS = "https://w3id.org/dkg/units/"
+VALUE_SETS = {
+    "level": DKG.Level,
+    "kind": DKG.Kind,
+    "role": DKG.Role,
+    "mode": DKG.Mode,
+    "frequency": DKG.Frequency,
+}
+
+
+@cache
+def _graph(name: str) -> Graph:
+    g = Graph()
+    g.parse(ontology_dir() / name, format="turtle")
+    return g
+
+
+def _vi(values) -> list[str]:
+    return sorted(str(v) for v in values if isinstance(v, Literal) and v.language == "vi")
+
+
+def _en(values) -> str | None:
+    return next((str(v) for v in values if isinstance(v, Literal) and v.language == "en"), None)
+
+
+# ---------------------------------------------------------------- value sets
+
+
+@cache
+def _value_sets() -> dict[str, dict[str, URIRef]]:
+    g = _graph("dkg.ttl")
+    out: dict[str, dict[str, URIRef]] = {}
+    for name, cls in VALUE_SETS.items():
+        table: dict[str, URIRef] = {}
+        for s in sorted(g.subjects(RDF.type, cls)):
+            notation = g.value(s, SKOS.notation)
+            if isinstance(s, URIRef) and notation is not None:
+                table[str(notation)] = s
+        out[name] = table
+    return out
+
+
+@cache
+def _decoded() -> dict[str, str]:
+    return {str(iri): v for table in _value_sets().values() for v, iri in table.items()}
+
+
+def values(value_set: str) -> dict[str, URIRef]:
+    """value -> IRI of one value set ("level", "kind", "role", "mode", "frequency")."""
+    return dict(_value_sets()[value_set])
+
+
+def encode(value_set: str, value: str | None) -> URIRef | None:
+    """The IRI of a model value ("mass-org" -> dkg:MassOrganisation); None if unknown."""
+    return _value_sets()[value_set].get(value) if value else None
+
+
+def decode(iri: str | URIRef | None) -> str | None:
+    """The model value of a value-set IRI (dkg:AdHoc -> "ad hoc"); None if not one."""
+    return _decoded().get(str(iri)) if iri else None
+
+
+# ---------------------------------------------------------------- document types
+
+
+@dataclass(frozen=True)
+class DocType:
+    """One document type: the label records use, the type lines and codes that mean it."""
+
+    iri: URIRef
+    label: str  # "Kế hoạch"
+    en: str | None
+    variants: tuple[str, ...]  # longer type lines: "Kế hoạch hành động"
+    codes: tuple[str, ...]  # as printed in numbers: "KH"
+    cited_only: bool  # "Văn bản": names a cited document, never a header's type line
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    """Every type of ontology/doctypes.ttl, in label order."""
+    g = _graph("doctypes.ttl")
+    cited = set(g.objects(None, SKOS.member))
+    out = []
+    for s in set(g.subjects(SKOS.inScheme, URIRef(str(DOCTYPES)))):
+        prefs = list(g.objects(s, SKOS.prefLabel))
+        vi = _vi(prefs)
+        if not vi or not isinstance(s, URIRef):
+            continue
+        out.append(
+            DocType(
+                iri=s,
+                label=vi[0],
+                en=_en(prefs),
+                variants=tuple(_vi(g.objects(s, SKOS.altLabel))),
+                codes=tuple(sorted(str(n) for n in g.objects(s, SKOS.notation))),
+                cited_only=s in cited,
+            )
+        )
+    return tuple(sorted(out, key=lambda t: t.label))
+
+
+def code_key(code: str) -> str:
+    """A type code folded as numbers are compared: upper case, Đ as D ("QĐi" -> "QDI")."""
+    return unicodedata.normalize("NFC", code).upper().replace("Đ", "D")
+
+
+@cache
+def _by_code() -> dict[str, DocType]:
+    out: dict[str, DocType] = {}
+    for t in doc_types():
+        for c in t.codes:
+            other = out.setdefault(code_key(c), t)
+            if other is not t:
+                raise ValueError(f"doctypes.ttl: code {c!r} is both {other.label} and {t.label}")
+    return out
+
+
+@cache
+def _by_line() -> dict[str, DocType]:
+    """normalize_key of every label and variant -> its type."""
+    out: dict[str, DocType] = {}
+    for t in doc_types():
+        for name in (t.label, *t.variants):
+            out[normalize_key(name)] = t
+    return out
+
+
+@cache
+def _iri_by_label() -> dict[str, URIRef]:
+    return {fold(t.label): t.iri for t in doc_types()}
+
+
+def type_labels(*, cited: bool = False) -> tuple[str, ...]:
+    """Every label and variant, longest first (for alternations); ``cited`` adds "Văn bản"."""
+    names = {n for t in doc_types() if cited or not t.cited_only for n in (t.label, *t.variants)}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def type_alternation(*, cited: bool = False) -> str:
+    """A regex alternation of the type names; a line break may split their words."""
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in type_labels(cited=cited))
+
+
+def is_type_line(text: str) -> bool:
+    """The whole line is a type name ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG")."""
+    t = _by_line().get(normalize_key(text))
+    return t is not None and not t.cited_only
+
+
+def doc_type_of_line(text: str) -> str | None:
+    """The type a type line states, also when more words follow ("KẾ HOẠCH Triển khai ...")."""
+    key = normalize_key(text.rstrip("."))
+    for name in type_labels():
+        low = normalize_key(name)
+        if key == low or key.startswith(low + " "):
+            return _by_line()[low].label
+    return None
+
+
+def canonical_type(printed: str) -> str:
+    """The record label of a printed type ("thông báo kết luận" -> "Thông báo")."""
+    t = _by_line().get(normalize_key(printed))
+    return t.label if t else " ".join(printed.split())
+
+
+def generic_type(label: str) -> bool:
+    """A word a citation uses for any type ("văn bản"): the number's code says more."""
+    t = _by_line().get(normalize_key(label))
+    return t is not None and t.cited_only
+
+
+def doc_type_of_code(code: str) -> str | None:
+    """The type a code in a number stands for ("QĐi" -> "Quy định")."""
+    t = _by_code().get(code_key(code))
+    return t.label if t else None
+
+
+def doctype_iri(label: str) -> URIRef | None:
+    """The concept of a type label (diacritics and case ignored); None if not in the data."""
+    return _iri_by_label().get(fold(label))
+
+
+# ---------------------------------------------------------------- unit words
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    """A word naming a unit or a level ("huyện"), or a unit's Party committee ("Huyện ủy")."""
+
+    label: str  # as printed in running text: "thành phố", "Huyện ủy"
+    variants: tuple[str, ...]  # abbreviations: "tp"
+    level: str | None  # the level it implies: "district"
+    unit: str | None = None  # for a committee: the unit word it governs ("huyện")
+    is_unit: bool = True  # False for pure level words ("trung ương", "khu vực")
+
+
+@cache
+def _units() -> tuple[tuple[UnitWord, ...], tuple[UnitWord, ...]]:
+    g = _graph("units.ttl")
+    committees = set(g.objects(URIRef(UNITS_NS + "committees"), SKOS.member))
+    level_only = set(g.objects(URIRef(UNITS_NS + "level-words"), SKOS.member))
+    words: list[UnitWord] = []
+    bosses: list[UnitWord] = []
+    for s in set(g.subjects(SKOS.inScheme, URIRef(UNITS_NS))):
+        vi = _vi(g.objects(s, SKOS.prefLabel))
+        if not vi:
+            continue
+        alt = tuple(_vi(g.objects(s, SKOS.altLabel)))
+        if s in committees:
+            unit = g.value(s, SKOS.related)
+            uw = _vi(g.objects(unit, SKOS.prefLabel))[0] if unit is not None else None
+            lvl = decode(g.value(unit, DKG.level)) if unit is not None else None
+            bosses.append(UnitWord(vi[0], alt, lvl, uw))
+        else:
+            level = decode(g.value(s, DKG.level))
+            words.append(UnitWord(vi[0], alt, level, is_unit=s not in level_only))
+    key = lambda w: (-len(w.label), w.label)  # noqa: E731 - longest first for alternations
+    return tuple(sorted(words, key=key)), tuple(sorted(bosses, key=key))
+
+
+def unit_words(*, levels: bool = True) -> tuple[UnitWord, ...]:
+    """Unit words, longest first; ``levels=False`` leaves out pure level words (trung ương,
+    khu vực), keeping only the words of administrative units."""
+    words = _units()[0]
+    if levels:
+        return words
+    return tuple(w for w in words if w.is_unit)
+
+
+def committee_words() -> tuple[UnitWord, ...]:
+    """Party committees of a unit ("Tỉnh ủy" of a tỉnh), longest first."""
+    return _units()[1]
+
+
+def unit_alternation(*, folded: bool = False, abbreviations: bool = False) -> str:
+    """A regex alternation of the administrative-unit words, longest first ("thị trấn|...").
+
+    ``folded`` gives them without diacritics (for matching on kg.text.fold keys).
+    """
+    names: list[str] = []
+    for w in unit_words(levels=False):
+        names.append(w.label)
+        if abbreviations:
+            names.extend(w.variants)
+    if folded:
+        names = [fold(n) for n in names]
+    names = sorted(set(names), key=lambda n: (-len(n), n))
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)

@@ -1,0 +1,116 @@
+"""The lexicon (kg.lexicon over ontology/): one home for types, codes, unit words, value sets.
+
+Each test here failed before the lexicon existed, when five modules kept their own tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import cascade, lexicon, numbers, resolve
+from kg.extract import header, refs
+from kg.extract.header import extract_header
+from kg.text import clean_text
+from kg.views.data import load_site_data, oxigraph_select
+from kg.vocab import DKG
+
+SAMPLE = Path(__file__).parent / "data" / "views" / "sample.trig"
+
+
+def test_phuong_an_header_is_a_type():
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN QUẾ PHONG\nSố: 12/PA-UBND\n"
+        "Quế Phong, ngày 3 tháng 4 năm 2024\n\nPHƯƠNG ÁN\n"
+        "Phòng, chống thiên tai năm 2024\n\nI. MỤC ĐÍCH\n1. Chủ động phòng, chống.\n"
+    )
+    facts = extract_header(clean_text(text))
+    assert facts.type == "Phương án"
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("QC", "Quy chế"),
+        ("QĐi", "Quy định"),
+        ("QyĐ", "Quy định"),
+        ("CĐ", "Công điện"),
+        ("PL", "Pháp lệnh"),
+        ("TTr", "Tờ trình"),
+        ("ĐA", "Đề án"),
+        ("KH", "Kế hoạch"),
+    ],
+)
+def test_codes_resolve_the_same_way_everywhere(code, label):
+    number = f"12/{code}-UBND"
+    assert numbers.type_from_number(number) == label
+    # the header's fallback and the resolve stage read the same function
+    assert header.type_from_number is numbers.type_from_number
+    assert resolve.type_from_number is numbers.type_from_number
+    assert refs.type_from_number is numbers.type_from_number
+
+
+def test_every_code_of_the_data_is_one_type():
+    for t in lexicon.doc_types():
+        for code in t.codes:
+            assert lexicon.doc_type_of_code(code) == t.label
+            assert numbers.type_from_number(f"5/{code}-UBND") == t.label
+
+
+def test_no_module_keeps_its_own_type_table():
+    for module in (refs, resolve, header):
+        for name in ("DOC_TYPES", "CODE_TYPES", "TYPE_CODES"):
+            assert not hasattr(module, name), f"{module.__name__}.{name}"
+    from kg import structure
+
+    assert not hasattr(structure, "DOC_TYPES")
+
+
+def test_value_sets_both_directions():
+    assert lexicon.encode("kind", "mass-org") == DKG.MassOrganisation
+    assert lexicon.decode(DKG.MassOrganisation) == "mass-org"
+    assert lexicon.decode(str(DKG.AdHoc)) == "ad hoc"
+    assert lexicon.decode(DKG.ReviewMilestone) == "review milestones"
+    for name in lexicon.VALUE_SETS:
+        for value, iri in lexicon.values(name).items():
+            assert lexicon.decode(iri) == value
+
+
+def _store_with_mass_org_and_ad_hoc() -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    doc = ox.NamedNode("https://w3id.org/dkg/id/doc/test-mass-org")
+    dkg = "https://w3id.org/dkg/ns#"
+    r = ox.NamedNode("https://w3id.org/dkg/id/doc/test-mass-org/report/1")
+    for s, p, o in [
+        (doc, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), dkg + "Document"),
+        (doc, ox.NamedNode(dkg + "kind"), dkg + "MassOrganisation"),
+        (
+            r,
+            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            dkg + "ReportingObligation",
+        ),
+        (r, ox.NamedNode(dkg + "inDocument"), doc),
+        (r, ox.NamedNode(dkg + "frequency"), dkg + "AdHoc"),
+    ]:
+        store.add(ox.Quad(s, p, o if isinstance(o, ox.NamedNode) else ox.NamedNode(o)))
+    return store
+
+
+def test_kind_and_frequency_decode_to_the_model_values_in_every_reader():
+    store = _store_with_mass_org_and_ad_hoc()
+    doc = "https://w3id.org/dkg/id/doc/test-mass-org"
+    assert cascade.documents(store)[doc].kind == "mass-org"
+    data = load_site_data(oxigraph_select(store))
+    assert data.docs[doc].kind == "mass-org"
+    assert [r.frequency for r in data.reports if r.doc == doc] == ["ad hoc"]
+
+
+def test_unit_words_come_from_the_data():
+    words = {w.label: w.level for w in lexicon.unit_words()}
+    assert words["thị trấn"] == "commune" and words["đặc khu"] == "commune"
+    assert words["tỉnh"] == "province" and words["huyện"] == "district"
+    committees = {w.label: w.unit for w in lexicon.committee_words()}
+    assert committees["Huyện ủy"] == "huyện" and committees["Đảng ủy"] == "xã"
