@@ -38,15 +38,36 @@ class Span:
 # ---------------------------------------------------------------- sources / text
 
 
+@dataclass(frozen=True)
+class Segment:
+    """A run [start, end) of the read text and where a person finds it in the original file.
+
+    ``where`` is what a reader of the original would look for ("page 2", "paragraph 14",
+    "table 1, row 3, cell 2"); ``offset`` is the character offset of the run's start in the
+    original when the original is itself text (an HTML page), else None.
+    """
+
+    start: int
+    end: int
+    where: str
+    offset: int | None = None
+
+
 @dataclass
 class SourceText:
-    """A decoded source file: the text exactly as decoded, before any clean-up."""
+    """A read source file: the text as read (decoded, or laid out from a document format),
+    before any clean-up. Spans of facts are offsets into ``text``; ``segments`` map them
+    back to the original file (empty for plain text, where the text is the original).
+    """
 
     path: Path
     name: str  # the path as the user gave it (what the JSON record's "file" shows)
     text: str
-    encoding: str
+    encoding: str  # the detected character encoding ("utf-8", "tcvn3", ...; "" when binary)
     sha256: str
+    reader: str = "text"  # which reader produced the text: text, html, docx, doc, pdf, ocr
+    segments: list[Segment] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # what the reader cannot vouch for
 
 
 @dataclass

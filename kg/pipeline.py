@@ -18,8 +18,8 @@ from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, implemented
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
 from kg.numbers import number_key
+from kg.readers import iter_sources
 from kg.resources import corpus_dir, corpus_files
-from kg.sources import iter_sources
 
 
 def _parse_structure(clean: CleanText) -> Structure | None:

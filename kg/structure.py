@@ -1127,7 +1127,7 @@ def format_tree(st: Structure) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from kg.errors import SourceError
-    from kg.sources import read_source
+    from kg.readers import read_source
     from kg.text import clean
 
     args = sys.argv[1:] if argv is None else argv

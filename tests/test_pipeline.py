@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kg.pipeline import extract_paths, extract_source, record_warnings
+from kg.readers import read_source
 from kg.records import to_gold_dict
-from kg.sources import read_source
 
 RECORDS = Path(__file__).parent / "data" / "records"
 # the part of a record issue 2 is answerable for (issue 3 fills the rest)

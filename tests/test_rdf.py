@@ -226,7 +226,7 @@ Lê Văn Hùng
 def test_offices_and_party_organs_are_sub_organizations_of_their_body(tmp_path):
     from kg.build import build_records
     from kg.pipeline import extract_source
-    from kg.sources import read_source
+    from kg.readers import read_source
     from kg.store import open_store
     from kg.validate import validate_store
 

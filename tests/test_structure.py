@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.models import Node, Structure
-from kg.sources import read_source
+from kg.readers import read_source
 from kg.structure import format_tree, main, match_marker, parse
 from kg.text import clean, clean_text, normalize_key
 

@@ -144,7 +144,7 @@ def test_normalize_key_and_fold() -> None:
 
 
 def test_seeds_clean(seed_paths) -> None:
-    from kg.sources import read_source
+    from kg.readers import read_source
     from kg.text import clean
 
     for p in seed_paths:
@@ -186,9 +186,9 @@ def test_bullet_glued_to_previous_one_is_split() -> None:
 
 
 def test_cp1258_combining_tones_are_composed() -> None:
-    from test_sources import VI, to_cp1258
+    from test_readers_text import VI, to_cp1258
 
-    from kg.sources import decode
+    from kg.readers import decode
 
     raw, enc = decode(to_cp1258(VI), "x")
     assert enc == "cp1258" and raw != VI  # tone marks arrive as combining characters
