@@ -26,9 +26,9 @@ _API = {
     "open_store": "kg.store",
     "validate_store": "kg.validate",
     "canned_queries": "kg.queries",
-    "trace": "kg.cascade",
-    "audit": "kg.cascade",
-    "compute_lineage": "kg.cascade",
+    "trace": "kg.trace",
+    "audit": "kg.audit",
+    "compute_lineage": "kg.lineage",
     "build_site": "kg.views.site",
     "serve": "kg.server",
 }

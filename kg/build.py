@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import cascade, outdir
+from kg import lineage, outdir
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord
 from kg.pipeline import extract_paths, record_warnings
@@ -197,7 +197,7 @@ def _lineage_hook(store: Store, base: str, report: BuildReport) -> None:
     A failure here is a bug, not bad input: it aborts the build (the previous
     store stays live) instead of being hidden as a warning.
     """
-    store.add_quads(lineage_quads(list(cascade.compute_lineage(store)), base))
+    store.add_quads(lineage_quads(list(lineage.compute_lineage(store)), base))
 
 
 def _site_hook(store: Store, site_dir: Path, report: BuildReport) -> None:

@@ -298,9 +298,14 @@ def trace(
     Example:
       dkg trace 28-CT/TW --duties
     """
-    from kg.cascade import trace_report
+    from kg.cli_render import trace_json, trace_text
+    from kg.queries import open_store_dir
+    from kg.read import load_model
+    from kg.trace import trace as run_trace
 
-    emit(trace_report(store, doc, depth, duties, fmt), out)
+    model = load_model(open_store_dir(store))
+    trees = run_trace(model, doc, depth=depth, with_duties=duties)
+    emit(trace_json(trees, model) if fmt == "json" else trace_text(trees, model), out)
 
 
 @main.command()
@@ -314,9 +319,12 @@ def audit(fmt: str, store: Path, out: Path | None) -> None:
     Example:
       dkg audit --format json --out audit.json
     """
-    from kg.cascade import audit_report
+    from kg.audit import audit as run_audit
+    from kg.cli_render import audit_json, audit_table
+    from kg.queries import open_store_dir
 
-    emit(audit_report(store, fmt), out)
+    findings = run_audit(open_store_dir(store))
+    emit(audit_json(findings) if fmt == "json" else audit_table(findings), out)
 
 
 @main.command()

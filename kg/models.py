@@ -269,7 +269,7 @@ class Finding:
 
 @dataclass
 class LineageLink:
-    """A parent document's duty and its counterpart in a child plan (kg.cascade → kg.rdf).
+    """A parent document's duty and its counterpart in a child plan (kg.lineage → kg.rdf).
 
     IRIs as strings; ``child_duty`` None means the duty was dropped in ``child_document``.
     """

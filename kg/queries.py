@@ -54,6 +54,7 @@ import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -61,7 +62,6 @@ from kg.errors import DkgError
 from kg.resources import queries_dir
 from kg.sparql import bind_query
 from kg.store import Store
-from kg.vocab import SPARQL_PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("string", "name", "number", "integer", "decimal", "boolean", "date", "iri", "lang")
@@ -400,15 +400,18 @@ def execute(store, text: str):
         raise DkgError(f"query failed: {e}") from None
 
 
-def select_values(store, sparql: str) -> list[dict[str, str | None]]:
-    """SELECT rows of lexical values (None when unbound), with the shared dkg prefixes.
+def select_values(
+    source, sparql: str, bindings: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The one runner for library reads: SELECT rows of plain Python values.
 
-    The one runner for library code that reads the store (cascade, views): it takes a
-    kg.store.Store or a bare pyoxigraph Store.
+    ``source`` is a kg.store.Store or a bare pyoxigraph Store. The shared dkg prefixes
+    are declared; ``bindings`` (RDF terms, or str / int / bool for literals) are bound by
+    kg/sparql.py, never pasted into the text. Values follow ``kg.store.to_python``: IRIs
+    and strings as str, integers as int, booleans as bool, unbound as None.
     """
-    res = execute(store, SPARQL_PREFIXES + sparql)
-    names = [v.value for v in res.variables]
-    return [{n: (None if row[n] is None else row[n].value) for n in names} for row in res]
+    store = source if isinstance(source, Store) else Store(oxigraph_store(source))
+    return store.select(sparql, dict(bindings) if bindings else None)
 
 
 def _form_of(text: str) -> str:

@@ -564,7 +564,7 @@ def corpus_quads(corpus: ResolvedCorpus, base: str = DEFAULT_BASE) -> Iterator[Q
 
 
 def lineage_quads(links: Iterable, base: str = DEFAULT_BASE) -> Iterator[Quad]:
-    """Quads for kg.cascade's lineage links (see docs/GRAPH.md, hooks)."""
+    """Quads for kg.lineage's links (see docs/GRAPH.md, hooks)."""
     g = IRIs(base).lineage_graph
     for link in links:
         if link.child_duty:

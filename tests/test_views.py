@@ -12,19 +12,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.views.data import (
-    AssignmentInfo,
-    BodyInfo,
-    DocInfo,
+from kg.read import (
+    Assignment,
+    Body,
     DocLink,
-    DutyInfo,
+    Document,
+    Duty,
     Evidence,
-    ReportInfo,
-    SiteData,
-    _link_report_bodies,
-    load_site_data,
-    oxigraph_select,
+    ReadModel,
+    Report,
 )
+from kg.views.data import link_report_bodies, load_site_data
 from kg.views.site import (
     NODE_LIMIT,
     Site,
@@ -52,8 +50,8 @@ def sample_store() -> ox.Store:
 
 
 @pytest.fixture(scope="module")
-def sample_data() -> SiteData:
-    return load_site_data(oxigraph_select(sample_store()))
+def sample_data() -> ReadModel:
+    return load_site_data(sample_store())
 
 
 @pytest.fixture(scope="module")
@@ -245,20 +243,22 @@ def test_cascade_is_layered_by_level(sample_data):
 # ---------------------------------------------------------------- large graphs
 
 
-def national(provinces: int, per_province: int) -> SiteData:
+def national(provinces: int, per_province: int) -> ReadModel:
     """A directive carried out by a plan per province, each carried out by district plans."""
-    data = SiteData()
+    data = ReadModel()
     root = ID + "doc/1-ct-tw"
-    data.docs[root] = DocInfo(root, type="Chỉ thị", number="1-CT/TW", level="central", kind="party")
+    data.docs[root] = Document(
+        root, type="Chỉ thị", number="1-CT/TW", level="central", kind="party"
+    )
     for p in range(provinces):
         prov = ID + f"doc/p{p}"
-        data.docs[prov] = DocInfo(
+        data.docs[prov] = Document(
             prov, number=f"{p}/KH-UBND", level="province", province=f"Tỉnh {p}", ingested=True
         )
         data.links.append(DocLink(prov, root, "implements"))
         for d in range(per_province - 1):
             dist = ID + f"doc/p{p}-d{d}"
-            data.docs[dist] = DocInfo(
+            data.docs[dist] = Document(
                 dist, number=f"{d}/KH-UBND", level="district", province=f"Tỉnh {p}", ingested=True
             )
             data.links.append(DocLink(dist, prov, "implements"))
@@ -295,17 +295,15 @@ def test_one_huge_province_is_grouped_again():
 
 
 def test_doc_graph_never_exceeds_the_limit():
-    data = SiteData()
+    data = ReadModel()
     doc = ID + "doc/x"
-    data.docs[doc] = DocInfo(doc, number="1/KH", ingested=True)
+    data.docs[doc] = Document(doc, number="1/KH", ingested=True)
     for i in range(300):
         body = ID + f"body/b{i}"
-        data.bodies[body] = BodyInfo(body, f"Cơ quan {i}")
-        data.assignments.append(AssignmentInfo(doc, body))
+        data.bodies[body] = Body(body, f"Cơ quan {i}")
+        data.assignments.append(Assignment(doc, body))
         data.duties.append(
-            DutyInfo(
-                f"{doc}/duty/{i}", doc, body, "Phối hợp", "support", partners=[ID + f"body/p{i}"]
-            )
+            Duty(f"{doc}/duty/{i}", doc, body, "Phối hợp", "support", partners=[ID + f"body/p{i}"])
         )
     site = Site(data, {doc: "doc-x.html"}, {}, {})
     graph = doc_graph(site, data.docs[doc], limit=100)
@@ -334,24 +332,24 @@ def test_big_cascade_page_lists_by_level(tmp_path):
 
 
 def test_text_only_reporting_is_linked_to_bodies_of_the_same_document():
-    data = SiteData()
+    data = ReadModel()
     doc, other = ID + "doc/a", ID + "doc/b"
     ubnd, phong = ID + "body/ubnd/x", ID + "body/phong-ldtbxh/x"
-    data.docs[doc] = DocInfo(doc, issuer=ubnd, issuer_name="Ủy ban nhân dân huyện X")
-    data.bodies[phong] = BodyInfo(phong, "Phòng Lao động - Thương binh và Xã hội")
-    data.assignments.append(AssignmentInfo(doc, phong))
+    data.docs[doc] = Document(doc, issuer=ubnd, issuer_name="Ủy ban nhân dân huyện X")
+    data.bodies[phong] = Body(phong, "Phòng Lao động - Thương binh và Xã hội")
+    data.assignments.append(Assignment(doc, phong))
     data.reports += [
-        ReportInfo(
+        Report(
             doc + "/reporting/1",
             doc,
             reporter_text="Phòng Lao động - Thương binh và xã hội",
             recipient_text="Uỷ ban nhân dân huyện X",
         ),
-        ReportInfo(
+        Report(
             other + "/reporting/1", other, reporter_text="Phòng Lao động - Thương binh và Xã hội"
         ),
     ]
-    _link_report_bodies(data)
+    link_report_bodies(data)
     assert (data.reports[0].reporter, data.reports[0].recipient) == (phong, ubnd)
     assert data.reports[1].reporter is None  # another document's bodies are not guessed
 
@@ -401,12 +399,12 @@ names = st.lists(
 )
 def test_any_data_renders_escaped(tmp_path, docs, duties, links):
     """Arbitrary names and texts (payloads, astral characters, missing fields) render, escaped."""
-    data = SiteData()
+    data = ReadModel()
     iris = []
     for i, (number, subject, level) in enumerate(docs):
         iri = ID + f"doc/{i}"
         text = subject * 3
-        data.docs[iri] = DocInfo(
+        data.docs[iri] = Document(
             iri,
             number=number or None,
             subject=subject,
@@ -414,7 +412,7 @@ def test_any_data_renders_escaped(tmp_path, docs, duties, links):
             ingested=bool(i % 2),
             source_text=text if i % 2 else None,
         )
-        data.bodies[ID + f"body/{i}"] = BodyInfo(
+        data.bodies[ID + f"body/{i}"] = Body(
             ID + f"body/{i}", number or "?", level, place=subject or None
         )
         iris.append(iri)
@@ -423,7 +421,7 @@ def test_any_data_renders_escaped(tmp_path, docs, duties, links):
         body = ID + f"body/{b % len(iris)}"
         ev = Evidence(doc, 0, len(text), text, "", "")
         data.duties.append(
-            DutyInfo(
+            Duty(
                 f"{doc}/duty/{n}",
                 doc,
                 body,
@@ -448,11 +446,11 @@ def test_any_data_renders_escaped(tmp_path, docs, duties, links):
 
 
 def test_big_document_graph_has_a_fixed_layout():
-    data = SiteData()
+    data = ReadModel()
     doc = ID + "doc/x"
-    data.docs[doc] = DocInfo(doc, number="1/KH", ingested=True)
+    data.docs[doc] = Document(doc, number="1/KH", ingested=True)
     for i in range(400):
-        data.assignments.append(AssignmentInfo(doc, ID + f"body/b{i}"))
+        data.assignments.append(Assignment(doc, ID + f"body/b{i}"))
     graph = doc_graph(Site(data, {doc: "doc-x.html"}, {}, {}), data.docs[doc])
     assert len(graph["nodes"]) == 401
     assert graph["options"]["physics"]["enabled"] is False

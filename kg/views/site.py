@@ -1,6 +1,6 @@
 """The staff site: static HTML pages with interactive graphs, readable offline.
 
-``build_site`` reads the page model from the store (kg.views.data), then writes
+``build_site`` reads the read model of the store (kg.read, via kg.views.data), then writes
 an index, one page per document, per body and per directive that others carry
 out (its cascade). Pages work from file:// and behind ``dkg serve``: links are
 relative, vis-network and the CSS are bundled in static/, nothing is fetched.
@@ -33,18 +33,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from kg.read import LEVELS, Body, DocLink, Document, Duty, Evidence, ReadModel
 from kg.views.calendar_page import write_calendar_pages
-from kg.views.data import (
-    LEVELS,
-    BodyInfo,
-    DocInfo,
-    DocLink,
-    DutyInfo,
-    Evidence,
-    SiteData,
-    load_site_data,
-    store_select,
-)
+from kg.views.data import load_site_data
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -184,7 +175,7 @@ def date_vi(iso: str | None) -> str:
     return iso
 
 
-def doc_title(doc: DocInfo) -> str:
+def doc_title(doc: Document) -> str:
     kind = doc.type or "Văn bản"
     if doc.number:
         return f"{kind} {doc.number}"
@@ -195,7 +186,7 @@ def doc_title(doc: DocInfo) -> str:
     return f"{kind} (chưa có số)"
 
 
-def doc_label(doc: DocInfo) -> str:
+def doc_label(doc: Document) -> str:
     if doc.number:
         return doc.number
     return short_name(doc_title(doc), 18)
@@ -280,7 +271,7 @@ TREE_OPTIONS = {
 class Site:
     """Everything the page writers need: the data plus page names."""
 
-    data: SiteData
+    data: ReadModel
     doc_pages: dict[str, str]
     body_pages: dict[str, str]
     cascade_pages: dict[str, str]
@@ -347,7 +338,7 @@ def _settled(nodes: list[dict]) -> dict:
 
 
 def _body_node(site: Site, iri: str, **attrs: Any) -> dict:
-    body = site.data.bodies.get(iri) or BodyInfo(iri, site.body_name(iri))
+    body = site.data.bodies.get(iri) or Body(iri, site.body_name(iri))
     title = body.display
     label = short_name(body.name)
     if body.place and body.name in site.shared_names:
@@ -364,11 +355,11 @@ def _body_node(site: Site, iri: str, **attrs: Any) -> dict:
     return node
 
 
-def doc_graph(site: Site, doc: DocInfo, limit: int = NODE_LIMIT) -> dict:
+def doc_graph(site: Site, doc: Document, limit: int = NODE_LIMIT) -> dict:
     """The document, the bodies it gives duties to, their partners and the documents it carries out."""
     data = site.data
     duties = data.duties_of_doc(doc.iri)
-    per_body: dict[str, list[DutyInfo]] = defaultdict(list)
+    per_body: dict[str, list[Duty]] = defaultdict(list)
     for duty in duties:
         per_body[duty.body].append(duty)
     own_assignments = data.assignments_by_doc.get(doc.iri, [])
@@ -422,7 +413,7 @@ def doc_graph(site: Site, doc: DocInfo, limit: int = NODE_LIMIT) -> dict:
                 "ev": site.ev_local(first_ev),
             }
         )
-    pairs: dict[tuple[str, str], list[DutyInfo]] = defaultdict(list)
+    pairs: dict[tuple[str, str], list[Duty]] = defaultdict(list)
     for duty in duties:
         if duty.body not in shown:
             continue
@@ -524,7 +515,7 @@ def body_graph(site: Site, body: str, limit: int = NODE_LIMIT) -> dict:
 
 
 def cascade_members(
-    data: SiteData, root: str
+    data: ReadModel, root: str
 ) -> tuple[list[str], list[tuple[str, str]], dict[str, int]]:
     """Documents that carry out ``root`` directly or through others, the edges, and depth.
 
@@ -576,7 +567,7 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
     rows = sorted({(adm[i], depth[i]) for i in order})
     row_of = {key: n for n, key in enumerate(rows)}
 
-    def province_of(doc: DocInfo | None) -> str | None:
+    def province_of(doc: Document | None) -> str | None:
         if doc is None:
             return None
         if doc.province:
@@ -586,7 +577,7 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
 
     nodes = []
     for iri in order:
-        doc = data.docs.get(iri) or DocInfo(iri)
+        doc = data.docs.get(iri) or Document(iri)
         level = LEVELS[adm[iri]]
         subject = f"\n{doc.subject}" if doc.subject else ""
         issuer = doc.issuer_name or site.body_name(doc.issuer)
@@ -713,7 +704,7 @@ class SiteReport:
     path: Path
 
 
-def _sort_docs(docs: list[DocInfo]) -> list[DocInfo]:
+def _sort_docs(docs: list[Document]) -> list[Document]:
     return sorted(
         docs,
         key=lambda d: (
@@ -736,8 +727,8 @@ def _related(links: list[DocLink]) -> list[DocLink]:
     return sorted(kept, key=lambda lk: RELATION_ORDER.get(lk.relation, 9))
 
 
-def _by_level(docs: list[DocInfo]) -> list[tuple[str | None, list[DocInfo]]]:
-    groups: dict[str | None, list[DocInfo]] = defaultdict(list)
+def _by_level(docs: list[Document]) -> list[tuple[str | None, list[Document]]]:
+    groups: dict[str | None, list[Document]] = defaultdict(list)
     for doc in docs:
         groups[doc.level if doc.level in LEVELS else None].append(doc)
     return [(lvl, groups[lvl]) for lvl in (*LEVELS, None) if groups.get(lvl)]
@@ -761,11 +752,11 @@ def _reports_for(site: Site, body: str, reports: list) -> list[dict]:
     return sorted(rows, key=due_key)
 
 
-def _index_json(site: Site, docs: list[DocInfo], bodies: list[BodyInfo], duties, leads) -> str:
+def _index_json(site: Site, docs: list[Document], bodies: list[Body], duties, leads) -> str:
     """The index rows as data: a national index is too big for the browser as HTML rows,
     so site.js shows only the rows matching the search (at most INDEX_SHOWN per table)."""
 
-    def doc_row(d: DocInfo) -> list:
+    def doc_row(d: Document) -> list:
         return [
             d.issuer_name or site.body_name(d.issuer),
             d.level or "none",
@@ -799,7 +790,7 @@ def _index_json(site: Site, docs: list[DocInfo], bodies: list[BodyInfo], duties,
 
 
 def write_site(
-    data: SiteData, site_dir: Path, limit: int = NODE_LIMIT, index_rows: int = INDEX_ROW_LIMIT
+    data: ReadModel, site_dir: Path, limit: int = NODE_LIMIT, index_rows: int = INDEX_ROW_LIMIT
 ) -> SiteReport:
     """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
 
@@ -834,7 +825,7 @@ def write_site(
     return report
 
 
-def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteReport:
+def _render(data: ReadModel, tmp: Path, limit: int, index_rows: int) -> SiteReport:
     roots = sorted(iri for iri, kids in data.implemented_by().items() if kids)
     site = Site(
         data=data,
@@ -895,7 +886,7 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
     for doc in docs:
         text = data.text_of(doc.iri) if doc.ingested or doc.source_file else None
         duties = data.duties_of_doc(doc.iri)
-        groups: dict[str, list[DutyInfo]] = defaultdict(list)
+        groups: dict[str, list[Duty]] = defaultdict(list)
         for duty in duties:
             groups[duty.body].append(duty)
         for a in data.assignments_by_doc.get(doc.iri, []):
@@ -925,7 +916,7 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
             title=doc_title(doc),
         )
 
-    issued: dict[str, list[DocInfo]] = defaultdict(list)
+    issued: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         if d.issuer:
             issued[d.issuer].append(d)
@@ -961,7 +952,7 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
 
     for root in roots:
         order, pairs, depth = cascade_members(data, root)
-        root_doc = data.docs.get(root) or DocInfo(root)
+        root_doc = data.docs.get(root) or Document(root)
         kids: dict[str, list[str]] = defaultdict(list)
         for parent, child in pairs:
             kids[parent].append(child)
@@ -990,8 +981,8 @@ def _render(data: SiteData, tmp: Path, limit: int, index_rows: int) -> SiteRepor
 def build_site(store: Any, out_dir: Path, limit: int = NODE_LIMIT) -> SiteReport:
     """Write the staff site for ``store`` into ``out_dir`` (DIR/site); the build's hook.
 
-    ``store`` is a kg.store.Store, a pyoxigraph Store, a ``Select`` callable, or a ready
-    ``SiteData``.
+    ``store`` is a kg.store.Store, a pyoxigraph Store, or a ready
+    ``ReadModel``.
     """
-    data = store if isinstance(store, SiteData) else load_site_data(store_select(store))
+    data = load_site_data(store)
     return write_site(data, Path(out_dir), limit)

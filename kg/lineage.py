@@ -1,0 +1,199 @@
+"""Lineage: which duty of a parent document each plan that implements it carries out.
+
+For each plan and each document it implements that is in the corpus too, a parent
+duty's counterpart is the child duty of a body of the same sector at the same or a
+lower level with similar wording; a parent duty with none was dropped. kg.rdf turns
+the links into ``dkg:counterpartOf`` / ``dkg:droppedIn`` triples.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.models import LineageLink
+from kg.queries import select_values
+from kg.read import LEVEL_RANK, value_of
+from kg.text import fold
+
+_STOP = set(
+    fold(
+        "các và của cho với trên tại theo để được có là những trong về từ đến này đó "
+        "địa bàn tổ chức thực hiện triển khai chủ trì phối hợp tham mưu ủy ban nhân dân "
+        "tỉnh huyện xã thành phố thị xã phường thị trấn cấp cơ quan đơn vị liên quan "
+        "sở phòng ban ngành đoàn thể trẻ em chống công tác nhiệm vụ hoạt động tăng cường "
+        "đẩy mạnh nâng cao hiệu quả"
+    ).split()
+)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.findall(r"\w+", fold(text)) if t not in _STOP and not t.isdigit()]
+
+
+def _grams(tokens: list[str], n: int = 3) -> Counter:
+    s = " ".join(tokens)
+    return Counter(s[i : i + n] for i in range(max(0, len(s) - n + 1)))
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """What ``similarity`` needs of a text, computed once per duty."""
+
+    words: frozenset[str]
+    grams: Counter
+    norm: float
+
+    @classmethod
+    def of(cls, text: str) -> _Wording:
+        tokens = _tokens(text)
+        grams = _grams(tokens)
+        return cls(frozenset(tokens), grams, math.sqrt(sum(v * v for v in grams.values())))
+
+
+def _similar(a: _Wording, b: _Wording) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    dice = 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+    small, big = (a.grams, b.grams) if len(a.grams) <= len(b.grams) else (b.grams, a.grams)
+    dot = sum(v * big[k] for k, v in small.items())
+    cosine = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
+    return (dice + cosine) / 2
+
+
+def similarity(a: str, b: str) -> float:
+    """Wording similarity in [0, 1]: mean of content-word Dice and character-trigram cosine.
+
+    Both run on folded text (no diacritics, one tone placement, lower case) without
+    administrative filler words, so "tỉnh" vs "huyện" or "Sở" vs "Phòng" cost nothing.
+    """
+    return _similar(_Wording.of(a), _Wording.of(b))
+
+
+@dataclass
+class _LDuty:
+    iri: str
+    doc: str
+    body: str
+    sector: str | None
+    level: str | None
+    text: str
+    collective: bool = False
+
+    @property
+    def wording(self) -> _Wording:
+        w = self.__dict__.get("_wording")
+        if w is None:
+            w = self.__dict__["_wording"] = _Wording.of(self.text)
+        return w
+
+
+def _lineage_duties(store) -> dict[str, list[_LDuty]]:
+    rows = select_values(
+        store,
+        """SELECT ?duty ?doc ?b ?sector ?level ?text ?collective WHERE {
+          ?duty a dkg:Duty ; dkg:inDocument ?doc ; dkg:responsibleBody ?b ; dkg:text ?text .
+          OPTIONAL { ?b dkg:sector ?sector }
+          OPTIONAL { ?b dkg:level ?level }
+          OPTIONAL { ?b dkg:collective ?collective }
+        }""",
+    )
+    out: dict[str, dict[str, _LDuty]] = defaultdict(dict)
+    for r in rows:
+        out[r["doc"]].setdefault(
+            r["duty"],
+            _LDuty(
+                r["duty"],
+                r["doc"],
+                r["b"],
+                r["sector"],
+                value_of(r["level"]),
+                r["text"],
+                r["collective"] is True,
+            ),
+        )
+    return {doc: sorted(ds.values(), key=lambda d: d.iri) for doc, ds in out.items()}
+
+
+SAME_SECTOR_THRESHOLD = 0.4
+TEXT_ONLY_THRESHOLD = 0.6
+
+
+def _compatible(
+    parent: _LDuty, child: _LDuty, child_level: str | None = None
+) -> tuple[bool, float]:
+    """Whether ``child`` may carry out ``parent``, and the similarity it must reach.
+
+    ``child_level`` is the level of the child plan. A parent duty addressed to a
+    collective at that level ("UBND các huyện", "các xã, thị trấn") is addressed
+    to the child plan's issuer among others, which hands it to any of its
+    bodies: the sector then does not constrain the match.
+    """
+    if (
+        parent.level
+        and child.level
+        and LEVEL_RANK.get(child.level, 9) < LEVEL_RANK.get(parent.level, 9)
+    ):
+        return False, 1.0  # a plan does not hand a duty upwards
+    if parent.collective and child_level and parent.level == child_level:
+        return True, SAME_SECTOR_THRESHOLD
+    if parent.sector and child.sector:
+        if fold(parent.sector) != fold(child.sector):
+            return False, 1.0
+        return True, SAME_SECTOR_THRESHOLD
+    return True, TEXT_ONLY_THRESHOLD
+
+
+def lineage_pairs(store) -> list[tuple[str, str]]:
+    """(parent, child) pairs: child implements parent and both have duties in the graph."""
+    rows = select_values(
+        store,
+        """SELECT DISTINCT ?parent ?child WHERE {
+          ?child dkg:ingested true ; eli:ensures_implementation_of|dkg:cascadesFrom ?parent .
+          ?parent dkg:ingested true .
+          FILTER(?parent != ?child)
+        }""",
+    )
+    return sorted((r["parent"], r["child"]) for r in rows)
+
+
+def compute_lineage(store) -> list[LineageLink]:
+    """For each plan and each implemented document in the corpus: counterparts and drops.
+
+    A parent duty's counterpart is the child duty of a body of the same sector at
+    the same or a lower level whose wording is most similar, if similar enough
+    (``SAME_SECTOR_THRESHOLD``); when either body has no known sector, only very
+    similar wording counts (``TEXT_ONLY_THRESHOLD``). No counterpart: dropped.
+    """
+    duties = _lineage_duties(store)
+    levels = {
+        r["doc"]: value_of(r["level"])
+        for r in select_values(
+            store, "SELECT ?doc ?level WHERE { ?doc a dkg:Document ; dkg:level ?level }"
+        )
+    }
+    links: list[LineageLink] = []
+    for parent, child in lineage_pairs(store):
+        p_duties, c_duties = duties.get(parent, []), duties.get(child, [])
+        if not p_duties or not c_duties:
+            continue
+        for pd in p_duties:
+            best, best_score = None, 0.0
+            for cd in c_duties:
+                ok, threshold = _compatible(pd, cd, levels.get(child))
+                if not ok:
+                    continue
+                score = _similar(pd.wording, cd.wording)
+                if score >= threshold and score > best_score:
+                    best, best_score = cd, score
+            links.append(
+                LineageLink(
+                    parent_duty=pd.iri,
+                    child_document=child,
+                    child_duty=best.iri if best else None,
+                    score=round(best_score, 3) if best else None,
+                )
+            )
+    return links

@@ -1,0 +1,37 @@
+"""The read side's one model of the graph: typed records read through the one runner.
+
+``load_model(store)`` gives a ``ReadModel`` (documents, bodies, links, duties, reports,
+targets); trace, audit, the site and export read it instead of querying on their own.
+"""
+
+from kg.read.load import load_model, text_of, value_of
+from kg.read.model import (
+    LEVEL_RANK,
+    LEVELS,
+    Assignment,
+    Body,
+    DocLink,
+    Document,
+    Duty,
+    Evidence,
+    ReadModel,
+    Report,
+    Target,
+)
+
+__all__ = [
+    "LEVELS",
+    "LEVEL_RANK",
+    "Assignment",
+    "Body",
+    "DocLink",
+    "Document",
+    "Duty",
+    "Evidence",
+    "ReadModel",
+    "Report",
+    "Target",
+    "load_model",
+    "text_of",
+    "value_of",
+]

@@ -1,0 +1,485 @@
+"""Loading the read model: the SELECT queries of docs/GRAPH.md, run through the one runner.
+
+Every query runs through ``kg.queries.select_values`` (rows of plain Python values, IRIs as
+strings, parameters bound as RDF terms by kg/sparql.py). Each kind of record has its own
+small reader; ``load_model`` calls them in dependency order (places before documents and
+bodies, evidence before everything that points at it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg import lexicon
+from kg.queries import select_values
+from kg.read.model import (
+    Assignment,
+    Body,
+    DocLink,
+    Document,
+    Duty,
+    Evidence,
+    ReadModel,
+    Report,
+    Target,
+)
+
+Row = dict[str, Any]
+
+_ELI = "http://data.europa.eu/eli/ontology#"
+_DKG = "https://w3id.org/dkg/ns#"
+_PROV = "http://www.w3.org/ns/prov#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+
+def value_of(iri: str | None) -> str | None:
+    """A level / kind / role / mode / frequency IRI as the model's value (kg.lexicon)."""
+    return lexicon.decode(iri)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _bool(value: Any) -> bool:
+    return value is True or str(value).lower() in ("true", "1")
+
+
+def _gmonthday(value: str | None) -> str | None:
+    """xsd:gMonthDay '--11-20' -> '20/11' (how the documents print it)."""
+    if not value:
+        return None
+    if value.startswith("--") and len(value) >= 7:
+        return f"{value[5:7]}/{value[2:4]}"
+    return value
+
+
+def _first(rows: Iterable[Row], key: str) -> dict[str, Row]:
+    out: dict[str, Row] = {}
+    for row in rows:
+        k = row.get(key)
+        if k is not None and k not in out:
+            out[k] = row
+    return out
+
+
+def _ordered(rows: Iterable[Row], *keys: str) -> list[Row]:
+    """Rows sorted by the given keys; ``order``-like keys sort as integers."""
+
+    def key(r: Row) -> tuple:
+        return tuple(
+            (_int(r.get(k)) or 0) if "order" in k or k == "rank" else (r.get(k) or "") for k in keys
+        )
+
+    return sorted(rows, key=key)
+
+
+# ---------------------------------------------------------------- the queries (docs/GRAPH.md)
+
+Q_DOCS = """SELECT ?doc ?p ?o WHERE {
+  ?doc a dkg:Document .
+  VALUES ?p { eli:id_local dkg:date dkg:subject eli:passed_by dkg:issuerText dkg:level dkg:kind
+              dkg:signer dkg:signerTitle dkg:ingested eli:jurisdiction prov:wasDerivedFrom rdfs:label }
+  ?doc ?p ?o .
+}"""
+
+Q_PRINTED = (
+    """SELECT DISTINCT ?doc ?printed WHERE { ?doc a dkg:Document ; dkg:printedAs ?printed }"""
+)
+
+Q_DOC_TYPES = """SELECT ?doc ?label WHERE {
+  ?doc a dkg:Document ; eli:type_document ?t .
+  ?t skos:prefLabel ?label .
+  FILTER (lang(?label) = "vi" || lang(?label) = "")
+}"""
+
+Q_SOURCES = """SELECT ?src ?file WHERE { ?src dkg:sourceFile ?file }"""
+
+Q_TEXT = (
+    """SELECT ?text WHERE { ?doc prov:wasDerivedFrom ?src . ?src dkg:sourceText ?text } LIMIT 1"""
+)
+
+Q_PLACES = """SELECT ?place ?label ?level ?broader WHERE {
+  ?place a dkg:AdminUnit .
+  OPTIONAL { ?place rdfs:label ?label }
+  OPTIONAL { ?place dkg:level ?level }
+  OPTIONAL { ?place skos:broader ?broader }
+}"""
+
+Q_BODIES = """SELECT ?body ?label ?level ?kind ?place ?collective WHERE {
+  ?body a dkg:Body .
+  OPTIONAL { ?body rdfs:label ?label }
+  OPTIONAL { ?body dkg:level ?level }
+  OPTIONAL { ?body dkg:kind ?kind }
+  OPTIONAL { ?body dkg:jurisdiction ?place }
+  OPTIONAL { ?body dkg:collective ?collective }
+}"""
+
+Q_EVIDENCE = """SELECT ?ev ?src ?start ?end ?exact ?prefix ?suffix WHERE {
+  ?ev a dkg:Evidence ; oa:hasSource ?src ; oa:hasSelector ?pos .
+  ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  OPTIONAL {
+    ?ev oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+    OPTIONAL { ?q oa:prefix ?prefix }
+    OPTIONAL { ?q oa:suffix ?suffix }
+  }
+}"""
+
+Q_REFERENCES = """SELECT ?ref ?citing ?cited ?relation ?printed ?ev ?order ?rank WHERE {
+  ?ref a dkg:Reference ; dkg:citingDocument ?citing ; dkg:citedDocument ?cited ; dkg:relation ?relation .
+  OPTIONAL { ?ref dkg:printedAs ?printed }
+  OPTIONAL { ?ref dkg:evidence ?ev }
+  OPTIONAL { ?ref dkg:order ?order }
+  OPTIONAL { ?ref dkg:implementsRank ?rank }
+}"""
+
+Q_LINKS = """SELECT ?citing ?p ?cited WHERE {
+  VALUES ?p { eli:ensures_implementation_of dkg:guidanceFor eli:based_on dkg:proposedBy }
+  ?citing ?p ?cited .
+}"""
+
+Q_ASSIGNMENTS = """SELECT ?a ?doc ?body ?mode ?ev ?order WHERE {
+  ?a a dkg:Assignment ; dkg:inDocument ?doc ; dkg:body ?body .
+  OPTIONAL { ?a dkg:mode ?mode }
+  OPTIONAL { ?a dkg:evidence ?ev }
+  OPTIONAL { ?a dkg:order ?order }
+}"""
+
+Q_DUTIES = """SELECT ?duty ?doc ?body ?role ?mode ?text ?section ?deadline ?ev ?order ?a ?aorder WHERE {
+  ?duty a dkg:Duty ; dkg:inDocument ?doc ; dkg:responsibleBody ?body .
+  OPTIONAL { ?duty dkg:role ?role }
+  OPTIONAL { ?duty dkg:mode ?mode }
+  OPTIONAL { ?duty dkg:text ?text }
+  OPTIONAL { ?duty dkg:section ?section }
+  OPTIONAL { ?duty dkg:deadline ?deadline }
+  OPTIONAL { ?duty dkg:evidence ?ev }
+  OPTIONAL { ?duty dkg:order ?order }
+  OPTIONAL { ?a dkg:duty ?duty . OPTIONAL { ?a dkg:order ?aorder } }
+}"""
+
+Q_HEADER_EVIDENCE = """SELECT ?doc ?p ?ev WHERE { ?doc a dkg:Document ; dkg:evidence ?ev . ?ev dkg:forProperty ?p }"""
+
+Q_LINEAGE = """SELECT ?duty ?p ?o WHERE {
+  VALUES ?p { dkg:counterpartOf dkg:droppedIn }
+  ?duty a dkg:Duty ; ?p ?o .
+}"""
+
+Q_PARTNERS = """SELECT ?duty ?partner WHERE { ?duty a dkg:Duty ; dkg:partner ?partner }"""
+
+Q_REPORTS = """SELECT ?r ?doc ?reporter ?reporterText ?recipient ?recipientText ?via ?viaText
+       ?frequency ?due ?ev ?order WHERE {
+  ?r a dkg:ReportingObligation ; dkg:inDocument ?doc .
+  OPTIONAL { ?r dkg:reporter ?reporter }
+  OPTIONAL { ?r dkg:reporterText ?reporterText }
+  OPTIONAL { ?r dkg:recipient ?recipient }
+  OPTIONAL { ?r dkg:recipientText ?recipientText }
+  OPTIONAL { ?r dkg:via ?via }
+  OPTIONAL { ?r dkg:viaText ?viaText }
+  OPTIONAL { ?r dkg:frequency ?frequency }
+  OPTIONAL { ?r dkg:dueDate ?due }
+  OPTIONAL { ?r dkg:evidence ?ev }
+  OPTIONAL { ?r dkg:order ?order }
+}"""
+
+Q_TARGETS = """SELECT ?t ?doc ?indicator ?value ?year ?owner ?ownerText ?ev ?order WHERE {
+  ?t a dkg:Target ; dkg:inDocument ?doc .
+  OPTIONAL { ?t dkg:indicator ?indicator }
+  OPTIONAL { ?t dkg:targetValue ?value }
+  OPTIONAL { ?t dkg:targetYear ?year }
+  OPTIONAL { ?t dkg:owner ?owner }
+  OPTIONAL { ?t dkg:ownerText ?ownerText }
+  OPTIONAL { ?t dkg:evidence ?ev }
+  OPTIONAL { ?t dkg:order ?order }
+}"""
+
+_DOC_FIELDS = {
+    _ELI + "id_local": "number",
+    _DKG + "date": "date",
+    _DKG + "subject": "subject",
+    _ELI + "passed_by": "issuer",
+    _DKG + "issuerText": "issuer_name",
+    _DKG + "level": "level",
+    _DKG + "kind": "kind",
+    _DKG + "signer": "signer",
+    _DKG + "signerTitle": "signer_title",
+    _DKG + "ingested": "ingested",
+    _ELI + "jurisdiction": "jurisdiction",
+    _PROV + "wasDerivedFrom": "source",
+    _RDFS + "label": "label",
+}
+_HEADER_FIELD = {
+    _ELI + "type_document": "type",
+    _ELI + "id_local": "number",
+    _DKG + "date": "date",
+    _ELI + "passed_by": "issuer",
+    _DKG + "level": "level",
+    _ELI + "jurisdiction": "place",
+    _DKG + "signer": "signer",
+    _DKG + "signerTitle": "signer",
+    _DKG + "subject": "subject",
+}
+_LINK_RELATION = {
+    _ELI + "ensures_implementation_of": "implements",
+    _DKG + "guidanceFor": "guides",
+    _ELI + "based_on": "based_on",
+    _DKG + "proposedBy": "proposal",
+}
+
+
+# ---------------------------------------------------------------- the readers
+
+
+class _Loader:
+    """One load of the read model from one source (a kg Store or a pyoxigraph Store)."""
+
+    def __init__(self, source: Any) -> None:
+        self.source = source
+        self.model = ReadModel()
+        self.place_label: dict[str, str] = {}
+        self.place_name: dict[str, str | None] = {}
+        self.place_province: dict[str, str | None] = {}
+        self.doc_of_source: dict[str, str] = {}
+        self.evidence: dict[str, Evidence] = {}
+
+    def rows(self, query: str, **bindings: Any) -> list[Row]:
+        return select_values(self.source, query, bindings or None)
+
+    def ev_of(self, row: Row) -> Evidence | None:
+        return self.evidence.get(row.get("ev") or "")
+
+    def run(self) -> ReadModel:
+        self.places()
+        self.documents()
+        self.bodies()
+        self.read_evidence()
+        self.header_evidence()
+        self.doc_links()
+        self.assignments()
+        self.duties()
+        self.lineage()
+        self.reports()
+        self.targets()
+        self.unnamed_bodies()
+        source = self.source
+        self.model.texts = lambda doc: text_of(source, doc)
+        return self.model
+
+    def places(self) -> None:
+        """Each admin unit's readable path ("Quế Phong, Nghệ An"), own name and province."""
+        info = _first(self.rows(Q_PLACES), "place")
+        for place, own in info.items():
+            names: list[str] = []
+            province: str | None = None
+            node: str | None = place
+            seen: set[str] = set()
+            while node is not None and node in info and node not in seen:
+                seen.add(node)
+                row = info[node]
+                if row.get("label"):
+                    names.append(row["label"])
+                if value_of(row.get("level")) == "province":
+                    province = row.get("label")
+                node = row.get("broader")
+            self.place_label[place] = ", ".join(n for n in names if n)
+            self.place_name[place] = own.get("label")
+            self.place_province[place] = province
+
+    def documents(self) -> None:
+        fields: dict[str, dict[str, Any]] = {}
+        for row in self.rows(Q_DOCS):
+            name = _DOC_FIELDS.get(row["p"] or "")
+            if row["doc"] is not None and name and row["o"] is not None:
+                fields.setdefault(row["doc"], {}).setdefault(name, row["o"])
+        types = {r["doc"]: r["label"] for r in self.rows(Q_DOC_TYPES) if r["doc"]}
+        source_file = {r["src"]: r["file"] for r in self.rows(Q_SOURCES) if r["src"]}
+        for doc, f in sorted(fields.items()):
+            src, place = f.get("source"), f.get("jurisdiction")
+            if src:
+                self.doc_of_source.setdefault(src, doc)
+            self.model.docs[doc] = Document(
+                iri=doc,
+                label=f.get("label"),
+                type=types.get(doc),
+                number=f.get("number"),
+                date=f.get("date"),
+                subject=f.get("subject"),
+                issuer=f.get("issuer"),
+                issuer_name=f.get("issuer_name"),
+                level=value_of(f.get("level")),
+                kind=value_of(f.get("kind")),
+                province=self.place_province.get(place) if place else None,
+                signer=f.get("signer"),
+                signer_title=f.get("signer_title"),
+                ingested=_bool(f.get("ingested")),
+                source_file=source_file.get(src) if src else None,
+            )
+        for row in self.rows(Q_PRINTED):
+            doc = self.model.docs.get(row["doc"])
+            if doc is not None and row["printed"] not in doc.printed_as:
+                doc.printed_as.append(row["printed"])
+        for doc in self.model.docs.values():
+            doc.printed_as.sort()
+
+    def bodies(self) -> None:
+        for row in self.rows(Q_BODIES):
+            body = row["body"]
+            if body is None or body in self.model.bodies:
+                continue
+            place = row.get("place")
+            self.model.bodies[body] = Body(
+                iri=body,
+                name=row.get("label") or body.rsplit("/", 1)[-1],
+                level=value_of(row.get("level")),
+                kind=value_of(row.get("kind")),
+                place=self.place_label.get(place) if place else None,
+                place_name=self.place_name.get(place) if place else None,
+                province=self.place_province.get(place) if place else None,
+                collective=_bool(row.get("collective")),
+            )
+
+    def read_evidence(self) -> None:
+        for row in self.rows(Q_EVIDENCE):
+            ev, doc = row["ev"], self.doc_of_source.get(row["src"] or "")
+            start, end = _int(row.get("start")), _int(row.get("end"))
+            if ev is None or doc is None or start is None or end is None or end < start:
+                continue
+            self.evidence.setdefault(
+                ev,
+                Evidence(doc, start, end, row.get("exact"), row.get("prefix"), row.get("suffix")),
+            )
+
+    def header_evidence(self) -> None:
+        for row in _ordered(self.rows(Q_HEADER_EVIDENCE), "doc", "ev"):
+            name = _HEADER_FIELD.get(row["p"] or "")
+            ev = self.ev_of(row)
+            if name and ev and row["doc"] in self.model.docs:
+                self.model.docs[row["doc"]].header_evidence.setdefault(name, ev)
+
+    def doc_links(self) -> None:
+        """Each printed mention, first in printed order wins; then links the texts assert
+        without a mention of their own (a cited plan that itself implements another)."""
+        seen: set[tuple[str, str, str]] = set()
+        links = self.model.links
+        for row in _ordered(self.rows(Q_REFERENCES), "citing", "rank", "order", "ref"):
+            key = (row["citing"], row["cited"], row["relation"])
+            if None in key or key in seen:
+                continue
+            seen.add(key)
+            links.append(DocLink(*key, self.ev_of(row), row.get("printed")))
+        for row in _ordered(self.rows(Q_LINKS), "citing", "cited", "p"):
+            key = (row["citing"], row["cited"], _LINK_RELATION.get(row["p"] or ""))
+            if None in key or key in seen:
+                continue
+            seen.add(key)
+            links.append(DocLink(*key))
+        for link in links:  # a cited document never seen as a node still needs a page
+            for iri in (link.citing, link.cited):
+                number = link.printed if iri == link.cited else None
+                self.model.docs.setdefault(iri, Document(iri, number=number))
+
+    def assignments(self) -> None:
+        for row in _ordered(self.rows(Q_ASSIGNMENTS), "doc", "order", "a"):
+            if row["doc"] and row["body"]:
+                mode = value_of(row.get("mode")) or "assigned"
+                self.model.assignments.append(
+                    Assignment(row["doc"], row["body"], mode, self.ev_of(row))
+                )
+
+    def duties(self) -> None:
+        partners: dict[str, list[str]] = {}
+        for row in _ordered(self.rows(Q_PARTNERS), "duty", "partner"):
+            if row["duty"] and row["partner"]:
+                partners.setdefault(row["duty"], []).append(row["partner"])
+        rows = _first(self.rows(Q_DUTIES), "duty").values()
+        for row in _ordered(rows, "doc", "aorder", "order", "duty"):
+            self.model.duties.append(
+                Duty(
+                    iri=row["duty"] or "",
+                    doc=row["doc"] or "",
+                    body=row["body"] or "",
+                    text=row.get("text") or "",
+                    role=value_of(row.get("role")) or "participant",
+                    mode=value_of(row.get("mode")) or "assigned",
+                    section=row.get("section"),
+                    deadline=row.get("deadline"),
+                    partners=partners.get(row["duty"] or "", []),
+                    evidence=self.ev_of(row),
+                    order=_int(row.get("order")) or 0,
+                )
+            )
+
+    def lineage(self) -> None:
+        by_iri = self.model.duty_by_iri
+        for row in _ordered(self.rows(Q_LINEAGE), "duty", "p", "o"):
+            duty = by_iri.get(row["duty"] or "")
+            if duty is None or not row["o"]:
+                continue
+            if row["p"] == _DKG + "counterpartOf":
+                duty.counterpart_of.append(row["o"])
+            else:
+                duty.dropped_in.append(row["o"])
+
+    def reports(self) -> None:
+        rows = _first(self.rows(Q_REPORTS), "r").values()
+        for row in _ordered(rows, "doc", "order", "r"):
+            self.model.reports.append(
+                Report(
+                    iri=row["r"] or "",
+                    doc=row["doc"] or "",
+                    reporter=row.get("reporter"),
+                    reporter_text=row.get("reporterText"),
+                    recipient=row.get("recipient"),
+                    recipient_text=row.get("recipientText"),
+                    via=row.get("via"),
+                    via_text=row.get("viaText"),
+                    frequency=value_of(row.get("frequency")),
+                    due=_gmonthday(row.get("due")),
+                    evidence=self.ev_of(row),
+                )
+            )
+
+    def targets(self) -> None:
+        rows = _first(self.rows(Q_TARGETS), "t").values()
+        for row in _ordered(rows, "doc", "order", "t"):
+            self.model.targets.append(
+                Target(
+                    iri=row["t"] or "",
+                    doc=row["doc"] or "",
+                    indicator=row.get("indicator") or "",
+                    value=_text(row.get("value")),
+                    year=_text(row.get("year")),
+                    owner=row.get("owner"),
+                    owner_text=row.get("ownerText"),
+                    evidence=self.ev_of(row),
+                )
+            )
+
+    def unnamed_bodies(self) -> None:
+        """Bodies the duties name that have no node of their own still get a record."""
+        model = self.model
+        named = {b for d in model.duties for b in [d.body, *d.partners]}
+        for iri in named | {a.body for a in model.assignments}:
+            model.bodies.setdefault(iri, Body(iri, iri.rsplit("/", 1)[-1]))
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def load_model(source: Any) -> ReadModel:
+    """Read the model from a store (the default graph is the union of all graphs)."""
+    if isinstance(source, ReadModel):
+        return source
+    return _Loader(source).run()
+
+
+def text_of(source: Any, doc: str) -> str | None:
+    """The source text of document ``doc`` (bound as an IRI, never pasted into the query)."""
+    rows = select_values(source, Q_TEXT, {"doc": ox.NamedNode(doc)})
+    return rows[0]["text"] if rows else None
