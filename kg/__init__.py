@@ -7,8 +7,9 @@ over them. Names are imported on first use so ``import kg`` stays cheap.
     >>> records, errors = kg.extract_paths([])        # the bundled seeds
     >>> store = kg.open_store("dkg-out")               # after ``dkg build``
 
-Building and exporting live in ``kg.build.build`` and ``kg.export.export`` (their
-module names would shadow them here).
+Building, exporting, tracing and auditing live in ``kg.build.build``,
+``kg.export.export``, ``kg.trace.trace`` and ``kg.audit.audit`` (their module names
+would shadow them here).
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ _API = {
     "open_store": "kg.store",
     "validate_store": "kg.validate",
     "canned_queries": "kg.queries",
-    "trace": "kg.trace",
-    "audit": "kg.audit",
     "compute_lineage": "kg.lineage",
     "build_site": "kg.views.site",
     "serve": "kg.server",

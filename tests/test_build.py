@@ -191,7 +191,7 @@ def test_a_build_where_no_source_succeeded_keeps_the_previous_store(tmp_path, sa
 def test_a_bug_in_lineage_aborts_the_build_and_keeps_the_previous_store(
     tmp_path, sample_records, monkeypatch
 ):
-    from kg import cascade
+    from kg import lineage
 
     build_records(sample_records[:1], [], tmp_path)
     before = open_store(tmp_path).nquads()
@@ -199,7 +199,7 @@ def test_a_bug_in_lineage_aborts_the_build_and_keeps_the_previous_store(
     def bug(store):
         raise KeyError("oops")
 
-    monkeypatch.setattr(cascade, "compute_lineage", bug)
+    monkeypatch.setattr(lineage, "compute_lineage", bug)
     with pytest.raises(KeyError):
         build_records(sample_records, [], tmp_path)
     assert open_store(tmp_path).nquads() == before
