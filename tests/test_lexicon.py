@@ -5,16 +5,20 @@ Each test here failed before the lexicon existed, when five modules kept their o
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg import cascade, lexicon, numbers, resolve
+from kg import lexicon, numbers, resolve
+from kg.cli_render import trace_json
 from kg.extract import header, refs
 from kg.extract.header import extract_header
+from kg.read import load_model
 from kg.text import clean_text
-from kg.views.data import load_site_data, oxigraph_select
+from kg.trace import trace
+from kg.views.data import load_site_data
 from kg.vocab import DKG
 
 SAMPLE = Path(__file__).parent / "data" / "views" / "sample.trig"
@@ -102,9 +106,11 @@ def _store_with_mass_org_and_ad_hoc() -> ox.Store:
 def test_kind_and_frequency_decode_to_the_model_values_in_every_reader():
     store = _store_with_mass_org_and_ad_hoc()
     doc = "https://w3id.org/dkg/id/doc/test-mass-org"
-    assert cascade.documents(store)[doc].kind == "mass-org"
-    data = load_site_data(oxigraph_select(store))
+    data = load_site_data(store)  # the one read model: trace, audit, site and export read it
     assert data.docs[doc].kind == "mass-org"
+    model = load_model(store)
+    (tree,) = trace(model, doc)
+    assert json.loads(trace_json([tree], model))[0]["kind"] == "mass-org"
     assert [r.frequency for r in data.reports if r.doc == doc] == ["ad hoc"]
 
 
