@@ -33,7 +33,7 @@ _FIRST_CODE = r"[A-ZĐ]{2}[A-Za-zĐđ&]*\d*"
 # a plain space: "12/KH-UBND - Ban ..." must not glue "Ban" onto the number.
 _SEP = r"[-/–](?:[ \t]*\n[ \t]*(?:\n[ \t]*)?)?"
 NUMBER_RE = re.compile(
-    r"(?<![\w/.\-–])(?P<num>\d{1,4})(?:/(?P<year>(?:19|20)\d{2}))?"
+    r"(?<![\w/.\-–])(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d{2}))?"
     r"[ \t]?" + _SEP + r"[ \t]?(?P<code>" + _FIRST_CODE + r"(?:" + _SEP + _CODE_PART + r")*)"
     r"(?![^\W\d_])"  # a code ends at a word boundary: "2/Phòng" is a list item, not a number
 )

@@ -230,6 +230,13 @@ _POINT_START = re.compile(r"^\(?[a-zđ]\s?[).](\s|$)")
 _ITEM_START = re.compile(r"^(?:\d+(?:\.\d+)*\s*[.)\-–](?:\s|$)|\d+(?:\.\d+)+\s)")
 _SPLIT_TOKEN_END = re.compile(r"(?:^|[\s(])[\w.]*[\dA-ZĐ][\w.]*(?:/[\w.]+)*[-/]$")
 _ALLCAPS_MIN = 2
+# a web copy's page furniture before the document: a notice, then a table of the page's
+# own metadata ("Số hiệu:", "Loại văn bản:", ... "Tình trạng:" and its value); the
+# document's header follows it and states the same facts
+_PAGE_CHROME = re.compile(
+    r"\A[\s\S]{0,3000}?^Số hiệu:[ \t]*\n[\s\S]{0,2000}?^Tình trạng:[^\n]*\n+[^\n]*\n", re.M
+)
+_NUMBER_LABEL = re.compile(r"^\s*(?:Số|SỐ)(?:\s+(?:hiệu|HIỆU))?\s*:?\s*$")
 _BARE_NO = re.compile(r"^\d{1,3}\.?$")  # a table's TT cell on its own line
 
 
@@ -256,6 +263,8 @@ def _join_decision(prev: str, gap: str, nxt: str) -> str | None:
         return None  # columns / table rows: leave the layout alone
     if _SPLIT_TOKEN_END.search(prev) and (nxt[0].isupper() or nxt[0].isdigit()):
         return ""  # "28-\nCT/TW", "1309/QĐ-\nTTg", "2021-\n2030"
+    if _NUMBER_LABEL.match(prev) and nxt[0].isdigit():
+        return " "  # "Số:\n02124/QĐ-UBND": the header's number cell wraps after its label
     if is_heading_caps(prev):
         return None
     ends_sentence = prev[-1] in _SENT_END
@@ -305,6 +314,7 @@ def clean(source: SourceText) -> CleanText:
     buf.sub(_INVISIBLE, "")
     buf.sub(_SPACES, " ")
     _nfc(buf)
+    buf.sub(_PAGE_CHROME, "")
     _strip_markdown(buf)
     buf.sub(_EDGE_SPACE, "")
     buf.sub(_GAP, "\t")

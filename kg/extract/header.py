@@ -434,7 +434,10 @@ def extract_header(
     if type_lines:
         facts.type = lexicon.doc_type_of_line(type_lines[0].text)
         spans["type"] = type_lines[0].span
-    elif any(re.match(r"V/v\b", h.text) for h in _role(header, "subject")):
+    elif any(re.match(r"V/v\b", h.text) for h in _role(header, "subject")) or (
+        _role(header, "addressee") and not _role(header, "doc_type")
+    ):
+        # NĐ 30/2020: a letter has no type line; its header prints "V/v ..." and "Kính gửi"
         facts.type = "Công văn"
     elif facts.number:
         facts.type = type_from_number(facts.number)
