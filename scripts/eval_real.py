@@ -5,9 +5,9 @@ Extracts every text of DOCS (default ../shared/real/docs beside the repository, 
 bundled tests/data/real/docs) once, prints the silver check (kg.silver: number, date and
 type against what each header prints, issuer/signer coverage, texts naming a lead body
 with no assignment), then scores the hand annotations of each --gold folder (default
-tests/data/real/gold and tests/data/real/ours/tune/gold when present), overall and per
+tests/data/real/gold and tests/data/real/ours/tune when present), overall and per
 document type. A gold file's text is looked up in DOCS, then beside the gold folder
-(../docs, ../texts).
+(../docs, ../texts), then in tests/data/real/docs.
 
 Example:
     .venv/bin/python scripts/eval_real.py
@@ -38,7 +38,7 @@ def default_docs() -> Path:
 
 
 def default_gold() -> list[Path]:
-    return [d for d in (REAL / "gold", REAL / "ours" / "tune" / "gold") if d.is_dir()]
+    return [d for d in (REAL / "gold", REAL / "ours" / "tune") if d.is_dir()]
 
 
 def extract_folder(paths: list[Path]) -> dict[str, dict]:
@@ -50,7 +50,7 @@ def extract_folder(paths: list[Path]) -> dict[str, dict]:
 
 
 def text_for(name: str, docs: Path, gold_dir: Path) -> Path | None:
-    for folder in (docs, gold_dir.parent / "docs", gold_dir.parent / "texts"):
+    for folder in (docs, gold_dir.parent / "docs", gold_dir.parent / "texts", REAL / "docs"):
         if (folder / name).is_file():
             return folder / name
     return None
