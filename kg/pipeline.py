@@ -8,7 +8,7 @@ folders; the bundled corpus when nothing is named). A bad file becomes a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -16,28 +16,24 @@ from kg import text as text_stage
 from kg.errors import DkgError, SourceError
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, implemented
+from kg.extract.responsibilities import extract as extract_responsibilities
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
 from kg.numbers import number_key
 from kg.readers import iter_sources
 from kg.resources import corpus_dir, corpus_files
+from kg.structure import parse as parse_structure
 
 
-def _parse_structure(clean: CleanText) -> Structure | None:
-    """The structure stage, when present; facts fall back to the clean text."""
+def _parse_structure(clean: CleanText, findings: list[Finding]) -> Structure | None:
+    """The one structure parse of a document; None (and a finding) when the parser fails.
+
+    Every extractor reads this one parse (tests/test_pipeline.py counts them).
+    """
     try:
-        from kg.structure import parse
-    except ImportError:
+        return parse_structure(clean)
+    except Exception as e:  # noqa: BLE001 - keep the header facts
+        findings.append(Finding("stage-error", f"structure: {type(e).__name__}: {e}"))
         return None
-    return parse(clean)
-
-
-def _responsibilities() -> Callable | None:
-    """Issue 3's hook: extract(structure, facts) -> (assignments, reporting, targets, findings)."""
-    try:
-        from kg.extract.responsibilities import extract
-    except ImportError:
-        return None
-    return extract
 
 
 def extract_source(src: SourceText) -> DocumentRecord:
@@ -49,13 +45,10 @@ def extract_source(src: SourceText) -> DocumentRecord:
     """
     clean = text_stage.clean(src)
     findings: list[Finding] = []
-    try:
-        structure = _parse_structure(clean)
-    except Exception as e:  # noqa: BLE001 - keep the header facts
-        structure = None
-        findings.append(Finding("stage-error", f"structure: {type(e).__name__}: {e}"))
-    refs = extract_refs(clean, structure)
-    facts = extract_header(clean, structure, refs)
+    parsed = _parse_structure(clean, findings)
+    structure = parsed or Structure(clean=clean)  # the facts fall back to the clean text
+    refs = extract_refs(structure)
+    facts = extract_header(structure, refs)
     if facts.number:
         # "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ...)" names the document itself
         own = number_key(facts.number)
@@ -65,14 +58,13 @@ def extract_source(src: SourceText) -> DocumentRecord:
         document=facts,
         implements=implemented(refs),
         references=refs,
-        recipients=extract_recipients(clean),
+        recipients=extract_recipients(structure),
         findings=findings,
-        structure=structure,
+        structure=parsed,
     )
-    hook = _responsibilities()
-    if hook is not None and structure is not None:
+    if parsed is not None:
         try:
-            assignments, reporting, targets, more = hook(structure, facts)
+            assignments, reporting, targets, more = extract_responsibilities(parsed, facts)
         except Exception as e:  # noqa: BLE001 - keep the document facts
             findings.append(Finding("stage-error", f"responsibilities: {type(e).__name__}: {e}"))
         else:

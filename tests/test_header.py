@@ -6,12 +6,13 @@ import pytest
 
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs
+from kg.structure import parse
 from kg.text import clean_text
 
 
 def facts_of(text: str):
     clean = clean_text(text)
-    return extract_header(clean, None, extract_refs(clean))
+    return extract_header(parse(clean), extract_refs(parse(clean)))
 
 
 STATE_DISTRICT = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -250,14 +251,14 @@ Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
 Nguyễn Văn A
 """
     clean = clean_text(text)
-    got = [r.text for r in extract_recipients(clean)]
+    got = [r.text for r in extract_recipients(parse(clean))]
     assert got == [
         "Thường trực Tỉnh ủy (để b/c)",
         "TTHU, TTHĐND huyện (b/c)",
         "Sở LĐ-TB&XH",
         "Lưu: VT, LĐTBXH (Giang)",
     ]
-    for r in extract_recipients(clean):
+    for r in extract_recipients(parse(clean)):
         assert text[r.span.start : r.span.end].startswith(r.text[:5])
 
 
@@ -549,10 +550,10 @@ PIECES = [
 def test_header_extraction_never_crashes_and_spans_lie_inside(parts):
     text = "".join(parts)
     clean = clean_text(text)
-    f = extract_header(clean, None, extract_refs(clean))
+    f = extract_header(parse(clean), extract_refs(parse(clean)))
     for span in f.spans.values():
         assert 0 <= span.start <= span.end <= len(text)
-    for r in extract_recipients(clean):
+    for r in extract_recipients(parse(clean)):
         assert 0 <= r.span.start <= r.span.end <= len(text)
 
 
@@ -577,18 +578,16 @@ I. MỤC ĐÍCH
 
 def test_facts_follow_the_lines_the_structure_stage_classified():
     """One reading of the header: what kg.structure calls the signer is the signer."""
-    from kg.structure import parse
-
     clean = clean_text(STATE_DISTRICT)
     st_ = parse(clean)
-    f = extract_header(clean, st_)
+    f = extract_header(st_)
     assert (f.signer, f.number) == ("Lê Thị Mai", "45/KH-UBND")
-    assert [r.text for r in extract_recipients(clean, st_)] == [
+    assert [r.text for r in extract_recipients(st_)] == [
         h.text for h in st_.closing if h.role == "recipient"
     ]
     st_.closing = [h for h in st_.closing if h.role != "signer"]
     st_.header = [h for h in st_.header if h.role != "number"]
-    f = extract_header(clean, st_)
+    f = extract_header(st_)
     assert (f.signer, f.number, f.signer_title) == (None, None, "Phó Chủ tịch")
 
 
@@ -597,7 +596,7 @@ def test_signature_beside_the_recipients_with_two_space_gaps():
     text = text.replace(";\tPHÓ", ";  PHÓ")
     f = facts_of(text)
     assert (f.signer, f.signer_title, f.signature_mode) == ("Lê Thị Mai", "Phó Chủ tịch", "TM.")
-    assert [r.text for r in extract_recipients(clean_text(text))] == [
+    assert [r.text for r in extract_recipients(parse(clean_text(text)))] == [
         "UBND tỉnh (b/c)",
         "Các phòng, ban, ngành",
         "Lưu: VT",

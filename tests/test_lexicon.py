@@ -16,6 +16,7 @@ from kg.cli_render import trace_json
 from kg.extract import header, refs
 from kg.extract.header import extract_header
 from kg.read import load_model
+from kg.structure import parse
 from kg.text import clean_text
 from kg.trace import trace
 from kg.views.data import load_site_data
@@ -30,7 +31,7 @@ def test_phuong_an_header_is_a_type():
         "Quế Phong, ngày 3 tháng 4 năm 2024\n\nPHƯƠNG ÁN\n"
         "Phòng, chống thiên tai năm 2024\n\nI. MỤC ĐÍCH\n1. Chủ động phòng, chống.\n"
     )
-    facts = extract_header(clean_text(text))
+    facts = extract_header(parse(clean_text(text)))
     assert facts.type == "Phương án"
 
 

@@ -149,7 +149,7 @@ def test_a_failing_structure_stage_keeps_the_header_facts(tmp_path, monkeypatch)
     def broken(clean):
         raise ValueError("cannot cut the body")
 
-    monkeypatch.setattr("kg.pipeline._parse_structure", broken)
+    monkeypatch.setattr("kg.pipeline.parse_structure", broken)
     rec = extract_source(read_source(path))
     assert rec.document.issuer == "Ủy ban nhân dân huyện Con Cuông"
     assert [r.number for r in rec.implements] == ["28-CT/TW"]
@@ -168,7 +168,7 @@ def test_stage_crashes_and_headerless_texts_are_warnings_by_file(tmp_path, monke
     def broken(clean):
         raise ValueError("cannot cut the body")
 
-    monkeypatch.setattr("kg.pipeline._parse_structure", broken)
+    monkeypatch.setattr("kg.pipeline.parse_structure", broken)
     [warning] = record_warnings(extract_source(read_source(plan)))
     assert warning.startswith(f"{plan}: structure: ValueError: cannot cut the body")
 
@@ -185,7 +185,7 @@ def test_cli_extract_and_build_print_the_warnings(tmp_path, monkeypatch):
     def broken(clean):
         raise ValueError("cannot cut the body")
 
-    monkeypatch.setattr("kg.pipeline._parse_structure", broken)
+    monkeypatch.setattr("kg.pipeline.parse_structure", broken)
     for args in (["extract"], ["build", "--out", str(tmp_path / "out")]):
         result = CliRunner().invoke(main, [*args, str(plan), str(hello)])
         assert result.exit_code == 0, result.stderr
@@ -194,3 +194,22 @@ def test_cli_extract_and_build_print_the_warnings(tmp_path, monkeypatch):
         assert any(
             line.startswith(f"dkg: warning: {plan}: structure: ValueError") for line in lines
         )
+
+
+def test_the_structure_is_parsed_once_per_document(monkeypatch):
+    """Every extractor reads the pipeline's one parse (header and recipients used to re-parse)."""
+    import kg.structure
+    from kg.resources import corpus_files
+
+    calls = []
+    real = kg.structure._Parser.parse
+
+    def counting(self):
+        calls.append(1)
+        return real(self)
+
+    monkeypatch.setattr(kg.structure._Parser, "parse", counting)
+    for path in corpus_files()[:2]:
+        calls.clear()
+        extract_source(read_source(path))
+        assert len(calls) == 1, path.name

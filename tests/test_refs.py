@@ -7,11 +7,12 @@ from hypothesis import strategies as st
 
 from kg.extract.refs import extract_refs, implemented
 from kg.numbers import number_key, type_from_number
+from kg.structure import parse
 from kg.text import clean_text
 
 
 def refs_of(text: str):
-    return extract_refs(clean_text(text))
+    return extract_refs(parse(clean_text(text)))
 
 
 def test_full_mention_type_number_date_issuer_title():

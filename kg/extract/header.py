@@ -273,9 +273,9 @@ def _signature(clean: CleanText, closing: list[HeaderLine]) -> _Signature:
 # ---------------------------------------------------------------- recipients
 
 
-def extract_recipients(clean: CleanText, structure: Structure | None = None) -> list[Recipient]:
+def extract_recipients(structure: Structure) -> list[Recipient]:
     """The last 'Nơi nhận:' list as printed, one entry per line of the list."""
-    closing = (structure or _structure(clean)).closing
+    closing = structure.closing
     heads = [i for i, h in enumerate(closing) if h.role == "recipients_heading"]
     if not heads:
         return []
@@ -286,16 +286,6 @@ def extract_recipients(clean: CleanText, structure: Structure | None = None) -> 
         if h.role == "recipient" and h.text:
             out.append(Recipient(h.text, h.span))
     return out
-
-
-def _structure(clean: CleanText) -> Structure:
-    """The structure stage's reading, or an empty one when it fails on this text."""
-    from kg.structure import parse
-
-    try:
-        return parse(clean)
-    except Exception:  # noqa: BLE001 - the facts fall back to what the text states
-        return Structure(clean=clean)
 
 
 # ---------------------------------------------------------------- the facts
@@ -403,16 +393,15 @@ def _best_unit_name(
     return None
 
 
-def extract_header(
-    clean: CleanText, structure: Structure | None = None, refs: list[DocRef] | None = None
-) -> DocumentFacts:
+def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> DocumentFacts:
     """The document's own facts, each with the span it was read from.
 
     The header and closing lines come classified from the structure stage;
     here they are only normalised (type, number, date precision, casing) and
     the issuer is completed from the opening, the signature and the place names.
     """
-    st = structure or _structure(clean)
+    st = structure
+    clean = st.clean
     header = st.header
     refs = refs or []
     facts = DocumentFacts()

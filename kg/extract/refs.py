@@ -405,8 +405,9 @@ def _clauses(text: str, end: int) -> list[tuple[int, int, Relation | None]]:
     return out
 
 
-def extract_refs(clean: CleanText, structure: Structure | None = None) -> list[DocRef]:
+def extract_refs(structure: Structure) -> list[DocRef]:
     """Every document mention in the text, in reading order, with its relation."""
+    clean = structure.clean
     text = clean.text
     full = _full_mentions(text)
     mentions = sorted(
