@@ -1,3 +1,4 @@
 from kg.cli import main
 
-main()
+if __name__ == "__main__":  # worker processes re-import this module (kg.sparql_pool)
+    main()

@@ -1,6 +1,7 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the store, plus the static site.
 
-Standard library only (``http.server.ThreadingHTTPServer``). Routes:
+Standard library HTTP (``http.server``), with SPARQL evaluated in worker
+processes (kg.sparql_pool). Routes:
 
 - ``/sparql`` — the SPARQL 1.1 Protocol: GET ``?query=``, POST form
   (``application/x-www-form-urlencoded``), POST ``application/sparql-query``.
@@ -14,19 +15,20 @@ Standard library only (``http.server.ThreadingHTTPServer``). Routes:
 
 Limits, and what exactly is enforced:
 
-- read-only: update requests (``update=``, ``application/sparql-update``) get
-  403; pyoxigraph's ``Store.query`` also refuses update syntax (400).
-- no federation: a query using the SERVICE keyword (outside strings, IRIs and
-  comments) gets 403 before it reaches the engine, so the server never fetches
-  other addresses.
-- time: each query runs in a worker thread; the client gets 503 when it has
-  not finished within ``timeout`` seconds. pyoxigraph cannot be interrupted
-  inside one evaluation step, so the worker stops at its next result row (a
-  cancel flag is checked per row); at most ``workers`` queries run at once
-  (a query abandoned at its limit keeps its slot until it really ends), and a
-  request that waits for a free slot counts that wait against its limit.
-- size: more than ``max_rows`` solutions or triples gives 413 with a message
-  to add a LIMIT; request bodies over 1 MB get 413.
+- read-only and local: update requests (``update=``, ``application/sparql-update``)
+  get 403; every ad-hoc query is parsed into SPARQL algebra in the worker and
+  refused (403) when it is an update or holds a SERVICE pattern, however it is
+  spelled; workers have no network where the kernel allows it.
+- time: a query still running at ``timeout`` seconds (waiting for a worker
+  included) gets 503 and its worker process is killed, so its CPU and memory
+  come back at once; ``workers`` queries run at once.
+- size: more than ``max_rows`` solutions or triples, or an answer over
+  ``max_bytes``, gives 413; request bodies over 1 MB get 413, request lines and
+  headers over 64 KB 414/431; queries nested more than 40 levels deep get 400
+  before any parser sees them; a query that crashes its worker gets 400 and the
+  server carries on.
+- connections: at most 200 at once, each with 10 s to send its request
+  (DkgHTTPServer); log lines go through a queue, never blocking a handler.
 - binds 127.0.0.1 unless told otherwise; CORS allows any origin (read-only data).
 """
 
@@ -36,17 +38,18 @@ import contextlib
 import html
 import json
 import mimetypes
-import re
+import queue
+import socket
+import sys
 import threading
 import time
 import urllib.parse
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, outdir
+from kg import __version__, outdir, sparql_pool
 from kg.errors import DkgError
 from kg.queries import (
     CannedQuery,
@@ -56,7 +59,8 @@ from kg.queries import (
     format_result,
     oxigraph_store,
 )
-from kg.sparql import bind_query, code_only
+from kg.sparql import bind_query
+from kg.sparql_pool import PoolLimits, QueryPool, QueryRefused
 from kg.store import open_store_folder
 
 MAX_BODY = 1_000_000
@@ -93,10 +97,6 @@ SHORT_FORMATS = {
     "jsonld": "application/ld+json",
     "rdfxml": "application/rdf+xml",
 }
-_SERVICE_RE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:])", re.IGNORECASE)
-_UPDATE_RE = re.compile(
-    r"(?<![?$:\w])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)(?![\w:])", re.IGNORECASE
-)
 
 
 class HttpError(Exception):
@@ -106,33 +106,7 @@ class HttpError(Exception):
         self.message = message
 
 
-@dataclass
-class Limits:
-    timeout: float = 10.0  # seconds per query
-    max_rows: int = 100_000  # solutions or triples per answer
-    workers: int = 2  # queries evaluated at once
-
-
-def _unescape(query: str) -> str:
-    """Apply SPARQL codepoint escapes (\\uXXXX, \\UXXXXXXXX), which the grammar allows anywhere."""
-    return re.sub(
-        r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
-        lambda m: chr(c) if (c := int(m.group(1) or m.group(2), 16)) <= 0x10FFFF else m.group(0),
-        query,
-    )
-
-
-def uses_service(query: str) -> bool:
-    """True when the SERVICE keyword appears outside strings, IRIs and comments."""
-    code = code_only(_unescape(query))
-    return bool(_SERVICE_RE.search(code))
-
-
-def looks_like_update(query: str) -> bool:
-    code = code_only(_unescape(query))
-    return bool(_UPDATE_RE.search(code)) and not re.search(
-        r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", code, re.IGNORECASE
-    )
+Limits = PoolLimits  # timeout, max_rows, max_bytes, workers, memory
 
 
 def negotiate(accept: str, choices: dict, default: str) -> str:
@@ -156,102 +130,77 @@ def negotiate(accept: str, choices: dict, default: str) -> str:
 
 
 class Engine:
-    """Runs queries on the store under the time and size limits."""
+    """Runs queries on the store under the time, size and read-only limits (kg.sparql_pool)."""
 
     def __init__(self, store, limits: Limits) -> None:
-        self.store = oxigraph_store(store)
         self.limits = limits
-        # a slot is held until the evaluation really ends, even after its client got 503,
-        # so runaway queries cannot pile up beyond ``workers``
-        self.slots = threading.BoundedSemaphore(limits.workers)
+        self.pool = QueryPool(_source(store), limits)
 
     def run(
-        self, query: str, accept: str, default_graphs: list[str] | None = None
+        self, query: str, accept: str, default_graphs: list[str] | None = None, check: bool = True
     ) -> tuple[bytes, str]:
-        """Evaluate a query and serialise its answer; raises HttpError."""
-        if uses_service(query):
-            raise HttpError(403, "federated queries (SERVICE) are not allowed on this endpoint")
-        if looks_like_update(query):
-            raise HttpError(403, "this endpoint is read-only: SPARQL updates are refused")
-        too_long = f"query exceeded the time limit of {self.limits.timeout:g} s"
-        deadline = time.monotonic() + self.limits.timeout
-        if not self.slots.acquire(timeout=self.limits.timeout):
-            raise HttpError(503, "the server is busy with other queries; try again later")
-        cancel, done, box = threading.Event(), threading.Event(), {}
+        """Evaluate a query and serialise its answer; raises HttpError.
 
-        def work() -> None:
-            try:
-                box["answer"] = self._evaluate(query, accept, default_graphs, cancel, deadline)
-            except HttpError as e:
-                box["error"] = e
-            except Exception as e:  # noqa: BLE001 - reported to the client as 500
-                box["error"] = HttpError(500, f"internal error ({type(e).__name__})")
-            finally:
-                self.slots.release()
-                done.set()
+        ``check=False`` only for the canned queries (our text, parameters bound as terms).
+        """
+        try:
+            return self.pool.run(query, accept, default_graphs, check)
+        except QueryRefused as e:
+            raise HttpError(e.status, e.message) from None
 
-        # daemon: a query still running when the server stops does not keep the process alive
-        threading.Thread(target=work, name="sparql-query", daemon=True).start()
-        if not done.wait(max(0.0, deadline - time.monotonic())):
-            cancel.set()
-            raise HttpError(503, too_long)
-        if "error" in box:
-            raise box["error"]
-        return box["answer"]
+    def close(self) -> None:
+        self.pool.close()
 
-    def _evaluate(self, query, accept, default_graphs, cancel, deadline) -> tuple[bytes, str]:
-        if cancel.is_set() or time.monotonic() > deadline:
-            raise HttpError(503, f"query exceeded the time limit of {self.limits.timeout:g} s")
-        kwargs: dict = {}
+
+def _source(store) -> str | bytes:
+    """What a worker process opens: the store folder, or a dump of an in-memory store."""
+    path = getattr(store, "path", None)
+    if path is not None:
+        return str(path)
+    raw = oxigraph_store(store)
+    return raw.dump(format=ox.RdfFormat.N_QUADS) or b""
+
+
+def evaluate(
+    store: ox.Store, query: str, accept: str, default_graphs, max_rows: int, max_bytes: int
+) -> tuple[bytes, str]:
+    """Run ``query`` and serialise the answer (in a worker process); raises HttpError."""
+    kwargs: dict = {}
+    try:
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
             kwargs["use_default_graph_as_union"] = True
-        try:
-            res = self.store.query(query, **kwargs)
-        except SyntaxError as e:
-            raise HttpError(400, f"SPARQL syntax error: {e}") from None
-        except (ValueError, RuntimeError, OSError) as e:
-            raise HttpError(400, f"query failed: {e}") from None
-        # pyoxigraph result iterators must be dropped on the thread that made them, so
-        # errors are turned into values here and raised only after ``res`` is gone.
-        error: HttpError | None = None
-        items: list = []
-        limit = self.limits.max_rows
-        try:
-            if isinstance(res, ox.QueryBoolean):
-                mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
-                if SELECT_TYPES[mtype] in (ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV):
-                    mtype = "application/sparql-results+json"
-                return res.serialize(format=SELECT_TYPES[mtype]), mtype
-            select = isinstance(res, ox.QuerySolutions)
-            names = [v.value for v in res.variables] if select else []
-            for item in res:
-                if cancel.is_set() or time.monotonic() > deadline:
-                    error = HttpError(
-                        503, f"query exceeded the time limit of {self.limits.timeout:g} s"
-                    )
-                    break
-                if len(items) >= limit:
-                    error = HttpError(
-                        413,
-                        f"the answer has more than {limit} results; add a LIMIT or narrow the query",
-                    )
-                    break
-                items.append([item[v] for v in names] if select else item)
-        except (ValueError, RuntimeError, OSError) as e:
-            error = HttpError(400, f"query failed: {e}")
-        finally:
-            del res
-        if error is not None:
-            raise error
-        if select:
-            mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
-            return _serialize_solutions(
-                QueryResult("SELECT", names, items), SELECT_TYPES[mtype]
-            ), mtype
+        res = store.query(query, **kwargs)
+    except SyntaxError as e:
+        raise HttpError(400, f"SPARQL syntax error: {e}") from None
+    except (ValueError, RuntimeError, OSError) as e:
+        raise HttpError(400, f"query failed: {e}") from None
+    too_many = f"the answer has more than {max_rows} results; add a LIMIT or narrow the query"
+    if isinstance(res, ox.QueryBoolean):
+        mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
+        if SELECT_TYPES[mtype] in (ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV):
+            mtype = "application/sparql-results+json"
+        return res.serialize(format=SELECT_TYPES[mtype]), mtype
+    select = isinstance(res, ox.QuerySolutions)
+    names = [v.value for v in res.variables] if select else []
+    items: list = []
+    try:
+        for item in res:
+            if len(items) >= max_rows:
+                raise HttpError(413, too_many)
+            items.append([item[v] for v in names] if select else item)
+    except (ValueError, RuntimeError, OSError) as e:
+        raise HttpError(400, f"query failed: {e}") from None
+    if select:
+        mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
+        body = _serialize_solutions(QueryResult("SELECT", names, items), SELECT_TYPES[mtype])
+    else:
         mtype = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        return ox.serialize(items, format=GRAPH_TYPES[mtype]) or b"", mtype
+        body = ox.serialize(items, format=GRAPH_TYPES[mtype]) or b""
+    if len(body) > max_bytes:
+        raise HttpError(413, f"the answer is over {max_bytes} bytes; add a LIMIT or narrow it")
+    return body, mtype
 
 
 def _serialize_solutions(result: QueryResult, fmt) -> bytes:
@@ -303,7 +252,15 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
         if not self.quiet:
-            super().log_message(format, *args)
+            log_line(f"{self.address_string()} - [{self.log_date_time_string()}] {format % args}")
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.reading_started(self.request)  # type: ignore[attr-defined]
+
+    def _read_done(self) -> None:
+        """The request is in: from now on only the write timeout applies."""
+        self.server.reading_done(self.request)  # type: ignore[attr-defined]
 
     def _send(self, status: int, body: bytes, ctype: str, extra: dict | None = None) -> None:
         self.send_response(status)
@@ -325,10 +282,20 @@ class Handler(BaseHTTPRequestHandler):
         return urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
 
     def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit() or not raw.isascii():
+            self.close_connection = True
+            raise HttpError(400, f"bad Content-Length '{raw[:40]}'")
+        length = int(raw)
         if length > MAX_BODY:
+            self.close_connection = True
             raise HttpError(413, f"request body over {MAX_BODY} bytes")
-        return self.rfile.read(length) if length else b""
+        data = self.rfile.read(length) if length else b""
+        if len(data) < length:
+            self.close_connection = True
+            raise HttpError(400, "request body shorter than its Content-Length")
+        self._read_done()
+        return data
 
     def _accept(self, fields: dict[str, list[str]]) -> str:
         fmt = (fields.get("format") or fields.get("_format") or [""])[0].strip().lower()
@@ -342,6 +309,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, method: str) -> None:
         try:
+            if method != "POST":
+                self._read_done()
             path = urllib.parse.urlsplit(self.path).path
             if path.rstrip("/") == "/sparql":
                 self._sparql(method)
@@ -357,8 +326,10 @@ class Handler(BaseHTTPRequestHandler):
             self._error(e.status, e.message)
         except DkgError as e:
             self._error(400, str(e))
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client went away
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            pass  # the client went away, or was too slow
+        except (ValueError, UnicodeError) as e:  # a malformed request, not a server fault
+            self._error(400, f"bad request ({type(e).__name__})")
         except Exception as e:  # noqa: BLE001 - one bad request must not kill the server
             self.log_error("internal error: %r", e)
             self._error(500, f"internal error ({type(e).__name__})")
@@ -461,7 +432,7 @@ class Handler(BaseHTTPRequestHandler):
             if v[0] != "":
                 params[k] = v[0]
         text = bind_query(q.text, bind_params(q, params))
-        body, mtype = self.engine.run(text, accept)
+        body, mtype = self.engine.run(text, accept, check=False)
         self._send(200, body, mtype)
 
     def _static(self, path: str) -> None:
@@ -499,6 +470,115 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, page.encode("utf-8"), "text/html")
 
 
+class DkgHTTPServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer that slow or idle clients cannot exhaust.
+
+    At most ``max_connections`` connections are served at once (the next gets 503
+    and is closed); a client has ``read_timeout`` seconds in all to send its
+    request line, headers and body (a reaper closes connections past it, so a
+    client sending a byte a second -- slowloris -- is cut off too); answers are
+    written with ``write_timeout`` per send.
+    """
+
+    daemon_threads = True
+    request_queue_size = 128
+    max_connections = 200
+    read_timeout = 10.0
+    write_timeout = 30.0
+
+    def __init__(self, address, handler, engine: Engine) -> None:
+        super().__init__(address, handler)
+        self.engine = engine
+        self.slots = threading.BoundedSemaphore(self.max_connections)
+        self._reading: dict = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        threading.Thread(target=self._reap, name="dkg-reaper", daemon=True).start()
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.reading_done(request)
+            self.slots.release()
+
+    def reading_started(self, sock) -> None:
+        sock.settimeout(self.read_timeout)
+        with self._lock:
+            self._reading[sock] = time.monotonic() + self.read_timeout
+
+    def reading_done(self, sock) -> None:
+        with self._lock:
+            self._reading.pop(sock, None)
+        with contextlib.suppress(OSError):
+            sock.settimeout(self.write_timeout)
+
+    def _reap(self) -> None:
+        while not self._stop.wait(0.5):
+            now = time.monotonic()
+            with self._lock:
+                late = [s for s, deadline in self._reading.items() if deadline < now]
+                for s in late:
+                    del self._reading[s]
+            for s in late:
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+
+    def handle_error(self, request, client_address) -> None:
+        exc = sys.exc_info()[1]
+        log_line(f"{client_address[0]}: connection error ({type(exc).__name__}: {exc})")
+
+    def server_close(self) -> None:
+        self._stop.set()
+        super().server_close()
+        self.engine.close()
+
+
+_BUSY = (
+    b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Content-Length: 32\r\nConnection: close\r\n\r\ntoo many connections; try again\n"
+)
+
+_LOG: queue.Queue[str] = queue.Queue(maxsize=10_000)
+_LOG_STARTED = threading.Event()
+_LOG_DROPPED = [0]
+
+
+def log_line(line: str) -> None:
+    """Queue a log line for stderr; never blocks a handler (a stalled terminal or a pipe
+    nobody reads costs dropped lines, counted, instead of a stopped server)."""
+    if not _LOG_STARTED.is_set():
+        _LOG_STARTED.set()
+        threading.Thread(target=_write_log, name="dkg-log", daemon=True).start()
+    try:
+        _LOG.put_nowait(line)
+    except queue.Full:
+        _LOG_DROPPED[0] += 1
+
+
+def _write_log() -> None:
+    while True:
+        line = _LOG.get()
+        dropped, _LOG_DROPPED[0] = _LOG_DROPPED[0], 0
+        with contextlib.suppress(OSError, ValueError):
+            if dropped:
+                sys.stderr.write(f"dkg: {dropped} log lines dropped (stderr too slow)\n")
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+
 def make_server(
     store,
     host: str = "127.0.0.1",
@@ -508,8 +588,9 @@ def make_server(
     limits: Limits | None = None,
     queries: dict[str, CannedQuery] | None = None,
     quiet: bool = True,
-) -> ThreadingHTTPServer:
+) -> DkgHTTPServer:
     """A ready (not yet serving) server; port 0 picks a free port (see ``server_address``)."""
+    sparql_pool.context()  # the fork server starts before any request thread
     engine = Engine(store, limits or Limits())
     handler = type(
         "DkgHandler",
@@ -521,9 +602,11 @@ def make_server(
             "quiet": quiet,
         },
     )
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    try:
+        return DkgHTTPServer((host, port), handler, engine)
+    except BaseException:
+        engine.close()
+        raise
 
 
 class Follower:
@@ -556,8 +639,11 @@ class Follower:
             outdir.drop_lease(lease)
             return False  # not readable (yet): keep serving what we have
         handler = self.server.RequestHandlerClass
-        handler.engine = Engine(store, self.limits)  # type: ignore[attr-defined]
+        engine, old_engine = Engine(store, self.limits), handler.engine  # type: ignore[attr-defined]
+        store.close()  # the workers open it themselves
+        handler.engine = self.server.engine = engine  # type: ignore[attr-defined]
         handler.site_dir = gen / "site"  # type: ignore[attr-defined]
+        old_engine.pool.close_later(self.limits.timeout + 5)  # queries in flight finish
         old, self.gen, self.lease = self.lease, gen, lease
         outdir.drop_lease(old)
         return True
@@ -587,6 +673,7 @@ def serve(
 
     limits = limits or Limits()
     store = open_store_dir(store_dir)
+    store.close()  # opened only to fail early in one line: the workers open it themselves
     gen = outdir.current(Path(store_dir))
     site = (gen or Path(store_dir)) / "site"
     try:

@@ -16,7 +16,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.server import Limits, make_server, negotiate, uses_service
+from kg.server import Limits, make_server, negotiate
 
 DKG = "https://w3id.org/dkg/ns#"
 COUNT_DUTIES = f"SELECT (COUNT(?d) AS ?n) WHERE {{ ?d a <{DKG}Duty> }}"
@@ -144,16 +144,6 @@ def test_service_is_refused(server):
         sw.query()
 
 
-def test_service_detection_ignores_strings_and_names():
-    assert uses_service("SELECT * { service <http://x/> { ?s ?p ?o } }")
-    assert uses_service("SELECT * {\n  SeRvIcE SILENT ?g { ?s ?p ?o } }")
-    assert uses_service("SELECT * { SERVICE<http://x/>{ ?s ?p ?o } }")
-    assert uses_service("SELECT * { \\u0053ERVICE <http://x/> { ?s ?p ?o } }")
-    assert not uses_service('SELECT * { ?s ?p "SERVICE <http://x/>" }')
-    assert not uses_service("SELECT ?service { ?service ?p ?o } # SERVICE")
-    assert not uses_service("PREFIX ex: <http://e/> SELECT * { ?s ex:SERVICE ?o }")
-
-
 def test_syntax_error_is_400(server):
     status, _, body = http(server + "/sparql?query=" + urllib.parse.quote("SELEC * {"))
     assert status == 400 and b"syntax" in body.lower()
@@ -168,7 +158,7 @@ def test_result_size_limit(server):
 
 
 def test_time_limit(mini_store):
-    # a big cross product that pyoxigraph evaluates lazily: the row loop sees the deadline
+    # a big cross product: its worker process is killed at the limit
     srv = make_server(mini_store, limits=Limits(timeout=0.5, max_rows=10**9))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     host, port = srv.server_address[:2]
@@ -236,7 +226,14 @@ def test_query_command_against_the_endpoint(server, mini_store):
 
     local = run_query(get_query("cascade"), {"doc": "9-CT-TW"}, store=mini_store)
     remote = run_query(get_query("cascade"), {"doc": "9-CT-TW"}, endpoint=server + "/sparql")
-    assert sorted(map(str, local.rows)) == sorted(map(str, remote.rows))
+
+    # the endpoint's workers load a copy of the in-memory store: GROUP_CONCAT order may differ
+    def canon(rows):
+        return sorted(
+            str([sorted(str(getattr(t, "value", t)).split(" | ")) for t in r]) for r in rows
+        )
+
+    assert canon(local.rows) == canon(remote.rows)
     evil = run_query(
         get_query("body_duties"), {"body": 'x" } ; DROP ALL ; #'}, endpoint=server + "/sparql"
     )
