@@ -51,8 +51,9 @@ def extract_source(src: SourceText) -> DocumentRecord:
     facts = extract_header(structure, refs)
     if facts.number:
         # "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ...)" names the document itself
+        # (a plan of another date may share the number: "138/KH-UBND" of the province)
         own = number_key(facts.number)
-        refs = [r for r in refs if r.key != own]
+        refs = [r for r in refs if r.key != own or _other_date(r.date, facts.date)]
     record = DocumentRecord(
         source=src,
         document=facts,
@@ -73,6 +74,11 @@ def extract_source(src: SourceText) -> DocumentRecord:
             record.targets = list(targets)
             record.findings.extend(more)
     return record
+
+
+def _other_date(cited: str | None, own: str | None) -> bool:
+    """Two full dates that differ: another document (a year alone may be a typo)."""
+    return bool(cited and own) and len(cited) == len(own) == 10 and cited != own
 
 
 _HEADER_FIELDS = tuple(

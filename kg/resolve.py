@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import bodies
+from kg.extract.admin import district_named, is_central_city
 from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, Level, Span
 from kg.numbers import NumberParts, number_key, parse_number, type_from_number
 from kg.refdata import BodyType, body_types
@@ -127,17 +128,23 @@ def _place_from_text(text: str, fallback: PlaceKey) -> tuple[Level | None, Place
     )
     if m:
         word, name = m.group(1).lower(), m.group(2)
-        if word == "tỉnh":
+        if word == "tỉnh" or (word == "thành phố" and is_central_city(name)):
             return "province", PlaceKey(name)
         if word in ("xã", "phường", "thị trấn"):
             return "commune", PlaceKey(fallback.province, fallback.district, name)
-        return "district", PlaceKey(fallback.province, name)
+        province = fallback.province
+        if province is None:  # a commune's plan that does not name its province
+            known = district_named(name, unit_type=word)
+            province = known.province if known else None
+        return "district", PlaceKey(province, name)
     m = re.search(
         r"\b(thành ủy|huyện ủy|quận ủy|thị ủy)\s+([A-ZĐÂĂÊÔƠƯ][^\s,;()]*(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,;()]*)*)",
         t,
         re.I,
     )
     if m and m.group(2)[:1].isupper():
+        if m.group(1).lower() == "thành ủy" and is_central_city(m.group(2)):
+            return "province", PlaceKey(m.group(2))
         return "district", PlaceKey(fallback.province, m.group(2))
     if re.search(r"trung ương|bộ chính trị|ban bí thư|chính phủ|thủ tướng|quốc hội|\bbộ\b", low):
         return "central", PlaceKey()

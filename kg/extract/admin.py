@@ -10,6 +10,7 @@ read only its bundled JSON tables, once, on first use.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +45,12 @@ class _Tables:
     communes_legacy: dict[str, list[tuple[str, str, str]]]  # -> (name, district, province)
 
 
+def _printed(name: object) -> str:
+    """The name as documents print it: the package tells homonyms in one province apart
+    with "(Huyện)" / "(Thành phố)", which the unit's type already says."""
+    return re.sub(r"\s*\([^)]*\)$", "", str(name))
+
+
 def _load(name: str) -> dict:
     path = resources.files("vietnamadminunits") / "data" / name
     return json.loads(path.read_text(encoding="utf-8"))
@@ -65,7 +72,7 @@ def _tables() -> _Tables:
     for pkey, dists in legacy["DICT_PROVINCE_DISTRICT"].items():
         pname = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
         for info in dists.values():
-            d = District(str(info["districtShort"]), info["districtType"], pname)
+            d = District(_printed(info["districtShort"]), info["districtType"], pname)
             districts.setdefault(unit_key(d.name), []).append(d)
     communes: dict[str, list[tuple[str, str]]] = {}
     for pkey, wards in modern["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
@@ -82,8 +89,8 @@ def _tables() -> _Tables:
             if dinfo is None:
                 continue
             for info in wards.values():
-                old_communes.setdefault(unit_key(str(info["wardShort"])), []).append(
-                    (str(info["wardShort"]), str(dinfo["districtShort"]), pname)
+                old_communes.setdefault(unit_key(_printed(info["wardShort"])), []).append(
+                    (_printed(info["wardShort"]), _printed(dinfo["districtShort"]), pname)
                 )
     return _Tables(provinces, frozenset(central), districts, communes, old_communes)
 

@@ -132,6 +132,8 @@ _COMMITTEES = re.compile(
     rf"(?:\s+{_CU})?{_E}"
 )
 _ABOVE = re.compile(rf"\s+({_CU}|trung uong){_E}")  # "... trực thuộc Tỉnh ủy"
+# "các tỉnh, thành phố trực thuộc Trung ương": the provinces, as the centre names them
+_UNDER_CENTRE = re.compile(rf"\s+truc\s+thuoc\s+trung\s+uong{_E}")
 _LEVEL_WORD = re.compile(
     rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong|khu vuc){_E}"
 )
@@ -398,6 +400,9 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
                     m.plural = bool(s.group(2)) or len(lv) > 1
                     m.has_cac = bool(s.group(2))
                     m.end = last_end
+                    under = _UNDER_CENTRE.match(folded, m.end) if m.plural else None
+                    if under:
+                        m.end = under.end()
     if (m.levels or m.committee or implied) and type_id not in _KEEPS_NAME:
         place, e = _take_name(text, m.end)
         if place:

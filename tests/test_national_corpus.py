@@ -1,0 +1,64 @@
+"""scripts/national_corpus.py: the build of a generated corpus reproduces what is known by
+construction (numbers, issuers, parents, duties per body, every cascade's size)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.build import build_records
+from kg.pipeline import extract_paths
+from kg.store import open_store
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+sys.path.insert(0, str(SCRIPTS))
+import national_corpus  # noqa: E402
+
+
+def _generate(tmp: Path, plans: int, seed: int, era: str) -> tuple[Path, dict]:
+    out = tmp / f"corpus-{era}"
+    subprocess.run(
+        [sys.executable, str(SCRIPTS / "national_corpus.py"), "--plans", str(plans)]
+        + ["--seed", str(seed), "--era", era, "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out, json.loads((out / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_generated_corpus_builds_to_expected(tmp_path: Path) -> None:
+    corpus, exp = _generate(tmp_path, 60, 1, "2024")
+    assert len(exp["plans"]) == 60
+    levels = {p["level"] for p in exp["plans"].values()}
+    assert levels == {"central", "province", "district", "commune"}
+    records, errors = extract_paths([corpus])
+    assert not errors
+    assert national_corpus.check_records(exp, records) == []
+    report = build_records(records, errors, tmp_path / "out")
+    assert report.documents == 60
+    store = open_store(tmp_path / "out")
+    try:
+        assert national_corpus.check_store(exp, store) == []
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("seed", [3])
+def test_after_the_2025_reform_no_districts(tmp_path: Path, seed: int) -> None:
+    corpus, exp = _generate(tmp_path, 30, seed, "2025")
+    assert "district" not in {p["level"] for p in exp["plans"].values()}
+    records, errors = extract_paths([corpus])
+    assert not errors
+    assert national_corpus.check_records(exp, records) == []
+
+
+def test_same_seed_same_corpus(tmp_path: Path) -> None:
+    a = national_corpus.generate(20, 7, tmp_path / "a")
+    b = national_corpus.generate(20, 7, tmp_path / "b")
+    assert a == b
+    for f in (tmp_path / "a").iterdir():
+        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes()
