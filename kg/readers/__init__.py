@@ -11,16 +11,20 @@ take is refused with a one-line ``SourceError`` naming the file.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import SourceError
 from kg.models import SourceText
+from kg.readers import html, word
 from kg.readers.text import MAGIC, decode
 
 # what a folder is searched for: files a reader takes, and document formats to name as refused
-READABLE = {".txt", ".md", ".html", ".htm", ".xhtml"}
-REFUSED = {".xlsx", ".xls", ".ods", ".pptx", ".ppt", ".odp", ".zip", ".rar", ".7z"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+READABLE = {".txt", ".md", ".docx", ".doc", ".rtf", ".odt"} | HTML_SUFFIXES
+REFUSED = {".xlsx", ".xls", ".ods", ".pptx", ".ppt", ".odp", ".zip"}
 SUFFIXES = READABLE | REFUSED
 
 _WHITE = " \t\r\n\f\v\u00a0\u200b\ufeff"
@@ -29,11 +33,34 @@ Reader = Callable[[bytes, str, Path], SourceText]
 
 
 def read_text(data: bytes, name: str, path: Path) -> SourceText:
-    """Plain text (or a web page saved as text): decode, then lay out HTML if it is HTML."""
-    text, encoding = decode(data, name)
+    """Plain text, or a web page (by its name or its first tags): decoded, and a page
+    laid out to the document's own text."""
+    page = path.suffix.lower() in HTML_SUFFIXES or html.looks_like_html(
+        data[:2048].decode("latin-1")
+    )
+    text, encoding = _page_charset(data) if page else (None, "")
+    if text is None:
+        text, encoding = decode(data, name)
     if not text.strip(_WHITE):
         raise SourceError(name, "is empty (only white space)")
-    return _source(path, name, data, text, encoding)
+    if not page:
+        return _source(path, name, data, text, encoding)
+    layout = html.layout_page(text)
+    body = layout.text()
+    if not body.strip(_WHITE):
+        raise SourceError(name, "is a web page with no document text in it")
+    return _source(path, name, data, body, encoding, reader="html", segments=layout.segments)
+
+
+def _page_charset(data: bytes) -> tuple[str | None, str]:
+    """A page in the legacy charset it declares (<meta charset="windows-1258">)."""
+    declared = html.charset(data)
+    if not declared or declared.replace("_", "-").startswith(("utf-", "utf8")):
+        return None, ""
+    try:
+        return data.decode(declared), declared
+    except (LookupError, UnicodeDecodeError):
+        return None, ""
 
 
 def _source(path: Path, name: str, data: bytes, text: str, encoding: str, **kw) -> SourceText:
@@ -47,8 +74,64 @@ def _source(path: Path, name: str, data: bytes, text: str, encoding: str, **kw) 
     )
 
 
+def read_word(data: bytes, name: str, path: Path) -> SourceText:
+    """A .docx file."""
+    layout = word.layout_docx(data, name)
+    return _laid_out(path, name, data, layout, "docx")
+
+
+def read_old_word(data: bytes, name: str, path: Path) -> SourceText:
+    """A .doc, .rtf or .odt file, converted to .docx by LibreOffice."""
+    suffix = path.suffix.lower() or ".doc"
+    converted = word.convert_with_libreoffice(data, name, suffix)
+    layout = word.layout_docx(converted, name)
+    return _laid_out(path, name, data, layout, "doc")
+
+
+def _laid_out(path: Path, name: str, data: bytes, layout, reader: str, **kw) -> SourceText:
+    text = layout.text()
+    if not text.strip(_WHITE):
+        raise SourceError(name, f"has no text ({reader} file without words)")
+    return _source(path, name, data, text, "", reader=reader, segments=layout.segments, **kw)
+
+
+def _refuse(what: str) -> Reader:
+    def refuse(data: bytes, name: str, path: Path) -> SourceText:
+        raise SourceError(name, what)
+
+    return refuse
+
+
+_NOT_DOCUMENTS = "dkg reads documents (text, web pages, Word, PDF, scans), not {}"
+
+
+def _zip_reader(data: bytes, path: Path) -> Reader:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        return _refuse("is a damaged ZIP container (.docx/.xlsx?): it cannot be opened")
+    if "word/document.xml" in names:
+        return read_word
+    if "xl/workbook.xml" in names:
+        return _refuse("is an Excel workbook: " + _NOT_DOCUMENTS.format("spreadsheets"))
+    if "ppt/presentation.xml" in names:
+        return _refuse("is a PowerPoint file: " + _NOT_DOCUMENTS.format("slides"))
+    if "content.xml" in names and b"opendocument.text" in data[:200]:
+        return read_old_word
+    return _refuse("is a ZIP archive: unpack it and name the files inside")
+
+
 def pick_reader(data: bytes, path: Path) -> Reader:
     """The reader for these bytes: magic numbers decide, the suffix only breaks ties."""
+    suffix = path.suffix.lower()
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_reader(data, path)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: .doc, .xls, .ppt
+        if suffix in (".xls", ".ppt"):
+            return _refuse(f"is an old Office {suffix} file: " + _NOT_DOCUMENTS.format("those"))
+        return read_old_word
+    if data.startswith(b"{\\rtf"):
+        return read_old_word
     for magic, _what in MAGIC:
         if data.startswith(magic):
             return read_text  # refuses it, naming what it is
