@@ -16,9 +16,9 @@ from pathlib import Path
 
 from kg import lineage, outdir
 from kg.errors import DkgError, SourceError
-from kg.models import DocumentRecord
+from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
-from kg.rdf import Emitter, IRIs, lineage_quads, reference_quads
+from kg.rdf import Emitter, IRIs, reference_quads
 from kg.resolve import ResolvedCorpus, resolve
 from kg.store import Store, StoreWriter, open_store_folder
 from kg.views import site
@@ -105,9 +105,13 @@ def _build_locked(
 
     corpus = resolve(records)
     lap("resolve")
+    # a failure in lineage is a bug, not bad input: it aborts the build (the previous
+    # generation stays live) instead of being hidden as a warning
+    links = lineage.compute_lineage(corpus)
+    lap("lineage")
     gen = outdir.new_generation(out_dir)
     try:
-        _write_generation(gen, corpus, records, base, report, lap, progress)
+        _write_generation(gen, corpus, links, records, base, report, lap, progress)
         report.warnings += outdir.publish(out_dir, gen)
     except BaseException:
         outdir.discard(gen)
@@ -119,6 +123,7 @@ def _build_locked(
 def _write_generation(
     gen: Path,
     corpus: ResolvedCorpus,
+    links: list[LineageLink],
     records: list[DocumentRecord],
     base: str,
     report: BuildReport,
@@ -130,11 +135,12 @@ def _write_generation(
     try:
         writer.add(reference_quads(base))
         emitter = Emitter(corpus, IRIs(base))
-        total, built = len(corpus.sources), 0
+        total, built, built_docs = len(corpus.sources), 0, set()
         for i, src in enumerate(corpus.sources, 1):
             try:
                 writer.add_all_or_nothing(emitter.source_quads(src))
                 built += 1
+                built_docs.add(src.doc)
             except Exception as e:  # a record the RDF stage cannot express: report, go on
                 report.errors.append(
                     f"{src.record.source.name}: cannot turn into RDF ({type(e).__name__}: {e})"
@@ -147,10 +153,13 @@ def _write_generation(
                 "no document could be read; previous store kept" + (f" ({why})" if why else "")
             )
         writer.add(emitter.shared_quads())
+        writer.add(  # links between documents that made it into the store
+            emitter.lineage_quads(
+                link for link in links if {link.parent_doc, link.child_doc} <= built_docs
+            )
+        )
         writer.flush()
         lap("rdf+store")
-        _lineage_hook(writer.store, base, report)
-        lap("lineage")
         report.documents = built
         report.triples = len(writer.store)
         report.graphs = len(writer.store.named_graphs())
@@ -189,15 +198,6 @@ def write_nquads(store: Store, path: Path) -> Path:
 def _check_base(base: str) -> None:
     if not (base.startswith(("http://", "https://", "urn:")) and base.endswith(("/", "#", ":"))):
         raise DkgError(f"--base {base!r}: give an absolute IRI ending in '/' or '#'")
-
-
-def _lineage_hook(store: Store, base: str, report: BuildReport) -> None:
-    """Which duty of a parent each child plan carries, into graph/lineage.
-
-    A failure here is a bug, not bad input: it aborts the build (the previous
-    store stays live) instead of being hidden as a warning.
-    """
-    store.add_quads(lineage_quads(list(lineage.compute_lineage(store)), base))
 
 
 def _site_hook(store: Store, site_dir: Path, report: BuildReport) -> None:

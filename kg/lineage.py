@@ -1,21 +1,24 @@
 """Lineage: which duty of a parent document each plan that implements it carries out.
 
-For each plan and each document it implements that is in the corpus too, a parent
-duty's counterpart is the child duty of a body of the same sector at the same or a
-lower level with similar wording; a parent duty with none was dropped. kg.rdf turns
-the links into ``dkg:counterpartOf`` / ``dkg:droppedIn`` triples.
+Computed on the resolved corpus, between resolve and RDF: for each plan and each
+document it implements that is in the corpus too, a parent duty's counterpart is the
+child duty of a body of the same sector at the same or a lower level with similar
+wording; a parent duty with none was dropped. The links name documents by their
+ResolvedDocument key and duties by their number in the document (kg.rdf numbers them
+the same way), and kg.rdf emits them as ``dkg:counterpartOf`` / ``dkg:droppedIn`` in
+the same pass as everything else.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from kg.models import LineageLink
-from kg.queries import select_values
-from kg.read import LEVEL_RANK, value_of
+from kg.read import LEVEL_RANK
+from kg.resolve import ResolvedCorpus, ResolvedSource
 from kg.text import fold
 
 _STOP = set(
@@ -74,7 +77,9 @@ def similarity(a: str, b: str) -> float:
 
 @dataclass
 class _LDuty:
-    iri: str
+    """What matching needs of a duty: its number in its document and its body's place."""
+
+    n: int
     doc: str
     body: str
     sector: str | None
@@ -90,31 +95,16 @@ class _LDuty:
         return w
 
 
-def _lineage_duties(store) -> dict[str, list[_LDuty]]:
-    rows = select_values(
-        store,
-        """SELECT ?duty ?doc ?b ?sector ?level ?text ?collective WHERE {
-          ?duty a dkg:Duty ; dkg:inDocument ?doc ; dkg:responsibleBody ?b ; dkg:text ?text .
-          OPTIONAL { ?b dkg:sector ?sector }
-          OPTIONAL { ?b dkg:level ?level }
-          OPTIONAL { ?b dkg:collective ?collective }
-        }""",
-    )
-    out: dict[str, dict[str, _LDuty]] = defaultdict(dict)
-    for r in rows:
-        out[r["doc"]].setdefault(
-            r["duty"],
-            _LDuty(
-                r["duty"],
-                r["doc"],
-                r["b"],
-                r["sector"],
-                value_of(r["level"]),
-                r["text"],
-                r["collective"] is True,
-            ),
-        )
-    return {doc: sorted(ds.values(), key=lambda d: d.iri) for doc, ds in out.items()}
+def _source_duties(corpus: ResolvedCorpus, src: ResolvedSource) -> list[_LDuty]:
+    """The duties of one source, numbered in reading order as kg.rdf numbers them."""
+    out, n = [], 0
+    for i, a in enumerate(src.record.assignments):
+        key = src.bodies[("assignment", i)]
+        body = corpus.bodies[key]
+        for duty in a.duties:
+            n += 1
+            out.append(_LDuty(n, src.doc, key, body.sector, body.level, duty.text, body.collective))
+    return sorted(out, key=lambda d: str(d.n))  # the order of their IRIs (.../duty/10 < /2)
 
 
 SAME_SECTOR_THRESHOLD = 0.4
@@ -146,20 +136,30 @@ def _compatible(
     return True, TEXT_ONLY_THRESHOLD
 
 
-def lineage_pairs(store) -> list[tuple[str, str]]:
-    """(parent, child) pairs: child implements parent and both have duties in the graph."""
-    rows = select_values(
-        store,
-        """SELECT DISTINCT ?parent ?child WHERE {
-          ?child dkg:ingested true ; eli:ensures_implementation_of|dkg:cascadesFrom ?parent .
-          ?parent dkg:ingested true .
-          FILTER(?parent != ?child)
-        }""",
+def lineage_pairs(corpus: ResolvedCorpus) -> list[tuple[str, str]]:
+    """(parent, child) document keys: child says it implements parent, both in the corpus.
+
+    The links kg.rdf writes as eli:ensures_implementation_of: a document's implements
+    list and its references with relation 'implements', and what a cited document is
+    said to implement ('Kế hoạch số 10/KH-UBND thực hiện Chỉ thị 9-CT/TW').
+    """
+    pairs: set[tuple[str, str]] = set()
+    for src in corpus.sources:
+        refs = src.record.references
+        for key in src.implements:
+            pairs.add((key, src.doc))
+        for i, (ref, key) in enumerate(zip(refs, src.references, strict=True)):
+            if ref.relation == "implements":
+                pairs.add((key, src.doc))
+            for target in src.ref_implements.get(i, []) if key is not None else []:
+                pairs.add((target, key))
+    ingested = {src.doc for src in corpus.sources}
+    return sorted(
+        (p, c) for p, c in pairs if p in ingested and c in ingested and p is not None and p != c
     )
-    return sorted((r["parent"], r["child"]) for r in rows)
 
 
-def compute_lineage(store) -> list[LineageLink]:
+def compute_lineage(corpus: ResolvedCorpus) -> list[LineageLink]:
     """For each plan and each implemented document in the corpus: counterparts and drops.
 
     A parent duty's counterpart is the child duty of a body of the same sector at
@@ -167,15 +167,10 @@ def compute_lineage(store) -> list[LineageLink]:
     (``SAME_SECTOR_THRESHOLD``); when either body has no known sector, only very
     similar wording counts (``TEXT_ONLY_THRESHOLD``). No counterpart: dropped.
     """
-    duties = _lineage_duties(store)
-    levels = {
-        r["doc"]: value_of(r["level"])
-        for r in select_values(
-            store, "SELECT ?doc ?level WHERE { ?doc a dkg:Document ; dkg:level ?level }"
-        )
-    }
+    duties = {src.doc: _source_duties(corpus, src) for src in corpus.sources}
+    levels = {src.doc: src.record.document.issuer_level for src in corpus.sources}
     links: list[LineageLink] = []
-    for parent, child in lineage_pairs(store):
+    for parent, child in lineage_pairs(corpus):
         p_duties, c_duties = duties.get(parent, []), duties.get(child, [])
         if not p_duties or not c_duties:
             continue
@@ -190,9 +185,10 @@ def compute_lineage(store) -> list[LineageLink]:
                     best, best_score = cd, score
             links.append(
                 LineageLink(
-                    parent_duty=pd.iri,
-                    child_document=child,
-                    child_duty=best.iri if best else None,
+                    parent_doc=parent,
+                    parent_duty=pd.n,
+                    child_doc=child,
+                    child_duty=best.n if best else None,
                     score=round(best_score, 3) if best else None,
                 )
             )

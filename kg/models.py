@@ -271,12 +271,15 @@ class Finding:
 class LineageLink:
     """A parent document's duty and its counterpart in a child plan (kg.lineage → kg.rdf).
 
-    IRIs as strings; ``child_duty`` None means the duty was dropped in ``child_document``.
+    Documents are ResolvedDocument keys, duties their number in their document (1, 2, ...
+    in reading order, as kg.rdf numbers them); ``child_duty`` None means the duty was
+    dropped in ``child_doc``. kg.rdf turns them into IRIs.
     """
 
-    parent_duty: str
-    child_document: str
-    child_duty: str | None = None
+    parent_doc: str
+    parent_duty: int
+    child_doc: str
+    child_duty: int | None = None
     score: float | None = None
 
 

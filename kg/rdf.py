@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg import lexicon
-from kg.models import DocRef, DocumentRecord, Finding, Span
+from kg.models import DocRef, DocumentRecord, Finding, LineageLink, Span
 from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
 from kg.resources import ontology_dir as default_ontology_dir
 from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
@@ -158,6 +158,20 @@ class Emitter:
 
     # -- one source graph
 
+    def duty_iri(self, doc_key: str, n: int) -> URIRef:
+        """The n-th duty (1-based, reading order) of a document."""
+        return URIRef(f"{self.doc_iri(doc_key)}/duty/{n}")
+
+    def lineage_quads(self, links: Iterable[LineageLink]) -> Iterator[Quad]:
+        """kg.lineage's links as ``dkg:counterpartOf`` / ``dkg:droppedIn`` in graph/lineage."""
+        g = self.iris.lineage_graph
+        for link in links:
+            parent = self.duty_iri(link.parent_doc, link.parent_duty)
+            if link.child_duty is not None:
+                yield (self.duty_iri(link.child_doc, link.child_duty), DKG.counterpartOf, parent, g)
+            else:
+                yield (parent, DKG.droppedIn, self.doc_iri(link.child_doc), g)
+
     def source_quads(self, src: ResolvedSource) -> Iterator[Quad]:
         rec: DocumentRecord = src.record
         g = self.iris.source_graph(src.segment)
@@ -269,7 +283,7 @@ class Emitter:
             yield from evidence(node, a.span or a.body.span)
             for j, duty in enumerate(a.duties):
                 n += 1
-                dn = URIRef(f"{doc}/duty/{n}")
+                dn = self.duty_iri(src.doc, n)
                 yield t(node, DKG.duty, dn)
                 yield t(dn, RDF.type, DKG.Duty)
                 yield t(dn, DKG.responsibleBody, body)
@@ -561,16 +575,6 @@ def corpus_quads(corpus: ResolvedCorpus, base: str = DEFAULT_BASE) -> Iterator[Q
     for src in corpus.sources:
         yield from emitter.source_quads(src)
     yield from emitter.shared_quads()
-
-
-def lineage_quads(links: Iterable, base: str = DEFAULT_BASE) -> Iterator[Quad]:
-    """Quads for kg.lineage's links (see docs/GRAPH.md, hooks)."""
-    g = IRIs(base).lineage_graph
-    for link in links:
-        if link.child_duty:
-            yield (URIRef(link.child_duty), DKG.counterpartOf, URIRef(link.parent_duty), g)
-        else:
-            yield (URIRef(link.parent_duty), DKG.droppedIn, URIRef(link.child_document), g)
 
 
 def to_dataset(quads: Iterable[Quad]):

@@ -32,6 +32,28 @@ def mini_store():
     return store
 
 
+@pytest.fixture()
+def mini_store_with_lineage(mini_store):
+    """mini_store plus the lineage a build computes for it: the district plan carries out
+    duties 1 (Sở LĐTBXH -> Phòng LĐTBXH) and 3 (Sở GDĐT -> Phòng GDĐT) of the province
+    plan and drops duty 2 (the drowning-prevention model)."""
+    import pyoxigraph as ox
+
+    dkg, ident = "https://w3id.org/dkg/ns#", "https://w3id.org/dkg/id/"
+    province, district = (
+        ident + "doc/10-kh-ubnd",
+        ident + "doc/ke-hoach-uy-ban-nhan-dan-huyen-dong-xuan-x-0a1b2c3d",
+    )
+    graph = ox.NamedNode(ident + "graph/lineage")
+    for s, p, o in [
+        (district + "/duty/1", "counterpartOf", province + "/duty/1"),
+        (district + "/duty/2", "counterpartOf", province + "/duty/3"),
+        (province + "/duty/2", "droppedIn", district),
+    ]:
+        mini_store.add(ox.Quad(ox.NamedNode(s), ox.NamedNode(dkg + p), ox.NamedNode(o), graph))
+    return mini_store
+
+
 @pytest.fixture(scope="session")
 def seed_store_dir(tmp_path_factory, seed_paths) -> Path:
     """The bundled seeds built once per session with `kg.build.build` (read it, never write)."""

@@ -6,23 +6,14 @@ import json
 
 from kg.audit import audit
 from kg.cli_render import audit_json, audit_table
-from kg.lineage import compute_lineage
 
 ID = "https://w3id.org/dkg/id/"
 PROVINCE_PLAN = ID + "doc/10-kh-ubnd"
 DISTRICT_PLAN = ID + "doc/ke-hoach-uy-ban-nhan-dan-huyen-dong-xuan-x-0a1b2c3d"
 
 
-def add_lineage(store, links):
-    from kg.rdf import lineage_quads
-    from kg.store import Store
-
-    Store(store).add_quads(lineage_quads(links))
-
-
-def test_audit_findings_on_the_small_graph(mini_store):
-    add_lineage(mini_store, compute_lineage(mini_store))
-    findings = audit(mini_store)
+def test_audit_findings_on_the_small_graph(mini_store_with_lineage):
+    findings = audit(mini_store_with_lineage)
     kinds = {}
     for f in findings:
         kinds.setdefault(f.kind, []).append(f)

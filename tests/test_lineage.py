@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.audit import audit
 from kg.lineage import compute_lineage, similarity
+from kg.pipeline import extract_paths
 from kg.queries import get_query, run_query
+from kg.resolve import resolve
 from kg.trace import trace
 
 ID = "https://w3id.org/dkg/id/"
@@ -15,28 +19,46 @@ PROVINCE_PLAN = ID + "doc/10-kh-ubnd"
 DISTRICT_PLAN = ID + "doc/ke-hoach-uy-ban-nhan-dan-huyen-dong-xuan-x-0a1b2c3d"
 
 
-def add_lineage(store, links):
-    from kg.rdf import lineage_quads
-    from kg.store import Store
-
-    Store(store).add_quads(lineage_quads(links))
+LINEAGE_TEXTS = Path(__file__).parent / "data" / "queries" / "lineage"
 
 
-def test_lineage_counterparts_and_drops(mini_store):
-    links = {link.parent_duty.rsplit("/", 1)[-1]: link for link in compute_lineage(mini_store)}
-    assert set(links) == {"1", "2", "3"}
-    assert all(link.child_document == DISTRICT_PLAN for link in links.values())
-    assert (
-        links["1"].child_duty == DISTRICT_PLAN + "/duty/1"
-    )  # Sở LĐTBXH -> Phòng LĐTBXH, same wording
-    assert links["3"].child_duty == DISTRICT_PLAN + "/duty/2"  # Sở GDĐT -> Phòng GDĐT
-    assert links["2"].child_duty is None  # the drowning-model duty has no counterpart
-    assert 0.4 <= links["1"].score <= 1
+def test_lineage_is_computed_on_the_resolved_corpus():
+    """A province plan and a district plan carrying it out, written for this test."""
+    records, errors = extract_paths([LINEAGE_TEXTS / "tinh.txt", LINEAGE_TEXTS / "huyen.txt"])
+    corpus = resolve(records)
+    assert not errors
+    links = compute_lineage(corpus)
+    doc_of = {Path(src.record.source.name).name: src.doc for src in corpus.sources}
+    parent_doc, child_doc = doc_of["tinh.txt"], doc_of["huyen.txt"]
+    assert {(link.parent_doc, link.child_doc) for link in links} == {(parent_doc, child_doc)}
+    duties = {src.doc: src.record.assignments for src in corpus.sources}
+
+    def body_of(doc: str, n: int) -> str:
+        k = 0
+        for a in duties[doc]:
+            for _ in a.duties:
+                k += 1
+                if k == n:
+                    return a.body.name
+        raise AssertionError(n)
+
+    kept = {
+        (body_of(parent_doc, link.parent_duty), body_of(link.child_doc, link.child_duty))
+        for link in links
+        if link.child_duty is not None
+    }
+    assert kept == {
+        ("Sở Lao động - Thương binh và Xã hội", "Phòng Lao động - Thương binh và Xã hội"),
+        ("Sở Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo"),
+    }
+    assert sum(link.child_duty is None for link in links) == 3
+    assert all(0.4 <= link.score <= 1 for link in links if link.score is not None)
 
 
-def test_lineage_stored_and_queried(mini_store):
-    add_lineage(mini_store, compute_lineage(mini_store))
-    rows = run_query(get_query("lineage"), {"parent": "10/KH-UBND"}, store=mini_store).records()
+def test_lineage_stored_and_queried(mini_store_with_lineage):
+    rows = run_query(
+        get_query("lineage"), {"parent": "10/KH-UBND"}, store=mini_store_with_lineage
+    ).records()
     assert sorted(r["status"] for r in rows) == ["counterpart", "counterpart", "dropped"]
     dropped = next(r for r in rows if r["status"] == "dropped")
     assert dropped["parent_text"].startswith("Hướng dẫn các huyện xây dựng mô hình")
@@ -45,12 +67,10 @@ def test_lineage_stored_and_queried(mini_store):
 def test_lineage_ignores_upward_and_cross_sector_matches(mini_store):
     from kg.lineage import _compatible, _LDuty
 
-    parent = _LDuty("p", "P", "b1", "Giáo dục và Đào tạo", "district", "x")
-    assert not _compatible(parent, _LDuty("c", "C", "b2", "Giáo dục và Đào tạo", "province", "x"))[
-        0
-    ]
-    assert not _compatible(parent, _LDuty("c", "C", "b2", "Y tế", "commune", "x"))[0]
-    assert _compatible(parent, _LDuty("c", "C", "b2", "Giáo dục và Đào tạo", "commune", "x"))[0]
+    parent = _LDuty(1, "P", "b1", "Giáo dục và Đào tạo", "district", "x")
+    assert not _compatible(parent, _LDuty(1, "C", "b2", "Giáo dục và Đào tạo", "province", "x"))[0]
+    assert not _compatible(parent, _LDuty(1, "C", "b2", "Y tế", "commune", "x"))[0]
+    assert _compatible(parent, _LDuty(1, "C", "b2", "Giáo dục và Đào tạo", "commune", "x"))[0]
 
 
 @settings(max_examples=100, deadline=None)
@@ -72,8 +92,8 @@ def test_similarity_ignores_tone_placement_and_level_words():
 def test_a_duty_for_all_lower_committees_may_go_to_any_body_of_the_child_plan():
     from kg.lineage import SAME_SECTOR_THRESHOLD, _compatible, _LDuty
 
-    to_districts = _LDuty("p", "P", "ubnd-cac-huyen", "general", "district", "x", collective=True)
-    phong = _LDuty("c", "C", "phong-gddt", "education", "district", "x")
+    to_districts = _LDuty(1, "P", "ubnd-cac-huyen", "general", "district", "x", collective=True)
+    phong = _LDuty(1, "C", "phong-gddt", "education", "district", "x")
     assert _compatible(to_districts, phong, "district") == (True, SAME_SECTOR_THRESHOLD)
     assert not _compatible(to_districts, phong, "commune")[0]  # not addressed to that level
 
