@@ -28,9 +28,9 @@ ASSIGNMENT_KEYS = [
 ]  # fmt: skip
 
 
-def test_both_sets_have_seven_documents_and_do_not_overlap():
+def test_both_sets_have_eight_documents_and_do_not_overlap():
     names = {s: {p.name for p in (OURS / s).glob("*.json")} for s in SETS}
-    assert len(names["tune"]) == len(names["heldout"]) == 7
+    assert len(names["tune"]) == len(names["heldout"]) == 8
     assert not names["tune"] & names["heldout"]
 
 
