@@ -56,16 +56,19 @@ def build(
     base: str = DEFAULT_BASE,
     progress: Progress | None = None,
     wait: float = 0.0,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> BuildReport:
     """Extract ``paths`` (default: the bundled seeds) and build the store in ``out_dir``.
 
-    ``wait``: seconds to wait for another build writing ``out_dir`` before refusing.
+    ``wait``: seconds to wait for another build writing ``out_dir`` before refusing;
+    ``jobs`` / ``dask``: where extraction runs (kg.pipeline.extract_paths).
     """
 
     started = time.perf_counter()
     _check_base(base)
     with outdir.build_lock(Path(out_dir), wait):
-        records, errors = extract_paths(list(paths))
+        records, errors = extract_paths(list(paths), jobs=jobs, dask=dask)
         report = _build_locked(records, errors, Path(out_dir), base, progress)
     report.seconds = time.perf_counter() - started
     return report

@@ -147,7 +147,22 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     metavar="SECONDS",
     help="Wait this long for another build writing --out, then give up.",
 )
-def build(paths: tuple[Path, ...], out: Path, base: str, wait: float) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Extract in this many processes (0: one per core).",
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    default=None,
+    help="Extract on this dask.distributed scheduler (tcp://host:8786) instead.",
+)
+def build(
+    paths: tuple[Path, ...], out: Path, base: str, wait: float, jobs: int, dask: str | None
+) -> None:
     """Build the knowledge graph: store, exports and site.
 
     PATHS are .txt/.md files or folders; default: the bundled seed documents.
@@ -157,15 +172,19 @@ def build(paths: tuple[Path, ...], out: Path, base: str, wait: float) -> None:
 
     \b
     Example:
-      dkg build plans/ --out dkg-out
+      dkg build plans/ --out dkg-out --jobs 2
     """
     from kg.build import build as run_build
+    from kg.pipeline import default_jobs
 
     def progress(done: int, total: int, name: str) -> None:
         if total >= 20 or done == total:
             click.echo(f"[{done}/{total}] {name}", err=True)
 
-    report = run_build(list(paths), out, base=base, progress=progress, wait=wait)
+    jobs = jobs or default_jobs()
+    report = run_build(
+        list(paths), out, base=base, progress=progress, wait=wait, jobs=jobs, dask=dask
+    )
     for err in report.errors:
         click.echo(f"dkg: {err}", err=True)
     for warning in report.warnings:

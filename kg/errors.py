@@ -14,3 +14,6 @@ class SourceError(DkgError):
         super().__init__(f"{name}: {problem}")
         self.name = name
         self.problem = problem
+
+    def __reduce__(self):  # travels to and from worker processes intact
+        return (SourceError, (self.name, self.problem))

@@ -1,0 +1,44 @@
+"""Extraction in a process pool or on a Dask cluster gives the serial results, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import extract_paths
+from kg.records import records_json
+from kg.resources import corpus_files
+
+
+def _inputs(tmp_path: Path) -> list[Path]:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"%PDF-1.4 not text")
+    return [*corpus_files(), bad]
+
+
+def _same(a, b) -> None:
+    assert records_json(a[0]) == records_json(b[0])
+    assert [str(e) for e in a[1]] == [str(e) for e in b[1]]
+    assert len(a[1]) == 1
+
+
+def test_process_pool_equals_serial(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path)
+    _same(extract_paths(paths, jobs=2), extract_paths(paths))
+
+
+def test_dask_cluster_equals_serial(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    paths = _inputs(tmp_path)
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        on_dask = extract_paths(paths, dask=cluster.scheduler_address)
+    _same(on_dask, extract_paths(paths))
+
+
+def test_unreachable_scheduler_is_one_line() -> None:
+    pytest.importorskip("distributed")
+    from kg.errors import DkgError
+
+    with pytest.raises(DkgError, match="cannot reach"):
+        extract_paths(list(corpus_files())[:1], dask="tcp://127.0.0.1:9")
