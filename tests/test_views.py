@@ -22,21 +22,19 @@ from kg.read import (
     ReadModel,
     Report,
 )
-from kg.views.data import link_report_bodies, load_site_data
-from kg.views.site import (
+from kg.views.common import (
     NODE_LIMIT,
     Site,
-    build_site,
-    cascade_graph,
-    doc_graph,
     fold,
     highlight_html,
     page_names,
     quote_html,
     safe_json,
     short_name,
-    write_site,
 )
+from kg.views.data import link_report_bodies, load_site_data
+from kg.views.graphs import cascade_graph, doc_graph
+from kg.views.site import PAGE_KINDS, build_site, write_site
 
 SAMPLE = Path(__file__).parent / "data" / "views" / "sample.trig"
 ID = "https://w3id.org/dkg/id/"
@@ -363,7 +361,7 @@ def test_a_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("kg.views.site.cascade_graph", broken)
+    monkeypatch.setattr("kg.views.cascade_page.cascade_graph", broken)
     with pytest.raises(RuntimeError):
         write_site(national(2, 3), out)
     assert sorted(p.name for p in out.iterdir()) == before
@@ -456,3 +454,12 @@ def test_big_document_graph_has_a_fixed_layout():
     assert graph["options"]["physics"]["enabled"] is False
     assert all("x" in n and "y" in n for n in graph["nodes"])
     assert len({(n["x"], n["y"]) for n in graph["nodes"]}) == 401
+
+
+def test_the_site_is_a_table_of_page_kinds(tmp_path, sample_data):
+    """One module per page kind; each page a kind writes is counted once."""
+    assert [k.name for k in PAGE_KINDS] == ["calendar", "index", "document", "body", "cascade"]
+    report = write_site(sample_data, tmp_path / "site")
+    files = {p.name.split("-")[0].removesuffix(".html") for p in (tmp_path / "site").glob("*.html")}
+    assert files == {"calendar", "index", "doc", "body", "cascade"}
+    assert report.pages == len(list((tmp_path / "site").glob("*.html")))

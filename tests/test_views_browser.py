@@ -201,7 +201,7 @@ def test_search_folds_diacritics(site, watched):
 
 
 def test_browser_fold_matches_python(site, watched):
-    from kg.views.site import fold
+    from kg.views.common import fold
 
     samples = [
         "Phòng Giáo dục và Đào tạo",

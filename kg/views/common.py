@@ -1,0 +1,376 @@
+"""What every page kind of the staff site shares: labels, escaping helpers, page names
+and ``Site``, the read model plus the indexes the page writers look things up in.
+
+Safety: Jinja2 autoescapes every string; graph data goes into a
+``<script type="application/json">`` element through ``safe_json`` (no ``<``,
+``>`` or ``&`` survive, so neither ``</script>`` nor ``<!--`` can end it);
+tooltips are turned into DOM text nodes by site.js, never parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from kg.read import LEVELS, Body, DocLink, Document, Evidence, ReadModel, Report, Target
+
+HERE = Path(__file__).parent
+STATIC_DIR = HERE / "static"
+TEMPLATE_DIR = HERE / "templates"
+
+NODE_LIMIT = 1500  # never ask the browser to lay out more nodes than this at once
+PHYSICS_LIMIT = 250  # above this many nodes a graph gets a precomputed layout, physics off
+INDEX_ROW_LIMIT = 3000  # beyond this many documents + bodies the index rows are drawn by site.js
+INDEX_SHOWN = 300  # rows per table site.js shows at once on such an index
+TREE_LIST_LIMIT = 3000  # beyond this the cascade page lists documents by level, not as a tree
+
+ROLE_VI = {"lead": "Chủ trì", "support": "Phối hợp", "participant": "Tham gia"}
+MODE_VI = {"assigned": "Được giao", "requested": "Đề nghị"}
+LEVEL_VI = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã"}
+KIND_VI = {"party": "Đảng", "state": "Nhà nước", "mass-org": "Đoàn thể"}
+FREQ_VI = {
+    "annual": "Hằng năm",
+    "semiannual": "6 tháng",
+    "quarterly": "Hằng quý",
+    "monthly": "Hằng tháng",
+    "periodic": "Định kỳ",
+    "ad hoc": "Đột xuất",
+    "review milestones": "Sơ kết, tổng kết",
+}
+RELATION_VI = {
+    "implements": "Thực hiện",
+    "guides": "Hướng dẫn thực hiện",
+    "based_on": "Căn cứ",
+    "proposal": "Theo đề nghị",
+    "cites": "Trích dẫn",
+}
+LEVEL_COLOUR = {
+    "central": "#c0392b",
+    "province": "#2471a3",
+    "district": "#1e8449",
+    "commune": "#ca6f1e",
+    None: "#7f8c8d",
+}
+KIND_SHAPE = {"party": "ellipse", "state": "box", "mass-org": "diamond", None: "box"}
+ROLE_ORDER = {"lead": 0, "support": 1, "participant": 2}
+
+# Common administrative phrases and their usual abbreviations, for node labels only.
+ABBREVIATIONS = [
+    ("Ủy ban nhân dân", "UBND"),
+    ("Uỷ ban nhân dân", "UBND"),
+    ("Hội đồng nhân dân", "HĐND"),
+    ("Mặt trận Tổ quốc Việt Nam", "MTTQ"),
+    ("Mặt trận Tổ quốc", "MTTQ"),
+    ("Lao động - Thương binh và Xã hội", "LĐTBXH"),
+    ("Lao động – Thương binh và Xã hội", "LĐTBXH"),
+    ("Giáo dục và Đào tạo", "GD&ĐT"),
+    ("Văn hóa, Thể thao và Du lịch", "VHTT&DL"),
+    ("Văn hoá, Thể thao và Du lịch", "VHTT&DL"),
+    ("Tài nguyên và Môi trường", "TN&MT"),
+    ("Nông nghiệp và Phát triển nông thôn", "NN&PTNT"),
+    ("Thông tin và Truyền thông", "TT&TT"),
+    ("Kế hoạch và Đầu tư", "KH&ĐT"),
+    ("Tài chính - Kế hoạch", "TC-KH"),
+    ("Ban Chấp hành", "BCH"),
+    ("Ban Thường vụ", "BTV"),
+    ("Thành phố", "TP"),
+    ("thành phố", "TP"),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TN"),
+]
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def fold(text: str) -> str:
+    """Search key: NFD, combining marks removed, đ→d, lower case (site.js does the same)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def safe_json(obj: Any) -> str:
+    """JSON that can sit inside <script>: no '<', '>', '&', U+2028 or U+2029 left raw."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def highlight_html(text: str, start: int, end: int, context: int | None = None) -> str:
+    """The text with [start, end) in a <mark>: split at the offsets first, then escape each piece.
+
+    With ``context`` only that many characters either side are kept (cut at a line
+    break or space when one is near), marked with an ellipsis.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    lo, hi = 0, len(text)
+    if context is not None:
+        lo, hi = max(0, start - context), min(len(text), end + context)
+        nl = text.rfind("\n", lo, start)
+        lo = nl + 1 if nl >= 0 else lo
+        nl = text.find("\n", end, hi)
+        hi = nl if nl >= 0 else hi
+    before, marked, after = text[lo:start], text[start:end], text[end:hi]
+    return (
+        ("…" if lo > 0 else "")
+        + html.escape(before)
+        + "<mark>"
+        + html.escape(marked)
+        + "</mark>"
+        + html.escape(after)
+        + ("…" if hi < len(text) else "")
+    )
+
+
+def short_name(name: str, width: int = 26) -> str:
+    """A node label: usual abbreviations, cut to ``width`` and wrapped on two lines."""
+    for long, short in ABBREVIATIONS:
+        name = name.replace(long, short)
+    name = re.sub(r"\s+", " ", name).strip()
+    if len(name) > width * 2:
+        name = name[: width * 2 - 1].rstrip() + "…"
+    if len(name) > width:
+        cut = name.rfind(" ", 0, width + 1)
+        if cut > width // 3:
+            name = name[:cut] + "\n" + name[cut + 1 :]
+    return name
+
+
+def date_vi(iso: str | None) -> str:
+    """'2024-02-15' -> '15/02/2024'; '2024-02' -> '02/2024'; anything else as is."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    if all(p.isdigit() for p in parts) and 1 <= len(parts) <= 3:
+        return "/".join(reversed(parts))
+    return iso
+
+
+def doc_title(doc: Document) -> str:
+    kind = doc.type or "Văn bản"
+    if doc.number:
+        return f"{kind} {doc.number}"
+    if doc.label:
+        return doc.label
+    if doc.date:
+        return f"{kind} ngày {date_vi(doc.date)}"
+    return f"{kind} (chưa có số)"
+
+
+def doc_label(doc: Document) -> str:
+    if doc.number:
+        return doc.number
+    return short_name(doc_title(doc), 18)
+
+
+def _slug(tail: str) -> str:
+    tail = re.sub(r"[^a-z0-9]+", "-", fold(tail)).strip("-")
+    return tail[-80:].strip("-") or "x"
+
+
+def page_names(iris: list[str], prefix: str) -> dict[str, str]:
+    """Deterministic, file-system safe page names from the IRIs' distinctive part.
+
+    The path the IRIs share (``.../id/body/``) is dropped; a short hash tells clashes apart.
+    """
+    unique = sorted(set(iris))
+    common = os.path.commonprefix(unique) if len(unique) > 1 else (unique[0] if unique else "")
+    cut = common.rfind("/") + 1
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for iri in unique:
+        by_slug[_slug(iri[cut:])].append(iri)
+    out: dict[str, str] = {}
+    for slug, group in by_slug.items():
+        for iri in group:
+            suffix = ""
+            if len(group) > 1:
+                suffix = "-" + hashlib.sha1(iri.encode()).hexdigest()[:8]
+            out[iri] = f"{prefix}-{slug}{suffix}.html"
+    return out
+
+
+def admin_index(level: str | None) -> int | None:
+    return LEVELS.index(level) if level in LEVELS else None
+
+
+def sort_docs(docs: list[Document]) -> list[Document]:
+    """Central first, then province, district, commune; by date and number within."""
+    return sorted(
+        docs,
+        key=lambda d: (
+            admin_index(d.level) if d.level in LEVELS else 9,
+            d.date or "",
+            d.number or "",
+            d.iri,
+        ),
+    )
+
+
+@dataclass
+class Site:
+    """Everything the page writers need: the read model, page names and indexes.
+
+    The indexes are built on first use: pages are written per document and per body,
+    and scanning every duty or report for each of 10,000 plans would be quadratic.
+    """
+
+    data: ReadModel
+    doc_pages: dict[str, str]
+    body_pages: dict[str, str]
+    cascade_pages: dict[str, str]
+    shared_names: set[str] = field(default_factory=set)  # names several bodies carry
+    calendar_hrefs: dict[str, str] = field(default_factory=dict)  # body IRI -> its .ics
+
+    def ev_local(self, ev: Evidence | None) -> list[int] | None:
+        """Offsets for site.js on the page of the evidence's own document (code points)."""
+        return None if ev is None else [ev.start, ev.end]
+
+    def ev_href(self, ev: Evidence | None) -> str | None:
+        """A link that opens the document page with this evidence highlighted."""
+        if ev is None or ev.doc not in self.doc_pages:
+            return None
+        return f"{self.doc_pages[ev.doc]}#ev-{ev.start}-{ev.end}"
+
+    def body_name(self, iri: str | None) -> str:
+        if iri is None:
+            return ""
+        body = self.data.bodies.get(iri)
+        return body.display if body else iri.rsplit("/", 1)[-1]
+
+    @classmethod
+    def of(cls, data: ReadModel) -> Site:
+        roots = sorted(iri for iri, kids in data.implemented_by().items() if kids)
+        name_count: dict[str, int] = defaultdict(int)
+        for body in data.bodies.values():
+            name_count[body.name] += 1
+        return cls(
+            data=data,
+            doc_pages=page_names(list(data.docs), "doc"),
+            body_pages=page_names(list(data.bodies), "body"),
+            cascade_pages=page_names(roots, "cascade"),
+            shared_names={name for name, n in name_count.items() if n > 1},
+        )
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """Documents others carry out: each gets a cascade page."""
+        return sorted(self.cascade_pages)
+
+    @cached_property
+    def docs(self) -> list[Document]:
+        return sort_docs(list(self.data.docs.values()))
+
+    @cached_property
+    def duty_count(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for duty in self.data.duties:
+            out[duty.body] += 1
+        return out
+
+    @cached_property
+    def lead_count(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for duty in self.data.duties:
+            out[duty.body] += duty.role == "lead"
+        return out
+
+    @cached_property
+    def bodies(self) -> list[Body]:
+        """Bodies with most duties first."""
+        return sorted(
+            self.data.bodies.values(), key=lambda b: (-self.duty_count[b.iri], fold(b.name))
+        )
+
+    @cached_property
+    def links_from(self) -> dict[str, list[DocLink]]:
+        out: dict[str, list[DocLink]] = defaultdict(list)
+        for link in self.data.links:
+            out[link.citing].append(link)
+        return out
+
+    @cached_property
+    def links_to(self) -> dict[str, list[DocLink]]:
+        out: dict[str, list[DocLink]] = defaultdict(list)
+        for link in self.data.links:
+            out[link.cited].append(link)
+        return out
+
+    @cached_property
+    def reports_of(self) -> dict[str, list[Report]]:
+        out: dict[str, list[Report]] = defaultdict(list)
+        for rep in self.data.reports:
+            out[rep.doc].append(rep)
+        return out
+
+    @cached_property
+    def reports_of_body(self) -> dict[str, list[Report]]:
+        """Body -> the reports it sends, receives or passes on (links from the graph)."""
+        out: dict[str, list[Report]] = defaultdict(list)
+        for rep in self.data.reports:
+            for body in {rep.reporter, rep.recipient, rep.via} - {None}:
+                out[body].append(rep)
+        return out
+
+    @cached_property
+    def targets_of(self) -> dict[str, list[Target]]:
+        out: dict[str, list[Target]] = defaultdict(list)
+        for target in self.data.targets:
+            out[target.doc].append(target)
+        return out
+
+    @cached_property
+    def issued(self) -> dict[str, list[Document]]:
+        out: dict[str, list[Document]] = defaultdict(list)
+        for d in self.docs:
+            if d.issuer:
+                out[d.issuer].append(d)
+        return out
+
+
+def quote_html(ev: Evidence, text: str | None = None, context: int = 160) -> str | None:
+    """The evidence sentence with its mark, from the full text when at hand, else from the quote selector."""
+    if text is not None:
+        return highlight_html(text, ev.start, ev.end, context)
+    if ev.exact is None:
+        return None
+    prefix, suffix = ev.prefix or "", ev.suffix or ""
+    cut = re.search(r"\s", prefix)  # the selector's context starts and ends mid-word
+    prefix = prefix[cut.end() :] if cut else prefix
+    cut = max(suffix.rfind(" "), suffix.rfind("\n"))
+    suffix = suffix[:cut] if cut > 0 else suffix
+    return (
+        ("…" if prefix else "")
+        + html.escape(prefix)
+        + "<mark>"
+        + html.escape(ev.exact)
+        + "</mark>"
+        + html.escape(suffix)
+        + ("…" if suffix else "")
+    )
+
+
+def ev_attrs(ev: Evidence | None, extra_class: str = "") -> Markup:
+    """Attributes that make an element show its evidence when clicked (offsets are ints)."""
+    if ev is None:
+        return Markup(f' class="{extra_class}"' if extra_class else "")
+    return Markup(
+        f' class="ev {extra_class}" data-ev="{int(ev.start)}-{int(ev.end)}" tabindex="0"'
+        ' title="Bấm để xem câu văn gốc"'
+    )
