@@ -167,6 +167,11 @@ class DocRef:
     title: str | None = None  # what the text says the document is about
     # keys this cited doc itself implements, per the text
     implements: list[str] = field(default_factory=list)
+    # the printed issuer matched to bodies.ttl (kg.extract.named), the level and place
+    # (province, district, commune) its name implies; None: the citing document's place
+    issuer_body: BodyMention | None = None
+    issuer_level: Level | None = None
+    issuer_place: tuple[str | None, str | None, str | None] | None = None
 
 
 @dataclass
@@ -244,9 +249,10 @@ class Reporting:
     frequency: str | None
     deadline: str | None  # "dd/mm"
     span: Span
-    by_body: BodyMention | None = None
-    to_body: BodyMention | None = None
-    via_body: BodyMention | None = None
+    # the bodies named as reporting, receiving and passing the report on (matched mentions)
+    by_bodies: list[BodyMention] = field(default_factory=list)
+    to_bodies: list[BodyMention] = field(default_factory=list)
+    via_bodies: list[BodyMention] = field(default_factory=list)
 
 
 @dataclass
@@ -287,6 +293,7 @@ class LineageLink:
 class Recipient:
     text: str
     span: Span
+    bodies: list[BodyMention] = field(default_factory=list)  # the bodies the line names
 
 
 @dataclass

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg import text as text_stage
 from kg.errors import DkgError, SourceError
+from kg.extract import named
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, implemented
 from kg.extract.responsibilities import extract as extract_responsibilities
@@ -62,10 +63,11 @@ def extract_source(src: SourceText) -> DocumentRecord:
         document=facts,
         implements=implemented(refs),
         references=refs,
-        recipients=extract_recipients(structure),
+        recipients=extract_recipients(structure, facts),
         findings=findings,
         structure=parsed,
     )
+    named.name_record_bodies(record)
     if parsed is not None:
         try:
             assignments, reporting, targets, more = extract_responsibilities(parsed, facts)

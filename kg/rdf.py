@@ -315,13 +315,13 @@ class Emitter:
             ):
                 if value:
                     yield t(node, prop, Literal(value))
-            for role, prop in (
-                ("reporter", DKG.reporter),
-                ("recipient", DKG.recipient),
-                ("via", DKG.via),
+            for role, prop, mentions in (
+                ("reporter", DKG.reporter, r.by_bodies),
+                ("recipient", DKG.recipient, r.to_bodies),
+                ("via", DKG.via, r.via_bodies),
             ):
-                if (role, i) in src.bodies:
-                    yield t(node, prop, self.body_iri(src.bodies[(role, i)]))
+                for k in range(len(mentions)):
+                    yield t(node, prop, self.body_iri(src.bodies[(role, i, k)]))
             if r.frequency:
                 freq, detail = frequency_parts(r.frequency)
                 if freq is not None:
@@ -354,6 +354,10 @@ class Emitter:
             yield t(node, RDF.type, DKG.RecipientLine)
             yield t(node, DKG.text, Literal(rcp.text))
             yield t(node, DKG.order, Literal(i + 1))
+            for k in range(len(rcp.bodies)):
+                yield t(
+                    node, DKG.recipientBody, self.body_iri(src.bodies[("recipient-line", i, k)])
+                )
             yield from evidence(node, rcp.span)
         findings = list(rec.findings)
         if src.duplicate_of:

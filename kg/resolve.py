@@ -20,29 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.extract import bodies
-from kg.extract.admin import district_named, is_central_city
-from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, Level, Span
+from kg.models import BodyMention, DocRef, DocumentRecord, Level
 from kg.numbers import NumberParts, number_key, parse_number, type_from_number
 from kg.refdata import BodyType, body_types
 from kg.text import fold
 
 LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
-
-_UNIT_WORDS = (
-    "thành phố",
-    "thị xã",
-    "thị trấn",
-    "tỉnh",
-    "huyện",
-    "quận",
-    "xã",
-    "phường",
-)
 
 
 # ---------------------------------------------------------------- text helpers
@@ -116,58 +102,6 @@ def _place_of_document(record: DocumentRecord) -> PlaceKey:
     if d.issuer_level == "central":
         return PlaceKey()
     return PlaceKey(d.province, d.district, d.commune)
-
-
-def _place_from_text(text: str, fallback: PlaceKey) -> tuple[Level | None, PlaceKey]:
-    """Level and place an issuer's name implies ("UBND tỉnh Bình Phước", "Thành ủy Vinh")."""
-    t = unicodedata.normalize("NFC", text)
-    low = t.lower().replace("uỷ", "ủy")
-    m = re.search(
-        r"\b(tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)\s+([A-ZĐÂĂÊÔƠƯ][^\s,;()]*(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,;()]*)*)",
-        t,
-    )
-    if m:
-        word, name = m.group(1).lower(), m.group(2)
-        if word == "tỉnh" or (word == "thành phố" and is_central_city(name)):
-            return "province", PlaceKey(name)
-        if word in ("xã", "phường", "thị trấn"):
-            return "commune", PlaceKey(fallback.province, fallback.district, name)
-        province = fallback.province
-        if province is None:  # a commune's plan that does not name its province
-            known = district_named(name, unit_type=word)
-            province = known.province if known else None
-        return "district", PlaceKey(province, name)
-    m = re.search(
-        r"\b(thành ủy|huyện ủy|quận ủy|thị ủy)\s+([A-ZĐÂĂÊÔƠƯ][^\s,;()]*(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,;()]*)*)",
-        t,
-        re.I,
-    )
-    if m and m.group(2)[:1].isupper():
-        if m.group(1).lower() == "thành ủy" and is_central_city(m.group(2)):
-            return "province", PlaceKey(m.group(2))
-        return "district", PlaceKey(fallback.province, m.group(2))
-    if re.search(r"trung ương|bộ chính trị|ban bí thư|chính phủ|thủ tướng|quốc hội|\bbộ\b", low):
-        return "central", PlaceKey()
-    if re.search(r"tỉnh ủy|tỉnh\b|\bsở\b", low):
-        return "province", fallback.truncate("province")
-    if re.search(r"thành ủy|huyện ủy|quận ủy|thị ủy|huyện|quận|thị xã|\bphòng\b", low):
-        return "district", fallback.truncate("district")
-    if re.search(r"đảng ủy|\bxã\b|phường|thị trấn", low):
-        return "commune", fallback
-    return None, fallback
-
-
-def strip_place(name: str, place: PlaceKey) -> str:
-    """Canonical body name without its place: "Ủy ban nhân dân huyện Quế Phong" → "Ủy ban nhân dân"."""
-    out = unicodedata.normalize("NFC", name).strip()
-    for p in (place.commune, place.district, place.province):
-        if p and out.lower().endswith(p.lower()) and len(out) > len(p):
-            out = out[: -len(p)].rstrip()
-            for w in _UNIT_WORDS:
-                if out.lower().endswith(" " + w):
-                    out = out[: -len(w)].rstrip()
-                    break
-    return out
 
 
 # ---------------------------------------------------------------- resolved records
@@ -275,6 +209,7 @@ class _Mention:
     place: PlaceKey
     own: bool = False  # the document's own header
     title: str | None = None
+    issuer_body: BodyMention | None = None  # the printed issuer, matched by extraction
 
     @property
     def base_key(self) -> str:
@@ -315,9 +250,8 @@ def _mention_for_ref(ref: DocRef, doc_place: PlaceKey) -> _Mention | None:
     if not number:
         return None
     parts = parse_number(number)
-    level, place = _place_from_text(ref.issuer or "", doc_place)
-    if level is None:
-        place = doc_place
+    level = ref.issuer_level
+    place = PlaceKey(*ref.issuer_place) if level is not None and ref.issuer_place else doc_place
     qualifier = place.path if parts and parts.local else ()
     return _Mention(
         parts,
@@ -330,6 +264,7 @@ def _mention_for_ref(ref: DocRef, doc_place: PlaceKey) -> _Mention | None:
         level,
         place,
         title=ref.title,
+        issuer_body=ref.issuer_body,
     )
 
 
@@ -492,18 +427,6 @@ class Resolver:
             self.place(place)
         return key
 
-    def named_body(self, name: str, level: Level | None, kind: str | None, place: PlaceKey) -> str:
-        """A body known only by its full name (an issuer): matched to the body types
-        when the matcher knows it, else the name minus its place."""
-        matched = _match_body(name, level, place)
-        if matched is not None:
-            return self.body(matched, place, level)
-        canonical = strip_place(name, place) or name
-        mention = BodyMention(
-            as_written=name, name=canonical, span=_NO_SPAN, level=level, kind=kind
-        )  # type: ignore[arg-type]
-        return self.body(mention, place, level)
-
     # -- documents
 
     def resolve(self, records: list[DocumentRecord]) -> ResolvedCorpus:
@@ -599,12 +522,8 @@ class Resolver:
         doc.level, doc.kind = d.issuer_level, d.issuer_kind
         doc.place = place if place.level else None
         self.place(place)
-        if d.issuer:
-            mention = getattr(d, "issuer_body", None)
-            if mention is not None:
-                doc.issuer_body = self.body(mention, place, d.issuer_level)
-            else:
-                doc.issuer_body = self.named_body(d.issuer, d.issuer_level, d.issuer_kind, place)
+        if d.issuer and d.issuer_body is not None:
+            doc.issuer_body = self.body(d.issuer_body, place, d.issuer_level)
             src.bodies[("issuer",)] = doc.issuer_body
 
     def _cited(self, m: _Mention, key: str, count_title: bool = True) -> None:
@@ -632,11 +551,10 @@ class Resolver:
             doc.level = m.level
             place = m.place.truncate(m.level) if m.level else m.place
             doc.place = place if place.level else None
-            doc.issuer_body = self.named_body(m.issuer, m.level, None, place)
-            body = self.corpus.bodies[doc.issuer_body]
-            doc.kind = (
-                doc.kind or body.kind
-            )  # kind belongs to the body type; level only from the text
+            if m.issuer_body is not None:
+                doc.issuer_body = self.body(m.issuer_body, place, m.level)
+                # kind belongs to the body type; level only from the text
+                doc.kind = doc.kind or self.corpus.bodies[doc.issuer_body].kind
 
     def _bodies(self, src: ResolvedSource) -> None:
         rec = src.record
@@ -647,35 +565,20 @@ class Resolver:
                 for k, p in enumerate(duty.partners):
                     src.bodies[("partner", i, j, k)] = self.body(p, place, level)
         for i, r in enumerate(rec.reporting):
-            for role, mention in (
-                ("reporter", r.by_body),
-                ("recipient", r.to_body),
-                ("via", r.via_body),
+            for role, mentions in (
+                ("reporter", r.by_bodies),
+                ("recipient", r.to_bodies),
+                ("via", r.via_bodies),
             ):
-                if mention is not None:
-                    src.bodies[(role, i)] = self.body(mention, place, level)
-
-
-_NO_SPAN = Span(0, 0)
+                for k, mention in enumerate(mentions):
+                    src.bodies[(role, i, k)] = self.body(mention, place, level)
+        for i, line in enumerate(rec.recipients):
+            for k, mention in enumerate(line.bodies):
+                src.bodies[("recipient-line", i, k)] = self.body(mention, place, level)
 
 
 def _doc_segment(key: str) -> str:
     return slug(key.removeprefix("nonum:"))
-
-
-def _match_body(name: str, level: Level | None, place: PlaceKey) -> BodyMention | None:
-    """The whole ``name`` matched to a body type by kg.extract.bodies, if it can."""
-    m = bodies.match_at(name, 0)
-    if m is None or len(name[m.end :].strip(" ,.;")) > 0 and not m.place:
-        return None
-    facts = DocumentFacts(
-        issuer=name,
-        issuer_level=level,
-        province=place.province,
-        district=place.district,
-        commune=place.commune,
-    )
-    return bodies.mention(m, bodies.Context.from_facts(facts))
 
 
 # Which body a type of body is part of, by the group it belongs to in the body

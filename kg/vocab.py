@@ -131,6 +131,7 @@ class DKG(DefinedNamespace):
     reporterText: object
     recipientText: object
     viaText: object
+    recipientBody: object  # recipient line -> a body it names
 
     # targets
     indicator: object

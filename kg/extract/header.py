@@ -21,8 +21,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg import lexicon
-from kg.extract import admin
+from kg.extract import admin, bodies, named
 from kg.models import (
+    BodyMention,
     CleanText,
     DocRef,
     DocumentFacts,
@@ -273,18 +274,32 @@ def _signature(clean: CleanText, closing: list[HeaderLine]) -> _Signature:
 # ---------------------------------------------------------------- recipients
 
 
-def extract_recipients(structure: Structure) -> list[Recipient]:
-    """The last 'Nơi nhận:' list as printed, one entry per line of the list."""
+def extract_recipients(structure: Structure, facts: DocumentFacts | None = None) -> list[Recipient]:
+    """The last 'Nơi nhận:' list as printed, one entry per line, with the bodies each names."""
     closing = structure.closing
     heads = [i for i, h in enumerate(closing) if h.role == "recipients_heading"]
     if not heads:
         return []
+    ctx = bodies.Context.from_facts(facts)
     out: list[Recipient] = []
     for h in closing[heads[-1] + 1 :]:
         if h.role == "recipients_heading":
             break
         if h.role == "recipient" and h.text:
-            out.append(Recipient(h.text, h.span))
+            out.append(Recipient(h.text, h.span, _line_bodies(structure.clean, h, ctx)))
+    return out
+
+
+def _line_bodies(clean: CleanText, h: HeaderLine, ctx: bodies.Context) -> list[BodyMention]:
+    """Matched mentions of the bodies one Nơi nhận line names ("- UBND các xã, thị trấn;")."""
+    at = _clean_at(clean, h)
+    exact = clean.text[at : at + len(h.text)] == h.text
+    out = []
+    for m in bodies.find_bodies(h.text, list_mode=True):
+        bm = bodies.mention(m, ctx, base=at, clean=clean)
+        if not exact:
+            bm.span = h.span
+        out.append(bm)
     return out
 
 
@@ -472,6 +487,7 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
     # issuer
     _issuer(facts, spans, clean, st, sig)
     facts.spans = spans
+    facts.issuer_body = named.issuer_body(facts)
     return facts
 
 

@@ -10,11 +10,11 @@ bracket naming it ("trước ngày 14/5 (đối với báo cáo 6 tháng)").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from kg.extract.bodies import Context, display_name, mention
+from kg.extract.bodies import Context, display_name, find_bodies, mention
 from kg.extract.duties import lead_bodies, parse_list
-from kg.models import Assignment, DocumentFacts, Node, Reporting, Span, Structure
+from kg.extract.passages import owner_of, plan_year, sentences
+from kg.models import Assignment, BodyMention, DocumentFacts, Reporting, Structure
 from kg.text import fold_same_length
 
 _TRIGGER = re.compile(r"(?<![a-z])(?:bao\s+cao|phan\s+anh)(?![a-z])")
@@ -51,7 +51,6 @@ _NAMED_IN_BRACKET = re.compile(r"\([^()]*$")
 _TO_CUE = re.compile(r"(?<![a-z])(?:gui|ve|cho|len|bao\s+cao)\s+(?:ve\s+)?")
 _VIA_CUE = re.compile(r"(?<![a-z])(?:thong\s+)?qua\s+")
 _PASS_ON = re.compile(r"\s*(?:[^.;]{0,40}?\s)?(?:de\s+)?tong\s+hop")
-_SENTENCE = re.compile(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)")  # "2.000" is one number
 _PLACE_TYPES = {"UBND", "HDND", "UBMTTQ"}
 _FULL_DATE = re.compile(
     r"truoc\s+ngay\s+\d{1,2}\s*(?:/|-|\s+thang\s+)\s*(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})"
@@ -73,37 +72,6 @@ _PLURAL_SUBJECT = re.compile(
 _GENERAL = re.compile(
     r"\W*(?:trong\s+qua\s+trinh|qua\s+trinh\s+trien\s+khai|neu\s+co\s+kho\s+khan)"
 )
-
-
-def sentences(structure: Structure) -> Iterator[tuple[int, str]]:
-    """(clean offset, sentence) for every sentence of the body, in order."""
-    for base, sent, _titles in sentences_in(structure):
-        yield base, sent
-
-
-def sentences_in(structure: Structure) -> Iterator[tuple[int, str, tuple[str, ...]]]:
-    """(clean offset, sentence, titles of the headings above it) for the whole body."""
-    clean = structure.clean.text
-
-    def visit(n: Node, titles: tuple[str, ...]) -> Iterator[tuple[int, str, tuple[str, ...]]]:
-        for base, sent in _node_sentences(clean, n):
-            yield base, sent, titles
-        inner = (
-            (*titles, n.title or "") if n.kind in ("part", "article", "item", "point") else titles
-        )
-        for c in n.children:
-            yield from visit(c, inner)
-
-    for top in structure.body:
-        yield from visit(top, ())
-
-
-def _node_sentences(clean: str, n: Node) -> Iterator[tuple[int, str]]:
-    text = clean[n.clean_start : n.clean_end]
-    for m in _SENTENCE.finditer(text):
-        s = m.group(0)
-        if s.strip():
-            yield n.clean_start + m.start(), s
 
 
 def _freqs(f: str) -> list[tuple[str, int, int]]:
@@ -159,56 +127,56 @@ def _pair_dates(f: str, freqs: list[tuple[str, int, int]]) -> dict[int, str]:
     return out
 
 
-def _names(text: str, pos: int, ctx: Context, clean_base: int, structure: Structure) -> list[str]:
-    return _names_end(text, pos, ctx, clean_base, structure)[0]
-
-
 def _names_end(
     text: str, pos: int, ctx: Context, clean_base: int, structure: Structure
-) -> tuple[list[str], int]:
-    bodies, end = parse_list(text, pos)
-    out = []
-    for b in bodies:
+) -> tuple[list[str], list[BodyMention], int]:
+    """The bodies listed at ``pos``: display names, their matched mentions, where the list ends."""
+    found, end = parse_list(text, pos)
+    out: list[str] = []
+    mentions: list[BodyMention] = []
+    for b in found:
         bm = mention(b, ctx, base=clean_base, clean=structure.clean)
         name = display_name(bm.name, ctx)
         if name == bm.name and bm.type_id in _PLACE_TYPES and bm.jurisdiction and not b.place:
             name = f"{bm.name} {bm.jurisdiction.name}"
         if name not in out:
             out.append(name)
-    return out, end
+            mentions.append(bm)
+    return out, mentions, end
 
 
-def _owner(span: Span, assignments: list[Assignment]) -> str | None:
-    """The body whose duty holds this sentence (a sentence inside a body's section)."""
-    for a in assignments:
-        for d in a.duties:
-            if d.span.start < span.end and span.start < d.span.end:
-                return a.body.name
-    return None
+def _bodies_in(
+    sent: str, a: int, b: int, ctx: Context, clean_base: int, structure: Structure
+) -> list[BodyMention]:
+    """Matched mentions of the bodies printed in ``sent[a:b]``."""
+    return [
+        mention(m, ctx, base=clean_base + a, clean=structure.clean)
+        for m in find_bodies(sent[a:b], list_mode=True)
+    ]
 
 
-def _reporters(sent: str, f: str, trigger: int) -> str | None:
-    """Who a reporting sentence names as reporting, as printed, if it names anyone."""
+def _reporters(sent: str, f: str, trigger: int) -> tuple[int, int] | None:
+    """Where a reporting sentence names who reports (offsets in ``sent``), if it names anyone."""
     lead = lead_bodies(sent)
     if lead is not None and lead.bodies[0].start < 40:
-        return " ".join(sent[lead.bodies[0].start : lead.bodies[-1].end].split())
+        return lead.bodies[0].start, lead.bodies[-1].end
     of = _REPORT_OF.match(f)
     if of:
-        return " ".join(sent[of.start(1) : of.end(1)].split())
+        return of.start(1), of.end(1)
     subject = _PLURAL_SUBJECT.match(f)
     if subject and subject.end() <= trigger + 1:
         start = len(sent) - len(sent.lstrip(" \t\n-–+•"))
-        return " ".join(sent[start : subject.end()].split())
+        return start, subject.end()
     ask = _ASKS.search(f, 0, trigger)  # "..., đề nghị các cơ quan phản ánh về"
     if ask:
         asked, _end = parse_list(sent, ask.end())
         if asked:
-            return " ".join(sent[asked[0].start : asked[-1].end].split())
+            return asked[0].start, asked[-1].end
     # "Trong quá trình thực hiện, nếu có khó khăn, các cơ quan, đơn vị phản ánh về ..."
     for m in re.finditer(r",\s*", f[:trigger]):
         named, end = parse_list(sent, m.end(), list_mode=True)
         if named and not f[end:trigger].strip(" ,"):
-            return " ".join(sent[named[0].start : named[-1].end].split())
+            return named[0].start, named[-1].end
     return None
 
 
@@ -233,8 +201,6 @@ def extract_reporting(
     facts: DocumentFacts | None = None,
 ) -> list[Reporting]:
     """Every reporting obligation stated in the body, one per frequency."""
-    from kg.extract.targets import plan_year
-
     year = plan_year(facts)
     out: list[Reporting] = []
     seen: set[tuple] = set()
@@ -249,29 +215,43 @@ def extract_reporting(
         span = structure.clean.to_original(base, base + len(sent.rstrip()))
         via: list[str] = []
         to: list[str] = []
+        via_bodies: list[BodyMention] = []
+        to_bodies: list[BodyMention] = []
         via_zone: list[tuple[int, int]] = []
         for m in _VIA_CUE.finditer(f):
-            names = _names(sent, m.end(), ctx, base, structure)
+            names, mentions, _end = _names_end(sent, m.end(), ctx, base, structure)
             if names:
-                via += [n for n in names if n not in via]
+                for n, bm in zip(names, mentions, strict=True):
+                    if n not in via:
+                        via.append(n)
+                        via_bodies.append(bm)
                 via_zone.append((m.start(), m.end() + 80))
         for m in _TO_CUE.finditer(f):
             if any(s <= m.start() < e for s, e in via_zone):
                 continue
-            names, end = _names_end(sent, m.end(), ctx, base, structure)
+            names, mentions, end = _names_end(sent, m.end(), ctx, base, structure)
             if not names:
                 continue
             if to and not via:  # "về X để tổng hợp, báo cáo Y": X passes it on to Y
                 via, to = to, names
+                via_bodies, to_bodies = to_bodies, mentions
                 break
-            to = names
+            to, to_bodies = names, mentions
             if not _PASS_ON.match(f, end):
                 break
-        by = _reporters(sent, f, trigger.start())
-        if by is None and not _GENERAL.match(f):
-            by = _owner(span, assignments)
+        by: str | None = None
+        by_bodies: list[BodyMention] = []
+        where = _reporters(sent, f, trigger.start())
+        if where is not None:
+            by = " ".join(sent[where[0] : where[1]].split())
+            by_bodies = _bodies_in(sent, *where, ctx, base, structure)
+        elif not _GENERAL.match(f):
+            owner = owner_of(span, assignments)
+            if owner is not None:
+                by, by_bodies = owner.body.name, [owner.body]
         if _ADVISES_HEAD.search(f) and ctx.issuer:
             by = ctx.issuer
+            by_bodies = [facts.issuer_body] if facts and facts.issuer_body else []
         if not freqs:
             freqs = [(_one_off(f, year), 0, 0)]  # type: ignore[list-item]
         dates = _pair_dates(f, freqs) if freqs[0][2] else {}
@@ -286,6 +266,9 @@ def extract_reporting(
                 frequency=label,
                 deadline=dates.get(i),
                 span=span,
+                by_bodies=list(by_bodies),
+                to_bodies=list(to_bodies),
+                via_bodies=list(via_bodies),
             )
             key = (rec.by, rec.to, rec.via, rec.frequency, rec.deadline)
             if key not in seen:

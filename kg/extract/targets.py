@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import Context
-from kg.extract.reporting import _owner, sentences_in
+from kg.extract.passages import ANY_YEAR, owner_of, plan_year, sentences_in
 from kg.models import Assignment, DocumentFacts, Structure, Target
 from kg.text import fold_same_length
 
@@ -50,32 +50,14 @@ _LEAD_IN = re.compile(
     r"(?i)^(?:(?:phấn đấu|đảm bảo|bảo đảm)(?:\s+|$))?(?:(?:đến|tới|vào|trong)\s+năm\s+\d{4}\s*,?\s*)?"
 )
 _TAIL_YEAR = re.compile(r"(?i)\s+(?:trong|vào|đến|tới)\s+năm\s+\d{4}\s*$")
-_ANY_YEAR = re.compile(r"(?<![\w/])năm\s+(\d{4})(?!\d)", re.IGNORECASE)
 _PAST = re.compile(r"danh gia|tinh hinh|ket qua thuc hien|thuc trang|nhung ket qua")
 _NOT_TARGET = re.compile(r"lãi suất|thuế|(?<!miễn )phí", re.IGNORECASE)  # "miễn phí" is free
-
-
-def plan_year(facts: DocumentFacts | None) -> int | None:
-    """The year an annual plan is for: "... năm 2024" in its subject, near its issue year.
-
-    A subject may also name an older document's year ("Luật Trẻ em năm 2016"), so the year
-    must be within one of the issue date when the date is known.
-    """
-    if facts is None or not facts.subject:
-        return None
-    # a trích yếu is one phrase: a year after a sentence end belongs to text that ran into it
-    subject = re.split(r"[.;]\s+(?=[A-ZĐÀ-Ỹ])", facts.subject, maxsplit=1)[0]
-    years = [int(m.group(1)) for m in _ANY_YEAR.finditer(subject)]
-    issued = int(facts.date[:4]) if facts.date and facts.date[:4].isdigit() else None
-    if issued is not None:
-        years = [y for y in years if abs(y - issued) <= 1]
-    return years[-1] if years else None
 
 
 def _heading_year(titles: tuple[str, ...]) -> int | None:
     """A year in the nearest heading above ("II. CHỈ TIÊU NĂM 2024", "Mục tiêu đến năm 2030")."""
     for t in reversed(titles):
-        m = _ANY_YEAR.search(t)
+        m = ANY_YEAR.search(t)
         if m:
             return int(m.group(1))
     return None
@@ -140,8 +122,13 @@ def extract_targets(
                     text=indicator[:1].upper() + indicator[1:],
                     value=value,
                     year=year,
-                    owner=_owner(span, assignments),
+                    owner=_owner_name(span, assignments),
                     span=span,
                 )
             )
     return out
+
+
+def _owner_name(span, assignments: list[Assignment]) -> str | None:
+    owner = owner_of(span, assignments)
+    return owner.body.name if owner else None

@@ -14,6 +14,7 @@ import hashlib
 import sys
 from pathlib import Path
 
+from kg.extract import named
 from kg.models import (
     AdminUnit,
     Assignment,
@@ -216,7 +217,7 @@ def plan_record() -> DocumentRecord:
                 t,
                 "Các cơ quan, đơn vị báo cáo kết quả định kỳ hằng năm (trước ngày 20/11) gửi UBND huyện.",
             ),
-            to_body=ubnd,
+            to_bodies=[ubnd],
         ),
         Reporting(
             by="Phòng Giáo dục và Đào tạo",
@@ -327,7 +328,10 @@ def decision_record() -> DocumentRecord:
 
 
 def sample_records() -> list[DocumentRecord]:
-    return [plan_record(), province_record(), decision_record()]
+    records = [plan_record(), province_record(), decision_record()]
+    for rec in records:
+        named.name_record_bodies(rec)  # as the pipeline does: the issuers become mentions
+    return records
 
 
 if __name__ == "__main__":  # pragma: no cover - a helper for colleagues
