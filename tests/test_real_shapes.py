@@ -8,6 +8,7 @@ metadata table before the document, a letter with "Kính gửi" and no type line
 from __future__ import annotations
 
 from kg.extract.header import extract_header
+from kg.structure import parse
 from kg.text import clean_text
 
 SPLIT_HEADER = """ỦY BAN NHÂN
@@ -33,7 +34,7 @@ Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;
 
 
 def facts(text: str):
-    return extract_header(clean_text(text))
+    return extract_header(parse(clean_text(text)))
 
 
 def test_number_on_the_line_after_so_and_five_digits():
