@@ -197,7 +197,11 @@ def test_the_bodies_concerned_are_not_every_body() -> None:
     assert names("Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm") == [
         "Các cơ quan, đơn vị có liên quan"
     ]
-    assert names("các cơ quan, đơn vị liên quan") == ["Các cơ quan, đơn vị có liên quan"]
+    # a catch-all keeps its printed wording (GUIDE: collectives keep their plural form)
+    assert names("các cơ quan, đơn vị liên quan") == ["Các cơ quan, đơn vị liên quan"]
+    assert names("Thủ trưởng các sở, ban, ngành, đoàn thể cấp tỉnh") == [
+        "Các sở, ban, ngành, đoàn thể cấp tỉnh"
+    ]
     assert names("Các cơ quan, đơn vị căn cứ chức năng") == ["Các cơ quan, đơn vị"]
 
 

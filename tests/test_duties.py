@@ -348,7 +348,7 @@ def test_catch_all_addressees_get_an_assignment_only_for_a_real_task() -> None:
     got, _ = run(body)
     assert table(got) == [
         ("Phòng Tư pháp", "assigned", 1),
-        ("Các cơ quan, đơn vị có liên quan", "assigned", 1),
+        ("Các cơ quan, đơn vị liên quan", "assigned", 1),
     ]
     assert got[1].duties[0].text.startswith("rà soát")
 

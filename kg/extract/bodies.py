@@ -35,6 +35,7 @@ LEVEL_DISPLAY = {
     "xa": "xã",
     "phuong": "phường",
     "thi tran": "thị trấn",
+    "dac khu": "đặc khu",
 }
 LEVEL_OF_WORD = {
     "trung uong": "central",
@@ -48,6 +49,7 @@ LEVEL_OF_WORD = {
     "xa": "commune",
     "phuong": "commune",
     "thi tran": "commune",
+    "dac khu": "commune",
 }
 COMMITTEE_DISPLAY = {
     "tinh uy": "Tỉnh ủy",
@@ -109,6 +111,7 @@ _ACCENTED_LEVELS = {
     "xã",
     "phường",
     "thị trấn",
+    "đặc khu",
 }
 # labels that name a body only inside a list of addressees ("Các sở, ngành tỉnh; địa phương")
 LIST_ONLY = {"dia phuong": "DiaPhuong", "cac dia phuong": "DiaPhuong"}
@@ -117,7 +120,7 @@ _B = r"(?<![a-z0-9])"
 _E = r"(?![a-z0-9])"
 _CONN = r"(?:\s*[,&\-]\s*|\s+va\s+)"
 _LEVEL = (
-    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong|khu vuc)"
+    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong|dac khu|khu vuc)"
     r"(?![a-z0-9])(?!\s+(?:uy|doan)(?![a-z]))"
 )
 _SUFFIX = re.compile(
@@ -135,7 +138,7 @@ _ABOVE = re.compile(rf"\s+({_CU}|trung uong){_E}")  # "... trực thuộc Tỉnh
 # "các tỉnh, thành phố trực thuộc Trung ương": the provinces, as the centre names them
 _UNDER_CENTRE = re.compile(rf"\s+truc\s+thuoc\s+trung\s+uong{_E}")
 _LEVEL_WORD = re.compile(
-    rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong|khu vuc){_E}"
+    rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong|dac khu|khu vuc){_E}"
 )
 _VILLAGE = r"(?:thon|ban|khoi|xom|ap|buon|bon|to dan pho|khu pho|khu dan cu|phum|soc)"
 _VILLAGES = re.compile(rf"(?:(?:\s*,\s*|\s+va\s+){_VILLAGE}(?![a-z0-9]))*")
@@ -492,6 +495,13 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return t.pref, type_id, level, True
     if m.same_level:
         return f"{t.pref} cùng cấp", type_id, None, True
+    if t.generic:
+        # a catch-all is named as printed ("các sở, ban, ngành, đoàn thể cấp tỉnh"): its
+        # wording is the only thing that says which bodies it covers
+        printed = _squash(m.as_written)
+        if not fold_same_length(printed).startswith("cac "):
+            printed = "các " + printed
+        return printed[:1].upper() + printed[1:], type_id, level, True
     if m.inner is not None:
         inner_name = canonical(m.inner, ctx)[0]
         return f"{t.pref} {inner_name}", type_id, m.inner.type.level or ctx.level, False
