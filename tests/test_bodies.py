@@ -3,6 +3,8 @@ type exists at every level, keep the committee for Party organs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.extract.bodies import Context, canonical, find_bodies, mention
@@ -25,6 +27,7 @@ PROVINCE = Context.from_facts(
 
 
 def names(text: str, ctx: Context = DISTRICT, list_mode: bool = False) -> list[str]:
+    ctx = replace(ctx, generic_names={})  # each text is its own document
     return [canonical(m, ctx)[0] for m in find_bodies(text, list_mode=list_mode)]
 
 

@@ -232,6 +232,8 @@ class Context:
     commune: str | None = None
     issuer: str | None = None
     issuer_kind: str | None = None  # "state", "party", "mass-org"
+    # a catch-all is one addressee per document, named as first printed
+    generic_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_facts(cls, facts: DocumentFacts | None) -> Context:
@@ -501,7 +503,8 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         printed = _squash(m.as_written)
         if not fold_same_length(printed).startswith("cac "):
             printed = "các " + printed
-        return printed[:1].upper() + printed[1:], type_id, level, True
+        name = ctx.generic_names.setdefault(t.id, printed[:1].upper() + printed[1:])
+        return name, type_id, level, True
     if m.inner is not None:
         inner_name = canonical(m.inner, ctx)[0]
         return f"{t.pref} {inner_name}", type_id, m.inner.type.level or ctx.level, False
