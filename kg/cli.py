@@ -283,6 +283,29 @@ def query(
 
 
 @main.command()
+@store_option
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol address (Oxigraph: http://HOST:7878/store).",
+)
+@click.option("--auth", default=None, metavar="USER:PASSWORD", help="Basic or Digest login.")
+def push(store: Path, endpoint: str, auth: str | None) -> None:
+    """Copy the store to a SPARQL server: one idempotent PUT per named graph.
+
+    Then query it there with `dkg query NAME --endpoint URL`.
+
+    \b
+    Example:
+      dkg push --endpoint http://127.0.0.1:7878/store
+    """
+    from kg.push import push as run_push
+
+    click.echo(run_push(store, endpoint, auth=auth).summary(), err=True)
+
+
+@main.command()
 def queries() -> None:
     """List the canned queries with their titles and parameters.
 
