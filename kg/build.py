@@ -9,6 +9,7 @@ leaves the previous one live. One bad source file is reported and skipped.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
 from kg.rdf import Emitter, IRIs, reference_quads
 from kg.resolve import ResolvedCorpus, resolve
-from kg.store import Store, StoreWriter, open_store_folder
+from kg.store import Store, StoreWriter, open_store, open_store_folder
 from kg.views import site
 from kg.vocab import DEFAULT_BASE
 
@@ -58,11 +59,14 @@ def build(
     wait: float = 0.0,
     jobs: int = 1,
     dask: str | None = None,
+    validate: bool = False,
 ) -> BuildReport:
     """Extract ``paths`` (default: the bundled seeds) and build the store in ``out_dir``.
 
     ``wait``: seconds to wait for another build writing ``out_dir`` before refusing;
     ``jobs`` / ``dask``: where extraction runs (kg.pipeline.extract_paths).
+    ``validate``: check the new store against the SHACL shapes; each violation is an
+    error of the build (it stays published: the report says what is wrong in it).
     """
 
     started = time.perf_counter()
@@ -70,6 +74,8 @@ def build(
     with outdir.build_lock(Path(out_dir), wait):
         records, errors = extract_paths(list(paths), jobs=jobs, dask=dask)
         report = _build_locked(records, errors, Path(out_dir), base, progress)
+        if validate:
+            _validate_hook(Path(out_dir), report)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -199,8 +205,30 @@ def write_nquads(store: Store, path: Path) -> Path:
 
 
 def _check_base(base: str) -> None:
-    if not (base.startswith(("http://", "https://", "urn:")) and base.endswith(("/", "#", ":"))):
-        raise DkgError(f"--base {base!r}: give an absolute IRI ending in '/' or '#'")
+    bad = re.search(r"[\s<>\"{}|\\^`]", base)
+    if bad or not (
+        base.startswith(("http://", "https://", "urn:")) and base.endswith(("/", "#", ":"))
+    ):
+        why = f" (it holds {bad.group()!r})" if bad else ""
+        raise DkgError(f"--base {base!r}: give an absolute IRI ending in '/' or '#'{why}")
+
+
+def _validate_hook(out_dir: Path, report: BuildReport) -> None:
+    """SHACL on every source graph of the new store (kg.validate; OWL is `dkg validate`'s)."""
+    from kg.validate import validate_store
+
+    started = time.perf_counter()
+    store = open_store(out_dir)
+    try:
+        result = validate_store(store, owl=False)
+    finally:
+        store.close()
+    report.phases["validate"] = time.perf_counter() - started
+    violations = result.violations
+    for f in violations[:20]:
+        report.errors.append(f"SHACL: {f}")
+    if len(violations) > 20:
+        report.errors.append(f"SHACL: {len(violations) - 20} more violations (see `dkg validate`)")
 
 
 def _site_hook(store: Store, site_dir: Path, report: BuildReport) -> None:

@@ -56,6 +56,38 @@ def out_option(f: Callable) -> Callable:
 
 
 def paths_argument(f: Callable) -> Callable:
+    """PATHS plus the limits on what one source may cost (kg.limits)."""
+
+    def set_size(ctx: click.Context, param: click.Parameter, value: float) -> None:
+        from kg.limits import MB, configure
+
+        configure(max_bytes=int(value * MB))
+
+    def set_budget(ctx: click.Context, param: click.Parameter, value: float) -> None:
+        from kg.limits import configure
+
+        configure(seconds=value)
+
+    f = click.option(
+        "--time-budget",
+        type=click.FloatRange(min=0),
+        default=60.0,
+        show_default=True,
+        metavar="SECONDS",
+        expose_value=False,
+        callback=set_budget,
+        help="Skip (and report) a source that takes longer to read; 0: no limit.",
+    )(f)
+    f = click.option(
+        "--max-size",
+        type=click.FloatRange(min=0, min_open=True),
+        default=5.0,
+        show_default=True,
+        metavar="MB",
+        expose_value=False,
+        callback=set_size,
+        help="Refuse a source file larger than this.",
+    )(f)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(f)
 
 
@@ -160,8 +192,20 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     default=None,
     help="Extract on this dask.distributed scheduler (tcp://host:8786) instead.",
 )
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Check the new store against the SHACL shapes (exit status 1 on a violation).",
+)
 def build(
-    paths: tuple[Path, ...], out: Path, base: str, wait: float, jobs: int, dask: str | None
+    paths: tuple[Path, ...],
+    out: Path,
+    base: str,
+    wait: float,
+    jobs: int,
+    dask: str | None,
+    validate: bool,
 ) -> None:
     """Build the knowledge graph: store, exports and site.
 
@@ -183,7 +227,14 @@ def build(
 
     jobs = jobs or default_jobs()
     report = run_build(
-        list(paths), out, base=base, progress=progress, wait=wait, jobs=jobs, dask=dask
+        list(paths),
+        out,
+        base=base,
+        progress=progress,
+        wait=wait,
+        jobs=jobs,
+        dask=dask,
+        validate=validate,
     )
     for err in report.errors:
         click.echo(f"dkg: {err}", err=True)

@@ -16,11 +16,13 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from kg import text as text_stage
+from kg.checks import check_record
 from kg.errors import DkgError, SourceError
 from kg.extract import named
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, implemented
 from kg.extract.responsibilities import extract as extract_responsibilities
+from kg.limits import budget
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
 from kg.numbers import number_key
 from kg.readers import iter_sources
@@ -78,6 +80,7 @@ def extract_source(src: SourceText) -> DocumentRecord:
             record.reporting = list(reporting)
             record.targets = list(targets)
             record.findings.extend(more)
+    check_record(record)
     return record
 
 
@@ -91,6 +94,12 @@ _HEADER_FIELDS = tuple(
 )
 
 
+_NUL_MESSAGE = (
+    "holds NUL characters once decoded as {} (UTF-32, or a binary file?); save it as UTF-8"
+)
+WARNED_FINDINGS = {"stage-error", "no-line-breaks"}
+
+
 def record_warnings(record: DocumentRecord) -> list[str]:
     """ "FILE: problem" lines the user must see though the record was kept.
 
@@ -98,7 +107,7 @@ def record_warnings(record: DocumentRecord) -> list[str]:
     its body; a text with no header at all is most likely not a document.
     """
     name = record.source.name
-    out = [f"{name}: {f.message}" for f in record.findings if f.kind == "stage-error"]
+    out = [f"{name}: {f.message}" for f in record.findings if f.kind in WARNED_FINDINGS]
     if not any(getattr(record.document, f) for f in _HEADER_FIELDS):
         out.append(f"{name}: no document header found")
     return out
@@ -119,8 +128,11 @@ def extract_item(item: SourceText | SourceError) -> DocumentRecord | SourceError
     if isinstance(item, SourceError):
         return item
     item = _corpus_name(item)
+    if "\x00" in item.text:  # a wide encoding read as a narrow one: garbage, not a text
+        return SourceError(item.name, _NUL_MESSAGE.format(item.encoding))
     try:
-        return extract_source(item)
+        with budget(item.name):  # kg.limits: one pathological file is skipped, not waited on
+            return extract_source(item)
     except DkgError as e:
         return e if isinstance(e, SourceError) else SourceError(item.name, str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the batch

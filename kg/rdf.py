@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg import lexicon
+from kg.checks import real_date
 from kg.models import DocRef, DocumentRecord, Finding, LineageLink, Span
 from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
 from kg.resources import ontology_dir as default_ontology_dir
@@ -102,7 +103,8 @@ class IRIs:
 def date_literal(value: str) -> Literal:
     """ISO date as precise as known: xsd:date, xsd:gYearMonth, xsd:gYear, else a string."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
+        # kg.checks turns impossible dates into findings; never mint an invalid xsd:date
+        return Literal(value, datatype=XSD.date) if real_date(value) else Literal(value)
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return Literal(value, datatype=XSD.gYearMonth)
     if re.fullmatch(r"\d{4}", value):
@@ -116,8 +118,8 @@ def month_day(value: str) -> Literal | None:
     if not m:
         return None
     day, month = int(m.group(1)), int(m.group(2))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31) or not real_date(f"2000-{month:02d}-{day:02d}"):
+        return None  # 2000 is a leap year: "29/02" exists
     return Literal(f"--{month:02d}-{day:02d}", datatype=XSD.gMonthDay)
 
 
@@ -425,7 +427,7 @@ class Emitter:
             yield t(node, ELI.type_document, self.doctype(type_))
         if date:
             yield t(node, DKG.date, date_literal(date))
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and real_date(date):
                 yield t(node, ELI.date_document, Literal(date, datatype=XSD.date))
         if issuer:
             yield t(node, DKG.issuerText, Literal(issuer))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import SourceError
+from kg.limits import read_file
 from kg.models import SourceText
 from kg.readers import html, word
 from kg.readers.text import MAGIC, decode
@@ -153,10 +154,7 @@ def read_source(path: Path | str, name: str | None = None) -> SourceText:
         raise SourceError(shown, "no such file or folder")
     if path.is_dir():
         raise SourceError(shown, "is a folder without documents dkg reads")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise SourceError(shown, f"cannot be read: {e.strerror or e}") from e
+    data = read_file(path, shown)  # kg.limits: regular files only, size-limited
     return read_bytes(data, path, shown)
 
 
