@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from kg import __version__
+from kg import __version__, formats
 from kg.errors import DkgError
 from kg.vocab import DEFAULT_BASE
 
@@ -247,7 +247,7 @@ def build(
 
 @main.command()
 @store_option
-@format_option("ttl", "trig", "nq", "jsonld", "json", "csv", "graphml", "ics", default="trig")
+@format_option(*formats.names(formats.EXPORT), default="trig")
 @out_option
 @click.option(
     "--body", default=None, help="ics: only obligations naming this body (part of its name)."
@@ -304,7 +304,7 @@ def validate(store: Path, no_owl: bool, sample: int | None) -> None:
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
 )
-@format_option("table", "csv", "json", "tsv")
+@format_option(*formats.names(formats.RESULTS, cli=True))
 @store_option
 @click.option(
     "--endpoint", default=None, metavar="URL", help="A SPARQL endpoint to query instead of --store."

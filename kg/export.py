@@ -19,17 +19,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import formats
 from kg.errors import DkgError
 from kg.store import Store
 
-FORMATS = ("ttl", "trig", "nq", "jsonld", "json", "csv", "graphml", "ics")
-SUFFIX = {f: f for f in FORMATS} | {"jsonld": "jsonld"}
-
-_RDF_FORMAT = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+FORMATS = formats.names(formats.EXPORT)
+SUFFIX = {f.name: f.suffix for f in formats.EXPORT}
+_RDF_FORMAT = {f.name: f.writer for f in formats.EXPORT if f.name in ("ttl", "trig", "jsonld")}
 
 
 def export(store: Store, fmt: str) -> str:

@@ -49,7 +49,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, outdir, sparql_pool
+from kg import __version__, formats, outdir, sparql_pool
 from kg.errors import DkgError
 from kg.queries import (
     CannedQuery,
@@ -65,38 +65,10 @@ from kg.store import open_store_folder
 
 MAX_BODY = 1_000_000
 
-SELECT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+SELECT_TYPES = formats.media_writers(formats.RESULTS)
+GRAPH_TYPES = formats.media_writers(formats.GRAPH)
 # ?format= / ?_format= short names
-SHORT_FORMATS = {
-    "json": "application/sparql-results+json",
-    "srj": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "srx": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "ttl": "text/turtle",
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
+SHORT_FORMATS = formats.short_names(formats.RESULTS, formats.GRAPH)
 
 
 class HttpError(Exception):
