@@ -121,7 +121,8 @@ def test_decision_with_articles():
     assert f.type == "Quyết định"
     assert f.number == "1234/QĐ-UBND"
     assert f.date == "2024-05-12"
-    assert f.issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
+    # GUIDE: the enacting line "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" makes the Chủ tịch the issuer
+    assert f.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị"
     assert (f.issuer_level, f.province, f.district) == ("province", "Quảng Trị", None)
     assert f.subject == "ban hành Kế hoạch thực hiện Chương trình hành động vì trẻ em"
     assert (f.signer, f.signer_title) == ("Hoàng Nam", "Phó Chủ tịch")

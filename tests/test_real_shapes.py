@@ -90,3 +90,70 @@ Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, đề nghị các �
 
 def test_a_letter_with_kinh_gui_and_no_type_line_is_a_cong_van():
     assert facts(LETTER).type == "Công văn"
+
+
+CENTRAL = """VĂN PHÒNG CHÍNH
+PHỦ
+-------
+
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 623/TB-VPCP
+
+Hà Nội, ngày 15 tháng 11 năm 2025
+
+THÔNG BÁO
+KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC
+"""
+
+UNIT_OF_MINISTRY = CENTRAL.replace("VĂN PHÒNG CHÍNH\nPHỦ", "BỘ\nTÀI CHÍNH\nCỤC HẢI QUAN")
+
+
+def test_a_central_issuer_wrapped_over_lines_is_read_whole():
+    f = facts(CENTRAL)
+    assert (f.issuer, f.issuer_level) == ("Văn phòng Chính phủ", "central")
+
+
+def test_a_unit_printed_under_its_ministry_issues():
+    f = facts(UNIT_OF_MINISTRY)
+    assert (f.issuer, f.issuer_level) == ("Cục Hải quan", "central")
+
+
+PARTY = """BAN CHẤP HÀNH
+TRUNG ƯƠNG
+BAN TỔ CHỨC
+ĐẢNG CỘNG SẢN
+VIỆT NAM
+Số 45-HD/BTCTW
+Hà Nội, ngày 21 tháng 11 năm 2025
+HƯỚNG DẪN
+MỘT SỐ NỘI DUNG VỀ PHÂN CẤP QUẢN LÝ CÁN BỘ
+"""
+
+
+def test_an_organ_of_the_central_committee_and_the_party_heading_wrapped():
+    f = facts(PARTY)
+    assert (f.issuer, f.issuer_level, f.issuer_kind) == (
+        "Ban Tổ chức Trung ương",
+        "central",
+        "party",
+    )
+
+
+def test_wrapped_people_committee_and_national_heading():
+    text = SPLIT_HEADER.replace(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM"
+    )
+    assert facts(text).issuer == "Ủy ban nhân dân tỉnh Lai Châu"
+
+
+def test_the_chair_enacts_when_the_text_says_so():
+    chair = SPLIT_HEADER.replace(
+        "Căn cứ Luật", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\\nCăn cứ Luật"
+    ).replace("\\\\n", "\\n")
+    assert facts(chair.replace("\\n", "\n")).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"
+    says = SPLIT_HEADER + "\\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu:\\n1. Sở Y tế: chủ trì.\\n"
+    assert facts(says.replace("\\n", "\n")).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"

@@ -195,6 +195,73 @@ def _parse_org(text: str) -> _Issuer | None:
     return iss
 
 
+# a unit of a central body printed under it ("BỘ TÀI CHÍNH / CỤC HẢI QUAN")
+_SUB_ORGAN = re.compile(
+    r"^(tổng cục|cục|vụ|viện|văn phòng|thanh tra|trung tâm|ban|ủy ban|hội đồng|học viện"
+    r"|kho bạc|bảo hiểm|kiểm toán)\s+\S"
+)
+
+
+_NATIONAL = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+)
+_ORGAN_KEYS = [k for k, _ in _ORGANS] + list(_COMMITTEES)
+
+
+def _issuer_lines(block: list[HeaderLine]) -> list[str]:
+    """The issuer cell's lines without the national heading a web copy wraps into it
+    ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN" / "VIỆT NAM")."""
+    raw = _NATIONAL.sub("\n", "\n".join(h.text for h in block))
+    return [ln.strip() for ln in raw.split("\n") if ln.strip()]
+
+
+def _wraps(prev: str, line: str) -> bool:
+    """Does ``line`` finish an organ's name that ``prev`` began ("ỦY BAN NHÂN" / "DÂN")?"""
+    p, joined = normalize_key(prev), normalize_key(prev + " " + line)
+    return any(k.startswith(p + " ") and joined.startswith(k) for k in _ORGAN_KEYS)
+
+
+_CHAIR_SPEAKS = re.compile(
+    r"\bChủ\s+tịch\s+(?:Ủy|Uỷ|UỶ|ỦY)?\s*(?:ban\s+nhân\s+dân|BAN\s+NHÂN\s+DÂN|UBND)\s+"
+    r"(?!các\b)[^\n.;:]{0,40}?\b(?:yêu\s+cầu|chỉ\s+thị|QUYẾT\s+ĐỊNH|quyết\s+định\s*:)"
+)
+
+
+def _chair_enacts(st: Structure, clean: CleanText, issuer: str) -> bool:
+    """Does the chair of the People's Committee enact the document (GUIDE: the enacting line
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" or the text's own "Chủ tịch UBND tỉnh yêu cầu"), not the
+    Committee? A "KT. CHỦ TỊCH" signature alone does not say so."""
+    if not normalize_key(issuer).startswith("ủy ban nhân dân"):
+        return False
+    for h in _role(st.header, "authority"):
+        if re.match(r"chủ tịch (?:ủy ban nhân dân|ubnd)\b", normalize_key(h.text)):
+            return True
+    types = _role(st.header, "doc_type")
+    start = _clean_at(clean, types[0]) if types else 0
+    return bool(_CHAIR_SPEAKS.search(clean.text[start : start + 4000]))
+
+
+def _central_issuer(lines: list[str]) -> _Issuer | None:
+    """A central issuer the header prints in capitals, its name wrapped over lines
+    ("VĂN PHÒNG CHÍNH" / "PHỦ", "BỘ" / "TÀI CHÍNH"), read with the bodies reference data.
+
+    The issuer is the last body of the block; words printed after it that open with an
+    organ word ("CỤC HẢI QUAN" under "BỘ TÀI CHÍNH") name a unit of it, which issues.
+    """
+    joined = " ".join(" ".join(lines).split())
+    found = [m for m in bodies.find_bodies(joined) if m.type.level == "central"]
+    if not found:
+        return None
+    last = found[-1]
+    rest = joined[last.end :].strip(" -,")
+    if rest and _SUB_ORGAN.match(normalize_key(rest)):
+        word = _SUB_ORGAN.match(normalize_key(rest))[1]
+        organ = word[:1].upper() + word[1:] + " " + _sector_case(rest[len(word) :].strip())
+        return _Issuer(organ=organ, central=organ)
+    name = bodies.mention(last, bodies.Context(level="central")).name
+    return _Issuer(organ=name, central=name)
+
+
 # ---------------------------------------------------------------- signature
 
 
@@ -505,14 +572,16 @@ def _issuer(
     # 1. the issuer block of the header
     block = _role(st.header, "issuer")
     names: list[str] = []
-    for h in block:
-        up = h.text.upper()
+    for line in _issuer_lines(block):
+        up = line.upper()
         if names and (
-            up.startswith(("VÀ ", "- ", "– ")) or names[-1].endswith(("-", "–", ",", " VÀ"))
+            up.startswith(("VÀ ", "- ", "– "))
+            or names[-1].endswith(("-", "–", ",", " VÀ"))
+            or _wraps(names[-1], line)
         ):
-            names[-1] += " " + h.text  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
+            names[-1] += " " + line  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
         else:
-            names.append(h.text)
+            names.append(line)
     header_orgs = [o for o in (_parse_org(n) for n in names) if o is not None]
     iss: _Issuer | None = None
     evidence: Span | None = None
@@ -542,6 +611,14 @@ def _issuer(
         if from_opening and (iss is None or not (iss.unit_name or iss.committee)):
             iss = _merge(iss, from_opening)
             evidence = evidence or _span(clean, om.start("who"), om.end("who"))
+    central = _central_issuer(names) if names else None
+    if central is not None and (
+        iss is None
+        or not iss.organ
+        or (central.organ or "").startswith(iss.organ)
+        and central.organ != iss.organ
+    ):  # a wrapped name read whole ("BỘ CHÍNH" / "TRỊ")
+        iss, evidence = central, Span(block[0].span.start, block[-1].span.end)
     if iss is None and sig.organ_line:
         iss = _parse_org(sig.organ_line)
         if sig.mode_span:
@@ -575,6 +652,14 @@ def _issuer(
         and admin.province_named(parent_unit)
     ):
         provinces.add(admin.province_named(parent_unit))
+    if (
+        iss.parent
+        and iss.parent.organ == "Ban Chấp hành Trung ương"
+        and iss.organ
+        and not iss.central
+        and normalize_key(iss.organ).startswith(("ban ", "ủy ban kiểm tra", "văn phòng"))
+    ):  # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC": an organ of the Central Committee
+        iss.organ = iss.central = f"{iss.organ} Trung ương"
     if iss.parent and not iss.unit_type:
         iss.unit_type, iss.unit_name = iss.parent.unit_type, iss.parent.unit_name
         if not iss.committee and iss.parent.committee:
@@ -639,10 +724,14 @@ def _issuer(
             province = admin.commune_province(iss.unit_name, provinces)
         if province is None and len(provinces) == 1:
             province = next(iter(provinces))
-    elif iss.organ and (iss.organ in _CENTRAL.values() or re.match(r"Bộ\s", iss.organ)):
+    elif iss.central or (
+        iss.organ and (iss.organ in _CENTRAL.values() or re.match(r"Bộ\s", iss.organ))
+    ):
         level = "central"
 
     facts.issuer = _compose(iss)
+    if facts.issuer and _chair_enacts(st, clean, facts.issuer):
+        facts.issuer = "Chủ tịch " + facts.issuer
     facts.issuer_level = level  # type: ignore[assignment]
     facts.province = province if level != "central" else None
     facts.district = district if level in ("district", "commune") else None
