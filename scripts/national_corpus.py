@@ -88,7 +88,6 @@ COMMUNE_2024 = [
 COMMUNE_2025 = ["Phòng Văn hóa - Xã hội", "Phòng Kinh tế", "Trạm Y tế"]
 # How the extractor names a body printed with a qualifier the name does not keep.
 CANONICAL = {
-    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân các tỉnh, thành phố",
     "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố": "Phòng Giáo dục và Đào tạo",
 }
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
