@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from kg import formats
 from kg.errors import DkgError
+from kg.records import first_duty, gold_dict
 from kg.store import Store
 
 FORMATS = formats.names(formats.EXPORT)
@@ -196,9 +197,9 @@ def gold_records(store: Store) -> list[dict[str, Any]]:
         doc = d["doc"]
         units = places.get(d["place"], {}) if d["place"] else {}
         out.append(
-            {
-                "file": d["file"],
-                "document": {
+            gold_dict(
+                file=d["file"],
+                document={
                     "type": d["type"],
                     "number": d["number"],
                     "date": d["date"],
@@ -211,17 +212,14 @@ def gold_records(store: Store) -> list[dict[str, Any]]:
                     "signer_title": d["title"],
                     "subject": d["subject"],
                 },
-                "implements": _implements(refs.get(doc, [])),
-                "cites": _cites(refs.get(doc, [])),
-                "assignments": [_assignment(a, duties[a["a"]]) for a in assignments.get(doc, [])],
-                "reporting": [_reporting(r) for r in reporting.get(doc, [])],
-                "targets": [
-                    {"text": t["text"], "value": t["value"], "year": t["year"], "owner": t["owner"]}
-                    for t in targets.get(doc, [])
-                ],
-                "recipients": [r["text"] for r in recipients.get(doc, [])],
-                "notes": "; ".join(f["message"] for f in findings.get(doc, [])),
-            }
+                implements=_implements(refs.get(doc, [])),
+                cites=_cites(refs.get(doc, [])),
+                assignments=[_assignment(a, duties[a["a"]]) for a in assignments.get(doc, [])],
+                reporting=[_reporting(r) for r in reporting.get(doc, [])],
+                targets=targets.get(doc, []),
+                recipients=[r["text"] for r in recipients.get(doc, [])],
+                notes="; ".join(f["message"] for f in findings.get(doc, [])),
+            )
         )
     return out
 
@@ -285,7 +283,7 @@ def _assignment(a: dict, duty_rows: list[dict]) -> dict[str, Any]:
         "as_written": a["written"],
         "mode": a["mode"],
         "duties": len(ordered),
-        "first_duty": " ".join(first.split())[:60],
+        "first_duty": first_duty(first),
         "leads": any(r["role"] == "lead" for r in ordered),
         "coordinates_with": names,
     }

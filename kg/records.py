@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kg.models import Assignment, DocRef, DocumentRecord
@@ -52,19 +53,68 @@ def gold_cites(record: DocumentRecord) -> list[str]:
     return out
 
 
+REF_FIELDS = ("number", "type", "date", "issuer")
+ASSIGNMENT_FIELDS = (
+    "agency",
+    "as_written",
+    "mode",
+    "duties",
+    "first_duty",
+    "leads",
+    "coordinates_with",
+)
+REPORTING_FIELDS = ("by", "to", "via", "frequency", "deadline")
+TARGET_FIELDS = ("text", "value", "year", "owner")
+
+
+def first_duty(text: str) -> str:
+    """How the gold shows an assignment's first duty: one line, at most 60 characters."""
+    return " ".join(text.split())[:60]
+
+
+def gold_dict(
+    file: str,
+    document: Mapping[str, Any],
+    implements: Iterable[Mapping[str, Any]],
+    cites: Iterable[str],
+    assignments: Iterable[Mapping[str, Any]],
+    reporting: Iterable[Mapping[str, Any]],
+    targets: Iterable[Mapping[str, Any]],
+    recipients: Iterable[str],
+    notes: str,
+) -> dict[str, Any]:
+    """The one writer of the gold shape (SCHEMA.md), for extraction (``to_gold_dict``) and
+    for the graph (kg.export.gold_records): each part gets exactly the schema's keys, in
+    the schema's order, so the two can never drift apart."""
+
+    def only(fields: tuple[str, ...], items: Iterable[Mapping[str, Any]]) -> list[dict]:
+        return [{f: item.get(f) for f in fields} for item in items]
+
+    return {
+        "file": file,
+        "document": {f: document.get(f) for f in DOCUMENT_FIELDS},
+        "implements": only(REF_FIELDS, implements),
+        "cites": list(cites),
+        "assignments": only(ASSIGNMENT_FIELDS, assignments),
+        "reporting": only(REPORTING_FIELDS, reporting),
+        "targets": only(TARGET_FIELDS, targets),
+        "recipients": list(recipients),
+        "notes": notes,
+    }
+
+
 def _assignment_dict(a: Assignment) -> dict[str, Any]:
     partners: list[str] = []
     for d in a.duties:
         for p in d.partners:
             if p.name not in partners:
                 partners.append(p.name)
-    first = a.duties[0].text if a.duties else ""
     return {
         "agency": a.body.name,
         "as_written": a.body.as_written,
         "mode": a.mode,
         "duties": len(a.duties),
-        "first_duty": " ".join(first.split())[:60],
+        "first_duty": first_duty(a.duties[0].text if a.duties else ""),
         "leads": a.leads,
         "coordinates_with": partners,
     }
@@ -73,26 +123,17 @@ def _assignment_dict(a: Assignment) -> dict[str, Any]:
 def to_gold_dict(record: DocumentRecord) -> dict[str, Any]:
     """The record in exactly the SCHEMA.md shape; "file" is the path as given."""
     doc = record.document
-    return {
-        "file": record.source.name,
-        "document": {f: getattr(doc, f) for f in DOCUMENT_FIELDS},
-        "implements": [
-            {"number": r.number, "type": r.type, "date": r.date, "issuer": r.issuer}
-            for r in gold_implements(record)
-        ],
-        "cites": gold_cites(record),
-        "assignments": [_assignment_dict(a) for a in record.assignments],
-        "reporting": [
-            {"by": r.by, "to": r.to, "via": r.via, "frequency": r.frequency, "deadline": r.deadline}
-            for r in record.reporting
-        ],
-        "targets": [
-            {"text": t.text, "value": t.value, "year": t.year, "owner": t.owner}
-            for t in record.targets
-        ],
-        "recipients": [r.text for r in record.recipients],
-        "notes": "; ".join(f.message for f in record.findings),
-    }
+    return gold_dict(
+        file=record.source.name,
+        document={f: getattr(doc, f) for f in DOCUMENT_FIELDS},
+        implements=[vars(r) for r in gold_implements(record)],
+        cites=gold_cites(record),
+        assignments=[_assignment_dict(a) for a in record.assignments],
+        reporting=[vars(r) for r in record.reporting],
+        targets=[vars(t) for t in record.targets],
+        recipients=[r.text for r in record.recipients],
+        notes="; ".join(f.message for f in record.findings),
+    )
 
 
 def records_json(records: list[DocumentRecord]) -> str:

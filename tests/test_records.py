@@ -108,3 +108,35 @@ def test_table_shows_header_references_recipients_and_duties():
     assert "Phòng Tư pháp (assigned [lead], 2 duties)" in out
     assert "with Phòng Nội vụ" in out
     assert all(len(line) <= 120 for line in out.splitlines())
+
+
+def test_gold_dict_writes_exactly_the_schema_keys():
+    """The one writer of the gold shape: extra keys are dropped, missing ones are None."""
+    from kg.records import ASSIGNMENT_FIELDS, DOCUMENT_FIELDS, gold_dict
+
+    d = gold_dict(
+        "a.txt",
+        {"type": "Kế hoạch", "order": 3},
+        [{"number": "1/KH", "rank": 1}],
+        ["2/KH"],
+        [{"agency": "Sở Y tế"}],
+        [{"by": "Sở Y tế", "order": 1}],
+        [{"text": "100%", "doc": "x"}],
+        ["Như trên"],
+        "",
+    )
+    assert list(d) == [
+        "file",
+        "document",
+        "implements",
+        "cites",
+        "assignments",
+        "reporting",
+        "targets",
+        "recipients",
+        "notes",
+    ]
+    assert list(d["document"]) == list(DOCUMENT_FIELDS) and d["document"]["number"] is None
+    assert d["implements"] == [{"number": "1/KH", "type": None, "date": None, "issuer": None}]
+    assert list(d["assignments"][0]) == list(ASSIGNMENT_FIELDS)
+    assert "order" not in d["reporting"][0] and "doc" not in d["targets"][0]
