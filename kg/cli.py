@@ -328,9 +328,10 @@ def query(
       dkg query body_duties --param body="Phòng Tư pháp" --format csv
       dkg query my.rq --endpoint http://127.0.0.1:8000/sparql --format json
     """
-    from kg.queries import query_report
+    from kg.cli_render import query_text
+    from kg.queries import run_named
 
-    emit(query_report(name, params, fmt, store, endpoint), out)
+    emit(query_text(run_named(name, params, store, endpoint), fmt), out)
 
 
 @main.command()
@@ -364,9 +365,10 @@ def queries() -> None:
     Example:
       dkg queries
     """
-    from kg.queries import queries_report
+    from kg.cli_render import describe_queries
+    from kg.queries import canned_queries
 
-    emit(queries_report(), None)
+    emit(describe_queries(canned_queries()), None)
 
 
 @main.command()

@@ -1,21 +1,69 @@
-"""Text and JSON for the terminal: how `dkg trace` and `dkg audit` print their answers.
+"""Text and JSON for the terminal: how `dkg query`, `dkg queries`, `dkg trace` and
+`dkg audit` print their answers.
 
-The library returns typed records (kg.trace.TraceNode, kg.audit.AuditFinding); only
-this module turns them into lines for people or JSON for scripts.
+The library returns typed records (kg.queries.QueryResult, kg.trace.TraceNode,
+kg.audit.AuditFinding); only this module turns them into lines for people. Machine
+formats of query results (csv, tsv, json) are kg.queries.format_result's, shared with
+the server.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
 
 from kg.audit import AUDIT_KINDS, AuditFinding, short
+from kg.queries import CannedQuery, QueryResult, format_result, plain
 from kg.read import Document, Duty, ReadModel
 from kg.trace import TraceNode
 
 ROLE_ORDER = {"lead": 0, "support": 1, "participant": 2}
+
+
+# ---------------------------------------------------------------- queries
+
+
+def _cell(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(result: QueryResult, max_width: int = 70) -> str:
+    if result.form == "ASK":
+        return "yes\n" if result.boolean else "no\n"
+    if result.form != "SELECT":
+        return format_result(result, "ntriples")  # N-Triples whatever the format
+    cols = result.variables
+    body = [[_cell(plain(t, short=True), max_width) for t in row] for row in result.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+    lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def query_text(result: QueryResult, fmt: str) -> str:
+    """A query's answer as `dkg query --format` asks: the table, or a machine format."""
+    return format_table(result) if fmt == "table" else format_result(result, fmt)
+
+
+def describe_queries(queries: Mapping[str, CannedQuery]) -> str:
+    """The `dkg queries` listing: name, title, and parameters with examples."""
+    if not queries:
+        return "no canned queries found\n"
+    width = max(len(n) for n in queries)
+    lines = []
+    for name, q in queries.items():
+        lines.append(f"{name.ljust(width)}  {q.title}")
+        for p in q.params:
+            opt = ", optional" if p.optional else ""
+            lines.append(
+                f"{'':{width}}    --param {p.name}={p.example}  ({p.type}{opt}) {p.meaning}"
+            )
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- trace

@@ -480,26 +480,6 @@ def plain(term, *, short: bool = False) -> str:
     return term.value
 
 
-def _cell(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_table(result: QueryResult, max_width: int = 70) -> str:
-    if result.form == "ASK":
-        return "yes\n" if result.boolean else "no\n"
-    if result.form != "SELECT":
-        return format_result(result, "ntriples")
-    cols = result.variables
-    body = [[_cell(plain(t, short=True), max_width) for t in row] for row in result.rows]
-    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(cols)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
-    lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
-    return "\n".join(lines) + "\n"
-
-
 def _to_solutions_json(result: QueryResult) -> dict:
     if result.form == "ASK":
         return {"head": {}, "boolean": bool(result.boolean)}
@@ -525,14 +505,13 @@ def _to_solutions_json(result: QueryResult) -> dict:
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
-    """table (for people), csv (values), tsv (SPARQL TSV terms), json (SPARQL JSON results).
+    """csv (values), tsv (SPARQL TSV terms), json (SPARQL JSON results); the table for
+    people is kg.cli_render.format_table.
 
     CONSTRUCT/DESCRIBE results are written as N-Triples whatever the format.
     """
     if result.form in ("CONSTRUCT", "DESCRIBE"):
         return "".join(f"{t} .\n" for t in result.triples)
-    if fmt == "table":
-        return format_table(result)
     if fmt == "json":
         return json.dumps(_to_solutions_json(result), ensure_ascii=False, indent=2) + "\n"
     if result.form == "ASK":
@@ -547,41 +526,19 @@ def format_result(result: QueryResult, fmt: str) -> str:
         lines = ["\t".join(f"?{v}" for v in result.variables)]
         lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
         return "\n".join(lines) + "\n"
-    raise DkgError(f"unknown format '{fmt}' (table, csv, tsv, json)")
+    raise DkgError(f"unknown format '{fmt}' (csv, tsv, json)")
 
 
-def describe_queries(queries: Mapping[str, CannedQuery]) -> str:
-    """The `dkg queries` listing: name, title, and parameters with examples."""
-    if not queries:
-        return "no canned queries found\n"
-    width = max(len(n) for n in queries)
-    lines = []
-    for name, q in queries.items():
-        lines.append(f"{name.ljust(width)}  {q.title}")
-        for p in q.params:
-            opt = ", optional" if p.optional else ""
-            lines.append(
-                f"{'':{width}}    --param {p.name}={p.example}  ({p.type}{opt}) {p.meaning}"
-            )
-    return "\n".join(lines) + "\n"
-
-
-def query_report(
+def run_named(
     name_or_file: str,
     params: Iterable[str] = (),
-    fmt: str = "table",
     store_dir: Path | None = None,
     endpoint: str | None = None,
-) -> str:
-    """`dkg query`: run a canned query or .rq file on a store folder or an endpoint, formatted."""
+) -> QueryResult:
+    """`dkg query`: a canned query or .rq file with NAME=VALUE parameters, run on a store
+    folder or an endpoint (kg.cli_render prints the answer)."""
     query = get_query(name_or_file)
     values = parse_param_args(params)
     if endpoint:
-        return format_result(run_query(query, values, endpoint=endpoint), fmt)
-    store = open_store_dir(store_dir or Path("dkg-out"))
-    return format_result(run_query(query, values, store=store), fmt)
-
-
-def queries_report() -> str:
-    """`dkg queries`: the canned queries with titles and parameters."""
-    return describe_queries(canned_queries())
+        return run_query(query, values, endpoint=endpoint)
+    return run_query(query, values, store=open_store_dir(store_dir or Path("dkg-out")))

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg.cli_render import describe_queries, format_table
 from kg.errors import DkgError
 from kg.queries import (
     bind_params,
     canned_queries,
     check_query,
-    describe_queries,
     format_result,
     get_query,
     make_term,
@@ -228,14 +228,14 @@ def test_formats_round_trip(mini_store):
     assert [[s[v] for v in result.variables] for s in back] == result.rows
     rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
     assert rows[0] == result.variables and len(rows) == len(result.rows) + 1
-    table = format_result(result, "table")
+    table = format_table(result)
     assert "Sở Lao động - Thương binh và Xã hội" in table and "(3 rows)" in table
     assert json.loads(js)["head"]["vars"] == result.variables
 
 
 def test_construct_and_ask(mini_store):
     ask = run_query("ASK { ?d a <https://w3id.org/dkg/ns#Duty> }", store=mini_store)
-    assert ask.boolean is True and format_result(ask, "table") == "yes\n"
+    assert ask.boolean is True and format_table(ask) == "yes\n"
     q = parse_query_text(
         "# param: body [name] = Công an — b\n"
         "CONSTRUCT { ?b <http://www.w3.org/2000/01/rdf-schema#label> ?l } "
@@ -245,7 +245,7 @@ def test_construct_and_ask(mini_store):
     )
     result = run_query(q, {"body": "cong an"}, store=mini_store)
     assert len(result.triples) == 1
-    assert format_result(result, "table").endswith(" .\n")
+    assert format_table(result).endswith(" .\n")
 
 
 def test_describe_queries_lists_titles():
