@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from readers_common import nfc_lines, summary
-from writers import to_docx, to_html
+from writers import DEJAVU, to_docx, to_html, to_pdf
 
 from kg.errors import SourceError
 from kg.readers import read_source
 
 REAL = Path(__file__).parent / "data" / "real" / "docs" / "KH_1026-KH-UBND_0a97eb9c.txt"
-WRITERS = {".html": to_html, ".docx": to_docx}
+WRITERS = {".html": to_html, ".docx": to_docx, ".pdf": to_pdf}
 
 
 @pytest.fixture(scope="module")
@@ -128,9 +128,51 @@ def _tabled_docx(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make", [_tabled_html, _tabled_docx], ids=["html", "docx"])
-def test_header_and_task_tables(tmp_path: Path, make) -> None:
-    f = make(tmp_path / ("plan.html" if make is _tabled_html else "plan.docx"))
+def _tabled_pdf(path: Path) -> Path:
+    """The header in two columns, the task table ruled, as word processors print them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(DEJAVU))
+    pdf.add_font("DejaVu", style="B", fname=str(DEJAVU).replace("Sans.ttf", "Sans-Bold.ttf"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=11)
+    y = 15
+    for left, right in HEADER:
+        lines = list(zip(left.split("\n"), right.split("\n"), strict=False))
+        for lft, rgt in lines:
+            pdf.set_xy(10, y)
+            pdf.cell(70, 6, lft, align="C")
+            pdf.set_xy(80, y)
+            pdf.cell(120, 6, rgt, align="C")
+            y += 6
+        y += 2
+    pdf.set_xy(20, y + 4)
+    for x in [*OPENING, "I. PHÂN CÔNG NHIỆM VỤ", "Các phòng, ban thực hiện theo bảng:"]:
+        pdf.multi_cell(0, 6, x, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=9)
+    with pdf.table(col_widths=(8, 50, 35, 35, 25), line_height=5) as table:
+        for row in TASKS:
+            table.row(row)
+    pdf.set_font("DejaVu", size=11)
+    y = pdf.get_y() + 6
+    for left, right in CLOSING:
+        for lft, rgt in zip(left.split("\n"), right.split("\n"), strict=False):
+            pdf.set_xy(10, y)
+            pdf.cell(80, 6, lft)
+            pdf.set_xy(110, y)
+            pdf.cell(80, 6, rgt, align="C")
+            y += 6
+    pdf.output(str(path))
+    return path
+
+
+TABLED = {"html": _tabled_html, "docx": _tabled_docx, "pdf": _tabled_pdf}
+
+
+@pytest.mark.parametrize("fmt", sorted(TABLED))
+def test_header_and_task_tables(tmp_path: Path, fmt: str) -> None:
+    f = TABLED[fmt](tmp_path / f"plan.{fmt}")
     src = read_source(f)
     assert "Trang chủ" not in src.text and "12/KH-UBND" not in src.text
     # the task table stays a table: one line per row, cells apart
@@ -167,7 +209,9 @@ def test_spreadsheet_and_broken_files_are_named(tmp_path: Path) -> None:
         z.writestr("xl/workbook.xml", "<workbook/>")
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
-    for f, problem in ((xlsx, "Excel workbook"), (broken, "damaged")):
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(to_pdf(["Số: 1/KH-UBND"], tmp_path / "whole.pdf").read_bytes()[:300])
+    for f, problem in ((xlsx, "Excel workbook"), (broken, "damaged"), (cut, "PDF")):
         with pytest.raises(SourceError) as e:
             read_source(f, f.name)
         assert str(e.value).startswith(f"{f.name}: ") and problem in str(e.value)

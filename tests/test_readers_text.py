@@ -92,7 +92,7 @@ def test_iter_sources_folder_sorted_and_errors_inline(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(VI, encoding="utf-8")
     (tmp_path / "a.md").write_text(VI, encoding="utf-8")
     (tmp_path / "c.txt").write_bytes(b"")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "ignored.json").write_text("{}")
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "d.txt").write_bytes(VI.encode("utf-16"))
@@ -109,7 +109,7 @@ def test_seeds_read(seed_paths: list[Path]) -> None:
 
 
 def test_empty_folder_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.json").write_text("{}")
     items = list(iter_sources([tmp_path]))
     assert len(items) == 1 and isinstance(items[0], SourceError)
     assert "without documents dkg reads" in str(items[0])

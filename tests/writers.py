@@ -54,7 +54,7 @@ def to_docx(lines: list[str], path: Path) -> Path:
     return path
 
 
-def to_pdf(lines: list[str], path: Path) -> Path:
+def to_pdf(lines: list[str], path: Path, align: str = "L") -> Path:
     """A text-layer PDF, A4, DejaVu Sans 11 pt; long lines wrap as a word processor wraps."""
     from fpdf import FPDF
 
@@ -66,7 +66,7 @@ def to_pdf(lines: list[str], path: Path) -> Path:
     pdf.add_page()
     for ln in lines:
         if ln.strip():
-            pdf.multi_cell(0, 6, ln, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 6, ln, new_x="LMARGIN", new_y="NEXT", align=align)
         else:
             pdf.ln(6)
     pdf.output(str(path))

@@ -18,13 +18,16 @@ from pathlib import Path
 
 from kg.errors import SourceError
 from kg.limits import read_file
-from kg.models import SourceText
-from kg.readers import html, word
+from kg.models import Segment, SourceText
+from kg.readers import html, ocr, pdf, word
 from kg.readers.text import MAGIC, decode
 
 # what a folder is searched for: files a reader takes, and document formats to name as refused
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-READABLE = {".txt", ".md", ".docx", ".doc", ".rtf", ".odt"} | HTML_SUFFIXES
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".webp"}
+READABLE = {".txt", ".md", ".docx", ".doc", ".rtf", ".odt", ".pdf"} | HTML_SUFFIXES | IMAGE_SUFFIXES
+# page images by their magic numbers: PNG, JPEG, TIFF (both byte orders), GIF
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8")
 REFUSED = {".xlsx", ".xls", ".ods", ".pptx", ".ppt", ".odp", ".zip"}
 SUFFIXES = READABLE | REFUSED
 
@@ -89,6 +92,31 @@ def read_old_word(data: bytes, name: str, path: Path) -> SourceText:
     return _laid_out(path, name, data, layout, "doc")
 
 
+def read_pdf(data: bytes, name: str, path: Path) -> SourceText:
+    """A PDF: its text layer, scanned pages through OCR."""
+    got = pdf.read_pdf(data, name)
+    if not got.text.strip(_WHITE + "\f"):
+        raise SourceError(name, "is a PDF without text")
+    reader = "pdf" if not got.ocr_pages else "ocr" if got.ocr_pages == got.pages else "pdf+ocr"
+    return _source(
+        path, name, data, got.text, "", reader=reader, segments=got.segments,
+        findings=got.findings,
+    )  # fmt: skip
+
+
+def read_image(data: bytes, name: str, path: Path) -> SourceText:
+    """An image of a page (a scan or a photo) through OCR."""
+    text, conf = ocr.read_image(data, name, path.suffix.lower())
+    if not text.strip():
+        raise SourceError(name, "is an image in which OCR found no text")
+    where = f"image (OCR, {conf:.0f}% confidence)"
+    return _source(
+        path, name, data, text + "\n", "", reader="ocr",
+        segments=[Segment(0, len(text) + 1, where)],
+        findings=ocr.confidence_findings(1, conf),
+    )  # fmt: skip
+
+
 def _laid_out(path: Path, name: str, data: bytes, layout, reader: str, **kw) -> SourceText:
     text = layout.text()
     if not text.strip(_WHITE):
@@ -133,6 +161,10 @@ def pick_reader(data: bytes, path: Path) -> Reader:
         return read_old_word
     if data.startswith(b"{\\rtf"):
         return read_old_word
+    if data.startswith(b"%PDF"):
+        return read_pdf
+    if data.startswith(_IMAGES) or data[:2] == b"BM" and data[6:10] == b"\0\0\0\0":
+        return read_image
     for magic, _what in MAGIC:
         if data.startswith(magic):
             return read_text  # refuses it, naming what it is

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg.models import Segment
 
 _WS = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\t]+")
 EMPTY_CELL = "-"
 
 
@@ -57,9 +58,11 @@ class Layout:
         self._out.append(text)
         self._len += len(text)
 
-    def line(self, pieces: list[Piece]) -> None:
-        """One line from pieces: white space inside collapsed, edges trimmed."""
-        texts = [_WS.sub(" ", p.text) for p in pieces]
+    def line(self, pieces: list[Piece], keep_tabs: bool = False) -> None:
+        """One line from pieces: white space inside collapsed (tabs kept when they are
+        column gaps), edges trimmed."""
+        ws = _SPACES if keep_tabs else _WS
+        texts = [ws.sub(" ", p.text) for p in pieces]
         joined = "".join(texts)
         lead = len(joined) - len(joined.lstrip())
         total = len(joined.rstrip())
