@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from kg import formats
 from kg.errors import DkgError
+from kg.read import load_model
 from kg.records import first_duty, gold_dict
 from kg.store import Store
 
@@ -306,20 +307,6 @@ def _reporting(r: dict) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- duty table
 
-_DUTY_TABLE = """
-SELECT ?duty ?docLabel ?number ?file ?body ?role ?mode ?text ?deadline ?section ?order ?aorder
-       (GROUP_CONCAT(DISTINCT ?partner; SEPARATOR="; ") AS ?partners) WHERE {
-  ?a dkg:duty ?duty ; dkg:order ?aorder .
-  ?duty dkg:inDocument ?doc ; dkg:responsibleBody/rdfs:label ?body ; dkg:role/skos:notation ?role ;
-        dkg:mode/skos:notation ?mode ; dkg:text ?text ; dkg:order ?order .
-  ?doc rdfs:label ?docLabel ; prov:wasDerivedFrom/dkg:sourceFile ?file .
-  OPTIONAL { ?doc eli:id_local ?number }
-  OPTIONAL { ?duty dkg:deadline ?deadline }
-  OPTIONAL { ?duty dkg:section ?section }
-  OPTIONAL { ?duty dkg:partner/rdfs:label ?partner }
-} GROUP BY ?duty ?docLabel ?number ?file ?body ?role ?mode ?text ?deadline ?section ?order ?aorder
-"""
-
 CSV_COLUMNS = [
     "document",
     "body",
@@ -335,26 +322,34 @@ CSV_COLUMNS = [
 
 
 def duty_csv(store: Store) -> str:
-    """One row per duty: what a spreadsheet user filters and sorts."""
-    rows = store.select(_DUTY_TABLE)
-    rows.sort(key=lambda r: (r["file"], r["aorder"], r["order"]))
+    """One row per duty of a document in the corpus: what a spreadsheet user filters
+    and sorts (read from the read model, kg.read)."""
+    model = load_model(store)
+    rows = []
+    for duty in model.duties:
+        doc = model.docs.get(duty.doc)
+        body = model.bodies.get(duty.body)
+        if doc is None or body is None or not doc.label or not doc.source_file:
+            continue
+        partners = sorted({model.bodies[p].name for p in duty.partners if p in model.bodies})
+        rows.append((doc.source_file, duty.assignment, duty.order, doc, body, duty, partners))
+    rows.sort(key=lambda r: r[:3])
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    for r in rows:
-        partners = "; ".join(sorted(p for p in (r["partners"] or "").split("; ") if p))
+    for file, _, _, doc, body, duty, partners in rows:
         w.writerow(
             [
-                r["docLabel"],
-                r["body"],
-                r["role"],
-                partners,
-                " ".join(r["text"].split()),
-                r["deadline"] or "",
-                r["mode"],
-                r["section"] or "",
-                r["number"] or "",
-                r["file"],
+                doc.label,
+                body.name,
+                duty.role,
+                "; ".join(partners),
+                " ".join(duty.text.split()),
+                duty.deadline or "",
+                duty.mode,
+                duty.section or "",
+                doc.number or "",
+                file,
             ]
         )
     return buf.getvalue()

@@ -411,6 +411,7 @@ class _Loader:
                     partners=partners.get(row["duty"] or "", []),
                     evidence=self.ev_of(row),
                     order=_int(row.get("order")) or 0,
+                    assignment=_int(row.get("aorder")) or 0,
                 )
             )
 

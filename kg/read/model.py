@@ -101,7 +101,8 @@ class Duty:
     deadline: str | None = None
     partners: list[str] = field(default_factory=list)  # body IRIs
     evidence: Evidence | None = None
-    order: int = 0
+    order: int = 0  # its number within its assignment
+    assignment: int = 0  # the number of its assignment within the document
     counterpart_of: list[str] = field(default_factory=list)  # parent duties it carries out
     dropped_in: list[str] = field(default_factory=list)  # child documents with no counterpart
 
