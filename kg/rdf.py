@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg import lexicon
 from kg.checks import real_date
-from kg.models import DocRef, DocumentRecord, Finding, LineageLink, Span
+from kg.models import DocRef, Finding, LineageLink, Span
 from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
 from kg.resources import ontology_dir as default_ontology_dir
 from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
@@ -175,209 +175,12 @@ class Emitter:
                 yield (parent, DKG.droppedIn, self.doc_iri(link.child_doc), g)
 
     def source_quads(self, src: ResolvedSource) -> Iterator[Quad]:
-        rec: DocumentRecord = src.record
-        g = self.iris.source_graph(src.segment)
-        source = self.iris.source(src.segment)
-        doc = self.doc_iri(src.doc)
-        rdoc = self.corpus.documents[src.doc]
-        d = rec.document
-        text = rec.source.text
-        spans_done: set[Span] = set()
-
-        def t(s: URIRef, p: URIRef, o) -> Quad:
-            return (s, p, o, g)
-
-        def evidence(
-            subject: URIRef, span: Span | None, prop: URIRef | None = None
-        ) -> Iterator[Quad]:
-            if span is None:
-                return
-            ev = self.iris.span(source, span)
-            yield t(subject, DKG.evidence, ev)
-            if prop is not None:
-                yield t(ev, DKG.forProperty, prop)
-            if span in spans_done:
-                return
-            spans_done.add(span)
-            pos, quote = URIRef(f"{ev}/position"), URIRef(f"{ev}/quote")
-            yield t(ev, RDF.type, DKG.Evidence)
-            yield t(ev, RDF.type, OA.SpecificResource)
-            yield t(ev, OA.hasSource, source)
-            yield t(ev, OA.hasSelector, pos)
-            yield t(ev, OA.hasSelector, quote)
-            yield t(pos, RDF.type, OA.TextPositionSelector)
-            yield t(pos, OA.start, Literal(span.start))
-            yield t(pos, OA.end, Literal(span.end))
-            yield t(quote, RDF.type, OA.TextQuoteSelector)
-            yield t(quote, OA.exact, Literal(text[span.start : span.end]))
-            yield t(
-                quote, OA.prefix, Literal(text[max(0, span.start - QUOTE_CONTEXT) : span.start])
-            )
-            yield t(quote, OA.suffix, Literal(text[span.end : span.end + QUOTE_CONTEXT]))
-
-        # the source text
-        yield t(source, RDF.type, DKG.Source)
-        yield t(source, RDF.type, PROV.Entity)
-        yield t(source, DKG.sourceFile, Literal(rec.source.name))
-        yield t(source, DKG.checksum, Literal(rec.source.sha256))
-        yield t(source, DKG.sourceText, Literal(text))
-
-        # the document
-        yield from self._document_meta(
-            t,
-            doc,
-            ingested=True,
-            type_=d.type,
-            number=d.number,
-            date=d.date,
-            issuer=d.issuer,
-            issuer_body=src.bodies.get(("issuer",)),
-            level=d.issuer_level,
-            kind=d.issuer_kind,
-            place=rdoc.place,
-            subject=d.subject,
-        )
-        yield t(doc, PROV.wasDerivedFrom, source)
-        if d.number:
-            yield t(doc, DKG.printedAs, Literal(d.number))
-        if d.signer:
-            yield t(doc, DKG.signer, Literal(d.signer))
-        if d.signer_title:
-            yield t(doc, DKG.signerTitle, Literal(d.signer_title))
-        if d.signature_mode:
-            yield t(doc, DKG.signatureMode, Literal(d.signature_mode))
-        for field_name, span in sorted(d.spans.items()):
-            yield from evidence(doc, span, HEADER_PROPERTY.get(field_name))
-
-        # links to other documents, and the mentions behind them
-        is_guidance = slug(d.type or "") == "huong-dan"
-        for i, (ref, key) in enumerate(zip(rec.implements, src.implements, strict=True), 1):
-            node = URIRef(f"{doc}/implements/{i}")
-            yield from self._reference(t, evidence, node, doc, ref, key)
-            yield t(node, DKG.implementsRank, Literal(i))
-            yield from self._link(t, doc, "implements", key, src.doc, is_guidance)
-        for i, (ref, key) in enumerate(zip(rec.references, src.references, strict=True), 1):
-            node = URIRef(f"{doc}/ref/{i}")
-            yield from self._reference(t, evidence, node, doc, ref, key)
-            yield t(node, DKG.order, Literal(i))
-            yield from self._link(t, doc, ref.relation, key, src.doc, is_guidance)
-            cited_guidance = slug(ref.type or "") == "huong-dan"
-            for target in src.ref_implements.get(i - 1, []):
-                if key is not None:
-                    yield from self._link(
-                        t, self.doc_iri(key), "implements", target, key, cited_guidance
-                    )
-
-        # assignments and duties
-        n = 0
-        for i, a in enumerate(rec.assignments):
-            node = URIRef(f"{doc}/assignment/{i + 1}")
-            body = self.body_iri(src.bodies[("assignment", i)])
-            mode = lexicon.encode("mode", a.mode) or DKG.Assigned
-            yield t(doc, DKG.assignment, node)
-            yield t(node, RDF.type, DKG.Assignment)
-            yield t(node, DKG.body, body)
-            yield t(node, RDFS.label, vi(a.body.name))  # the name this document gives the body
-            yield t(node, DKG.asWritten, Literal(a.body.as_written))
-            yield t(node, DKG.mode, mode)
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
-            yield from evidence(node, a.span or a.body.span)
-            for j, duty in enumerate(a.duties):
-                n += 1
-                dn = self.duty_iri(src.doc, n)
-                yield t(node, DKG.duty, dn)
-                yield t(dn, RDF.type, DKG.Duty)
-                yield t(dn, DKG.responsibleBody, body)
-                yield t(dn, DKG.role, lexicon.encode("role", duty.role) or DKG.Participant)
-                yield t(dn, DKG.mode, mode)
-                yield t(dn, DKG.text, vi(duty.text))
-                yield t(dn, DKG.order, Literal(j + 1))
-                yield t(dn, DKG.inDocument, doc)
-                if duty.section:
-                    yield t(dn, DKG.section, Literal(duty.section))
-                if duty.deadline:
-                    yield t(dn, DKG.deadline, date_literal(duty.deadline))
-                for topic in duty.topics:
-                    yield t(dn, DKG.topic, _concept(TOPICS, topic))
-                for k in range(len(duty.partners)):
-                    yield t(dn, DKG.partner, self.body_iri(src.bodies[("partner", i, j, k)]))
-                yield from evidence(dn, duty.span)
-
-        # reporting, targets, recipients, findings
-        for i, r in enumerate(rec.reporting):
-            node = URIRef(f"{doc}/reporting/{i + 1}")
-            yield t(node, RDF.type, DKG.ReportingObligation)
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
-            for prop, value in (
-                (DKG.reporterText, r.by),
-                (DKG.recipientText, r.to),
-                (DKG.viaText, r.via),
-            ):
-                if value:
-                    yield t(node, prop, Literal(value))
-            for role, prop, mentions in (
-                ("reporter", DKG.reporter, r.by_bodies),
-                ("recipient", DKG.recipient, r.to_bodies),
-                ("via", DKG.via, r.via_bodies),
-            ):
-                for k in range(len(mentions)):
-                    yield t(node, prop, self.body_iri(src.bodies[(role, i, k)]))
-            if r.frequency:
-                freq, detail = frequency_parts(r.frequency)
-                if freq is not None:
-                    yield t(node, DKG.frequency, freq)
-                    if detail:
-                        yield t(node, DKG.frequencyDetail, Literal(detail))
-                else:
-                    yield t(node, DKG.frequencyDetail, Literal(r.frequency))
-            if r.deadline:
-                yield t(node, DKG.deadline, Literal(r.deadline))
-                md = month_day(r.deadline)
-                if md is not None:
-                    yield t(node, DKG.dueDate, md)
-            yield from evidence(node, r.span)
-        for i, target in enumerate(rec.targets):
-            node = URIRef(f"{doc}/target/{i + 1}")
-            yield t(node, RDF.type, DKG.Target)
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
-            yield t(node, DKG.indicator, vi(target.text))
-            yield t(node, DKG.targetValue, Literal(target.value))
-            if target.year is not None:
-                yield t(node, DKG.targetYear, Literal(target.year))
-            if target.owner:
-                yield t(node, DKG.ownerText, Literal(target.owner))
-            yield from evidence(node, target.span)
-        for i, rcp in enumerate(rec.recipients):
-            node = URIRef(f"{doc}/recipient/{i + 1}")
-            yield t(doc, DKG.recipientLine, node)
-            yield t(node, RDF.type, DKG.RecipientLine)
-            yield t(node, DKG.text, Literal(rcp.text))
-            yield t(node, DKG.order, Literal(i + 1))
-            for k in range(len(rcp.bodies)):
-                yield t(
-                    node, DKG.recipientBody, self.body_iri(src.bodies[("recipient-line", i, k)])
-                )
-            yield from evidence(node, rcp.span)
-        findings = list(rec.findings)
-        if src.duplicate_of:
-            findings.append(
-                Finding(
-                    "duplicate-document",
-                    f"the same document number as {src.duplicate_of}: kept as a separate node",
-                    d.spans.get("number"),
-                )
-            )
-        for i, f in enumerate(findings):
-            node = URIRef(f"{doc}/finding/{i + 1}")
-            yield t(node, RDF.type, DKG.Finding)
-            yield t(node, DKG.findingKind, Literal(f.kind))
-            yield t(node, DKG.message, Literal(f.message))
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
-            yield from evidence(node, f.span)
+        """Everything one source text says, in its own named graph."""
+        w = _SourceGraph(self, src)
+        for part in (w.source_node, w.document, w.links, w.assignments, w.reporting):
+            yield from part()
+        for part in (w.targets, w.recipients, w.findings):
+            yield from part()
 
     def _reference(self, t, evidence, node: URIRef, doc: URIRef, ref: DocRef, key: str | None):
         yield t(node, RDF.type, DKG.Reference)
@@ -518,6 +321,243 @@ class Emitter:
         for s, label in sorted(self.minted_types.items()):
             yield t(DOCTYPES[s], RDF.type, SKOS.Concept)
             yield t(DOCTYPES[s], SKOS.prefLabel, vi(label))
+
+
+class _SourceGraph:
+    """The quads of one source graph, written part by part (Emitter.source_quads)."""
+
+    def __init__(self, em: Emitter, src: ResolvedSource) -> None:
+        self.em, self.src, self.rec = em, src, src.record
+        self.g = em.iris.source_graph(src.segment)
+        self.source = em.iris.source(src.segment)
+        self.doc = em.doc_iri(src.doc)
+        self.rdoc = em.corpus.documents[src.doc]
+        self.text = src.record.source.text
+        self.spans_done: set[Span] = set()
+
+    def t(self, s: URIRef, p: URIRef, o) -> Quad:
+        return (s, p, o, self.g)
+
+    def evidence(
+        self, subject: URIRef, span: Span | None, prop: URIRef | None = None
+    ) -> Iterator[Quad]:
+        """The evidence link of ``subject``, and the span's selectors the first time."""
+        if span is None:
+            return
+        ev = self.em.iris.span(self.source, span)
+        yield self.t(subject, DKG.evidence, ev)
+        if prop is not None:
+            yield self.t(ev, DKG.forProperty, prop)
+        if span in self.spans_done:
+            return
+        self.spans_done.add(span)
+        pos, quote = URIRef(f"{ev}/position"), URIRef(f"{ev}/quote")
+        yield self.t(ev, RDF.type, DKG.Evidence)
+        yield self.t(ev, RDF.type, OA.SpecificResource)
+        yield self.t(ev, OA.hasSource, self.source)
+        yield self.t(ev, OA.hasSelector, pos)
+        yield self.t(ev, OA.hasSelector, quote)
+        yield self.t(pos, RDF.type, OA.TextPositionSelector)
+        yield self.t(pos, OA.start, Literal(span.start))
+        yield self.t(pos, OA.end, Literal(span.end))
+        yield self.t(quote, RDF.type, OA.TextQuoteSelector)
+        yield self.t(quote, OA.exact, Literal(self.text[span.start : span.end]))
+        yield self.t(
+            quote, OA.prefix, Literal(self.text[max(0, span.start - QUOTE_CONTEXT) : span.start])
+        )
+        yield self.t(quote, OA.suffix, Literal(self.text[span.end : span.end + QUOTE_CONTEXT]))
+
+    def source_node(self) -> Iterator[Quad]:
+        """The source node: file name, checksum and the text itself."""
+        rec = self.rec
+        t = self.t
+        yield t(self.source, RDF.type, DKG.Source)
+        yield t(self.source, RDF.type, PROV.Entity)
+        yield t(self.source, DKG.sourceFile, Literal(rec.source.name))
+        yield t(self.source, DKG.checksum, Literal(rec.source.sha256))
+        yield t(self.source, DKG.sourceText, Literal(self.text))
+
+    def document(self) -> Iterator[Quad]:
+        """The document as this text states it, with the evidence of each header field."""
+        em, src, d, doc = self.em, self.src, self.rec.document, self.doc
+        t, evidence = self.t, self.evidence
+        yield from em._document_meta(
+            t,
+            doc,
+            ingested=True,
+            type_=d.type,
+            number=d.number,
+            date=d.date,
+            issuer=d.issuer,
+            issuer_body=src.bodies.get(("issuer",)),
+            level=d.issuer_level,
+            kind=d.issuer_kind,
+            place=self.rdoc.place,
+            subject=d.subject,
+        )
+        yield t(doc, PROV.wasDerivedFrom, self.source)
+        if d.number:
+            yield t(doc, DKG.printedAs, Literal(d.number))
+        if d.signer:
+            yield t(doc, DKG.signer, Literal(d.signer))
+        if d.signer_title:
+            yield t(doc, DKG.signerTitle, Literal(d.signer_title))
+        if d.signature_mode:
+            yield t(doc, DKG.signatureMode, Literal(d.signature_mode))
+        for field_name, span in sorted(d.spans.items()):
+            yield from evidence(doc, span, HEADER_PROPERTY.get(field_name))
+
+    def links(self) -> Iterator[Quad]:
+        """Implements and reference links, and the mentions behind them."""
+        em, src, rec, d, doc = self.em, self.src, self.rec, self.rec.document, self.doc
+        t, evidence = self.t, self.evidence
+        is_guidance = slug(d.type or "") == "huong-dan"
+        for i, (ref, key) in enumerate(zip(rec.implements, src.implements, strict=True), 1):
+            node = URIRef(f"{doc}/implements/{i}")
+            yield from em._reference(t, evidence, node, doc, ref, key)
+            yield t(node, DKG.implementsRank, Literal(i))
+            yield from em._link(t, doc, "implements", key, src.doc, is_guidance)
+        for i, (ref, key) in enumerate(zip(rec.references, src.references, strict=True), 1):
+            node = URIRef(f"{doc}/ref/{i}")
+            yield from em._reference(t, evidence, node, doc, ref, key)
+            yield t(node, DKG.order, Literal(i))
+            yield from em._link(t, doc, ref.relation, key, src.doc, is_guidance)
+            cited_guidance = slug(ref.type or "") == "huong-dan"
+            for target in src.ref_implements.get(i - 1, []):
+                if key is not None:
+                    yield from em._link(
+                        t, em.doc_iri(key), "implements", target, key, cited_guidance
+                    )
+
+    def assignments(self) -> Iterator[Quad]:
+        """Assignments and their duties."""
+        em, src, rec, doc = self.em, self.src, self.rec, self.doc
+        t, evidence = self.t, self.evidence
+        n = 0
+        for i, a in enumerate(rec.assignments):
+            node = URIRef(f"{doc}/assignment/{i + 1}")
+            body = em.body_iri(src.bodies[("assignment", i)])
+            mode = lexicon.encode("mode", a.mode) or DKG.Assigned
+            yield t(doc, DKG.assignment, node)
+            yield t(node, RDF.type, DKG.Assignment)
+            yield t(node, DKG.body, body)
+            yield t(node, RDFS.label, vi(a.body.name))  # the name this document gives the body
+            yield t(node, DKG.asWritten, Literal(a.body.as_written))
+            yield t(node, DKG.mode, mode)
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            yield from evidence(node, a.span or a.body.span)
+            for j, duty in enumerate(a.duties):
+                n += 1
+                dn = em.duty_iri(src.doc, n)
+                yield t(node, DKG.duty, dn)
+                yield t(dn, RDF.type, DKG.Duty)
+                yield t(dn, DKG.responsibleBody, body)
+                yield t(dn, DKG.role, lexicon.encode("role", duty.role) or DKG.Participant)
+                yield t(dn, DKG.mode, mode)
+                yield t(dn, DKG.text, vi(duty.text))
+                yield t(dn, DKG.order, Literal(j + 1))
+                yield t(dn, DKG.inDocument, doc)
+                if duty.section:
+                    yield t(dn, DKG.section, Literal(duty.section))
+                if duty.deadline:
+                    yield t(dn, DKG.deadline, date_literal(duty.deadline))
+                for topic in duty.topics:
+                    yield t(dn, DKG.topic, _concept(TOPICS, topic))
+                for k in range(len(duty.partners)):
+                    yield t(dn, DKG.partner, em.body_iri(src.bodies[("partner", i, j, k)]))
+                yield from evidence(dn, duty.span)
+
+    def reporting(self) -> Iterator[Quad]:
+        """Reporting obligations, with one link per body named."""
+        em, src, rec, doc = self.em, self.src, self.rec, self.doc
+        t, evidence = self.t, self.evidence
+        for i, r in enumerate(rec.reporting):
+            node = URIRef(f"{doc}/reporting/{i + 1}")
+            yield t(node, RDF.type, DKG.ReportingObligation)
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            for prop, value in (
+                (DKG.reporterText, r.by),
+                (DKG.recipientText, r.to),
+                (DKG.viaText, r.via),
+            ):
+                if value:
+                    yield t(node, prop, Literal(value))
+            for role, prop, mentions in (
+                ("reporter", DKG.reporter, r.by_bodies),
+                ("recipient", DKG.recipient, r.to_bodies),
+                ("via", DKG.via, r.via_bodies),
+            ):
+                for k in range(len(mentions)):
+                    yield t(node, prop, em.body_iri(src.bodies[(role, i, k)]))
+            if r.frequency:
+                freq, detail = frequency_parts(r.frequency)
+                if freq is not None:
+                    yield t(node, DKG.frequency, freq)
+                    if detail:
+                        yield t(node, DKG.frequencyDetail, Literal(detail))
+                else:
+                    yield t(node, DKG.frequencyDetail, Literal(r.frequency))
+            if r.deadline:
+                yield t(node, DKG.deadline, Literal(r.deadline))
+                md = month_day(r.deadline)
+                if md is not None:
+                    yield t(node, DKG.dueDate, md)
+            yield from evidence(node, r.span)
+
+    def targets(self) -> Iterator[Quad]:
+        """Numeric targets."""
+        rec, doc = self.rec, self.doc
+        t, evidence = self.t, self.evidence
+        for i, target in enumerate(rec.targets):
+            node = URIRef(f"{doc}/target/{i + 1}")
+            yield t(node, RDF.type, DKG.Target)
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            yield t(node, DKG.indicator, vi(target.text))
+            yield t(node, DKG.targetValue, Literal(target.value))
+            if target.year is not None:
+                yield t(node, DKG.targetYear, Literal(target.year))
+            if target.owner:
+                yield t(node, DKG.ownerText, Literal(target.owner))
+            yield from evidence(node, target.span)
+
+    def recipients(self) -> Iterator[Quad]:
+        """Nơi nhận lines and the bodies each names."""
+        em, src, rec, doc = self.em, self.src, self.rec, self.doc
+        t, evidence = self.t, self.evidence
+        for i, rcp in enumerate(rec.recipients):
+            node = URIRef(f"{doc}/recipient/{i + 1}")
+            yield t(doc, DKG.recipientLine, node)
+            yield t(node, RDF.type, DKG.RecipientLine)
+            yield t(node, DKG.text, Literal(rcp.text))
+            yield t(node, DKG.order, Literal(i + 1))
+            for k in range(len(rcp.bodies)):
+                yield t(node, DKG.recipientBody, em.body_iri(src.bodies[("recipient-line", i, k)]))
+            yield from evidence(node, rcp.span)
+
+    def findings(self) -> Iterator[Quad]:
+        """Extraction findings (and a duplicate number)."""
+        src, rec, d, doc = self.src, self.rec, self.rec.document, self.doc
+        t, evidence = self.t, self.evidence
+        findings = list(rec.findings)
+        if src.duplicate_of:
+            findings.append(
+                Finding(
+                    "duplicate-document",
+                    f"the same document number as {src.duplicate_of}: kept as a separate node",
+                    d.spans.get("number"),
+                )
+            )
+        for i, f in enumerate(findings):
+            node = URIRef(f"{doc}/finding/{i + 1}")
+            yield t(node, RDF.type, DKG.Finding)
+            yield t(node, DKG.findingKind, Literal(f.kind))
+            yield t(node, DKG.message, Literal(f.message))
+            yield t(node, DKG.order, Literal(i + 1))
+            yield t(node, DKG.inDocument, doc)
+            yield from evidence(node, f.span)
 
 
 def _concept(ns, local: str) -> URIRef:
