@@ -1,0 +1,186 @@
+"""The closing: where it starts, the Nơi nhận list and the signature block."""
+
+from __future__ import annotations
+
+import re
+
+from kg import lexicon
+from kg.models import HeaderLine, Span
+from kg.structure.lines import (
+    _ANNOTATION,
+    _APPENDIX,
+    _NAME_WORD,
+    _RECIPIENTS,
+    _SIG_MODE,
+    _SIG_NOTE,
+    _TITLE_WORDS,
+    _cells,
+    _Line,
+    match_marker,
+)
+from kg.text import is_heading_caps
+
+
+class _ClosingParser:
+    """Closing methods of the parser (kg.structure.parser._Parser)."""
+
+    def _closing_follows(self, idx: int) -> bool:
+        """Do the next few lines look like a signature block or a recipients list?"""
+        for ln in self.lines[idx : idx + 4]:
+            if match_marker(ln.text) and not _RECIPIENTS.match(ln.text):
+                return False  # the body goes on
+            for text, _s, _e in _cells(ln, merge_lower=False):
+                t = text.strip()
+                if _RECIPIENTS.match(t) or _SIG_NOTE.match(t):
+                    return True
+                if is_heading_caps(t) and (_SIG_MODE.match(t) or _TITLE_WORDS.search(t)):
+                    return True
+        return False
+
+    def _closing_start(self, lo: int) -> int:
+        for idx in range(lo, len(self.lines)):
+            cells = _cells(self.lines[idx], merge_lower=False)
+            first = cells[0][0].strip() if cells else ""
+            if _RECIPIENTS.match(first):
+                return idx
+            if any(_SIG_MODE.match(c[0].strip()) and is_heading_caps(c[0]) for c in cells):
+                return idx
+            if self.lines[idx].text.rstrip().endswith("./.") and self._closing_follows(idx + 1):
+                return idx + 1
+        # no "Nơi nhận", no TM./KT.: a bare "CHỦ TỊCH" + name at the very end
+        n = len(self.lines)
+        for idx in range(max(lo, n - 10), n):
+            t = self.lines[idx].text.replace("\t", " ").strip()
+            if (
+                is_heading_caps(t)
+                and _TITLE_WORDS.search(t)
+                and not match_marker(t)
+                and any(
+                    self._name_like(self.lines[j].text.strip())
+                    for j in range(idx + 1, min(n, idx + 5))
+                )
+            ):
+                return idx
+        return n
+
+    def parse_closing(self, lo: int) -> int:
+        """Closing block from line ``lo``; returns the index where an appendix or an
+        attached document starts (or len(lines)).
+
+        The recipients list and the signature block are often side by side
+        (two columns flattened into one line), so each cell is classified on its
+        own; a signature cell in the right-hand column does not end the list.
+        """
+        in_recipients = seen_heading = seen_mode = False
+        title: HeaderLine | None = None
+        signer: HeaderLine | None = None
+        recipients: list[HeaderLine] = []
+        idx = lo
+        while idx < len(self.lines):
+            ln = self.lines[idx]
+            flat = ln.text.replace("\t", " ").strip()
+            signed = title is not None or signer is not None
+            if (_APPENDIX.match(flat) and (signed or seen_heading)) or (
+                signed and is_heading_caps(flat) and lexicon.is_type_line(flat.rstrip("."))
+            ):
+                return idx
+            for text, s, e in self._closing_cells(ln):
+                text = text.strip()
+                left = s == ln.start
+                m = _RECIPIENTS.match(text)
+                if m:
+                    in_recipients = seen_heading = True
+                    head = text[: m.end()].strip()
+                    self.closing.append(self.hl("recipients_heading", head, s, s + m.end()))
+                    rest = text[m.end() :].strip()
+                    if rest:
+                        recipients.append(self._recipient(rest, s + m.end(), e))
+                    continue
+                bullet = text[:1] in "-+•"
+                if bullet and in_recipients:
+                    recipients.append(self._recipient(text, s, e))
+                    continue
+                if _SIG_NOTE.match(text):
+                    self.closing.append(self.hl("signature_note", text, s, e))
+                    continue
+                if in_recipients and recipients and (_ANNOTATION.match(text) or text[:1].islower()):
+                    self._annotate(recipients[-1], text, e)
+                    continue
+                if signer is not None:
+                    self.closing.append(self.hl("other", text, s, e))
+                    continue
+                caps = is_heading_caps(text)
+                if caps and _SIG_MODE.match(text):
+                    self.closing.append(self.hl("signature_mode", text, s, e))
+                    seen_mode = True
+                    in_recipients = in_recipients and not left
+                    continue
+                name_like = self._name_like(text) and not (caps and _TITLE_WORDS.search(text))
+                if name_like and (title is not None or seen_mode):
+                    signer = self.hl("signer", text, s, e)
+                    self.closing.append(signer)
+                    in_recipients = in_recipients and not left
+                    continue
+                if caps and not bullet:
+                    if title is not None and self.closing[-1] is title:
+                        title.text = f"{title.text} {text}"  # a title printed on two lines
+                        title.span = Span(title.span.start, self.span(s, e).end)
+                        continue
+                    title = self.hl("signer_title", text, s, e)
+                    self.closing.append(title)
+                    in_recipients = in_recipients and not left
+                    continue
+                if in_recipients:
+                    recipients.append(self._recipient(text, s, e))
+                    continue
+                self.closing.append(self.hl("other", text, s, e))
+            idx += 1
+        return idx
+
+    def _closing_cells(self, ln: _Line) -> list[tuple[str, int, int]]:
+        """Cells of a closing line; a two-space gap also separates the signature
+        column when what follows is a signature line ("Nơi nhận:  KT. CHỦ TỊCH")."""
+        out: list[tuple[str, int, int]] = []
+        for _text, s, e in _cells(ln, merge_lower=False):
+            start = s
+            for i in range(s, e):
+                if self._wide_gap(i):
+                    right = self.text[i + 1 : e].strip()
+                    if (
+                        is_heading_caps(right)
+                        and (_SIG_MODE.match(right) or _TITLE_WORDS.search(right))
+                        or _SIG_NOTE.match(right)
+                    ):
+                        out.append((self.text[start:i], start, i))
+                        start = i + 1
+                        break
+            out.append((self.text[start:e], start, e))
+        return [c for c in out if c[0].strip()]
+
+    @staticmethod
+    def _name_like(text: str) -> bool:
+        words = text.replace("\u00a0", " ").split()
+        return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+
+    def _recipient(self, text: str, s: int, e: int) -> HeaderLine:
+        lead = len(text) - len(text.lstrip("-+• "))
+        body = _tidy_recipient(text[lead:])
+        h = self.hl("recipient", body, s + lead, e)
+        self.closing.append(h)
+        return h
+
+    def _annotate(self, h: HeaderLine, note: str, e: int) -> None:
+        note = note.strip().rstrip(";,.")
+        if not note.startswith("("):
+            note = f"({note})"
+        h.text = _tidy_recipient(f"{h.text} {note}")
+        h.span = Span(h.span.start, max(h.span.end, self.span(e - 1, e).end))
+
+    # ------------------------------------------------------------ whole document
+
+
+def _tidy_recipient(text: str) -> str:
+    """Recipients as printed, minus list punctuation: "X; (b/c)" -> "X (b/c)"."""
+    text = re.sub(r"\s+", " ", text.replace("\t", " ")).strip()
+    text = re.sub(r"[;,.]\s*(\([^()]*\))$", r" \1", text)
+    return text.rstrip(" ;,.")

@@ -1,0 +1,174 @@
+"""The header: issuer block, number, place and date, type line, trích yếu."""
+
+from __future__ import annotations
+
+from kg import lexicon
+from kg.models import HeaderLine, Span
+from kg.structure.lines import (
+    _AUTHORITY,
+    _ENACTING,
+    _KINH_GUI,
+    _MOTTOS,
+    _NUMBER,
+    _OPENING,
+    _PLACE_DATE,
+    _RECIPIENTS,
+    _SIG_MODE,
+    _SUBJECT_END,
+    _VV,
+    _cells,
+    _ends_sentence,
+    _split_glued,
+    _type_prefix,
+    match_marker,
+)
+from kg.text import is_heading_caps, normalize_key
+
+
+class _HeaderParser:
+    """Header methods of the parser (kg.structure.parser._Parser)."""
+
+    def span(self, s: int, e: int) -> Span:
+        return self.clean.to_original(s, e)
+
+    def hl(self, role: str, text: str, s: int, e: int) -> HeaderLine:
+        return HeaderLine(role=role, text=text.strip(), span=self.span(s, e))
+
+    # ------------------------------------------------------------ header
+
+    def _doc_type_index(self) -> int | None:
+        for i, ln in enumerate(self.lines[:60]):
+            for text, _s, _e in _cells(ln):
+                t = text.strip().rstrip(".")
+                if is_heading_caps(t) and lexicon.is_type_line(t):
+                    return i
+        # "KẾ HOẠCH TRIỂN KHAI THÁNG HÀNH ĐỘNG ...": type and subject on one line
+        for i, ln in enumerate(self.lines[:30]):
+            t = ln.text.replace("\t", " ").strip()
+            if is_heading_caps(t) and _type_prefix(t) and not match_marker(t):
+                return i
+        return None
+
+    def _classify_header_cell(self, text: str) -> str | None:
+        key = normalize_key(text)
+        if key.strip(" -") in _MOTTOS or key.replace("–", "-") in _MOTTOS:
+            return "motto"
+        if _NUMBER.match(text):
+            return "number"
+        if _PLACE_DATE.search(text):
+            return "place_date"
+        if _VV.match(text):
+            return "subject"
+        if _KINH_GUI.match(text):
+            return "addressee"
+        if is_heading_caps(text) or text.strip() == "*":
+            return "issuer"
+        return None
+
+    def parse_header(self) -> int:
+        """Header lines; returns the index of the first line after the header."""
+        lines = self.lines
+        t = self._doc_type_index()
+        limit = t if t is not None else min(len(lines), 15)
+        i = 0
+        last_role = None
+        subject_open = False  # "V/v ..." wraps onto the next line(s) of its column
+        while i < limit:
+            ln = lines[i]
+            cells = _split_glued(_cells(ln))
+            roles = []
+            for k, (text, _s, _e) in enumerate(cells):
+                role = self._classify_header_cell(text)
+                if role is None and k == 0 and subject_open and text[:1].islower():
+                    role = "subject"
+                elif role is None and last_role in ("subject", "addressee") and text[:1].islower():
+                    role = last_role
+                elif role is None and last_role == "addressee" and text.startswith(("-", "+", "•")):
+                    role = "addressee"
+                roles.append(role)
+                last_role = role or last_role
+            subject_open = "subject" in roles
+            flat = ln.text.replace("\t", " ")
+            if t is None and (
+                roles[0] is None
+                or roles[0] != "addressee"
+                and match_marker(flat)
+                or _OPENING.match(flat)
+                or _RECIPIENTS.match(flat)
+                or _SIG_MODE.match(flat)
+            ):
+                break
+            for (text, s, e), role in zip(cells, roles, strict=True):
+                if role is None:
+                    role = "other"
+                if role == "issuer" and text.strip() == "*":
+                    continue
+                if role == "addressee":
+                    text = _KINH_GUI.sub("", text).strip(" -+;,.")
+                    if not text:
+                        last_role = role
+                        continue
+                self.header.append(self.hl(role, text, s, e))
+                last_role = role
+            i += 1
+        if t is None:
+            return i
+        # the type line itself
+        n_subject = 0
+        for text, s, e in _split_glued(_cells(lines[t])):
+            role = self._classify_header_cell(text)
+            t_key = normalize_key(text.strip().rstrip("."))
+            is_type = lexicon.is_type_line(t_key)
+            cut = _type_prefix(text) if not is_type and is_heading_caps(text) else 0
+            if cut:
+                self.header.append(self.hl("doc_type", text[:cut], s, s + cut))
+                rest = len(text) - len(text[cut:].lstrip())
+                self.header.append(self.hl("subject", text[rest:], s + rest, e))
+                n_subject = 1
+                continue
+            self.header.append(self.hl("doc_type" if is_type else (role or "other"), text, s, e))
+        i = t + 1
+        while i < len(lines):
+            ln = lines[i]
+            text = ln.text.replace("\t", " ").strip()
+            if n_subject and (
+                ln.blank_before or len(self.header) and _ends_sentence(self.header[-1].text)
+            ):
+                break
+            if match_marker(text) and not text.startswith(("(", "-")) or _RECIPIENTS.match(text):
+                break
+            if n_subject and (_OPENING.match(text) or _SUBJECT_END.match(text)):
+                break
+            if n_subject >= 8:
+                break
+            if is_heading_caps(text) and n_subject:
+                prev = self.header[-1].text
+                if not (
+                    is_heading_caps(prev) and not ln.blank_before and not _AUTHORITY.match(text)
+                ):
+                    break  # a subject printed in capitals may wrap; an authority line ends it
+            role = "subject"
+            if not n_subject and is_heading_caps(text) and text.startswith("CỦA "):
+                # "CHỈ THỊ / CỦA BAN BÍ THƯ / về ...": who speaks, not what about
+                self.header.append(self.hl("authority", text, ln.start, ln.end))
+                i += 1
+                continue
+            if text.startswith("(") and n_subject:
+                role = "subject_note"  # "(Ban hành kèm theo Quyết định số ...)"
+            self.header.append(self.hl(role, text, ln.start, ln.end))
+            n_subject += 1
+            i += 1
+        # an authority line in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a note in brackets
+        while i < len(lines):
+            text = lines[i].text.replace("\t", " ").strip()
+            if is_heading_caps(text) and not match_marker(text) and not _ENACTING.match(text):
+                self.header.append(self.hl("authority", text, lines[i].start, lines[i].end))
+                i += 1
+            elif text.startswith("(") and text.endswith(")"):
+                self.header.append(self.hl("subject_note", text, lines[i].start, lines[i].end))
+                i += 1
+            else:
+                break
+        return i
+
+    # ------------------------------------------------------------ units

@@ -1,0 +1,369 @@
+"""The vocabulary of a document's layout and the line/cell helpers the parser reads it with."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg import lexicon
+from kg.models import CleanText
+from kg.text import is_heading_caps, normalize_key
+
+# ---------------------------------------------------------------- vocabulary
+
+_MOTTOS = {
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "đảng cộng sản việt nam",
+    "đoàn tncs hồ chí minh",
+    "đoàn thanh niên cộng sản hồ chí minh",
+}
+_OPENING = re.compile(
+    r"^(?:Thực hiện|Triển khai|Căn cứ|Xét đề nghị|Xét tờ trình|Xét|Theo đề nghị|Theo chỉ đạo|"
+    r"Trên cơ sở|Thi hành|Tiếp tục thực hiện|Nhằm triển khai|Để triển khai|Để thực hiện|"
+    r"Thực thi|Qua \d+ năm)\b"
+)
+_OPENING_TAIL = re.compile(
+    r"(?:ban hành|xây dựng)\b.*(?:như sau|sau)\s*:?\s*$|như sau\s*:\s*$"
+    r"|\bban hành\s+(?:kế hoạch|chương trình|hướng dẫn|quy chế|chỉ thị|quyết định|công văn)\b",
+    re.I,
+)
+# an opening that is no "Thực hiện/Căn cứ" paragraph still ends the trích yếu
+_SUBJECT_END = re.compile(r"^(?:Ngày\s+\d|(?:Kính gửi|Theo|Để|Nhằm)\b)|^[-_=*.]{3,}$")
+_BASIS = re.compile(r"^(?:Căn cứ|Xét đề nghị|Xét tờ trình|Theo đề nghị)\b")
+_INLINE_LIST = re.compile(r"\b(?:như|gồm|là|bao gồm|cụ thể|nhất là)\s*:$")  # "như: A, B, C"
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|"
+    r"BAN CHẤP HÀNH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN|BỘ CHÍNH TRỊ|BAN BÍ THƯ|THƯỜNG TRỰC|"
+    r"KHÓA|KHOÁ|KỲ HỌP)\b"
+)
+_ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:\s*$")
+
+# "Số: 12/KH-UBND"; some headers print the word in capitals ("SỐ: 12/KH-UBND")
+_NUMBER = re.compile(r"^Số\b\s*:?|^SỐ\b(?:\s+HIỆU)?\s*:?\s*(?=[^\s:]*[\d/\-–])")
+_PLACE_DATE = re.compile(
+    r"(?:^[^,\d]{2,60},\s*ngày\b|^[Nn]gày\s+(?:\d{1,2}|\.+|…+)?\s*tháng\b|\bngày\b.{0,12}\btháng\b.{0,12}\bnăm\s+\d{4})"
+)
+_VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
+_KINH_GUI = re.compile(r"^Kính gửi\s*:?")
+
+_SIG_MODE = re.compile(
+    r"^(?:T\.?M|T/M|K\.?T|K/T|T\.?L|T/L|TUQ|T\.UQ|Q|UQ|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)"
+    r"\s*[.:/]?\s+\S"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG|PHÓ|CHÁNH|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|THỦ TƯỚNG|"
+    r"BỘ TRƯỞNG|THỨ TRƯỞNG|TỔNG|CỤC|VIỆN|TƯ LỆNH|CHỈ HUY|HIỆU TRƯỞNG|KT\.|TM\.)"
+)
+_SIG_NOTE = re.compile(
+    r"^[(\[]?\s*(?:đã ký|ký|đã ký và đóng dấu|ký tên(?:,| và)? đóng dấu|daky)\s*[)\]]?\.?$", re.I
+)
+# "H' Xuân Êban": names of the Central Highlands peoples keep an apostrophe
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\.?$|^[A-ZĐÀ-Ỹ]+'?$")
+_RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?\s*")
+_ANNOTATION = re.compile(
+    r"^\(?\s*(?:để\s+)?(?:b/c|báo cáo|t/h|thực hiện|biết|phối hợp|p/h|chỉ đạo|theo dõi|đăng tải)\s*\)?[;,.]?$",
+    re.I,
+)
+_CLOSING_FORMULA = re.compile(r"^Trên đây là\b")
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")
+
+# ---------------------------------------------------------------- markers
+
+_ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+_UPPER_START = r"[A-ZĐÀ-Ỹ\"“'‘(«]"
+MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+    # (kind, rank, pattern with groups m, t and optional sep)
+    (
+        "part",
+        -1,
+        re.compile(r"^(?P<m>PHỤ LỤC|Phụ lục)(?:\s+(?P<n>[IVX\d]+\b))?\s*[.:\-–]?\s*(?P<t>.*)$"),
+    ),
+    (
+        "part",
+        0,
+        re.compile(
+            rf"^(?P<m>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:{_ROMAN}|\d+|THỨ \w+|thứ \w+))\b\s*[.:\-–]?\s*(?P<t>.*)$"
+        ),
+    ),
+    (
+        "part",
+        0,
+        re.compile(rf"^(?P<m>{_ROMAN})(?<!^)\s*(?P<sep>[.\-–:)])\s*(?P<t>{_UPPER_START}.*)$"),
+    ),
+    ("article", 1, re.compile(r"^(?P<m>Điều\s+\d+)\s*(?P<sep>[.:\-–])\s*(?P<t>.*)$")),
+    (
+        "item",
+        2,
+        re.compile(
+            rf"^(?P<m>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?P<sep>\.?)\s+(?P<t>{_UPPER_START}.*)$"
+        ),
+    ),
+    (
+        "item",
+        2,
+        re.compile(
+            rf"^(?P<m>\d{{1,2}})\s?(?P<sep>[.)]|\s?[-–])(?:\s*(?P<t>{_UPPER_START}.*)|\s+(?P<n>\d.*))$"
+        ),
+    ),
+    ("point", 3, re.compile(r"^\(?(?P<m>[a-zđ])\s?(?P<sep>\))\s*(?P<t>\S.*)$")),
+    ("point", 3, re.compile(rf"^(?P<m>[a-zđ])(?P<sep>[./])\s*(?P<t>{_UPPER_START}.*)$")),
+    ("bullet", 4, re.compile(r"^(?P<m>[-–—+•*●▪◦○·➢►✓✔❖■□◆♦→⇒\ue000-\uf8ff])\s*(?P<t>\S.*)$")),
+    ("bullet", 4, re.compile(rf"^(?P<m>o)\s+(?P<t>{_UPPER_START}.*)$")),
+]
+_NOT_ITEM_TITLE = re.compile(r"^[A-ZĐ]{1,8}[/\-]")  # "28-CT/TW" broken at the line start
+_ALPHA_PART = re.compile(r"^(?P<m>[A-H])\s*(?P<sep>[.\-–)])\s*(?P<t>.+)$")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    blank_before: bool = False
+
+
+@dataclass
+class _Unit:
+    kind: str
+    marker: str
+    rank: int
+    style: tuple
+    first: int  # line index
+    last: int
+    text_start: int  # clean offset where the node's own text begins
+    cells: list[tuple[str, int, int]] = field(default_factory=list)
+    grid: list[list[str]] | None = None  # table cells by column (fragments of wrapped cells)
+
+
+@dataclass
+class _Table:
+    """Column layout of the table being read: (start, end) columns in the original
+    lines when cells are aligned with spaces; None when separated by tabs/pipes."""
+
+    cols: list[tuple[int, int]] | None
+
+
+_COLUMN_NAMES = {
+    "tt", "stt", "số tt", "nội dung", "nội dung công việc", "nội dung nhiệm vụ", "nhiệm vụ",
+    "nhiệm vụ cụ thể", "tên nhiệm vụ", "hoạt động", "cơ quan chủ trì", "đơn vị chủ trì", "chủ trì",
+    "cơ quan chủ trì thực hiện", "đơn vị thực hiện", "cơ quan thực hiện", "cơ quan phối hợp",
+    "đơn vị phối hợp", "phối hợp", "cơ quan phối hợp thực hiện", "đơn vị phối hợp thực hiện",
+    "thời gian", "thời gian thực hiện", "thời gian hoàn thành", "thời hạn", "thời hạn hoàn thành",
+    "tiến độ", "sản phẩm", "sản phẩm đầu ra", "kết quả", "ghi chú", "kinh phí", "nguồn kinh phí",
+    "lộ trình", "chỉ tiêu", "mục tiêu",
+}  # fmt: skip
+_ROW_NO = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+
+
+def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
+    """(kind, rank, marker, title text, style) if ``line`` opens a structural unit."""
+    flat = line.replace("\t", " ")
+    for kind, rank, pat in MARKERS:
+        m = pat.match(flat)
+        if not m:
+            continue
+        t = m.group("t")
+        sep = m.groupdict().get("sep") or ""
+        if t and t[0].isalpha() and t[0].islower() and kind != "bullet" and sep != ")":
+            heading = rank == -1 and t.startswith("kèm theo") and t.rstrip()[-1] not in ".;,"
+            if not heading:
+                continue  # "5. đến năm 2025": a wrapped sentence, not an item
+        if t is None:  # "1. 100% trẻ em ..." (a number after the marker needs a space)
+            if sep not in (".", ")"):
+                continue  # "2 - 3 năm" is a range, not an item
+            t = m.group("n")
+        marker = m.group("m")
+        if kind == "part" and rank == -1:
+            n = m.group("n")
+            marker = f"{marker} {n}" if n else marker
+            return kind, rank, marker, t, ("appendix",)
+        if kind == "part" and marker.isupper() and not t and not marker.startswith(("PH", "CH")):
+            continue
+        if kind == "item" and _NOT_ITEM_TITLE.match(t):
+            continue
+        if kind == "bullet" and marker == "*" and t.startswith("*"):
+            continue
+        if (
+            kind == "part"
+            and rank == 0
+            and not marker.upper().startswith(("PH", "CH"))
+            and not (is_heading_caps(t.split(":")[0][:60]) or sep in ".-–")
+        ):
+            continue
+        style: tuple = (kind, sep.strip() or "")
+        if kind == "item":
+            style = ("item", marker.count("."), sep.strip())
+        elif kind == "bullet":
+            style = ("bullet", {"–": "-", "—": "-"}.get(marker, marker))
+        elif kind == "part" and marker.upper().startswith(("PH", "CH")):
+            style = ("part", marker.split()[0].upper())
+        return kind, rank, marker.strip(), t, style
+    m = _ALPHA_PART.match(flat)
+    if m and is_heading_caps(m.group("t")):
+        return "part", 0, m.group("m"), m.group("t"), ("part", "alpha")
+    return None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    blank = False
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        if raw.strip():
+            out.append(_Line(pos, end, raw, blank))
+            blank = False
+        else:
+            blank = True
+        pos = end + 1
+    return out
+
+
+def _cells(line: _Line, merge_lower: bool = True) -> list[tuple[str, int, int]]:
+    """Split a line on column gaps (tabs), re-merging gaps that are not columns:
+    "Số\\t-KH/TU", "ngày\\ttháng\\tnăm 2024", or a lower-case continuation."""
+    cells: list[tuple[str, int, int]] = []
+    pos = line.start
+    for part in line.text.split("\t"):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        if not part.strip():
+            continue
+        if cells:
+            prev, ps, _pe = cells[-1]
+            last_word = prev.split()[-1].rstrip(":").lower() if prev.split() else ""
+            if (
+                last_word in {"số", "ngày", "tháng", "năm"}
+                and re.match(r"[\d./…\-]|tháng|năm", part.strip())
+                or part[0] in "-/"
+                and re.match(r"^[-/][A-ZĐ]", part)
+                or (merge_lower and part[0].islower() and not _ANNOTATION.match(part))
+            ):
+                cells[-1] = (prev + " " + part, ps, e)
+                continue
+        cells.append((part, s, e))
+    return cells
+
+
+_GLUED = re.compile(
+    r"(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc"
+    r"|ĐẢNG CỘNG SẢN VIỆT NAM|(?<=\S )Số\s*:?\s*[\d/\-–]*[A-ZĐ]*[/\-–][A-ZĐ].*$"
+)
+_GLUED_DATE = re.compile(r"((?:\S+ ){0,4}[^\s,]+),\s*ngày\b")
+
+
+def _place_date_cut(text: str) -> int | None:
+    """Where a glued "Hải Dương, ngày ..." begins inside a header cell."""
+    if _PLACE_DATE.match(text):
+        return None
+    m = _GLUED_DATE.search(text)
+    if not m:
+        return None
+    start = m.start(1)
+    words = m.group(1).split()
+    # the place is Title case ("Hải Dương", "Thành phố Vinh"); capitals belong to the issuer
+    while words and (is_heading_caps(words[0]) or words[0] in ("Số", "Số:")):
+        start = text.index(words[0], start) + len(words[0])
+        words.pop(0)
+    if not words:
+        return None
+    start = text.index(words[0], start)
+    return start if start > 0 else None
+
+
+def _split_glued(cells: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Header columns glued with a single space by some extractors:
+    "UBND TỈNH X CỘNG HÒA XÃ HỘI ...", "Số: 12/KH-UBND Hà Nội, ngày ..."."""
+    out: list[tuple[str, int, int]] = []
+    for text, s, _e in cells:
+        cuts = {0, len(text)}
+        for m in _GLUED.finditer(text):
+            cuts.update((m.start(), m.end()))
+        cut = _place_date_cut(text)
+        if cut is not None:
+            cuts.add(cut)
+        bounds = sorted(cuts)
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = text[a:b]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append((piece.strip(), s + a + lead, s + a + lead + len(piece.strip())))
+    return out
+
+
+@cache
+def _type_keys() -> tuple[str, ...]:
+    """Type names as matching keys, longest first."""
+    return tuple(normalize_key(n) for n in lexicon.type_labels())
+
+
+def _type_prefix(text: str) -> int:
+    """Length of a document type that starts ``text`` and is followed by more words."""
+    key = normalize_key(text)
+    for t in _type_keys():
+        if key.startswith(t + " ") and len(key) > len(t) + 3:
+            stripped = text.lstrip()
+            lead = len(text) - len(stripped)
+            if normalize_key(stripped[: len(t)]) == t:
+                return lead + len(t)
+    return 0
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip(' "”’»)*')
+    return bool(s) and s[-1] in ".;:!?…"
+
+
+class _Widths:
+    """Lengths of the ORIGINAL physical lines, to tell a short (paragraph-final
+    or heading) line from a full-width wrapped one."""
+
+    def __init__(self, clean: CleanText) -> None:
+        orig = clean.source.text
+        self.clean = clean
+        self.starts = [0]
+        lengths = []
+        for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", orig):
+            if not m.group(0):
+                break
+            lengths.append(len(m.group(0).strip()))
+            self.starts.append(m.end())
+        self.lengths = lengths or [0]
+        self.orig = orig
+        long = sorted(n for n in lengths if n >= 25)
+        self.width = long[int(len(long) * 0.8)] if long else 80
+
+    def line_of(self, o: int) -> int:
+        return min(bisect.bisect_right(self.starts, o) - 1, len(self.lengths) - 1)
+
+    def col(self, clean_idx: int) -> int:
+        """Column of a clean character in its original physical line."""
+        o = self.clean.offsets[clean_idx]
+        return o - self.starts[self.line_of(o)]
+
+    def raw_line(self, clean_idx: int) -> str:
+        o = self.clean.offsets[clean_idx]
+        i = self.line_of(o)
+        return self.orig[self.starts[i] : self.starts[i + 1] if i + 1 < len(self.starts) else None]
+
+    def last_segment(self, clean_end: int) -> int:
+        """Length of the original line holding the clean character before clean_end."""
+        if clean_end <= 0:
+            return 0
+        return self.lengths[self.line_of(self.clean.offsets[clean_end - 1])]
+
+    def short(self, clean_end: int) -> bool:
+        return self.last_segment(clean_end) < 0.75 * self.width
+
+
+def _first_sentence(text: str) -> str:
+    text = re.sub(r"\s*\./\.\s*$", "", text)  # the end-of-text mark
+    m = re.search(r"[.:!?](?=\s+[A-ZĐÀ-Ỹ\"“(]|\s*$)", text)
+    t = text[: m.start() + 1] if m else text
+    return t.rstrip(" :;.").strip()
