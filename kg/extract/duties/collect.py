@@ -1,0 +1,230 @@
+"""A body's duties under its heading, theme points and task-table rows."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.bodies import BodyMatch, find_bodies, mention
+from kg.extract.duties.rules import (
+    _GLUED,
+    _HEADINGS,
+    _NEW_SENTENCE,
+    _STANDING_ROLE,
+    _THEME_POINT,
+    _Draft,
+    _Duty,
+    _TableDuty,
+    lead_bodies,
+)
+from kg.models import BodyMention, Node
+from kg.text import fold_same_length
+
+
+class _Collect:
+    """Duty-collecting and table methods of the walker (kg.extract.duties.walker._Walker)."""
+
+    def collect(self, children: list[Node], sec: str) -> tuple[list[_Duty], list[tuple[Node, str]]]:
+        """The duty items among a heading's children, and the children led by other bodies."""
+        duties: list[_Duty] = []
+        subs: list[tuple[Node, str]] = []
+        bullet_sym = next((c.marker for c in children if c.kind == "bullet"), None)
+        last_bullet = False
+        for k, c in enumerate(children):
+            if c.kind == "table_row":
+                continue
+            if c.kind in _HEADINGS:
+                c_sec = f"{sec}.{c.marker}" if c.marker else sec
+                cs, text = self.own(c)
+                if lead_bodies(text, allow_clause=False) is not None:
+                    subs.append((c, sec))
+                    last_bullet = False
+                    continue
+                bullets = [x for x in c.children if x.kind == "bullet"]
+                if bullets:
+                    d, s = self.collect(c.children, c_sec)
+                    duties.extend(d)
+                    subs.extend(s)
+                else:
+                    d = _Duty(cs, c.clean_end, c_sec)
+                    d.extra.extend((x.clean_start, x.clean_end) for x in c.children)
+                    duties.append(d)
+                last_bullet = False
+                continue
+            cs, text = self.own(c)
+            lead = lead_bodies(text, allow_clause=False)
+            if lead is not None and (lead.rest or c.children) and c.kind == "bullet":
+                subs.append((c, sec))
+                last_bullet = False
+                continue
+            if c.kind == "bullet" and (c.marker == bullet_sym or not duties):
+                for piece in self.split_glued(cs, c.clean_end):
+                    d = _Duty(piece[0], piece[1], sec)
+                    duties.append(d)
+                for x in c.children:
+                    cut = self.body_sentence(x, sec) if x.kind == "paragraph" else x.clean_end
+                    if cut > x.clean_start:
+                        duties[-1].extra.append((x.clean_start, cut))
+                last_bullet = True
+                continue
+            if duties and (last_bullet or c.kind == "bullet"):
+                cut = self.body_sentence(c, sec)
+                if cut > c.clean_start:
+                    duties[-1].extra.append((c.clean_start, cut))
+                continue
+            paras = self.paragraphs(c, sec)
+            if (
+                paras
+                and text.rstrip().endswith(":")
+                and any(x.kind == "bullet" for x in children[k + 1 :])
+            ):
+                continue  # an introduction to the bullets below
+            duties.extend(paras)
+        return duties, subs
+
+    def body_sentence(self, c: Node, sec: str) -> int:
+        """Where a paragraph after the bullets stops continuing the last one: at a sentence
+        that gives a body its own standing role ("... . Phòng X là cơ quan thường trực, có
+        trách nhiệm ..."), which is recorded as that body's duty. Returns the cut offset."""
+        text = self.clean.text[c.clean_start : c.clean_end]
+        for m in _NEW_SENTENCE.finditer(text):
+            lead = lead_bodies(text[m.end() :])
+            if lead is None or lead.bodies[0].start > 0 or lead.mode != "assigned":
+                continue
+            if not _STANDING_ROLE.match(fold_same_length(lead.rest)):
+                continue
+            start = c.clean_start + m.end()
+            d = _Duty(start + lead.rest_start, c.clean_end, sec)
+            for b in lead.bodies:
+                self.add(b, start, "assigned", [d])
+            return c.clean_start + m.start() + 1
+        return c.clean_end
+
+    def split_glued(self, start: int, end: int) -> list[tuple[int, int]]:
+        """'... theo quy định.- Phối hợp ...': two bullets printed on one line."""
+        text = self.clean.text[start:end]
+        cuts = [m for m in _GLUED.finditer(text)]
+        if not cuts:
+            return [(start, end)]
+        out = []
+        pos = 0
+        for m in cuts:
+            out.append((start + pos, start + m.start()))
+            pos = m.end()
+        out.append((start + pos, end))
+        return out
+
+    def theme(self, n: Node, points: list[Node], sec: str) -> None:
+        """'a) Nhiệm vụ, giải pháp' + 'b) Phân công thực hiện: A; B; Đề nghị C ...'."""
+        tasks: list[Node] = [c for c in n.children if c not in points]
+        duties: list[_Duty] = []
+        for t in tasks:
+            if t.kind == "point":
+                d, _ = self.collect(t.children, f"{sec}.{t.marker}")
+                if not d:
+                    cs, _text = self.own(t)
+                    d = [_Duty(cs, t.clean_end, f"{sec}.{t.marker}")]
+                duties.extend(d)
+            else:
+                d, _ = self.collect([t], sec)
+                duties.extend(d)
+        for p in points:
+            cs, text = self.own(p)
+            f = fold_same_length(text)
+            m = _THEME_POINT.match(f)
+            lines: list[tuple[int, str]] = []
+            after = m.end() if m else 0
+            while after < len(text) and text[after] in " :.\t":
+                after += 1
+            if text[after:].strip():
+                lines.append((cs + after, text[after:]))
+            for c in p.children:
+                lines.append(self.own(c))
+            for base, line in lines:
+                for part in re.finditer(r"[^;]+", line):
+                    seg = part.group(0)
+                    lead = lead_bodies(seg, list_mode=True)
+                    if lead is None:
+                        continue
+                    for b in lead.bodies:
+                        self.add(b, base + part.start(), lead.mode, list(duties))
+
+    # -- appendix tables
+
+    def tables(self) -> None:
+        header: list[str] | None = None
+        for node in self.s.body:
+            for r in node.walk():
+                if r.kind != "table_row":
+                    continue
+                cells = [c.strip() for c in (r.text or "").split("|")]
+                fcells = [fold_same_length(c) for c in cells]
+                if not r.marker and (
+                    any("chu tri" in c for c in fcells)
+                    or (
+                        any(re.search(r"co quan|don vi", c) for c in fcells)
+                        and any(re.search(r"noi dung|nhiem vu|hoat dong", c) for c in fcells)
+                    )
+                ):
+                    header = fcells
+                    continue
+                if header is None or len(cells) < 2:
+                    continue
+                self.table_row(r, cells, header)
+
+    def table_row(self, r: Node, cells: list[str], header: list[str]) -> None:
+        def col(*names: str) -> int | None:
+            for i, h in enumerate(header):
+                if any(nm in h for nm in names):
+                    return i
+            return None
+
+        c_task = col("noi dung", "nhiem vu", "hoat dong", "ten")
+        c_sup = col("phoi hop")
+        c_lead = col("chu tri")
+        if c_lead is None:  # a single "Cơ quan thực hiện" column
+            c_lead = next(
+                (
+                    i
+                    for i, h in enumerate(header)
+                    if i != c_sup and re.search(r"thuc hien|co quan|don vi", h)
+                ),
+                None,
+            )
+        c_time = col("thoi gian", "thoi han", "tien do")
+        if c_lead is None or c_lead >= len(cells):
+            return
+        task = cells[c_task] if c_task is not None and c_task < len(cells) else r.title
+        if not task:
+            return
+        leads = [b for b in find_bodies(cells[c_lead], list_mode=True)]
+        sups = (
+            [b for b in find_bodies(cells[c_sup], list_mode=True)]
+            if c_sup is not None and c_sup < len(cells)
+            else []
+        )
+        deadline = cells[c_time] if c_time is not None and c_time < len(cells) else None
+        sec = f"Phụ lục.{r.marker}" if r.marker else "Phụ lục"
+        lead_mentions = [mention(b, self.ctx) for b in leads]
+        sup_mentions = [mention(b, self.ctx) for b in sups]
+        for b, bm in zip(leads, lead_mentions, strict=True):
+            bm.span = r.span
+            role = "lead" if "chu tri" in header[c_lead] else "participant"
+            d = _TableDuty(task, r.span, role, sec, deadline or None, sup_mentions)
+            self._add_table(b, bm, d)
+        for b, bm in zip(sups, sup_mentions, strict=True):
+            bm.span = r.span
+            if b.type.generic:
+                continue
+            d = _TableDuty(task, r.span, "support", sec, deadline or None, lead_mentions)
+            self._add_table(b, bm, d)
+
+    def _add_table(self, b: BodyMatch, bm: BodyMention, d: _TableDuty) -> None:
+        key = fold_same_length(bm.name)
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = _Draft(key, bm, "assigned", bm.span)
+            self.drafts[key] = draft
+            self.order.append(key)
+        draft.duties.append(d)  # type: ignore[arg-type]
+
+    # -- results

@@ -1,0 +1,320 @@
+"""The wording of assignments: cue patterns, body lists, roles and deadlines of a duty."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.bodies import BodyMatch, find_bodies, match_at
+from kg.extract.topics import topics_of
+from kg.models import BodyMention, Duty, Span
+from kg.text import fold_same_length
+
+_HEADINGS = {"part", "article", "item", "point"}
+_ORG_TITLE = re.compile(
+    r"(?:^|[;,.]\s*|\s+va\s+)\W*(?:to chuc thuc hien|phan cong|trach nhiem(?: thuc hien| cua cac)?"
+    r"|giao nhiem vu|nhiem vu cu the cua)"
+)
+_THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
+_REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
+_ASSIGN = re.compile(
+    r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho|doi\s+voi|"
+    r"(?:trach\s+nhiem|nhiem\s+vu)\s+cua)\s+"
+)
+# "Sở Y tế đề nghị / yêu cầu / giao X ...": the addressee is X
+_HANDS_ON = re.compile(r"\s*(?:(de\s+nghi)|yeu\s+cau|giao(?:\s+cho)?)\s+")
+# a task followed by who leads it: "Cơ quan chủ trì: ...; Cơ quan phối hợp: ...; Thời gian: ..."
+_CUE_LEAD = re.compile(r"\W*(?:co\s+quan|don\s+vi)?\s*chu\s+tri(?:\s+thuc\s+hien)?\s*:\s*")
+_CUE_SUPPORT = re.compile(r"\W*(?:co\s+quan|don\s+vi)?\s*phoi\s+hop(?:\s+thuc\s+hien)?\s*:\s*")
+_CUE_TIME = re.compile(
+    r"\W*(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:thuc\s+hien|hoan\s+thanh))?\s*:\s*"
+)
+_SEGMENT = re.compile(r"(?:[^;\n.]|\.(?!\s))+")
+_CUE_OTHER = re.compile(r"\W*(?:san\s+pham|ket\s+qua|kinh\s+phi|nguon\s+kinh\s+phi)\s*:")
+_CLAUSE = re.compile(r"\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
+_TITLE = re.compile(
+    r"\s*(?:pho\s+)?(?:chanh|giam doc|thu truong|chu tich|truong ban|truong phong|bi thu|"
+    r"tong bien tap|chi huy truong)\s+(?=\S)"
+)
+_FILLER = re.compile(
+    r"\s*(?:\((?:[^()]{0,80})\)|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh pho|thi xa|quan|xa|"
+    r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
+    r"|truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|thi|quan|dang)\s+uy)?)(?![a-z0-9])"
+)
+_SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;]\s*|\s+-\s+")
+_MEMBERS = re.compile(r"\s*cac\s+(?:co\s+quan\s+)?thanh\s+vien\s+(?=\S)")
+_PREPOSITION = re.compile(r"(?:cua|voi|cho|ve|tai|den|qua|giup)\s*$")
+_PARTNER_CUE = re.compile(r"phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\s+")
+_LEAD = re.compile(r"(?<![a-z])(chu\s+tri|lam\s+dau\s+moi|la\s+co\s+quan\s+thuong\s+truc)(?![a-z])")
+_SUPPORT = re.compile(r"(?<![a-z])phoi\s+hop(?![a-z])")
+_DEADLINE = re.compile(
+    r"(?:hoàn thành\s+)?trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|(?:trong\s+)?quý\s+[IV]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+    r"|(?:trong\s+)?tháng\s+\d{1,2}\s*/\s*\d{4}"
+    r"|thời gian(?:\s+thực hiện|\s+hoàn thành)?\s*:\s*[^.;\n]{3,60}",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"(?<=[.;!?…])\s*[-–]\s+(?=[A-ZĐÀ-Ỹ])")
+_CLOSING = re.compile(r"\W*(?:trong qua trinh|tren day la|qua trinh trien khai|neu co kho khan)")
+# what is left of a heading after its bodies when it is only a place name ("Bến Tre")
+_PLACE_ONLY = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}")
+# "... đề nghị các đơn vị thực hiện một số nội dung sau:" frames the numbered points as requests
+# ("theo/xét đề nghị của Phòng X" cites a submission, it asks nothing)
+_REQUEST_FRAME = re.compile(
+    r"(?<![a-z])(?<!theo )(?<!xet )de\s+nghi(?!\s+cua)(?![a-z])[^.;]*(?:sau|nhu\s+sau)\s*:\s*$"
+)
+_RELATED = re.compile(r"\s*(?:co\s+)?lien\s+quan(?![a-z])")
+_EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")
+
+
+_ALIAS = re.compile(r"\(\s*sau\s+day\s+goi\s+(?:tat\s+)?la\s+([^()]{3,60}?)\s*\)")
+_PLACE_AFTER_LEVEL = re.compile(
+    r"\s(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+([A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3})$"
+)
+_NEW_SENTENCE = re.compile(r"(?:^|[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+# what only a body's own duty says of it: its standing role in the work
+_STANDING_ROLE = re.compile(
+    r"(?:la\s+co\s+quan\s+(?:thuong\s+truc|dau\s+moi)|co\s+trach\s+nhiem|chiu\s+trach\s+nhiem"
+    r"|chu\s+tri)(?![a-z])"
+)
+_JUDICIAL = {"TAND", "VKSND"}  # reference-data types of the courts and procuracies
+
+
+@dataclass
+class _Duty:
+    start: int  # clean offsets
+    end: int
+    section: str
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Lead:
+    bodies: list[BodyMatch]
+    mode: str
+    rest_start: int  # offset in the string parsed
+    rest: str
+    explicit: bool = False  # the mode was printed: "Đề nghị", "Giao", "Yêu cầu"
+
+
+@dataclass
+class _Draft:
+    key: str
+    body: BodyMention
+    mode: str
+    span: Span
+    duties: list[_Duty] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- body lists
+
+
+def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[BodyMatch], int]:
+    """Bodies named one after another from ``pos`` ("A, B và C", "Giám đốc các sở ...")."""
+    folded = fold_same_length(text)
+    bodies: list[BodyMatch] = []
+    end = pos
+    while True:
+        m = match_at(text, pos, list_mode=list_mode)
+        if m is None:
+            t = _TITLE.match(folded, pos) or _MEMBERS.match(folded, pos)
+            if t:
+                m = match_at(text, t.end(), list_mode=list_mode)
+        if m is None:
+            break
+        bodies.append(m)
+        pos = end = m.end
+        while True:
+            f = _FILLER.match(folded, pos)
+            if not f or f.end() == pos:
+                break
+            pos = end = f.end()
+        s = _SEP.match(folded, pos)
+        if not s:
+            break
+        pos = s.end()
+    return bodies, end
+
+
+def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = False) -> _Lead | None:
+    """The bodies a heading or sentence starts with, its mode and what follows."""
+    folded = fold_same_length(text)
+    pos = len(text) - len(text.lstrip(" \t*“\"'(-–•+"))
+    mode = "assigned"
+    explicit = False
+    r = _REQUEST.match(folded, pos)
+    if r:
+        mode, pos, explicit = "requested", r.end(), True
+    else:
+        a = _ASSIGN.match(folded, pos)
+        if a:
+            pos = a.end()
+            explicit = not re.match(r"\s*doi\s+voi", a.group(0))
+    bodies, end = parse_list(text, pos, list_mode=list_mode)
+    if not bodies and allow_clause and _CLAUSE.match(folded, pos):
+        for m in find_bodies(text):
+            before = folded[: m.start].rstrip()
+            if before.endswith(",") and not _PREPOSITION.search(before[:-1]):
+                bodies, end = parse_list(text, m.start, list_mode=list_mode)
+                break
+    if not bodies:
+        return None
+    after = end
+    while after < len(text) and text[after] in " \t,":
+        after += 1
+    h = _HANDS_ON.match(folded, after)
+    if h:
+        others, end2 = parse_list(text, h.end(), list_mode=list_mode)
+        if others:
+            bodies, end = others, end2
+            mode = "requested" if h.group(1) else "assigned"
+            explicit = True
+    rest_start = end
+    while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
+        rest_start += 1
+    if _PLACE_ONLY.fullmatch(text[rest_start:].strip()):
+        rest_start = len(text)  # "2. Báo X, Đài Phát thanh và Truyền hình Bến Tre": a place
+    return _Lead(bodies, mode, rest_start, text[rest_start:].strip(), explicit)
+
+
+# ---------------------------------------------------------------- the walk
+
+
+@dataclass
+class _TableDuty:
+    text: str
+    span: Span
+    role: str
+    section: str
+    deadline: str | None
+    partners: list[BodyMention]
+
+    def to_duty(self) -> Duty:
+        shown = " ".join(self.text.split())
+        return Duty(
+            text=shown,
+            span=self.span,
+            role=self.role,  # type: ignore[arg-type]
+            partners=[p for p in self.partners if not _generic(p)],
+            deadline=self.deadline,
+            topics=topics_of(shown),
+            section=self.section,
+        )
+
+
+_FORMULA = re.compile(
+    r"(?:can\s+cu\b.{0,120}?(?:duoc\s+(?:phan\s+cong|giao)|phu\s+luc|ke\s+hoach\s+nay)\S*\s*,?\s*)?"
+    r"(?:(?:chu\s+dong|nghiem\s+tuc|quan\s+tam|khan\s+truong|tich\s+cuc|phoi\s+hop|to\s+chuc)"
+    r"\s*,?\s+)*"
+    r"(?:trien\s+khai(?:\s+thuc\s+hien)?|thuc\s+hien)"
+    r"(?:\s+(?:tot|nghiem\s+tuc|co\s+hieu\s+qua|hieu\s+qua|ke\s+hoach\s+nay|(?:cac\s+)?noi\s+dung\s+tren))*"
+)
+# what is left of the addressee list when only its first word was read as a body:
+# "đề nghị các đơn vị, địa phương quan tâm, phối hợp thực hiện"
+_ADDRESSEE_TAIL = re.compile(
+    r"(?:(?:va\s+)?(?:cac\s+)?(?:dia\s+phuong|don\s+vi|co\s+quan|nganh|doan\s+the)\s*,?\s*)+"
+)
+_REPORT_CLAUSE = re.compile(r"(?:dinh\s+ky\s+)?(?:tong\s+hop,?\s+)?bao\s+cao(?![a-z])")
+_CONTACT = re.compile(r"(?:moi\s+)?(?:thong\s+tin\s+chi\s+tiet|chi\s+tiet)?\s*(?:xin\s+)?lien\s+he")
+
+
+def pro_forma(text: str) -> bool:
+    """A catch-all addressee's sentence that gives no task of its own.
+
+    Closings ("đề nghị các đơn vị quan tâm phối hợp thực hiện", "căn cứ nhiệm vụ được phân
+    công tại Phụ lục chủ động triển khai thực hiện") and a report-back clause (recorded as a
+    reporting obligation) are not duties; "các cơ quan, đơn vị" gets an assignment only when
+    it is given something to do.
+    """
+    folded = " ".join(fold_same_length(text).split())
+    clauses = [c.strip(" ,-–:/") for c in re.split(r";|\.(?!\d)", folded)]
+    clauses = [c for c in clauses if c and re.search(r"[a-z]", c)]
+    if not clauses:
+        return False
+    for k, c in enumerate(clauses):
+        if k == 0:
+            tail = _ADDRESSEE_TAIL.match(c)
+            c = c[tail.end() :] if tail else c
+        if _CONTACT.match(c):
+            return True  # "Thông tin chi tiết liên hệ: ..." ends the substance
+        if not _FORMULA.fullmatch(c) and not _REPORT_CLAUSE.match(c):
+            return False
+    return True
+
+
+def _generic(b: BodyMention) -> bool:
+    from kg.refdata import body_types
+
+    t = body_types().get(b.type_id or "")
+    return bool(t and t.generic)
+
+
+def _listed_departments(text: str, pos: int) -> list[BodyMatch]:
+    """'Giám đốc các Sở: Lao động - Thương binh và Xã hội, Y tế; ...' -> one Sở each."""
+    m = re.match(r"\s*:\s*", text[pos:])
+    if not m:
+        return []
+    pos += m.end()
+    out: list[BodyMatch] = []
+    while pos < len(text):
+        probe = "Sở " + text[pos:]
+        b = match_at(probe, 0)
+        if b is None or b.type.level != "province":
+            break
+        b.start, b.end = pos, pos + b.end - 3
+        b.as_written = "Sở " + text[b.start : b.end]
+        out.append(b)
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[b.end :])
+        if not sep:
+            break
+        pos = b.end + sep.end()
+    return out
+
+
+# ---------------------------------------------------------------- per-duty facts
+
+
+# "chỉ đạo / giao / đề nghị / yêu cầu <Body> ...": what follows, to the end of the clause, is
+# that body's work, so its "chủ trì, phối hợp với ..." says nothing about the directing body
+_DIRECTS = re.compile(r"(?<![a-z])(?:chi\s+dao|giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+_CLAUSE_END = re.compile(r";|\.(?!\d)|\n[ \t]*[-–+•]")
+
+
+def directed_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the clauses in ``text`` that hand work to another body."""
+    out: list[tuple[int, int]] = []
+    for m in _DIRECTS.finditer(fold_same_length(text)):
+        if out and m.start() < out[-1][1]:
+            continue
+        bodies, end = parse_list(text, m.end())
+        if not bodies:
+            continue
+        stop = _CLAUSE_END.search(text, end)
+        out.append((m.start(), stop.start() if stop else len(text)))
+    return out
+
+
+def _own_part(text: str) -> str:
+    """``text`` with the clauses handed to other bodies blanked (same length)."""
+    for s, e in directed_spans(text):
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def role_of(text: str) -> str:
+    """lead when the body chủ trì (not 'cơ quan chủ trì' of someone else, not the body it
+    directs), support on 'phối hợp', else participant."""
+    f = fold_same_length(_own_part(text))
+    for m in _LEAD.finditer(f):
+        before = f[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?:co quan|don vi)\s+$", before) and not before.endswith("la co quan "):
+            continue
+        return "lead"
+    if _SUPPORT.search(f):
+        return "support"
+    return "participant"
+
+
+def deadline_of(text: str) -> str | None:
+    m = _DEADLINE.search(text)
+    return " ".join(m.group(0).split()) if m else None

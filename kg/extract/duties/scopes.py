@@ -1,0 +1,310 @@
+"""Where a document hands out work: organisation parts, body headings, task items."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.bodies import BodyMatch, find_bodies, mention
+from kg.extract.duties.rules import (
+    _ASSIGN,
+    _CLOSING,
+    _CUE_LEAD,
+    _CUE_OTHER,
+    _CUE_SUPPORT,
+    _CUE_TIME,
+    _EXECUTORS,
+    _HEADINGS,
+    _ORG_TITLE,
+    _REQUEST,
+    _REQUEST_FRAME,
+    _SEGMENT,
+    _THEME_POINT,
+    _Draft,
+    _Duty,
+    _Lead,
+    _listed_departments,
+    _TableDuty,
+    lead_bodies,
+)
+from kg.models import Node, Span
+from kg.text import fold_same_length
+
+
+class _Scopes:
+    """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
+
+    def org_scopes(self) -> list[tuple[list[Node], str]]:
+        scopes: list[tuple[list[Node], str]] = []
+        articles: list[Node] = []
+
+        def visit(nodes: list[Node], prefix: str) -> None:
+            for n in nodes:
+                sec = f"{prefix}{n.marker}" if n.marker else prefix.rstrip(".")
+                if n.kind == "article":
+                    articles.append(n)
+                    visit(n.children, sec + ".")
+                    continue
+                title = fold_same_length(n.title or "")
+                if n.kind in ("part", "item") and len(title) < 90 and _ORG_TITLE.search(title):
+                    scopes.append((n.children, sec))
+                    continue
+                if n.kind == "part" and self.body_headed(n.children):
+                    scopes.append((n.children, sec))
+                    continue
+                if n.kind in ("item", "point", "article") and self.has_cues(n):
+                    scopes.append(([n], prefix.rstrip(".")))
+                    continue
+                if n.kind in _HEADINGS:
+                    if any(
+                        c.kind == "point" and _THEME_POINT.match(fold_same_length(c.title or ""))
+                        for c in n.children
+                    ):
+                        scopes.append(([n], prefix.rstrip(".")))
+                        continue
+                    visit(n.children, sec + ".")
+
+        visit(self.s.body, "")
+        for a in articles:
+            _, text = self.own(a)
+            f = fold_same_length(text)
+            if _ASSIGN.match(f) or _REQUEST.match(f) or _EXECUTORS.search(f):
+                scopes.append(([a], f"Điều {a.marker}"))
+        if not scopes and not articles:
+            scopes.append((self.s.body, ""))
+        return scopes
+
+    def body_headed(self, nodes: list[Node]) -> bool:
+        """A part whose numbered items are mostly headed by bodies ("1. Phòng Y tế")."""
+        items = [n for n in nodes if n.kind == "item"]
+        if len(items) < 2:
+            return False
+        headed = 0
+        for n in items:
+            lead = lead_bodies(self.own(n)[1])
+            if lead is not None and (not lead.rest or lead.rest.endswith(":")):
+                headed += 1
+        return headed * 2 >= len(items)
+
+    def addressees(self) -> None:
+        """A Công văn gives its numbered points to the bodies under "Kính gửi"."""
+        lines = [h for h in self.s.header if h.role == "addressee"]
+        if not lines:
+            return
+        duties, _subs = self.collect([n for n in self.s.body if n.kind != "part"], "")
+        if not duties:
+            return
+        opening = " ".join(n.text or "" for n in self.s.opening)
+        mode = "requested" if re.search(r"de\s+nghi", fold_same_length(opening)) else "assigned"
+        for h in lines:
+            for m in find_bodies(h.text, list_mode=True):
+                bm = mention(m, self.ctx)
+                bm.span = Span(h.span.start + m.start, min(h.span.end, h.span.start + m.end))
+                key = fold_same_length(bm.name)
+                if key not in self.drafts:
+                    self.drafts[key] = _Draft(key, bm, mode, bm.span)
+                    self.order.append(key)
+                self.drafts[key].duties.extend(duties)
+
+    def walk(self, nodes: list[Node], section: str) -> None:
+        if nodes:
+            before = self.clean.text[max(0, nodes[0].clean_start - 400) : nodes[0].clean_start]
+            if _REQUEST_FRAME.search(" ".join(fold_same_length(before).split())):
+                self.framed.update(id(n) for n in nodes)
+            for k, n in enumerate(nodes):
+                own = " ".join(fold_same_length(self.own(n)[1]).split())
+                if n.kind == "paragraph" and _REQUEST_FRAME.search(own):
+                    self.framed.update(id(x) for x in nodes[k + 1 :])
+        i = 0
+        while i < len(nodes):
+            n = nodes[i]
+            sec = (
+                f"{section}.{n.marker}".strip(".") if n.marker and n.kind in _HEADINGS else section
+            )
+            if n.kind == "table_row":
+                i += 1
+                continue
+            if n.kind in _HEADINGS:
+                self.heading(n, sec)
+                i += 1
+                continue
+            # a bullet or paragraph that starts with a body
+            cs, text = self.own(n)
+            lead = lead_bodies(text, allow_clause=False)
+            if lead is None or not lead.rest and n.kind == "bullet" and not n.children:
+                i += 1
+                continue
+            duties, j = self.led_duties(n, nodes, i, lead, cs, sec)
+            for m in lead.bodies:
+                self.add(m, cs, lead.mode, duties)
+            i = j
+
+    def led_duties(
+        self, n: Node, siblings: list[Node], i: int, lead: _Lead, cs: int, sec: str
+    ) -> tuple[list[_Duty], int]:
+        """Duties of a body-led bullet/paragraph: itself, or the bullets after its colon."""
+        j = i + 1
+        if lead.rest.endswith(":") or not lead.rest:
+            follow: list[Node] = list(n.children)
+            while (
+                j < len(siblings)
+                and siblings[j].kind == "bullet"
+                and siblings[j].marker != n.marker
+            ):
+                follow.append(siblings[j])
+                j += 1
+            duties, _ = self.collect(follow, sec)
+            return duties, j
+        d = _Duty(cs + lead.rest_start, n.clean_end, sec)
+        for c in n.children:
+            d.extra.append((c.clean_start, c.clean_end))
+        # paragraphs right after a bullet continue it
+        while n.kind == "bullet" and j < len(siblings) and siblings[j].kind == "paragraph":
+            if lead_bodies(self.own(siblings[j])[1]) is not None:
+                break
+            d.extra.append((siblings[j].clean_start, siblings[j].clean_end))
+            j += 1
+        return [d], j
+
+    def has_cues(self, n: Node) -> bool:
+        texts = [self.own(n)[1]] + [self.own(c)[1] for c in n.children if c.kind != "table_row"]
+        for t in texts:
+            for seg in _SEGMENT.finditer(fold_same_length(t)):
+                if _CUE_LEAD.match(seg.group(0)):
+                    return True
+        return False
+
+    def task(self, n: Node, sec: str) -> None:
+        """A task with its lead, partners and time given on cue lines."""
+        parts: list[tuple[int, str]] = [self.own(n)] + [
+            self.own(c) for c in n.children if c.kind != "table_row"
+        ]
+        task_bits: list[tuple[int, int]] = []
+        leads: list[tuple[BodyMatch, int]] = []
+        sups: list[tuple[BodyMatch, int]] = []
+        deadline = None
+        for base, text in parts:
+            folded = fold_same_length(text)
+            for seg in _SEGMENT.finditer(text):
+                f = folded[seg.start() : seg.end()]
+                for cue, into in ((_CUE_LEAD, leads), (_CUE_SUPPORT, sups)):
+                    m = cue.match(f)
+                    if m:
+                        found = find_bodies(seg.group(0)[m.end() :], list_mode=True)
+                        into.extend((b, base + seg.start() + m.end()) for b in found)
+                        break
+                else:
+                    m = _CUE_TIME.match(f)
+                    if m:
+                        deadline = " ".join(seg.group(0)[m.end() :].split()).rstrip(".") or None
+                    elif not _CUE_OTHER.match(f) and seg.group(0).strip(" .:-"):
+                        task_bits.append((base + seg.start(), base + seg.end()))
+        if not leads or not task_bits:
+            return
+        text = " ".join(" ".join(self.clean.text[a:b].split()) for a, b in task_bits).strip(" :")
+        span = self.clean.to_original(task_bits[0][0], task_bits[-1][1])
+        lead_m = [mention(b, self.ctx, base=base, clean=self.clean) for b, base in leads]
+        sup_m = [mention(b, self.ctx, base=base, clean=self.clean) for b, base in sups]
+        for (b, _), bm in zip(leads, lead_m, strict=True):
+            self._add_table(b, bm, _TableDuty(text, span, "lead", sec, deadline, sup_m))
+        for (b, _), bm in zip(sups, sup_m, strict=True):
+            if not b.type.generic:
+                self._add_table(b, bm, _TableDuty(text, span, "support", sec, deadline, lead_m))
+
+    def heading(self, n: Node, sec: str) -> None:
+        if self.has_cues(n):
+            self.task(n, sec)
+            return
+        cs, text = self.own(n)
+        f = fold_same_length(text)
+        theme = [
+            c
+            for c in n.children
+            if c.kind == "point" and _THEME_POINT.match(fold_same_length(c.title or ""))
+        ]
+        if theme:
+            self.theme(n, theme, sec)
+            return
+        lead = lead_bodies(text, allow_clause=n.kind in ("item", "article"))
+        children = [c for c in n.children if not _CLOSING.match(fold_same_length(c.title or ""))]
+        wrapped = self.wrapped_heading(n, cs, text, lead, children)
+        if wrapped is not None:
+            lead, text = wrapped
+            children = children[1:]
+        if lead is None:
+            self.walk(n.children, sec)
+            return
+        if _EXECUTORS.search(f) and n.kind == "article":
+            lead = self.executors(text) or lead
+        if id(n) in self.framed and lead.mode == "assigned" and not lead.explicit:
+            lead.mode = "requested"  # "Đối với Phòng X" under "Sở Y đề nghị ... như sau:"
+        rest = lead.rest
+        inline = None
+        if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
+            inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
+            while children and children[0].kind == "paragraph":  # the sentence goes on
+                inline.extra.append((children[0].clean_start, children[0].clean_end))
+                children = children[1:]
+        duties, subs = self.collect(children, sec)
+        if (
+            inline is None and rest and not duties
+        ):  # "... Đồng thời chỉ đạo:" + bullets led by others
+            inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
+        if inline is not None:
+            duties = [inline, *duties]
+        for m in lead.bodies:
+            self.add(m, cs, lead.mode, duties)
+        for node, sub_sec in subs:
+            self.walk([node], sub_sec)
+
+    def wrapped_heading(
+        self, n: Node, cs: int, text: str, lead: _Lead | None, children: list[Node]
+    ) -> tuple[_Lead, str] | None:
+        """'1. Phòng Lao động –' + 'Thương binh và Xã hội': a heading that wrapped and
+        came out as the first paragraph below it."""
+        if not children or children[0].kind != "paragraph":
+            return None
+        if text.rstrip()[-1:] in ".;:!?" or (lead is not None and lead.rest):
+            return None
+        first = children[0]
+        if first.clean_end - first.clean_start > 120:
+            return None
+        joined = self.clean.text[cs : first.clean_end]
+        longer = lead_bodies(joined, allow_clause=False)
+        if longer is None or longer.rest or longer.bodies[-1].end <= len(text.rstrip()):
+            return None
+        return longer, joined
+
+    def executors(self, text: str) -> _Lead | None:
+        """'Chánh Văn phòng ..., Giám đốc các sở ..., Chủ tịch UBND ... chịu trách nhiệm thi hành'."""
+        f = fold_same_length(text)
+        m = _EXECUTORS.search(f)
+        if not m:
+            return None
+        head = text[: m.start()]
+        bodies = []
+        for so in re.finditer(r"cac\s+so\s*:", fold_same_length(head)):
+            bodies.extend(_listed_departments(head, so.end() - 1))
+        for b in find_bodies(head):
+            if b.type.id == "ChinhPhu":
+                continue
+            if b.type.id == "SoNganh" or b.as_written.lower().rstrip(": ") == "các sở":
+                listed = _listed_departments(head, b.end)
+                if listed:
+                    bodies.extend(listed)
+                    continue
+            bodies.append(b)
+        bodies = [
+            b
+            for b in bodies
+            if not any(
+                b.start < x.end
+                and x.start < b.end
+                and x is not b
+                and x.end - x.start > b.end - b.start
+                for x in bodies
+            )
+        ]
+        if not bodies:
+            return None
+        bodies.sort(key=lambda b: b.start)
+        return _Lead(bodies, "assigned", m.start(), text[m.start() :].strip())

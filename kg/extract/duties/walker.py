@@ -1,0 +1,216 @@
+"""The walk over one document's body that yields its assignments."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.bodies import BodyMatch, Context, find_bodies, match_at, mention
+from kg.extract.duties.collect import (
+    _Collect,
+)
+from kg.extract.duties.rules import (
+    _ALIAS,
+    _JUDICIAL,
+    _PARTNER_CUE,
+    _PLACE_AFTER_LEVEL,
+    _RELATED,
+    _Draft,
+    _Duty,
+    _generic,
+    _TableDuty,
+    deadline_of,
+    directed_spans,
+    parse_list,
+    pro_forma,
+    role_of,
+)
+from kg.extract.duties.scopes import (
+    _Scopes,
+)
+from kg.extract.topics import topics_of
+from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Structure
+from kg.text import fold_same_length
+
+
+class _Walker(_Scopes, _Collect):
+    """One document's walk: scopes, headings and tables share its state."""
+
+    def __init__(self, structure: Structure, ctx: Context) -> None:
+        self.s = structure
+        self.clean: CleanText = structure.clean
+        self.ctx = ctx
+        self.drafts: dict[str, _Draft] = {}
+        self.order: list[str] = []
+        self.findings: list[Finding] = []
+        self.framed: set[int] = set()  # nodes under a request frame ("đề nghị ... sau:")
+        self._aliases: dict[str, str] | None = None
+
+    # -- helpers on nodes
+
+    def own(self, node: Node) -> tuple[int, str]:
+        """(clean offset, text) of a node's own text without its marker."""
+        cs, ce = node.clean_start, node.clean_end
+        raw = self.clean.text[cs:ce]
+        if node.marker and node.kind != "paragraph":
+            probe = (node.text or "")[:12]
+            idx = raw.find(probe) if probe else -1
+            if idx < 0:
+                m = re.match(
+                    r"\s*(?:Điều\s+\d+\s*[.:]?|[-–—+•●▪◦○·*]|\(?[0-9A-Za-zđ]+(?:\.\d+)*\s*[.):\-–]?)\s*",
+                    raw,
+                )
+                idx = m.end() if m else 0
+            cs += idx
+        return cs, self.clean.text[cs:ce]
+
+    def aliases(self) -> dict[str, str]:
+        """Short name -> full name, from "X (sau đây gọi tắt là Y)": a decision setting up a
+        Ban Chỉ đạo names it in full once and by its short name in every later article."""
+        if self._aliases is not None:
+            return self._aliases
+        out: dict[str, str] = {}
+        text = self.clean.text
+        for a in _ALIAS.finditer(fold_same_length(text)):
+            short = match_at(text, a.start(1))
+            if short is None or short.end - short.start < a.end(1) - a.start(1) - 1:
+                continue
+            window = max(0, a.start() - 300)
+            full = [b for b in find_bodies(text[window : a.start()]) if b.type.id == short.type.id]
+            if not full:
+                continue
+            long = " ".join(text[window + full[-1].start : a.start()].split())
+            place = _PLACE_AFTER_LEVEL.search(long)
+            if place:  # "... trẻ em huyện Thoại Sơn": the canonical name drops the place
+                long = long[: place.start(1)].rstrip()
+            key = fold_same_length(mention(short, self.ctx).name)
+            if len(long) > len(short.as_written):
+                out[key] = long[:1].upper() + long[1:]
+        self._aliases = out
+        return out
+
+    def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
+        bm = mention(m, self.ctx, base=base, clean=self.clean)
+        full = self.aliases().get(fold_same_length(bm.name))
+        if full and not m.name_extra:
+            bm.name = full
+        key = fold_same_length(bm.name)
+        d = self.drafts.get(key)
+        if d is None:
+            d = _Draft(key, bm, mode, bm.span)
+            self.drafts[key] = d
+            self.order.append(key)
+        d.duties.extend(duties)
+
+    def paragraphs(self, node: Node, section: str) -> list[_Duty]:
+        """An unbulleted paragraph node can hold several printed paragraphs."""
+        cs, text = self.own(node)
+        out: list[_Duty] = []
+        start = 0
+        for m in re.finditer(r"\n+", text):
+            prev = text[start : m.start()].rstrip()
+            nxt = text[m.end() : m.end() + 1]
+            if prev and prev[-1] in ".;!?…" and (nxt.isupper() or nxt in '“"('):
+                out.append(_Duty(cs + start, cs + m.start(), section))
+                start = m.end()
+        if text[start:].strip():
+            out.append(_Duty(cs + start, cs + len(text.rstrip()), section))
+        return out
+
+    # -- scopes
+
+    def run(self) -> None:
+        scopes = self.org_scopes()
+        for nodes, section in scopes:
+            self.walk(nodes, section)
+        self.tables()
+        if not self.drafts:
+            self.addressees()
+
+    def assignments(self) -> list[Assignment]:
+        out: list[Assignment] = []
+        for key in self.order:
+            draft = self.drafts[key]
+            duties = self.finish(draft)
+            if _generic(draft.body):
+                duties = [d for d in duties if not pro_forma(d.text)]
+            if self.ctx.issuer_kind == "state" and (
+                draft.body.kind == "mass-org" or draft.body.type_id in _JUDICIAL
+            ):
+                # a People's Committee or a Sở cannot command the Front or a mass organisation,
+                # nor the courts and procuracies (independent of the executive): naming one in
+                # a table or a list still only asks for its help
+                draft.mode = "requested"
+            if duties:
+                out.append(Assignment(draft.body, draft.mode, duties, draft.span))  # type: ignore[arg-type]
+        return out
+
+    def finish(self, draft: _Draft) -> list[Duty]:
+        seen: dict[str, Duty] = {}
+        out: list[Duty] = []
+        for d in draft.duties:
+            duty = d.to_duty() if isinstance(d, _TableDuty) else self.make(d, draft)
+            if not duty.text:
+                continue
+            k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
+            if k in seen:
+                if seen[k].span != duty.span:
+                    self.findings.append(
+                        Finding(
+                            "duplicate-passage",
+                            f"{draft.body.name}: a duty is printed twice "
+                            f"(“{duty.text[:50]}…”); counted once",
+                            duty.span,
+                        )
+                    )
+                continue
+            seen[k] = duty
+            out.append(duty)
+        return out
+
+    def make(self, d: _Duty, draft: _Draft) -> Duty:
+        text = self.clean.text[d.start : d.end]
+        for s, e in d.extra:
+            text += "\n" + self.clean.text[s:e]
+        shown = " ".join(text.split())
+        span = self.clean.to_original(d.start, max(d.end, *(e for _, e in d.extra or [(0, d.end)])))
+        return Duty(
+            text=shown,
+            span=span,
+            role=role_of(shown),  # type: ignore[arg-type]
+            partners=self.partners([(d.start, d.end), *d.extra], draft.body),
+            deadline=deadline_of(shown),
+            topics=topics_of(shown),
+            section=d.section or None,
+        )
+
+    def partners(self, segments: list[tuple[int, int]], own: BodyMention) -> list[BodyMention]:
+        """Bodies named right after 'phối hợp (với)', minus catch-alls ("các cơ quan,
+        đơn vị", anything "có liên quan") and the body itself."""
+        out: list[BodyMention] = []
+        names = {own.name}
+        for start, end in segments:
+            text = self.clean.text[start:end]
+            folded = fold_same_length(text)
+            directed = directed_spans(text)
+            for cue in _PARTNER_CUE.finditer(folded):
+                if any(s <= cue.start() < e for s, e in directed):
+                    continue  # the directed body's partners
+                bodies, _ = parse_list(text, cue.end())
+                for b in bodies:
+                    if b.type.generic or _RELATED.match(folded, b.end):
+                        continue
+                    bm = mention(b, self.ctx, base=start, clean=self.clean)
+                    if bm.name in names:
+                        continue
+                    names.add(bm.name)
+                    out.append(bm)
+        return out
+
+
+def extract_assignments(
+    structure: Structure, ctx: Context
+) -> tuple[list[Assignment], list[Finding]]:
+    """Every body's share of the document, in order of first appearance."""
+    w = _Walker(structure, ctx)
+    w.run()
+    return w.assignments(), w.findings
