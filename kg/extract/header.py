@@ -91,37 +91,18 @@ _ORGANS = [  # printed (folded) -> canonical
     ("liên đoàn lao động", "Liên đoàn Lao động"),
     ("đoàn tncs hồ chí minh", "Đoàn TNCS Hồ Chí Minh"),
 ]
-_COMMITTEES = {  # Party committee word -> (unit type it governs, level when not a city)
-    "tỉnh ủy": ("tỉnh", "province"),
-    "thành ủy": ("thành phố", "district"),
-    "huyện ủy": ("huyện", "district"),
-    "quận ủy": ("quận", "district"),
-    "thị ủy": ("thị xã", "district"),
-    "đảng ủy": ("xã", "commune"),
+# Party committee word -> (unit word it governs, level when not a city); unit words, longest
+# first, with the "tp." abbreviation (ontology/units.ttl via kg.lexicon)
+_COMMITTEES = {
+    w.label.lower(): (w.unit, w.level) for w in lexicon.committee_words() if w.level != "central"
 }
-_UNIT_TYPES = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "tp."]
-_MASS = (
-    "mặt trận",
-    "đoàn tncs",
-    "hội liên hiệp",
-    "hội nông dân",
-    "hội cựu chiến binh",
-    "liên đoàn lao động",
-    "đoàn thanh niên",
-)
-_PARTY = (
-    "ủy",
-    "ban thường vụ",
-    "ban chấp hành",
-    "ban tuyên giáo",
-    "ban dân vận",
-    "ban tổ chức",
-    "ban nội chính",
-    "ủy ban kiểm tra",
-    "bộ chính trị",
-    "ban bí thư",
-    "đảng",
-)
+_UNIT_TYPES = [w.label for w in lexicon.unit_words(levels=False)] + ["tp."]
+_UNIT_LEVEL = {w.label: w.level for w in lexicon.unit_words(levels=False)}
+
+
+def _unit_level(unit_type: str | None) -> str | None:
+    """The level of a unit word ("huyện" -> "district"); None when not a unit word."""
+    return _UNIT_LEVEL.get(unit_type or "")
 
 
 def _title_name(s: str) -> str:
@@ -464,13 +445,13 @@ def _best_unit_name(
     """Most frequent name after ``unit_type`` that is a real unit of that type."""
     cands = [(n, name) for (ut, name), n in named.items() if ut == unit_type]
     for _, name in sorted(cands, key=lambda x: (-x[0], -len(x[1]))):
-        if unit_type in ("huyện", "quận", "thị xã", "thành phố"):
+        if _unit_level(unit_type) == "district":
             d = admin.district_named(name, provinces)
             if d:
                 return d.name, d.province
             if unit_type == "thành phố" and admin.is_central_city(name):
                 return admin.province_named(name) or name, admin.province_named(name)
-        elif unit_type in ("xã", "phường", "thị trấn"):
+        elif _unit_level(unit_type) == "commune":
             return name, admin.commune_province(name, provinces)
     return None
 
@@ -565,11 +546,35 @@ def _issuer(
     st: Structure,
     sig: _Signature,
 ) -> None:
+    """The issuer, its level, kind and place: from the header block, else the opening or
+    the signature; kind and level of a known organ come from bodies.ttl (kg.extract.named)."""
     text = clean.text
-    provinces, named = _place_names(text)
+    provinces, named_units = _place_names(text)
     party_header = bool(re.search(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", text[:2000]))
+    iss, evidence, names = _issuer_from_header(st)
+    iss, evidence = _issuer_from_text(iss, evidence, names, clean, st, sig)
+    if iss is None:
+        return
+    iss = _signing_organ(iss, sig)
+    level, province, district = _issuer_place(iss, facts, named_units, provinces)
+    facts.issuer = _compose(iss)
+    if facts.issuer and _chair_enacts(st, clean, facts.issuer):
+        facts.issuer = "Chủ tịch " + facts.issuer
+    facts.issuer_level = level  # type: ignore[assignment]
+    facts.province = province if level != "central" else None
+    facts.district = district if level in ("district", "commune") else None
+    facts.issuer_kind = _issuer_kind(facts, iss, party_header)  # type: ignore[assignment]
+    if evidence:
+        spans["issuer"] = evidence
+        # level, kind and places are read off the issuer's name: same evidence
+        for name in ("issuer_level", "issuer_kind", "province", "district"):
+            if getattr(facts, name) is not None:
+                spans[name] = spans["issuer"]
 
-    # 1. the issuer block of the header
+
+def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, list[str]]:
+    """The issuer block of the header: one name per organ, a parent above its child;
+    also the block's names, as read."""
     block = _role(st.header, "issuer")
     names: list[str] = []
     for line in _issuer_lines(block):
@@ -583,28 +588,34 @@ def _issuer(
         else:
             names.append(line)
     header_orgs = [o for o in (_parse_org(n) for n in names) if o is not None]
-    iss: _Issuer | None = None
-    evidence: Span | None = None
-    if block and header_orgs:
-        # "ỦY BAN NHÂN DÂN" + "HUYỆN X" are one name; "UBND TỈNH X" + "SỞ Y" a parent and child
-        merged: list[_Issuer] = []
-        for org in header_orgs:
-            prev = merged[-1] if merged else None
-            if (
-                prev is not None
-                and prev.organ
-                and not (prev.unit_type or prev.committee)
-                and org.organ is None
-            ):
-                _merge(prev, org)  # "ỦY BAN NHÂN DÂN" + "HUYỆN X": one name on two lines
-            else:
-                merged.append(org)
-        iss = merged[-1]
-        if len(merged) > 1:
-            iss.parent = merged[-2]
-        evidence = Span(block[0].span.start, block[-1].span.end)
+    if not (block and header_orgs):
+        return None, None, names
+    # "ỦY BAN NHÂN DÂN" + "HUYỆN X" are one name; "UBND TỈNH X" + "SỞ Y" a parent and child
+    merged: list[_Issuer] = []
+    for org in header_orgs:
+        prev = merged[-1] if merged else None
+        first_line_only = prev is not None and prev.organ and not (prev.unit_type or prev.committee)
+        if first_line_only and org.organ is None:
+            _merge(prev, org)  # "ỦY BAN NHÂN DÂN" + "HUYỆN X": one name on two lines
+            continue
+        merged.append(org)
+    iss = merged[-1]
+    if len(merged) > 1:
+        iss.parent = merged[-2]
+    return iss, Span(block[0].span.start, block[-1].span.end), names
 
-    # 2. the opening: "Ủy ban nhân dân huyện X ban hành Kế hoạch ..."
+
+def _issuer_from_text(
+    iss: _Issuer | None,
+    evidence: Span | None,
+    names: list[str],
+    clean: CleanText,
+    st: Structure,
+    sig: _Signature,
+) -> tuple[_Issuer | None, Span | None]:
+    """Completed or found elsewhere: the opening's "... ban hành", a central organ whose
+    name wraps over the block's lines, else the signature."""
+    text = clean.text
     om = _ISSUING_RE.search(text[: _opening_end(clean, st)])
     if om:
         from_opening = _parse_org(om["who"])
@@ -618,6 +629,7 @@ def _issuer(
         or (central.organ or "").startswith(iss.organ)
         and central.organ != iss.organ
     ):  # a wrapped name read whole ("BỘ CHÍNH" / "TRỊ")
+        block = _role(st.header, "issuer")
         iss, evidence = central, Span(block[0].span.start, block[-1].span.end)
     if iss is None and sig.organ_line:
         iss = _parse_org(sig.organ_line)
@@ -625,9 +637,11 @@ def _issuer(
             evidence = sig.mode_span
     if iss is None and sig.title and "chủ tịch" in normalize_key(sig.title):
         iss = _Issuer(organ="Ủy ban nhân dân")
-    if iss is None:
-        return
+    return iss, evidence
 
+
+def _signing_organ(iss: _Issuer, sig: _Signature) -> _Issuer:
+    """The organ the signature acts for, where it is the one that issues."""
     # a committee's standing board signs "T/M BAN THƯỜNG VỤ"
     if (
         sig.organ_line
@@ -638,10 +652,14 @@ def _issuer(
     # "T/M BỘ CHÍNH TRỊ" under a "BAN CHẤP HÀNH TRUNG ƯƠNG" header: the signing organ issues
     signing = _parse_org(sig.organ_line) if sig.organ_line else None
     if signing and signing.organ in _CENTRAL.values():
-        iss = signing
+        return signing
+    return iss
 
-    # fill the place
-    province: str | None = None
+
+def _issuer_place(
+    iss: _Issuer, facts: DocumentFacts, named_units: Counter, provinces: set[str]
+) -> tuple[str | None, str | None, str | None]:
+    """(level, province, district) of the issuer; sets ``facts.commune`` for a commune."""
     if iss.committee and not iss.unit_type:
         iss.unit_type = _COMMITTEES[normalize_key(iss.committee)][0]
     parent_unit = iss.parent.unit_name if iss.parent else None
@@ -666,88 +684,92 @@ def _issuer(
             iss.committee = iss.parent.committee
             iss.unit_type = _COMMITTEES[normalize_key(iss.parent.committee)][0]
     if iss.unit_type and not iss.unit_name:
-        found = _best_unit_name(iss.unit_type, named, provinces)
+        found = _best_unit_name(iss.unit_type, named_units, provinces)
         if found:
             iss.unit_name = found[0]
-    level = None
-    district = None
-    if iss.unit_type == "tỉnh" or (iss.committee and normalize_key(iss.committee) == "tỉnh ủy"):
-        level = "province"
+    one = next(iter(provinces)) if len(provinces) == 1 else None
+    level = _unit_level(iss.unit_type)
+    if level == "province" or (iss.committee and normalize_key(iss.committee) == "tỉnh ủy"):
         province = admin.province_named(iss.unit_name or "") or iss.unit_name
-        if province is None and len(provinces) == 1:
-            province = next(iter(provinces))
-    elif iss.unit_type in ("thành phố", "huyện", "quận", "thị xã"):
+        return "province", province or one, None
+    if level == "district":
         if iss.unit_name and admin.is_central_city(iss.unit_name) and iss.unit_type == "thành phố":
-            level = "province"
-            province = admin.province_named(iss.unit_name)
-        else:
-            level = "district"
-            d = admin.district_named(iss.unit_name, provinces) if iss.unit_name else None
-            if d:
-                iss.unit_name, province = d.name, d.province
-            elif len(provinces) == 1:
-                province = next(iter(provinces))
-            district = iss.unit_name
-    elif iss.unit_type in ("xã", "phường", "thị trấn"):
-        level = "commune"
+            return "province", admin.province_named(iss.unit_name), None
+        d = admin.district_named(iss.unit_name, provinces) if iss.unit_name else None
+        if d:
+            iss.unit_name = d.name
+            return "district", d.province, d.name
+        return "district", one, iss.unit_name
+    if level == "commune":
         facts.commune = iss.unit_name
-        parent = iss.parent
-        if (
-            parent
-            and parent.unit_type in ("huyện", "quận", "thị xã", "thành phố")
-            and parent.unit_name
-        ):
-            d = admin.district_named(parent.unit_name, provinces)
-            district = d.name if d else parent.unit_name
-            province = d.province if d else None
-        elif parent and parent.unit_type == "tỉnh":
-            province = admin.province_named(parent.unit_name or "")
-        if district is None and iss.unit_name and not _after_2025_reform(facts.date):
-            named_districts = {
-                n for (ut, n) in named if ut in ("huyện", "quận", "thị xã", "thành phố")
-            }
-            d = admin.commune_district(iss.unit_name, named_districts, provinces)
-            if d:
-                district, province = d.name, province or d.province
-            else:  # the one district the text names ("UBND huyện X") wins over a look-alike
-                whole = {
-                    n
-                    for n in named_districts
-                    if not any(o.startswith(n + " ") for o in named_districts)
-                }
-                found = {admin.district_named(n, provinces) for n in whole} - {None}
-                if len(found) == 1:
-                    nd = found.pop()
-                    assert nd is not None
-                    district, province = nd.name, province or nd.province
-        if province is None and iss.unit_name:
-            province = admin.commune_province(iss.unit_name, provinces)
-        if province is None and len(provinces) == 1:
-            province = next(iter(provinces))
-    elif iss.central or (
-        iss.organ and (iss.organ in _CENTRAL.values() or re.match(r"Bộ\s", iss.organ))
-    ):
-        level = "central"
+        province, district = _commune_place(iss, facts, named_units, provinces)
+        return "commune", province, district
+    if _central_organ(iss):
+        return "central", None, None
+    return None, None, None
 
-    facts.issuer = _compose(iss)
-    if facts.issuer and _chair_enacts(st, clean, facts.issuer):
-        facts.issuer = "Chủ tịch " + facts.issuer
-    facts.issuer_level = level  # type: ignore[assignment]
-    facts.province = province if level != "central" else None
-    facts.district = district if level in ("district", "commune") else None
-    low = normalize_key(facts.issuer or "")
-    if any(w in low for w in _MASS):
-        facts.issuer_kind = "mass-org"
-    elif iss.committee or party_header or any(low.startswith(w) for w in _PARTY[1:]):
-        facts.issuer_kind = "party"
-    else:
-        facts.issuer_kind = "state"
-    if evidence:
-        spans["issuer"] = evidence
-        # level, kind and places are read off the issuer's name: same evidence
-        for name in ("issuer_level", "issuer_kind", "province", "district"):
-            if getattr(facts, name) is not None:
-                spans[name] = spans["issuer"]
+
+def _commune_place(
+    iss: _Issuer, facts: DocumentFacts, named_units: Counter, provinces: set[str]
+) -> tuple[str | None, str | None]:
+    """(province, district) of a commune issuer: its parent, else the units the text names."""
+    province: str | None = None
+    district: str | None = None
+    parent = iss.parent
+    if parent and _unit_level(parent.unit_type) == "district" and parent.unit_name:
+        d = admin.district_named(parent.unit_name, provinces)
+        district = d.name if d else parent.unit_name
+        province = d.province if d else None
+    elif parent and parent.unit_type == "tỉnh":
+        province = admin.province_named(parent.unit_name or "")
+    if district is None and iss.unit_name and not _after_2025_reform(facts.date):
+        named_districts = {n for (ut, n) in named_units if _unit_level(ut) == "district"}
+        d = admin.commune_district(iss.unit_name, named_districts, provinces)
+        if d:
+            district, province = d.name, province or d.province
+        else:  # the one district the text names ("UBND huyện X") wins over a look-alike
+            whole = {
+                n
+                for n in named_districts
+                if not any(o.startswith(n + " ") for o in named_districts)
+            }
+            found = {admin.district_named(n, provinces) for n in whole} - {None}
+            if len(found) == 1:
+                nd = found.pop()
+                assert nd is not None
+                district, province = nd.name, province or nd.province
+    if province is None and iss.unit_name:
+        province = admin.commune_province(iss.unit_name, provinces)
+    if province is None and len(provinces) == 1:
+        province = next(iter(provinces))
+    return province, district
+
+
+def _central_organ(iss: _Issuer) -> bool:
+    """A central organ: read as one, its body type sits at the central level (bodies.ttl),
+    or a Bộ."""
+    if iss.central:
+        return True
+    if not iss.organ:
+        return False
+    if iss.organ in _CENTRAL.values() or re.match(r"Bộ\s", iss.organ):
+        return True
+    body = named.body_named(iss.organ, None, None, (None, None, None))
+    return bool(body.type_id) and body.level == "central"
+
+
+def _issuer_kind(facts: DocumentFacts, iss: _Issuer, party_header: bool) -> str:
+    """Party, state or mass organisation: the issuer's body type says (bodies.ttl); an organ
+    the data does not know is the Party's under a Party header or committee, else the state's."""
+    body = named.body_named(
+        facts.issuer or "",
+        facts.issuer_level,
+        None,
+        (facts.province, facts.district, facts.commune),
+    )
+    if body.type_id and body.kind:
+        return body.kind
+    return "party" if iss.committee or party_header else "state"
 
 
 def _opening_end(clean: CleanText, st: Structure) -> int:
