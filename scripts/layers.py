@@ -51,6 +51,22 @@ def function_sizes(root: Path = ROOT / PACKAGE) -> dict[tuple[str, str], int]:
     return out
 
 
+def class_names(root: Path = ROOT / PACKAGE) -> set[tuple[str, str]]:
+    """(module, qualified name) of every class, to hold classes to their own limit."""
+    out: set[tuple[str, str]] = set()
+    for mod, p in _modules(root).items():
+        todo: list[tuple[ast.AST, str]] = [(ast.parse(p.read_text(encoding="utf-8")), "")]
+        while todo:
+            node, prefix = todo.pop()
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                    name = f"{prefix}{child.name}"
+                    if isinstance(child, ast.ClassDef):
+                        out.add((mod, name))
+                    todo.append((child, name + "."))
+    return out
+
+
 def _resolve_from(mod: str, is_pkg: bool, node: ast.ImportFrom) -> str:
     if not node.level:
         return node.module or ""
@@ -60,7 +76,8 @@ def _resolve_from(mod: str, is_pkg: bool, node: ast.ImportFrom) -> str:
 
 
 def import_graph(root: Path = ROOT / PACKAGE) -> dict[str, set[str]]:
-    """Module -> package modules it imports (anywhere in the file, TYPE_CHECKING included)."""
+    """Module -> package modules it imports (anywhere in the file: a lazy import inside a
+    function or under TYPE_CHECKING is still a dependency)."""
     mods = _modules(root)
     graph: dict[str, set[str]] = {m: set() for m in mods}
     for mod, p in mods.items():
@@ -70,8 +87,11 @@ def import_graph(root: Path = ROOT / PACKAGE) -> dict[str, set[str]]:
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom):
+                # "from pkg import submodule" uses the submodule; "from mod import name" the module
                 base = _resolve_from(mod, is_pkg, node)
-                names = [f"{base}.{a.name}" for a in node.names] + [base]
+                names = [
+                    f"{base}.{a.name}" if f"{base}.{a.name}" in mods else base for a in node.names
+                ]
             for name in names:
                 # the longest known module that the name starts with
                 while name and name not in mods:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,11 +49,3 @@ def test_matching_an_issuer_name_to_a_body_never_crashes(name, level):
     # no blanket except around the matcher: any input must be handled by the matcher itself
     body_named(name, level, None, ("Nghệ An", "Con Cuông", None))
     body_named("Phòng Tư pháp " + name, level, None, (None, None, None))
-
-
-def test_resolve_imports_nothing_from_extraction():
-    tree = ast.parse((Path(__file__).parent.parent / "kg" / "resolve.py").read_text("utf-8"))
-    names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)] + [
-        a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
-    ]
-    assert not [n for n in names if n.startswith("kg.extract")]
