@@ -19,56 +19,17 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg import lexicon
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types
-from kg.text import fold_same_length
+from kg.text import fold, fold_same_length
 
-LEVEL_DISPLAY = {
-    "trung uong": "Trung ương",
-    "khu vuc": "khu vực",
-    "tinh": "tỉnh",
-    "thanh pho": "thành phố",
-    "tp": "thành phố",
-    "huyen": "huyện",
-    "thi xa": "thị xã",
-    "quan": "quận",
-    "xa": "xã",
-    "phuong": "phường",
-    "thi tran": "thị trấn",
-    "dac khu": "đặc khu",
-}
-LEVEL_OF_WORD = {
-    "trung uong": "central",
-    "khu vuc": "district",
-    "tinh": "province",
-    "thanh pho": "district",
-    "tp": "district",
-    "huyen": "district",
-    "thi xa": "district",
-    "quan": "district",
-    "xa": "commune",
-    "phuong": "commune",
-    "thi tran": "commune",
-    "dac khu": "commune",
-}
-COMMITTEE_DISPLAY = {
-    "tinh uy": "Tỉnh ủy",
-    "thanh uy": "Thành ủy",
-    "huyen uy": "Huyện ủy",
-    "thi uy": "Thị ủy",
-    "quan uy": "Quận ủy",
-    "dang uy": "Đảng ủy",
-    "trung uong": "Trung ương",
-}
-COMMITTEE_LEVEL_WORD = {
-    "tinh uy": "tinh",
-    "thanh uy": "thanh pho",
-    "huyen uy": "huyen",
-    "thi uy": "thi xa",
-    "quan uy": "quan",
-    "dang uy": "xa",
-    "trung uong": "trung uong",
-}
+# unit and level words (ontology/units.ttl via kg.lexicon), keyed by their folded form
+_WORDS = [(fold(x), w) for w in lexicon.unit_words() for x in (w.label, *w.variants)]
+LEVEL_DISPLAY = {k: w.label for k, w in _WORDS}  # "tp" -> "thành phố"
+LEVEL_OF_WORD = {k: w.level for k, w in _WORDS}  # "huyen" -> "district"
+COMMITTEE_DISPLAY = {fold(w.label): w.label for w in lexicon.committee_words()}
+COMMITTEE_LEVEL_WORD = {fold(w.label): fold(w.unit or "") for w in lexicon.committee_words()}
 # a body name that itself says its level
 IMPLIED_LEVEL = {
     "tinh doan": "tinh",
@@ -100,18 +61,9 @@ _KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
 _ATTACHED = {"DangDoan", "BanCanSuDang"}
 _NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial"}
 _PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
+# a level word as printed with its accents (a folded match alone may be another word)
 _ACCENTED_LEVELS = {
-    "khu vực",
-    "tỉnh",
-    "thành phố",
-    "tp",
-    "huyện",
-    "thị xã",
-    "quận",
-    "xã",
-    "phường",
-    "thị trấn",
-    "đặc khu",
+    x.lower() for w in lexicon.unit_words() if w.level != "central" for x in (w.label, *w.variants)
 }
 # labels that name a body only inside a list of addressees ("Các sở, ngành tỉnh; địa phương")
 LIST_ONLY = {"dia phuong": "DiaPhuong", "cac dia phuong": "DiaPhuong"}
