@@ -1,0 +1,232 @@
+"""Issuing organs as a header prints them: the issuer block's lines, organ and committee
+words, unit words, and central organs read with the bodies data (ontology/bodies.ttl).
+
+kg.extract.header reads the header with these; kept apart so each module stays small.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg import lexicon
+from kg.extract import bodies
+from kg.models import (
+    CleanText,
+    HeaderLine,
+    Span,
+    Structure,
+)
+from kg.text import is_heading_caps, normalize_key
+
+# ---------------------------------------------------------------- header lines
+
+
+def _span(clean: CleanText, s: int, e: int) -> Span:
+    return clean.to_original(s, max(e, s + 1)) if e > s else clean.to_original(s, s)
+
+
+def _role(lines: list[HeaderLine], role: str) -> list[HeaderLine]:
+    return [h for h in lines if h.role == role]
+
+
+def _clean_at(clean: CleanText, h: HeaderLine) -> int:
+    """Clean offset where the header line's text begins (its span is in original offsets)."""
+    i = bisect.bisect_left(clean.offsets, h.span.start)
+    found = clean.text.find(h.text, i)
+    return found if found >= 0 else min(i, len(clean.text))
+
+
+def _sub_span(clean: CleanText, h: HeaderLine, a: int, b: int) -> Span:
+    """Span of ``h.text[a:b]``, for evidence narrower than the whole line."""
+    at = _clean_at(clean, h)
+    if clean.text[at : at + len(h.text)] != h.text:
+        return h.span
+    return _span(clean, at + a, at + b)
+
+
+# ---------------------------------------------------------------- names and casing
+
+_CENTRAL = {
+    "bộ chính trị": "Bộ Chính trị",
+    "ban bí thư": "Ban Bí thư",
+    "ban chấp hành trung ương": "Ban Chấp hành Trung ương",
+    "thủ tướng chính phủ": "Thủ tướng Chính phủ",
+    "thủ tướng": "Thủ tướng Chính phủ",
+    "chính phủ": "Chính phủ",
+    "quốc hội": "Quốc hội",
+    "ủy ban thường vụ quốc hội": "Ủy ban Thường vụ Quốc hội",
+}
+_ORGANS = [  # printed (folded) -> canonical
+    *sorted(_CENTRAL.items(), key=lambda kv: -len(kv[0])),
+    ("ủy ban nhân dân", "Ủy ban nhân dân"),
+    ("ubnd", "Ủy ban nhân dân"),
+    ("hội đồng nhân dân", "Hội đồng nhân dân"),
+    ("hđnd", "Hội đồng nhân dân"),
+    ("ban thường vụ", "Ban Thường vụ"),
+    ("ban chấp hành", "Ban Chấp hành"),
+    ("ban tuyên giáo và dân vận", "Ban Tuyên giáo và Dân vận"),
+    ("ban tuyên giáo", "Ban Tuyên giáo"),
+    ("ban dân vận", "Ban Dân vận"),
+    ("ban tổ chức", "Ban Tổ chức"),
+    ("ban nội chính", "Ban Nội chính"),
+    ("ủy ban kiểm tra", "Ủy ban Kiểm tra"),
+    ("ủy ban mặt trận tổ quốc việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("ủy ban mttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("hội liên hiệp phụ nữ", "Hội Liên hiệp Phụ nữ"),
+    ("hội nông dân", "Hội Nông dân"),
+    ("hội cựu chiến binh", "Hội Cựu chiến binh"),
+    ("liên đoàn lao động", "Liên đoàn Lao động"),
+    ("đoàn tncs hồ chí minh", "Đoàn TNCS Hồ Chí Minh"),
+]
+# Party committee word -> (unit word it governs, level when not a city); unit words, longest
+# first, with the "tp." abbreviation (ontology/units.ttl via kg.lexicon)
+_COMMITTEES = {
+    w.label.lower(): (w.unit, w.level) for w in lexicon.committee_words() if w.level != "central"
+}
+_UNIT_TYPES = [w.label for w in lexicon.unit_words(levels=False)] + ["tp."]
+_UNIT_LEVEL = {w.label: w.level for w in lexicon.unit_words(levels=False)}
+
+
+def _unit_level(unit_type: str | None) -> str | None:
+    """The level of a unit word ("huyện" -> "district"); None when not a unit word."""
+    return _UNIT_LEVEL.get(unit_type or "")
+
+
+def _title_name(s: str) -> str:
+    """Place or person name in Title Case ("QUẾ PHONG" -> "Quế Phong")."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+
+
+def _sector_case(s: str) -> str:
+    """Agency name casing: capital after the start, ' - ', ', ' and ' và '."""
+    words = s.lower().split()
+    out = []
+    cap = True
+    for w in words:
+        out.append(w[:1].upper() + w[1:] if cap else w)
+        cap = w in {"-", "–", "và"} or w.endswith(",")
+    return " ".join(out)
+
+
+@dataclass
+class _Issuer:
+    organ: str | None = None  # "Ủy ban nhân dân", "Ban Thường vụ", "Sở Y tế" ...
+    committee: str | None = None  # Party committee: "Thành ủy", "Huyện ủy" ...
+    unit_type: str | None = None  # "huyện", "thành phố" ...
+    unit_name: str | None = None  # "Quế Phong"
+    parent: _Issuer | None = None
+    central: str | None = None  # a central body named as such
+
+
+_NAME = r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
+
+
+def _parse_org(text: str) -> _Issuer | None:
+    """Read one issuer phrase ("ỦY BAN NHÂN DÂN HUYỆN QUẾ PHONG", "Thành ủy Vinh")."""
+    flat = " ".join(text.split()).strip(" ,.;:")
+    low = normalize_key(flat)
+    iss = _Issuer()
+    for printed, canon in _ORGANS:
+        if low.startswith(printed):
+            iss.organ = canon
+            low = low[len(printed) :].strip()
+            flat = flat[len(flat) - len(low) :] if low else ""
+            break
+    else:
+        m = re.match(r"(sở|phòng|bộ)\s+(.+)", low)
+        if m:
+            rest = flat[len(flat) - len(m[2]) :]
+            iss.organ = m[1].capitalize() + " " + _sector_case(rest)
+            return iss
+    for word, _ in _COMMITTEES.items():
+        if low.startswith(word):
+            iss.committee = word[:1].upper() + word[1:]
+            name = flat[len(word) :].strip()
+            for ut in _UNIT_TYPES:  # "Đảng ủy xã X": the unit word is not part of the name
+                if normalize_key(name).startswith(ut + " "):
+                    iss.unit_type = "thành phố" if ut == "tp." else ut
+                    name = name[len(ut) :].strip()
+                    break
+            iss.unit_name = _title_name(name) if name and is_heading_caps(name) else (name or None)
+            return iss
+    if iss.organ is None and low.startswith("đảng bộ "):  # "ĐẢNG BỘ TỈNH X": the parent unit
+        low = low[len("đảng bộ ") :]
+        flat = flat[len(flat) - len(low) :]
+    for ut in _UNIT_TYPES:
+        if low == ut or low.startswith(ut + " "):
+            iss.unit_type = "thành phố" if ut == "tp." else ut
+            name = flat[len(ut) :].strip()
+            iss.unit_name = (_title_name(name) if is_heading_caps(name) else name) or None
+            return iss
+    if iss.organ is None:
+        return None
+    return iss
+
+
+# a unit of a central body printed under it ("BỘ TÀI CHÍNH / CỤC HẢI QUAN")
+_SUB_ORGAN = re.compile(
+    r"^(tổng cục|cục|vụ|viện|văn phòng|thanh tra|trung tâm|ban|ủy ban|hội đồng|học viện"
+    r"|kho bạc|bảo hiểm|kiểm toán)\s+\S"
+)
+
+
+_NATIONAL = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+)
+_ORGAN_KEYS = [k for k, _ in _ORGANS] + list(_COMMITTEES)
+
+
+def _issuer_lines(block: list[HeaderLine]) -> list[str]:
+    """The issuer cell's lines without the national heading a web copy wraps into it
+    ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN" / "VIỆT NAM")."""
+    raw = _NATIONAL.sub("\n", "\n".join(h.text for h in block))
+    return [ln.strip() for ln in raw.split("\n") if ln.strip()]
+
+
+def _wraps(prev: str, line: str) -> bool:
+    """Does ``line`` finish an organ's name that ``prev`` began ("ỦY BAN NHÂN" / "DÂN")?"""
+    p, joined = normalize_key(prev), normalize_key(prev + " " + line)
+    return any(k.startswith(p + " ") and joined.startswith(k) for k in _ORGAN_KEYS)
+
+
+_CHAIR_SPEAKS = re.compile(
+    r"\bChủ\s+tịch\s+(?:Ủy|Uỷ|UỶ|ỦY)?\s*(?:ban\s+nhân\s+dân|BAN\s+NHÂN\s+DÂN|UBND)\s+"
+    r"(?!các\b)[^\n.;:]{0,40}?\b(?:yêu\s+cầu|chỉ\s+thị|QUYẾT\s+ĐỊNH|quyết\s+định\s*:)"
+)
+
+
+def _chair_enacts(st: Structure, clean: CleanText, issuer: str) -> bool:
+    """Does the chair of the People's Committee enact the document (GUIDE: the enacting line
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" or the text's own "Chủ tịch UBND tỉnh yêu cầu"), not the
+    Committee? A "KT. CHỦ TỊCH" signature alone does not say so."""
+    if not normalize_key(issuer).startswith("ủy ban nhân dân"):
+        return False
+    for h in _role(st.header, "authority"):
+        if re.match(r"chủ tịch (?:ủy ban nhân dân|ubnd)\b", normalize_key(h.text)):
+            return True
+    types = _role(st.header, "doc_type")
+    start = _clean_at(clean, types[0]) if types else 0
+    return bool(_CHAIR_SPEAKS.search(clean.text[start : start + 4000]))
+
+
+def _central_issuer(lines: list[str]) -> _Issuer | None:
+    """A central issuer the header prints in capitals, its name wrapped over lines
+    ("VĂN PHÒNG CHÍNH" / "PHỦ", "BỘ" / "TÀI CHÍNH"), read with the bodies reference data.
+
+    The issuer is the last body of the block; words printed after it that open with an
+    organ word ("CỤC HẢI QUAN" under "BỘ TÀI CHÍNH") name a unit of it, which issues.
+    """
+    joined = " ".join(" ".join(lines).split())
+    found = [m for m in bodies.find_bodies(joined) if m.type.level == "central"]
+    if not found:
+        return None
+    last = found[-1]
+    rest = joined[last.end :].strip(" -,")
+    if rest and _SUB_ORGAN.match(normalize_key(rest)):
+        word = _SUB_ORGAN.match(normalize_key(rest))[1]
+        organ = word[:1].upper() + word[1:] + " " + _sector_case(rest[len(word) :].strip())
+        return _Issuer(organ=organ, central=organ)
+    name = bodies.mention(last, bodies.Context(level="central")).name
+    return _Issuer(organ=name, central=name)
