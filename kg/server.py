@@ -27,7 +27,7 @@ Limits, and what exactly is enforced:
   headers over 64 KB 414/431; queries nested more than 40 levels deep get 400
   before any parser sees them; a query that crashes its worker gets 400 and the
   server carries on.
-- connections: at most 200 at once, each with 10 s to send its request
+- connections: at most 500 at once, each with 5 s to send its request
   (DkgHTTPServer); log lines go through a queue, never blocking a handler.
 - binds 127.0.0.1 unless told otherwise; CORS allows any origin (read-only data).
 """
@@ -450,12 +450,19 @@ class DkgHTTPServer(ThreadingHTTPServer):
     request line, headers and body (a reaper closes connections past it, so a
     client sending a byte a second -- slowloris -- is cut off too); answers are
     written with ``write_timeout`` per send.
+
+    Why the standard library and not an ASGI stack: measured on the seed site (50
+    clients x 15 s, pages only, 2 shared cores) this server answered 1,411 pages/s
+    at p99 0.05 s against 818/s at p99 0.32 s for Starlette on uvicorn; queries run
+    in worker processes either way. uvicorn shrugs off idle connections better (1,000
+    held open cost it nothing; here they take slots until the read deadline cuts
+    them), which the connection cap and the reaper bound.
     """
 
     daemon_threads = True
     request_queue_size = 128
-    max_connections = 200
-    read_timeout = 10.0
+    max_connections = 500
+    read_timeout = 5.0
     write_timeout = 30.0
 
     def __init__(self, address, handler, engine: Engine) -> None:

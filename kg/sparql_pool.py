@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SLOW = 0.5  # seconds after which a query runs at low CPU priority (nice 15)
+NICE = 3  # workers yield to the HTTP process, which answers pages and hands out queries
 MAX_DEPTH = 40  # nesting of { ( [ a query may have (hand-written queries stay far below)
 _CLONE_NEWNET = 0x40000000
 _TOKENS = re.compile(
@@ -133,6 +134,8 @@ def _isolate(memory: int) -> None:
         libc.unshare(_CLONE_NEWNET)
     with contextlib.suppress(OSError, ValueError):
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, 0, NICE)
     sys.setrecursionlimit(20_000)  # the parser recurses per nesting level; MAX_DEPTH caps it
 
 
@@ -279,7 +282,7 @@ class QueryPool:
             raise QueryRefused(
                 400, "the query could not be evaluated (too complex or too large); simplify it"
             ) from None
-        if worker.niced and not _renice(worker.proc.pid, 0):
+        if worker.niced and not _renice(worker.proc.pid, NICE):
             self._replace(worker)  # cannot raise its priority again (not root): a fresh one
         else:
             worker.niced = False

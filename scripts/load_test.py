@@ -112,6 +112,7 @@ class Run:
         self.host, self.port = host, port
         self.stop_at = time.monotonic() + seconds
         self.latencies: list[float] = []
+        self.by_kind: dict[str, list[float]] = {}
         self.statuses: Counter = Counter()
         self.errors: Counter = Counter()
         self.abuse: Counter = Counter()
@@ -130,14 +131,22 @@ class Run:
             except (OSError, http.client.HTTPException) as e:
                 status = type(e).__name__
             dt = time.monotonic() - t0
+            kind = "page" if not path.startswith(("/sparql", "/queries")) else path[1:7]
             with self.lock:
                 self.latencies.append(dt)
+                self.by_kind.setdefault(kind, []).append(dt)
                 self.statuses[status] += 1
                 if status != 200:
                     self.errors[f"{status} {path[:50]}"] += 1
 
     def abuser(self, name: str, method: str, path: str, body=None, headers=None) -> None:
+        """Send one abusive request after another (a pause between them, except for the
+        runaway query: a 10 MB body in a tight loop would measure loopback, not the server)."""
+        first = True
         while self.live():
+            if not first and name != "runaway":
+                time.sleep(0.5)
+            first = False
             try:
                 status = once(self.host, self.port, method, path, body, headers or {}, 30)
             except (OSError, http.client.HTTPException) as e:
@@ -201,7 +210,12 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--abuse", action="store_true", help="run the abuse cases alongside")
+    ap.add_argument("--pages-only", action="store_true", help="only site pages (HTTP layer)")
+    ap.add_argument("--idle", type=int, default=0, help="idle connections held open alongside")
     ap.add_argument("--slow", type=int, default=10, help="slow clients with --abuse")
+    ap.add_argument(
+        "--skip", action="append", default=[], help="leave out an abuse case (e.g. 'nested 4800')"
+    )
     args = ap.parse_args()
 
     proc = None
@@ -212,6 +226,14 @@ def main() -> int:
         proc, host, port = start_server(args)
     run = Run(host, port, args.seconds)
     mix = request_mix(site_pages(args.store))
+    if args.pages_only:
+        mix = [m for m in mix if not m[1].startswith(("/sparql", "/queries"))]
+    idle = []
+    for _ in range(args.idle):
+        try:
+            idle.append(socket.create_connection((host, port), timeout=5))
+        except OSError:
+            break
     threads = [
         threading.Thread(target=run.client, args=(mix, i), daemon=True) for i in range(args.clients)
     ]
@@ -223,11 +245,15 @@ def main() -> int:
         threads += [
             threading.Thread(target=run.abuser, args=a, daemon=True)
             for a in [
-                ("runaway", "GET", f"/sparql?query={q(RUNAWAY)}"),
-                ("huge result", "GET", f"/sparql?query={q(HUGE)}"),
-                ("10 MB query", "POST", "/sparql", big, sq),
-                ("malformed", "GET", f"/sparql?query={q('SELEC * WHERE { ?s')}"),
-                ("nested 4800", "POST", "/sparql", deep.encode(), sq),
+                c
+                for c in [
+                    ("runaway", "GET", f"/sparql?query={q(RUNAWAY)}"),
+                    ("huge result", "GET", f"/sparql?query={q(HUGE)}"),
+                    ("10 MB query", "POST", "/sparql", big, sq),
+                    ("malformed", "GET", f"/sparql?query={q('SELEC * WHERE { ?s')}"),
+                    ("nested 4800", "POST", "/sparql", deep.encode(), sq),
+                ]
+                if c[0] not in args.skip
             ]
         ]
         threads += [threading.Thread(target=run.slowloris, daemon=True) for _ in range(args.slow)]
@@ -242,6 +268,8 @@ def main() -> int:
     for t in threads[: args.clients]:
         t.join(timeout=90)
     elapsed = time.monotonic() - started
+    for s in idle:
+        s.close()
     alive = proc is None or proc.poll() is None
     if proc is not None:
         peak = max(peak, peak_memory_mb(proc.pid))
@@ -262,6 +290,13 @@ def main() -> int:
         f"p99={percentile(lat, 99):.3f}s max={max(lat, default=0):.3f}s"
     )
     print(f"server peak memory (server + workers, VmHWM) = {peak:.0f} MB; alive={alive}")
+    if args.idle:
+        print(f"  idle connections opened: {len(idle)}")
+    for kind, values in sorted(run.by_kind.items()):
+        print(
+            f"  {kind:7s} n={len(values)} p50={percentile(values, 50):.3f}s "
+            f"p99={percentile(values, 99):.3f}s"
+        )
     for what, n in run.errors.most_common(8):
         print(f"  error {n} x {what}")
     for what, n in sorted(run.abuse.items()):
