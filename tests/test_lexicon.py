@@ -19,7 +19,6 @@ from kg.read import load_model
 from kg.structure import parse
 from kg.text import clean_text
 from kg.trace import trace
-from kg.views.data import load_site_data
 from kg.vocab import DKG
 
 SAMPLE = Path(__file__).parent / "data" / "views" / "sample.trig"
@@ -107,9 +106,8 @@ def _store_with_mass_org_and_ad_hoc() -> ox.Store:
 def test_kind_and_frequency_decode_to_the_model_values_in_every_reader():
     store = _store_with_mass_org_and_ad_hoc()
     doc = "https://w3id.org/dkg/id/doc/test-mass-org"
-    data = load_site_data(store)  # the one read model: trace, audit, site and export read it
+    data = model = load_model(store)  # the one read model: trace, audit, site and export
     assert data.docs[doc].kind == "mass-org"
-    model = load_model(store)
     (tree,) = trace(model, doc)
     assert json.loads(trace_json([tree], model))[0]["kind"] == "mass-org"
     assert [r.frequency for r in data.reports if r.doc == doc] == ["ad hoc"]

@@ -21,6 +21,7 @@ from kg.read import (
     Evidence,
     ReadModel,
     Report,
+    load_model,
 )
 from kg.views.common import (
     NODE_LIMIT,
@@ -32,7 +33,6 @@ from kg.views.common import (
     safe_json,
     short_name,
 )
-from kg.views.data import link_report_bodies, load_site_data
 from kg.views.graphs import cascade_graph, doc_graph
 from kg.views.site import PAGE_KINDS, build_site, write_site
 
@@ -49,7 +49,7 @@ def sample_store() -> ox.Store:
 
 @pytest.fixture(scope="module")
 def sample_data() -> ReadModel:
-    return load_site_data(sample_store())
+    return load_model(sample_store())
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +120,7 @@ def test_short_name_abbreviates_and_wraps():
 # ---------------------------------------------------------------- page model from the store
 
 
-def test_load_site_data_reads_the_graph(sample_data):
+def test_load_model_reads_the_graph(sample_data):
     data = sample_data
     assert len(data.docs) == 6
     assert sum(d.ingested for d in data.docs.values()) == 4
@@ -329,27 +329,32 @@ def test_big_cascade_page_lists_by_level(tmp_path):
     assert len(index) < 1_000_000
 
 
-def test_text_only_reporting_is_linked_to_bodies_of_the_same_document():
-    data = ReadModel()
-    doc, other = ID + "doc/a", ID + "doc/b"
-    ubnd, phong = ID + "body/ubnd/x", ID + "body/phong-ldtbxh/x"
-    data.docs[doc] = Document(doc, issuer=ubnd, issuer_name="Ủy ban nhân dân huyện X")
-    data.bodies[phong] = Body(phong, "Phòng Lao động - Thương binh và Xã hội")
-    data.assignments.append(Assignment(doc, phong))
-    data.reports += [
-        Report(
-            doc + "/reporting/1",
-            doc,
-            reporter_text="Phòng Lao động - Thương binh và xã hội",
-            recipient_text="Uỷ ban nhân dân huyện X",
-        ),
-        Report(
-            other + "/reporting/1", other, reporter_text="Phòng Lao động - Thương binh và Xã hội"
-        ),
-    ]
-    link_report_bodies(data)
-    assert (data.reports[0].reporter, data.reports[0].recipient) == (phong, ubnd)
-    assert data.reports[1].reporter is None  # another document's bodies are not guessed
+def test_reporting_bodies_come_from_the_graph_not_from_names(seed_store_dir, tmp_path):
+    """The pages show dkg:reporter / dkg:recipient links; a text-only name is not guessed."""
+    from kg.queries import open_store_dir
+
+    data = load_model(open_store_dir(seed_store_dir))
+    linked = [r for r in data.reports if r.reporter and r.reporter_text]
+    assert linked and all(r.reporter in data.bodies for r in linked)
+    report = linked[0]
+    site = tmp_path / "site"
+    write_site(data, site)
+    page = Site.of(data).body_pages[report.reporter]
+    assert "Gửi báo cáo" in (site / page).read_text(encoding="utf-8")
+
+    text_only = ReadModel()
+    doc, phong = ID + "doc/a", ID + "body/phong-ldtbxh/x"
+    text_only.docs[doc] = Document(doc)
+    text_only.bodies[phong] = Body(phong, "Phòng Lao động - Thương binh và Xã hội")
+    text_only.assignments.append(Assignment(doc, phong))
+    text_only.reports.append(
+        Report(doc + "/reporting/1", doc, reporter_text="Phòng Lao động - Thương binh và Xã hội")
+    )
+    out = tmp_path / "text-only"
+    write_site(text_only, out)
+    assert text_only.reports[0].reporter is None
+    body_page = (out / Site.of(text_only).body_pages[phong]).read_text(encoding="utf-8")
+    assert "Gửi báo cáo" not in body_page
 
 
 def test_a_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):

@@ -1,6 +1,6 @@
 """The staff site: static HTML pages with interactive graphs, readable offline.
 
-``build_site`` reads the read model of the store (kg.read, via kg.views.data), then
+``build_site`` reads the read model of the store (kg.read), then
 writes every page kind in ``PAGE_KINDS``: one module per kind (as Datasette's views/
 has), each writing its pages through one ``Write``. Pages work from file:// and
 behind ``dkg serve``: links are relative, vis-network and the CSS are bundled in
@@ -21,7 +21,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from kg.read import ReadModel
+from kg.read import ReadModel, load_model
 from kg.views import body_page, cascade_page, doc_page, index_page
 from kg.views.calendar_page import write_calendar_pages
 from kg.views.common import (
@@ -43,7 +43,6 @@ from kg.views.common import (
     fold,
     safe_json,
 )
-from kg.views.data import load_site_data
 from kg.views.write import Write
 
 
@@ -160,4 +159,4 @@ def build_site(store: Any, out_dir: Path, limit: int = NODE_LIMIT) -> SiteReport
 
     ``store`` is a kg.store.Store, a pyoxigraph Store, or a ready ``ReadModel``.
     """
-    return write_site(load_site_data(store), Path(out_dir), limit)
+    return write_site(load_model(store), Path(out_dir), limit)
