@@ -20,6 +20,7 @@ from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
 from kg.rdf import Emitter, IRIs, reference_quads
+from kg.readers import describe
 from kg.resolve import ResolvedCorpus, resolve
 from kg.store import Store, StoreWriter, open_store, open_store_folder
 from kg.views import site
@@ -39,6 +40,7 @@ class BuildReport:
     seconds: float = 0.0
     exports: list[Path] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)  # seconds per stage (benchmarks)
+    read: list[str] = field(default_factory=list)  # per source: how it was read (kg.readers)
 
     @property
     def ok(self) -> bool:
@@ -104,6 +106,7 @@ def _build_locked(
     """One generation: store, exports and site, published together (lock held)."""
     started = time.perf_counter()
     report = BuildReport(out_dir, errors=[str(e) for e in errors])
+    report.read = [describe(r.source) for r in records]
     report.warnings += [w for r in records for w in record_warnings(r)]
     clock = [time.perf_counter()]
 

@@ -136,17 +136,21 @@ def main() -> None:
 def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     """Read documents into structured records (no store).
 
-    PATHS are .txt/.md files or folders; default: the bundled seed documents.
+    PATHS are documents (.txt/.md, .html, .docx/.doc, .pdf, scans as .png/.jpg/.tif) or
+    folders of them; default: the bundled seed documents. Each file says how it was read.
 
     \b
     Example:
       dkg extract plan.txt --format json
     """
     from kg.pipeline import extract_paths, record_warnings
+    from kg.readers import describe
     from kg.records import records_json, records_table
 
     records, errors = extract_paths(list(paths))
     emit(records_json(records) if fmt == "json" else records_table(records), out)
+    for r in records:
+        click.echo(f"dkg: read {describe(r.source)}", err=True)
     for err in errors:
         click.echo(f"dkg: {err}", err=True)
     for warning in (w for r in records for w in record_warnings(r)):
@@ -209,7 +213,8 @@ def build(
 ) -> None:
     """Build the knowledge graph: store, exports and site.
 
-    PATHS are .txt/.md files or folders; default: the bundled seed documents.
+    PATHS are documents (.txt/.md, .html, .docx/.doc, .pdf, scans as .png/.jpg/.tif) or
+    folders of them; default: the bundled seed documents. Each file says how it was read.
     A bad file is reported and skipped (exit status 1); the store is still written.
     The store, exports and site of a build appear together when it is complete;
     a second build into the same --out waits (--wait) or refuses.
@@ -236,6 +241,8 @@ def build(
         dask=dask,
         validate=validate,
     )
+    for line in report.read:
+        click.echo(f"dkg: read {line}", err=True)
     for err in report.errors:
         click.echo(f"dkg: {err}", err=True)
     for warning in report.warnings:

@@ -50,7 +50,7 @@ def extract_source(src: SourceText) -> DocumentRecord:
     are worth having even when the body defeats the parser.
     """
     clean = text_stage.clean(src)
-    findings: list[Finding] = []
+    findings: list[Finding] = list(src.findings)  # what the reader cannot vouch for (OCR)
     parsed = _parse_structure(clean, findings)
     structure = parsed or Structure(clean=clean)  # the facts fall back to the clean text
     refs = extract_refs(structure)

@@ -190,6 +190,38 @@ def read_source(path: Path | str, name: str | None = None) -> SourceText:
     return read_bytes(data, path, shown)
 
 
+_READERS = {
+    "text": "text",
+    "html": "web page",
+    "docx": "Word .docx",
+    "doc": "old Word/RTF/ODT through LibreOffice",
+    "pdf": "PDF text layer",
+    "ocr": "OCR (Tesseract)",
+    "pdf+ocr": "PDF text layer and OCR (Tesseract)",
+}
+
+
+def describe(src: SourceText) -> str:
+    """One line saying how a file was read: "plan.pdf: PDF text layer, 3 pages"."""
+    what = _READERS.get(src.reader, src.reader)
+    if src.encoding:
+        what += f" ({src.encoding})"
+    pages = sorted({s.where.split(" (")[0] for s in src.segments if s.where.startswith("page ")})
+    if pages:
+        what += f", {len(pages)} page{'s' if len(pages) > 1 else ''}"
+    conf = [s.where for s in src.segments if "OCR" in s.where and "%" in s.where]
+    if conf:
+        what += f", OCR confidence {_confidences(conf)}"
+    return f"{src.name}: {what}"
+
+
+def _confidences(wheres: list[str]) -> str:
+    import re
+
+    values = [int(m.group(1)) for w in wheres if (m := re.search(r"(\d+)%", w))]
+    return f"{min(values)}%" if len(values) == 1 else f"{min(values)}-{max(values)}%"
+
+
 def _expand(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
     for p in paths:
         path = Path(p)
@@ -217,4 +249,4 @@ def iter_sources(paths: Iterable[Path | str]) -> Iterator[SourceText | SourceErr
             yield e
 
 
-__all__ = ["SUFFIXES", "decode", "iter_sources", "read_bytes", "read_source"]
+__all__ = ["SUFFIXES", "decode", "describe", "iter_sources", "read_bytes", "read_source"]

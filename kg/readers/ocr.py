@@ -10,6 +10,7 @@ checks it against the scan instead of trusting it silently.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -60,11 +61,12 @@ def ocr_image(image: Path, name: str) -> tuple[str, float]:
 
 
 def _from_tsv(tsv: str) -> tuple[str, float]:
-    """Lines of words from Tesseract's TSV (block, paragraph, line), and the confidence
-    of the words weighted by their length."""
+    """Lines of words from Tesseract's TSV (block, paragraph, line) -- a gap wider than
+    twice the words' height kept as a tab, so the header's columns and a table's cells
+    stay apart -- and the confidence of the words weighted by their length."""
     lines: list[str] = []
     key = None
-    words: list[str] = []
+    line: list[tuple[str, int, int, int]] = []  # (word, left, right, height)
     weighted = total = 0.0
     prev_block = None
     for row in tsv.splitlines()[1:]:
@@ -76,18 +78,33 @@ def _from_tsv(tsv: str) -> tuple[str, float]:
             continue
         this = (cols[2], cols[3], cols[4])  # block, paragraph, line
         if this != key:
-            if words:
-                lines.append(" ".join(words))
+            if line:
+                lines.append(_join(line))
             if prev_block is not None and cols[2] != prev_block:
                 lines.append("")  # a new block (a column, a paragraph apart)
-            words, key, prev_block = [], this, cols[2]
-        words.append(word)
+            line, key, prev_block = [], this, cols[2]
+        left, width, height = int(cols[6]), int(cols[8]), int(cols[9])
+        line.append((word, left, left + width, height))
         if conf >= 0:
             weighted += conf * len(word)
             total += len(word)
-    if words:
-        lines.append(" ".join(words))
-    return "\n".join(lines), (weighted / total if total else 0.0)
+    if line:
+        lines.append(_join(line))
+    return _MARKER_COMMA.sub(r"\1.\2", "\n".join(lines)), (weighted / total if total else 0.0)
+
+
+# An item number is printed "5." (NĐ 30/2020: Arabic numeral and a full stop); at 300 dpi
+# Tesseract often reads that stop as a comma, which hides the item from the structure stage.
+_MARKER_COMMA = re.compile(r"(?m)^(\d{1,2}(?:\.\d{1,2})*),(\s+[A-ZĐÀ-Ỹ])")
+
+
+def _join(line: list[tuple[str, int, int, int]]) -> str:
+    height = sorted(h for *_, h in line)[len(line) // 2]
+    out = [line[0][0]]
+    for prev, w in zip(line, line[1:], strict=False):
+        out.append("\t" if w[1] - prev[2] > 2 * height else " ")
+        out.append(w[0])
+    return "".join(out)
 
 
 def confidence_findings(page: int, conf: float) -> list[Finding]:
