@@ -157,3 +157,35 @@ def test_the_chair_enacts_when_the_text_says_so():
     assert facts(chair.replace("\\n", "\n")).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"
     says = SPLIT_HEADER + "\\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu:\\n1. Sở Y tế: chủ trì.\\n"
     assert facts(says.replace("\\n", "\n")).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"
+
+
+CONCLUSION = (
+    CENTRAL
+    + """
+I. ĐÁNH GIÁ CHUNG
+Tỉnh đã đạt nhiều kết quả quan trọng.
+II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về đề nghị sửa đổi quy định về chuyển mục đích sử dụng rừng: giao Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Tài chính nghiên cứu, báo cáo Thủ tướng Chính phủ.
+2. Về dự án nạo vét luồng tàu: Bộ Xây dựng khẩn trương rà soát, bàn giao dự án cho tỉnh.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+"""
+)
+
+
+def test_a_conclusion_hands_out_work_inside_its_items():
+    from kg.pipeline import extract_source
+    from kg.records import to_gold_dict
+
+    rec = to_gold_dict(extract_source(_source(CONCLUSION)))
+    got = {a["agency"]: a for a in rec["assignments"]}
+    assert got["Bộ Nông nghiệp và Môi trường"]["leads"]
+    assert got["Bộ Nông nghiệp và Môi trường"]["coordinates_with"] == ["Bộ Tài chính"]
+    assert "Bộ Xây dựng" in got
+
+
+def _source(text: str):
+    from pathlib import Path
+
+    from kg.models import SourceText
+
+    return SourceText(path=Path("x.txt"), name="x.txt", text=text, encoding="utf-8", sha256="")

@@ -500,6 +500,9 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         lw = levels[0] if levels else (LEVEL_DISPLAY.get(ctx.level_word or "") or None)
         return (f"{name} {lw}" if lw else name), type_id, level or ctx.level, False
     if t.level is None and not (t.groups & _NO_LEVEL_GROUPS) and not t.collective:
+        if levels and m.place and ctx.level and level != ctx.level:
+            # one specific unit of another level than the issuer's keeps its place (GUIDE)
+            return f"{t.pref} {levels[0]} {m.place}", type_id, level, False
         if levels:
             return f"{t.pref} {levels[0]}", type_id, level, False
         if ctx.level_word:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.bodies import BodyMatch, Context, find_bodies, match_at, mention
+from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
+from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
     _Collect,
 )
@@ -32,7 +33,7 @@ from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, S
 from kg.text import fold_same_length
 
 
-class _Walker(_Scopes, _Collect):
+class _Walker(_Scopes, _Collect, _Clauses):
     """One document's walk: scopes, headings and tables share its state."""
 
     def __init__(self, structure: Structure, ctx: Context) -> None:
@@ -125,6 +126,11 @@ class _Walker(_Scopes, _Collect):
         self.tables()
         if not self.drafts:
             self.addressees()
+        if all(
+            d.body.collective or not d.duties or is_issuer(d.body.name, self.ctx)
+            for d in self.drafts.values()
+        ):  # nothing organised by body: look for work handed out in running text
+            self.clauses()
 
     def assignments(self) -> list[Assignment]:
         out: list[Assignment] = []

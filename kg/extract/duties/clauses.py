@@ -1,0 +1,70 @@
+"""Work handed out inside running text, for documents with no part organised by body.
+
+Government notices of conclusions (Thông báo kết luận) and many decisions hand out work in
+their items' sentences, not under body headings: "1. Về kiến nghị ...: giao Bộ Tài chính
+chủ trì, phối hợp với ...", "2. Về dự án ...: Bộ Xây dựng khẩn trương rà soát ...",
+"Sở X có trách nhiệm chủ trì ...", "Đề nghị Tập đoàn Y ...". Each such clause is one duty
+of the bodies it names; its lead and partners are read from the clause like any duty.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.bodies import BodyMatch, Context
+from kg.extract.duties.rules import _Duty, parse_list
+from kg.text import fold_same_length
+
+# where a clause handing out work may open inside running text
+_CLAUSE_OPEN = re.compile(
+    r"(?:(?<=(?P<colon>:))\s+|(?<=[;.])\s+|^[ \t]*(?:[-+•]\s*|\d+(?:\.\d+)*\.\s+|[a-z]\)\s+)?)"
+    r"(?P<body>(?P<verb>giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+|(?=[a-z]))",
+    re.M,
+)
+_CLAUSE_DUTY = re.compile(r"\s*(?:co\s+trach\s+nhiem|chu\s+tri)(?![a-z])")
+_ABOUT_ITEM = re.compile(r"\s*(?:\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?Về\s")
+_CLAUSE_STOP = re.compile(r";|\.(?!\d)(?=\s|$)|\n[ \t]*(?:[-–+•]|\d+\.\s)")
+
+
+def _is_issuer_type(b: BodyMatch, ctx: Context) -> bool:
+    """Is a match the issuing body itself ("Ủy ban nhân dân tỉnh" in its own plan)?"""
+    if not ctx.issuer or b.plural or b.place:
+        return False
+    return fold_same_length(ctx.issuer).startswith(fold_same_length(b.type.pref))
+
+
+def _opens_duty(text: str, folded: str, m: re.Match[str], end: int) -> bool:
+    """Is the clause at ``m`` (bodies up to ``end``) one that hands them work?"""
+    if m.group("verb"):
+        return True
+    if m.group("colon"):  # "1. Về kiến nghị ...: Bộ Xây dựng rà soát ..." (a conclusion)
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        return bool(_ABOUT_ITEM.match(line))
+    return bool(_CLAUSE_DUTY.match(folded[end : end + 40]))  # "Sở X có trách nhiệm ..."
+
+
+class _Clauses:
+    """The walker's last resort: clauses of running text that hand out work."""
+
+    def clauses(self) -> None:
+        text = self.clean.text  # type: ignore[attr-defined]
+        folded = fold_same_length(text)
+        body = self.s.body  # type: ignore[attr-defined]
+        start = body[0].clean_start if body else 0
+        for m in _CLAUSE_OPEN.finditer(folded, start):
+            found, end = parse_list(text, m.end())
+            if not found or len(found) == 1 and found[0].type.generic:
+                continue
+            if not _opens_duty(text, folded, m, end):
+                continue
+            if any(_is_issuer_type(b, self.ctx) for b in found):  # type: ignore[attr-defined]
+                continue
+            verb = m.group("verb") or ""
+            mode = "requested" if "nghi" in verb else "assigned"
+            rest = end
+            while rest < len(text) and text[rest] in " \t,:":
+                rest += 1
+            stop = _CLAUSE_STOP.search(text, end)
+            duty = _Duty(rest, stop.start() if stop else len(text), "")
+            for b in found:
+                self.add(b, 0, mode, [duty])  # type: ignore[attr-defined]
