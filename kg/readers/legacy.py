@@ -91,28 +91,44 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _recase(text: str) -> str:
     """TCVN3 has no toned capitals: titles set in a capitals font (.VnTimeH) come out as
     "ñY BAN NH¢N D¢N" -> "ủY BAN NHÂN DÂN". A word with a capital after its first letter
-    was set in capitals; a word that could be either ("Bộ", "ở") follows its neighbours
-    on the line."""
+    was set in capitals; a word that could be either ("Bộ", "ở") follows the nearest
+    unmistakable words on each side on its line."""
     words = list(_WORD.finditer(text))
-    caps = [_caps_word(m.group()) for m in words]
+    kinds = [_kind(m.group()) for m in words]
     out = list(text)
     for k, m in enumerate(words):
         w = m.group()
-        if w.isascii() or w.isupper() or any(c.isascii() and c.islower() for c in w):
+        if w.isascii() or w.isupper() or kinds[k] == "lower":
             continue
-        if caps[k]:
-            out[m.start() : m.end()] = w.upper()
-            continue
-        votes = [
-            caps[j]
-            for j in (k - 1, k + 1)
-            if 0 <= j < len(words)
-            and _between(text, words[min(j, k)], words[max(j, k)]).isspace()
-            and "\n" not in _between(text, words[min(j, k)], words[max(j, k)])
-        ]
-        if votes and all(votes):
+        votes = [v for v in (_side(text, words, kinds, k, -1), _side(text, words, kinds, k, 1))]
+        votes = [v for v in votes if v is not None]
+        if kinds[k] == "caps" or votes and all(votes):
             out[m.start() : m.end()] = w.upper()
     return "".join(out)
+
+
+def _side(text: str, words: list[re.Match], kinds: list[str], k: int, step: int) -> bool | None:
+    """Whether the nearest unmistakable word on one side (same line, spaces between) is in
+    capitals; None when there is none."""
+    j = k
+    while 0 <= j + step < len(words):
+        a, b = sorted((j, j + step))
+        gap = text[words[a].end() : words[b].start()]
+        if not gap.isspace() or "\n" in gap:
+            return None
+        j += step
+        if kinds[j] != "amb":
+            return kinds[j] == "caps"
+    return None
+
+
+def _kind(w: str) -> str:
+    """caps: unmistakably set in capitals; lower: has a small ASCII letter; amb: either."""
+    if any(c.isascii() and c.islower() for c in w):
+        return "lower"
+    if any(c.isascii() and c.isupper() for c in w[1:]):
+        return "caps"
+    return "amb"
 
 
 @cache
@@ -140,17 +156,6 @@ def _restore_names(text: str) -> str:
     if pattern is None:
         return text
     return pattern.sub(lambda m: m.group()[0].upper() + m.group()[1:], text)
-
-
-def _between(text: str, a: re.Match, b: re.Match) -> str:
-    return text[a.end() : b.start()]
-
-
-def _caps_word(w: str) -> bool:
-    """Unmistakably set in capitals: an ASCII capital after the first letter, no ASCII small."""
-    return any(c.isascii() and c.isupper() for c in w[1:]) and not any(
-        c.isascii() and c.islower() for c in w
-    )
 
 
 # ------------------------------------------------------------------ telling them apart
