@@ -1,6 +1,6 @@
 """The site's reporting calendar: calendar.html, reporting.ics and one .ics per body.
 
-Built from the site's read model (SiteData.reports), so it needs no store of its own;
+Built from the site's read model (kg.read.ReadModel.reports), so it needs no store of its own;
 the events themselves come from kg.calendar, the one place that turns obligations into
 iCalendar.
 """
@@ -13,8 +13,6 @@ from pathlib import Path
 
 from kg.calendar import FREQUENCY_VI, Obligation, calendar, first_due
 
-# the site's frequency codes -> the graph's skos:notation
-_NOTATION = {"adhoc": "ad hoc", "review": "review milestones"}
 ALL_ICS = "reporting.ics"
 PAGE = "calendar.html"
 
@@ -36,7 +34,7 @@ def site_obligations(data, doc_title) -> list[Obligation]:
                 doc=r.doc,
                 document=doc_title(doc) if doc else r.doc,
                 doc_date=doc.date if doc else None,
-                frequency=_NOTATION.get(r.frequency or "", r.frequency),
+                frequency=r.frequency,  # the model's value already (kg.lexicon)
                 due=due,
                 deadline=r.due,
                 reporter=r.reporter_text,
