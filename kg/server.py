@@ -53,20 +53,17 @@ from kg import __version__, formats, outdir, sparql_pool
 from kg.errors import DkgError
 from kg.queries import (
     CannedQuery,
-    QueryResult,
     bind_params,
     canned_queries,
-    format_result,
     oxigraph_store,
 )
 from kg.sparql import bind_query
-from kg.sparql_pool import PoolLimits, QueryPool, QueryRefused
+from kg.sparql_answer import GRAPH_TYPES, SELECT_TYPES, QueryRefused
+from kg.sparql_pool import PoolLimits, QueryPool
 from kg.store import open_store_folder
 
 MAX_BODY = 1_000_000
 
-SELECT_TYPES = formats.media_writers(formats.RESULTS)
-GRAPH_TYPES = formats.media_writers(formats.GRAPH)
 # ?format= / ?_format= short names
 SHORT_FORMATS = formats.short_names(formats.RESULTS, formats.GRAPH)
 
@@ -79,26 +76,6 @@ class HttpError(Exception):
 
 
 Limits = PoolLimits  # timeout, max_rows, max_bytes, workers, memory
-
-
-def negotiate(accept: str, choices: dict, default: str) -> str:
-    """Pick the best media type of ``choices`` for an Accept header (q-values honoured)."""
-    best, best_q = None, 0.0
-    for i, part in enumerate(accept.split(",") if accept else []):
-        fields = [f.strip() for f in part.split(";")]
-        mtype, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        q -= i * 1e-6  # earlier wins among equals
-        if mtype in choices and q > best_q:
-            best, best_q = mtype, q
-        elif mtype in ("*/*", "application/*", "text/*") and q > best_q and best is None:
-            best_q = q
-    return best or default
 
 
 class Engine:
@@ -131,86 +108,6 @@ def _source(store) -> str | bytes:
         return str(path)
     raw = oxigraph_store(store)
     return raw.dump(format=ox.RdfFormat.N_QUADS) or b""
-
-
-def evaluate(
-    store: ox.Store, query: str, accept: str, default_graphs, max_rows: int, max_bytes: int
-) -> tuple[bytes, str]:
-    """Run ``query`` and serialise the answer (in a worker process); raises HttpError."""
-    kwargs: dict = {}
-    try:
-        if default_graphs:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        res = store.query(query, **kwargs)
-    except SyntaxError as e:
-        raise HttpError(400, f"SPARQL syntax error: {e}") from None
-    except (ValueError, RuntimeError, OSError) as e:
-        raise HttpError(400, f"query failed: {e}") from None
-    too_many = f"the answer has more than {max_rows} results; add a LIMIT or narrow the query"
-    if isinstance(res, ox.QueryBoolean):
-        mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
-        if SELECT_TYPES[mtype] in (ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV):
-            mtype = "application/sparql-results+json"
-        return res.serialize(format=SELECT_TYPES[mtype]), mtype
-    select = isinstance(res, ox.QuerySolutions)
-    names = [v.value for v in res.variables] if select else []
-    items: list = []
-    try:
-        for item in res:
-            if len(items) >= max_rows:
-                raise HttpError(413, too_many)
-            items.append([item[v] for v in names] if select else item)
-    except (ValueError, RuntimeError, OSError) as e:
-        raise HttpError(400, f"query failed: {e}") from None
-    if select:
-        mtype = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
-        body = _serialize_solutions(QueryResult("SELECT", names, items), SELECT_TYPES[mtype])
-    else:
-        mtype = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        body = ox.serialize(items, format=GRAPH_TYPES[mtype]) or b""
-    if len(body) > max_bytes:
-        raise HttpError(413, f"the answer is over {max_bytes} bytes; add a LIMIT or narrow it")
-    return body, mtype
-
-
-def _serialize_solutions(result: QueryResult, fmt) -> bytes:
-    """Serialise rows already read (pyoxigraph serialises only an unread iterator)."""
-    if fmt == ox.QueryResultsFormat.JSON:
-        return format_result(result, "json").encode("utf-8")
-    if fmt == ox.QueryResultsFormat.CSV:
-        return format_result(result, "csv").encode("utf-8")
-    if fmt == ox.QueryResultsFormat.TSV:
-        return format_result(result, "tsv").encode("utf-8")
-    return _results_xml(result).encode("utf-8")
-
-
-def _results_xml(result) -> str:
-    esc = html.escape
-    out = [
-        '<?xml version="1.0"?>',
-        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-        "<head>" + "".join(f'<variable name="{esc(v)}"/>' for v in result.variables) + "</head>",
-        "<results>",
-    ]
-    for row in result.rows:
-        out.append("<result>")
-        for var, t in zip(result.variables, row, strict=True):
-            if t is None:
-                continue
-            if isinstance(t, ox.NamedNode):
-                val = f"<uri>{esc(t.value)}</uri>"
-            elif isinstance(t, ox.BlankNode):
-                val = f"<bnode>{esc(t.value)}</bnode>"
-            elif t.language:
-                val = f'<literal xml:lang="{esc(t.language)}">{esc(t.value)}</literal>'
-            else:
-                val = f'<literal datatype="{esc(t.datatype.value)}">{esc(t.value)}</literal>'
-            out.append(f'<binding name="{esc(var)}">{val}</binding>')
-        out.append("</result>")
-    out.append("</results></sparql>")
-    return "\n".join(out) + "\n"
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -37,6 +37,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.sparql_answer import QueryRefused, evaluate
+
 SLOW = 0.5  # seconds after which a query runs at low CPU priority (nice 15)
 NICE = 3  # workers yield to the HTTP process, which answers pages and hands out queries
 MAX_DEPTH = 40  # nesting of { ( [ a query may have (hand-written queries stay far below)
@@ -45,15 +47,6 @@ _TOKENS = re.compile(
     r"""\#[^\n]*|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
     r"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^\s<>"{}|^`\\]*>|[{(\[]|[})\]]"""
 )
-
-
-class QueryRefused(Exception):
-    """A query this endpoint will not run: ``status`` and a one-line reason."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def nesting_depth(query: str) -> int:
@@ -151,7 +144,6 @@ def _open(source: str | bytes):
 
 def worker_main(conn, source: str | bytes, limits: PoolLimits) -> None:
     """Serve jobs from ``conn`` until it closes: (query, accept, graphs, check) -> reply."""
-    from kg.server import HttpError, evaluate
 
     _isolate(limits.memory)
     store = _open(source)
@@ -176,7 +168,7 @@ def worker_main(conn, source: str | bytes, limits: PoolLimits) -> None:
                     raise verdicts[query]
             body, mtype = evaluate(store, query, accept, graphs, limits.max_rows, limits.max_bytes)
             reply = ("ok", body, mtype)
-        except (QueryRefused, HttpError) as e:
+        except QueryRefused as e:
             reply = ("error", e.status, e.message)
         except MemoryError:
             reply = ("error", 413, "the query needs more memory than this endpoint allows")
@@ -196,7 +188,7 @@ def context() -> mp.context.BaseContext:
     global _CONTEXT
     if _CONTEXT is None:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kg.sparql_pool", "kg.server", "rdflib.plugins.sparql"])
+        ctx.set_forkserver_preload(["kg.sparql_pool", "kg.sparql_answer", "rdflib.plugins.sparql"])
         _CONTEXT = ctx
     return _CONTEXT
 

@@ -16,7 +16,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.server import Limits, make_server, negotiate
+from kg.server import Limits, make_server
+from kg.sparql_answer import negotiate
 
 DKG = "https://w3id.org/dkg/ns#"
 COUNT_DUTIES = f"SELECT (COUNT(?d) AS ?n) WHERE {{ ?d a <{DKG}Duty> }}"
@@ -31,7 +32,7 @@ def server(mini_store, tmp_path):
     )
     (tmp_path / "secret.txt").write_text("TOP-SECRET-CONTENT", encoding="utf-8")
     srv = make_server(
-        mini_store, "127.0.0.1", 0, site_dir=site, limits=Limits(timeout=2, max_rows=50)
+        mini_store, "127.0.0.1", 0, site_dir=site, limits=Limits(timeout=8, max_rows=50)
     )
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
