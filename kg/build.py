@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import lineage, outdir
+from kg.cache import RecordCache
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
@@ -74,7 +75,8 @@ def build(
     started = time.perf_counter()
     _check_base(base)
     with outdir.build_lock(Path(out_dir), wait):
-        records, errors = extract_paths(list(paths), jobs=jobs, dask=dask)
+        cache = RecordCache(Path(out_dir))  # only new or changed sources are extracted
+        records, errors = extract_paths(list(paths), jobs=jobs, dask=dask, cache=cache)
         report = _build_locked(records, errors, Path(out_dir), base, progress)
         if validate:
             _validate_hook(Path(out_dir), report)

@@ -16,6 +16,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from kg import text as text_stage
+from kg.cache import RecordCache
 from kg.checks import check_record
 from kg.errors import DkgError, SourceError
 from kg.extract import named
@@ -151,6 +152,7 @@ def extract_paths(
     paths: Iterable[Path | str],
     jobs: int = 1,
     dask: str | None = None,
+    cache: RecordCache | None = None,
 ) -> tuple[list[DocumentRecord], list[SourceError]]:
     """Records for every readable file named (or under a folder named), plus the errors.
 
@@ -158,23 +160,41 @@ def extract_paths(
     pipeline is reported by name; the rest of the batch goes on. Files are read
     here; their extraction runs in ``jobs`` processes, or on the Dask cluster at
     ``dask`` (a scheduler address), with the same results in the same order.
+    With a ``cache`` (kg.cache), only new or changed sources are extracted.
     """
     paths = list(paths)
     if not paths:
         paths = list(corpus_files())
     items = list(iter_sources(paths))
-    if dask:
-        results = _on_dask(dask, items)
-    elif jobs > 1 and len(items) > 1:
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
-        with ProcessPoolExecutor(min(jobs, len(items)), mp_context=ctx) as pool:
-            chunk = max(1, min(16, len(items) // (4 * jobs)))
-            results = list(pool.map(extract_item, items, chunksize=chunk))
-    else:
-        results = [extract_item(i) for i in items]
+    results: list = [None] * len(items)
+    todo = []
+    for i, item in enumerate(items):
+        hit = None
+        if cache is not None and isinstance(item, SourceText):
+            hit = cache.get(_corpus_name(item))
+        if hit is None:
+            todo.append(i)
+        results[i] = hit
+    for i, result in zip(todo, _run([items[i] for i in todo], jobs, dask), strict=True):
+        results[i] = result
+        if cache is not None and isinstance(result, DocumentRecord):
+            cache.put(_corpus_name(items[i]), result)
+    if cache is not None:
+        cache.prune()
     records = [r for r in results if isinstance(r, DocumentRecord)]
     errors = [r for r in results if isinstance(r, SourceError)]
     return records, errors
+
+
+def _run(items: list, jobs: int, dask: str | None) -> list:
+    if dask and items:
+        return _on_dask(dask, items)
+    if jobs > 1 and len(items) > 1:
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
+        with ProcessPoolExecutor(min(jobs, len(items)), mp_context=ctx) as pool:
+            chunk = max(1, min(16, len(items) // (4 * jobs)))
+            return list(pool.map(extract_item, items, chunksize=chunk))
+    return [extract_item(i) for i in items]
 
 
 def _on_dask(address: str, items: list[SourceText | SourceError]) -> list:

@@ -42,3 +42,43 @@ def test_unreachable_scheduler_is_one_line() -> None:
 
     with pytest.raises(DkgError, match="cannot reach"):
         extract_paths(list(corpus_files())[:1], dask="tcp://127.0.0.1:9")
+
+
+def test_cache_extracts_only_new_or_changed_sources(tmp_path: Path) -> None:
+    from kg.cache import RecordCache
+
+    src = tmp_path / "src"
+    src.mkdir()
+    files = list(corpus_files())[:3]
+    for f in files:
+        (src / f.name).write_bytes(f.read_bytes())
+    fresh = extract_paths([src])
+    first = RecordCache(tmp_path / "out")
+    _same_records(extract_paths([src], cache=first), fresh)
+    assert first.hits == 0
+    again = RecordCache(tmp_path / "out")
+    _same_records(extract_paths([src], cache=again), fresh)
+    assert again.hits == 3
+    changed = src / files[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThêm một dòng.\n", "utf-8")
+    (src / files[1].name).unlink()  # removed: its entry goes
+    third = RecordCache(tmp_path / "out")
+    records, _ = extract_paths([src], cache=third)
+    assert third.hits == 1 and len(records) == 2
+    assert len(list(third.folder.iterdir())) == 2
+
+
+def _same_records(a, b) -> None:
+    assert records_json(a[0]) == records_json(b[0])
+
+
+def test_rebuild_from_the_cache_gives_the_same_graph(tmp_path: Path) -> None:
+    from kg.build import build
+
+    out = tmp_path / "out"
+    first = build([], out)
+    nq = (out / "exports" / "dkg.nq").read_bytes()
+    second = build([], out)
+    assert (out / "exports" / "dkg.nq").read_bytes() == nq
+    assert second.triples == first.triples
+    assert len(list((out / "cache" / "records").iterdir())) == first.documents

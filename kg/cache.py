@@ -1,0 +1,78 @@
+"""Extraction cache: a source whose bytes and extractor are unchanged is not read again.
+
+``dkg build --out DIR`` keeps ``DIR/cache/records/<key>.pickle``, one per source,
+where the key hashes the source's bytes (``SourceText.sha256``) together with a
+digest of the extractor itself (every file of the kg package and its ontology), so
+a new dkg version or an edited rule re-extracts everything. Entries of sources no
+longer in the build are dropped. The cache is the user's own output folder: a
+damaged entry is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from kg.models import DocumentRecord, SourceText
+
+CACHE = "cache"
+RECORDS = "records"
+
+
+@lru_cache(maxsize=1)
+def extractor_digest() -> str:
+    """What the records depend on besides the source: the package's code and data."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+class RecordCache:
+    def __init__(self, out_dir: Path) -> None:
+        self.folder = Path(out_dir) / CACHE / RECORDS
+        self.used: set[str] = set()
+        self.hits = 0
+
+    def _key(self, src: SourceText) -> str:
+        return hashlib.sha256(f"{extractor_digest()}:{src.sha256}".encode()).hexdigest()
+
+    def get(self, src: SourceText) -> DocumentRecord | None:
+        key = self._key(src)
+        self.used.add(key)
+        try:
+            record = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        if not isinstance(record, DocumentRecord) or record.source.text != src.text:
+            return None
+        self.hits += 1
+        return replace(record, source=src)  # the same bytes may come under another name
+
+    def put(self, src: SourceText, record: DocumentRecord) -> None:
+        key = self._key(src)
+        self.used.add(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f"{key}.tmp"
+            tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, self.folder / f"{key}.pickle")
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def prune(self) -> None:
+        """Drop the entries of sources this build did not have."""
+        if not self.folder.is_dir():
+            return
+        for f in self.folder.iterdir():
+            if f.stem not in self.used:
+                with contextlib.suppress(OSError):
+                    f.unlink()
