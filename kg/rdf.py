@@ -375,6 +375,9 @@ class _SourceGraph:
         yield t(self.source, RDF.type, PROV.Entity)
         yield t(self.source, DKG.sourceFile, Literal(rec.source.name))
         yield t(self.source, DKG.checksum, Literal(rec.source.sha256))
+        yield t(self.source, DKG.sourceReader, Literal(rec.source.reader))
+        if rec.source.encoding:
+            yield t(self.source, DKG.sourceEncoding, Literal(rec.source.encoding))
         yield t(self.source, DKG.sourceText, Literal(self.text))
 
     def document(self) -> Iterator[Quad]:

@@ -143,6 +143,8 @@ class DKG(DefinedNamespace):
     # evidence and findings
     order: object  # position of an item in its list as printed
     checksum: object  # sha256 of the source file
+    sourceReader: object  # which reader made the text (kg.readers): text, html, docx, pdf, ocr...
+    sourceEncoding: object  # the detected character encoding of a text source
     message: object  # a finding's explanation
     evidence: object  # any fact -> dkg:Evidence
     forProperty: object  # evidence -> the property it supports (header facts)
