@@ -189,3 +189,31 @@ def _source(text: str):
     from kg.models import SourceText
 
     return SourceText(path=Path("x.txt"), name="x.txt", text=text, encoding="utf-8", sha256="")
+
+
+LETTER_HEADER = """VĂN PHÒNG CHÍNH
+PHỦ
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 11414/VPCP-CN
+V/v đẩy nhanh tiến độ Dự án đường cao tốc
+Bến Lức - Long Thành
+
+Hà Nội, ngày 20
+tháng 11 năm 2025
+
+Kính gửi:
+
+- Bộ Xây dựng;
+- Ủy ban nhân dân tỉnh Đồng Nai.
+"""
+
+
+def test_a_letter_subject_wrapped_before_a_proper_noun_keeps_the_date_after_it():
+    f = facts(LETTER_HEADER)
+    assert (f.type, f.number, f.date) == ("Công văn", "11414/VPCP-CN", "2025-11-20")
+    assert f.subject.endswith("Bến Lức - Long Thành")

@@ -81,6 +81,16 @@ class _HeaderParser:
                 role = self._classify_header_cell(text)
                 if role is None and k == 0 and subject_open and text[:1].islower():
                     role = "subject"
+                elif (
+                    role is None
+                    and k == 0
+                    and subject_open
+                    and len(cells) == 1
+                    and not ln.blank_before
+                    and not match_marker(text)
+                    and not text.rstrip().endswith(":")
+                ):
+                    role = "subject"  # a web copy wraps the V/v cell before a proper noun
                 elif role is None and last_role in ("subject", "addressee") and text[:1].islower():
                     role = last_role
                 elif role is None and last_role == "addressee" and text.startswith(("-", "+", "•")):
