@@ -55,3 +55,7 @@ def test_mixed_folder_builds_what_it_can(tmp_path: Path, seed_paths: list[Path])
     assert any("broken.pdf: is a damaged PDF" in ln for ln in refused)
     assert any("tasks.xlsx: is an Excel workbook" in ln for ln in refused)
     assert f"{len(want)} documents" in result.stderr
+    # the site's document pages say how each source was read
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.html"))
+    assert "đọc như: Word .docx" in pages and "đọc như: PDF (lớp chữ)" in pages
+    assert "đọc như: trang web, utf-8" in pages

@@ -99,7 +99,30 @@ Q_DOC_TYPES = """SELECT ?doc ?label WHERE {
   FILTER (lang(?label) = "vi" || lang(?label) = "")
 }"""
 
-Q_SOURCES = """SELECT ?src ?file WHERE { ?src dkg:sourceFile ?file }"""
+Q_SOURCES = """SELECT ?src ?file ?reader ?encoding WHERE {
+  ?src dkg:sourceFile ?file
+  OPTIONAL { ?src dkg:sourceReader ?reader }
+  OPTIONAL { ?src dkg:sourceEncoding ?encoding }
+}"""
+
+_READERS = {
+    "text": "văn bản thuần",
+    "html": "trang web",
+    "docx": "Word .docx",
+    "doc": "Word .doc (LibreOffice)",
+    "pdf": "PDF (lớp chữ)",
+    "ocr": "ảnh quét (OCR)",
+    "pdf+ocr": "PDF (lớp chữ và OCR)",
+}
+
+
+def _read_as(row: dict | None) -> str | None:
+    """How the source file was read, for people: "PDF (lớp chữ)", "văn bản thuần, tcvn3"."""
+    if not row or not row.get("reader"):
+        return None
+    what = _READERS.get(row["reader"], row["reader"])
+    return f"{what}, {row['encoding']}" if row.get("encoding") else what
+
 
 Q_TEXT = (
     """SELECT ?text WHERE { ?doc prov:wasDerivedFrom ?src . ?src dkg:sourceText ?text } LIMIT 1"""
@@ -297,7 +320,8 @@ class _Loader:
             if row["doc"] is not None and name and row["o"] is not None:
                 fields.setdefault(row["doc"], {}).setdefault(name, row["o"])
         types = {r["doc"]: r["label"] for r in self.rows(Q_DOC_TYPES) if r["doc"]}
-        source_file = {r["src"]: r["file"] for r in self.rows(Q_SOURCES) if r["src"]}
+        sources = {r["src"]: r for r in self.rows(Q_SOURCES) if r["src"]}
+        source_file = {src: r["file"] for src, r in sources.items()}
         for doc, f in sorted(fields.items()):
             src, place = f.get("source"), f.get("jurisdiction")
             if src:
@@ -318,6 +342,7 @@ class _Loader:
                 signer_title=f.get("signer_title"),
                 ingested=_bool(f.get("ingested")),
                 source_file=source_file.get(src) if src else None,
+                source_read=_read_as(sources.get(src)) if src else None,
             )
         for row in self.rows(Q_PRINTED):
             doc = self.model.docs.get(row["doc"])

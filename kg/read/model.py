@@ -51,6 +51,7 @@ class Document:
     signer_title: str | None = None
     ingested: bool = False
     source_file: str | None = None
+    source_read: str | None = None  # how the file was read (dkg:sourceReader, dkg:sourceEncoding)
     source_text: str | None = None  # filled on demand (ReadModel.text_of): texts can be large
     header_evidence: dict[str, Evidence] = field(default_factory=dict)  # field name -> span
     printed_as: list[str] = field(default_factory=list)  # every printing of its number, sorted
