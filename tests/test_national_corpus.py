@@ -62,3 +62,13 @@ def test_same_seed_same_corpus(tmp_path: Path) -> None:
     assert a == b
     for f in (tmp_path / "a").iterdir():
         assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes()
+
+
+def test_a_province_name_with_a_dash_is_whole() -> None:
+    from kg.extract.named import place_of_name
+
+    none = (None, None, None)
+    assert place_of_name("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", none)[1][0] == (
+        "Bà Rịa - Vũng Tàu"
+    )
+    assert place_of_name("UBND tỉnh Nghệ An - Sở Y tế", none)[1][0] == "Nghệ An"

@@ -24,7 +24,7 @@ _CAP = r"[A-ZĐÂĂÊÔƠƯ][^\s,;()]*"
 
 @cache
 def _unit_name_re() -> re.Pattern[str]:
-    return re.compile(rf"\b({lexicon.unit_alternation()})\s+({_CAP}(?:\s+{_CAP})*)")
+    return re.compile(rf"\b({lexicon.unit_alternation()})\s+({_CAP}(?:(?:\s+-\s+|\s+){_CAP})*)")
 
 
 @cache
@@ -63,6 +63,8 @@ def place_of_name(text: str, fallback: Place) -> tuple[Level | None, Place]:
     m = _unit_name_re().search(t)
     if m:
         word, name = " ".join(m.group(1).lower().split()), m.group(2)
+        if " -" in name and not admin.province_named(name):  # only "Bà Rịa - Vũng Tàu" spans a dash
+            name = re.split(r"\s+-\s+", name)[0]
         level = _unit_level(word)
         if level == "province" or (word == "thành phố" and admin.is_central_city(name)):
             return "province", (name, None, None)

@@ -1,0 +1,270 @@
+"""Benchmark national-scale builds on generated corpora (scripts/national_corpus.py).
+
+For each size N, in one run (each build in its own process, for its peak memory):
+the full `dkg build` (extraction in --jobs processes, graph, store, exports, site)
+against bulk-loading the same N-Quads into pyoxigraph (how close the build is to
+the cost of just storing its output); adding one plan to that build (a rebuild
+into the same folder: only the new plan is extracted, the rest of the build is
+redone whole); every canned query on the
+embedded store against rdflib over the same quads (rdflib only up to --rdflib-max
+plans: it loads ~20k quads a second); peak memory; whether the build reproduces
+expected.json. Writes a CSV and, with matplotlib (the `bench` extra), a plot.
+
+    nice -n 10 .venv/bin/python scripts/bench_national.py --plans 100 300 1000 --out /tmp/bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCRIPTS = Path(__file__).resolve().parent
+PARAMS = {
+    "cascade": {"doc": ""},
+    "body_duties": {"body": "giao duc"},
+    "topic_roles": {"topic": "tuyên truyền"},
+}
+
+
+def _one_build(corpus: Path, out: Path, jobs: int) -> dict:
+    """Run in a child process: build, then report times and peak memory as JSON.
+
+    ``out`` may hold an earlier build (the incremental case): its extraction cache is used.
+    """
+    sys.path.insert(0, str(SCRIPTS))
+    import national_corpus
+
+    from kg.build import build
+    from kg.pipeline import extract_paths
+    from kg.store import open_store
+
+    report = build([corpus], out, jobs=jobs)
+    if not (corpus / "expected.json").exists():  # the corpus with one more plan
+        return {"build_s": report.seconds, "quads": report.triples}
+    t = time.perf_counter()
+    records, _ = extract_paths([corpus], jobs=jobs)  # extraction alone: its share of the build
+    extract_s = time.perf_counter() - t
+    exp = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
+    problems = national_corpus.check_records(exp, records)
+    store = open_store(out)
+    try:
+        problems += national_corpus.check_store(exp, store)
+    finally:
+        store.close()
+    return {
+        "build_s": report.seconds,
+        "extract_s": extract_s,
+        "phases": report.phases,
+        "quads": report.triples,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "mismatches": len(problems),
+        "first_mismatches": problems[:3],
+    }
+
+
+def _child(args: list[str]) -> dict:
+    res = subprocess.run(
+        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
+    )
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def _plus_one(corpus: Path, plus: Path) -> None:
+    """The corpus and one more commune plan (a copy of the last one under a new number)."""
+    shutil.copytree(corpus, plus, ignore=shutil.ignore_patterns("expected.json"))
+    last = sorted(corpus.glob("*.txt"))[-1]
+    text = re.sub(r"Số: \d+/", "Số: 9999/", last.read_text(encoding="utf-8"), count=1)
+    (plus / "99999_extra.txt").write_text(text, encoding="utf-8")
+
+
+def _nquads_file(out: Path) -> Path:
+    found = sorted(out.rglob("dkg.nq"))
+    if not found:
+        raise SystemExit(f"{out}: no exports/dkg.nq")
+    return found[0]
+
+
+def _bulk_load(nq: Path, tmp: Path) -> float:
+    import pyoxigraph as ox
+
+    t = time.perf_counter()
+    store = ox.Store(str(tmp))
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    return time.perf_counter() - t
+
+
+def _timed(fn, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+RDFLIB_TIMEOUT = 30
+
+
+def _rdflib_time(ds, text: str, limit: int) -> float | None:
+    """Seconds rdflib takes, ``limit`` when it takes longer (the speed-up is then a lower
+    bound), None when rdflib cannot run the query at all."""
+
+    def stop(signum, frame):
+        raise TimeoutError
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(limit)
+    t = time.perf_counter()
+    try:
+        list(ds.query(text))
+    except TimeoutError:
+        return float(limit)
+    except Exception:  # noqa: BLE001 - rdflib cannot run every query we can
+        return None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    return time.perf_counter() - t
+
+
+def _queries(out: Path, nq: Path, directive: str, with_rdflib: bool) -> dict[str, tuple]:
+    from kg.queries import canned_queries, run_query
+    from kg.store import open_store
+
+    params = {**PARAMS, "cascade": {"doc": directive}}
+    store = open_store(out)
+    ds = None
+    if with_rdflib:
+        from rdflib import Dataset
+
+        ds = Dataset(default_union=True)
+        ds.parse(str(nq), format="nquads")
+    rows = {}
+    try:
+        for name, q in canned_queries().items():
+            p = params.get(name, {})
+            emb = _timed(lambda q=q, p=p: run_query(q, p, store=store))
+            rdf = None
+            if ds is not None:
+                from kg.queries import bind_params
+                from kg.sparql import bind_query
+
+                text = bind_query(q.text, bind_params(q, p))
+                rdf = _rdflib_time(ds, text, RDFLIB_TIMEOUT)
+            rows[name] = (emb, rdf)
+    finally:
+        store.close()
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--plans", type=int, nargs="+", default=[100, 300, 1000])
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--rdflib-max", type=int, default=300)
+    ap.add_argument("--out", type=Path, default=Path("bench-national"))
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        corpus, out, jobs = args.child
+        print(json.dumps(_one_build(Path(corpus), Path(out), int(jobs))))
+        return
+    args.out.mkdir(parents=True, exist_ok=True)
+    sys.path.insert(0, str(SCRIPTS))
+    import national_corpus
+
+    table, query_rows = [], []
+    with tempfile.TemporaryDirectory() as tmpd:
+        tmp = Path(tmpd)
+        for n in args.plans:
+            corpus, plus = tmp / f"c{n}", tmp / f"c{n}+1"
+            exp = national_corpus.generate(n, 1, corpus)
+            _plus_one(corpus, plus)
+            full = _child(["--child", str(corpus), str(tmp / f"o{n}"), str(args.jobs)])
+            nq = _nquads_file(tmp / f"o{n}")
+            load = _bulk_load(nq, tmp / f"bulk{n}")
+            shutil.copytree(tmp / f"o{n}", tmp / f"o{n}+1", symlinks=True)
+            more = _child(["--child", str(plus), str(tmp / f"o{n}+1"), str(args.jobs)])
+            row = {
+                "plans": n,
+                "quads": full["quads"],
+                "build_s": round(full["build_s"], 2),
+                "extract_s": round(full["extract_s"], 2),
+                **{f"{k}_s": round(v, 2) for k, v in full["phases"].items()},
+                "bulk_load_s": round(load, 2),
+                "build_over_load": round(full["build_s"] / load, 1),
+                "plus_one_s": round(more["build_s"], 2),
+                "plus_one_over_full": round(more["build_s"] / full["build_s"], 2),
+                "peak_mb": round(full["peak_mb"]),
+                "mismatches": full["mismatches"],
+            }
+            table.append(row)
+            print(json.dumps(row), flush=True)
+            q = _queries(tmp / f"o{n}", nq, exp["directive"]["number"], n <= args.rdflib_max)
+            for name, (emb, rdf) in q.items():
+                query_rows.append(
+                    {
+                        "plans": n,
+                        "query": name,
+                        "embedded_s": round(emb, 4),
+                        "rdflib_s": None if rdf is None else round(rdf, 3),
+                        "speedup": None if rdf is None else round(rdf / emb, 1),
+                    }
+                )
+                print(json.dumps(query_rows[-1]), flush=True)
+    _write_csv(args.out / "builds.csv", table)
+    _write_csv(args.out / "queries.csv", query_rows)
+    _plot(args.out / "builds.png", table)
+
+
+def _write_csv(path: Path, rows: list[dict]) -> None:
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=keys)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def _plot(path: Path, rows: list[dict]) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib not installed (pip install 'dkg[bench]'): no plot", file=sys.stderr)
+        return
+    n = [r["plans"] for r in rows]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for key, label in [
+        ("build_s", "full build"),
+        ("extract_s", "extraction"),
+        ("bulk_load_s", "bulk load of its N-Quads"),
+    ]:
+        ax.plot(n, [r[key] for r in rows], marker="o", label=label)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("plans")
+    ax.set_ylabel("seconds")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+if __name__ == "__main__":
+    main()
