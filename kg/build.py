@@ -194,7 +194,7 @@ def _write_generation(
     try:
         report.exports.append(write_nquads(store, gen / "exports" / "dkg.nq"))
         lap("exports")
-        _site_hook(store, gen / "site", report)
+        _site_hook(store, gen / "site", report, records)
         lap("site")
     finally:
         store.close()
@@ -236,10 +236,16 @@ def _validate_hook(out_dir: Path, report: BuildReport) -> None:
         report.errors.append(f"SHACL: {len(violations) - 20} more violations (see `dkg validate`)")
 
 
-def _site_hook(store: Store, site_dir: Path, report: BuildReport) -> None:
-    """The static site; the store is already committed, so a folder that cannot be
-    written is a warning, while a bug in the site code still surfaces."""
+def _site_hook(
+    store: Store, site_dir: Path, report: BuildReport, records: list[DocumentRecord]
+) -> None:
+    """The static site, with each source file as given; the store is already committed,
+    so a folder that cannot be written is a warning, while a bug in the site code still
+    surfaces."""
     try:
-        site.build_site(store, site_dir)
+        written = site.build_site(
+            store, site_dir, originals=[(r.source.name, r.source.path) for r in records]
+        )
+        report.warnings += written.warnings
     except OSError as e:
         report.warnings.append(f"{site_dir}: site not written ({e.strerror or e})")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from click.testing import CliRunner
 from test_readers_formats import _tabled_docx, _tabled_html, _tabled_pdf
@@ -59,3 +61,9 @@ def test_mixed_folder_builds_what_it_can(tmp_path: Path, seed_paths: list[Path])
     pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.html"))
     assert "đọc như: Word .docx" in pages and "đọc như: PDF (lớp chữ)" in pages
     assert "đọc như: trang web, utf-8" in pages
+    # ... and link the original file as given, copied byte for byte beside the pages
+    site = tmp_path / "out" / "current" / "site"
+    hrefs = re.findall(r'class="original" href="([^"]+)"', pages)
+    copied = {Path(unquote(h)).name: (site / unquote(h)).read_bytes() for h in hrefs}
+    assert set(copied) == want
+    assert all(copied[name] == (docs / name).read_bytes() for name in want)

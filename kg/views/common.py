@@ -185,6 +185,17 @@ def _slug(tail: str) -> str:
     return tail[-80:].strip("-") or "x"
 
 
+def original_path(source_file: str) -> str:
+    """Where the site keeps its copy of a source file as given, relative to the site root.
+
+    One folder per source name (a short hash of it), so two files called plan.docx in
+    different folders do not overwrite each other, and the file keeps its own name.
+    """
+    key = hashlib.sha1(source_file.encode()).hexdigest()[:12]
+    name = re.split(r"[/\\]", source_file)[-1] or "source"
+    return f"sources/{key}/{name}"
+
+
 def page_names(iris: list[str], prefix: str) -> dict[str, str]:
     """Deterministic, file-system safe page names from the IRIs' distinctive part.
 
@@ -237,6 +248,7 @@ class Site:
     cascade_pages: dict[str, str]
     shared_names: set[str] = field(default_factory=set)  # names several bodies carry
     calendar_hrefs: dict[str, str] = field(default_factory=dict)  # body IRI -> its .ics
+    originals: dict[str, str] = field(default_factory=dict)  # source name -> copied file
 
     def ev_local(self, ev: Evidence | None) -> list[int] | None:
         """Offsets for site.js on the page of the evidence's own document (code points)."""

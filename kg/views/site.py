@@ -14,8 +14,9 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+import urllib.parse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from kg.views.common import (
     doc_title,
     ev_attrs,
     fold,
+    original_path,
     safe_json,
 )
 from kg.views.write import Write
@@ -100,10 +102,15 @@ class SiteReport:
     cascades: int
     seconds: float
     path: Path
+    warnings: list[str] = field(default_factory=list)  # originals that could not be copied
 
 
 def write_site(
-    data: ReadModel, site_dir: Path, limit: int = NODE_LIMIT, index_rows: int = INDEX_ROW_LIMIT
+    data: ReadModel,
+    site_dir: Path,
+    limit: int = NODE_LIMIT,
+    index_rows: int = INDEX_ROW_LIMIT,
+    originals: Iterable[tuple[str, Path]] = (),
 ) -> SiteReport:
     """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
 
@@ -123,7 +130,9 @@ def write_site(
     tmp.mkdir()
     try:
         shutil.copytree(STATIC_DIR, tmp / "static")
-        report = _render(data, tmp, limit, index_rows)
+        copied, problems = copy_originals(tmp, originals)
+        report = _render(data, tmp, limit, index_rows, copied)
+        report.warnings = problems
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -138,9 +147,12 @@ def write_site(
     return report
 
 
-def _render(data: ReadModel, tmp: Path, limit: int, index_rows: int) -> SiteReport:
+def _render(
+    data: ReadModel, tmp: Path, limit: int, index_rows: int, originals: dict[str, str]
+) -> SiteReport:
     """Every page of every kind in ``PAGE_KINDS`` into ``tmp``."""
     site = Site.of(data)
+    site.originals = originals
     write = Write(_env(), site, tmp, limit, index_rows)
     for kind in PAGE_KINDS:
         kind.write_pages(site, write)
@@ -154,9 +166,41 @@ def _render(data: ReadModel, tmp: Path, limit: int, index_rows: int) -> SiteRepo
     )
 
 
-def build_site(store: Any, out_dir: Path, limit: int = NODE_LIMIT) -> SiteReport:
+def build_site(
+    store: Any,
+    out_dir: Path,
+    limit: int = NODE_LIMIT,
+    originals: Iterable[tuple[str, Path]] = (),
+) -> SiteReport:
     """Write the staff site for ``store`` into ``out_dir`` (DIR/site); the build's hook.
 
-    ``store`` is a kg.store.Store, a pyoxigraph Store, or a ready ``ReadModel``.
+    ``store`` is a kg.store.Store, a pyoxigraph Store, or a ready ``ReadModel``;
+    ``originals`` are (source name, file) pairs whose files the document pages link.
     """
-    return write_site(load_model(store), Path(out_dir), limit)
+    return write_site(load_model(store), Path(out_dir), limit, originals=originals)
+
+
+def copy_originals(
+    site_dir: Path, sources: Iterable[tuple[str, Path]]
+) -> tuple[dict[str, str], list[str]]:
+    """Copy each source file, as the user gave it, beside the pages that will link it.
+
+    A document page shows the text as read; the original (a PDF, a scan, a .docx) is
+    what a reader checks it against. Returns source name -> link for the files copied,
+    and one warning line per file that could not be.
+    """
+    copied: dict[str, str] = {}
+    problems: list[str] = []
+    for name, path in sources:
+        if not Path(path).is_file():
+            continue
+        rel = original_path(name)
+        dest = Path(site_dir) / rel
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+        except OSError as e:
+            problems.append(f"{name}: original not copied into the site ({e.strerror or e})")
+        else:
+            copied[name] = urllib.parse.quote(rel)
+    return copied, problems
