@@ -611,3 +611,29 @@ def test_number_word_in_capitals():
         "Ủy ban nhân dân huyện Con Cuông",
         "2024-03-05",
     )
+
+
+STACKED = """UBND TỈNH NGHỆ AN
+--------
+
+CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 45/KH-UBND
+
+Vinh ngày 05
+tháng 3 năm 2024
+
+KẾ HOẠCH
+Phòng, chống đuối nước trẻ em năm 2024
+"""
+
+
+def test_place_and_date_printed_without_the_comma():
+    """A web copy drops the comma ("Hà Nội ngày 01 / tháng 12 năm 2025" over two lines); a
+    cited document's "... ngày ... năm ...;" in a Căn cứ clause never becomes the date."""
+    assert facts_of(STACKED).date == "2024-03-05"
+    clause = "Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    assert facts_of(clause).date != "2025-02-18"

@@ -169,6 +169,12 @@ _DATE_LINE_RE = re.compile(
 _DATE_LINE_NUM_RE = re.compile(
     r"(?P<place>[A-ZĐÀ-Ỹ][^\n\t,]{1,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
 )
+# a web copy or a careless draft drops the comma: "Hà Nội ngày 01 tháng 12 năm 2025"; only
+# a line that is nothing but place and date, so a "Căn cứ ... ngày ...;" clause never is
+_DATE_LINE_BARE_RE = re.compile(
+    r"^\s*(?P<place>[A-ZĐÀ-Ỹ][^\n\t,;:\d]{1,40}?)\s+ngày\s*(?P<d>\d{1,2})[\s.…_]*tháng\s*(?P<m>\d{1,2})"
+    r"[\s.…_]*năm\s*(?P<y>(?:19|20)\d{2})\s*\.?\s*$"
+)
 _NUMBER_LINE_RE = re.compile(r"^S[ốỐ]\s*(?:hiệu)?\s*:?\s*")
 _ISSUING_RE = re.compile(
     r"(?P<who>(?:(?:Ban Thường vụ|Ban Chấp hành|Thường trực)\s+)?"
@@ -300,7 +306,11 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
 
     # date
     for h in _role(header, "place_date"):
-        dm = _DATE_LINE_NUM_RE.search(h.text) or _DATE_LINE_RE.search(h.text)
+        dm = (
+            _DATE_LINE_NUM_RE.search(h.text)
+            or _DATE_LINE_RE.search(h.text)
+            or _DATE_LINE_BARE_RE.search(h.text)
+        )
         if not dm:
             continue
         y, mo, d = dm["y"], dm["m"], dm["d"]
