@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import lineage, outdir
+from kg import lineage, outdir, reorg
 from kg.cache import RecordCache
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
@@ -174,6 +174,8 @@ def _write_generation(
         )
         writer.flush()
         lap("rdf+store")
+        writer.store.add_quads(reorg.reorg_quads(writer.store, base))
+        lap("reorg")
         report.documents = built
         report.triples = len(writer.store)
         report.graphs = len(writer.store.named_graphs())

@@ -93,6 +93,17 @@ class IRIs:
     def lineage_graph(self) -> URIRef:
         return self._iri("graph", "lineage")
 
+    @property
+    def reorg_graph(self) -> URIRef:
+        """Successor links of the 2025 reorganisation (kg.reorg)."""
+        return self._iri("graph", "reorg")
+
+    def change_event(self, body: str, day: str) -> URIRef:
+        """The W3C ORG change event of one body on one day: ``{base}change/{body path}/{day}``."""
+        prefix = self.base + "body/"
+        tail = body[len(prefix) :] if body.startswith(prefix) else slug(body)
+        return self._iri("change", tail, day)
+
     def reference_graph(self, name: str) -> URIRef:
         return self._iri("graph", "reference", name)
 
@@ -580,7 +591,12 @@ def _doc_label(type_: str | None, number: str | None, issuer: str | None, date: 
 # ---------------------------------------------------------------- public API
 
 
-REFERENCE_FILES = {"bodies": "bodies.ttl", "topics": "topics.ttl", "doctypes": "doctypes.ttl"}
+REFERENCE_FILES = {
+    "bodies": "bodies.ttl",
+    "topics": "topics.ttl",
+    "doctypes": "doctypes.ttl",
+    "reorg": "reorg.ttl",
+}
 
 
 def reference_quads(base: str = DEFAULT_BASE, ontology_dir: Path | None = None) -> Iterator[Quad]:

@@ -166,6 +166,14 @@ def validate_store(
         report.graphs += 1
         report.triples += len(g)
         report.findings += shacl(g, shared, shapes)
+    reorg = str(iris.reorg_graph)  # the 2025 successor links (kg.reorg)
+    if reorg in store.named_graphs():
+        g = graph_of(store, reorg)
+        g += _shared_closure(store, g, shared)
+        g += graph_of(store, str(iris.reference_graph("reorg")))  # the acts it cites
+        report.graphs += 1
+        report.triples += len(g)
+        report.findings += shacl(g, reorg, shapes)
     report.findings.sort(key=lambda f: (f.graph, f.severity, f.focus, f.path, f.message))
     if owl:
         consistent, message = owl_consistency(store, data_graphs + [shared], owl_max_triples)

@@ -151,6 +151,21 @@ class DKG(DefinedNamespace):
     findingKind: object
     recipientLine: object  # document -> a Nơi nhận line as printed
 
+    # the 2025 reorganisation (ontology/reorg.ttl; instances use W3C ORG change events)
+    SuccessionRule: object  # which body types became which, by which act, from when
+    fromType: object  # rule -> body type it applies to
+    toType: object  # share -> body type that took the share
+    share: object  # rule -> one successor's share of the functions
+    functions: object  # the functions a share carries, as the act words them
+    splitOfFunctions: object  # xsd:boolean: several successors each took a part
+    legalBasis: object  # rule or change event -> the act that made the change
+    effectiveDate: object  # xsd:date the change took effect
+    mapping: object  # the district rule -> one entry per district office type
+    communeType: object  # district entry -> the commune body type that took the work
+    wardType: object  # district entry -> the ward body type, when it differs
+    provinceType: object  # district entry -> the province department of the same field
+    uncertain: object  # xsd:boolean: not checked against the official text
+
 
 __all__ = [
     "BODIES",
