@@ -32,7 +32,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.queries import select_values
-from kg.rdf import IRIs, _ontology_dir
+from kg.rdf import IRIs
+from kg.resources import ontology_dir as default_ontology_dir
 from kg.resolve import PlaceKey, kebab
 from kg.text import fold
 from kg.vocab import BODIES, DKG
@@ -95,7 +96,7 @@ def _vi(g: Graph, s, p) -> str | None:
 @lru_cache(maxsize=2)
 def load_rules(ontology_dir: str | None = None) -> Rules:
     """ontology/reorg.ttl (and the body types' labels from bodies.ttl)."""
-    folder = Path(ontology_dir or _ontology_dir())
+    folder = Path(ontology_dir or default_ontology_dir())
     g = Graph().parse(folder / "reorg.ttl")
     types = Graph().parse(folder / "bodies.ttl") + g
     rules = Rules()
@@ -447,7 +448,7 @@ def _day_vi(day: str) -> str:
 
 @lru_cache(maxsize=1)
 def _bodies_ttl_types() -> frozenset[str]:
-    g = Graph().parse(Path(_ontology_dir()) / "bodies.ttl")
+    g = Graph().parse(Path(default_ontology_dir()) / "bodies.ttl")
     return frozenset(str(c) for c in g.subjects(RDF.type, SKOS.Concept))
 
 
