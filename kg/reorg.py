@@ -33,8 +33,8 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.queries import select_values
 from kg.rdf import IRIs
-from kg.resources import ontology_dir as default_ontology_dir
 from kg.resolve import PlaceKey, kebab
+from kg.resources import ontology_dir as default_ontology_dir
 from kg.text import fold
 from kg.vocab import BODIES, DKG
 

@@ -12,6 +12,7 @@ processes (kg.sparql_pool). Routes:
 - ``/queries`` — the canned queries as JSON; ``/queries/<name>?param=value``
   runs one with its parameters bound as RDF terms (kg.queries), as Datasette does.
 - ``/`` — ``DIR/site/`` (the static site) when it exists, else a short index page.
+- ``/workbench`` — the SPARQL workbench (YASGUI, bundled), pointed at ``/sparql``.
 
 Limits, and what exactly is enforced:
 
@@ -187,6 +188,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._list_queries()
             elif path.startswith("/queries/"):
                 self._canned(path[len("/queries/") :], method)
+            elif path.startswith("/workbench") and method in ("GET", "HEAD"):
+                self._workbench(path)
             elif method in ("GET", "HEAD"):
                 self._static(path)
             else:
@@ -304,6 +307,19 @@ class Handler(BaseHTTPRequestHandler):
         body, mtype = self.engine.run(text, accept, check=False)
         self._send(200, body, mtype)
 
+    def _workbench(self, path: str) -> None:
+        """The SPARQL workbench (kg.views.workbench), from the package: no site needed."""
+        from kg.views import workbench
+
+        if path.rstrip("/") in ("/workbench", "/workbench.html"):
+            return self._send(200, workbench.workbench_html().encode("utf-8"), "text/html")
+        name = path[len("/workbench/static/") :] if path.startswith("/workbench/static/") else ""
+        file = workbench.static_file(name)
+        if file is None:
+            raise HttpError(404, f"not found: {path}")
+        ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self._send(200, file.read_bytes(), ctype)
+
     def _static(self, path: str) -> None:
         if self.site_dir is None or not self.site_dir.is_dir():
             if path in ("/", "/index.html"):
@@ -331,7 +347,8 @@ class Handler(BaseHTTPRequestHandler):
             '<!doctype html><meta charset="utf-8"><title>dkg SPARQL endpoint</title>'
             "<h1>dkg SPARQL endpoint</h1>"
             "<p>SPARQL 1.1 Protocol at <code>/sparql</code> (GET ?query=, POST form, "
-            "POST application/sparql-query). Read-only.</p>"
+            "POST application/sparql-query). Read-only. "
+            '<a href="/workbench">SPARQL workbench</a>.</p>'
             f"<h2>Canned queries</h2><ul>{items}</ul>"
         )
         if endpoint_only:

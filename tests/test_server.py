@@ -316,6 +316,7 @@ def test_canned_queries_bound_for_a_third_party_endpoint(tmp_path, mini_store):
             "cascade": {"doc": "9-CT-TW"},
             "body_duties": {"body": "lao dong"},
             "topic_roles": {"topic": "xam hai"},
+            "body_successors": {"body": "lao dong"},
         }
         for name, q in canned_queries().items():
             local = run_query(q, params.get(name, {}), store=mini_store)

@@ -177,7 +177,7 @@ def click_node(w: Watched, node_id: str) -> None:
 
 def test_every_page_opens_cleanly_offline(site, watched, shots):
     pages = sorted(site.glob("*.html"))
-    assert len(pages) == 23  # with calendar.html
+    assert len(pages) == 24  # with calendar.html and workbench.html
     for page in pages:
         watched.open(page.as_uri())
         watched.check()

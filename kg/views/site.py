@@ -45,11 +45,16 @@ from kg.views.common import (
     original_path,
     safe_json,
 )
+from kg.views.workbench import write_workbench
 from kg.views.write import Write
 
 
 def _calendar(site: Site, write: Write) -> None:
     write_calendar_pages(site, write.out_dir, write, doc_title)
+
+
+def _workbench(site: Site, write: Write) -> None:
+    write_workbench(write)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("document", doc_page.write_pages),
     PageKind("body", body_page.write_pages),
     PageKind("cascade", cascade_page.write_pages),
+    PageKind("workbench", _workbench),
 )
 
 
