@@ -9,12 +9,12 @@ at ``/workbench``. It works against any SPARQL 1.1 endpoint: the endpoint field,
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from kg.queries import bind_params, canned_queries
 from kg.sparql import bind_query
+from kg.views.common import STATIC_DIR, TEMPLATE_DIR, safe_json
 from kg.vocab import PREFIXES
 
 PAGE = "workbench.html"
@@ -76,23 +76,19 @@ def write_workbench(write) -> None:
 
 def workbench_html(static: str = "/workbench/static/") -> str:
     """The page as ``dkg serve`` sends it (static files under ``static``)."""
-    from kg.views.site import _env
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    env = _env()
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+    )
+    env.globals["safe_json"] = safe_json
     return env.get_template("workbench.html").render(site=None, **page_context(static))
 
 
 def static_file(name: str) -> Path | None:
     """A workbench static file from the package (for the server), or None."""
-    from kg.views.site import STATIC_DIR
-
     if name not in STATIC_FILES + ("site.css",):
         return None
     path = Path(STATIC_DIR) / name
     return path if path.is_file() else None
-
-
-def config_json(cfg: dict[str, Any]) -> str:
-    from kg.views.site import safe_json
-
-    return safe_json(cfg) if cfg else json.dumps({})
