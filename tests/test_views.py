@@ -315,7 +315,9 @@ def test_write_site_replaces_the_previous_site(tmp_path):
     first = write_site(data, out)
     (out / "stale.html").write_text("x", encoding="utf-8")
     second = write_site(data, out)
-    assert first.pages == second.pages == 3 + 7 + 3  # index, calendar, workbench, documents, cascades
+    assert (
+        first.pages == second.pages == 3 + 7 + 3
+    )  # index, calendar, workbench, documents, cascades
     assert not (out / "stale.html").exists()
 
 
@@ -463,7 +465,14 @@ def test_big_document_graph_has_a_fixed_layout():
 
 def test_the_site_is_a_table_of_page_kinds(tmp_path, sample_data):
     """One module per page kind; each page a kind writes is counted once."""
-    assert [k.name for k in PAGE_KINDS] == ["calendar", "index", "document", "body", "cascade", "workbench"]
+    assert [k.name for k in PAGE_KINDS] == [
+        "calendar",
+        "index",
+        "document",
+        "body",
+        "cascade",
+        "workbench",
+    ]
     report = write_site(sample_data, tmp_path / "site")
     files = {p.name.split("-")[0].removesuffix(".html") for p in (tmp_path / "site").glob("*.html")}
     assert files == {"calendar", "index", "doc", "body", "cascade", "workbench"}
