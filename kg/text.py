@@ -199,6 +199,9 @@ def _drop_running_lines(buf: _Buf) -> None:
         and not _MARKER_START.match(k)
         and k[-1] not in _SENT_END + ",)"
         and sum(ch.isalpha() for ch in k) >= 3
+        # one word alone is a web copy's wrapped fragment ("KIỂM TOÁN NHÀ" / "NƯỚC"), which
+        # recurs in a text about the State; running headers have a title of several words
+        and " " in k
     }
     if repeated:
         buf.sub(

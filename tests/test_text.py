@@ -252,3 +252,14 @@ def _fold_char_by_char(s: str) -> str:
 @given(st.text())
 def test_fold_same_length_equals_char_by_char_fold(s: str) -> None:
     assert fold_same_length(s) == _fold_char_by_char(s)
+
+
+def test_a_wrapped_word_seen_three_times_is_not_a_running_header() -> None:
+    """A web copy wraps "KIỂM TOÁN NHÀ" / "NƯỚC" wherever the name falls at a line's end;
+    the lone word recurs, yet it is part of the issuer's name, not page furniture."""
+    raw = "KIỂM TOÁN NHÀ\nNƯỚC\n-------\n\nSố: 1/QĐ-KTNN\n" + "\n".join(
+        f"Điều {i}. Tổng Kiểm toán nhà\nNƯỚC\nquyết định việc {i}." for i in range(1, 4)
+    )
+    text = clean_text(raw).text
+    assert text.startswith("KIỂM TOÁN NHÀ\nNƯỚC\n")
+    assert text.count("NƯỚC") == 4
