@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from kg import lexicon
 from kg.queries import select_values
 from kg.text import fold
 
@@ -27,15 +28,11 @@ RRULES: dict[str, dict[str, object] | None] = {
     "annual": {"FREQ": "YEARLY"},
 }
 
-FREQUENCY_VI = {
-    "monthly": "hằng tháng",
-    "quarterly": "hằng quý",
-    "semiannual": "6 tháng",
-    "annual": "hằng năm",
-    "periodic": "định kỳ (không rõ chu kỳ)",
-    "ad hoc": "đột xuất",
-    "review milestones": "sơ kết, tổng kết",
-}
+
+def frequency_vi(frequency: str | None) -> str:
+    """The frequency as the ontology names it in Vietnamese ("" when none is stated)."""
+    return lexicon.label_vi("frequency", frequency) or (frequency or "")
+
 
 Q_OBLIGATIONS = """
 SELECT ?r ?doc ?document ?docDate ?frequency ?due ?deadline ?reporterText ?recipientText
@@ -171,7 +168,7 @@ def describe(ob: Obligation) -> str:
     if ob.via:
         lines.append(f"Qua: {ob.via}")
     if ob.frequency:
-        lines.append(f"Tần suất: {FREQUENCY_VI.get(ob.frequency, ob.frequency)}")
+        lines.append(f"Tần suất: {frequency_vi(ob.frequency)}")
     if ob.deadline:
         lines.append(f"Thời hạn (như văn bản ghi): {ob.deadline}")
     if ob.evidence:
@@ -182,14 +179,14 @@ def describe(ob: Obligation) -> str:
 
 def summary_of(ob: Obligation) -> str:
     """'Báo cáo 6 tháng: X → Y' (the parts the text gives)."""
-    head = " ".join(filter(None, ["Báo cáo", FREQUENCY_VI.get(ob.frequency or "")]))
+    head = " ".join(filter(None, ["Báo cáo", frequency_vi(ob.frequency)]))
     who = ob.reporter or ""
     to = f" → {ob.recipient}" if ob.recipient else ""
     return f"{head}: {who}{to}" if who or to else head
 
 
 def undated_line(ob: Obligation) -> str:
-    parts = [ob.document, FREQUENCY_VI.get(ob.frequency or "", ob.frequency or "không rõ")]
+    parts = [ob.document, frequency_vi(ob.frequency) or "không rõ"]
     parts.append(f"{ob.reporter or '?'} → {ob.recipient or '?'}")
     return " | ".join(parts + [ob.iri])
 

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.resources import ontology_dir
@@ -109,6 +109,23 @@ def encode(value_set: str, value: str | None) -> URIRef | None:
 def decode(iri: str | URIRef | None) -> str | None:
     """The model value of a value-set IRI (dkg:AdHoc -> "ad hoc"); None if not one."""
     return _decoded().get(str(iri)) if iri else None
+
+
+@cache
+def _labels_vi() -> dict[str, str]:
+    g = _graph("dkg.ttl")
+    return {
+        str(iri): (_vi(g.objects(iri, RDFS.label)) or [value])[0]
+        for table in _value_sets().values()
+        for value, iri in table.items()
+    }
+
+
+def label_vi(value_set: str, value: str | None) -> str | None:
+    """How pages and calendars name a model value in Vietnamese ("ad hoc" -> "đột xuất"),
+    from the ontology's rdfs:label; None for a value the set does not have."""
+    iri = encode(value_set, value)
+    return _labels_vi().get(str(iri)) if iri is not None else None
 
 
 # ---------------------------------------------------------------- document types

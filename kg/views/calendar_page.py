@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from kg.calendar import FREQUENCY_VI, Obligation, calendar, first_due
+from kg.calendar import Obligation, calendar, first_due, frequency_vi
 
 ALL_ICS = "reporting.ics"
 PAGE = "calendar.html"
@@ -84,7 +84,7 @@ def calendar_rows(obs: list[Obligation], today: date | None = None) -> tuple[lis
                     "month": o.due[0],
                     "day": o.due[1],
                     "first": first_due(o, today),
-                    "freq": FREQUENCY_VI.get(o.frequency or "", o.frequency or ""),
+                    "freq": frequency_vi(o.frequency),
                     "recurring": o.rrule is not None,
                 }
             )
@@ -104,6 +104,6 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
         dated=dated,
         undated=undated,
         all_ics=ALL_ICS,
-        FREQUENCY_VI=FREQUENCY_VI,
+        frequency_vi=frequency_vi,
         title="Lịch báo cáo",
     )

@@ -23,6 +23,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from kg import lexicon
 from kg.read import LEVELS, Body, DocLink, Document, Evidence, ReadModel, Report, Target
 
 HERE = Path(__file__).parent
@@ -39,14 +40,10 @@ ROLE_VI = {"lead": "Chủ trì", "support": "Phối hợp", "participant": "Tham
 MODE_VI = {"assigned": "Được giao", "requested": "Đề nghị"}
 LEVEL_VI = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã"}
 KIND_VI = {"party": "Đảng", "state": "Nhà nước", "mass-org": "Đoàn thể"}
-FREQ_VI = {
-    "annual": "Hằng năm",
-    "semiannual": "6 tháng",
-    "quarterly": "Hằng quý",
-    "monthly": "Hằng tháng",
-    "periodic": "Định kỳ",
-    "ad hoc": "Đột xuất",
-    "review milestones": "Sơ kết, tổng kết",
+FREQ_VI = {  # the ontology's labels, capitalised to open a table cell
+    v: label[:1].upper() + label[1:]
+    for v in lexicon.values("frequency")
+    if (label := lexicon.label_vi("frequency", v))
 }
 RELATION_VI = {
     "implements": "Thực hiện",
