@@ -5,14 +5,17 @@ Extracts every text of DOCS (default ../shared/real/docs beside the repository, 
 bundled tests/data/real/docs) once, prints the silver check (kg.silver: number, date and
 type against what each header prints, issuer/signer coverage, texts naming a lead body
 with no assignment), then scores the hand annotations of each --gold folder (default
-tests/data/real/gold and tests/data/real/ours/tune when present), overall and per
-document type. A gold file's text is looked up in DOCS, then beside the gold folder
-(../docs, ../texts), then in tests/data/real/docs.
+tests/data/real/gold and tests/data/real/ours/tune when present; --heldout adds the
+held-out sets ours/heldout and ours/heldout2, to be scored only at the end of a tuning
+round), overall and per document type. A gold file's text is looked up in DOCS, then
+beside the gold folder (../docs, ../texts), then in tests/data/real/docs.
 
 Example:
     .venv/bin/python scripts/eval_real.py
     .venv/bin/python scripts/eval_real.py ../shared/real/docs --problems
     .venv/bin/python scripts/eval_real.py tests/data/real/docs --gold tests/data/real/gold --misses
+    .venv/bin/python scripts/eval_real.py --gold tests/data/real/ours/heldout2
+    .venv/bin/python scripts/eval_real.py --heldout
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ def default_docs() -> Path:
 
 def default_gold() -> list[Path]:
     return [d for d in (REAL / "gold", REAL / "ours" / "tune") if d.is_dir()]
+
+
+def heldout_gold() -> list[Path]:
+    """The held-out sets: not for tuning, score them only at the end of a round."""
+    return [d for d in (REAL / "ours" / "heldout", REAL / "ours" / "heldout2") if d.is_dir()]
 
 
 def extract_folder(paths: list[Path]) -> dict[str, dict]:
@@ -119,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("docs", type=Path, nargs="?", default=None, help="folder of real texts")
     ap.add_argument("--gold", type=Path, action="append", help="folder of gold JSON (repeatable)")
+    ap.add_argument(
+        "--heldout", action="store_true", help="also score ours/heldout and ours/heldout2"
+    )
     ap.add_argument("--problems", action="store_true", help="list each silver-check problem")
     ap.add_argument("--misses", action="store_true", help="list each gold miss")
     ap.add_argument("--json", type=Path, default=None, help="also write the records here")
@@ -127,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if not docs.is_dir():
         print(f"eval_real: {docs}: not a folder", file=sys.stderr)
         return 2
-    gold_dirs = args.gold or default_gold()
+    gold_dirs = (args.gold or default_gold()) + (heldout_gold() if args.heldout else [])
     golds = {d: load_gold(d) for d in gold_dirs}
     paths = sorted(docs.glob("*.txt"))
     extra = [text_for(g["file"], docs, d) for d, gs in golds.items() for g in gs]
