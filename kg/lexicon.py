@@ -41,6 +41,9 @@ __all__ = [
     "encode",
     "generic_type",
     "is_type_line",
+    "office_title_at",
+    "office_title_prefix",
+    "office_titles",
     "canonical_type",
     "type_alternation",
     "type_labels",
@@ -314,3 +317,39 @@ def unit_alternation(*, folded: bool = False, abbreviations: bool = False) -> st
         names = [fold(n) for n in names]
     names = sorted(set(names), key=lambda n: (-len(n), n))
     return "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+
+
+# ---------------------------------------------------------------- office titles
+
+TITLES_NS = "https://w3id.org/dkg/titles/"
+
+
+@cache
+def office_titles() -> tuple[tuple[str, str], ...]:
+    """(normalize_key, label) of every office title a signature prints (ontology/titles.ttl),
+    longest first: "Phó Chủ tịch" is "Phó" + "Chủ tịch"."""
+    g = _graph("titles.ttl")
+    out: set[tuple[str, str]] = set()
+    for s in set(g.subjects(SKOS.inScheme, URIRef(TITLES_NS))):
+        vi = _vi(g.objects(s, SKOS.prefLabel))
+        if not vi:
+            continue
+        for name in (vi[0], *_vi(g.objects(s, SKOS.altLabel))):
+            out.add((normalize_key(name), vi[0]))
+    return tuple(sorted(out, key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def office_title_at(text: str) -> str | None:
+    """The office title ``text`` opens with, as printed in the data ("PHÓ CHỦ TỊCH UBND" ->
+    "Phó"); None when it opens with other words ("NHÂN DÂN", "BAN")."""
+    key = normalize_key(text)
+    for low, label in office_titles():
+        if key == low or key.startswith(low + " ") or key.startswith(low + ","):
+            return label
+    return None
+
+
+def office_title_prefix(text: str) -> bool:
+    """Is ``text`` the first words of an office title, the rest wrapped away ("THỨ")?"""
+    key = normalize_key(text).rstrip(" ,")
+    return bool(key) and any(low.startswith(key + " ") for low, _ in office_titles())

@@ -55,37 +55,27 @@ from kg.text import is_heading_caps, normalize_key
 
 
 _MODE_RE = re.compile(
-    r"^(?P<mode>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)\s*[.:]?\s+(?P<who>[A-ZĐÀ-Ỹ].*)$"
+    r"^(?P<mode>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)(?:\s*[.:]\s*|\s+)(?P<who>[A-ZĐÀ-Ỹ].*)$"
 )
-_TITLE_WORDS = [
-    ("bí thư", "Bí thư"),
-    ("thường trực", "Thường trực"),
-    ("chủ tịch", "Chủ tịch"),
-    ("giám đốc", "Giám đốc"),
-    ("trưởng ban", "Trưởng ban"),
-    ("trưởng phòng", "Trưởng phòng"),
-    ("bộ trưởng", "Bộ trưởng"),
-    ("thứ trưởng", "Thứ trưởng"),
-    ("thủ tướng", "Thủ tướng"),
-    ("chánh văn phòng", "Chánh Văn phòng"),
-    ("trưởng", "Trưởng"),
-    ("phó", "Phó"),
-]
 
 
 def _title_case_role(s: str) -> str:
+    """A printed title in the data's casing ("PHÓ CỤC TRƯỞNG" -> "Phó Cục trưởng"); words
+    that are no title (the unit's name) stay lower case (ontology/titles.ttl)."""
     low = normalize_key(s)
     out = []
     while low:
-        for printed, canon in _TITLE_WORDS:
-            if low.startswith(printed) and (len(low) == len(printed) or low[len(printed)] == " "):
-                out.append(canon)
-                low = low[len(printed) :].strip()
-                break
+        label = lexicon.office_title_at(low)
+        if label:
+            out.append(label)
+            low = low[len(label) :].strip()
         else:
             word, _, low = low.partition(" ")
             out.append(word)
     return " ".join(out)
+
+
+_DEPUTY_AFTER = re.compile(r"\S\s+(PHÓ\s+\S.*)$")
 
 
 @dataclass
@@ -118,6 +108,11 @@ def _signature(clean: CleanText, closing: list[HeaderLine]) -> _Signature:
                 sig.organ_line = sig.organ_line or m["who"]
             else:
                 sig.title, sig.title_span = m["who"], h.span
+                deputy = _DEPUTY_AFTER.search(m["who"])
+                if deputy and m["mode"].upper().startswith("K"):
+                    # "KT. TRƯỞNG BAN ... PHÓ TRƯỞNG BAN": the signer's title on the same line
+                    a = len(h.text) - len(m["who"]) + deputy.start(1)
+                    sig.title, sig.title_span = deputy[1], _sub_span(clean, h, a, len(h.text))
         elif h.role == "signer_title":
             sig.title, sig.title_span = h.text, h.span
         elif h.role == "signer":

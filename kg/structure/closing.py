@@ -12,13 +12,14 @@ from kg.structure.lines import (
     _NAME_WORD,
     _RECIPIENTS,
     _SIG_MODE,
+    _SIG_MODE_ALONE,
     _SIG_NOTE,
     _TITLE_WORDS,
     _cells,
     _Line,
     match_marker,
 )
-from kg.text import is_heading_caps
+from kg.text import is_heading_caps, normalize_key
 
 
 class _ClosingParser:
@@ -72,6 +73,7 @@ class _ClosingParser:
         own; a signature cell in the right-hand column does not end the list.
         """
         in_recipients = seen_heading = seen_mode = False
+        mode_at = -2  # the line of the last signature mode ("TM. ỦY BAN NHÂN DÂN")
         title: HeaderLine | None = None
         signer: HeaderLine | None = None
         recipients: list[HeaderLine] = []
@@ -110,12 +112,33 @@ class _ClosingParser:
                     self.closing.append(self.hl("other", text, s, e))
                     continue
                 caps = is_heading_caps(text)
-                if caps and _SIG_MODE.match(text):
+                if caps and (_SIG_MODE.match(text) or _SIG_MODE_ALONE.match(text)):
                     self.closing.append(self.hl("signature_mode", text, s, e))
-                    seen_mode = True
+                    seen_mode, mode_at = True, idx
                     in_recipients = in_recipients and not left
                     continue
+                if caps and mode_at == idx - 1 and _mode_goes_on(self.closing[-1].text, text):
+                    mode = self.closing[-1]  # "TM. ỦY BAN" / "NHÂN DÂN": one line wrapped
+                    mode.text = f"{mode.text} {text}"
+                    mode.span = Span(mode.span.start, self.span(s, e).end)
+                    mode_at = idx
+                    continue
+                if (title is not None or seen_mode) and self._name_wraps(text, idx):
+                    nxt = self.lines[idx + 1]  # "Phan" / "Thị Thắng": a name wrapped
+                    signer = self.hl("signer", f"{text} {nxt.text.strip()}", s, nxt.end)
+                    self.closing.append(signer)
+                    in_recipients = in_recipients and not left
+                    idx += 1
+                    continue
                 name_like = self._name_like(text) and not (caps and _TITLE_WORDS.search(text))
+                lead = 0 if name_like or caps else _name_lead(text)
+                if lead and (title is not None or seen_mode):
+                    # "Đào Thu Hương định trước ...": a footnote's words joined to the name
+                    signer = self.hl("signer", text[:lead], s, s + lead)
+                    self.closing.append(signer)
+                    self.closing.append(self.hl("other", text[lead:], s + lead, e))
+                    in_recipients = in_recipients and not left
+                    continue
                 if name_like and (title is not None or seen_mode):
                     signer = self.hl("signer", text, s, e)
                     self.closing.append(signer)
@@ -157,6 +180,20 @@ class _ClosingParser:
             out.append((self.text[start:e], start, e))
         return [c for c in out if c[0].strip()]
 
+    def _name_wraps(self, text: str, idx: int) -> bool:
+        """Is ``text`` the first part of a signer's name a web copy wrapped onto the next
+        line ("Lê Tấn" / "Cận")? Both parts are name words, together a name's length."""
+        if idx + 1 >= len(self.lines) or "\t" in self.lines[idx].text:
+            return False
+        nxt = self.lines[idx + 1]
+        rest = nxt.text.strip()
+        if nxt.blank_before or "\t" in nxt.text or is_heading_caps(text) != is_heading_caps(rest):
+            return False
+        words, more = text.split(), rest.split()
+        if not (1 <= len(words) <= 3 and 1 <= len(more) <= 3):
+            return False
+        return self._name_like(f"{text} {rest}") and not _TITLE_WORDS.search(f"{text} {rest}")
+
     @staticmethod
     def _name_like(text: str) -> bool:
         words = text.replace("\u00a0", " ").split()
@@ -177,6 +214,38 @@ class _ClosingParser:
         h.span = Span(h.span.start, max(h.span.end, self.span(e - 1, e).end))
 
     # ------------------------------------------------------------ whole document
+
+
+def _name_lead(text: str) -> int:
+    """Length of a person's name (2-5 capitalised words) that opens ``text`` and is followed
+    by lower-case words, else 0."""
+    words = text.split()
+    n = 0
+    while n < len(words) and _NAME_WORD.match(words[n]) and words[n][0].isupper():
+        n += 1
+    if not (2 <= n <= 5 and n < len(words) and words[n][:1].islower()):
+        return 0
+    m = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text)
+    return m.end() if m else 0
+
+
+def _mode_goes_on(mode: str, line: str) -> bool:
+    """Does ``line`` finish the signing-mode line above it? A web copy wraps "TM. ỦY BAN" /
+    "NHÂN DÂN", "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM", "K/T TRƯỞNG" / "BAN"; a line that opens
+    with an office title ("PHÓ CHỦ TỊCH") is the signer's own title (ontology/titles.ttl)."""
+    if _SIG_MODE.match(line) or _SIG_MODE_ALONE.match(line):
+        return False
+    if _SIG_MODE_ALONE.match(mode):
+        return True  # "TL." / "CỤC TRƯỞNG"
+    if mode.rstrip().endswith((",", "-", "–")):
+        return True
+    last = mode.split()[-1]
+    spans = lexicon.office_title_at(f"{last} {line}")  # "KT. BỘ" / "TRƯỞNG"
+    if spans and len(spans.split()) > 1 and normalize_key(spans.split()[0]) == normalize_key(last):
+        return True
+    if lexicon.office_title_prefix(line):
+        return False  # "THỨ" / "TRƯỞNG": the signer's title, itself wrapped
+    return lexicon.office_title_at(line) is None
 
 
 def _tidy_recipient(text: str) -> str:

@@ -51,8 +51,10 @@ _KINH_GUI = re.compile(r"^Kính gửi\s*:?")
 
 _SIG_MODE = re.compile(
     r"^(?:T\.?M|T/M|K\.?T|K/T|T\.?L|T/L|TUQ|T\.UQ|Q|UQ|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)"
-    r"\s*[.:/]?\s+\S"
+    r"(?:\s*[.:/]\s*|\s+)[^\s.:/]"
 )
+# "TL." alone on its line: the web copy wrapped what it signs for onto the next line
+_SIG_MODE_ALONE = re.compile(r"^(?:T\.?M|T/M|K\.?T|K/T|T\.?L|T/L|TUQ|T\.UQ)\s*[.:/]?$")
 _TITLE_WORDS = re.compile(
     r"\b(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG|PHÓ|CHÁNH|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|THỦ TƯỚNG|"
     r"BỘ TRƯỞNG|THỨ TRƯỞNG|TỔNG|CỤC|VIỆN|TƯ LỆNH|CHỈ HUY|HIỆU TRƯỞNG|KT\.|TM\.)"
