@@ -68,14 +68,15 @@ def audit(store: Any, model: ReadModel | None = None) -> list[AuditFinding]:
         _reporting_without_deadline,
         _lineage_findings,
     ):
-        out.extend(finder(store, label))
+        # sorted here, not by the queries' ORDER BY: engines collate strings differently
+        out.extend(sorted(finder(store, label), key=lambda f: (f.document or "", f.message)))
     return out
 
 
 def _several_numbers(store, label: Label) -> list[AuditFinding]:
     out = []
     for r in _rows(store, "inconsistent_citations"):
-        forms = r["printed_as"].split(" | ")
+        forms = sorted(r["printed_as"].split(" | "))  # GROUP_CONCAT's order is the engine's
         keys = {number_key(f) for f in forms}
         what = "printing variants of one number" if len(keys) == 1 else "different numbers"
         out.append(
@@ -85,7 +86,7 @@ def _several_numbers(store, label: Label) -> list[AuditFinding]:
                 r["doc"],
                 f"{label(r['doc'])} is printed under {len(forms)} numbers ({what}): "
                 + ", ".join(forms),
-                {"printed_as": forms, "printed_in": (r["printed_in"] or "").split(" | ")},
+                {"printed_as": forms, "printed_in": sorted((r["printed_in"] or "").split(" | "))},
             )
         )
     return out
@@ -109,11 +110,16 @@ def _extraction_findings(store, label: Label) -> list[AuditFinding]:
     return out
 
 
+def _true(value: str | None) -> bool:
+    """A boolean column: Virtuoso answers a boolean BIND with 1 / 0."""
+    return value in ("true", "1")
+
+
 def _missing_number_or_date(store, label: Label) -> list[AuditFinding]:
     out = []
     for r in _rows(store, "plans_missing_number_or_date"):
         name = f"{label(r['doc'])} ({r['source']})"
-        if r["missing_number"] == "true":
+        if _true(r["missing_number"]):
             out.append(
                 AuditFinding(
                     "missing-number",
@@ -122,7 +128,7 @@ def _missing_number_or_date(store, label: Label) -> list[AuditFinding]:
                     f"{name} has no number (the 'Số' line is blank or absent)",
                 )
             )
-        if r["missing_full_date"] == "true":
+        if _true(r["missing_full_date"]):
             known = f"only {r['date']} is known" if r["date"] else "no date at all"
             out.append(
                 AuditFinding("missing-date", "info", r["doc"], f"{name} has no full date: {known}")

@@ -31,6 +31,27 @@ def store_option(f: Callable) -> Callable:
     )(f)
 
 
+def auth_option(f: Callable) -> Callable:
+    return click.option(
+        "--auth",
+        default=None,
+        metavar="USER:PASSWORD",
+        help="Log in to the server (Basic or Digest, whichever it asks for).",
+    )(f)
+
+
+def endpoint_option(f: Callable) -> Callable:
+    """Read from a SPARQL server instead of the store (after `dkg push`): --endpoint, --auth."""
+    f = auth_option(f)
+    return click.option(
+        "--endpoint",
+        default=None,
+        metavar="URL",
+        help="A SPARQL endpoint to read instead of --store "
+        "(Oxigraph: http://HOST:7878/query; Virtuoso: http://HOST:8890/sparql).",
+    )(f)
+
+
 def format_option(*choices: str, default: str | None = None) -> Callable:
     def deco(f: Callable) -> Callable:
         return click.option(
@@ -313,9 +334,7 @@ def validate(store: Path, no_owl: bool, sample: int | None) -> None:
 )
 @format_option(*formats.names(formats.RESULTS, cli=True))
 @store_option
-@click.option(
-    "--endpoint", default=None, metavar="URL", help="A SPARQL endpoint to query instead of --store."
-)
+@endpoint_option
 @out_option
 def query(
     name: str,
@@ -323,6 +342,7 @@ def query(
     fmt: str,
     store: Path,
     endpoint: str | None,
+    auth: str | None,
     out: Path | None,
 ) -> None:
     """Run a canned query (see `dkg queries`) or a .rq file.
@@ -338,7 +358,7 @@ def query(
     from kg.cli_render import query_text
     from kg.queries import run_named
 
-    emit(query_text(run_named(name, params, store, endpoint), fmt), out)
+    emit(query_text(run_named(name, params, store, endpoint, auth), fmt), out)
 
 
 @main.command()
@@ -349,7 +369,7 @@ def query(
     metavar="URL",
     help="Graph Store Protocol address (Oxigraph: http://HOST:7878/store).",
 )
-@click.option("--auth", default=None, metavar="USER:PASSWORD", help="Basic or Digest login.")
+@auth_option
 def push(store: Path, endpoint: str, auth: str | None) -> None:
     """Copy the store to a SPARQL server: one idempotent PUT per named graph.
 
@@ -358,6 +378,7 @@ def push(store: Path, endpoint: str, auth: str | None) -> None:
     \b
     Example:
       dkg push --endpoint http://127.0.0.1:7878/store
+      dkg push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --auth dba:dba
     """
     from kg.push import push as run_push
 
@@ -388,9 +409,17 @@ def queries() -> None:
 )
 @format_option("tree", "json")
 @store_option
+@endpoint_option
 @out_option
 def trace(
-    doc: str, depth: int | None, duties: bool, fmt: str, store: Path, out: Path | None
+    doc: str,
+    depth: int | None,
+    duties: bool,
+    fmt: str,
+    store: Path,
+    endpoint: str | None,
+    auth: str | None,
+    out: Path | None,
 ) -> None:
     """Show every document that implements DOC, directly or through others.
 
@@ -399,13 +428,14 @@ def trace(
     \b
     Example:
       dkg trace 28-CT/TW --duties
+      dkg trace 28-CT/TW --endpoint http://127.0.0.1:7878/query
     """
     from kg.cli_render import trace_json, trace_text
-    from kg.queries import open_store_dir
+    from kg.queries import open_source
     from kg.read import load_model
     from kg.trace import trace as run_trace
 
-    model = load_model(open_store_dir(store))
+    model = load_model(open_source(store, endpoint, auth))
     trees = run_trace(model, doc, depth=depth, with_duties=duties)
     emit(trace_json(trees, model) if fmt == "json" else trace_text(trees, model), out)
 
@@ -413,20 +443,54 @@ def trace(
 @main.command()
 @format_option("table", "json")
 @store_option
+@endpoint_option
 @out_option
-def audit(fmt: str, store: Path, out: Path | None) -> None:
+def audit(fmt: str, store: Path, endpoint: str | None, auth: str | None, out: Path | None) -> None:
     """Findings for auditors: inconsistent numbers, duplicated passages, gaps, dropped duties.
 
     \b
     Example:
       dkg audit --format json --out audit.json
+      dkg audit --endpoint http://127.0.0.1:8890/sparql
     """
     from kg.audit import audit as run_audit
     from kg.cli_render import audit_json, audit_table
-    from kg.queries import open_store_dir
+    from kg.queries import open_source
 
-    findings = run_audit(open_store_dir(store))
+    findings = run_audit(open_source(store, endpoint, auth))
     emit(audit_json(findings) if fmt == "json" else audit_table(findings), out)
+
+
+@main.command()
+@store_option
+@endpoint_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder to write the site into (replaced whole once complete).",
+)
+def site(store: Path, endpoint: str | None, auth: str | None, out: Path) -> None:
+    """Write the staff site (HTML pages) from the store or from a SPARQL endpoint.
+
+    `dkg build` writes it too; this rewrites it alone, e.g. from a server after `dkg push`.
+
+    \b
+    Example:
+      dkg site --endpoint http://127.0.0.1:7878/query --out site/
+    """
+    from kg.queries import open_source
+    from kg.views.site import build_site
+
+    report = build_site(open_source(store, endpoint, auth), out)
+    for warning in report.warnings:
+        click.echo(f"dkg: warning: {warning}", err=True)
+    click.echo(
+        f"wrote {report.pages} pages ({report.documents} documents, {report.bodies} bodies) "
+        f"to {report.path} in {report.seconds:.1f} s",
+        err=True,
+    )
 
 
 @main.command()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.endpoint import Client
 from kg.errors import DkgError
 from kg.store import open_store
 
@@ -40,29 +41,13 @@ class PushReport:
         )
 
 
-def _opener(endpoint: str, auth: str | None) -> urllib.request.OpenerDirector:
-    """Basic or Digest authentication, whichever the server asks for."""
-    if not auth:
-        return urllib.request.build_opener()
-    user, sep, password = auth.partition(":")
-    if not sep:
-        raise DkgError("--auth: give USER:PASSWORD")
-    mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    mgr.add_password(None, endpoint, user, password)
-    return urllib.request.build_opener(
-        urllib.request.HTTPBasicAuthHandler(mgr), urllib.request.HTTPDigestAuthHandler(mgr)
-    )
-
-
 def graph_url(endpoint: str, graph: str) -> str:
     """The Graph Store Protocol address of one named graph (``?graph=`` indirect naming)."""
     joiner = "&" if "?" in endpoint else "?"
     return endpoint + joiner + urllib.parse.urlencode({"graph": graph})
 
 
-def put_graph(
-    opener: urllib.request.OpenerDirector, endpoint: str, graph: str, data: bytes, timeout: float
-) -> None:
+def put_graph(client: Client, endpoint: str, graph: str, data: bytes, timeout: float) -> None:
     req = urllib.request.Request(
         graph_url(endpoint, graph),
         data=data,
@@ -70,8 +55,7 @@ def put_graph(
         headers={"Content-Type": "application/n-triples"},
     )
     try:
-        with opener.open(req, timeout=timeout) as resp:
-            resp.read()
+        client.open(req, timeout=timeout)
     except urllib.error.HTTPError as e:
         detail = e.read().decode("utf-8", "replace").strip().splitlines()
         raise DkgError(
@@ -94,13 +78,13 @@ def push(
     (a Graph Store Protocol address such as http://host:7878/store)."""
     started = time.perf_counter()
     report = PushReport(endpoint)
-    opener = _opener(endpoint, auth)
+    client = Client(endpoint, auth)
     store = open_store(Path(out_dir))
     try:
         names = list(graphs) if graphs is not None else store.named_graphs()
         for i, g in enumerate(names, 1):
             data = store.raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
-            put_graph(opener, endpoint, g, data, timeout)
+            put_graph(client, endpoint, g, data, timeout)
             report.graphs += 1
             report.triples += data.count(b"\n")
             report.bytes += len(data)

@@ -13,7 +13,8 @@ A parameter line is ``name [type, optional] = example — meaning``; the type
 ``iri``, ``lang``, ``name``, ``number``) decides which RDF term a command-line
 value becomes. ``name`` gives a case-insensitive regular expression that
 matches the name with or without diacritics and with either tone placement
-(hoá / hóa, uỷ / ủy), for ``REGEX(STR(?label), ?param, "i")``; ``number``
+(hoá / hóa, uỷ / ủy), for ``REGEX(?label, ?param, "i")`` (on the literal itself:
+Virtuoso 7.2 fails to match non-ASCII case-insensitively inside ``STR()``); ``number``
 gives an anchored one matching a document number printed with any separators
 (28-CT/TW, 28-CT-TW, 28 - CT/TW).
 
@@ -48,9 +49,6 @@ import io
 import json
 import re
 import unicodedata
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +56,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.endpoint import Endpoint
 from kg.errors import DkgError
 from kg.resources import queries_dir
 from kg.sparql import bind_query
@@ -357,13 +356,16 @@ def run_query(
     params: Mapping[str, str] | None = None,
     *,
     store=None,
-    endpoint: str | None = None,
+    endpoint: str | Endpoint | None = None,
     timeout: float = 60.0,
 ) -> QueryResult:
     """Run a canned query (or query text) on a store or a remote SPARQL endpoint.
 
-    ``store`` is a ``kg.store.Store`` or a bare ``pyoxigraph.Store``.
+    ``store`` is a ``kg.store.Store`` or a bare ``pyoxigraph.Store``; an ``Endpoint`` given
+    as the store is queried like ``endpoint``.
     """
+    if isinstance(store, Endpoint):
+        store, endpoint = None, store
     if isinstance(query, str):
         query = parse_query_text(query, "query")
     if (store is None) == (endpoint is None):
@@ -405,11 +407,14 @@ def select_values(
 ) -> list[dict[str, Any]]:
     """The one runner for library reads: SELECT rows of plain Python values.
 
-    ``source`` is a kg.store.Store or a bare pyoxigraph Store. The shared dkg prefixes
+    ``source`` is a kg.store.Store, a bare pyoxigraph Store or a remote
+    ``kg.endpoint.Endpoint`` (the same rows from a SPARQL server). The shared dkg prefixes
     are declared; ``bindings`` (RDF terms, or str / int / bool for literals) are bound by
     kg/sparql.py, never pasted into the text. Values follow ``kg.store.to_python``: IRIs
     and strings as str, integers as int, booleans as bool, unbound as None.
     """
+    if isinstance(source, Endpoint):
+        return source.select(sparql, dict(bindings) if bindings else None)
     store = source if isinstance(source, Store) else Store(oxigraph_store(source))
     return store.select(sparql, dict(bindings) if bindings else None)
 
@@ -430,33 +435,11 @@ def from_oxigraph(res, form: str) -> QueryResult:
     )
 
 
-def run_on_endpoint(endpoint: str, text: str, timeout: float = 60.0) -> QueryResult:
-    """POST the (already bound) query to a SPARQL 1.1 Protocol endpoint."""
-    form = _form_of(text)
-    graph = form in ("CONSTRUCT", "DESCRIBE")
-    accept = "application/n-triples" if graph else "application/sparql-results+json"
-    data = urllib.parse.urlencode({"query": text}).encode("utf-8")
-    req = urllib.request.Request(
-        endpoint,
-        data=data,
-        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
-    )
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            body = resp.read()
-    except urllib.error.HTTPError as e:
-        detail = e.read().decode("utf-8", "replace").strip().splitlines()
-        raise DkgError(f"{endpoint}: HTTP {e.code} {detail[0] if detail else e.reason}") from None
-    except (urllib.error.URLError, OSError) as e:
-        raise DkgError(f"{endpoint}: cannot reach endpoint ({e})") from None
-    try:
-        if graph:
-            return QueryResult(
-                form, triples=[q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
-            )
-        return from_oxigraph(ox.parse_query_results(body, ox.QueryResultsFormat.JSON), form)
-    except (SyntaxError, ValueError) as e:
-        raise DkgError(f"{endpoint}: unreadable answer ({e})") from None
+def run_on_endpoint(endpoint: str | Endpoint, text: str, timeout: float = 60.0) -> QueryResult:
+    """POST the (already bound) query to a SPARQL 1.1 Protocol endpoint (kg.endpoint)."""
+    ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint(endpoint, timeout=timeout)
+    ans = ep.answer(text)
+    return QueryResult(ans.form, ans.variables, ans.rows, ans.boolean, ans.triples)
 
 
 # ---------------------------------------------------------------- formatting
@@ -529,16 +512,25 @@ def format_result(result: QueryResult, fmt: str) -> str:
     raise DkgError(f"unknown format '{fmt}' (csv, tsv, json)")
 
 
+def open_source(
+    store_dir: Path | None = None, endpoint: str | None = None, auth: str | None = None
+):
+    """What the read side reads: a SPARQL endpoint when one is given (``--endpoint URL
+    [--auth USER:PASSWORD]``), else the store a build wrote in ``store_dir``."""
+    if endpoint:
+        return Endpoint(endpoint, auth=auth)
+    return open_store_dir(store_dir or Path("dkg-out"))
+
+
 def run_named(
     name_or_file: str,
     params: Iterable[str] = (),
     store_dir: Path | None = None,
     endpoint: str | None = None,
+    auth: str | None = None,
 ) -> QueryResult:
     """`dkg query`: a canned query or .rq file with NAME=VALUE parameters, run on a store
     folder or an endpoint (kg.cli_render prints the answer)."""
     query = get_query(name_or_file)
     values = parse_param_args(params)
-    if endpoint:
-        return run_query(query, values, endpoint=endpoint)
-    return run_query(query, values, store=open_store_dir(store_dir or Path("dkg-out")))
+    return run_query(query, values, store=open_source(store_dir, endpoint, auth))

@@ -114,7 +114,7 @@ def to_python(t: Any) -> Any:
     return t
 
 
-def _binding(value: Any) -> Any:
+def binding_term(value: Any) -> Any:
     if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
         return value
     if isinstance(value, URIRef | Literal | BNode):
@@ -154,7 +154,7 @@ class Store:
 
         ``bindings`` become RDF terms in a VALUES block (kg.sparql), never pasted text.
         """
-        terms = {k: _binding(v) for k, v in (bindings or {}).items()}
+        terms = {k: binding_term(v) for k, v in (bindings or {}).items()}
         try:
             return self.raw.query(
                 bind_query(sparql, terms),

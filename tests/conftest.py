@@ -82,3 +82,30 @@ def sample_store_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample-build")
     build_records(make(), [], out)
     return out
+
+
+@pytest.fixture(scope="session", params=["oxigraph", "virtuoso"])
+def engine(request, tmp_path_factory):
+    """A private SPARQL server (kg.engines), started once per session per engine: the
+    Oxigraph server (PyPI 'oxigraph') and Virtuoso (Debian 'virtuoso-opensource')."""
+    from kg import engines
+
+    if request.param == "oxigraph":
+        if engines.oxigraph_binary() is None:
+            pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
+        eng = engines.start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    else:
+        if engines.virtuoso_binary() is None:
+            pytest.skip("virtuoso-t is not installed (Debian package virtuoso-opensource)")
+        eng = engines.start_virtuoso(tmp_path_factory.mktemp("virtuoso"), buffers=10_000)
+    yield eng
+    eng.stop()
+
+
+@pytest.fixture(scope="session")
+def pushed_engine(engine, seed_store_dir):
+    """``engine`` holding the seed build, pushed with `kg.push.push`."""
+    from kg.push import push
+
+    push(seed_store_dir, engine.store_url, auth=engine.auth)
+    return engine
