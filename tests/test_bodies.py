@@ -117,14 +117,16 @@ def test_central_party_organs_and_village_lists() -> None:
 def test_commune_unit_of_a_district_kind_keeps_its_printed_name() -> None:
     # the commune's loudspeaker station is not the district's radio-television station
     assert names("Đài Truyền thanh xã Tân Lập") == ["Đài Truyền thanh xã"]
-    assert names("Đài Truyền thanh - Truyền hình huyện") == ["Đài Truyền thanh - Truyền hình"]
+    # the district's own station keeps the level word printed, as gold names do
+    assert names("Đài Truyền thanh - Truyền hình huyện") == ["Đài Truyền thanh - Truyền hình huyện"]
+    assert names("Đài Truyền thanh - Truyền hình") == ["Đài Truyền thanh - Truyền hình"]
 
 
 def test_old_culture_centre_is_not_renamed_to_the_merged_one() -> None:
     assert names("Trung tâm Văn hóa - Thông tin và Thể thao huyện") == [
-        "Trung tâm Văn hóa, Thông tin và Thể thao"
+        "Trung tâm Văn hóa, Thông tin và Thể thao huyện"
     ]
-    assert names("Trung tâm Văn hóa, Thể thao và Truyền thông huyện") == [
+    assert names("Trung tâm Văn hóa, Thể thao và Truyền thông") == [
         "Trung tâm Văn hóa - Thể thao - Truyền thông"
     ]
 
@@ -214,3 +216,52 @@ def test_subordinate_party_cells_are_not_only_the_grassroots_organisations() -> 
     ]
     assert names("Các đảng bộ, chi bộ trực thuộc", CITY) == ["Các chi bộ, đảng bộ trực thuộc"]
     assert names("Các tổ chức cơ sở đảng trực thuộc", CITY) == ["Các tổ chức cơ sở đảng trực thuộc"]
+
+
+CENTRAL = Context.from_facts(DocumentFacts(issuer="Văn phòng Chính phủ", issuer_level="central"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body of one fixed level keeps the level word printed; a Sở does not
+        ("Bộ Chỉ huy Quân sự tỉnh chủ trì", ["Bộ Chỉ huy Quân sự tỉnh"]),
+        ("Trung tâm Dịch vụ việc làm Thành phố", ["Trung tâm Dịch vụ việc làm thành phố"]),
+        ("Sở Y tế tỉnh, Thuế tỉnh", ["Sở Y tế", "Thuế tỉnh"]),
+        # "cấp" as printed
+        ("Ủy ban nhân dân cấp xã thực hiện", ["Ủy ban nhân dân cấp xã"]),
+        # regional units after 2025 are named with their number
+        (
+            "Kho bạc nhà nước\nkhu vực XI, Chi cục Hải quan khu vực 3 phối hợp",
+            ["Kho bạc nhà nước khu vực XI", "Chi cục Hải quan khu vực 3"],
+        ),
+        # the committee printed once after two organs applies to both
+        (
+            "Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy",
+            ["Các ban xây dựng Đảng Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"],
+        ),
+        # a list of level words wraps over a line
+        (
+            "đề nghị UBND các tỉnh, thành\nphố quan tâm",
+            ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
+        ),
+        # the provincial media merged in 2025 is a title: named as printed
+        ("Báo và Phát thanh, Truyền hình Sơn La", ["Báo và Phát thanh, Truyền hình Sơn La"]),
+    ],
+)
+def test_real_document_names(text: str, expected: list[str]) -> None:
+    assert names(text, PROVINCE) == expected
+
+
+def test_one_collective_of_communes_whatever_the_order_of_its_level_words() -> None:
+    assert names("UBND phường, xã và UBND các xã, phường", PROVINCE) == [
+        "Ủy ban nhân dân các phường, xã",
+        "Ủy ban nhân dân các phường, xã",
+    ]
+
+
+def test_a_central_document_keeps_the_place_of_a_local_party_organ() -> None:
+    assert names("làm việc với Thường trực Tỉnh ủy Quảng Bình về", CENTRAL) == [
+        "Thường trực Tỉnh ủy Quảng Bình"
+    ]
+    assert names("Thường trực Tỉnh ủy Quảng Bình", PROVINCE) == ["Thường trực Tỉnh ủy"]

@@ -25,7 +25,7 @@ EXPECTED = {
     "decision_plan.txt": [
         ("Sở Giáo dục và Đào tạo", "assigned", 3),
         ("Sở Y tế", "assigned", 2),
-        ("Đài Phát thanh và Truyền hình", "assigned", 1),
+        ("Đài Phát thanh và Truyền hình tỉnh", "assigned", 1),
         ("Báo Quảng Trị", "assigned", 1),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested", 1),
         ("Các tổ chức chính trị - xã hội", "requested", 1),
@@ -57,7 +57,7 @@ EXPECTED = {
         ("Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "assigned", 2),
         ("Sở Thông tin và Truyền thông", "requested", 1),
         ("Báo Hà Tĩnh", "requested", 1),
-        ("Đài Phát thanh và Truyền hình", "requested", 1),
+        ("Đài Phát thanh và Truyền hình tỉnh", "requested", 1),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested", 1),
         ("Hội Liên hiệp Phụ nữ tỉnh", "requested", 1),
         ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "requested", 1),

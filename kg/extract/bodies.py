@@ -57,8 +57,10 @@ _ABBREV = [
 _NEEDS_COMMITTEE = {"VanPhongCapUy", "ThuongTrucCapUy"}
 _NEEDS_LEVEL = {"ThanhTra", "ThuVien"}  # "thanh tra", "thư viện" are also common nouns
 _NEEDS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
-_KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
+# named as printed with what follows ("Báo và Phát thanh, Truyền hình Lai Châu" is a title)
+_KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien", "BaoPTTH"}
 _ATTACHED = {"DangDoan", "BanCanSuDang"}
+_ORGAN_COLLECTIVES = {"BanXayDungDang"}  # organs of a committee, named with that committee
 _NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial"}
 _PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
 # a level word as printed with its accents (a folded match alone may be another word)
@@ -72,7 +74,8 @@ _B = r"(?<![a-z0-9])"
 _E = r"(?![a-z0-9])"
 _CONN = r"(?:\s*[,&\-]\s*|\s+va\s+)"
 _LEVEL = (
-    r"(?:cap\s+)?(?:thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong|dac khu|khu vuc)"
+    r"(?:cap\s+)?(?:thanh\s+pho|tp|thi\s+xa|thi\s+tran|tinh|huyen|quan|xa(?!\s+hoi)|phuong"
+    r"|dac\s+khu|khu\s+vuc)"
     r"(?![a-z0-9])(?!\s+(?:uy|doan)(?![a-z]))"
 )
 _SUFFIX = re.compile(
@@ -90,8 +93,14 @@ _ABOVE = re.compile(rf"\s+({_CU}|trung uong){_E}")  # "... trực thuộc Tỉnh
 # "các tỉnh, thành phố trực thuộc Trung ương": the provinces, as the centre names them
 _UNDER_CENTRE = re.compile(rf"\s+truc\s+thuoc\s+trung\s+uong{_E}")
 _LEVEL_WORD = re.compile(
-    rf"{_B}(?:cap\s+)?(thanh pho|tp|thi xa|thi tran|tinh|huyen|quan|xa|phuong|dac khu|khu vuc){_E}"
+    rf"{_B}(cap\s+)?(thanh\s+pho|tp|thi\s+xa|thi\s+tran|tinh|huyen|quan|xa|phuong|dac\s+khu"
+    rf"|khu\s+vuc){_E}"
 )
+# a regional unit's designator after "khu vực" ("Kho bạc Nhà nước khu vực XI", "... khu vực 8")
+_REGION = re.compile(r"[ \t]*\n?[ \t]*([IVXL]{1,6}|\d{1,2})(?![\w/.-])")
+# types whose name already says their level ("Sở Y tế", "Phòng Tư pháp"): the printed level
+# word is dropped; other types of one level keep it as printed ("Bộ Chỉ huy Quân sự tỉnh")
+_LEVEL_NAMED_GROUPS = {"ProvincialDepartment", "DistrictOffice", "Ministry"}
 _VILLAGE = r"(?:thon|ban|khoi|xom|ap|buon|bon|to dan pho|khu pho|khu dan cu|phum|soc)"
 _VILLAGES = re.compile(rf"(?:(?:\s*,\s*|\s+va\s+){_VILLAGE}(?![a-z0-9]))*")
 _NAME_TOKEN = re.compile(r"[ \t]+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")  # a name never wraps onto the next line
@@ -200,7 +209,7 @@ class Context:
         lw = None
         m2 = _LEVEL_WORD.search(f)
         if m2:
-            lw = m2.group(1)
+            lw = " ".join(m2.group(2).split())
         elif committee:
             lw = COMMITTEE_LEVEL_WORD[committee]
         level = facts.issuer_level
@@ -250,6 +259,8 @@ class BodyMatch:
     inner: BodyMatch | None = None  # "Đảng đoàn [Hội đồng nhân dân tỉnh]"
     has_cac: bool = False
     label_end: int = 0  # where the reference-data label printed ends
+    cap: bool = False  # the level word printed with "cấp" ("Ủy ban nhân dân cấp xã")
+    region: str | None = None  # a regional unit's number ("khu vực XI")
 
 
 def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -348,9 +359,13 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
             else:
                 lv = []
                 for w in _LEVEL_WORD.finditer(folded, s.start(3), s.end(3)):
-                    if text[w.start(1) : w.end(1)].lower() not in _ACCENTED_LEVELS:
+                    if (
+                        " ".join(text[w.start(2) : w.end(2)].lower().split())
+                        not in _ACCENTED_LEVELS
+                    ):
                         break
-                    lv.append(w.group(1))
+                    lv.append(" ".join(w.group(2).split()))
+                    m.cap = m.cap or (bool(w.group(1)) and not lv[1:])
                     last_end = w.end()
                 if lv:
                     m.levels = lv
@@ -360,7 +375,12 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
                     under = _UNDER_CENTRE.match(folded, m.end) if m.plural else None
                     if under:
                         m.end = under.end()
-    if (m.levels or m.committee or implied) and type_id not in _KEEPS_NAME:
+    if m.levels[-1:] == ["khu vuc"] or (not m.levels and key.endswith("khu vuc")):
+        r = _REGION.match(text, m.end)
+        if r:
+            m.region = r.group(1)
+            m.end = r.end()
+    if (m.levels or m.committee or implied) and type_id not in _KEEPS_NAME and not m.region:
         place, e = _take_name(text, m.end)
         if place:
             m.place = place
@@ -449,6 +469,11 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return t.pref, type_id, level, True
     if m.same_level:
         return f"{t.pref} cùng cấp", type_id, None, True
+    if m.region:  # "Kho bạc Nhà nước khu vực XI": one regional unit, named with its number
+        printed = _squash(m.as_written[: m.label_end - m.start])
+        base = printed if len(printed.split()) > 1 else t.pref  # as printed, unless abbreviated
+        base = re.sub(r"\s+khu vực$", "", base, flags=re.I)
+        return f"{base} khu vực {m.region}", type_id, t.level or "province", False
     if t.generic:
         # a catch-all is named as printed ("các sở, ban, ngành, đoàn thể cấp tỉnh"): its
         # wording is the only thing that says which bodies it covers
@@ -462,6 +487,11 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return f"{t.pref} {inner_name}", type_id, m.inner.type.level or ctx.level, False
     if t.collective and m.committee and fold_same_length(t.pref).endswith("truc thuoc"):
         return f"{t.pref} {COMMITTEE_DISPLAY[m.committee]}", type_id, level, True
+    if t.id in _ORGAN_COLLECTIVES:
+        # "các Ban Xây dựng Đảng [và Ủy ban Kiểm tra] Tỉnh ủy": the organs of one committee
+        committee = m.committee or ctx.committee
+        if committee:
+            return f"{t.pref} {COMMITTEE_DISPLAY[committee]}", type_id, level or ctx.level, True
     if t.party_organ and m.committee_list:
         listed = " ".join(m.committee_list.split()).lower()
         above = re.search(rf"truc thuoc\s+({_CU})$", fold_same_length(listed))
@@ -475,11 +505,15 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
             name = f"{t.pref} {COMMITTEE_DISPLAY[committee]}"
             if t.level is None:
                 level = LEVEL_OF_WORD.get(COMMITTEE_LEVEL_WORD[committee], ctx.level)
+        if m.committee and m.place and ctx.level and level and level != ctx.level:
+            name = f"{name} {m.place}"  # "Thường trực Tỉnh ủy Thanh Hóa" in a central notice
         return name, type_id, level or ctx.level, False
     if t.id == "TruongHoc" and m.plural and m.name_extra:
         return f"Các trường {m.name_extra}", type_id, level or ctx.level, True
     if m.plural and t.id in _PLURAL_GOV:
-        name = f"{t.pref} các {', '.join(levels)}"
+        # one collective, however its level words are ordered: named as first printed
+        key = f"{t.id}|{'|'.join(sorted(set(m.levels)))}"
+        name = ctx.generic_names.setdefault(key, f"{t.pref} các {', '.join(levels)}")
         if t.id == "UBND":
             if all(LEVEL_OF_WORD[w] == "commune" for w in m.levels):
                 type_id = "UBNDCapXa"
@@ -504,7 +538,7 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
             # one specific unit of another level than the issuer's keeps its place (GUIDE)
             return f"{t.pref} {levels[0]} {m.place}", type_id, level, False
         if levels:
-            return f"{t.pref} {levels[0]}", type_id, level, False
+            return f"{t.pref} {'cấp ' if m.cap else ''}{levels[0]}", type_id, level, False
         if ctx.level_word:
             return (
                 f"{t.pref} {LEVEL_DISPLAY[ctx.level_word]}",
@@ -525,7 +559,21 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         # "Đài Truyền thanh - Truyền hình": the name stays as printed, with its level word
         label = _squash(m.as_written[: m.label_end - m.start])
         return f"{label} {levels[0]}", type_id, "commune", False
+    if _keeps_level_word(m):
+        return f"{t.pref} {levels[0]}", type_id, level, False
     return t.pref, type_id, level, collective
+
+
+def _keeps_level_word(m: BodyMatch) -> bool:
+    """A body of one fixed level keeps the level word printed after it ("Bộ Chỉ huy Quân sự
+    tỉnh", "Trung tâm Dịch vụ việc làm Thành phố") unless its kind of name already says the
+    level (a Sở, a Phòng) or the word is in the name itself ("Thuế tỉnh")."""
+    t = m.type
+    if not m.levels or t.collective or t.level not in ("district", "province"):
+        return False
+    if t.groups & _LEVEL_NAMED_GROUPS or t.id in _KEEPS_NAME or m.plural:
+        return False
+    return not fold(t.pref).endswith(" " + m.levels[0])
 
 
 def _squash(s: str) -> str:
