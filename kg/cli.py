@@ -370,8 +370,15 @@ def query(
     help="Graph Store Protocol address (Oxigraph: http://HOST:7878/store).",
 )
 @auth_option
-def push(store: Path, endpoint: str, auth: str | None) -> None:
-    """Copy the store to a SPARQL server: one idempotent PUT per named graph.
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Send every graph, not only those changed since the last push to this endpoint.",
+)
+def push(store: Path, endpoint: str, auth: str | None, full: bool) -> None:
+    """Copy the store to a SPARQL server: one idempotent PUT per named graph that changed
+    since the last push there (content hashes kept in DIR/pushed.json); graphs of removed
+    sources are deleted there.
 
     Then query it there with `dkg query NAME --endpoint URL`.
 
@@ -382,7 +389,7 @@ def push(store: Path, endpoint: str, auth: str | None) -> None:
     """
     from kg.push import push as run_push
 
-    click.echo(run_push(store, endpoint, auth=auth).summary(), err=True)
+    click.echo(run_push(store, endpoint, auth=auth, full=full).summary(), err=True)
 
 
 @main.command()

@@ -66,7 +66,7 @@ def test_wrong_password_is_one_line(seed_store_dir: Path, pushed_engine) -> None
     if not eng.auth:
         pytest.skip(f"{eng.name} asks for no login")
     with pytest.raises(DkgError, match="HTTP 401"):
-        push(seed_store_dir, eng.store_url, auth="dba:wrong")
+        push(seed_store_dir, eng.store_url, auth="dba:wrong", full=True)
     with pytest.raises(DkgError, match="HTTP 401"):
         Endpoint(eng.query_url, auth="dba:wrong").select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
 
@@ -77,3 +77,38 @@ def test_unreachable_server_is_one_line(seed_store_dir: Path) -> None:
     )
     assert result.exit_code != 0
     assert "cannot reach" in result.output
+
+
+def test_push_sends_only_changed_graphs(seed_store_dir: Path, tmp_path: Path) -> None:
+    """A second push sends nothing; a changed graph is sent alone; a graph gone from the
+    store (a removed source) is deleted on the server; --full sends everything again."""
+    from kg import engines
+
+    if engines.oxigraph_binary() is None:
+        pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
+    import shutil
+
+    import pyoxigraph as ox
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_store_dir, out, symlinks=True)
+    with engines.start_oxigraph(tmp_path / "server") as eng:
+        remote = Endpoint(eng.query_url)
+        first = push(out, eng.store_url)
+        store = open_store(out)
+        names, base, size = store.named_graphs(), store.base, len(store)
+        store.close()
+        assert first.graphs == len(names) and first.unchanged == 0
+        assert push(out, eng.store_url).graphs == 0
+
+        changed, gone = names[0], names[-1]
+        store = open_store(out, read_only=False)
+        extra = ox.Quad(ox.NamedNode(base + "x"), ox.NamedNode(base + "p"), ox.Literal("y"))
+        store.raw.add(ox.Quad(extra.subject, extra.predicate, extra.object, ox.NamedNode(changed)))
+        gone_size = len(list(store.raw.quads_for_pattern(None, None, None, ox.NamedNode(gone))))
+        store.raw.remove_graph(ox.NamedNode(gone))
+        store.close()
+        second = push(out, eng.store_url)
+        assert (second.graphs, second.removed, second.unchanged) == (1, 1, len(names) - 2)
+        assert _count(remote, base) == size + 1 - gone_size
+        assert push(out, eng.store_url, full=True).graphs == len(names) - 1
