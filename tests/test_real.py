@@ -29,13 +29,13 @@ FLOORS = {
         "partners F1": 0.64,
         "references F1": 0.985,
     },
-    "ours/tune": {
-        "document fields": 0.94,
-        "bodies F1": 0.48,
-        "duty counts exact": 0.78,
-        "leads": 0.84,
-        "partners F1": 0.28,
-        "references F1": 0.91,
+    "ours/tune": {  # 13 documents since ann2 added 5 (leads, references fell: new shapes)
+        "document fields": 0.99,
+        "bodies F1": 0.52,
+        "duty counts exact": 0.82,
+        "leads": 0.78,
+        "partners F1": 0.40,
+        "references F1": 0.89,
     },
 }
 
