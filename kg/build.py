@@ -20,14 +20,14 @@ from kg.cache import RecordCache
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
+from kg.progress import Progress, Step
+from kg.progress import report as tell
 from kg.rdf import Emitter, IRIs, reference_quads
 from kg.readers import describe
 from kg.resolve import ResolvedCorpus, resolve
 from kg.store import Store, StoreWriter, open_store, open_store_folder
 from kg.views import site
 from kg.vocab import DEFAULT_BASE
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -76,10 +76,12 @@ def build(
     _check_base(base)
     with outdir.build_lock(Path(out_dir), wait):
         cache = RecordCache(Path(out_dir))  # only new or changed sources are extracted
-        records, errors = extract_paths(list(paths), jobs=jobs, dask=dask, cache=cache)
+        records, errors = extract_paths(
+            list(paths), jobs=jobs, dask=dask, cache=cache, progress=progress
+        )
         report = _build_locked(records, errors, Path(out_dir), base, progress)
         if validate:
-            _validate_hook(Path(out_dir), report)
+            _validate_hook(Path(out_dir), report, progress)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -117,11 +119,13 @@ def _build_locked(
         report.phases[name] = report.phases.get(name, 0.0) + now - clock[0]
         clock[0] = now
 
-    corpus = resolve(records)
+    with Step(progress, "resolve"):
+        corpus = resolve(records)
     lap("resolve")
     # a failure in lineage is a bug, not bad input: it aborts the build (the previous
     # generation stays live) instead of being hidden as a warning
-    links = lineage.compute_lineage(corpus)
+    with Step(progress, "lineage"):
+        links = lineage.compute_lineage(corpus)
     lap("lineage")
     gen = outdir.new_generation(out_dir)
     try:
@@ -150,6 +154,7 @@ def _write_generation(
         writer.add(reference_quads(base))
         emitter = Emitter(corpus, IRIs(base))
         total, built, built_docs = len(corpus.sources), 0, set()
+        tell(progress, "rdf", 0, total)
         for i, src in enumerate(corpus.sources, 1):
             try:
                 writer.add_all_or_nothing(emitter.source_quads(src))
@@ -159,8 +164,7 @@ def _write_generation(
                 report.errors.append(
                     f"{src.record.source.name}: cannot turn into RDF ({type(e).__name__}: {e})"
                 )
-            if progress is not None:
-                progress(i, total, src.record.source.name)
+            tell(progress, "rdf", i, total, src.record.source.name)
         if built == 0:  # nothing new to show: the last good store stays live
             why = "; ".join(report.errors)
             raise DkgError(
@@ -174,7 +178,8 @@ def _write_generation(
         )
         writer.flush()
         lap("rdf+store")
-        writer.store.add_quads(reorg.reorg_quads(writer.store, base))
+        with Step(progress, "reorg"):
+            writer.store.add_quads(reorg.reorg_quads(writer.store, base))
         lap("reorg")
         report.documents = built
         report.triples = len(writer.store)
@@ -194,9 +199,11 @@ def _write_generation(
         raise
     store = open_store_folder(gen / "store")
     try:
-        report.exports.append(write_nquads(store, gen / "exports" / "dkg.nq"))
+        with Step(progress, "exports"):
+            report.exports.append(write_nquads(store, gen / "exports" / "dkg.nq"))
         lap("exports")
-        _site_hook(store, gen / "site", report, records)
+        with Step(progress, "site"):
+            _site_hook(store, gen / "site", report, records)
         lap("site")
     finally:
         store.close()
@@ -220,14 +227,14 @@ def _check_base(base: str) -> None:
         raise DkgError(f"--base {base!r}: give an absolute IRI ending in '/' or '#'{why}")
 
 
-def _validate_hook(out_dir: Path, report: BuildReport) -> None:
+def _validate_hook(out_dir: Path, report: BuildReport, progress: Progress | None = None) -> None:
     """SHACL on every source graph of the new store (kg.validate; OWL is `dkg validate`'s)."""
     from kg.validate import validate_store
 
     started = time.perf_counter()
     store = open_store(out_dir)
     try:
-        result = validate_store(store, owl=False)
+        result = validate_store(store, owl=False, progress=progress)
     finally:
         store.close()
     report.phases["validate"] = time.perf_counter() - started

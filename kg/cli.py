@@ -112,6 +112,43 @@ def paths_argument(f: Callable) -> Callable:
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(f)
 
 
+def quiet_option(f: Callable) -> Callable:
+    """--quiet / -q, on the group and on each long command (`dkg -q build`, `dkg build -q`)."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.find_root().meta["dkg.quiet"] = True
+
+    return click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=remember,
+        help="Print nothing but errors: no progress, no warnings.",
+    )(f)
+
+
+def quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().meta.get("dkg.quiet"))
+
+
+def feedback():
+    """Progress for the library's callbacks, as the terminal allows (kg.cli_render.Feedback)."""
+    from kg.cli_render import Feedback
+
+    return Feedback(quiet=quiet())
+
+
+def say(lines: list[str] | str) -> None:
+    """Feedback lines on stderr, unless --quiet."""
+    if not quiet():
+        for line in [lines] if isinstance(lines, str) else lines:
+            click.echo(line, err=True)
+
+
 def fail(message: str, code: int = 1) -> None:
     click.echo(f"dkg: {message}", err=True)
     sys.exit(code)
@@ -126,7 +163,7 @@ def emit(text: str, out: Path | None) -> None:
             out.write_text(text, encoding="utf-8")
         except OSError as e:
             raise DkgError(f"{out}: cannot write ({e.strerror})") from e
-        click.echo(f"wrote {out}", err=True)
+        say(f"wrote {out}")
 
 
 class Group(click.Group):
@@ -141,12 +178,17 @@ class Group(click.Group):
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dkg")
+@quiet_option
 def main() -> None:
     """dkg: a knowledge graph of Vietnamese directives, plans and agency duties.
+
+    Long commands (build, push, validate, export) show a progress bar on a terminal and
+    one line per stage otherwise; --quiet prints nothing but errors.
 
     \b
     Example:
       dkg build && dkg trace 28-CT/TW
+      dkg --quiet build plans/
     """
 
 
@@ -223,6 +265,7 @@ def extract(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     show_default=True,
     help="Check the new store against the SHACL shapes (exit status 1 on a violation).",
 )
+@quiet_option
 def build(
     paths: tuple[Path, ...],
     out: Path,
@@ -245,30 +288,31 @@ def build(
       dkg build plans/ --out dkg-out --jobs 2
     """
     from kg.build import build as run_build
+    from kg.cli_render import MANY, many_lines, problem_summary
     from kg.pipeline import default_jobs
 
-    def progress(done: int, total: int, name: str) -> None:
-        if total >= 20 or done == total:
-            click.echo(f"[{done}/{total}] {name}", err=True)
-
     jobs = jobs or default_jobs()
-    report = run_build(
-        list(paths),
-        out,
-        base=base,
-        progress=progress,
-        wait=wait,
-        jobs=jobs,
-        dask=dask,
-        validate=validate,
-    )
-    for line in report.read:
-        click.echo(f"dkg: read {line}", err=True)
+    with feedback() as progress:
+        report = run_build(
+            list(paths),
+            out,
+            base=base,
+            progress=progress,
+            wait=wait,
+            jobs=jobs,
+            dask=dask,
+            validate=validate,
+        )
+    say(many_lines(report.read, "dkg: read ", "files"))
     for err in report.errors:
         click.echo(f"dkg: {err}", err=True)
-    for warning in report.warnings:
-        click.echo(f"dkg: warning: {warning}", err=True)
-    click.echo(report.summary(), err=True)
+    if len(report.warnings) <= MANY:
+        say([f"dkg: warning: {w}" for w in report.warnings])
+    if len(report.warnings) > 1:
+        say(problem_summary(report.warnings, "warnings"))
+    if len(report.errors) > 1:
+        say(problem_summary(report.errors, "errors"))
+    say(report.summary())
     if report.errors:
         sys.exit(1)
 
@@ -280,6 +324,7 @@ def build(
 @click.option(
     "--body", default=None, help="ics: only obligations naming this body (part of its name)."
 )
+@quiet_option
 def export(store: Path, fmt: str, out: Path | None, body: str | None) -> None:
     """Export the graph: RDF, gold-shaped JSON records, a duty table, GraphML or a
     reporting calendar (ics: iCalendar events for obligations with a due day).
@@ -290,6 +335,7 @@ def export(store: Path, fmt: str, out: Path | None, body: str | None) -> None:
       dkg export --format ics --body "Phòng Lao động" --out bao-cao.ics
     """
     from kg.export import export as run_export
+    from kg.progress import Step
     from kg.store import open_store
 
     if fmt == "ics":
@@ -297,9 +343,11 @@ def export(store: Path, fmt: str, out: Path | None, body: str | None) -> None:
 
         report = store_calendar(open_store(store), body=body)
         emit(report.text, out)
-        click.echo(report.summary(), err=True)
+        say(report.summary())
         return
-    emit(run_export(open_store(store), fmt), out)
+    with feedback() as progress, Step(progress, "export", fmt):
+        text = run_export(open_store(store), fmt)
+    emit(text, out)
 
 
 @main.command()
@@ -311,6 +359,7 @@ def export(store: Path, fmt: str, out: Path | None, body: str | None) -> None:
     default=None,
     help="Check only N source graphs, evenly spread (large stores).",
 )
+@quiet_option
 def validate(store: Path, no_owl: bool, sample: int | None) -> None:
     """Check the store: SHACL shapes (pySHACL) and OWL consistency (HermiT).
 
@@ -321,7 +370,8 @@ def validate(store: Path, no_owl: bool, sample: int | None) -> None:
     from kg.store import open_store
     from kg.validate import validate_store
 
-    report = validate_store(open_store(store), owl=not no_owl, sample=sample)
+    with feedback() as progress:
+        report = validate_store(open_store(store), owl=not no_owl, sample=sample, progress=progress)
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
@@ -375,6 +425,7 @@ def query(
     is_flag=True,
     help="Send every graph, not only those changed since the last push to this endpoint.",
 )
+@quiet_option
 def push(store: Path, endpoint: str, auth: str | None, full: bool) -> None:
     """Copy the store to a SPARQL server: one idempotent PUT per named graph that changed
     since the last push there (content hashes kept in DIR/pushed.json); graphs of removed
@@ -389,7 +440,9 @@ def push(store: Path, endpoint: str, auth: str | None, full: bool) -> None:
     """
     from kg.push import push as run_push
 
-    click.echo(run_push(store, endpoint, auth=auth, full=full).summary(), err=True)
+    with feedback() as progress:
+        report = run_push(store, endpoint, auth=auth, full=full, progress=progress)
+    say(report.summary())
 
 
 @main.command()

@@ -1,5 +1,5 @@
 """Text and JSON for the terminal: how `dkg query`, `dkg queries`, `dkg trace` and
-`dkg audit` print their answers.
+`dkg audit` print their answers, and how long commands show their progress (Feedback).
 
 The library returns typed records (kg.queries.QueryResult, kg.trace.TraceNode,
 kg.audit.AuditFinding); only this module turns them into lines for people. Machine
@@ -10,11 +10,15 @@ the server.
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
+from typing import TextIO
 
 from kg.audit import AUDIT_KINDS, AuditFinding, short
+from kg.progress import group_problems, split_problem
 from kg.queries import CannedQuery, QueryResult, format_result, plain
 from kg.read import Document, Duty, ReadModel
 from kg.trace import TraceNode
@@ -197,3 +201,121 @@ def audit_table(findings: Iterable[AuditFinding]) -> str:
 
 def audit_json(findings: Iterable[AuditFinding]) -> str:
     return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- progress and problems
+
+STAGES = {  # kg.progress stage -> (what the line says, what it counts)
+    "read": ("reading files", "files"),
+    "extract": ("extracting", "files"),
+    "resolve": ("resolving bodies", ""),
+    "lineage": ("lineage", ""),
+    "rdf": ("writing RDF", "documents"),
+    "reorg": ("2025 successors", ""),
+    "exports": ("exports", ""),
+    "site": ("site", ""),
+    "shacl": ("SHACL", "graphs"),
+    "owl": ("OWL consistency", ""),
+    "push": ("pushing", "graphs"),
+    "export": ("export", ""),
+}
+MANY = 20  # above this many lines of one sort, print them grouped
+
+
+class Feedback:
+    """Renders kg.progress calls while a command runs.
+
+    On a terminal: a rich progress bar per stage (counts, elapsed, time left, the item
+    just done). Elsewhere (CI logs, pipes): one plain line when a stage ends. Quiet:
+    nothing. Use as the library's ``progress`` callback inside ``with Feedback(...)``.
+    """
+
+    def __init__(
+        self, quiet: bool = False, stream: TextIO | None = None, terminal: bool | None = None
+    ) -> None:
+        self.quiet = quiet
+        self.stream = stream or sys.stderr
+        self.terminal = self.stream.isatty() if terminal is None else terminal
+        self.bar = None
+        self.tasks: dict[str, object] = {}
+        self.started: dict[str, float] = {}
+        self.finished: set[str] = set()
+
+    def __enter__(self) -> Feedback:
+        if not self.quiet and self.terminal:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(
+                SpinnerColumn(finished_text="✓"),
+                TextColumn("{task.description:<16}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("left"),
+                TimeRemainingColumn(),
+                TextColumn("{task.fields[item]}", style="dim"),
+                console=Console(file=self.stream, force_terminal=True),
+            )
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def __call__(self, stage: str, done: int, total: int, item: str = "") -> None:
+        if self.quiet or stage in self.finished:
+            return
+        self.started.setdefault(stage, time.perf_counter())
+        label, _ = STAGES.get(stage, (stage, ""))
+        if self.bar is not None:
+            shown = "" if done >= total else item if len(item) <= 40 else "…" + item[-39:]
+            if stage not in self.tasks:
+                self.tasks[stage] = self.bar.add_task(label, total=total, item="")
+            self.bar.update(self.tasks[stage], completed=done, total=total, item=shown)
+        if done >= total:
+            self.finished.add(stage)
+            if self.bar is None:
+                self.stream.write(self.stage_line(stage, total) + "\n")
+                self.stream.flush()
+
+    def stage_line(self, stage: str, total: int) -> str:
+        """'[extract] 300 files, 12.3 s': the line a finished stage leaves in a log."""
+        label, unit = STAGES.get(stage, (stage, ""))
+        seconds = time.perf_counter() - self.started.get(stage, time.perf_counter())
+        what = f"{total} {unit}" if unit else "done"
+        return f"[{stage}] {what}, {seconds:.1f} s"
+
+
+def problem_summary(lines: list[str], what: str) -> list[str]:
+    """'warnings: 45 in 40 files' and one line per kind of problem, the most files first."""
+    if not lines:
+        return []
+    groups = group_problems(lines)
+    files = {f for g in groups for f in g.files}
+    where = f" in {len(files)} files" if files else ""
+    out = [f"{what}: {len(lines)}{where}"]
+    for g in groups:
+        count = f"{len(g.files)} files" if g.files else "      "
+        out.append(f"  {count:>9}  {g.kind}")
+    return out
+
+
+def many_lines(lines: list[str], prefix: str, what: str) -> list[str]:
+    """'FILE: how' lines each with ``prefix`` when there are few; counted by how when many."""
+    if len(lines) <= MANY:
+        return [prefix + ln for ln in lines]
+    counts = Counter(split_problem(ln)[1] for ln in lines)
+    out = [f"{prefix}{len(lines)} {what}:"]
+    out += [f"  {n:>5}  {how}" for how, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+    return out

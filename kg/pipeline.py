@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, replace
 from pathlib import Path
@@ -26,7 +26,8 @@ from kg.extract.responsibilities import extract as extract_responsibilities
 from kg.limits import budget
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
 from kg.numbers import number_key
-from kg.readers import iter_sources
+from kg.progress import Progress, report
+from kg.readers import read_source, source_paths
 from kg.resources import corpus_dir, corpus_files
 from kg.structure import parse as parse_structure
 
@@ -153,6 +154,7 @@ def extract_paths(
     jobs: int = 1,
     dask: str | None = None,
     cache: RecordCache | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[DocumentRecord], list[SourceError]]:
     """Records for every readable file named (or under a folder named), plus the errors.
 
@@ -161,11 +163,20 @@ def extract_paths(
     here; their extraction runs in ``jobs`` processes, or on the Dask cluster at
     ``dask`` (a scheduler address), with the same results in the same order.
     With a ``cache`` (kg.cache), only new or changed sources are extracted.
+    ``progress`` hears of each file read ("read") and each extracted ("extract").
     """
     paths = list(paths)
     if not paths:
         paths = list(corpus_files())
-    items = list(iter_sources(paths))
+    found = source_paths(paths)
+    items: list[SourceText | SourceError] = []
+    report(progress, "read", 0, len(found))
+    for i, (path, name) in enumerate(found, 1):
+        try:
+            items.append(read_source(path, name))
+        except SourceError as e:  # one bad file never stops the batch
+            items.append(e)
+        report(progress, "read", i, len(found), name)
     results: list = [None] * len(items)
     todo = []
     for i, item in enumerate(items):
@@ -175,10 +186,15 @@ def extract_paths(
         if hit is None:
             todo.append(i)
         results[i] = hit
+    report(progress, "extract", len(items) - len(todo), len(items))
+    done = len(items) - len(todo)
     for i, result in zip(todo, _run([items[i] for i in todo], jobs, dask), strict=True):
         results[i] = result
         if cache is not None and isinstance(result, DocumentRecord):
             cache.put(_corpus_name(items[i]), result)
+        done += 1
+        name = result.source.name if isinstance(result, DocumentRecord) else result.name
+        report(progress, "extract", done, len(items), name)
     if cache is not None:
         cache.prune()
     records = [r for r in results if isinstance(r, DocumentRecord)]
@@ -186,15 +202,17 @@ def extract_paths(
     return records, errors
 
 
-def _run(items: list, jobs: int, dask: str | None) -> list:
+def _run(items: list, jobs: int, dask: str | None) -> Iterator:
+    """The results in order, each as soon as it and those before it are done."""
     if dask and items:
-        return _on_dask(dask, items)
-    if jobs > 1 and len(items) > 1:
+        yield from _on_dask(dask, items)
+    elif jobs > 1 and len(items) > 1:
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
         with ProcessPoolExecutor(min(jobs, len(items)), mp_context=ctx) as pool:
             chunk = max(1, min(16, len(items) // (4 * jobs)))
-            return list(pool.map(extract_item, items, chunksize=chunk))
-    return [extract_item(i) for i in items]
+            yield from pool.map(extract_item, items, chunksize=chunk)
+    else:
+        yield from (extract_item(i) for i in items)
 
 
 def _on_dask(address: str, items: list[SourceText | SourceError]) -> list:

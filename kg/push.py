@@ -26,7 +26,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,8 @@ import pyoxigraph as ox
 
 from kg.endpoint import Client
 from kg.errors import DkgError
+from kg.progress import Progress
+from kg.progress import report as tell
 from kg.store import open_store
 
 MANIFEST = "pushed.json"
@@ -131,7 +133,7 @@ def push(
     endpoint: str,
     auth: str | None = None,
     graphs: Iterable[str] | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
     timeout: float = 300.0,
     full: bool = False,
 ) -> PushReport:
@@ -146,6 +148,7 @@ def push(
     store = open_store(Path(out_dir))
     try:
         names = list(graphs) if graphs is not None else store.named_graphs()
+        tell(progress, "push", 0, len(names))
         for i, g in enumerate(names, 1):
             data = store.raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
             digest = content_hash(data)
@@ -158,8 +161,7 @@ def push(
                 report.graphs += 1
                 report.triples += data.count(b"\n")
                 report.bytes += len(data)
-            if progress is not None:
-                progress(i, len(names), g)
+            tell(progress, "push", i, len(names), g)
         if graphs is None:
             for g in sorted(set(last) - set(names)):
                 put_graph(client, endpoint, g, None, timeout)

@@ -17,6 +17,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
+from kg.progress import Progress, Step
+from kg.progress import report as tell
 from kg.rdf import IRIs
 from kg.resources import ontology_dir
 from kg.store import Store
@@ -132,10 +134,12 @@ def validate_store(
     owl_max_triples: int = 300_000,
     batch: int = 1,
     sample: int | None = None,
+    progress: Progress | None = None,
 ) -> ValidationReport:
     """SHACL on the source graphs, ``batch`` at a time (one is fastest: pySHACL grows
     faster than linearly with graph size), and on the shared graph, then OWL
-    consistency. Findings name the source graph of their focus node."""
+    consistency. Findings name the source graph of their focus node. ``progress`` hears
+    of each source graph checked ("shacl") and of the OWL check ("owl")."""
     report = ValidationReport()
     shapes = shapes_graph()
     iris = IRIs(store.base)
@@ -143,9 +147,10 @@ def validate_store(
     data_graphs = [g for g in store.named_graphs() if g.startswith(iris.source_graph_prefix)]
     if sample and len(data_graphs) > sample:
         # an evenly spread, deterministic sample: national stores take ~0.2 s per graph
-        step = len(data_graphs) / sample
-        data_graphs = [data_graphs[int(k * step)] for k in range(sample)]
+        stride = len(data_graphs) / sample
+        data_graphs = [data_graphs[int(k * stride)] for k in range(sample)]
         report.sampled = True
+    tell(progress, "shacl", 0, len(data_graphs))
     for i in range(0, len(data_graphs), batch):
         names = data_graphs[i : i + batch]
         g = Graph()
@@ -161,6 +166,7 @@ def validate_store(
         for f in shacl(g, "", shapes):
             f.graph = owner.get(f.focus, shared)
             report.findings.append(f)
+        tell(progress, "shacl", min(i + batch, len(data_graphs)), len(data_graphs), names[-1])
     if shared in store.named_graphs():
         g = graph_of(store, shared)
         report.graphs += 1
@@ -175,7 +181,8 @@ def validate_store(
         report.findings += shacl(g, reorg, shapes)
     report.findings.sort(key=lambda f: (f.graph, f.severity, f.focus, f.path, f.message))
     if owl:
-        consistent, message = owl_consistency(store, data_graphs + [shared], owl_max_triples)
+        with Step(progress, "owl"):
+            consistent, message = owl_consistency(store, data_graphs + [shared], owl_max_triples)
         report.owl_checked = consistent is not None
         report.owl_consistent, report.owl_message = consistent, message
         if consistent is False:

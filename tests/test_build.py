@@ -39,7 +39,12 @@ def test_report_counts_and_progress(tmp_path, sample_records):
     report = build_records(
         sample_records, ["bad.txt: empty file"], tmp_path, progress=lambda *a: seen.append(a)
     )
-    assert [s[:2] for s in seen] == [(1, 3), (2, 3), (3, 3)]
+    rdf = [s[1:3] for s in seen if s[0] == "rdf"]
+    assert rdf == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    # every stage of the build is heard of, and each ends done == total
+    stages = list(dict.fromkeys(s[0] for s in seen))
+    assert stages == ["resolve", "lineage", "rdf", "reorg", "exports", "site"]
+    assert all(any(s[0] == st and s[1] == s[2] for s in seen) for st in stages)
     assert report.errors == ["bad.txt: empty file"] and not report.ok
     store = open_store(tmp_path)
     assert len(store) == report.triples
@@ -78,8 +83,8 @@ KILLED_BUILD = textwrap.dedent(
             r.source = replace(r.source, name=f"copy{{i}}/{{r.source.name}}")
             records.append(r)
 
-    def progress(done, total, name):
-        if done == 20:
+    def progress(stage, done, total, name):
+        if stage == "rdf" and done == 20:
             marker.write_text("half way")
             time.sleep(60)
 

@@ -237,6 +237,12 @@ def _expand(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
             yield path, str(p)
 
 
+def source_paths(paths: Iterable[Path | str]) -> list[tuple[Path, str]]:
+    """(path, name as given) of each file named or found under a folder named, sorted:
+    what ``iter_sources`` will read, counted before reading (progress needs the total)."""
+    return list(_expand(paths))
+
+
 def iter_sources(paths: Iterable[Path | str]) -> Iterator[SourceText | SourceError]:
     """Each file named, or found under each folder named (sorted).
 
@@ -249,4 +255,12 @@ def iter_sources(paths: Iterable[Path | str]) -> Iterator[SourceText | SourceErr
             yield e
 
 
-__all__ = ["SUFFIXES", "decode", "describe", "iter_sources", "read_bytes", "read_source"]
+__all__ = [
+    "SUFFIXES",
+    "decode",
+    "describe",
+    "iter_sources",
+    "read_bytes",
+    "read_source",
+    "source_paths",
+]
