@@ -467,6 +467,12 @@ def queries() -> None:
 @click.option(
     "--duties", is_flag=True, help="Also list the duties each plan hands out, by body and role."
 )
+@click.option(
+    "--today",
+    is_flag=True,
+    help="With today's bodies: after each body the 2025 reorganisation merged, split or "
+    "abolished, the bodies that carry its duties now (implies --duties).",
+)
 @format_option("tree", "json")
 @store_option
 @endpoint_option
@@ -475,6 +481,7 @@ def trace(
     doc: str,
     depth: int | None,
     duties: bool,
+    today: bool,
     fmt: str,
     store: Path,
     endpoint: str | None,
@@ -488,6 +495,7 @@ def trace(
     \b
     Example:
       dkg trace 28-CT/TW --duties
+      dkg trace 28-CT/TW --today
       dkg trace 28-CT/TW --endpoint http://127.0.0.1:7878/query
     """
     from kg.cli_render import trace_json, trace_text
@@ -496,8 +504,9 @@ def trace(
     from kg.trace import trace as run_trace
 
     model = load_model(open_source(store, endpoint, auth))
-    trees = run_trace(model, doc, depth=depth, with_duties=duties)
-    emit(trace_json(trees, model) if fmt == "json" else trace_text(trees, model), out)
+    trees = run_trace(model, doc, depth=depth, with_duties=duties or today)
+    text = trace_json(trees, model) if fmt == "json" else trace_text(trees, model, today)
+    emit(text, out)
 
 
 @main.command()

@@ -88,12 +88,24 @@ def _body_of(model: ReadModel, duty: Duty) -> tuple[str, str | None]:
     return (body.name, body.place_name) if body else (duty.body.rsplit("/", 1)[-1], None)
 
 
-def trace_text(trees: list[TraceNode], model: ReadModel) -> str:
+def _now_text(model: ReadModel, body: str | None) -> str | None:
+    """'now: A; B (functions split: all listed, none chosen)' for a body the 2025
+    reorganisation changed; None for a body that still exists."""
+    if not body or body not in model.changes:
+        return None
+    now, ambiguous = model.carried_by_now(body)
+    names = "; ".join(model.bodies[b].display if b in model.bodies else b for b in now)
+    return f"now: {names}" + (" (split: all listed, none chosen)" if ambiguous else "")
+
+
+def trace_text(trees: list[TraceNode], model: ReadModel, today: bool = False) -> str:
+    """The tree of documents; ``today``: each body the 2025 reorganisation changed is
+    followed by the bodies that carry its duties now."""
     lines: list[str] = []
     for tree in trees:
         lines.append(_doc_line(tree.doc))
         names = {n.doc.iri: n.doc.name for n in tree.walk()}
-        _render_children(tree, "", lines, names, model)
+        _render_children(tree, "", lines, names, model, today)
         total = len({n.doc.iri for n in tree.walk()}) - 1
         in_corpus = len({n.doc.iri for n in tree.walk() if n.doc.ingested and n is not tree})
         lines.append(f"({total} documents carry it out, {in_corpus} of them in the corpus)")
@@ -102,7 +114,12 @@ def trace_text(trees: list[TraceNode], model: ReadModel) -> str:
 
 
 def _render_children(
-    node: TraceNode, prefix: str, lines: list[str], names: dict[str, str], model: ReadModel
+    node: TraceNode,
+    prefix: str,
+    lines: list[str],
+    names: dict[str, str],
+    model: ReadModel,
+    today: bool = False,
 ) -> None:
     for i, child in enumerate(node.children):
         last = i == len(node.children) - 1
@@ -112,12 +129,18 @@ def _render_children(
             text += f"  (in full under {names.get(child.shown_under or '', '?')})"
         lines.append(prefix + branch + text)
         inner = prefix + cont
+        now = _now_text(model, child.doc.issuer) if today else None
+        if now:
+            lines.append(f"{inner}│ issuer {now}")
         for body, role_counts, items in _duties_by_body(child.duties or [], model):
             roles = ", ".join(f"{r} {n}" for r, n in role_counts)
             lines.append(f"{inner}│ • {body} ({roles})")
+            now = _now_text(model, items[0].body) if today else None
+            if now:
+                lines.append(f"{inner}│     → {now}")
             for d in items:
                 lines.append(f"{inner}│     - [{d.role or '?'}] {short(d.text, 90)}")
-        _render_children(child, inner, lines, names, model)
+        _render_children(child, inner, lines, names, model, today)
 
 
 def _duties_by_body(
@@ -149,7 +172,15 @@ def _doc_json(d: Document) -> dict:
 
 def _duty_json(d: Duty, model: ReadModel) -> dict:
     body, place = _body_of(model, d)
+    now, ambiguous = model.carried_by_now(d.body)
     return {
+        "carried_by_now": [
+            {"body": model.bodies[b].name, "place": model.bodies[b].place_name}
+            if b in model.bodies
+            else {"body": b, "place": None}
+            for b in now
+        ],
+        "ambiguous": ambiguous,
         "duty": d.iri,
         "body": body,
         "place": place,

@@ -320,12 +320,15 @@ def _place(row: dict) -> PlaceKey | None:
 
 
 def graph_nodes(store) -> dict[str, Node]:
-    """The store's bodies the rules can apply to (typed, with a place, not collectives)."""
+    """The store's bodies the rules can apply to (typed, with a place or central, not
+    collectives). A central body (a ministry) has no place: PlaceKey()."""
     out = {}
     for row in select_values(store, Q_BODIES):
         if row["b"] in out or row.get("collective") == "true":
             continue
         place = _place(row)
+        if place is None and str(row.get("level") or "").endswith("#Central"):
+            place = PlaceKey()
         if place is not None and row["type"]:
             out[row["b"]] = Node(row["type"], place)
     return out
@@ -365,7 +368,7 @@ class _Emitter:
             return f"{label} ({'phường' if node.ward else 'xã'} {p.commune})"
         if p.district:
             return f"{label} (huyện {p.district}, {p.province})"
-        return f"{label} ({p.province})"
+        return f"{label} ({p.province})" if p.province else label
 
     def body(self, node: Node, since: str | None) -> Iterator[tuple]:
         iri = self.body_iri(node)
@@ -377,12 +380,14 @@ class _Emitter:
         yield (iri, RDF.type, DKG.Body, g)
         yield (iri, RDFS.label, Literal(self.label(node), lang="vi"), g)
         yield (iri, DKG.bodyType, URIRef(node.type), g)
-        yield (iri, DKG.level, DKG[(node.place.level or "province").capitalize()], g)
+        level = node.place.level or self.rules.levels.get(node.type) or "province"
+        yield (iri, DKG.level, DKG[level.capitalize()], g)
         yield (iri, DKG.kind, DKG.State, g)
-        yield (iri, DKG.jurisdiction, self.iris.place(node.place), g)
         if since and (node.place.commune or node.type in self.new_types):
             yield (iri, PROV.generatedAtTime, _when(since), g)
-        yield from self.place(node.place)
+        if node.place.level is not None:  # a ministry has no jurisdiction of its own
+            yield (iri, DKG.jurisdiction, self.iris.place(node.place), g)
+            yield from self.place(node.place)
 
     def place(self, key: PlaceKey) -> Iterator[tuple]:
         iri = self.iris.place(key)

@@ -8,6 +8,7 @@ from kg.read.load import load_model, text_of, value_of
 from kg.read.model import (
     LEVEL_RANK,
     LEVELS,
+    Act,
     Assignment,
     Body,
     DocLink,
@@ -16,12 +17,14 @@ from kg.read.model import (
     Evidence,
     ReadModel,
     Report,
+    Succession,
     Target,
 )
 
 __all__ = [
     "LEVELS",
     "LEVEL_RANK",
+    "Act",
     "Assignment",
     "Body",
     "DocLink",
@@ -30,6 +33,7 @@ __all__ = [
     "Evidence",
     "ReadModel",
     "Report",
+    "Succession",
     "Target",
     "load_model",
     "text_of",

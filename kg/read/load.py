@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from kg import lexicon
 from kg.queries import select_values
 from kg.read.model import (
+    Act,
     Assignment,
     Body,
     DocLink,
@@ -24,6 +25,7 @@ from kg.read.model import (
     Evidence,
     ReadModel,
     Report,
+    Succession,
     Target,
 )
 
@@ -221,6 +223,23 @@ Q_TARGETS = """SELECT ?t ?doc ?indicator ?value ?year ?owner ?ownerText ?ev ?ord
   OPTIONAL { ?t dkg:order ?order }
 }"""
 
+Q_CHANGES = """SELECT ?ev ?body ?date ?split ?uncertain ?note ?successor ?functions WHERE {
+  ?ev a org:ChangeEvent ; org:originalOrganization ?body ; org:resultingOrganization ?successor .
+  OPTIONAL { ?ev dkg:effectiveDate ?date }
+  OPTIONAL { ?ev dkg:splitOfFunctions ?split }
+  OPTIONAL { ?ev dkg:uncertain ?uncertain }
+  OPTIONAL { ?ev skos:note ?note }
+  OPTIONAL { ?successor prov:qualifiedGeneration ?gen . ?gen prov:activity ?ev ; dkg:functions ?functions }
+}"""
+
+Q_CHANGE_ACTS = """SELECT ?ev ?act ?number ?title ?date ?uncertain WHERE {
+  ?ev a org:ChangeEvent ; dkg:legalBasis ?act .
+  OPTIONAL { ?act eli:id_local ?number }
+  OPTIONAL { ?act rdfs:label ?title }
+  OPTIONAL { ?act eli:date_document ?date }
+  OPTIONAL { ?act dkg:uncertain ?uncertain }
+}"""
+
 _DOC_FIELDS = {
     _ELI + "id_local": "number",
     _DKG + "date": "date",
@@ -280,6 +299,7 @@ class _Loader:
         self.places()
         self.documents()
         self.bodies()
+        self.changes()
         self.read_evidence()
         self.header_evidence()
         self.doc_links()
@@ -367,6 +387,30 @@ class _Loader:
                 province=self.place_province.get(place) if place else None,
                 collective=_bool(row.get("collective")),
             )
+
+    def changes(self) -> None:
+        """The 2025 reorganisation's change events (graph/reorg), by the body they changed."""
+        acts: dict[str, list[Act]] = {}
+        for row in _ordered(self.rows(Q_CHANGE_ACTS), "ev", "date", "number", "act"):
+            act = Act(row["act"], row.get("number"), row.get("title"), _text(row.get("date")),
+                      _bool(row.get("uncertain")))  # fmt: skip
+            if act not in acts.setdefault(row["ev"], []):
+                acts[row["ev"]].append(act)
+        events: dict[str, Succession] = {}
+        for row in _ordered(self.rows(Q_CHANGES), "ev", "successor"):
+            ev = events.get(row["ev"])
+            if ev is None:
+                ev = events[row["ev"]] = Succession(
+                    row["ev"], row["body"], _text(row.get("date")) or "",
+                    acts=acts.get(row["ev"], []), split=_bool(row.get("split")),
+                    uncertain=_bool(row.get("uncertain")), note=row.get("note"),
+                )  # fmt: skip
+            if all(s != row["successor"] for s, _ in ev.successors):
+                ev.successors.append((row["successor"], row.get("functions")))
+        for ev in events.values():
+            self.model.changes.setdefault(ev.body, []).append(ev)
+        for changes in self.model.changes.values():
+            changes.sort(key=lambda c: (c.date, c.event))
 
     def read_evidence(self) -> None:
         for row in self.rows(Q_EVIDENCE):

@@ -143,6 +143,39 @@ class Target:
     evidence: Evidence | None = None
 
 
+@dataclass(frozen=True)
+class Act:
+    """A legal act a change of 2025 cites (ontology/reorg.ttl)."""
+
+    iri: str
+    number: str | None = None
+    title: str | None = None
+    date: str | None = None
+    uncertain: bool = False  # its number or date could not be confirmed
+
+    @property
+    def name(self) -> str:
+        return self.number or self.title or self.iri.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Succession:
+    """What a body became in the 2025 reorganisation (one org:ChangeEvent, kg.reorg).
+
+    ``split``: its functions were shared among the successors, so none of them alone
+    carries the body's duties and the graph does not choose one.
+    """
+
+    event: str
+    body: str  # the body before the change
+    date: str  # in force from (yyyy-mm-dd)
+    successors: list[tuple[str, str | None]] = field(default_factory=list)  # body, functions
+    acts: list[Act] = field(default_factory=list)
+    split: bool = False
+    uncertain: bool = False  # the rule's successor is not confirmed (ontology note)
+    note: str | None = None
+
+
 @dataclass
 class ReadModel:
     docs: dict[str, Document] = field(default_factory=dict)
@@ -152,6 +185,7 @@ class ReadModel:
     duties: list[Duty] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    changes: dict[str, list[Succession]] = field(default_factory=dict)  # body -> its changes
     texts: Callable[[str], str | None] | None = None  # document IRI -> its source text
 
     def text_of(self, doc: str) -> str | None:
@@ -225,3 +259,44 @@ class ReadModel:
                 if link.citing not in kids:
                     kids.append(link.citing)
         return out
+
+    # ------------------------------------------------------------ the 2025 reorganisation
+
+    @cached_property
+    def origins(self) -> dict[str, list[Succession]]:
+        """Body -> the changes it resulted from (a successor's "formed from")."""
+        out: dict[str, list[Succession]] = defaultdict(list)
+        for changes in self.changes.values():
+            for change in changes:
+                for successor, _ in change.successors:
+                    out[successor].append(change)
+        return out
+
+    def chain(self, body: str) -> list[Succession]:
+        """Every change from ``body`` on, step by step (March 2025, then July 2025)."""
+        out: list[Succession] = []
+        todo, seen = [body], {body}
+        while todo:
+            current = todo.pop(0)
+            for change in self.changes.get(current, []):
+                out.append(change)
+                for successor, _ in change.successors:
+                    if successor not in seen:
+                        seen.add(successor)
+                        todo.append(successor)
+        return out
+
+    def carried_by_now(self, body: str) -> tuple[list[str], bool]:
+        """The bodies that exist today at the end of ``body``'s chain, and whether that is
+        ambiguous (functions were split on the way: all are listed, none chosen).
+        A body that never changed carries its own duties: ([body], False)."""
+        steps = self.chain(body)
+        if not steps:
+            return [body], False
+        ends = []
+        for change in steps:
+            for successor, _ in change.successors:
+                if successor not in self.changes and successor not in ends:
+                    ends.append(successor)
+        ambiguous = len(ends) > 1 or any(c.split for c in steps)
+        return ends, ambiguous

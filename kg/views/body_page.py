@@ -69,5 +69,7 @@ def write_pages(site: Site, write: Write) -> None:
             reports=reports_for(site, body.iri, site.reports_of_body.get(body.iri, [])),
             graph=body_graph(site, body.iri, write.limit),
             issued=site.issued.get(body.iri, []),
+            steps=site.data.chain(body.iri),
+            origins=site.data.origins.get(body.iri, []),
             title=body.name,
         )

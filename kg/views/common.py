@@ -231,6 +231,14 @@ def sort_docs(docs: list[Document]) -> list[Document]:
     )
 
 
+@dataclass(frozen=True)
+class CarriedNow:
+    """The bodies that carry a changed body's duties today (all of them when split)."""
+
+    bodies: list[str]
+    ambiguous: bool
+
+
 @dataclass
 class Site:
     """Everything the page writers need: the read model, page names and indexes.
@@ -256,6 +264,13 @@ class Site:
         if ev is None or ev.doc not in self.doc_pages:
             return None
         return f"{self.doc_pages[ev.doc]}#ev-{ev.start}-{ev.end}"
+
+    def carried_now(self, iri: str) -> CarriedNow | None:
+        """Who carries ``iri``'s duties today, if the 2025 reorganisation changed it."""
+        if iri not in self.data.changes:
+            return None
+        bodies, ambiguous = self.data.carried_by_now(iri)
+        return CarriedNow(bodies, ambiguous)
 
     def body_name(self, iri: str | None) -> str:
         if iri is None:
