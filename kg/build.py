@@ -8,7 +8,6 @@ leaves the previous one live. One bad source file is reported and skipped.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -210,12 +209,8 @@ def _write_generation(
 
 
 def write_nquads(store: Store, path: Path) -> Path:
-    """Sorted N-Quads, written atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(store.nquads())
-    os.replace(tmp, path)
-    return path
+    """Sorted N-Quads, written atomically, in bounded memory (Store.write_nquads)."""
+    return store.write_nquads(path)
 
 
 def _check_base(base: str) -> None:

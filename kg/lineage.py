@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.models import LineageLink
 from kg.read import LEVEL_RANK
@@ -130,10 +131,16 @@ def _compatible(
     if parent.collective and child_level and parent.level == child_level:
         return True, SAME_SECTOR_THRESHOLD
     if parent.sector and child.sector:
-        if fold(parent.sector) != fold(child.sector):
+        if _sector_key(parent.sector) != _sector_key(child.sector):
             return False, 1.0
         return True, SAME_SECTOR_THRESHOLD
     return True, TEXT_ONLY_THRESHOLD
+
+
+@lru_cache(maxsize=1024)
+def _sector_key(sector: str) -> str:
+    """Sectors are a few names compared for every pair of duties: fold each once."""
+    return fold(sector)
 
 
 def lineage_pairs(corpus: ResolvedCorpus) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from kg.models import BodyMention, DocRef, DocumentRecord, Level
 from kg.numbers import NumberParts, number_key, parse_number, type_from_number
@@ -34,8 +35,10 @@ LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
 # ---------------------------------------------------------------- text helpers
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
-    """ASCII, lower case, hyphen-separated: readable IRI segments."""
+    """ASCII, lower case, hyphen-separated: readable IRI segments (names repeat a lot:
+    the same body and place names in every plan, hence the cache)."""
     s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return s or "x"
 
@@ -67,9 +70,9 @@ class PlaceKey:
             return "province"
         return None
 
-    @property
+    @cached_property
     def path(self) -> tuple[str, ...]:
-        """IRI path segments; "-" for an unknown parent."""
+        """IRI path segments; "-" for an unknown parent (kept: asked once per mention)."""
         parts = [self.province, self.district, self.commune]
         while parts and parts[-1] is None:
             parts.pop()
@@ -234,11 +237,13 @@ def best_title(titles: list[str]) -> str:
     Why not the first seen: one loose citation (a title run on into the next clause)
     would otherwise name the document for the whole graph.
     """
-    counts = Counter(_title_key(t) for t in titles)
-    return min(
-        titles,
-        key=lambda t: (-counts[_title_key(t)], not _complete(t), len(t), titles.index(t)),
+    keys = [_title_key(t) for t in titles]
+    counts = Counter(keys)
+    best = min(
+        range(len(titles)),
+        key=lambda i: (-counts[keys[i]], not _complete(titles[i]), len(titles[i]), i),
     )
+    return titles[best]
 
 
 def _year(date: str | None) -> str | None:
@@ -500,6 +505,8 @@ class Resolver:
                 if m is not None:  # the same mentions as in refs: their titles are counted there
                     self._cited(m, merged[id(m)], count_title=False)
             self._bodies(src)
+        for key, titles in self._titles.items():
+            self.corpus.documents[key].subject = best_title(titles)
         for doc in self.corpus.documents.values():
             doc.printed = sorted(set(doc.printed))
             if doc.type is None and doc.number:
@@ -541,11 +548,10 @@ class Resolver:
             doc.number = m.printed
         doc.type = doc.type or m.type
         doc.date = _better_date(doc.date, m.date)
-        if m.title and count_title:
-            titles = self._titles.setdefault(key, [])
-            titles.append(m.title)
-            doc.subject = best_title(titles)
-        doc.subject = doc.subject or m.title
+        if m.title and count_title:  # the subject: best_title of them all, once at the end
+            self._titles.setdefault(key, []).append(m.title)
+        elif key not in self._titles:
+            doc.subject = doc.subject or m.title
         if m.issuer and not doc.issuer:
             doc.issuer = m.issuer
             doc.level = m.level

@@ -19,6 +19,7 @@ import gc
 import json
 import os
 import shutil
+import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -192,6 +193,26 @@ class Store:
         lines = sorted(set(data.splitlines()))
         return b"\n".join(lines) + (b"\n" if lines else b"")
 
+    def write_nquads(self, path: Path) -> Path:
+        """``nquads()`` into ``path`` (written whole or not at all) in bounded memory.
+
+        The dump goes to a file and the system's ``sort`` orders it in byte order on
+        disk: held in Python, 10 million lines would take gigabytes. Where no ``sort``
+        runs, the lines are sorted in memory.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        raw, tmp = path.with_name(path.name + ".raw"), path.with_name(path.name + ".tmp")
+        try:
+            self.raw.dump(output=str(raw), format=ox.RdfFormat.N_QUADS)
+            if not _external_sort(raw, tmp):
+                tmp.write_bytes(_sorted_lines(raw.read_bytes()))
+            os.replace(tmp, path)
+        finally:
+            for f in (raw, tmp):
+                f.unlink(missing_ok=True)
+        return path
+
     def add_quads(self, quads: Iterable[tuple]) -> int:
         """Add quads now (``bulk_extend`` writes files per call: batch large loads with
         ``QuadBuffer``)."""
@@ -208,6 +229,29 @@ class Store:
                 self.raw.flush()
         self.raw = None  # type: ignore[assignment]
         gc.collect()
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted(set(data.splitlines()))
+    return b"\n".join(lines) + (b"\n" if lines else b"")
+
+
+SORT_MEMORY = "256M"
+
+
+def _external_sort(src: Path, dest: Path) -> bool:
+    """``sort -u`` in byte order (LC_ALL=C), in ``SORT_MEMORY`` and temporary files
+    beside ``dest``; False when no usable ``sort`` is installed."""
+    exe = shutil.which("sort")
+    if exe is None:
+        return False
+    env = {**os.environ, "LC_ALL": "C"}
+    cmd = [exe, "-u", "-S", SORT_MEMORY, "-T", str(dest.parent), "-o", str(dest), str(src)]
+    try:
+        done = subprocess.run(cmd, env=env, capture_output=True, check=False)
+    except OSError:
+        return False
+    return done.returncode == 0
 
 
 def memory_store(quads: Iterable[tuple] = (), base: str = DEFAULT_BASE) -> Store:
