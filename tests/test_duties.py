@@ -178,14 +178,67 @@ def test_decision_articles_and_executors() -> None:
 """
     facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Quảng Trị", issuer_level="province")
     assignments, _ = run(text, facts)
-    assert [a.body.name for a in assignments] == [
-        "Sở Lao động - Thương binh và Xã hội",
-        "Văn phòng Ủy ban nhân dân tỉnh",
-        "Sở Y tế",
-        "Sở Giáo dục và Đào tạo",
-        "Ủy ban nhân dân các huyện, thị xã, thành phố",
-    ]
+    # the executors clause names who carries the decision out; it hands out no work (GUIDE)
+    assert [a.body.name for a in assignments] == ["Sở Lao động - Thương binh và Xã hội"]
     assert assignments[0].leads
+
+
+def test_work_handed_out_after_an_articles_first_sentence() -> None:
+    text = """QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính nội bộ.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký. Giao Sở Y tế chủ trì, phối hợp
+với Sở Tư pháp công khai thủ tục hành chính tại Điều 1.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Quảng Trị", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [("Sở Y tế", "assigned", 1)]
+    duty = assignments[0].duties[0]
+    assert (duty.role, duty.section, [p.name for p in duty.partners]) == (
+        "lead",
+        "Điều 2",
+        ["Sở Tư pháp"],
+    )
+
+
+def test_responsibility_articles_of_a_regulation() -> None:
+    """A Quy chế names each body's share in its articles' headings, often wrapped onto a line
+    of their own by the web copy; an article "Trách nhiệm thi hành" hands work to the bodies
+    its items begin with, and its executors item is no duty."""
+    text = """QUY CHẾ PHỐI HỢP
+Chương II
+NỘI DUNG PHỐI HỢP
+Điều 5. Nội dung Sở Y tế có trách nhiệm chủ trì
+1. Xây dựng kế hoạch phòng, chống dịch bệnh.
+2. Kiểm tra việc thực hiện các quy định về an toàn thực phẩm.
+Điều 6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+1. Tuyên truyền, vận động Nhân dân chấp hành pháp luật.
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 7.
+Trách nhiệm của Sở Tư pháp
+
+Sở Tư pháp là cơ quan thường trực, có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế.
+Điều 8.
+Trách nhiệm thi hành
+
+1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp với Bộ trưởng Bộ Công an hướng dẫn, kiểm tra việc
+thi hành Quy chế này.
+2. Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Quảng Trị", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert sorted(table(assignments)) == [
+        ("Bộ Nội vụ", "assigned", 1),
+        ("Sở Tư pháp", "assigned", 1),
+        ("Sở Y tế", "assigned", 2),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested", 1),
+    ]
+    by_name = {a.body.name: a for a in assignments}
+    health = by_name["Sở Y tế"]
+    assert all(d.role == "lead" for d in health.duties)  # the heading says chủ trì
+    assert [d.section for d in health.duties] == ["Điều 5.1", "Điều 5.2"]
+    assert not by_name["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"].leads
 
 
 def test_appendix_table_rows() -> None:

@@ -46,12 +46,18 @@ def _opens_duty(text: str, folded: str, m: re.Match[str], end: int) -> bool:
 class _Clauses:
     """The walker's last resort: clauses of running text that hand out work."""
 
-    def clauses(self) -> None:
+    def clauses(self, start: int | None = None, stop_at: int | None = None, sec: str = "") -> None:
+        """Clauses handing out work between ``start`` and ``stop_at`` (clean offsets); a
+        range (an article's text) takes only the clauses that say so: "Giao / Đề nghị X"."""
         text = self.clean.text  # type: ignore[attr-defined]
         folded = fold_same_length(text)
         body = self.s.body  # type: ignore[attr-defined]
-        start = body[0].clean_start if body else 0
-        for m in _CLAUSE_OPEN.finditer(folded, start):
+        verbs_only = start is not None
+        if start is None:
+            start = body[0].clean_start if body else 0
+        for m in _CLAUSE_OPEN.finditer(folded, start, len(text) if stop_at is None else stop_at):
+            if verbs_only and not m.group("verb"):
+                continue
             found, end = parse_list(text, m.end())
             if not found or len(found) == 1 and found[0].type.generic:
                 continue
@@ -65,6 +71,6 @@ class _Clauses:
             while rest < len(text) and text[rest] in " \t,:":
                 rest += 1
             stop = _CLAUSE_STOP.search(text, end)
-            duty = _Duty(rest, stop.start() if stop else len(text), "")
+            duty = _Duty(rest, stop.start() if stop else len(text), sec)
             for b in found:
                 self.add(b, 0, mode, [duty])  # type: ignore[attr-defined]

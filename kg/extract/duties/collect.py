@@ -35,12 +35,15 @@ class _Collect:
             if c.kind in _HEADINGS:
                 c_sec = f"{sec}.{c.marker}" if c.marker else sec
                 cs, text = self.own(c)
-                if lead_bodies(text, allow_clause=False) is not None:
+                if lead_bodies(self.heading_line(c)[0], allow_clause=False) is not None:
                     subs.append((c, sec))
                     last_bullet = False
                     continue
                 bullets = [x for x in c.children if x.kind == "bullet"]
-                if bullets:
+                listed = text.rstrip().endswith(":") and any(  # "1. Giúp Thủ tướng:" + a), b)
+                    x.kind in _HEADINGS for x in c.children
+                )
+                if bullets or listed:
                     d, s = self.collect(c.children, c_sec)
                     duties.extend(d)
                     subs.extend(s)

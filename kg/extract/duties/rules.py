@@ -19,7 +19,13 @@ _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem
 _REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
 _ASSIGN = re.compile(
     r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho|doi\s+voi|"
-    r"(?:trach\s+nhiem|nhiem\s+vu)\s+cua)\s+"
+    r"(?:trach\s+nhiem|nhiem\s+vu)\s+cua|noi\s+dung)\s+"
+)
+# what a heading says of its body's part in the work below it: "Nội dung Sở X có trách nhiệm
+# chủ trì" (each item is a task it leads), "Trách nhiệm của Sở X" (nothing more)
+_HEAD_ROLE = re.compile(
+    r"(?:(?:co|chiu)\s+trach\s+nhiem\s+)?(?:(chu\s+tri)|phoi\s+hop|thuc\s+hien)?"
+    r"(?:\s+(?:thuc\s+hien|giai\s+quyet))?\W*"
 )
 # "Sở Y tế đề nghị / yêu cầu / giao X ...": the addressee is X
 _HANDS_ON = re.compile(r"\s*(?:(de\s+nghi)|yeu\s+cau|giao(?:\s+cho)?)\s+")
@@ -33,8 +39,11 @@ _SEGMENT = re.compile(r"(?:[^;\n.]|\.(?!\s))+")
 _CUE_OTHER = re.compile(r"\W*(?:san\s+pham|ket\s+qua|kinh\s+phi|nguon\s+kinh\s+phi)\s*:")
 _CLAUSE = re.compile(r"\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
 _TITLE = re.compile(
-    r"\s*(?:pho\s+)?(?:chanh|giam doc|thu truong|chu tich|truong ban|truong phong|bi thu|"
-    r"tong bien tap|chi huy truong)\s+(?=\S)"
+    (
+        r"\s*(?:pho\s+)?(?:chanh|(?:tong\s+)?giam doc|thu truong|chu tich|truong ban|truong phong|"
+        r"bi thu|tong bien tap|chi huy truong|bo truong|(?:tong\s+)?cuc truong|vu truong|thong doc)"
+        r"\s+(?=\S)"
+    ).replace(" ", r"\s+")  # a web copy may wrap the line inside a title ("Trưởng" / "Ban ...")
 )
 _FILLER = re.compile(
     r"\s*(?:\((?:[^()]{0,80})\)|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh pho|thi xa|quan|xa|"
@@ -65,6 +74,13 @@ _REQUEST_FRAME = re.compile(
 )
 _RELATED = re.compile(r"\s*(?:co\s+)?lien\s+quan(?![a-z])")
 _EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")
+# the standard executors clause that closes a decision, a circular or a decree: "Chánh Văn
+# phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này" names who carries
+# the text out, it hands out no work of its own (GUIDE: not duties)
+_EXECUTORS_ONLY = re.compile(
+    r"(?:chiu|co)\s+trach\s+nhiem\s+thi\s+hanh\s+(?:quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?"
+    r"|nghi\s+dinh|nghi\s+quyet|chi\s+thi|quy\s+dinh|quy\s+che|van\s+ban)\s+nay\W*$"
+)
 
 
 _ALIAS = re.compile(r"\(\s*sau\s+day\s+goi\s+(?:tat\s+)?la\s+([^()]{3,60}?)\s*\)")
@@ -86,6 +102,7 @@ class _Duty:
     end: int
     section: str
     extra: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None  # the role its heading gives ("Nội dung Sở X có trách nhiệm chủ trì")
 
 
 @dataclass
@@ -313,6 +330,14 @@ def role_of(text: str) -> str:
     if _SUPPORT.search(f):
         return "support"
     return "participant"
+
+
+def executors_only(text: str) -> bool:
+    """Is ``text`` the standard executors clause, naming who carries the text out and nothing
+    more? ("Bộ trưởng Bộ Nội vụ chủ trì ... hướng dẫn, kiểm tra việc thi hành" is a duty.)"""
+    f = " ".join(fold_same_length(text).split())
+    m = _EXECUTORS_ONLY.search(f)
+    return bool(m) and not _LEAD.search(f[: m.start()]) and not _SUPPORT.search(f[: m.start()])
 
 
 def deadline_of(text: str) -> str | None:

@@ -13,6 +13,7 @@ from kg.extract.duties.rules import (
     _CUE_SUPPORT,
     _CUE_TIME,
     _EXECUTORS,
+    _HEAD_ROLE,
     _HEADINGS,
     _ORG_TITLE,
     _REQUEST,
@@ -29,6 +30,12 @@ from kg.extract.duties.rules import (
 from kg.models import Node, Span
 from kg.text import fold_same_length
 
+# a line ending in a word that cannot end a sentence or a heading goes on below
+_OPEN_END = re.compile(
+    r"(?<![\w])(?:cua|voi|cho|ve|tai|den|qua|giup|va|cac|nhung|truoc|tu|trong|theo|de|la|duoc"
+    r"|boi|hoac|nhu|tren|doi)$"
+)
+
 
 class _Scopes:
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
@@ -44,9 +51,10 @@ class _Scopes:
                     articles.append(n)
                     visit(n.children, sec + ".")
                     continue
-                title = fold_same_length(n.title or "")
+                line, wrapped = self.heading_line(n) if not n.title else (n.title, None)
+                title = fold_same_length(line)
                 if n.kind in ("part", "item") and len(title) < 90 and _ORG_TITLE.search(title):
-                    scopes.append((n.children, sec))
+                    scopes.append(([c for c in n.children if c is not wrapped], sec))
                     continue
                 if n.kind == "part" and self.body_headed(n.children):
                     scopes.append((n.children, sec))
@@ -65,13 +73,54 @@ class _Scopes:
 
         visit(self.s.body, "")
         for a in articles:
+            title, wrapped = self.heading_line(a)
+            ft = fold_same_length(title)
+            lead = lead_bodies(title) if title else None
+            if lead is not None and _HEAD_ROLE.fullmatch(fold_same_length(lead.rest)):
+                scopes.append(([a], ""))  # "Điều 14. Trách nhiệm của Sở X": its items are X's
+                continue
+            if title and len(ft) < 90 and _ORG_TITLE.search(ft):
+                # "Điều 5. Tổ chức thực hiện" / "Trách nhiệm thi hành": items led by bodies
+                scopes.append(([c for c in a.children if c is not wrapped], self.article_sec(a)))
+                continue
             _, text = self.own(a)
             f = fold_same_length(text)
             if _ASSIGN.match(f) or _REQUEST.match(f) or _EXECUTORS.search(f):
-                scopes.append(([a], f"Điều {a.marker}"))
+                scopes.append(([a], ""))
+            else:  # "Điều 2. Quyết định này có hiệu lực ... Giao Văn phòng X chủ trì ..."
+                self.loose.append(a)
         if not scopes and not articles:
             scopes.append((self.s.body, ""))
         return scopes
+
+    def heading_line(self, n: Node) -> tuple[str, Node | None]:
+        """A heading's own line, and the paragraph holding it when the web copy wrapped it onto
+        a line of its own ("Điều 5." / "Trách nhiệm thi hành", "1." / "Trách nhiệm của Bộ X")."""
+        own = self.own(n)[1].strip()
+        if own or not n.children or n.children[0].kind != "paragraph":
+            return own, None
+        first = n.children[0]
+        line = self.own(first)[1].strip()
+        if not line or len(line) > 160 or line[-1] in ".;!?…":
+            return "", None
+        return line, first
+
+    def continues(self, n: Node) -> bool:
+        """Is a paragraph the rest of a sentence the web copy wrapped, with a body's name cut
+        in two at the break ("... chịu trách nhiệm trước Thủ tướng" / "Chính phủ về ...")?"""
+        text = self.clean.text
+        before = text[max(0, n.clean_start - 80) : n.clean_start]
+        kept = before.rstrip()
+        if not kept or kept[-1] in ".;:!?…)\"”'":
+            return False
+        if _OPEN_END.search(fold_same_length(kept)):  # "... hoạt động của" / "Ban Chỉ đạo ..."
+            return True
+        window = before + text[n.clean_start : n.clean_start + 80]
+        return any(b.start < len(kept) < b.end for b in find_bodies(window))
+
+    @staticmethod
+    def article_sec(a: Node) -> str:
+        return a.marker if a.marker.startswith("Điều") else f"Điều {a.marker}"
 
     def body_headed(self, nodes: list[Node]) -> bool:
         """A part whose numbered items are mostly headed by bodies ("1. Phòng Y tế")."""
@@ -129,6 +178,9 @@ class _Scopes:
                 continue
             # a bullet or paragraph that starts with a body
             cs, text = self.own(n)
+            if n.kind == "paragraph" and self.continues(n):
+                i += 1
+                continue
             lead = lead_bodies(text, allow_clause=False)
             if lead is None or not lead.rest and n.kind == "bullet" and not n.children:
                 i += 1
@@ -238,6 +290,11 @@ class _Scopes:
         if id(n) in self.framed and lead.mode == "assigned" and not lead.explicit:
             lead.mode = "requested"  # "Đối với Phòng X" under "Sở Y đề nghị ... như sau:"
         rest = lead.rest
+        head_role = None
+        role_phrase = _HEAD_ROLE.fullmatch(fold_same_length(rest)) if children else None
+        if rest and role_phrase:  # "Nội dung Sở X có trách nhiệm chủ trì" + its items
+            rest = ""
+            head_role = "lead" if role_phrase.group(1) else None
         inline = None
         if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
             inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
@@ -251,6 +308,8 @@ class _Scopes:
             inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
         if inline is not None:
             duties = [inline, *duties]
+        for d in duties:
+            d.role = d.role or head_role
         for m in lead.bodies:
             self.add(m, cs, lead.mode, duties)
         for node, sub_sec in subs:

@@ -21,6 +21,7 @@ from kg.extract.duties.rules import (
     _TableDuty,
     deadline_of,
     directed_spans,
+    executors_only,
     parse_list,
     pro_forma,
     role_of,
@@ -44,6 +45,7 @@ class _Walker(_Scopes, _Collect, _Clauses):
         self.order: list[str] = []
         self.findings: list[Finding] = []
         self.framed: set[int] = set()  # nodes under a request frame ("đề nghị ... sau:")
+        self.loose: list[Node] = []  # articles that are no organisation part as a whole
         self._aliases: dict[str, str] | None = None
 
     # -- helpers on nodes
@@ -53,8 +55,11 @@ class _Walker(_Scopes, _Collect, _Clauses):
         cs, ce = node.clean_start, node.clean_end
         raw = self.clean.text[cs:ce]
         if node.marker and node.kind != "paragraph":
-            probe = (node.text or "")[:12]
-            idx = raw.find(probe) if probe else -1
+            words = (node.text or "").split()[:3]
+            if not words:  # "Điều 5." / "Chương IV" alone on their line
+                return ce, ""
+            found = re.search(r"\s+".join(map(re.escape, words)), raw)
+            idx = found.start() if found else -1
             if idx < 0:
                 m = re.match(
                     r"\s*(?:Điều\s+\d+\s*[.:]?|[-–—+•●▪◦○·*]|\(?[0-9A-Za-zđ]+(?:\.\d+)*\s*[.):\-–]?)\s*",
@@ -123,14 +128,24 @@ class _Walker(_Scopes, _Collect, _Clauses):
         scopes = self.org_scopes()
         for nodes, section in scopes:
             self.walk(nodes, section)
+        for a in self.loose:
+            end = max(x.clean_end for x in a.walk())
+            self.clauses(a.clean_start, end, self.article_sec(a))
         self.tables()
         if not self.drafts:
             self.addressees()
         if all(
-            d.body.collective or not d.duties or is_issuer(d.body.name, self.ctx)
+            d.body.collective or not self.substantive(d) or is_issuer(d.body.name, self.ctx)
             for d in self.drafts.values()
         ):  # nothing organised by body: look for work handed out in running text
             self.clauses()
+
+    def substantive(self, draft: _Draft) -> bool:
+        """Has a draft a duty other than the executors clause?"""
+        return any(
+            isinstance(d, _TableDuty) or not executors_only(self.clean.text[d.start : d.end])
+            for d in draft.duties
+        )
 
     def assignments(self) -> list[Assignment]:
         out: list[Assignment] = []
@@ -155,7 +170,7 @@ class _Walker(_Scopes, _Collect, _Clauses):
         out: list[Duty] = []
         for d in draft.duties:
             duty = d.to_duty() if isinstance(d, _TableDuty) else self.make(d, draft)
-            if not duty.text:
+            if not duty.text or executors_only(duty.text):
                 continue
             k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
             if k in seen:
@@ -179,10 +194,13 @@ class _Walker(_Scopes, _Collect, _Clauses):
             text += "\n" + self.clean.text[s:e]
         shown = " ".join(text.split())
         span = self.clean.to_original(d.start, max(d.end, *(e for _, e in d.extra or [(0, d.end)])))
+        role = role_of(shown)
+        if role == "participant" and d.role:
+            role = d.role
         return Duty(
             text=shown,
             span=span,
-            role=role_of(shown),  # type: ignore[arg-type]
+            role=role,  # type: ignore[arg-type]
             partners=self.partners([(d.start, d.end), *d.extra], draft.body),
             deadline=deadline_of(shown),
             topics=topics_of(shown),
