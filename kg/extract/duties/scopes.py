@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, find_bodies, mention
+from kg.extract.duties.lines import _Lines
 from kg.extract.duties.rules import (
     _ASSIGN,
     _CLOSING,
@@ -23,21 +24,14 @@ from kg.extract.duties.rules import (
     _Draft,
     _Duty,
     _Lead,
-    _listed_departments,
     _TableDuty,
     lead_bodies,
 )
 from kg.models import Node, Span
 from kg.text import fold_same_length
 
-# a line ending in a word that cannot end a sentence or a heading goes on below
-_OPEN_END = re.compile(
-    r"(?<![\w])(?:cua|voi|cho|ve|tai|den|qua|giup|va|cac|nhung|truoc|tu|trong|theo|de|la|duoc"
-    r"|boi|hoac|nhu|tren|doi)$"
-)
 
-
-class _Scopes:
+class _Scopes(_Lines):
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
 
     def org_scopes(self) -> list[tuple[list[Node], str]]:
@@ -92,35 +86,6 @@ class _Scopes:
         if not scopes and not articles:
             scopes.append((self.s.body, ""))
         return scopes
-
-    def heading_line(self, n: Node) -> tuple[str, Node | None]:
-        """A heading's own line, and the paragraph holding it when the web copy wrapped it onto
-        a line of its own ("Điều 5." / "Trách nhiệm thi hành", "1." / "Trách nhiệm của Bộ X")."""
-        own = self.own(n)[1].strip()
-        if own or not n.children or n.children[0].kind != "paragraph":
-            return own, None
-        first = n.children[0]
-        line = self.own(first)[1].strip()
-        if not line or len(line) > 160 or line[-1] in ".;!?…":
-            return "", None
-        return line, first
-
-    def continues(self, n: Node) -> bool:
-        """Is a paragraph the rest of a sentence the web copy wrapped, with a body's name cut
-        in two at the break ("... chịu trách nhiệm trước Thủ tướng" / "Chính phủ về ...")?"""
-        text = self.clean.text
-        before = text[max(0, n.clean_start - 80) : n.clean_start]
-        kept = before.rstrip()
-        if not kept or kept[-1] in ".;:!?…)\"”'":
-            return False
-        if _OPEN_END.search(fold_same_length(kept)):  # "... hoạt động của" / "Ban Chỉ đạo ..."
-            return True
-        window = before + text[n.clean_start : n.clean_start + 80]
-        return any(b.start < len(kept) < b.end for b in find_bodies(window))
-
-    @staticmethod
-    def article_sec(a: Node) -> str:
-        return a.marker if a.marker.startswith("Điều") else f"Điều {a.marker}"
 
     def body_headed(self, nodes: list[Node]) -> bool:
         """A part whose numbered items are mostly headed by bodies ("1. Phòng Y tế")."""
@@ -314,56 +279,3 @@ class _Scopes:
             self.add(m, cs, lead.mode, duties)
         for node, sub_sec in subs:
             self.walk([node], sub_sec)
-
-    def wrapped_heading(
-        self, n: Node, cs: int, text: str, lead: _Lead | None, children: list[Node]
-    ) -> tuple[_Lead, str] | None:
-        """'1. Phòng Lao động –' + 'Thương binh và Xã hội': a heading that wrapped and
-        came out as the first paragraph below it."""
-        if not children or children[0].kind != "paragraph":
-            return None
-        if text.rstrip()[-1:] in ".;:!?" or (lead is not None and lead.rest):
-            return None
-        first = children[0]
-        if first.clean_end - first.clean_start > 120:
-            return None
-        joined = self.clean.text[cs : first.clean_end]
-        longer = lead_bodies(joined, allow_clause=False)
-        if longer is None or longer.rest or longer.bodies[-1].end <= len(text.rstrip()):
-            return None
-        return longer, joined
-
-    def executors(self, text: str) -> _Lead | None:
-        """'Chánh Văn phòng ..., Giám đốc các sở ..., Chủ tịch UBND ... chịu trách nhiệm thi hành'."""
-        f = fold_same_length(text)
-        m = _EXECUTORS.search(f)
-        if not m:
-            return None
-        head = text[: m.start()]
-        bodies = []
-        for so in re.finditer(r"cac\s+so\s*:", fold_same_length(head)):
-            bodies.extend(_listed_departments(head, so.end() - 1))
-        for b in find_bodies(head):
-            if b.type.id == "ChinhPhu":
-                continue
-            if b.type.id == "SoNganh" or b.as_written.lower().rstrip(": ") == "các sở":
-                listed = _listed_departments(head, b.end)
-                if listed:
-                    bodies.extend(listed)
-                    continue
-            bodies.append(b)
-        bodies = [
-            b
-            for b in bodies
-            if not any(
-                b.start < x.end
-                and x.start < b.end
-                and x is not b
-                and x.end - x.start > b.end - b.start
-                for x in bodies
-            )
-        ]
-        if not bodies:
-            return None
-        bodies.sort(key=lambda b: b.start)
-        return _Lead(bodies, "assigned", m.start(), text[m.start() :].strip())
