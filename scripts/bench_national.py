@@ -7,7 +7,9 @@ the cost of just storing its output); adding one plan to that build (a rebuild
 into the same folder: only the new plan is extracted, the rest of the build is
 redone whole); every canned query on the
 embedded store against rdflib over the same quads (rdflib only up to --rdflib-max
-plans: it loads ~20k quads a second); peak memory; whether the build reproduces
+plans: it loads ~20k quads a second) and, at the --servers-at sizes, against the same
+query on the Oxigraph server and on Virtuoso after a push (kg.engines starts private
+ones; whether each answers as the embedded store does); peak memory; whether the build reproduces
 expected.json. Writes a CSV and, with matplotlib (the `bench` extra), a plot.
 
     nice -n 10 .venv/bin/python scripts/bench_national.py --plans 100 300 1000 --out /tmp/bench
@@ -170,6 +172,43 @@ def _queries(out: Path, nq: Path, directive: str, with_rdflib: bool) -> dict[str
     return rows
 
 
+def _servers(out: Path, directive: str, tmp: Path) -> tuple[dict, dict]:
+    """Each canned query on the Oxigraph server and on Virtuoso after `dkg push` of the
+    build: (engine -> push seconds, (query, engine) -> (seconds, same answer as embedded))."""
+    from kg import engines
+    from kg.endpoint import Endpoint, comparable
+    from kg.push import push
+    from kg.queries import canned_queries, run_query
+    from kg.store import open_store
+
+    params = {**PARAMS, "cascade": {"doc": directive}}
+    pushes, rows = {}, {}
+    store = open_store(out)
+    try:
+        for name, start, found in [
+            ("oxigraph", engines.start_oxigraph, engines.oxigraph_binary()),
+            ("virtuoso", engines.start_virtuoso, engines.virtuoso_binary()),
+        ]:
+            if found is None:
+                print(f"{name}: not installed, skipped", file=sys.stderr)
+                continue
+            with start(tmp / f"server-{name}") as eng:
+                pushes[name] = push(out, eng.store_url, auth=eng.auth, full=True).seconds
+                remote = Endpoint(eng.query_url, auth=eng.auth)
+                for qname, q in canned_queries().items():
+                    p = params.get(qname, {})
+                    there = run_query(q, p, store=remote)  # also warms the server's cache
+                    here = run_query(q, p, store=store)
+                    same = comparable(here.variables, here.rows) == comparable(
+                        there.variables, there.rows
+                    )
+                    secs = _timed(lambda q=q, p=p, r=remote: run_query(q, p, store=r))
+                    rows[(qname, name)] = (secs, same)
+    finally:
+        store.close()
+    return pushes, rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -177,6 +216,13 @@ def main() -> None:
     ap.add_argument("--plans", type=int, nargs="+", default=[100, 300, 1000])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--rdflib-max", type=int, default=300)
+    ap.add_argument(
+        "--servers-at",
+        type=int,
+        nargs="*",
+        default=[1000],
+        help="sizes at which to push to the Oxigraph server and Virtuoso and time the queries",
+    )
     ap.add_argument("--out", type=Path, default=Path("bench-national"))
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -216,6 +262,11 @@ def main() -> None:
             table.append(row)
             print(json.dumps(row), flush=True)
             q = _queries(tmp / f"o{n}", nq, exp["directive"]["number"], n <= args.rdflib_max)
+            pushes, served = {}, {}
+            if n in args.servers_at:
+                pushes, served = _servers(tmp / f"o{n}", exp["directive"]["number"], tmp)
+                row.update({f"push_{k}_s": round(v, 2) for k, v in pushes.items()})
+                print(json.dumps({"plans": n, "push_s": pushes}), flush=True)
             for name, (emb, rdf) in q.items():
                 query_rows.append(
                     {
@@ -226,6 +277,11 @@ def main() -> None:
                         "speedup": None if rdf is None else round(rdf / emb, 1),
                     }
                 )
+                for eng in pushes:
+                    secs, same = served[(name, eng)]
+                    query_rows[-1][f"{eng}_s"] = round(secs, 4)
+                    query_rows[-1][f"{eng}_over_embedded"] = round(secs / emb, 2)
+                    query_rows[-1][f"{eng}_same"] = same
                 print(json.dumps(query_rows[-1]), flush=True)
     _write_csv(args.out / "builds.csv", table)
     _write_csv(args.out / "queries.csv", query_rows)
