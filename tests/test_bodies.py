@@ -265,3 +265,43 @@ def test_a_central_document_keeps_the_place_of_a_local_party_organ() -> None:
         "Thường trực Tỉnh ủy Quảng Bình"
     ]
     assert names("Thường trực Tỉnh ủy Quảng Bình", PROVINCE) == ["Thường trực Tỉnh ủy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one head word printed once for a list of bodies of that kind
+        (
+            "đề nghị các Tập\nđoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội",
+            [
+                "Tập đoàn Bưu chính Viễn thông Việt Nam",
+                "Tập đoàn Công nghiệp - Viễn thông Quân đội",
+            ],
+        ),
+        ("giao các Bộ Tài chính, Xây dựng nghiên cứu", ["Bộ Tài chính", "Bộ Xây dựng"]),
+        ("các Bộ, ngành liên quan", ["Các Bộ, ngành liên quan"]),
+        # "cung cấp" (to provide) is not "cùng cấp" (the same level)
+        ("Sở Nội vụ cung cấp số liệu", ["Sở Nội vụ"]),
+        # the head of a board is not a village head (Trưởng bản)
+        ("Trưởng Ban Chỉ đạo trình lãnh đạo", ["Ban Chỉ đạo"]),
+        # the merged organ of 2025 is its own kind
+        ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
+    ],
+)
+def test_shared_heads_and_look_alike_words(text: str, expected: list[str]) -> None:
+    got = names(text, CENTRAL)
+    assert [n.removesuffix(" Trung ương") for n in got] == expected
+
+
+def test_a_place_printed_once_names_the_unit_where_it_is_omitted() -> None:
+    ctx = replace(CENTRAL, generic_names={}, placed={})
+    ctx.learn_places("làm việc với Thường trực Tỉnh ủy Quảng Bình về tình hình")
+    later = "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo"
+    assert [canonical(m, ctx)[0] for m in find_bodies(later)] == ["Thường trực Tỉnh ủy Quảng Bình"]
+
+
+def test_a_capital_city_is_a_province() -> None:
+    hanoi = Context.from_facts(
+        DocumentFacts(issuer="Ủy ban nhân dân thành phố Hà Nội", issuer_level="province")
+    )
+    assert names("Công an thành phố Hà Nội", hanoi) == ["Công an thành phố"]

@@ -23,16 +23,18 @@ REAL = Path(__file__).parent / "data" / "real"
 FLOORS = {
     "gold": {
         "document fields": 0.945,
-        "bodies F1": 0.54,
+        "bodies F1": 0.75,
         "duty counts exact": 0.60,
         "leads": 0.92,
-        "partners F1": 0.64,
+        "partners F1": 0.79,
         "references F1": 0.985,
     },
     "ours/tune": {  # 13 documents since ann2 added 5 (leads, references fell: new shapes)
         "document fields": 0.99,
-        "bodies F1": 0.52,
-        "duty counts exact": 0.82,
+        "bodies F1": 0.61,
+        # 0.82 -> 0.79: a body now matched by name (a local Party organ of a central notice,
+        # named once with its place) brings its duty count into the measure, 1 found of 10
+        "duty counts exact": 0.79,
         "leads": 0.78,
         "partners F1": 0.40,
         "references F1": 0.89,

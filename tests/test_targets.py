@@ -143,3 +143,20 @@ def test_plan_year_ignores_years_in_text_that_ran_into_the_subject() -> None:
         plan_year(DocumentFacts(subject="Kế hoạch bảo vệ trẻ em năm 2024", date="2024-01-05"))
         == 2024
     )
+
+
+def test_rates_baselines_durations_and_qualifiers_are_not_targets() -> None:
+    text = """Điều 1. Điều chỉnh lãi suất như sau:
+1. Lãi suất cho vay hộ nghèo điều chỉnh giảm từ 6,6%/năm (0,55%/tháng) xuống 6,24%/năm.
+2. Tỷ lệ hộ nghèo giảm từ 5% xuống 3% vào năm 2026.
+3. Cán bộ được giới thiệu phải còn ít nhất 01 nhiệm kỳ (60 tháng) công tác.
+4. Phấn đấu 100% khu công nghiệp có tối thiểu 1 trạm phát sóng 5G vào năm 2026.
+"""
+    assert [(t.value, t.year) for t in run(text)] == [("3%", 2026), ("100%", 2026)]
+
+
+def test_a_range_is_one_target_and_shares_the_sentence_year() -> None:
+    text = """II. NHIỆM VỤ
+Để đạt mục tiêu tăng trưởng 8% trong năm 2025 của Tỉnh và góp phần đạt mục tiêu tăng trưởng từ 8,3 - 8,5% của cả nước, tỉnh cần tập trung thực hiện.
+"""
+    assert [(t.value, t.year) for t in run(text)] == [("8%", 2025), ("8,3 - 8,5%", 2025)]

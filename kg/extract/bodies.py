@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg import lexicon
+from kg.extract import admin
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types
 from kg.text import fold, fold_same_length
@@ -119,6 +120,7 @@ _DESCRIPTOR_STOP = {
     "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",
     "huong", "ve", "de", "trong", "tai", "cua", "theo", "thanh", "huyen", "tinh", "xa",
     "phuong", "thi", "kiem", "giam", "tuyen", "day", "tang", "chu", "bao", "giao",
+    "trinh", "lanh", "ban", "nhan", "danh", "tong", "gui",
 }  # fmt: skip
 
 
@@ -132,6 +134,7 @@ def _sep_key(folded: str) -> str:
 class _Gazetteer:
     pattern: re.Pattern[str]
     by_key: dict[str, str]  # separator-insensitive folded label -> type id
+    by_label: dict[str, str]  # folded label (and its variants) -> type id
 
 
 def _label_regex(folded: str) -> str:
@@ -170,7 +173,52 @@ def _gazetteer() -> _Gazetteer:
     alts = sorted(labels, key=len, reverse=True)
     pattern = re.compile(rf"{_B}(?:{'|'.join(_label_regex(a) for a in alts)}){_E}")
     by_key = {_sep_key(k): v for k, v in labels.items()}
-    return _Gazetteer(pattern, by_key)
+    return _Gazetteer(pattern, by_key, labels)
+
+
+# "các Bộ: Tài chính, Xây dựng", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, ...": one head
+# word printed once for a list of bodies of that kind
+_HEADS = ("bo", "so", "tap doan", "phong")
+_HEAD_ALT = "|".join(h.replace(" ", r"\s+") for h in _HEADS)
+_DISTRIBUTIVE = re.compile(rf"{_B}(?:cac\s+({_HEAD_ALT})\s*:?|({_HEAD_ALT})\s*:)\s*")
+_ITEM_SEP = re.compile(r"\s*(?:,|;|\s+va\s)\s*")
+
+
+@cache
+def _head_gazetteers() -> dict[str, re.Pattern[str]]:
+    """Per head word, the labels of its bodies without it ("tai chinh" for "bo tai chinh")."""
+    rests: dict[str, list[str]] = {h: [] for h in _HEADS}
+    for label in _gazetteer().by_label:
+        for h in _HEADS:
+            if label.startswith(h + " ") and len(label) > len(h) + 1:
+                rests[h].append(label[len(h) + 1 :])
+    return {
+        h: re.compile(
+            rf"(?:{'|'.join(_label_regex(r) for r in sorted(rs, key=len, reverse=True))}){_E}"
+        )
+        for h, rs in rests.items()
+        if rs
+    }
+
+
+def _distributed(text: str, folded: str, d: re.Match[str]) -> list[BodyMatch]:
+    """The bodies of a list sharing one head word, or [] when the list is not one."""
+    head = " ".join((d.group(1) or d.group(2)).split())
+    pattern = _head_gazetteers().get(head)
+    out: list[BodyMatch] = []
+    pos = d.end()
+    while pattern is not None:
+        it = pattern.match(folded, pos)
+        type_id = _type_of(f"{head} {folded[it.start() : it.end()]}") if it else None
+        bm = _complete(text, folded, it.start(), it.end(), type_id) if it and type_id else None
+        if bm is None:
+            break
+        out.append(bm)
+        sep = _ITEM_SEP.match(folded, bm.end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out if len(out) >= 2 or (out and d.group(0).rstrip().endswith(":")) else []
 
 
 @cache
@@ -195,6 +243,21 @@ class Context:
     issuer_kind: str | None = None  # "state", "party", "mass-org"
     # a catch-all is one addressee per document, named as first printed
     generic_names: dict[str, str] = field(default_factory=dict)
+    # local units of another level named somewhere with their place, by kind and level word
+    placed: dict[str, set[str]] = field(default_factory=dict)
+
+    def learn_places(self, text: str) -> Context:
+        """Remember the local units ``text`` names with their place ("Thường trực Tỉnh ủy
+        Thanh Hóa"), so that the same unit named later without it ("Đề nghị Thường trực
+        Tỉnh ủy ...") is that one unit, not the issuer's own level (GUIDE)."""
+        if not self.level:
+            return self
+        for m in find_bodies(text):
+            if m.place and not m.plural and not m.type.generic and not m.type.collective:
+                name, _, level, _ = canonical(m, self)
+                if level != self.level and name.endswith(m.place):
+                    self.placed.setdefault(_place_key(m), set()).add(m.place)
+        return self
 
     @classmethod
     def from_facts(cls, facts: DocumentFacts | None) -> Context:
@@ -286,7 +349,8 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
 def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
     t = body_types()[type_id]
     m = BodyMatch(start, end, t, text[start:end], label_end=end)
-    if re.match(r"\s+cung\s+cap(?![a-z])", folded[end:]):
+    same = re.match(r"\s+cung\s+cap(?![a-z])", folded[end:])
+    if same and text[end : end + same.end()].split()[0].lower() == "cùng":
         m.same_level = True
     key = folded[start:end]
     if t.party_organ or type_id in {"BanThuongVu", "BanXayDungDang"}:
@@ -313,6 +377,8 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
             m.end = inner.end
             m.as_written = text[m.start : m.end]
             return m
+    if type_id == "TruongThon" and text[start:end].split()[-1].lower() == "ban":
+        return None  # "Trưởng ban": the head of a board, not of a village (bản)
     if type_id == "TruongThon":
         v = _VILLAGES.match(folded, m.end)
         if v and v.end() > m.end:
@@ -353,6 +419,8 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         m.levels = [implied]
     if not m.committee and not implied:
         s = _SUFFIX.match(folded, m.end)
+        if s and s.group(1) and s.group(1).startswith("cung") and not m.same_level:
+            s = None  # "cung cấp" (to provide) is not "cùng cấp"
         if s:
             if s.group(1):
                 m.end = s.end()
@@ -411,6 +479,14 @@ def find_bodies(text: str, *, list_mode: bool = False) -> list[BodyMatch]:
             out.append(BodyMatch(lo.start(), lo.end(), bt, text[lo.start() : lo.end()]))
             pos = lo.end()
             continue
+        d = _DISTRIBUTIVE.search(folded, pos, m.end() if m else len(folded))
+        shared = (
+            _distributed(text, folded, d) if d and (m is None or d.start() <= m.start()) else []
+        )
+        if shared:
+            out += shared
+            pos = shared[-1].end
+            continue
         if m is None:
             break
         type_id = _type_of(folded[m.start() : m.end()])
@@ -458,13 +534,23 @@ def _type_of(matched_folded: str) -> str | None:
 # ---------------------------------------------------------------- canonical names
 
 
+def _place_key(m: BodyMatch) -> str:
+    return f"{m.type.id}|{m.committee or ''}|{m.levels[0] if m.levels else ''}"
+
+
 def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     """(canonical name, type id, level, collective) of a match in a document."""
+    if not m.place and not m.plural and ctx.placed and (m.committee or m.levels):
+        known = ctx.placed.get(_place_key(m), set())
+        if len(known) == 1:  # the one unit of that kind the document names with its place
+            m = BodyMatch(**{**m.__dict__, "place": next(iter(known))})
     t = m.type
     type_id, level, collective = t.id, t.level, t.collective
     levels = [LEVEL_DISPLAY[w] for w in m.levels]
     if m.levels:
         level = LEVEL_OF_WORD.get(m.levels[0], level) if t.level is None else t.level
+        if m.levels[0] in ("thanh pho", "tp") and m.place and admin.is_central_city(m.place):
+            level = "province"  # "thành phố Hà Nội" is a province
     if t.id == "DiaPhuong":
         return t.pref, type_id, level, True
     if m.same_level:
@@ -498,6 +584,8 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         if above:  # "... trực thuộc Tỉnh ủy" as printed
             listed = listed[: above.start(1)] + COMMITTEE_DISPLAY[above.group(1)]
         return f"{t.pref} {listed}", type_id, None, True
+    if t.party_organ and not m.committee and m.plural and levels:
+        return f"{t.pref} các {', '.join(levels)}", type_id, level, True
     if t.party_organ:
         committee = m.committee or ctx.committee
         name = t.pref

@@ -17,7 +17,7 @@ def extract(
     structure: Structure, facts: DocumentFacts
 ) -> tuple[list[Assignment], list[Reporting], list[Target], list[Finding]]:
     """Assignments, reporting obligations, numeric targets and findings of one document."""
-    ctx = Context.from_facts(facts)
+    ctx = Context.from_facts(facts).learn_places(structure.clean.text)
     assignments, findings = extract_assignments(structure, ctx)
     reporting = extract_reporting(structure, ctx, assignments, facts)
     targets = extract_targets(structure, ctx, assignments, facts)

@@ -24,8 +24,9 @@ _RATE = (
     r"(?:1\.?000|10\.?000|100\.?000)(?!\d)"
     r"(?:\s+(?:trẻ em|trẻ|trẻ đẻ sống|ca sinh sống|người dân|dân|người|học sinh))?"
 )
+_RANGE = rf"(?:{_NUM})\s*[-–]\s*(?:{_NUM})\s*%"  # "8,3 - 8,5%": one target, a range
 _VALUE = re.compile(
-    rf"(?<![\w/.])(?:{_RATE}"
+    rf"(?<![\w/.])(?:{_RATE}|{_RANGE}"
     rf"|(?:trên|dưới|không quá|tối đa)\s+(?:{_NUM})\s*%"
     rf"|(?:ít nhất|tối thiểu|không dưới)\s+(?:{_NUM})(?:\s*%)?(?![\d\s]*/)"
     rf"|(?:{_NUM})\s*%)",
@@ -52,6 +53,13 @@ _LEAD_IN = re.compile(
 _TAIL_YEAR = re.compile(r"(?i)\s+(?:trong|vào|đến|tới)\s+năm\s+\d{4}\s*$")
 _PAST = re.compile(r"danh gia|tinh hinh|ket qua thuc hien|thuc trang|nhung ket qua")
 _NOT_TARGET = re.compile(r"lãi suất|thuế|(?<!miễn )phí", re.IGNORECASE)  # "miễn phí" is free
+# a rate per period ("6,24%/năm", "0,52%/tháng") is a price or an interest rate, not a goal
+_PER_PERIOD = re.compile(r"\s*/\s*(?:năm|tháng|quý|ngày|tuần)\b", re.IGNORECASE)
+# "giảm từ 9,0% xuống 7,8%": the level moved from is not a target
+_FROM = re.compile(r"(?i)\btừ\s*$")
+_MOVED_TO = re.compile(r"(?i)^[^;:.]{0,40}?\b(?:xuống|lên|sang)\b")
+# "ít nhất 01 nhiệm kỳ (60 tháng)", "ít nhất 02 năm": a minimum duration is a condition
+_DURATION = re.compile(r"(?i)^\s*(?:nhiệm kỳ|tháng|năm|ngày|tuần|giờ|quý)\b")
 
 
 def _heading_year(titles: tuple[str, ...]) -> int | None:
@@ -82,16 +90,20 @@ def extract_targets(
             continue  # figures describing the past, not targets
         section_year = _heading_year(titles) or default_year
         last_indicator: str | None = None
+        sentence_year: int | None = None
         for m in _VALUE.finditer(sent):
             value = " ".join(m.group(0).split())
             before, after = sent[: m.start()], sent[m.end() :]
-            if _NOT_TARGET.search(before[-20:]):
+            if _NOT_TARGET.search(before[-20:]) or not _is_goal(m, before, after):
                 continue
             y = _YEAR.match(after)
             if y and re.search(r"(?i)so với", after[: y.end()]):
                 y = None  # "so với năm 2023" is the baseline, not the target year
             yb = _YEAR_BEFORE.search(before) if not y else None
-            year = int(y.group(1)) if y else (int(yb.group(1)) if yb else section_year)
+            stated = int(y.group(1)) if y else (int(yb.group(1)) if yb else None)
+            # a second goal of the sentence shares the year the first one states
+            year = stated or sentence_year or section_year
+            sentence_year = stated or sentence_year
             head = _VERB_BEFORE.sub("", before)
             aspire = bool(_ASPIRE.search(head)) and last_indicator is not None
             if aspire:
@@ -127,6 +139,20 @@ def extract_targets(
                 )
             )
     return out
+
+
+def _is_goal(m: re.Match[str], before: str, after: str) -> bool:
+    """Not a rate per period, a level moved from, a minimum duration, or a count that only
+    qualifies a percentage target of the same clause ("100% khu ... có tối thiểu 1 trạm")."""
+    if _PER_PERIOD.match(after) or (_FROM.search(before) and _MOVED_TO.match(after)):
+        return False
+    if _DURATION.match(after) and not m.group(0).rstrip().endswith("%"):
+        return False
+    if not m.group(0).rstrip().endswith("%"):
+        clause = re.split(r"[;:.](?!\d)", before)[-1]
+        if _VALUE.search(clause) and "%" in clause:
+            return False
+    return True
 
 
 def _owner_name(span, assignments: list[Assignment]) -> str | None:
