@@ -553,3 +553,33 @@ Các thành viên thực hiện nhiệm vụ do Trưởng ban phân công. Phòn
     ]
     assert got[0].duties[0].text.startswith("là cơ quan thường trực")
     assert "Phòng Y tế" not in got[1].duties[1].text
+
+
+def test_narrative_and_a_notices_closing_are_no_duties() -> None:
+    """What bodies did ("... đã tập trung lãnh đạo") and the issuer's "xin thông báo để ...
+    biết, thực hiện" hand out no work; the items after them do."""
+    text = """Bộ Chính trị, Ban Bí thư, đứng đầu là đồng chí Tổng Bí thư đã tập trung lãnh đạo; Chính phủ chủ động chỉ đạo từ sớm.
+1. Bộ Y tế chỉ đạo các cơ sở y tế xử lý vệ sinh môi trường sau lũ.
+2. Ủy ban nhân dân tỉnh Gia Lai đã ban hành kế hoạch khắc phục hậu quả.
+Văn phòng Chính phủ xin thông báo để các cơ quan, địa phương liên quan biết, thực hiện./.
+"""
+    facts = DocumentFacts(issuer="Văn phòng Chính phủ", issuer_level="central", issuer_kind="state")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [("Bộ Y tế", "assigned", 1)]
+
+
+def test_a_reply_quotes_the_law_and_asks_in_its_own_words() -> None:
+    """A letter answering a query quotes provisions ("... quy định: “d) Chính phủ quy định
+    ...”") and gives its opinion; only its own "..., do đó đề nghị X ..." hands out work."""
+    text = """Kính gửi: Sở Tài chính tỉnh Nghệ An.
+Cục Thuế nhận được công văn số 12/STC của Sở Tài chính. Về vấn đề này, Cục Thuế có ý kiến như sau:
+- Tại khoản 2 Điều 257 Luật Đất đai quy định:
+“d) Chính phủ quy định về việc áp dụng phương pháp định giá đất;
+đ) Ủy ban nhân dân cấp tỉnh quyết định giá đất cụ thể.”
+- Căn cứ quy định trên, trường hợp nêu tại công văn đang được thanh tra, do đó đề nghị Sở Tài chính căn cứ hồ sơ cụ thể để xử lý theo thẩm quyền.
+Cục Thuế trả lời để Sở Tài chính biết và thực hiện./.
+"""
+    facts = DocumentFacts(issuer="Cục Thuế", issuer_level="central", issuer_kind="state")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [("Sở Tài chính", "requested", 1)]
+    assert assignments[0].duties[0].text.startswith("căn cứ hồ sơ cụ thể")

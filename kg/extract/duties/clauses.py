@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context
-from kg.extract.duties.rules import _Duty, parse_list
+from kg.extract.duties.rules import _Duty, narrative, parse_list
 from kg.text import fold_same_length
 
 # where a clause handing out work may open inside running text
 _CLAUSE_OPEN = re.compile(
-    r"(?:(?<=(?P<colon>:))\s+|(?<=[;.])\s+|^[ \t]*(?:[-+•]\s*|\d+(?:\.\d+)*\.\s+|[a-z]\)\s+)?)"
+    r"(?:(?<=(?P<colon>:))\s+|(?<=[;.])\s+|^[ \t]*(?:[-+•]\s*|\d+(?:\.\d+)*\.\s+|[a-z]\)\s+)?"
+    # "..., do đó đề nghị Thuế thành phố X ...": a connective opens the request mid-sentence
+    r"|(?<![a-z])(?:do\s+do|vi\s+vay|vi\s+the|dong\s+thoi|ngoai\s+ra|theo\s+do)\s*,?\s+"
+    r"(?=(?:giao|de\s+nghi|yeu\s+cau)\s))"
     r"(?P<body>(?P<verb>giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+|(?=[a-z]))",
     re.M,
 )
@@ -56,7 +59,7 @@ class _Clauses:
         if start is None:
             start = body[0].clean_start if body else 0
         for m in _CLAUSE_OPEN.finditer(folded, start, len(text) if stop_at is None else stop_at):
-            if verbs_only and not m.group("verb"):
+            if verbs_only and not m.group("verb") or self.quoted(m.start()):  # type: ignore[attr-defined]
                 continue
             found, end = parse_list(text, m.end())
             if not found or len(found) == 1 and found[0].type.generic:
@@ -70,6 +73,8 @@ class _Clauses:
             rest = end
             while rest < len(text) and text[rest] in " \t,:":
                 rest += 1
+            if narrative(text[rest : rest + 200]):
+                continue
             stop = _CLAUSE_STOP.search(text, end)
             duty = _Duty(rest, stop.start() if stop else len(text), sec)
             for b in found:

@@ -332,6 +332,37 @@ def role_of(text: str) -> str:
     return "participant"
 
 
+# what bodies did or are, not what they are to do: "Bộ Chính trị, Ban Bí thư, đứng đầu là đồng
+# chí Tổng Bí thư, đã tập trung lãnh đạo; ...", "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch ..."
+_NARRATIVE = re.compile(
+    r"(?:(?:dung\s+dau\s+la|duoi\s+su|trong\s+thoi\s+gian\s+qua|thoi\s+gian\s+qua|vua\s+qua"
+    r"|nam\s+qua|thoi\s+gian\s+vua\s+qua)[^;.:]{0,80}?)?(?<![a-z])(?:da|vua|tung)\s+(?!duoc\s+giao)"
+)
+# the issuer's own closing of a notice: "Văn phòng Chính phủ thông báo để các cơ quan ... biết"
+_NOTICE = re.compile(r"(?:xin\s+)?(?:thong\s+bao|tra\s+loi)\s+(?:de|cho)\s[^;.]*\bbiet")
+# "Cục Thuế trả lời để Thuế tỉnh X biết": a letter answering a query gives its opinion
+REPLY = re.compile(r"(?<![a-z])(?:tra\s+loi|phuc\s+dap)\s+(?:de|cho)\s[^;.]{0,120}?\bbiet")
+# a passage quoted from another text ("... quy định: “Điều 257 ... ”") is that text's, not ours
+_QUOTED = re.compile(r"(?<=:)\s*“[^“”]{1,20000}”")
+
+
+def narrative(rest: str) -> bool:
+    """Does the text after a body list tell what the body did (or announce), not its work?"""
+    f = " ".join(fold_same_length(rest).split()).lstrip(" ,")
+    return bool(_NARRATIVE.match(f) or _NOTICE.match(f))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the passages a text quotes after a colon (another text's provisions)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def notice_closing(text: str) -> bool:
+    """'Văn phòng Chính phủ xin thông báo để ... biết, thực hiện': the closing of a notice."""
+    f = " ".join(fold_same_length(text[:200]).split())
+    return bool(re.match(r"[^;.]{0,80}?(?<![a-z])" + _NOTICE.pattern, f))
+
+
 def executors_only(text: str) -> bool:
     """Is ``text`` the standard executors clause, naming who carries the text out and nothing
     more? ("Bộ trưởng Bộ Nội vụ chủ trì ... hướng dẫn, kiểm tra việc thi hành" is a duty.)"""

@@ -21,11 +21,14 @@ from kg.extract.duties.rules import (
     _REQUEST_FRAME,
     _SEGMENT,
     _THEME_POINT,
+    REPLY,
     _Draft,
     _Duty,
     _Lead,
     _TableDuty,
     lead_bodies,
+    narrative,
+    parse_list,
 )
 from kg.models import Node, Span
 from kg.text import fold_same_length
@@ -104,13 +107,17 @@ class _Scopes(_Lines):
         lines = [h for h in self.s.header if h.role == "addressee"]
         if not lines:
             return
+        if REPLY.search(" ".join(fold_same_length(self.clean.text).split())):
+            return  # a reply's points are the issuer's opinion, its requests say "Đề nghị X"
         duties, _subs = self.collect([n for n in self.s.body if n.kind != "part"], "")
         if not duties:
             return
         opening = " ".join(n.text or "" for n in self.s.opening)
         mode = "requested" if re.search(r"de\s+nghi", fold_same_length(opening)) else "assigned"
         for h in lines:
-            for m in find_bodies(h.text, list_mode=True):
+            start = len(h.text) - len(h.text.lstrip(" -–•+*"))
+            listed, _ = parse_list(h.text, start, list_mode=True)  # "Bộ trưởng Bộ X", "A; B"
+            for m in listed or find_bodies(h.text, list_mode=True):
                 bm = mention(m, self.ctx)
                 bm.span = Span(h.span.start + m.start, min(h.span.end, h.span.start + m.end))
                 key = fold_same_length(bm.name)
@@ -131,6 +138,9 @@ class _Scopes(_Lines):
         i = 0
         while i < len(nodes):
             n = nodes[i]
+            if self.quoted(n.clean_start):
+                i += 1
+                continue
             sec = (
                 f"{section}.{n.marker}".strip(".") if n.marker and n.kind in _HEADINGS else section
             )
@@ -147,7 +157,13 @@ class _Scopes(_Lines):
                 i += 1
                 continue
             lead = lead_bodies(text, allow_clause=False)
-            if lead is None or not lead.rest and n.kind == "bullet" and not n.children:
+            if (
+                lead is None
+                or not lead.rest
+                and n.kind == "bullet"
+                and not n.children
+                or narrative(lead.rest)
+            ):
                 i += 1
                 continue
             duties, j = self.led_duties(n, nodes, i, lead, cs, sec)
@@ -255,6 +271,9 @@ class _Scopes(_Lines):
         if id(n) in self.framed and lead.mode == "assigned" and not lead.explicit:
             lead.mode = "requested"  # "Đối với Phòng X" under "Sở Y đề nghị ... như sau:"
         rest = lead.rest
+        if narrative(rest):  # "Bộ Chính trị, Ban Bí thư ... đã tập trung lãnh đạo"
+            self.walk(n.children, sec)
+            return
         head_role = None
         role_phrase = _HEAD_ROLE.fullmatch(fold_same_length(rest)) if children else None
         if rest and role_phrase:  # "Nội dung Sở X có trách nhiệm chủ trì" + its items

@@ -22,8 +22,10 @@ from kg.extract.duties.rules import (
     deadline_of,
     directed_spans,
     executors_only,
+    notice_closing,
     parse_list,
     pro_forma,
+    quoted_spans,
     role_of,
 )
 from kg.extract.duties.scopes import (
@@ -46,6 +48,7 @@ class _Walker(_Scopes, _Collect, _Clauses):
         self.findings: list[Finding] = []
         self.framed: set[int] = set()  # nodes under a request frame ("đề nghị ... sau:")
         self.loose: list[Node] = []  # articles that are no organisation part as a whole
+        self._quoted = quoted_spans(self.clean.text)
         self._aliases: dict[str, str] | None = None
 
     # -- helpers on nodes
@@ -68,6 +71,10 @@ class _Walker(_Scopes, _Collect, _Clauses):
                 idx = m.end() if m else 0
             cs += idx
         return cs, self.clean.text[cs:ce]
+
+    def quoted(self, pos: int) -> bool:
+        """Is a clean offset inside a passage quoted from another text?"""
+        return any(s < pos < e for s, e in self._quoted)
 
     def aliases(self) -> dict[str, str]:
         """Short name -> full name, from "X (sau đây gọi tắt là Y)": a decision setting up a
@@ -170,7 +177,7 @@ class _Walker(_Scopes, _Collect, _Clauses):
         out: list[Duty] = []
         for d in draft.duties:
             duty = d.to_duty() if isinstance(d, _TableDuty) else self.make(d, draft)
-            if not duty.text or executors_only(duty.text):
+            if not duty.text or executors_only(duty.text) or notice_closing(duty.text):
                 continue
             k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
             if k in seen:
