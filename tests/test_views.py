@@ -477,3 +477,31 @@ def test_the_site_is_a_table_of_page_kinds(tmp_path, sample_data):
     files = {p.name.split("-")[0].removesuffix(".html") for p in (tmp_path / "site").glob("*.html")}
     assert files == {"calendar", "index", "doc", "body", "cascade", "workbench"}
     assert report.pages == len(list((tmp_path / "site").glob("*.html")))
+
+
+def test_labels_switch_to_english_without_becoming_markup():
+    from kg.views.i18n import EN, t
+
+    assert str(t("Nhiệm vụ")) == '<span class="i18n" data-en="Duties">Nhiệm vụ</span>'
+    evil = str(t("<b>x</b>", '"><script>alert(1)</script>'))
+    assert "<b>" not in evil and "<script>" not in evil
+    assert "&lt;b&gt;x&lt;/b&gt;" in evil and 'data-en="&#34;&gt;&lt;script&gt;' in evil
+    assert str(t("không có bản dịch")) == "không có bản dịch"  # no English: plain text
+    assert all(v and k != v for k, v in EN.items())
+
+
+def test_every_graph_has_a_vietnamese_caption_with_english(sample_site):
+    from kg.views.i18n import CAPTIONS
+
+    pages = [p for p in sample_site.glob("*.html") if 'id="graph"' in p.read_text("utf-8")]
+    assert {p.name.split("-")[0] for p in pages} == {"doc", "body", "cascade"}
+    for page in pages:
+        raw = page.read_text(encoding="utf-8")
+        kind = page.name.split("-")[0]
+        caption = raw[
+            raw.index('id="graph-caption"') : raw.index("</div>", raw.index('id="graph-caption"'))
+        ]
+        cap = CAPTIONS[kind]
+        assert html.escape(cap.what[0], quote=False) in caption, page.name
+        assert f'data-en="{html.escape(cap.edges[1])}"' in caption, page.name
+        assert caption.count('class="swatch"') == 4

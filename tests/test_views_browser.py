@@ -320,6 +320,72 @@ def test_body_page_links_to_highlighted_evidence(site, watched):
     watched.check()
 
 
+def test_each_graph_says_in_vietnamese_what_it_shows(site, watched):
+    """Issue 13: a caption under every graph: what it shows, its nodes, edges, colours
+    (a swatch per level, in the colours the graph uses) and, for cascades, shapes."""
+    from kg.views.common import LEVEL_COLOUR, LEVEL_VI
+
+    for page, words in (
+        ("doc-12-kh-ubnd.html", "giao nhiệm vụ cho những cơ quan nào"),
+        ("body-so-gddt-ha-nam.html", "cùng thực hiện nhiệm vụ với những cơ quan nào"),
+        ("cascade-28-ct-tw.html", "được triển khai xuống các cấp"),
+    ):
+        watched.open((site / page).as_uri())
+        caption = watched.page.locator(".graph-caption")
+        assert caption.is_visible(), page
+        text = caption.inner_text()
+        assert "Sơ đồ này cho biết" in text and words in text, page
+        assert "Nút:" in text and "Cạnh:" in text and "Màu theo cấp:" in text
+        assert watched.page.locator("#graph").get_attribute("aria-describedby") == "graph-caption"
+        swatches = caption.locator(".swatch-item")
+        assert [swatches.nth(i).inner_text() for i in range(swatches.count())] == list(
+            LEVEL_VI.values()
+        )
+        colours = watched.page.evaluate(
+            "() => [...document.querySelectorAll('.graph-caption .swatch')].map(s => getComputedStyle(s).backgroundColor)"
+        )
+        want = [LEVEL_COLOUR[lv] for lv in LEVEL_VI]
+        assert colours == [
+            "rgb({}, {}, {})".format(*(int(c[i : i + 2], 16) for i in (1, 3, 5))) for c in want
+        ]
+        if page.startswith("cascade"):
+            assert "Hình bầu dục: văn bản của Đảng" in text
+        watched.check()
+
+
+def test_english_label_switch(site, watched):
+    """The header's switch shows English labels (captions, headings, roles, levels) and
+    back; the choice survives a reload; no request leaves the machine; documents' own
+    words stay as printed and payloads stay text."""
+    page = watched.page
+    watched.open((site / "doc-12-kh-ubnd.html").as_uri())
+    page.evaluate("() => localStorage.removeItem('dkg-lang')")
+    switch = page.locator("#lang-switch")
+    assert switch.inner_text() == "English" and switch.get_attribute("aria-pressed") == "false"
+    vietnamese = page.locator("main").inner_text()
+    duty = page.locator("li.duty .duty-text").first.inner_text()
+    switch.click()
+    caption = page.locator(".graph-caption").inner_text()
+    assert "What this graph shows" in caption and "Nodes:" in caption and "Edges:" in caption
+    assert "Colour by level:" in caption and "Province" in caption and "Sơ đồ này" not in caption
+    assert page.locator("h2", has_text="Duties by body").is_visible()
+    assert page.locator("li.duty .role").first.inner_text() in ("Lead", "Support", "Participant")
+    assert page.locator("li.duty .duty-text").first.inner_text() == duty  # not translated
+    assert switch.inner_text() == "Tiếng Việt" and switch.get_attribute("aria-pressed") == "true"
+    assert page.evaluate("document.documentElement.dataset.lang") == "en"
+    assert page.locator("main svg, main script").count() == 0  # labels became no markup
+    # the choice is kept on the next page
+    watched.open((site / "body-so-gddt-ha-nam.html").as_uri())
+    assert "What this graph shows" in page.locator(".graph-caption").inner_text()
+    assert page.locator("h2", has_text="Works with").is_visible()
+    # and switched back, the Vietnamese is exactly as written
+    watched.open((site / "doc-12-kh-ubnd.html").as_uri())
+    page.locator("#lang-switch").click()
+    assert page.locator("main").inner_text() == vietnamese
+    assert page.locator("#lang-switch").inner_text() == "English"
+    watched.check()
+
+
 def test_big_cascade_is_grouped_and_expands(browser, tmp_path, shots):
     from test_views import national
 

@@ -45,6 +45,7 @@ from kg.views.common import (
     original_path,
     safe_json,
 )
+from kg.views.i18n import CAPTIONS, t
 from kg.views.workbench import write_workbench
 from kg.views.write import Write
 
@@ -96,6 +97,8 @@ def _env() -> Environment:
         doc_title=doc_title,
         safe_json=safe_json,
         ev_attrs=ev_attrs,
+        t=t,
+        CAPTIONS=CAPTIONS,
     )
     return env
 

@@ -318,3 +318,37 @@
     return (a && b) ? network.canvasToDOM({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }) : null;
   };
 }());
+
+// The English label switch: elements marked with data-en (kg/views/i18n.py) show their
+// English instead of their Vietnamese. Only textContent changes, so no label can become
+// markup; the choice is remembered in this browser (localStorage) and nothing is fetched.
+(function () {
+  var KEY = "dkg-lang";
+  var button = document.getElementById("lang-switch");
+  function apply(lang) {
+    var items = document.querySelectorAll("[data-en]");
+    for (var i = 0; i < items.length; i++) {
+      var el = items[i];
+      if (!el.hasAttribute("data-vi")) { el.setAttribute("data-vi", el.textContent); }
+      el.textContent = lang === "en" ? el.getAttribute("data-en") : el.getAttribute("data-vi");
+      el.lang = lang;
+    }
+    document.documentElement.setAttribute("data-lang", lang);
+    if (button) {
+      button.textContent = lang === "en" ? "Tiếng Việt" : "English";
+      button.lang = lang === "en" ? "vi" : "en";
+      button.setAttribute("aria-pressed", lang === "en" ? "true" : "false");
+    }
+  }
+  var saved = "vi";
+  try { saved = window.localStorage.getItem(KEY) === "en" ? "en" : "vi"; } catch (e) { saved = "vi"; }
+  if (saved === "en") { apply("en"); }
+  if (button) {
+    button.addEventListener("click", function () {
+      var next = document.documentElement.getAttribute("data-lang") === "en" ? "vi" : "en";
+      apply(next);
+      try { window.localStorage.setItem(KEY, next); } catch (e) { /* private mode: not kept */ }
+    });
+  }
+  window.dkgLang = apply;
+}());
