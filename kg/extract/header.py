@@ -25,6 +25,7 @@ from kg.extract.organs import (
     _CENTRAL,
     _COMMITTEES,
     _NAME,
+    _SUB_ORGAN,
     _central_issuer,
     _chair_enacts,
     _clean_at,
@@ -38,6 +39,7 @@ from kg.extract.organs import (
     _unit_level,
     _wraps,
 )
+from kg.extract.webmeta import PageField, page_metadata
 from kg.models import (
     BodyMention,
     CleanText,
@@ -274,6 +276,7 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
     refs = refs or []
     facts = DocumentFacts()
     spans: dict[str, Span] = {}
+    page = page_metadata(clean.source.text)  # a web copy's table: used where the header is lost
 
     # number
     for h in _role(header, "number")[:1]:
@@ -298,6 +301,11 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
         facts.type = "Công văn"
     elif facts.number:
         facts.type = type_from_number(facts.number)
+    if facts.number is None and "number" in page:
+        facts.number, spans["number"] = page["number"].value, page["number"].span
+        facts.type = facts.type or type_from_number(facts.number)
+    if facts.type is None and "type" in page:
+        facts.type, spans["type"] = lexicon.canonical_type(page["type"].value), page["type"].span
 
     # date
     for h in _role(header, "place_date"):
@@ -319,7 +327,9 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
         break
     else:
         inferred = _infer_year(clean.text, refs)
-        if inferred:
+        if "date" in page:
+            facts.date, spans["date"] = page["date"].value, page["date"].span
+        elif inferred:
             facts.date = inferred[0]
             spans["date"] = _span(clean, *inferred[1])
 
@@ -336,13 +346,15 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
     if sig.signer and sig.signer_span:
         facts.signer = sig.signer
         spans["signer"] = sig.signer_span
+    elif "signer" in page:
+        facts.signer, spans["signer"] = page["signer"].value, page["signer"].span
     if sig.title and sig.title_span:
         title = _title_case_role(sig.title)
         facts.signer_title = title[:1].upper() + title[1:] if title else title
         spans["signer_title"] = sig.title_span
 
     # issuer
-    _issuer(facts, spans, clean, st, sig)
+    _issuer(facts, spans, clean, st, sig, page.get("issuer"))
     facts.spans = spans
     facts.issuer_body = named.issuer_body(facts)
     return facts
@@ -354,6 +366,7 @@ def _issuer(
     clean: CleanText,
     st: Structure,
     sig: _Signature,
+    page_issuer: PageField | None = None,
 ) -> None:
     """The issuer, its level, kind and place: from the header block, else the opening or
     the signature; kind and level of a known organ come from bodies.ttl (kg.extract.named)."""
@@ -362,9 +375,15 @@ def _issuer(
     party_header = bool(re.search(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", text[:2000]))
     iss, evidence, names = _issuer_from_header(st)
     iss, evidence = _issuer_from_text(iss, evidence, names, clean, st, sig)
+    if (iss is None or not (iss.organ or iss.committee)) and page_issuer:
+        from_page = _page_issuer(page_issuer.value)
+        if from_page is not None:
+            iss, evidence = from_page, page_issuer.span
     if iss is None:
         return
     iss = _signing_organ(iss, sig)
+    if iss.organ in _LOCAL_ORGANS and not (iss.unit_type or iss.committee or iss.parent):
+        _own_province(iss, text)  # "TM. ỦY BAN NHÂN DÂN" of a copy without its header
     level, province, district = _issuer_place(iss, facts, named_units, provinces)
     facts.issuer = _compose(iss)
     if facts.issuer and _chair_enacts(st, clean, facts.issuer):
@@ -437,7 +456,9 @@ def _issuer_from_text(
         or not iss.organ
         or (central.organ or "").startswith(iss.organ)
         and central.organ != iss.organ
-    ):  # a wrapped name read whole ("BỘ CHÍNH" / "TRỊ")
+        or central.parent is not None
+        and normalize_key(central.parent.organ or "") == normalize_key(iss.organ)
+    ):  # a wrapped name read whole ("BỘ CHÍNH" / "TRỊ"); a unit under its ministry
         block = _role(st.header, "issuer")
         iss, evidence = central, Span(block[0].span.start, block[-1].span.end)
     if iss is None and sig.organ_line:
@@ -447,6 +468,36 @@ def _issuer_from_text(
     if iss is None and sig.title and "chủ tịch" in normalize_key(sig.title):
         iss = _Issuer(organ="Ủy ban nhân dân")
     return iss, evidence
+
+
+_LOCAL_ORGANS = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def _own_province(iss: _Issuer, text: str) -> None:
+    """A bare local organ (read from a signature) gets the province or centrally-run city the
+    text most often names it with ("Ủy ban nhân dân thành phố Hà Nội"), if only one."""
+    organ = r"\s+".join(iss.organ.split()[:1]) + r"\s+" + r"\s+".join(iss.organ.split()[1:])
+    seen: Counter[str] = Counter()
+    for m in re.finditer(rf"(?i:{organ})\s+(?P<u>tỉnh|thành phố|Thành phố)\s+" + _NAME, text):
+        p = admin.province_named(m["name"]) or admin.province_named(" ".join(m["name"].split()[:2]))
+        if p and (m["u"] == "tỉnh") != admin.is_central_city(p):
+            seen[p] += 1
+    if len(seen) == 1:
+        iss.unit_name = next(iter(seen))
+        iss.unit_type = "thành phố" if admin.is_central_city(iss.unit_name) else "tỉnh"
+
+
+def _page_issuer(value: str) -> _Issuer | None:
+    """The issuer a web page's table names ("Nơi ban hành: Cục Thuế"), when it is an organ
+    and not only a place ("Thành phố Hà Nội"); a Cục or Tổng cục is a central department."""
+    found = _central_issuer([value]) or _parse_org(value)
+    if found is not None and (found.organ or found.committee):
+        return found
+    m = _SUB_ORGAN.match(normalize_key(value))
+    if not m:
+        return None
+    organ = " ".join(value.split())
+    return _Issuer(organ=organ, central=organ if m[1] in ("cục", "tổng cục") else None)
 
 
 def _signing_organ(iss: _Issuer, sig: _Signature) -> _Issuer:

@@ -227,6 +227,7 @@ def _central_issuer(lines: list[str]) -> _Issuer | None:
     if rest and _SUB_ORGAN.match(normalize_key(rest)):
         word = _SUB_ORGAN.match(normalize_key(rest))[1]
         organ = word[:1].upper() + word[1:] + " " + _sector_case(rest[len(word) :].strip())
-        return _Issuer(organ=organ, central=organ)
+        parent = bodies.mention(last, bodies.Context(level="central")).name
+        return _Issuer(organ=organ, central=organ, parent=_Issuer(organ=parent, central=parent))
     name = bodies.mention(last, bodies.Context(level="central")).name
     return _Issuer(organ=name, central=name)

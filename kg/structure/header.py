@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg import lexicon
 from kg.models import HeaderLine, Span
 from kg.structure.lines import (
@@ -24,6 +26,9 @@ from kg.structure.lines import (
 )
 from kg.text import is_heading_caps, normalize_key
 
+# a place and date line: "Hà Nội, ngày 25 tháng 11 năm 2025" (place names have no digits)
+_PLACE_DATE_START = re.compile(r"^[A-ZĐÀ-Ỹ][^,\d\n]{1,40},\s*ngày\b")
+
 
 class _HeaderParser:
     """Header methods of the parser (kg.structure.parser._Parser)."""
@@ -37,13 +42,22 @@ class _HeaderParser:
     # ------------------------------------------------------------ header
 
     def _doc_type_index(self) -> int | None:
-        for i, ln in enumerate(self.lines[:60]):
+        stop = min(len(self.lines), 60)
+        for i, ln in enumerate(self.lines[:stop]):
+            flat = ln.text.replace("\t", " ").strip()
+            if _OPENING.match(flat) or _ENACTING.match(flat) or flat.startswith("Điều 1"):
+                # a copy that lost its header: a type line after the preamble is an attached
+                # document's ("QUY CHẾ" after "QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo ...")
+                stop = i
+                break
             for text, _s, _e in _cells(ln):
                 t = text.strip().rstrip(".")
                 if is_heading_caps(t) and lexicon.is_type_line(t):
                     return i
+            if i + 1 < len(self.lines) and self._type_wraps(i):
+                return i
         # "KẾ HOẠCH TRIỂN KHAI THÁNG HÀNH ĐỘNG ...": type and subject on one line
-        for i, ln in enumerate(self.lines[:30]):
+        for i, ln in enumerate(self.lines[: min(stop, 30)]):
             t = ln.text.replace("\t", " ").strip()
             if is_heading_caps(t) and _type_prefix(t) and not match_marker(t):
                 return i
@@ -65,6 +79,23 @@ class _HeaderParser:
             return "issuer"
         return None
 
+    def _type_wraps(self, i: int) -> bool:
+        """Is line ``i`` the first word of a type line wrapped onto the next ("NGHỊ" / "ĐỊNH")?"""
+        a, b = self.lines[i].text.strip(), self.lines[i + 1].text.strip()
+        if "\t" in a or "\t" in b or " " in a or not (is_heading_caps(a) and is_heading_caps(b)):
+            return False
+        return lexicon.is_type_line(f"{a} {b}".rstrip("."))
+
+    def _place_date_wraps(self, i: int) -> bool:
+        """Is line ``i`` the first words of a place-date line wrapped onto line ``i + 1``?"""
+        ln, nxt = self.lines[i], self.lines[i + 1]
+        first = ln.text.strip()
+        if "\t" in ln.text or "\t" in nxt.text or not first or len(first.split()) > 3:
+            return False
+        if self._classify_header_cell(first) is not None or any(ch.isdigit() for ch in first):
+            return False
+        return bool(_PLACE_DATE_START.match(f"{first} {nxt.text.strip()}"))
+
     def parse_header(self) -> int:
         """Header lines; returns the index of the first line after the header."""
         lines = self.lines
@@ -75,6 +106,14 @@ class _HeaderParser:
         subject_open = False  # "V/v ..." wraps onto the next line(s) of its column
         while i < limit:
             ln = lines[i]
+            if i + 1 < len(lines) and self._place_date_wraps(i):
+                # "Hà" / "Nội, ngày 25 tháng 11 năm 2025": the place name wrapped
+                nxt = lines[i + 1]
+                text = f"{ln.text.strip()} {nxt.text.strip()}"
+                self.header.append(self.hl("place_date", text, ln.start, nxt.end))
+                last_role, subject_open = "place_date", False
+                i += 2
+                continue
             cells = _split_glued(_cells(ln))
             roles = []
             for k, (text, _s, _e) in enumerate(cells):
@@ -125,6 +164,10 @@ class _HeaderParser:
             return i
         # the type line itself
         n_subject = 0
+        if t + 1 < len(lines) and self._type_wraps(t):
+            a, b = lines[t].text.strip(), lines[t + 1].text.strip()
+            self.header.append(self.hl("doc_type", f"{a} {b}", lines[t].start, lines[t + 1].end))
+            return self._after_type(t + 2, 0)
         for text, s, e in _split_glued(_cells(lines[t])):
             role = self._classify_header_cell(text)
             t_key = normalize_key(text.strip().rstrip("."))
@@ -137,7 +180,12 @@ class _HeaderParser:
                 n_subject = 1
                 continue
             self.header.append(self.hl("doc_type" if is_type else (role or "other"), text, s, e))
-        i = t + 1
+        return self._after_type(t + 1, n_subject)
+
+    def _after_type(self, i: int, n_subject: int) -> int:
+        """The trích yếu and authority lines after the type line, from line ``i``; returns
+        the index of the first line after the header."""
+        lines = self.lines
         while i < len(lines):
             ln = lines[i]
             text = ln.text.replace("\t", " ").strip()

@@ -1,0 +1,204 @@
+"""Headers of real web copies (issue 10): shapes written for the test, not copied.
+
+A place-date line wrapped after the V/v line ("Hà" / "Nội, ngày ..."), a unit printed under
+its ministry, a type line wrapped ("NGHỊ" / "ĐỊNH"), a copy that lost its header and
+begins with the website's metadata table, or whose only type line is an attached
+document's, and a bare "TM. ỦY BAN NHÂN DÂN" whose province the text names.
+"""
+
+from __future__ import annotations
+
+from kg.extract.header import extract_header
+from kg.extract.webmeta import page_metadata
+from kg.structure import parse
+from kg.text import clean_text
+
+
+def facts(text: str):
+    return extract_header(parse(clean_text(text)))
+
+
+LETTER = """BỘ XÂY DỰNG
+CỤC ĐƯỜNG BỘ
+--------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 812/CĐB-QLĐB
+V/v bảo trì quốc lộ
+
+Đà
+Nẵng, ngày 04 tháng 12 năm 2025
+
+Kính gửi: Sở Xây dựng các tỉnh.
+
+Cục Đường bộ đề nghị các Sở rà soát kế hoạch bảo trì năm 2026.
+"""
+
+
+def test_place_date_wrapped_after_the_subject_line():
+    f = facts(LETTER)
+    assert (f.date, f.number, f.type) == ("2025-12-04", "812/CĐB-QLĐB", "Công văn")
+
+
+def test_a_department_printed_under_its_ministry_on_one_line_each_issues():
+    f = facts(LETTER)
+    assert (f.issuer, f.issuer_level) == ("Cục Đường bộ", "central")
+
+
+DECREE = """CHÍNH PHỦ
+-------
+
+Số: 41/2025/NĐ-CP
+
+Hà Nội, ngày 10 tháng 10 năm 2025
+
+NGHỊ
+ĐỊNH
+
+QUY
+ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT THỦY LỢI
+
+Căn cứ Luật Tổ chức Chính phủ;
+
+Chương I
+
+NHỮNG
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+"""
+
+
+def test_a_type_line_wrapped_is_the_type_and_a_chapter_heading_is_not():
+    f = facts(DECREE)
+    assert f.type == "Nghị định"
+    assert f.subject and f.subject.startswith("QUY ĐỊNH CHI TIẾT")
+
+
+PAGE = """Trang này là bản sao của một trang web.
+X
+Đang tải văn bản...
+#
+Số hiệu:
+
+4471/BNN-VP
+
+Loại văn bản:
+
+Công văn
+
+Nơi ban hành:
+
+Bộ Nông nghiệp và Môi trường
+
+Người ký:
+
+Hoàng Văn An
+
+Ngày ban hành:
+
+12/11/2025
+
+Tình trạng:
+
+Đã biết
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.
+
+Bộ Nông nghiệp và Môi trường đề nghị các địa phương báo cáo tình hình thiệt hại.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Hoàng Văn An
+"""
+
+
+def test_the_page_table_gives_what_a_lost_header_would():
+    f = facts(PAGE)
+    assert (f.number, f.type, f.date) == ("4471/BNN-VP", "Công văn", "2025-11-12")
+    assert (f.issuer, f.issuer_level) == ("Bộ Nông nghiệp và Môi trường", "central")
+    assert f.signer == "Hoàng Văn An"
+    # evidence points into the original text, where the table was printed
+    assert PAGE[f.spans["number"].start : f.spans["number"].end] == "4471/BNN-VP"
+
+
+def test_the_page_table_does_not_override_a_header():
+    text = PAGE.replace("Kính gửi:", LETTER.split("Kính gửi:")[0] + "Kính gửi:", 1)
+    f = facts(text)
+    assert (f.number, f.date) == ("812/CĐB-QLĐB", "2025-12-04")
+
+
+def test_a_place_alone_in_the_table_is_no_issuer():
+    meta = page_metadata(PAGE.replace("Bộ Nông nghiệp và Môi trường\n", "Tỉnh Gia Lai\n", 1))
+    assert meta["issuer"].value == "Tỉnh Gia Lai"
+    text = PAGE.replace("Bộ Nông nghiệp và Môi trường\n\nNgười", "Tỉnh Gia Lai\n\nNgười", 1)
+    text = text.replace("Bộ Nông nghiệp và Môi trường đề nghị", "Đề nghị", 1)
+    assert facts(text).issuer is None
+
+
+def test_no_table_no_page_fields():
+    assert page_metadata(LETTER) == {}
+
+
+ATTACHED = """BAN HÀNH QUY CHẾ LÀM VIỆC CỦA HỘI ĐỒNG
+
+BỘ TRƯỞNG BỘ NỘI VỤ
+
+Căn cứ Nghị định số 25/2025/NĐ-CP;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Hội đồng.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Trần Văn Minh
+
+QUY CHẾ
+
+LÀM VIỆC CỦA HỘI ĐỒNG
+
+Chương I
+"""
+
+
+def test_the_type_line_of_an_attached_document_is_not_the_documents():
+    f = facts(ATTACHED)
+    assert f.type != "Quy chế"
+    assert f.signer == "Trần Văn Minh"
+
+
+SIGNED_ONLY = """Kính gửi: Các sở, ban, ngành.
+
+Thời gian qua, Ủy ban nhân dân tỉnh Quảng Trị đã chỉ đạo quyết liệt; đề nghị Ủy ban nhân
+dân các xã, phường thực hiện nghiêm.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Văn Hùng
+"""
+
+
+def test_a_bare_peoples_committee_signature_takes_the_province_the_text_names():
+    f = facts(SIGNED_ONLY)
+    assert (f.issuer, f.issuer_level, f.province) == (
+        "Ủy ban nhân dân tỉnh Quảng Trị",
+        "province",
+        "Quảng Trị",
+    )
