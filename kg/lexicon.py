@@ -40,6 +40,8 @@ __all__ = [
     "doctype_iri",
     "encode",
     "generic_type",
+    "is_title_prefix",
+    "is_title_qualifier",
     "is_type_line",
     "office_title_at",
     "office_title_prefix",
@@ -353,3 +355,25 @@ def office_title_prefix(text: str) -> bool:
     """Is ``text`` the first words of an office title, the rest wrapped away ("THỨ")?"""
     key = normalize_key(text).rstrip(" ,")
     return bool(key) and any(low.startswith(key + " ") for low, _ in office_titles())
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    g = _graph("titles.ttl")
+    return frozenset(
+        _vi(g.objects(s, SKOS.prefLabel))[0]
+        for s in g.objects(URIRef(TITLES_NS + "qualifiers"), SKOS.member)
+    )
+
+
+def is_title_qualifier(label: str) -> bool:
+    """A word that qualifies the title before it ("Phó Chủ tịch" + "Thường trực") rather
+    than naming an office of its own (ontology/titles.ttl, titles:qualifiers)."""
+    return label in _qualifiers()
+
+
+def is_title_prefix(label: str) -> bool:
+    """A title that only opens another ("Phó" of "Phó Chủ tịch"; titles:prefixes)."""
+    g = _graph("titles.ttl")
+    members = g.objects(URIRef(TITLES_NS + "prefixes"), SKOS.member)
+    return any(label in _vi(g.objects(m, SKOS.prefLabel)) for m in members)

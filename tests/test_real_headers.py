@@ -202,3 +202,119 @@ def test_a_bare_peoples_committee_signature_takes_the_province_the_text_names():
         "province",
         "Quảng Trị",
     )
+
+
+HEADLESS_DECISION = """HÀNH QUY CHẾ PHỐI HỢP CỦA BAN CHỈ ĐẠO QUỐC GIA VỀ
+CHUYỂN ĐỔI SỐ NGÀNH NÔNG NGHIỆP
+
+TRƯỞNG BAN CHỈ ĐẠO QUỐC GIA VỀ CHUYỂN ĐỔI SỐ NGÀNH NÔNG
+NGHIỆP
+
+Căn cứ Quyết định số 23/2023/QĐ-TTg ngày 18 tháng 9 năm 2023 của Thủ tướng Chính phủ;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+TRƯỞNG BAN
+PHÓ THỦ TƯỚNG
+Đặng Quốc Khánh
+
+QUY CHẾ
+
+PHỐI HỢP CỦA BAN CHỈ ĐẠO
+
+(Kèm theo Quyết định số 58/QĐ-BCĐCĐS ngày 12 tháng 11 năm 2025 của Trưởng Ban Chỉ đạo)
+
+Chương I
+"""
+
+
+def test_a_decision_without_its_header_reads_its_enacting_line_and_its_attachment():
+    f = facts(HEADLESS_DECISION)
+    assert (f.type, f.number, f.date) == ("Quyết định", "58/QĐ-BCĐCĐS", "2025-11-12")
+    assert f.issuer.lower() == "trưởng ban chỉ đạo quốc gia về chuyển đổi số ngành nông nghiệp"
+    assert f.issuer_level == "central"
+    # the signer's second office printed under the title is not part of it
+    assert (f.signer, f.signer_title) == ("Đặng Quốc Khánh", "Trưởng ban")
+
+
+def test_a_ministers_enacting_line_makes_the_ministry_the_issuer():
+    text = HEADLESS_DECISION.replace(
+        "TRƯỞNG BAN CHỈ ĐẠO QUỐC GIA VỀ CHUYỂN ĐỔI SỐ NGÀNH NÔNG\nNGHIỆP", "BỘ TRƯỞNG BỘ NỘI VỤ"
+    )
+    assert facts(text).issuer == "Bộ Nội vụ"
+
+
+HEADLESS_CIRCULAR = """THÔNG TƯ
+
+SỬA ĐỔI MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 12/2024/TT-BYT
+
+Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;
+
+Theo đề nghị của Cục trưởng Cục Quản lý Khám, chữa bệnh;
+
+Bộ trưởng Bộ
+Y tế ban hành Thông tư sửa đổi một số điều của Thông tư số 12/2024/TT-BYT.
+
+Điều 1. Sửa đổi Điều 3.
+
+Nơi nhận:
+- Lưu: VT.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Trần Văn Thuấn
+"""
+
+
+def test_a_circular_without_its_header_reads_the_enacting_sentence():
+    f = facts(HEADLESS_CIRCULAR)
+    assert (f.type, f.issuer, f.issuer_level) == ("Thông tư", "Bộ Y tế", "central")
+
+
+def test_an_enactment_the_text_cites_is_not_its_own():
+    text = HEADLESS_CIRCULAR.replace(
+        "Bộ trưởng Bộ\nY tế ban hành Thông tư sửa đổi",
+        "Thực hiện việc Thủ tướng Chính phủ ban hành Công điện số 220/CĐ-TTg, sửa đổi",
+    )
+    assert facts(text).issuer != "Thủ tướng Chính phủ"
+
+
+LOST_FIRST_WORD = """BAN NHÂN DÂN
+TỈNH ĐIỆN BIÊN
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 3120/UBND-KT
+V/v chuẩn hóa dữ liệu
+
+Điện Biên, ngày 20 tháng 11 năm 2025
+
+Kính gửi: Sở Xây dựng.
+
+Xét đề xuất của Sở Xây dựng, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:
+
+1. Giao Sở Xây dựng chủ trì rà soát.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ
+CHỦ TỊCH
+Lò Văn Hùng
+"""
+
+
+def test_a_block_that_lost_its_first_word_and_a_chair_who_speaks():
+    f = facts(LOST_FIRST_WORD)
+    assert f.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Điện Biên"
+    assert (f.signer, f.signer_title) == ("Lò Văn Hùng", "Phó Chủ tịch")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from kg import lexicon
 from kg.extract import admin, bodies, named
@@ -306,6 +307,9 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
         facts.type = facts.type or type_from_number(facts.number)
     if facts.type is None and "type" in page:
         facts.type, spans["type"] = lexicon.canonical_type(page["type"].value), page["type"].span
+    enacted = _enacted_type(clean, st) if facts.type is None else None
+    if enacted:
+        facts.type, spans["type"] = enacted
 
     # date
     for h in _role(header, "place_date"):
@@ -327,7 +331,10 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
         break
     else:
         inferred = _infer_year(clean.text, refs)
-        if "date" in page:
+        note = _attached_under(clean, facts) if facts.number is None else None
+        if note is not None:  # "(Kèm theo Quyết định số 12/QĐ-BTC ngày ... của ...)"
+            facts.number, spans["number"], facts.date, spans["date"] = note
+        elif "date" in page:
             facts.date, spans["date"] = page["date"].value, page["date"].span
         elif inferred:
             facts.date = inferred[0]
@@ -411,7 +418,10 @@ def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, lis
             up.startswith(("VÀ ", "- ", "– "))
             or names[-1].endswith(("-", "–", ",", " VÀ"))
             or _wraps(names[-1], line)
-        ):
+            or lexicon.office_title_at(names[-1])
+            and not lexicon.office_title_at(line)
+            and _parse_org(line) is None
+        ):  # "TRƯỞNG BAN CHỈ ĐẠO ... NGÀNH CÔNG" / "NGHIỆP BÁN DẪN": the enacting office wraps
             names[-1] += " " + line  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
         else:
             names.append(line)
@@ -461,6 +471,16 @@ def _issuer_from_text(
     ):  # a wrapped name read whole ("BỘ CHÍNH" / "TRỊ"); a unit under its ministry
         block = _role(st.header, "issuer")
         iss, evidence = central, Span(block[0].span.start, block[-1].span.end)
+    if iss is None:  # "TRƯỞNG BAN CHỈ ĐẠO ..." above "Căn cứ": who enacts, when the block fails
+        for h in _role(st.header, "authority"):
+            iss = _parse_org(h.text)
+            if iss is not None:
+                evidence = h.span
+                break
+    em = _enacts(clean, st) if iss is None else None
+    if em is not None:  # "Bộ trưởng Bộ Công Thương ban hành Thông tư ..." of a copy without header
+        iss = _parse_org(em["who"])
+        evidence = _span(clean, em.start("who"), em.end("who")) if iss else evidence
     if iss is None and sig.organ_line:
         iss = _parse_org(sig.organ_line)
         if sig.mode_span:
@@ -498,6 +518,69 @@ def _page_issuer(value: str) -> _Issuer | None:
         return None
     organ = " ".join(value.split())
     return _Issuer(organ=organ, central=organ if m[1] in ("cục", "tổng cục") else None)
+
+
+@cache
+def _attached_re() -> re.Pattern[str]:
+    """The note under an attached document's title naming the document that issues it."""
+    return re.compile(
+        r"\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>"
+        + lexicon.type_alternation()
+        + r")\s+(?:số\s+)?(?P<num>\S+)\s+ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|/)(?P<m>\d{1,2})"
+        r"(?:\s+năm\s+|/)(?P<y>(?:19|20)\d{2})"
+    )
+
+
+def _attached_under(clean: CleanText, facts: DocumentFacts) -> tuple[str, Span, str, Span] | None:
+    """A copy that lost its header but kept what it issues: that attachment's note names
+    this document's number and date ("(Kèm theo Quyết định số 3/QĐ-BNV ngày 2 tháng 12 năm
+    2025 của Bộ Nội vụ)"), if its type is this document's."""
+    for m in _attached_re().finditer(clean.text):
+        nm = NUMBER_RE.match(m["num"])
+        if not nm or lexicon.canonical_type(m["type"]) != facts.type:
+            continue
+        if facts.type is None:
+            return None
+        date = f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+        num = re.sub(r"\s+", "", nm.group(0)).replace("–", "-")
+        return (
+            num,
+            _span(clean, m.start("num"), m.start("num") + len(nm.group(0))),
+            date,
+            _span(clean, m.start("d"), m.end("y")),
+        )
+    return None
+
+
+@cache
+def _enacts_re() -> re.Pattern[str]:
+    """ "<office> <body> ban hành <type> ...": the sentence that enacts a legal document."""
+    titles = "|".join(re.escape(label) for _k, label in lexicon.office_titles() if " " in label)
+    return re.compile(
+        rf"(?:^|[.;]\s+)(?P<who>(?:{titles}|Chính phủ)\b[^.;:]{{0,90}}?)\s+ban\s+hành\s+"
+        rf"(?P<type>{lexicon.type_alternation()})\b(?!\s+(?:số\s+)?\d)",  # not a citation
+        re.M,
+    )
+
+
+def _enacts(clean: CleanText, st: Structure) -> re.Match[str] | None:
+    return _enacts_re().search(clean.text[: _opening_end(clean, st)])
+
+
+_ENACTING_TYPE = {"quyết định": "Quyết định", "quyết nghị": "Nghị quyết", "chỉ thị": "Chỉ thị"}
+
+
+def _enacted_type(clean: CleanText, st: Structure) -> tuple[str, Span] | None:
+    """The type a copy without its header still says: its enacting line ("QUYẾT ĐỊNH:",
+    "QUYẾT NGHỊ:") or sentence ("Thủ tướng Chính phủ ban hành Quyết định ...")."""
+    for h in _role(st.header, "enacting"):
+        t = _ENACTING_TYPE.get(normalize_key(h.text).rstrip(" :"))
+        if t:
+            return t, h.span
+    em = _enacts(clean, st)
+    if em is not None:
+        return lexicon.canonical_type(em["type"]), _span(clean, em.start("type"), em.end("type"))
+    return None
 
 
 def _signing_organ(iss: _Issuer, sig: _Signature) -> _Issuer:

@@ -62,6 +62,7 @@ _ORGANS = [  # printed (folded) -> canonical
     *sorted(_CENTRAL.items(), key=lambda kv: -len(kv[0])),
     ("ủy ban nhân dân", "Ủy ban nhân dân"),
     ("ubnd", "Ủy ban nhân dân"),
+    ("ban nhân dân", "Ủy ban nhân dân"),  # a web copy that lost the block's first word
     ("hội đồng nhân dân", "Hội đồng nhân dân"),
     ("hđnd", "Hội đồng nhân dân"),
     ("ban thường vụ", "Ban Thường vụ"),
@@ -127,6 +128,9 @@ def _parse_org(text: str) -> _Issuer | None:
     """Read one issuer phrase ("ỦY BAN NHÂN DÂN HUYỆN QUẾ PHONG", "Thành ủy Vinh")."""
     flat = " ".join(text.split()).strip(" ,.;:")
     low = normalize_key(flat)
+    title = lexicon.office_title_at(flat)
+    if title and not low.startswith(("thủ tướng", "chủ tịch", "ủy viên", "uỷ viên")):
+        return _enacting_office(flat, title)  # "BỘ TRƯỞNG BỘ TÀI CHÍNH" names an office
     iss = _Issuer()
     for printed, canon in _ORGANS:
         if low.startswith(printed):
@@ -165,6 +169,44 @@ def _parse_org(text: str) -> _Issuer | None:
     return iss
 
 
+# bodies set up for a task, whose head enacts in person (a Trưởng ban's decision is not the
+# Ban's): the issuer is the office, as the enacting line prints it
+_AD_HOC = re.compile(r"^(ban chỉ đạo|hội đồng|tổ công tác|ủy ban quốc gia|ban quản lý)\b")
+
+
+def _enacting_office(flat: str, title: str) -> _Issuer | None:
+    """The issuer an enacting line names by its head's office ("BỘ TRƯỞNG BỘ TÀI CHÍNH" ->
+    Bộ Tài chính, "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC" -> the bank, a body's head acting for it;
+    "TRƯỞNG BAN CHỈ ĐẠO ..." -> the office itself, for a body set up for a task)."""
+    if title in ("Phó", "Thường trực"):
+        return None
+    rest = flat[len(title) :].strip(" ,")
+    if not rest:
+        return None
+    head, _, last = title.rpartition(" ")
+    if head and _AD_HOC.match(normalize_key(f"{last} {rest}")):
+        title, rest = head, f"{last} {rest}"  # "Trưởng ban" + "chỉ đạo ...": "Trưởng" + "Ban ..."
+    m = _AD_HOC.match(normalize_key(rest))
+    if m:
+        name = m[1][:1].upper() + m[1][1:] + " " + rest[len(m[1]) :].strip().lower()
+        office = f"{title[:1].upper()}{title[1:]} {name}"
+        national = re.search(r"\b(?:quốc gia|nhà nước|trung ương)\b", name)
+        return _Issuer(organ=office, central=office if national else None)
+    body = _central_issuer([rest])
+    if body is not None:
+        return body
+    org = _parse_org(rest)
+    if org is not None and (org.organ or org.committee):
+        return org
+    found = bodies.find_bodies(rest)  # a body the data knows ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM")
+    if found and found[0].start == 0:
+        mention = bodies.mention(found[0], bodies.Context())
+        return _Issuer(
+            organ=mention.name, central=mention.name if mention.level == "central" else None
+        )
+    return None
+
+
 # a unit of a central body printed under it ("BỘ TÀI CHÍNH / CỤC HẢI QUAN")
 _SUB_ORGAN = re.compile(
     r"^(tổng cục|cục|vụ|viện|văn phòng|thanh tra|trung tâm|ban|ủy ban|hội đồng|học viện"
@@ -193,7 +235,7 @@ def _wraps(prev: str, line: str) -> bool:
 
 _CHAIR_SPEAKS = re.compile(
     r"\bChủ\s+tịch\s+(?:Ủy|Uỷ|UỶ|ỦY)?\s*(?:ban\s+nhân\s+dân|BAN\s+NHÂN\s+DÂN|UBND)\s+"
-    r"(?!các\b)[^\n.;:]{0,40}?\b(?:yêu\s+cầu|chỉ\s+thị|QUYẾT\s+ĐỊNH|quyết\s+định\s*:)"
+    r"(?!các\b)[^\n.;:]{0,40}?\b(?:yêu\s+cầu|chỉ\s+thị|có\s+ý\s+kiến|QUYẾT\s+ĐỊNH|quyết\s+định\s*:)"
 )
 
 

@@ -145,6 +145,14 @@ class _ClosingParser:
                     in_recipients = in_recipients and not left
                     continue
                 if caps and not bullet:
+                    if (
+                        title is not None
+                        and self.closing[-1] is title
+                        and _second_office(title.text, text)
+                    ):
+                        # "TRƯỞNG BAN" / "PHÓ THỦ TƯỚNG": the signer's other office, not the title
+                        self.closing.append(self.hl("other", text, s, e))
+                        continue
                     if title is not None and self.closing[-1] is title:
                         title.text = f"{title.text} {text}"  # a title printed on two lines
                         title.span = Span(title.span.start, self.span(s, e).end)
@@ -227,6 +235,19 @@ def _name_lead(text: str) -> int:
         return 0
     m = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text)
     return m.end() if m else 0
+
+
+def _second_office(title: str, line: str) -> bool:
+    """Does a capital line under the signer's title name another office ("PHÓ THỦ TƯỚNG"
+    under "TRƯỞNG BAN")? A qualifier ("THƯỜNG TRỰC") or other words finish the title, and
+    so does any line under a title that is only its first words ("PHÓ" / "CHỦ TỊCH")."""
+    office = lexicon.office_title_at(line)
+    if office is None or lexicon.is_title_qualifier(office):
+        return False
+    first = lexicon.office_title_at(title)
+    if first is None or lexicon.office_title_prefix(title):
+        return False
+    return not (lexicon.is_title_prefix(first) and normalize_key(title) == normalize_key(first))
 
 
 def _mode_goes_on(mode: str, line: str) -> bool:
