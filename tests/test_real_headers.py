@@ -318,3 +318,22 @@ def test_a_block_that_lost_its_first_word_and_a_chair_who_speaks():
     f = facts(LOST_FIRST_WORD)
     assert f.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Điện Biên"
     assert (f.signer, f.signer_title) == ("Lò Văn Hùng", "Phó Chủ tịch")
+
+
+def test_a_telegram_without_its_header_and_a_block_that_lost_thu():
+    f = facts("THỦ TƯỚNG CHÍNH PHỦ điện:\n\n- Ủy ban nhân dân các tỉnh.\n\nĐể chủ động ứng phó.\n")
+    assert (f.type, f.issuer) == ("Công điện", "Thủ tướng Chính phủ")
+    text = "TƯỚNG CHÍNH PHỦ\n-------\n\nSố: 12/CĐ-TTg\n\nHà Nội, ngày 2 tháng 12 năm 2025\n\nCÔNG ĐIỆN\n"
+    assert facts(text).issuer == "Thủ tướng Chính phủ"
+
+
+def test_a_header_lost_year_is_never_before_what_the_text_cites():
+    text = (
+        "Kính gửi: Các sở.\n\nCăn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025;\n\n"
+        "Sửa đổi Thông tư số 06/2024/TT-BGDĐT về cuộc thi năm 2024, kết quả năm 2024 và năm 2024;\n"
+        "áp dụng từ năm 2031 và năm 2032, năm 2032, năm 2032.\n"
+    )
+    from kg.extract.refs import extract_refs
+
+    st = parse(clean_text(text))
+    assert extract_header(st, extract_refs(st)).date == "2025"

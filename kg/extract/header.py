@@ -199,6 +199,10 @@ def _infer_year(text: str, refs: list[DocRef]) -> tuple[str, tuple[int, int]] | 
     floor = max(
         (int(r.date[:4]) for r in refs if r.relation == "implements" and r.date), default=None
     )
+    cited = [int(r.date[:4]) for r in refs if r.date] + [
+        int(y) for r in refs for y in re.findall(r"/((?:19|20)\d{2})/", r.number or "")
+    ]
+    latest = max(cited, default=None)  # what it cites was issued before it
     years: Counter[int] = Counter()
     first: dict[int, tuple[int, int]] = {}
     for m in _YEAR_RE.finditer(text):
@@ -211,6 +215,9 @@ def _infer_year(text: str, refs: list[DocRef]) -> tuple[str, tuple[int, int]] | 
         years[int(m["y"])] += 1
         first.setdefault(int(m["y"]), (m.start(), m.end()))
     good = [(n, y) for y, n in years.items() if floor is None or y >= floor]
+    if latest is not None:  # nor years long after: horizons and effective dates ("năm 2032")
+        near = [(n, y) for n, y in good if latest <= y <= latest + 1]
+        good = near or good
     if not good:
         return None
     year = max(good)[1]
@@ -477,6 +484,10 @@ def _issuer_from_text(
             if iss is not None:
                 evidence = h.span
                 break
+    cm = _TELEGRAM.search(text[:400]) if iss is None else None
+    if cm is not None:
+        iss = _parse_org(cm["who"])
+        evidence = _span(clean, cm.start("who"), cm.end("who")) if iss else evidence
     em = _enacts(clean, st) if iss is None else None
     if em is not None:  # "Bộ trưởng Bộ Công Thương ban hành Thông tư ..." of a copy without header
         iss = _parse_org(em["who"])
@@ -568,6 +579,7 @@ def _enacts(clean: CleanText, st: Structure) -> re.Match[str] | None:
 
 
 _ENACTING_TYPE = {"quyết định": "Quyết định", "quyết nghị": "Nghị quyết", "chỉ thị": "Chỉ thị"}
+_ENACTING_LINE = re.compile(r"^(?P<f>QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:\s*$", re.M)
 
 
 def _enacted_type(clean: CleanText, st: Structure) -> tuple[str, Span] | None:
@@ -577,10 +589,20 @@ def _enacted_type(clean: CleanText, st: Structure) -> tuple[str, Span] | None:
         t = _ENACTING_TYPE.get(normalize_key(h.text).rstrip(" :"))
         if t:
             return t, h.span
+    fm = _ENACTING_LINE.search(clean.text[: _opening_end(clean, st)])
+    if fm is not None:
+        return _ENACTING_TYPE[normalize_key(fm["f"])], _span(clean, fm.start("f"), fm.end("f"))
     em = _enacts(clean, st)
     if em is not None:
         return lexicon.canonical_type(em["type"]), _span(clean, em.start("type"), em.end("type"))
+    cm = _TELEGRAM.search(clean.text[:400])
+    if cm is not None:
+        return "Công điện", _span(clean, cm.start("t"), cm.end("t"))
     return None
+
+
+# "THỦ TƯỚNG CHÍNH PHỦ điện:": a telegram's enacting formula, the header lost above it
+_TELEGRAM = re.compile(r"^(?P<who>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,80}?)\s+(?P<t>điện)\s*:", re.M)
 
 
 def _signing_organ(iss: _Issuer, sig: _Signature) -> _Issuer:

@@ -62,7 +62,6 @@ _ORGANS = [  # printed (folded) -> canonical
     *sorted(_CENTRAL.items(), key=lambda kv: -len(kv[0])),
     ("ủy ban nhân dân", "Ủy ban nhân dân"),
     ("ubnd", "Ủy ban nhân dân"),
-    ("ban nhân dân", "Ủy ban nhân dân"),  # a web copy that lost the block's first word
     ("hội đồng nhân dân", "Hội đồng nhân dân"),
     ("hđnd", "Hội đồng nhân dân"),
     ("ban thường vụ", "Ban Thường vụ"),
@@ -139,6 +138,9 @@ def _parse_org(text: str) -> _Issuer | None:
             flat = flat[len(flat) - len(low) :] if low else ""
             break
     else:
+        lost = _lost_first_word(low)
+        if lost:  # "BAN NHÂN DÂN", "TƯỚNG CHÍNH PHỦ": a web copy lost the block's first word
+            return _parse_org(lost[1] + flat[len(lost[0]) :])
         m = re.match(r"(sở|phòng|bộ)\s+(.+)", low)
         if m:
             rest = flat[len(flat) - len(m[2]) :]
@@ -167,6 +169,17 @@ def _parse_org(text: str) -> _Issuer | None:
     if iss.organ is None:
         return None
     return iss
+
+
+def _lost_first_word(low: str) -> tuple[str, str] | None:
+    """(printed words, whole name) when ``low`` opens with an organ's name of three or more
+    words less its first one ("ban nhân dân" of "ủy ban nhân dân")."""
+    for printed, canon in _ORGANS:
+        words = printed.split()
+        rest = " ".join(words[1:])
+        if len(words) >= 3 and (low == rest or low.startswith(rest + " ")):
+            return rest, canon
+    return None
 
 
 # bodies set up for a task, whose head enacts in person (a Trưởng ban's decision is not the
@@ -201,9 +214,11 @@ def _enacting_office(flat: str, title: str) -> _Issuer | None:
     found = bodies.find_bodies(rest)  # a body the data knows ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM")
     if found and found[0].start == 0:
         mention = bodies.mention(found[0], bodies.Context())
-        return _Issuer(
-            organ=mention.name, central=mention.name if mention.level == "central" else None
-        )
+        name = mention.name
+        tail = rest[found[0].end :].strip()
+        if tail and is_heading_caps(tail) and normalize_key(name).endswith(tuple(_UNIT_TYPES)):
+            name = f"{name} {_title_name(tail)}"  # "... THÀNH PHỐ" / "HÀ NỘI": the place's name
+        return _Issuer(organ=name, central=name if mention.level == "central" else None)
     return None
 
 
