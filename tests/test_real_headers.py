@@ -337,3 +337,26 @@ def test_a_header_lost_year_is_never_before_what_the_text_cites():
 
     st = parse(clean_text(text))
     assert extract_header(st, extract_refs(st)).date == "2025"
+
+
+def test_a_letter_without_its_header_speaks_as_its_issuer():
+    text = (
+        "Kính gửi: Công ty TNHH Minh Phát.\n\n"
+        "Cục Thuế nhận được Công văn số 12/CV-MP của Công ty về chính sách thuế. Về vấn đề "
+        "này, Cục Thuế có ý kiến như sau:\n\n1. Về hóa đơn điện tử.\n"
+    )
+    f = facts(text)
+    assert (f.type, f.issuer, f.issuer_level) == ("Công văn", "Cục Thuế", "central")
+    # a body it cites is not its voice
+    cited = text.replace("Cục Thuế nhận được", "Theo đề nghị của Sở Tài chính, Công ty nhận được")
+    assert facts(cited.replace("Cục Thuế có ý kiến", "ý kiến")).issuer is None
+
+
+def test_an_enacting_chair_line_wrapped_and_a_unit_name_on_its_own_line():
+    text = (
+        "ỦY BAN NHÂN\nDÂN\nTỈNH\nHÀ GIANG\n-------\n\nSố: 77/QĐ-UBND\n\n"
+        "Hà Giang, ngày 3 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN\nDÂN TỈNH\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Công bố kèm theo.\n"
+    )
+    f = facts(text)
+    assert (f.issuer, f.province) == ("Chủ tịch Ủy ban nhân dân tỉnh Hà Giang", "Hà Giang")

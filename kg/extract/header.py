@@ -27,6 +27,7 @@ from kg.extract.organs import (
     _COMMITTEES,
     _NAME,
     _SUB_ORGAN,
+    _UNIT_TYPES,
     _central_issuer,
     _chair_enacts,
     _clean_at,
@@ -421,14 +422,19 @@ def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, lis
     names: list[str] = []
     for line in _issuer_lines(block):
         up = line.upper()
-        if names and (
-            up.startswith(("VÀ ", "- ", "– "))
-            or names[-1].endswith(("-", "–", ",", " VÀ"))
-            or _wraps(names[-1], line)
-            or lexicon.office_title_at(names[-1])
-            and not lexicon.office_title_at(line)
-            and _parse_org(line) is None
-        ):  # "TRƯỞNG BAN CHỈ ĐẠO ... NGÀNH CÔNG" / "NGHIỆP BÁN DẪN": the enacting office wraps
+        if (
+            names
+            and (
+                up.startswith(("VÀ ", "- ", "– "))
+                or names[-1].endswith(("-", "–", ",", " VÀ"))
+                or _wraps(names[-1], line)
+                or lexicon.office_title_at(names[-1])
+                and not lexicon.office_title_at(line)
+                and _parse_org(line) is None
+                or (" " + normalize_key(names[-1])).endswith(tuple(" " + u for u in _UNIT_TYPES))
+                and _parse_org(line) is None
+            )
+        ):  # "... TỈNH" / "HÀ TĨNH": a unit's name wrapped onto the next line  # "TRƯỞNG BAN CHỈ ĐẠO ... NGÀNH CÔNG" / "NGHIỆP BÁN DẪN": the enacting office wraps
             names[-1] += " " + line  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
         else:
             names.append(line)
@@ -492,6 +498,10 @@ def _issuer_from_text(
     if em is not None:  # "Bộ trưởng Bộ Công Thương ban hành Thông tư ..." of a copy without header
         iss = _parse_org(em["who"])
         evidence = _span(clean, em.start("who"), em.end("who")) if iss else evidence
+    vm = _LETTER_VOICE.search(text[:2500]) if iss is None else None
+    if vm is not None and _page_issuer(vm["who"]) is not None:
+        # "Cục Thuế nhận được ...", "Sở Nội vụ đề nghị ...": a letter speaks as its issuer
+        iss, evidence = _page_issuer(vm["who"]), _span(clean, vm.start("who"), vm.end("who"))
     if iss is None and sig.organ_line:
         iss = _parse_org(sig.organ_line)
         if sig.mode_span:
@@ -501,6 +511,13 @@ def _issuer_from_text(
     return iss, evidence
 
 
+# the first words of a letter's body in its issuer's voice (NĐ 30/2020: a Công văn speaks as
+# the body that sends it); the organ words are those that head a unit or a department
+_LETTER_VOICE = re.compile(
+    r"(?:^|[.:;]\s+)(?P<who>(?:Sở|Cục|Tổng cục|Bộ|Văn phòng|Ban|Chi cục|Kho bạc|Thanh tra)"
+    r"\s+[A-ZĐÀ-Ỹ][^.;:,\n]{1,60}?)\s+(?:nhận được|có ý kiến|đề nghị|trả lời|thông báo)\b",
+    re.M,
+)
 _LOCAL_ORGANS = ("Ủy ban nhân dân", "Hội đồng nhân dân")
 
 

@@ -260,9 +260,9 @@ def _chair_enacts(st: Structure, clean: CleanText, issuer: str) -> bool:
     Committee? A "KT. CHỦ TỊCH" signature alone does not say so."""
     if not normalize_key(issuer).startswith("ủy ban nhân dân"):
         return False
-    for h in _role(st.header, "authority"):
-        if re.match(r"chủ tịch (?:ủy ban nhân dân|ubnd)\b", normalize_key(h.text)):
-            return True
+    authority = " ".join(h.text for h in _role(st.header, "authority"))  # may wrap over lines
+    if re.search(r"(?:^| )chủ tịch (?:ủy ban nhân dân|ubnd)\b", normalize_key(authority)):
+        return True
     types = _role(st.header, "doc_type")
     start = _clean_at(clean, types[0]) if types else 0
     return bool(_CHAIR_SPEAKS.search(clean.text[start : start + 4000]))
