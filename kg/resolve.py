@@ -89,7 +89,7 @@ class PlaceKey:
         return self
 
     def parent(self) -> PlaceKey | None:
-        if self.commune:
+        if self.commune and (self.province or self.district):
             return PlaceKey(self.province, self.district)
         if self.district and self.province:
             return PlaceKey(self.province)
