@@ -32,14 +32,26 @@ _FIRST_CODE = r"[A-ZĐ]{2}[A-Za-zĐđ&]*\d*"
 # A separator inside a number may be followed by a line break (PDF wrapping), never by
 # a plain space: "12/KH-UBND - Ban ..." must not glue "Ban" onto the number.
 _SEP = r"[-/–](?:[ \t]*\n[ \t]*(?:\n[ \t]*)?)?"
+# a dash with spaces around it joins two codes only when the next one is all capitals
+# ("127/TTr - HĐQT", "71/NQ -CP"); "12/KH-UBND - Ban ..." goes on with a word, not a code
+_SPACED_PART = r"[ \t]*[-–][ \t]*[A-ZĐ]{2,}[A-ZĐ&\d]*(?![^\W\d_])"
 NUMBER_RE = re.compile(
-    r"(?<![\w/.\-–])(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d{2}))?"
-    r"[ \t]?" + _SEP + r"[ \t]?(?P<code>" + _FIRST_CODE + r"(?:" + _SEP + _CODE_PART + r")*)"
+    r"(?<![\w/.\-–])(?P<num>\d{1,5}(?:\.\d{1,2}(?=/))?)(?:/(?P<year>(?:19|20)\d{2}))?"
+    r"[ \t]?"
+    + _SEP
+    + r"[ \t]?(?P<code>"
+    + _FIRST_CODE
+    + r"(?:"
+    + _SEP
+    + _CODE_PART
+    + r"|"
+    + _SPACED_PART
+    + r")*)"
     r"(?![^\W\d_])"  # a code ends at a word boundary: "2/Phòng" is a list item, not a number
 )
 
 _PARTS_RE = re.compile(
-    r"^(\d+[A-Z]?)[/-](?:((?:19|20)\d\d)[/-])?([A-Z][A-Z0-9.&]*(?:[/-][A-Z0-9.&]+)*)$"
+    r"^(\d+(?:\.\d+)?[A-Z]?)[/-](?:((?:19|20)\d\d)[/-])?([A-Z][A-Z0-9.&]*(?:[/-][A-Z0-9.&]+)*)$"
 )
 # Issuer codes that are unique nationwide; any other code (UBND, HĐND, TU, HU,
 # BTGTU, SLĐTBXH ...) is reused by every province, district or commune.

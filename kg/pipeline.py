@@ -21,7 +21,7 @@ from kg.checks import check_record
 from kg.errors import DkgError, SourceError
 from kg.extract import named
 from kg.extract.header import extract_header, extract_recipients
-from kg.extract.refs import extract_refs, implemented
+from kg.extract.refs import extract_refs, implemented, page_trailer_start
 from kg.extract.responsibilities import extract as extract_responsibilities
 from kg.limits import budget
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
@@ -62,6 +62,9 @@ def extract_source(src: SourceText) -> DocumentRecord:
         # (a plan of another date may share the number: "138/KH-UBND" of the province)
         own = number_key(facts.number)
         refs = [r for r in refs if r.key != own or _other_date(r.date, facts.date)]
+        trailer = page_trailer_start(structure, facts.number)
+        if trailer is not None:  # a web copy's page text after the signature
+            refs = [r for r in refs if r.span is None or r.span.start < trailer]
     record = DocumentRecord(
         source=src,
         document=facts,

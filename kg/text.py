@@ -161,6 +161,9 @@ def _lines_beside(text: str, spans: list[tuple[int, int]]) -> Counter[str]:
     return out
 
 
+_OPENING_CLAUSE = re.compile(r"(?:căn cứ|thực hiện|triển khai|xét đề nghị|theo đề nghị)\b")
+
+
 def _drop_running_lines(buf: _Buf) -> None:
     """Drop page numbers and running headers/footers (a short line seen >= 3 times).
 
@@ -202,6 +205,10 @@ def _drop_running_lines(buf: _Buf) -> None:
         # one word alone is a web copy's wrapped fragment ("KIỂM TOÁN NHÀ" / "NƯỚC"), which
         # recurs in a text about the State; running headers have a title of several words
         and " " in k
+        # a wrapped opening clause ("Căn cứ Thông tư số" / "10/2022/TT-..."), printed alike
+        # for each document it cites, is text, not a running header
+        and not _OPENING_CLAUSE.match(k)
+        and not k.endswith(" số")
     }
     if repeated:
         buf.sub(

@@ -305,3 +305,12 @@ def test_a_capital_city_is_a_province() -> None:
         DocumentFacts(issuer="Ủy ban nhân dân thành phố Hà Nội", issuer_level="province")
     )
     assert names("Công an thành phố Hà Nội", hanoi) == ["Công an thành phố"]
+
+
+def test_bodies_of_every_level_and_park_authorities() -> None:
+    assert names("Hội đồng Thi đua - Khen thưởng tỉnh", PROVINCE) == [
+        "Hội đồng Thi đua - Khen thưởng tỉnh"
+    ]
+    assert names("phối hợp Ban Quản lý các khu công nghệ cao và khu công nghiệp;", PROVINCE) == [
+        "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
+    ]

@@ -328,3 +328,44 @@ def test_a_cited_title_never_crosses_its_clause(title, tail):
     if got is not None:
         assert ";" not in got and "(" not in got and "Mỹ Lộc" not in got
         assert got in " ".join(title.split())
+
+
+def test_codes_joined_by_a_spaced_dash_and_dotted_numbers():
+    text = (
+        "I. NỘI DUNG\nXét Tờ trình số 127/TTr - HĐQT ngày 30/9/2025; Nghị quyết số 71/NQ -CP"
+        " ngày 01/4/2025 và Nghị quyết số 66.4/2025/NQ-CP của Chính phủ; Kế hoạch số"
+        " 12/KH-UBND - Ban Tổ chức.\n"
+    )
+    assert [r.key for r in refs_of(text)] == [
+        "127/TTR-HDQT",
+        "71/NQ-CP",
+        "66.4/2025/NQ-CP",
+        "12/KH-UBND",
+    ]
+
+
+def test_a_web_copy_s_page_text_after_the_signature_is_not_cited(tmp_path):
+    from kg.pipeline import extract_source
+    from kg.readers import read_source
+
+    body = (
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n\nSố: 15/QĐ-UBND\n\nSơn La, ngày 02 tháng 3 năm 2025\n\n"
+        "QUYẾT ĐỊNH\nVề việc thử\n\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;\n\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Giao Sở Tư pháp thực hiện.\n\nNơi nhận:\n- Như Điều 1;\n"
+        "- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
+        "Quyết định 15/QĐ-UBND năm 2025 về việc thử do tỉnh Sơn La ban hành\n"
+        "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân yêu cầu xác nhận.\n"
+    )
+    path = tmp_path / "qd.txt"
+    path.write_text(body, encoding="utf-8")
+    record = extract_source(read_source(path))
+    assert [r.key for r in record.references] == ["30/2020/ND-CP"]
+
+
+def test_a_recurring_wrapped_opening_clause_is_kept():
+    text = "".join(
+        f"Căn cứ Thông tư số\n{n}/2024/TT-BTC ngày 01/3/2024 của Bộ Tài chính;\n\n"
+        for n in (10, 11, 12)
+    )
+    cleaned = clean_text("KẾ HOẠCH\n\n" + text + "I. MỤC ĐÍCH\n").text
+    assert cleaned.count("Căn cứ Thông tư số") == 3

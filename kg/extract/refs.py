@@ -499,3 +499,26 @@ def implemented(refs: list[DocRef]) -> list[DocRef]:
                 if k not in known.implements:
                     known.implements.append(k)
     return [by_key[k] for k in order]
+
+
+def page_trailer_start(structure: Structure, own_number: str) -> int | None:
+    """Where a web copy's own text begins after the closing (original offset), if it does.
+
+    Copies of a legal-document website carry the page after the signature: the page title
+    "<Type> <own number> năm <year> ..." at the head of a line, then dates and numbers of
+    other documents, notices and contact lines. None of it is the document's.
+    """
+    if not structure.closing:
+        return None
+    clean = structure.clean
+    after = min(h.span.start for h in structure.closing)  # original offsets, as spans are
+    own = number_key(own_number)
+    line = re.compile(
+        r"^[ \t]*(?:" + _TYPE_ALT + r")\s+(?P<num>\S+)\s+năm\s+(?:19|20)\d\d\b",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    for m in line.finditer(clean.text):
+        start = clean.to_original(m.start(), m.end()).start
+        if start > after and number_key(m.group("num")) == own:
+            return start
+    return None
