@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -21,6 +22,7 @@ from kg.checks import real_date
 from kg.models import DocRef, Finding, LineageLink, Span
 from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
 from kg.resources import ontology_dir as default_ontology_dir
+from kg.store import _Converter, to_rdflib
 from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
@@ -42,6 +44,11 @@ HEADER_PROPERTY = {
     "subject": DKG.subject,
 }
 QUOTE_CONTEXT = 32
+
+
+def span_iri(source: str, span: Span) -> str:
+    """The IRI of a span of a source text."""
+    return f"{source}/span/{span.start}-{span.end}"
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ class IRIs:
         return str(self._iri("graph", "source", ""))
 
     def span(self, source: URIRef, span: Span) -> URIRef:
-        return URIRef(f"{source}/span/{span.start}-{span.end}")
+        return URIRef(span_iri(str(source), span))
 
     @property
     def shared_graph(self) -> URIRef:
@@ -146,6 +153,82 @@ def frequency_parts(value: str) -> tuple[URIRef | None, str | None]:
     return lexicon.encode("frequency", code), detail
 
 
+# ---------------------------------------------------------------- pyoxigraph terms
+#
+# The emitter makes pyoxigraph terms, which the store takes as they are: rdflib terms
+# cost microseconds each to make and again to convert, and a national build makes
+# tens of millions. The public helpers above stay rdflib terms (tests, other stages).
+
+
+class _Terms:
+    """A vocabulary's terms as pyoxigraph nodes, each made on first use and kept."""
+
+    def __init__(self, ns) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        node = ox.NamedNode(str(getattr(self._ns, name)))  # the namespace checks the name
+        setattr(self, name, node)
+        return node
+
+
+_RDF, _RDFS, _SKOS, _XSD = _Terms(RDF), _Terms(RDFS), _Terms(SKOS), _Terms(XSD)
+_DKG, _ELI, _OA, _ORG, _PROV = _Terms(DKG), _Terms(ELI), _Terms(OA), _Terms(ORG), _Terms(PROV)
+_NODES: dict[str, ox.NamedNode] = {}
+_CONVERT = _Converter()
+_TRUE = ox.Literal("true", datatype=_XSD.boolean)
+_FALSE = ox.Literal("false", datatype=_XSD.boolean)
+
+
+def _node(iri: URIRef | None) -> ox.NamedNode | None:
+    """An rdflib IRI from the vocabularies, lexicon or IRIs as a pyoxigraph node."""
+    if iri is None:
+        return None
+    node = _NODES.get(iri)
+    if node is None:
+        node = _NODES[iri] = ox.NamedNode(str(iri))
+    return node
+
+
+def _lit(value, datatype: ox.NamedNode | None = None) -> ox.Literal:
+    """``Literal(value)`` as rdflib writes it, made directly."""
+    if datatype is not None:
+        return ox.Literal(value, datatype=datatype)
+    if isinstance(value, str):
+        return ox.Literal(value)
+    if isinstance(value, bool):
+        return _TRUE if value else _FALSE
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=_XSD.integer)
+    return _CONVERT.term(Literal(value))  # anything else: rdflib's lexical form
+
+
+def _vi(text: str) -> ox.Literal:
+    return ox.Literal(text, language="vi")
+
+
+def _from_rdflib(lit: Literal | None) -> ox.Literal | None:
+    return None if lit is None else _CONVERT.term(lit)
+
+
+def _date(value: str) -> ox.Literal:
+    return _from_rdflib(date_literal(value))
+
+
+def _month_day(value: str) -> ox.Literal | None:
+    return _from_rdflib(month_day(value))
+
+
+def _code(kind: str, value: str | None) -> ox.NamedNode | None:
+    return _node(lexicon.encode(kind, value))
+
+
+def _ox_concept(ns, local: str) -> ox.NamedNode:
+    return _node(_concept(ns, local))
+
+
 # ---------------------------------------------------------------- emitter
 
 
@@ -154,38 +237,55 @@ class Emitter:
         self.corpus = corpus
         self.iris = iris
         self.minted_types: dict[str, str] = {}
+        # IRIs asked for again and again (a body in every plan): made once each
+        self._docs: dict[str, ox.NamedNode] = {}
+        self._bodies: dict[str, ox.NamedNode] = {}
+        self._places: dict[PlaceKey, ox.NamedNode] = {}
 
-    def doctype(self, label: str) -> URIRef:
+    def doctype(self, label: str) -> ox.NamedNode:
         known = lexicon.doctype_iri(label)
         if known is not None:
-            return known
+            return _node(known)
         s = slug(label)
         self.minted_types.setdefault(s, label)
-        return DOCTYPES[s]
+        return _node(DOCTYPES[s])
 
-    def body_iri(self, key: str) -> URIRef:
-        return self.iris.body(self.corpus.bodies[key].segments)
+    def body_iri(self, key: str) -> ox.NamedNode:
+        node = self._bodies.get(key)
+        if node is None:
+            node = self._bodies[key] = _node(self.iris.body(self.corpus.bodies[key].segments))
+        return node
 
-    def doc_iri(self, key: str) -> URIRef:
-        return self.iris.doc(self.corpus.documents[key])
+    def doc_iri(self, key: str) -> ox.NamedNode:
+        node = self._docs.get(key)
+        if node is None:
+            node = self._docs[key] = _node(self.iris.doc(self.corpus.documents[key]))
+        return node
+
+    def place_iri(self, key: PlaceKey) -> ox.NamedNode:
+        node = self._places.get(key)
+        if node is None:
+            node = self._places[key] = _node(self.iris.place(key))
+        return node
 
     # -- one source graph
 
-    def duty_iri(self, doc_key: str, n: int) -> URIRef:
+    def duty_iri(self, doc_key: str, n: int) -> ox.NamedNode:
         """The n-th duty (1-based, reading order) of a document."""
-        return URIRef(f"{self.doc_iri(doc_key)}/duty/{n}")
+        return ox.NamedNode(f"{self.doc_iri(doc_key).value}/duty/{n}")
 
-    def lineage_quads(self, links: Iterable[LineageLink]) -> Iterator[Quad]:
+    def lineage_quads(self, links: Iterable[LineageLink]) -> Iterator[ox.Quad]:
         """kg.lineage's links as ``dkg:counterpartOf`` / ``dkg:droppedIn`` in graph/lineage."""
-        g = self.iris.lineage_graph
+        g = _node(self.iris.lineage_graph)
         for link in links:
             parent = self.duty_iri(link.parent_doc, link.parent_duty)
             if link.child_duty is not None:
-                yield (self.duty_iri(link.child_doc, link.child_duty), DKG.counterpartOf, parent, g)
+                child = self.duty_iri(link.child_doc, link.child_duty)
+                yield ox.Quad(child, _DKG.counterpartOf, parent, g)
             else:
-                yield (parent, DKG.droppedIn, self.doc_iri(link.child_doc), g)
+                yield ox.Quad(parent, _DKG.droppedIn, self.doc_iri(link.child_doc), g)
 
-    def source_quads(self, src: ResolvedSource) -> Iterator[Quad]:
+    def source_quads(self, src: ResolvedSource) -> Iterator[ox.Quad]:
         """Everything one source text says, in its own named graph."""
         w = _SourceGraph(self, src)
         for part in (w.source_node, w.document, w.links, w.assignments, w.reporting):
@@ -193,30 +293,32 @@ class Emitter:
         for part in (w.targets, w.recipients, w.findings):
             yield from part()
 
-    def _reference(self, t, evidence, node: URIRef, doc: URIRef, ref: DocRef, key: str | None):
-        yield t(node, RDF.type, DKG.Reference)
-        yield t(node, DKG.citingDocument, doc)
+    def _reference(
+        self, t, evidence, node: ox.NamedNode, doc: ox.NamedNode, ref: DocRef, key: str | None
+    ):
+        yield t(node, _RDF.type, _DKG.Reference)
+        yield t(node, _DKG.citingDocument, doc)
         if key is not None:
-            yield t(node, DKG.citedDocument, self.doc_iri(key))
-        yield t(node, DKG.relation, Literal(ref.relation))
-        yield t(node, DKG.short, Literal(bool(ref.short)))
+            yield t(node, _DKG.citedDocument, self.doc_iri(key))
+        yield t(node, _DKG.relation, _lit(ref.relation))
+        yield t(node, _DKG.short, _lit(bool(ref.short)))
         if ref.number:
-            yield t(node, DKG.printedAs, Literal(ref.number))
+            yield t(node, _DKG.printedAs, _lit(ref.number))
         for prop, value in (
-            (DKG.statedType, ref.type),
-            (DKG.statedDate, ref.date),
-            (DKG.statedIssuer, ref.issuer),
+            (_DKG.statedType, ref.type),
+            (_DKG.statedDate, ref.date),
+            (_DKG.statedIssuer, ref.issuer),
         ):
             if value:
-                yield t(node, prop, Literal(value))
+                yield t(node, prop, _lit(value))
         if ref.title:
-            yield t(node, DKG.subject, vi(ref.title))
+            yield t(node, _DKG.subject, _vi(ref.title))
         yield from evidence(node, ref.span)
 
     def _document_meta(
         self,
         t,
-        node: URIRef,
+        node: ox.NamedNode,
         *,
         ingested: bool,
         type_: str | None,
@@ -228,91 +330,92 @@ class Emitter:
         kind: str | None,
         place: PlaceKey | None,
         subject: str | None,
-    ) -> Iterator[Quad]:
+    ) -> Iterator[ox.Quad]:
         """What a document node says of itself, the same for an ingested document (from
         its header, in its source graph) and a cited one (from citations, in graph/shared)."""
-        yield t(node, RDF.type, ELI.LegalResource)
-        yield t(node, RDF.type, DKG.Document)
-        yield t(node, DKG.ingested, Literal(ingested))
-        yield t(node, RDFS.label, vi(_doc_label(type_, number, issuer, date)))
+        yield t(node, _RDF.type, _ELI.LegalResource)
+        yield t(node, _RDF.type, _DKG.Document)
+        yield t(node, _DKG.ingested, _lit(ingested))
+        yield t(node, _RDFS.label, _vi(_doc_label(type_, number, issuer, date)))
         if number:
-            yield t(node, ELI.id_local, Literal(number))
+            yield t(node, _ELI.id_local, _lit(number))
         if type_:
-            yield t(node, ELI.type_document, self.doctype(type_))
+            yield t(node, _ELI.type_document, self.doctype(type_))
         if date:
-            yield t(node, DKG.date, date_literal(date))
+            yield t(node, _DKG.date, _date(date))
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and real_date(date):
-                yield t(node, ELI.date_document, Literal(date, datatype=XSD.date))
+                yield t(node, _ELI.date_document, _lit(date, datatype=_XSD.date))
         if issuer:
-            yield t(node, DKG.issuerText, Literal(issuer))
+            yield t(node, _DKG.issuerText, _lit(issuer))
         if issuer_body is not None:
-            yield t(node, ELI.passed_by, self.body_iri(issuer_body))
-        if lexicon.encode("level", level):
-            yield t(node, DKG.level, lexicon.encode("level", level))
-        if lexicon.encode("kind", kind):
-            yield t(node, DKG.kind, lexicon.encode("kind", kind))
+            yield t(node, _ELI.passed_by, self.body_iri(issuer_body))
+        if _code("level", level):
+            yield t(node, _DKG.level, _code("level", level))
+        if _code("kind", kind):
+            yield t(node, _DKG.kind, _code("kind", kind))
         if place is not None:
-            yield t(node, ELI.jurisdiction, self.iris.place(place))
+            yield t(node, _ELI.jurisdiction, self.place_iri(place))
         if subject:
-            yield t(node, DKG.subject, vi(subject))
+            yield t(node, _DKG.subject, _vi(subject))
 
-    def _link(self, t, doc: URIRef, relation: str, key: str | None, own: str, guidance: bool):
+    def _link(self, t, doc: ox.NamedNode, relation: str, key: str | None, own: str, guidance: bool):
         if key is None or key == own:
             return
         target = self.doc_iri(key)
-        yield t(doc, ELI.cites, target)
+        yield t(doc, _ELI.cites, target)
         if relation == "implements":
-            yield t(doc, ELI.ensures_implementation_of, target)
-            yield t(doc, DKG.cascadesFrom, target)
+            yield t(doc, _ELI.ensures_implementation_of, target)
+            yield t(doc, _DKG.cascadesFrom, target)
             if guidance:
-                yield t(doc, DKG.guidanceFor, target)
+                yield t(doc, _DKG.guidanceFor, target)
         elif relation == "based_on":
-            yield t(doc, ELI.based_on, target)
+            yield t(doc, _ELI.based_on, target)
         elif relation == "proposal":
-            yield t(doc, DKG.proposedBy, target)
+            yield t(doc, _DKG.proposedBy, target)
 
     # -- the shared graph
 
-    def shared_quads(self) -> Iterator[Quad]:
-        g = self.iris.shared_graph
+    def shared_quads(self) -> Iterator[ox.Quad]:
+        g = _node(self.iris.shared_graph)
+        scheme = _node(self.iris.place_scheme)
 
-        def t(s, p, o) -> Quad:
-            return (s, p, o, g)
+        def t(s, p, o) -> ox.Quad:
+            return ox.Quad(s, p, o, g)
 
         if self.corpus.places:
-            yield t(self.iris.place_scheme, RDF.type, SKOS.ConceptScheme)
-            yield t(self.iris.place_scheme, RDFS.label, vi("Đơn vị hành chính"))
+            yield t(scheme, _RDF.type, _SKOS.ConceptScheme)
+            yield t(scheme, _RDFS.label, _vi("Đơn vị hành chính"))
         for place in self.corpus.places.values():
-            node = self.iris.place(place.key)
-            yield t(node, RDF.type, DKG.AdminUnit)
-            yield t(node, SKOS.inScheme, self.iris.place_scheme)
-            yield t(node, RDFS.label, vi(place.name))
-            yield t(node, DKG.level, lexicon.encode("level", place.level))
+            node = self.place_iri(place.key)
+            yield t(node, _RDF.type, _DKG.AdminUnit)
+            yield t(node, _SKOS.inScheme, scheme)
+            yield t(node, _RDFS.label, _vi(place.name))
+            yield t(node, _DKG.level, _code("level", place.level))
             parent = place.key.parent()
             if parent is not None:
-                yield t(node, SKOS.broader, self.iris.place(parent))
+                yield t(node, _SKOS.broader, self.place_iri(parent))
         for body in self.corpus.bodies.values():
-            node = self.iris.body(body.segments)
-            yield t(node, RDF.type, ORG.Organization)
-            yield t(node, RDF.type, DKG.Body)
-            yield t(node, RDFS.label, vi(body.name))
-            yield t(node, DKG.collective, Literal(body.collective))
+            node = self.body_iri(body.key)
+            yield t(node, _RDF.type, _ORG.Organization)
+            yield t(node, _RDF.type, _DKG.Body)
+            yield t(node, _RDFS.label, _vi(body.name))
+            yield t(node, _DKG.collective, _lit(body.collective))
             if body.type_id:
-                yield t(node, DKG.bodyType, _concept(BODIES, body.type_id))
+                yield t(node, _DKG.bodyType, _ox_concept(BODIES, body.type_id))
             if body.sector:
-                yield t(node, DKG.sector, Literal(body.sector))
-            if lexicon.encode("level", body.level):
-                yield t(node, DKG.level, lexicon.encode("level", body.level))
-            if lexicon.encode("kind", body.kind):
-                yield t(node, DKG.kind, lexicon.encode("kind", body.kind))
+                yield t(node, _DKG.sector, _lit(body.sector))
+            if _code("level", body.level):
+                yield t(node, _DKG.level, _code("level", body.level))
+            if _code("kind", body.kind):
+                yield t(node, _DKG.kind, _code("kind", body.kind))
             if body.place is not None:
-                yield t(node, DKG.jurisdiction, self.iris.place(body.place))
+                yield t(node, _DKG.jurisdiction, self.place_iri(body.place))
             if body.parent is not None:
-                yield t(node, ORG.subOrganizationOf, self.body_iri(body.parent))
+                yield t(node, _ORG.subOrganizationOf, self.body_iri(body.parent))
         for doc in self.corpus.documents.values():
-            node = self.iris.doc(doc)
+            node = self.doc_iri(doc.key)
             for printed in doc.printed:
-                yield t(node, DKG.printedAs, Literal(printed))
+                yield t(node, _DKG.printedAs, _lit(printed))
             if doc.ingested:
                 continue
             yield from self._document_meta(
@@ -330,8 +433,8 @@ class Emitter:
                 subject=doc.subject,
             )
         for s, label in sorted(self.minted_types.items()):
-            yield t(DOCTYPES[s], RDF.type, SKOS.Concept)
-            yield t(DOCTYPES[s], SKOS.prefLabel, vi(label))
+            yield t(_node(DOCTYPES[s]), _RDF.type, _SKOS.Concept)
+            yield t(_node(DOCTYPES[s]), _SKOS.prefLabel, _vi(label))
 
 
 class _SourceGraph:
@@ -339,59 +442,59 @@ class _SourceGraph:
 
     def __init__(self, em: Emitter, src: ResolvedSource) -> None:
         self.em, self.src, self.rec = em, src, src.record
-        self.g = em.iris.source_graph(src.segment)
-        self.source = em.iris.source(src.segment)
+        self.g = _node(em.iris.source_graph(src.segment))
+        self.source = _node(em.iris.source(src.segment))
         self.doc = em.doc_iri(src.doc)
         self.rdoc = em.corpus.documents[src.doc]
         self.text = src.record.source.text
         self.spans_done: set[Span] = set()
 
-    def t(self, s: URIRef, p: URIRef, o) -> Quad:
-        return (s, p, o, self.g)
+    def t(self, s: ox.NamedNode, p: ox.NamedNode, o) -> ox.Quad:
+        return ox.Quad(s, p, o, self.g)
 
     def evidence(
-        self, subject: URIRef, span: Span | None, prop: URIRef | None = None
-    ) -> Iterator[Quad]:
+        self, subject: ox.NamedNode, span: Span | None, prop: ox.NamedNode | None = None
+    ) -> Iterator[ox.Quad]:
         """The evidence link of ``subject``, and the span's selectors the first time."""
         if span is None:
             return
-        ev = self.em.iris.span(self.source, span)
-        yield self.t(subject, DKG.evidence, ev)
+        ev = ox.NamedNode(span_iri(self.source.value, span))
+        yield self.t(subject, _DKG.evidence, ev)
         if prop is not None:
-            yield self.t(ev, DKG.forProperty, prop)
+            yield self.t(ev, _DKG.forProperty, prop)
         if span in self.spans_done:
             return
         self.spans_done.add(span)
-        pos, quote = URIRef(f"{ev}/position"), URIRef(f"{ev}/quote")
-        yield self.t(ev, RDF.type, DKG.Evidence)
-        yield self.t(ev, RDF.type, OA.SpecificResource)
-        yield self.t(ev, OA.hasSource, self.source)
-        yield self.t(ev, OA.hasSelector, pos)
-        yield self.t(ev, OA.hasSelector, quote)
-        yield self.t(pos, RDF.type, OA.TextPositionSelector)
-        yield self.t(pos, OA.start, Literal(span.start))
-        yield self.t(pos, OA.end, Literal(span.end))
-        yield self.t(quote, RDF.type, OA.TextQuoteSelector)
-        yield self.t(quote, OA.exact, Literal(self.text[span.start : span.end]))
+        pos, quote = ox.NamedNode(f"{ev.value}/position"), ox.NamedNode(f"{ev.value}/quote")
+        yield self.t(ev, _RDF.type, _DKG.Evidence)
+        yield self.t(ev, _RDF.type, _OA.SpecificResource)
+        yield self.t(ev, _OA.hasSource, self.source)
+        yield self.t(ev, _OA.hasSelector, pos)
+        yield self.t(ev, _OA.hasSelector, quote)
+        yield self.t(pos, _RDF.type, _OA.TextPositionSelector)
+        yield self.t(pos, _OA.start, _lit(span.start))
+        yield self.t(pos, _OA.end, _lit(span.end))
+        yield self.t(quote, _RDF.type, _OA.TextQuoteSelector)
+        yield self.t(quote, _OA.exact, _lit(self.text[span.start : span.end]))
         yield self.t(
-            quote, OA.prefix, Literal(self.text[max(0, span.start - QUOTE_CONTEXT) : span.start])
+            quote, _OA.prefix, _lit(self.text[max(0, span.start - QUOTE_CONTEXT) : span.start])
         )
-        yield self.t(quote, OA.suffix, Literal(self.text[span.end : span.end + QUOTE_CONTEXT]))
+        yield self.t(quote, _OA.suffix, _lit(self.text[span.end : span.end + QUOTE_CONTEXT]))
 
-    def source_node(self) -> Iterator[Quad]:
+    def source_node(self) -> Iterator[ox.Quad]:
         """The source node: file name, checksum and the text itself."""
         rec = self.rec
         t = self.t
-        yield t(self.source, RDF.type, DKG.Source)
-        yield t(self.source, RDF.type, PROV.Entity)
-        yield t(self.source, DKG.sourceFile, Literal(rec.source.name))
-        yield t(self.source, DKG.checksum, Literal(rec.source.sha256))
-        yield t(self.source, DKG.sourceReader, Literal(rec.source.reader))
+        yield t(self.source, _RDF.type, _DKG.Source)
+        yield t(self.source, _RDF.type, _PROV.Entity)
+        yield t(self.source, _DKG.sourceFile, _lit(rec.source.name))
+        yield t(self.source, _DKG.checksum, _lit(rec.source.sha256))
+        yield t(self.source, _DKG.sourceReader, _lit(rec.source.reader))
         if rec.source.encoding:
-            yield t(self.source, DKG.sourceEncoding, Literal(rec.source.encoding))
-        yield t(self.source, DKG.sourceText, Literal(self.text))
+            yield t(self.source, _DKG.sourceEncoding, _lit(rec.source.encoding))
+        yield t(self.source, _DKG.sourceText, _lit(self.text))
 
-    def document(self) -> Iterator[Quad]:
+    def document(self) -> Iterator[ox.Quad]:
         """The document as this text states it, with the evidence of each header field."""
         em, src, d, doc = self.em, self.src, self.rec.document, self.doc
         t, evidence = self.t, self.evidence
@@ -409,32 +512,32 @@ class _SourceGraph:
             place=self.rdoc.place,
             subject=d.subject,
         )
-        yield t(doc, PROV.wasDerivedFrom, self.source)
+        yield t(doc, _PROV.wasDerivedFrom, self.source)
         if d.number:
-            yield t(doc, DKG.printedAs, Literal(d.number))
+            yield t(doc, _DKG.printedAs, _lit(d.number))
         if d.signer:
-            yield t(doc, DKG.signer, Literal(d.signer))
+            yield t(doc, _DKG.signer, _lit(d.signer))
         if d.signer_title:
-            yield t(doc, DKG.signerTitle, Literal(d.signer_title))
+            yield t(doc, _DKG.signerTitle, _lit(d.signer_title))
         if d.signature_mode:
-            yield t(doc, DKG.signatureMode, Literal(d.signature_mode))
+            yield t(doc, _DKG.signatureMode, _lit(d.signature_mode))
         for field_name, span in sorted(d.spans.items()):
-            yield from evidence(doc, span, HEADER_PROPERTY.get(field_name))
+            yield from evidence(doc, span, _node(HEADER_PROPERTY.get(field_name)))
 
-    def links(self) -> Iterator[Quad]:
+    def links(self) -> Iterator[ox.Quad]:
         """Implements and reference links, and the mentions behind them."""
         em, src, rec, d, doc = self.em, self.src, self.rec, self.rec.document, self.doc
         t, evidence = self.t, self.evidence
         is_guidance = slug(d.type or "") == "huong-dan"
         for i, (ref, key) in enumerate(zip(rec.implements, src.implements, strict=True), 1):
-            node = URIRef(f"{doc}/implements/{i}")
+            node = ox.NamedNode(f"{doc.value}/implements/{i}")
             yield from em._reference(t, evidence, node, doc, ref, key)
-            yield t(node, DKG.implementsRank, Literal(i))
+            yield t(node, _DKG.implementsRank, _lit(i))
             yield from em._link(t, doc, "implements", key, src.doc, is_guidance)
         for i, (ref, key) in enumerate(zip(rec.references, src.references, strict=True), 1):
-            node = URIRef(f"{doc}/ref/{i}")
+            node = ox.NamedNode(f"{doc.value}/ref/{i}")
             yield from em._reference(t, evidence, node, doc, ref, key)
-            yield t(node, DKG.order, Literal(i))
+            yield t(node, _DKG.order, _lit(i))
             yield from em._link(t, doc, ref.relation, key, src.doc, is_guidance)
             cited_guidance = slug(ref.type or "") == "huong-dan"
             for target in src.ref_implements.get(i - 1, []):
@@ -443,115 +546,116 @@ class _SourceGraph:
                         t, em.doc_iri(key), "implements", target, key, cited_guidance
                     )
 
-    def assignments(self) -> Iterator[Quad]:
+    def assignments(self) -> Iterator[ox.Quad]:
         """Assignments and their duties."""
         em, src, rec, doc = self.em, self.src, self.rec, self.doc
         t, evidence = self.t, self.evidence
         n = 0
         for i, a in enumerate(rec.assignments):
-            node = URIRef(f"{doc}/assignment/{i + 1}")
+            node = ox.NamedNode(f"{doc.value}/assignment/{i + 1}")
             body = em.body_iri(src.bodies[("assignment", i)])
-            mode = lexicon.encode("mode", a.mode) or DKG.Assigned
-            yield t(doc, DKG.assignment, node)
-            yield t(node, RDF.type, DKG.Assignment)
-            yield t(node, DKG.body, body)
-            yield t(node, RDFS.label, vi(a.body.name))  # the name this document gives the body
-            yield t(node, DKG.asWritten, Literal(a.body.as_written))
-            yield t(node, DKG.mode, mode)
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
+            mode = _code("mode", a.mode) or _DKG.Assigned
+            yield t(doc, _DKG.assignment, node)
+            yield t(node, _RDF.type, _DKG.Assignment)
+            yield t(node, _DKG.body, body)
+            yield t(node, _RDFS.label, _vi(a.body.name))  # the name this document gives the body
+            yield t(node, _DKG.asWritten, _lit(a.body.as_written))
+            yield t(node, _DKG.mode, mode)
+            yield t(node, _DKG.order, _lit(i + 1))
+            yield t(node, _DKG.inDocument, doc)
             yield from evidence(node, a.span or a.body.span)
             for j, duty in enumerate(a.duties):
                 n += 1
                 dn = em.duty_iri(src.doc, n)
-                yield t(node, DKG.duty, dn)
-                yield t(dn, RDF.type, DKG.Duty)
-                yield t(dn, DKG.responsibleBody, body)
-                yield t(dn, DKG.role, lexicon.encode("role", duty.role) or DKG.Participant)
-                yield t(dn, DKG.mode, mode)
-                yield t(dn, DKG.text, vi(duty.text))
-                yield t(dn, DKG.order, Literal(j + 1))
-                yield t(dn, DKG.inDocument, doc)
+                yield t(node, _DKG.duty, dn)
+                yield t(dn, _RDF.type, _DKG.Duty)
+                yield t(dn, _DKG.responsibleBody, body)
+                yield t(dn, _DKG.role, _code("role", duty.role) or _DKG.Participant)
+                yield t(dn, _DKG.mode, mode)
+                yield t(dn, _DKG.text, _vi(duty.text))
+                yield t(dn, _DKG.order, _lit(j + 1))
+                yield t(dn, _DKG.inDocument, doc)
                 if duty.section:
-                    yield t(dn, DKG.section, Literal(duty.section))
+                    yield t(dn, _DKG.section, _lit(duty.section))
                 if duty.deadline:
-                    yield t(dn, DKG.deadline, date_literal(duty.deadline))
+                    yield t(dn, _DKG.deadline, _date(duty.deadline))
                 for topic in duty.topics:
-                    yield t(dn, DKG.topic, _concept(TOPICS, topic))
+                    yield t(dn, _DKG.topic, _ox_concept(TOPICS, topic))
                 for k in range(len(duty.partners)):
-                    yield t(dn, DKG.partner, em.body_iri(src.bodies[("partner", i, j, k)]))
+                    yield t(dn, _DKG.partner, em.body_iri(src.bodies[("partner", i, j, k)]))
                 yield from evidence(dn, duty.span)
 
-    def reporting(self) -> Iterator[Quad]:
+    def reporting(self) -> Iterator[ox.Quad]:
         """Reporting obligations, with one link per body named."""
         em, src, rec, doc = self.em, self.src, self.rec, self.doc
         t, evidence = self.t, self.evidence
         for i, r in enumerate(rec.reporting):
-            node = URIRef(f"{doc}/reporting/{i + 1}")
-            yield t(node, RDF.type, DKG.ReportingObligation)
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
+            node = ox.NamedNode(f"{doc.value}/reporting/{i + 1}")
+            yield t(node, _RDF.type, _DKG.ReportingObligation)
+            yield t(node, _DKG.order, _lit(i + 1))
+            yield t(node, _DKG.inDocument, doc)
             for prop, value in (
-                (DKG.reporterText, r.by),
-                (DKG.recipientText, r.to),
-                (DKG.viaText, r.via),
+                (_DKG.reporterText, r.by),
+                (_DKG.recipientText, r.to),
+                (_DKG.viaText, r.via),
             ):
                 if value:
-                    yield t(node, prop, Literal(value))
+                    yield t(node, prop, _lit(value))
             for role, prop, mentions in (
-                ("reporter", DKG.reporter, r.by_bodies),
-                ("recipient", DKG.recipient, r.to_bodies),
-                ("via", DKG.via, r.via_bodies),
+                ("reporter", _DKG.reporter, r.by_bodies),
+                ("recipient", _DKG.recipient, r.to_bodies),
+                ("via", _DKG.via, r.via_bodies),
             ):
                 for k in range(len(mentions)):
                     yield t(node, prop, em.body_iri(src.bodies[(role, i, k)]))
             if r.frequency:
                 freq, detail = frequency_parts(r.frequency)
+                freq = _node(freq)
                 if freq is not None:
-                    yield t(node, DKG.frequency, freq)
+                    yield t(node, _DKG.frequency, freq)
                     if detail:
-                        yield t(node, DKG.frequencyDetail, Literal(detail))
+                        yield t(node, _DKG.frequencyDetail, _lit(detail))
                 else:
-                    yield t(node, DKG.frequencyDetail, Literal(r.frequency))
+                    yield t(node, _DKG.frequencyDetail, _lit(r.frequency))
             if r.deadline:
-                yield t(node, DKG.deadline, Literal(r.deadline))
-                md = month_day(r.deadline)
+                yield t(node, _DKG.deadline, _lit(r.deadline))
+                md = _month_day(r.deadline)
                 if md is not None:
-                    yield t(node, DKG.dueDate, md)
+                    yield t(node, _DKG.dueDate, md)
             yield from evidence(node, r.span)
 
-    def targets(self) -> Iterator[Quad]:
+    def targets(self) -> Iterator[ox.Quad]:
         """Numeric targets."""
         rec, doc = self.rec, self.doc
         t, evidence = self.t, self.evidence
         for i, target in enumerate(rec.targets):
-            node = URIRef(f"{doc}/target/{i + 1}")
-            yield t(node, RDF.type, DKG.Target)
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
-            yield t(node, DKG.indicator, vi(target.text))
-            yield t(node, DKG.targetValue, Literal(target.value))
+            node = ox.NamedNode(f"{doc.value}/target/{i + 1}")
+            yield t(node, _RDF.type, _DKG.Target)
+            yield t(node, _DKG.order, _lit(i + 1))
+            yield t(node, _DKG.inDocument, doc)
+            yield t(node, _DKG.indicator, _vi(target.text))
+            yield t(node, _DKG.targetValue, _lit(target.value))
             if target.year is not None:
-                yield t(node, DKG.targetYear, Literal(target.year))
+                yield t(node, _DKG.targetYear, _lit(target.year))
             if target.owner:
-                yield t(node, DKG.ownerText, Literal(target.owner))
+                yield t(node, _DKG.ownerText, _lit(target.owner))
             yield from evidence(node, target.span)
 
-    def recipients(self) -> Iterator[Quad]:
+    def recipients(self) -> Iterator[ox.Quad]:
         """Nơi nhận lines and the bodies each names."""
         em, src, rec, doc = self.em, self.src, self.rec, self.doc
         t, evidence = self.t, self.evidence
         for i, rcp in enumerate(rec.recipients):
-            node = URIRef(f"{doc}/recipient/{i + 1}")
-            yield t(doc, DKG.recipientLine, node)
-            yield t(node, RDF.type, DKG.RecipientLine)
-            yield t(node, DKG.text, Literal(rcp.text))
-            yield t(node, DKG.order, Literal(i + 1))
+            node = ox.NamedNode(f"{doc.value}/recipient/{i + 1}")
+            yield t(doc, _DKG.recipientLine, node)
+            yield t(node, _RDF.type, _DKG.RecipientLine)
+            yield t(node, _DKG.text, _lit(rcp.text))
+            yield t(node, _DKG.order, _lit(i + 1))
             for k in range(len(rcp.bodies)):
-                yield t(node, DKG.recipientBody, em.body_iri(src.bodies[("recipient-line", i, k)]))
+                yield t(node, _DKG.recipientBody, em.body_iri(src.bodies[("recipient-line", i, k)]))
             yield from evidence(node, rcp.span)
 
-    def findings(self) -> Iterator[Quad]:
+    def findings(self) -> Iterator[ox.Quad]:
         """Extraction findings (and a duplicate number)."""
         src, rec, d, doc = self.src, self.rec, self.rec.document, self.doc
         t, evidence = self.t, self.evidence
@@ -565,12 +669,12 @@ class _SourceGraph:
                 )
             )
         for i, f in enumerate(findings):
-            node = URIRef(f"{doc}/finding/{i + 1}")
-            yield t(node, RDF.type, DKG.Finding)
-            yield t(node, DKG.findingKind, Literal(f.kind))
-            yield t(node, DKG.message, Literal(f.message))
-            yield t(node, DKG.order, Literal(i + 1))
-            yield t(node, DKG.inDocument, doc)
+            node = ox.NamedNode(f"{doc.value}/finding/{i + 1}")
+            yield t(node, _RDF.type, _DKG.Finding)
+            yield t(node, _DKG.findingKind, _lit(f.kind))
+            yield t(node, _DKG.message, _lit(f.message))
+            yield t(node, _DKG.order, _lit(i + 1))
+            yield t(node, _DKG.inDocument, doc)
             yield from evidence(node, f.span)
 
 
@@ -628,18 +732,29 @@ def _skolemise(g: Graph, prefix: str) -> Graph:
     return out
 
 
+def _rdflib_quad(q: ox.Quad) -> Quad:
+    return (
+        to_rdflib(q.subject),
+        to_rdflib(q.predicate),
+        to_rdflib(q.object),
+        to_rdflib(q.graph_name),
+    )  # type: ignore[return-value]
+
+
 def source_quads(
     corpus: ResolvedCorpus, src: ResolvedSource, base: str = DEFAULT_BASE
 ) -> Iterator[Quad]:
-    return Emitter(corpus, IRIs(base)).source_quads(src)
+    """One source graph as rdflib terms (the build stores Emitter's own terms)."""
+    return map(_rdflib_quad, Emitter(corpus, IRIs(base)).source_quads(src))
 
 
 def corpus_quads(corpus: ResolvedCorpus, base: str = DEFAULT_BASE) -> Iterator[Quad]:
-    """Every source graph, then the shared graph (which needs the doc types minted on the way)."""
+    """Every source graph, then the shared graph (which needs the doc types minted on the
+    way), as rdflib terms."""
     emitter = Emitter(corpus, IRIs(base))
     for src in corpus.sources:
-        yield from emitter.source_quads(src)
-    yield from emitter.shared_quads()
+        yield from map(_rdflib_quad, emitter.source_quads(src))
+    yield from map(_rdflib_quad, emitter.shared_quads())
 
 
 def to_dataset(quads: Iterable[Quad]):

@@ -73,7 +73,9 @@ class _Converter:
             return t
         raise TypeError(f"not an RDF term: {t!r}")
 
-    def quad(self, q: tuple) -> ox.Quad:
+    def quad(self, q: tuple | ox.Quad) -> ox.Quad:
+        if type(q) is ox.Quad:  # kg.rdf's own terms
+            return q
         s, p, o, g = q
         return ox.Quad(self.term(s), self.term(p), self.term(o), self.term(g))
 
