@@ -308,6 +308,39 @@ def _share_qualifiers(mentions: list[_Mention]) -> None:
             m.level, m.place, m.qualifier = src.level, src.place, src.qualifier
 
 
+def _complete_places(mentions: list[_Mention]) -> None:
+    """A local number whose issuer's place is known only in part is the document of that
+    number placed where its known parts say, when exactly one such place is known for it
+    (from a header or another citation) with the same year and full date. District and
+    commune names recur across provinces: "Kế hoạch số 164/KH-UBND của UBND huyện Châu
+    Thành" in a commune plan that does not name its province, or a district's own header
+    without its province, must not join a namesake elsewhere nor stay apart from its
+    own citations. Indexed by number: linear in the mentions."""
+    known: dict[tuple, dict[tuple[str, ...], list[_Mention]]] = {}
+    for m in mentions:
+        if m.parts is not None and m.qualifier and "-" not in m.qualifier:
+            known.setdefault((m.parts.num, m.parts.code), {}).setdefault(m.qualifier, []).append(m)
+    for m in mentions:
+        if m.parts is None or "-" not in m.qualifier:
+            continue
+        found = [
+            ms[0]
+            for q, ms in known.get((m.parts.num, m.parts.code), {}).items()
+            if len(q) == len(m.qualifier)
+            and all(a in ("-", b) for a, b in zip(m.qualifier, q, strict=True))
+            and any(_same_dating(m, o) for o in ms)
+        ]
+        if len(found) == 1:
+            m.qualifier, m.place = found[0].qualifier, found[0].place
+
+
+def _same_dating(a: _Mention, b: _Mention) -> bool:
+    """Two mentions of one number that may be one document: no year or date disagrees."""
+    ya, yb = a.parts.year or _year(a.date), b.parts.year or _year(b.date)  # type: ignore[union-attr]
+    full = a.date and b.date and len(a.date) == len(b.date) == 10
+    return (not ya or not yb or ya == yb) and (not full or a.date == b.date)
+
+
 def _unnumbered_key(record: DocumentRecord) -> str:
     d = record.document
     digest = hashlib.sha1((d.subject or record.source.name).encode("utf-8")).hexdigest()[:8]
@@ -462,6 +495,7 @@ class Resolver:
             _share_qualifiers([m for m in (*refs, *impl, *flat_extra) if m is not None])
             per_record.append((own, refs, impl, extra))
             mentions += [m for m in (own, *refs, *impl, *flat_extra) if m is not None]
+        _complete_places(mentions)
         merged = _merge_numbers(mentions)
 
         def doc_key(m: _Mention | None) -> str | None:

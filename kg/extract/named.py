@@ -19,12 +19,18 @@ from kg.models import BodyMention, DocRef, DocumentFacts, DocumentRecord, Kind, 
 
 Place = tuple[str | None, str | None, str | None]  # (province, district, commune)
 _LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
-_CAP = r"[A-ZĐÂĂÊÔƠƯ][^\s,;()]*"
+# a unit's name starts with a capital, accented ones included ("Bác Ái", "Ô Môn"); the
+# numbered units of cities are named by their number ("Quận 1", "phường 14")
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_CAP = rf"[{_UPPER}][^\s,;()]*"
+_UNIT_WORD = rf"(?:{_CAP}|\d+\b)"
 
 
 @cache
 def _unit_name_re() -> re.Pattern[str]:
-    return re.compile(rf"\b({lexicon.unit_alternation()})\s+({_CAP}(?:(?:\s+-\s+|\s+){_CAP})*)")
+    return re.compile(
+        rf"\b({lexicon.unit_alternation()})\s+({_UNIT_WORD}(?:(?:\s+-\s+|\s+){_UNIT_WORD})*)"
+    )
 
 
 @cache
@@ -63,7 +69,8 @@ def place_of_name(text: str, fallback: Place) -> tuple[Level | None, Place]:
     m = _unit_name_re().search(t)
     if m:
         word, name = " ".join(m.group(1).lower().split()), m.group(2)
-        if " -" in name and not admin.province_named(name):  # only "Bà Rịa - Vũng Tàu" spans a dash
+        # a dash ends the name unless a unit is named so ("Bà Rịa - Vũng Tàu", "Phan Rang - Tháp Chàm")
+        if " -" in name and not (admin.province_named(name) or admin.district_named(name)):
             name = re.split(r"\s+-\s+", name)[0]
         level = _unit_level(word)
         if level == "province" or (word == "thành phố" and admin.is_central_city(name)):
