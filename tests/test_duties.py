@@ -583,3 +583,26 @@ Cục Thuế trả lời để Sở Tài chính biết và thực hiện./.
     assignments, _ = run(text, facts)
     assert table(assignments) == [("Sở Tài chính", "requested", 1)]
     assert assignments[0].duties[0].text.startswith("căn cứ hồ sơ cụ thể")
+
+
+def test_a_heading_naming_its_body_and_a_conditional_standing_duty() -> None:
+    """'16. Trách nhiệm của Sở X' (an item, as a web copy may print an article) gives its
+    bullets to X; '..., nếu ... thì Giám đốc Sở Y có trách nhiệm chủ trì ...' in an article
+    is Y's standing duty; 'Trách nhiệm của các đơn vị' is a part organised by body below."""
+    text = """Điều 3. Hiệu lực thi hành
+1. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+2. Trường hợp các văn bản dẫn chiếu được sửa đổi thì Giám đốc Sở Y tế có trách nhiệm chủ trì, phối hợp các cơ quan liên quan tham mưu sửa đổi cho phù hợp.
+Điều 4. Tổ chức thực hiện
+16. Trách nhiệm của Sở Tư pháp
+- Hướng dẫn thực hiện Quy chế này.
+- Kiểm tra định kỳ việc thực hiện.
+17. Trách nhiệm của các đơn vị
+a) Công an tỉnh bảo đảm an ninh, trật tự.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Đồng Nai", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert sorted(table(assignments)) == [
+        ("Công an tỉnh", "assigned", 1),
+        ("Sở Tư pháp", "assigned", 2),
+        ("Sở Y tế", "assigned", 1),
+    ]

@@ -20,7 +20,9 @@ _CLAUSE_OPEN = re.compile(
     r"(?:(?<=(?P<colon>:))\s+|(?<=[;.])\s+|^[ \t]*(?:[-+•]\s*|\d+(?:\.\d+)*\.\s+|[a-z]\)\s+)?"
     # "..., do đó đề nghị Thuế thành phố X ...": a connective opens the request mid-sentence
     r"|(?<![a-z])(?:do\s+do|vi\s+vay|vi\s+the|dong\s+thoi|ngoai\s+ra|theo\s+do)\s*,?\s+"
-    r"(?=(?:giao|de\s+nghi|yeu\s+cau)\s))"
+    r"(?=(?:giao|de\s+nghi|yeu\s+cau)\s)"
+    # "nếu ... thì Giám đốc Sở Y tế có trách nhiệm chủ trì ...": a standing duty on a condition
+    r"|(?<![a-z])(?P<then>thi)\s+)"
     r"(?P<body>(?P<verb>giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+|(?=[a-z]))",
     re.M,
 )
@@ -59,7 +61,9 @@ class _Clauses:
         if start is None:
             start = body[0].clean_start if body else 0
         for m in _CLAUSE_OPEN.finditer(folded, start, len(text) if stop_at is None else stop_at):
-            if verbs_only and not m.group("verb") or self.quoted(m.start()):  # type: ignore[attr-defined]
+            if self.quoted(m.start()):  # type: ignore[attr-defined]
+                continue
+            if verbs_only and not m.group("verb") and not m.group("then"):
                 continue
             found, end = parse_list(text, m.end())
             if not found or len(found) == 1 and found[0].type.generic:

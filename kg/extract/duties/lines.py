@@ -5,15 +5,23 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import find_bodies
-from kg.extract.duties.rules import _EXECUTORS, _Lead, _listed_departments, lead_bodies
+from kg.extract.duties.rules import (
+    _EXECUTORS,
+    _HEAD_ROLE,
+    _Lead,
+    _listed_departments,
+    lead_bodies,
+)
 from kg.models import Node
 from kg.text import fold_same_length
 
 # a line ending in a word that cannot end a sentence or a heading goes on below
 _OPEN_END = re.compile(
     r"(?<![\w])(?:cua|voi|cho|ve|tai|den|qua|giup|va|cac|nhung|truoc|tu|trong|theo|de|la|duoc"
-    r"|boi|hoac|nhu|tren|doi)$"
+    r"|boi|hoac|nhu|tren|doi|truong|pho|chanh|giam\s+doc|chu\s+tich)$"
 )
+
+_OWN_SHARE = re.compile(r"\W*(?:(?:trach\s+nhiem|nhiem\s+vu)\s+cua|noi\s+dung)\s")
 
 
 class _Lines:
@@ -43,6 +51,17 @@ class _Lines:
             return True
         window = before + text[n.clean_start : n.clean_start + 80]
         return any(b.start < len(kept) < b.end for b in find_bodies(window))
+
+    @staticmethod
+    def names_its_body(line: str) -> bool:
+        """Is a heading "Trách nhiệm của / Nhiệm vụ của / Nội dung <body> (có trách nhiệm chủ
+        trì)", the share of the work of the body it names?"""
+        if not _OWN_SHARE.match(fold_same_length(line)):
+            return False
+        lead = lead_bodies(line)
+        if lead is None or all(b.type.generic for b in lead.bodies):
+            return False  # "Trách nhiệm của các đơn vị": an organisation part, by body below
+        return bool(_HEAD_ROLE.fullmatch(fold_same_length(lead.rest)))
 
     @staticmethod
     def article_sec(a: Node) -> str:

@@ -50,6 +50,9 @@ class _Scopes(_Lines):
                     continue
                 line, wrapped = self.heading_line(n) if not n.title else (n.title, None)
                 title = fold_same_length(line)
+                if n.kind in ("part", "item") and self.names_its_body(line):
+                    scopes.append(([n], prefix.rstrip(".")))  # "16. Trách nhiệm của Sở X"
+                    continue
                 if n.kind in ("part", "item") and len(title) < 90 and _ORG_TITLE.search(title):
                     scopes.append(([c for c in n.children if c is not wrapped], sec))
                     continue
@@ -73,7 +76,11 @@ class _Scopes(_Lines):
             title, wrapped = self.heading_line(a)
             ft = fold_same_length(title)
             lead = lead_bodies(title) if title else None
-            if lead is not None and _HEAD_ROLE.fullmatch(fold_same_length(lead.rest)):
+            if (
+                lead is not None
+                and not all(b.type.generic for b in lead.bodies)
+                and _HEAD_ROLE.fullmatch(fold_same_length(lead.rest))
+            ):
                 scopes.append(([a], ""))  # "Điều 14. Trách nhiệm của Sở X": its items are X's
                 continue
             if title and len(ft) < 90 and _ORG_TITLE.search(ft):
