@@ -606,3 +606,34 @@ a) Công an tỉnh bảo đảm an ninh, trật tự.
         ("Sở Tư pháp", "assigned", 2),
         ("Sở Y tế", "assigned", 1),
     ]
+
+
+def test_an_article_printed_as_a_bare_word_and_a_numbered_item() -> None:
+    """'Điều' / '12. Trách nhiệm của Sở X' / '1.' '2.': a web copy's article whose clauses the
+    structure sees as sibling items; '2. Bộ trưởng' / 'Bộ Y tế chỉ đạo ...' is Bộ Y tế's."""
+    text = """Chương III
+TỔ CHỨC THỰC HIỆN
+Điều
+12. Trách nhiệm của Sở Tư pháp
+
+1. Hướng dẫn thực hiện Quy định này.
+
+2. Chủ trì, phối hợp với Sở Nội vụ kiểm tra việc thực hiện.
+
+Điều
+13. Điều khoản thi hành
+
+Quy định này có hiệu lực kể từ ngày ký.
+"""
+    facts = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Bắc Ninh", issuer_level="province")
+    assignments, _ = run(text, facts)
+    assert table(assignments) == [("Sở Tư pháp", "assigned", 2)]
+    assert assignments[0].leads
+
+    text = """1. Các địa phương khẩn trương sửa chữa nhà ở bị hư hỏng.
+2. Bộ trưởng
+Bộ Y tế chỉ đạo ngành y tế xử lý vệ sinh môi trường sau lũ.
+"""
+    facts = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
+    assignments, _ = run(text, facts)
+    assert ("Bộ Y tế", "assigned", 1) in table(assignments)

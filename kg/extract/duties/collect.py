@@ -30,8 +30,8 @@ class _Collect:
         bullet_sym = next((c.marker for c in children if c.kind == "bullet"), None)
         last_bullet = False
         for k, c in enumerate(children):
-            if c.kind == "table_row":
-                continue
+            if c.kind in ("table_row", "article"):
+                continue  # an article nested by a web copy's layout is a scope of its own
             if c.kind in _HEADINGS:
                 c_sec = f"{sec}.{c.marker}" if c.marker else sec
                 cs, text = self.own(c)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.bodies import find_bodies
 from kg.extract.duties.rules import (
@@ -21,6 +22,13 @@ _OPEN_END = re.compile(
     r"|boi|hoac|nhu|tren|doi|truong|pho|chanh|giam\s+doc|chu\s+tich)$"
 )
 
+# an article that is the organisation part: "Tổ chức thực hiện", "Trách nhiệm thi hành", "Hiệu
+# lực và trách nhiệm thi hành", "Trách nhiệm của các cơ quan" (not "Trách nhiệm giao nhiệm vụ")
+_ARTICLE_ORG = re.compile(
+    r"\W*(?:[^,;]{0,40}\s+va\s+)?(?:to\s+chuc\s+thuc\s+hien|phan\s+cong|trach\s+nhiem\s+(?:thi\s+hanh"
+    r"|to\s+chuc\s+thuc\s+hien|thuc\s+hien|cua\s+cac))(?![a-z])"
+)
+_BARE_ARTICLE = re.compile(r"(?:^|\n)[ \t]*Điều[ \t]*\n\s*$")
 _OWN_SHARE = re.compile(r"\W*(?:(?:trach\s+nhiem|nhiem\s+vu)\s+cua|noi\s+dung)\s")
 
 
@@ -29,15 +37,20 @@ class _Lines:
 
     def heading_line(self, n: Node) -> tuple[str, Node | None]:
         """A heading's own line, and the paragraph holding it when the web copy wrapped it onto
-        a line of its own ("Điều 5." / "Trách nhiệm thi hành", "1." / "Trách nhiệm của Bộ X")."""
+        a line of its own ("Điều 5." / "Trách nhiệm thi hành", "1." / "Trách nhiệm của Bộ X",
+        "2.1. Sở" / "Tài chính")."""
         own = self.own(n)[1].strip()
-        if own or not n.children or n.children[0].kind != "paragraph":
+        if not n.children or n.children[0].kind != "paragraph":
             return own, None
         first = n.children[0]
         line = self.own(first)[1].strip()
         if not line or len(line) > 160 or line[-1] in ".;!?…":
-            return "", None
-        return line, first
+            return own, None
+        if not own:
+            return line, first
+        if own[-1] not in ".;:!?…" and len(own) < 60 and self.continues(first):
+            return own + " " + line, first  # a body's name cut in two at the line break
+        return own, None
 
     def continues(self, n: Node) -> bool:
         """Is a paragraph the rest of a sentence the web copy wrapped, with a body's name cut
@@ -52,16 +65,41 @@ class _Lines:
         window = before + text[n.clean_start : n.clean_start + 80]
         return any(b.start < len(kept) < b.end for b in find_bodies(window))
 
-    @staticmethod
-    def names_its_body(line: str) -> bool:
+    def names_its_body(self, line: str, n: Node) -> bool:
         """Is a heading "Trách nhiệm của / Nhiệm vụ của / Nội dung <body> (có trách nhiệm chủ
         trì)", the share of the work of the body it names?"""
         if not _OWN_SHARE.match(fold_same_length(line)):
             return False
         lead = lead_bodies(line)
-        if lead is None or all(b.type.generic for b in lead.bodies):
-            return False  # "Trách nhiệm của các đơn vị": an organisation part, by body below
-        return bool(_HEAD_ROLE.fullmatch(fold_same_length(lead.rest)))
+        if lead is None or not _HEAD_ROLE.fullmatch(fold_same_length(lead.rest)):
+            return False
+        # "Trách nhiệm của các đơn vị" over "1. Sở Y tế ...": a part organised by body below
+        return not self.by_body_below(n) or not all(b.type.generic for b in lead.bodies)
+
+    def by_body_below(self, n: Node) -> bool:
+        return any(
+            c.kind in ("item", "point") and lead_bodies(self.heading_line(c)[0]) is not None
+            for c in n.children
+        )
+
+    def regroup(self, nodes: list[Node]) -> list[Node]:
+        """A web copy that prints "Điều" alone on its line makes "10. Trách nhiệm của ..." an
+        item and its clauses "1.", "2." its siblings: read them back as an article."""
+        out: list[Node] = []
+        article: Node | None = None
+        for n in nodes:
+            n = replace(n, children=self.regroup(n.children))
+            if n.kind == "item" and _BARE_ARTICLE.search(
+                self.clean.text[max(0, n.clean_start - 40) : n.clean_start]
+            ):
+                article = replace(n, kind="article", marker=f"Điều {n.marker}")
+                out.append(article)
+                continue
+            if article is not None and n.kind != "part":
+                article.children.append(n)
+                continue
+            out.append(n)
+        return out
 
     @staticmethod
     def article_sec(a: Node) -> str:

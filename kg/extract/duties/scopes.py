@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, find_bodies, mention
-from kg.extract.duties.lines import _Lines
+from kg.extract.duties.lines import _ARTICLE_ORG, _Lines
 from kg.extract.duties.rules import (
     _ASSIGN,
     _CLOSING,
@@ -50,7 +50,7 @@ class _Scopes(_Lines):
                     continue
                 line, wrapped = self.heading_line(n) if not n.title else (n.title, None)
                 title = fold_same_length(line)
-                if n.kind in ("part", "item") and self.names_its_body(line):
+                if n.kind in ("part", "item") and self.names_its_body(line, n):
                     scopes.append(([n], prefix.rstrip(".")))  # "16. Trách nhiệm của Sở X"
                     continue
                 if n.kind in ("part", "item") and len(title) < 90 and _ORG_TITLE.search(title):
@@ -71,25 +71,33 @@ class _Scopes(_Lines):
                         continue
                     visit(n.children, sec + ".")
 
-        visit(self.s.body, "")
+        visit(self.regroup(self.s.body), "")
         for a in articles:
             title, wrapped = self.heading_line(a)
             ft = fold_same_length(title)
             lead = lead_bodies(title) if title else None
             if (
                 lead is not None
-                and not all(b.type.generic for b in lead.bodies)
+                and (not all(b.type.generic for b in lead.bodies) or not self.by_body_below(a))
                 and _HEAD_ROLE.fullmatch(fold_same_length(lead.rest))
             ):
                 scopes.append(([a], ""))  # "Điều 14. Trách nhiệm của Sở X": its items are X's
                 continue
-            if title and len(ft) < 90 and _ORG_TITLE.search(ft):
+            if (
+                title
+                and len(ft) < 90
+                and (_ARTICLE_ORG.match(ft) or _ORG_TITLE.search(ft) and self.by_body_below(a))
+            ):
                 # "Điều 5. Tổ chức thực hiện" / "Trách nhiệm thi hành": items led by bodies
                 scopes.append(([c for c in a.children if c is not wrapped], self.article_sec(a)))
                 continue
             _, text = self.own(a)
             f = fold_same_length(text)
-            if _ASSIGN.match(f) or _REQUEST.match(f) or _EXECUTORS.search(f):
+            if (
+                (_ASSIGN.match(f) or _REQUEST.match(f))
+                and lead_bodies(text)
+                or _EXECUTORS.search(f)
+            ):
                 scopes.append(([a], ""))
             else:  # "Điều 2. Quyết định này có hiệu lực ... Giao Văn phòng X chủ trì ..."
                 self.loose.append(a)
@@ -270,6 +278,20 @@ class _Scopes(_Lines):
         if wrapped is not None:
             lead, text = wrapped
             children = children[1:]
+        if (
+            lead is None
+            and children
+            and children[0].kind == "paragraph"
+            and self.continues(children[0])  # "2. Bộ trưởng" / "Bộ Y tế chỉ đạo ..."
+        ):
+            first = children[0]
+            lead = lead_bodies(self.clean.text[cs : first.clean_end])
+            if lead is not None:
+                duty = _Duty(cs + lead.rest_start, first.clean_end, sec)
+                for m in lead.bodies:
+                    self.add(m, cs, lead.mode, [duty])
+                self.walk(children[1:], sec)
+                return
         if lead is None:
             self.walk(n.children, sec)
             return
