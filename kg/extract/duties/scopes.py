@@ -33,6 +33,9 @@ from kg.extract.duties.rules import (
 from kg.models import Node, Span
 from kg.text import fold_same_length
 
+# "Các Sở, ban, ngành của Thành phố, UBND ...": the heading's name goes on, no task follows
+_NAME_GOES_ON = re.compile(r"(?:cua|thuoc|tai|tren)\s")
+
 
 class _Scopes(_Lines):
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
@@ -285,11 +288,11 @@ class _Scopes(_Lines):
             and self.continues(children[0])  # "2. Bộ trưởng" / "Bộ Y tế chỉ đạo ..."
         ):
             first = children[0]
-            lead = lead_bodies(self.clean.text[cs : first.clean_end])
-            if lead is not None:
-                duty = _Duty(cs + lead.rest_start, first.clean_end, sec)
-                for m in lead.bodies:
-                    self.add(m, cs, lead.mode, [duty])
+            joined = lead_bodies(self.clean.text[cs : first.clean_end])
+            if joined is not None and not _NAME_GOES_ON.match(fold_same_length(joined.rest)):
+                duty = _Duty(cs + joined.rest_start, first.clean_end, sec)
+                for m in joined.bodies:
+                    self.add(m, cs, joined.mode, [duty])
                 self.walk(children[1:], sec)
                 return
         if lead is None:
