@@ -11,6 +11,7 @@ server listens on the loopback address only.
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -49,6 +50,17 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _die_with_parent() -> None:
+    """Linux: the server gets SIGTERM when the process that started it dies, so a test run
+    or benchmark killed midway leaves no server behind on a shared machine."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def free_port() -> int:
@@ -98,6 +110,7 @@ def start_oxigraph(folder: Path) -> Engine:
         + ["--union-default-graph"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=_die_with_parent,
     )
     _wait_until_up(proc, base + "/query?query=ASK%7B%7D", "oxigraph", 30)
     return Engine("oxigraph", base + "/store", base + "/query", None, proc)
@@ -174,6 +187,7 @@ def start_virtuoso(folder: Path, buffers: int = 20_000) -> Engine:
         cwd=folder,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=_die_with_parent,
     )
     base = f"http://127.0.0.1:{http_port}"
     _wait_until_up(proc, base + "/sparql?query=ASK%7B%7D", "virtuoso", 120)
