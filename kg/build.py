@@ -14,16 +14,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import lineage, outdir, reorg
+from kg import incremental, lineage, outdir, reorg
 from kg.cache import RecordCache
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
 from kg.progress import Progress, Step
 from kg.progress import report as tell
-from kg.rdf import Emitter, IRIs, reference_quads
+from kg.rdf import REFERENCE_FILES, Emitter, IRIs, reference_quads
 from kg.readers import describe
-from kg.resolve import ResolvedCorpus, resolve
+from kg.resolve import ResolvedCorpus, ResolvedSource, resolve
 from kg.store import Store, StoreWriter, open_store, open_store_folder
 from kg.views import site
 from kg.vocab import DEFAULT_BASE
@@ -41,6 +41,9 @@ class BuildReport:
     exports: list[Path] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)  # seconds per stage (benchmarks)
     read: list[str] = field(default_factory=list)  # per source: how it was read (kg.readers)
+    reused: int = 0  # source graphs kept from the last build (kg.incremental)
+    changed_graphs: list[str] = field(default_factory=list)  # new or changed since the last
+    removed_graphs: list[str] = field(default_factory=list)  # in the last build, not in this
 
     @property
     def ok(self) -> bool:
@@ -147,42 +150,52 @@ def _write_generation(
     lap: Callable[[str], None],
     progress: Progress | None,
 ) -> None:
-    """The store, then the exports and the site read from it, all inside ``gen``."""
-    writer = StoreWriter(gen.parent.parent, base, generation=gen)
+    """The store, then the exports and the site read from it, all inside ``gen``.
+
+    The store starts from the last build's when the code and base are the same
+    (kg.incremental): source graphs whose inputs did not change are kept as they are.
+    """
+    out_dir = gen.parent.parent
+    digest = incremental.build_digest(base)
+    prev = incremental.previous(out_dir, digest)
+    iris = IRIs(base)
+    graph_of = {s.record.source.name: str(iris.source_graph(s.segment)) for s in corpus.sources}
+    sigs = {s.record.source.name: incremental.signature(corpus, s, digest) for s in corpus.sources}
+    kept, emit = incremental.split(corpus.sources, sigs, graph_of, prev)
+    writer = StoreWriter(out_dir, base, generation=gen, seed=prev.db if prev and kept else None)
     try:
-        writer.add(reference_quads(base))
-        emitter = Emitter(corpus, IRIs(base))
-        total, built, built_docs = len(corpus.sources), 0, set()
-        tell(progress, "rdf", 0, total)
-        for i, src in enumerate(corpus.sources, 1):
-            try:
-                writer.add_all_or_nothing(emitter.source_quads(src))
-                built += 1
-                built_docs.add(src.doc)
-            except Exception as e:  # a record the RDF stage cannot express: report, go on
-                report.errors.append(
-                    f"{src.record.source.name}: cannot turn into RDF ({type(e).__name__}: {e})"
-                )
-            tell(progress, "rdf", i, total, src.record.source.name)
-        if built == 0:  # nothing new to show: the last good store stays live
+        if not writer.seeded:
+            kept, emit = [], list(corpus.sources)
+        graphs = _reuse_or_reference(writer, kept, graph_of, sigs, digest, base)
+        lap("reuse")
+        emitter = Emitter(corpus, iris)
+        built_docs = _emit_sources(writer, emitter, emit, graph_of, sigs, graphs, report, progress)
+        built_docs |= {s.doc for s in kept}
+        for src in kept:  # the doc types their graphs use, for the shared graph
+            if src.record.document.type:
+                emitter.doctype(src.record.document.type)
+        if not built_docs:  # nothing new to show: the last good store stays live
             why = "; ".join(report.errors)
             raise DkgError(
                 "no document could be read; previous store kept" + (f" ({why})" if why else "")
             )
-        writer.add(emitter.shared_quads())
-        writer.add(  # links between documents that made it into the store
-            emitter.lineage_quads(
-                link for link in links if {link.parent_doc, link.child_doc} <= built_docs
-            )
-        )
+        _add_graph(writer, graphs, str(iris.shared_graph), emitter.shared_quads())
+        lineage_links = (link for link in links if {link.parent_doc, link.child_doc} <= built_docs)
+        _add_graph(writer, graphs, str(iris.lineage_graph), emitter.lineage_quads(lineage_links))
         writer.flush()
         lap("rdf+store")
         with Step(progress, "reorg"):
-            writer.store.add_quads(reorg.reorg_quads(writer.store, base))
+            reorg_quads = reorg.reorg_quads(writer.store, base)
+            _add_graph(writer, graphs, str(iris.reorg_graph), reorg_quads)
+            writer.flush()
         lap("reorg")
-        report.documents = built
+        report.documents = len(built_docs)
         report.triples = len(writer.store)
         report.graphs = len(writer.store.named_graphs())
+        report.reused = len(kept)
+        report.changed_graphs, report.removed_graphs = incremental.changes(
+            prev.graphs if prev else {}, graphs
+        )
         writer.commit(
             {
                 "documents": report.documents,
@@ -190,6 +203,10 @@ def _write_generation(
                 "graphs": report.graphs,
                 "errors": report.errors,
                 "sources": sorted(r.source.name for r in records),
+                "incremental": {"digest": digest, "graphs": graphs},
+                "reused_graphs": report.reused,
+                "changed_graphs": report.changed_graphs,
+                "removed_graphs": report.removed_graphs,
             }
         )
         lap("swap")
@@ -206,6 +223,63 @@ def _write_generation(
         lap("site")
     finally:
         store.close()
+
+
+def _reuse_or_reference(
+    writer: StoreWriter,
+    kept: list[ResolvedSource],
+    graph_of: dict[str, str],
+    sigs: dict[str, str],
+    digest: str,
+    base: str,
+) -> dict[str, str]:
+    """In a store seeded from the last build, drop every graph but the kept source graphs
+    and the reference graphs; in a new one, add the reference graphs. Returns the digests
+    of the graphs now in the store."""
+    iris = IRIs(base)
+    reference = {str(iris.ontology_graph)} | {str(iris.reference_graph(n)) for n in REFERENCE_FILES}
+    graphs = {graph_of[s.record.source.name]: sigs[s.record.source.name] for s in kept}
+    if writer.seeded:
+        for g in writer.store.named_graphs():
+            if g not in graphs and g not in reference:
+                writer.store.remove_graph(g)
+    else:
+        writer.add(reference_quads(base))
+        writer.flush()
+    graphs.update({g: digest for g in writer.store.named_graphs() if g in reference})
+    return graphs
+
+
+def _emit_sources(
+    writer: StoreWriter,
+    emitter: Emitter,
+    sources: list[ResolvedSource],
+    graph_of: dict[str, str],
+    sigs: dict[str, str],
+    graphs: dict[str, str],
+    report: BuildReport,
+    progress: Progress | None,
+) -> set[str]:
+    """Each source's graph, all or nothing; returns the document keys written."""
+    built_docs: set[str] = set()
+    tell(progress, "rdf", 0, len(sources))
+    for i, src in enumerate(sources, 1):
+        name = src.record.source.name
+        try:
+            writer.add_all_or_nothing(emitter.source_quads(src))
+            built_docs.add(src.doc)
+            graphs[graph_of[name]] = sigs[name]
+        except Exception as e:  # a record the RDF stage cannot express: report, go on
+            report.errors.append(f"{name}: cannot turn into RDF ({type(e).__name__}: {e})")
+        tell(progress, "rdf", i, len(sources), name)
+    return built_docs
+
+
+def _add_graph(writer: StoreWriter, graphs: dict[str, str], iri: str, quads: Iterable) -> None:
+    """A cross-document graph, recomputed whole every build; its digest says if it changed."""
+    quads = list(quads)
+    graphs[iri] = incremental.quads_digest(quads)
+    writer.add(quads)
 
 
 def write_nquads(store: Store, path: Path) -> Path:

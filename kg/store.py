@@ -179,6 +179,10 @@ class Store:
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode))
 
+    def remove_graph(self, iri: str) -> None:
+        """Drop one named graph and its quads."""
+        self.raw.remove_graph(ox.NamedNode(iri))
+
     def graph(self, iri: str) -> Graph:
         """One named graph as an rdflib Graph."""
         data = self.raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri))
@@ -323,8 +327,14 @@ class StoreWriter:
     """
 
     def __init__(
-        self, out_dir: Path, base: str = DEFAULT_BASE, generation: Path | None = None
+        self,
+        out_dir: Path,
+        base: str = DEFAULT_BASE,
+        generation: Path | None = None,
+        seed: Path | None = None,
     ) -> None:
+        """``seed``: the database of an earlier build to start from (kg.incremental); it is
+        checkpointed (hard links to its immutable files), never written."""
         self.out_dir = Path(out_dir)
         self.own_generation = generation is None
         try:
@@ -333,6 +343,7 @@ class StoreWriter:
             self.generation = generation or outdir.new_generation(self.out_dir)
             self.folder = self.generation / STORE
             self.folder.mkdir()
+            self.seeded = seed is not None and _checkpoint(seed, self.folder / DB)
             raw = ox.Store(str(self.folder / DB))
         except (OSError, DkgError) as e:
             why = getattr(e, "strerror", None) or e
@@ -383,6 +394,18 @@ class StoreWriter:
             outdir.discard(self.generation)
         else:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _checkpoint(db: Path, target: Path) -> bool:
+    """Copy the database ``db`` to ``target`` (hard links where it can); False, and nothing
+    at ``target``, when it cannot be read (the caller then starts from an empty store)."""
+    try:
+        ox.Store.read_only(str(db)).backup(str(target))
+        gc.collect()  # close the read-only handle now
+        return True
+    except (OSError, RuntimeError, ValueError):
+        shutil.rmtree(target, ignore_errors=True)
+        return False
 
 
 def _write_json(path: Path, data: dict) -> None:

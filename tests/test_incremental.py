@@ -1,0 +1,196 @@
+"""kg.incremental: a build into a folder that holds the last build keeps the source graphs
+that would come out the same, and its store equals a full build's."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kg import reorg
+from kg.build import build, build_records
+from kg.store import open_store
+
+TESTS = Path(__file__).parent
+
+
+def _nquads(out: Path) -> bytes:
+    store = open_store(out)
+    try:
+        return store.nquads()
+    finally:
+        store.close()
+
+
+def _meta(out: Path) -> dict:
+    return json.loads((out / "store" / "build.json").read_text(encoding="utf-8"))
+
+
+def _copies(records, n: int, tag: str = "c"):
+    out = []
+    for i in range(n):
+        for r in records:
+            out.append(replace(r, source=replace(r.source, name=f"{tag}{i}/{r.source.name}")))
+    return out
+
+
+@pytest.fixture
+def seeds(tmp_path, seed_paths) -> Path:
+    """The seed files in a folder of their own (the tests add, change and remove files)."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for p in seed_paths:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _full(tmp_path: Path, paths, name: str) -> bytes:
+    build(paths, tmp_path / name)
+    return _nquads(tmp_path / name)
+
+
+def test_an_added_file_is_the_only_graph_emitted(tmp_path, seeds):
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    build(files[:1] + files[2:], out)  # without the second seed
+    report = build(files, out)
+    assert report.reused >= len(files) - 2  # only the new file (and the texts citing it)
+    assert report.reused < len(files)
+    assert _nquads(out) == _full(tmp_path, files, "full")
+    new_graph = [g for g in report.changed_graphs if "/graph/source/" in g]
+    assert any(files[1].stem.lower().replace("_", "-") in g for g in new_graph)
+    assert _meta(out)["changed_graphs"] == report.changed_graphs
+
+
+def test_a_changed_file_replaces_its_graph(tmp_path, seeds):
+    out = tmp_path / "out"
+    build([seeds], out)
+    victim = sorted(seeds.iterdir())[-1]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nNơi nhận:\n- Lưu: VT.\n")
+    report = build([seeds], out)
+    assert report.reused == len(list(seeds.iterdir())) - 1
+    assert _nquads(out) == _full(tmp_path, [seeds], "full")
+
+
+def test_a_removed_file_drops_its_graph(tmp_path, seeds):
+    out = tmp_path / "out"
+    first = build([seeds], out)
+    gone = sorted(seeds.iterdir())[0]
+    gone.unlink()
+    report = build([seeds], out)
+    assert report.documents == first.documents - 1
+    assert len(report.removed_graphs) == 1
+    assert report.removed_graphs[0] not in open_store(out).named_graphs()
+    assert _nquads(out) == _full(tmp_path, [seeds], "full")
+
+
+def test_a_source_whose_cited_identity_changes_is_emitted_again(tmp_path, seeds):
+    """A number printed without its year takes the year another text prints: the text
+    citing it changes although its bytes did not (measured on the seeds)."""
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    for i in range(len(files)):  # leave each file out in turn, then add it back
+        build(files[:i] + files[i + 1 :], out)
+        build(files, out)
+        assert _nquads(out) == _full(tmp_path, files, f"full{i}"), files[i].name
+
+
+def test_an_unchanged_rebuild_reuses_every_graph(tmp_path, sample_records):
+    out = tmp_path / "out"
+    build_records(sample_records, [], out)
+    before = _nquads(out)
+    report = build_records(sample_records, [], out)
+    assert report.reused == len(sample_records)
+    assert [g for g in report.changed_graphs if "/graph/source/" in g] == []
+    assert report.removed_graphs == []
+    assert _nquads(out) == before
+
+
+def test_a_different_base_is_a_full_build(tmp_path, sample_records):
+    out = tmp_path / "out"
+    build_records(sample_records, [], out)
+    report = build_records(sample_records, [], out, base="https://example.org/x/")
+    assert report.reused == 0
+    assert "https://w3id.org/dkg/id/" not in _nquads(out).decode("utf-8")
+
+
+def test_a_crash_in_an_incremental_build_keeps_the_last_store(
+    tmp_path, sample_records, monkeypatch
+):
+    out = tmp_path / "out"
+    build_records(sample_records[:2], [], out)
+    before = _nquads(out)
+
+    def boom(store, base):
+        yield from ()
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(reorg, "reorg_quads", boom)
+    with pytest.raises(RuntimeError):
+        build_records(sample_records, [], out)
+    assert _nquads(out) == before
+    monkeypatch.undo()
+    build_records(sample_records, [], out)  # and the next one starts from the last good one
+    assert _nquads(out) == _full_records(tmp_path, sample_records)
+
+
+def _full_records(tmp_path: Path, records) -> bytes:
+    build_records(records, [], tmp_path / "full")
+    return _nquads(tmp_path / "full")
+
+
+KILLED_INCREMENTAL = textwrap.dedent(
+    """
+    import sys, time
+    from dataclasses import replace
+    from pathlib import Path
+    sys.path.insert(0, {tests!r})
+    from data.sample_records import sample_records
+    from kg.build import build_records
+
+    out, marker, copies = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    records = []
+    for i in range(copies):
+        for r in sample_records():
+            r.source = replace(r.source, name=f"c{{i}}/{{r.source.name}}")
+            records.append(r)
+
+    def progress(stage, done, total, name):
+        if marker.name != "none" and stage == "rdf" and done == 10:
+            marker.write_text("half way")
+            time.sleep(60)
+
+    build_records(records, [], out, progress=progress)
+    """
+)
+
+
+def test_an_incremental_build_killed_midway_leaves_the_last_store(tmp_path, sample_records):
+    out, marker = tmp_path / "out", tmp_path / "marker"
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_INCREMENTAL.format(tests=str(TESTS)))
+    subprocess.run([sys.executable, str(script), str(out), "none", "10"], check=True)
+    before = _nquads(out)
+    proc = subprocess.Popen([sys.executable, str(script), str(out), str(marker), "20"])
+    try:
+        deadline = time.time() + 60
+        while not marker.exists() and proc.poll() is None and time.time() < deadline:
+            time.sleep(0.1)
+        assert marker.exists(), "the build never got half way"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert _nquads(out) == before  # the live store is the last build's, whole
+    records = _copies(sample_records, 20)
+    report = build_records(records, [], out)  # the next build starts from it
+    assert report.reused > 0  # (copies of one document are numbered ~2, ~3... across copies)
+    assert _nquads(out) == _full_records(tmp_path, records)
