@@ -126,8 +126,9 @@ def _build_locked(
     lap("resolve")
     # a failure in lineage is a bug, not bad input: it aborts the build (the previous
     # generation stays live) instead of being hidden as a warning
+    memo = incremental.load_pair_memo(out_dir)  # pairs of documents matched last time
     with Step(progress, "lineage"):
-        links = lineage.compute_lineage(corpus)
+        links = lineage.compute_lineage(corpus, memo)
     lap("lineage")
     gen = outdir.new_generation(out_dir)
     try:
@@ -136,6 +137,7 @@ def _build_locked(
     except BaseException:
         outdir.discard(gen)
         raise
+    incremental.save_pair_memo(out_dir, memo)
     report.seconds = time.perf_counter() - started
     return report
 

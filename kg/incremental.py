@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg import outdir
-from kg.cache import extractor_digest
+from kg.cache import CACHE, extractor_digest
 from kg.resolve import ResolvedCorpus, ResolvedSource
 from kg.store import DB, STORE, _read_meta
 
@@ -138,3 +140,51 @@ def changes(old: dict[str, str], new: dict[str, str]) -> tuple[list[str], list[s
     changed = sorted(g for g, d in new.items() if old.get(g) != d)
     removed = sorted(set(old) - set(new))
     return changed, removed
+
+
+# ---------------------------------------------------------------- lineage of unchanged pairs
+
+LINEAGE_MEMO = "lineage.pickle"
+
+
+class PairMemo(dict):
+    """kg.lineage's links per (parent, child) pair: those of the last build (``old``) are
+    served from it; what this build uses or computes is what the next one will get."""
+
+    def __init__(self, old: dict | None = None) -> None:
+        super().__init__()
+        self.old = old or {}
+
+    def get(self, key, default=None):  # type: ignore[override]
+        if key in self:
+            return self[key]
+        found = self.old.get(key)
+        if found is None:
+            return default
+        self[key] = found
+        return found
+
+
+def load_pair_memo(out_dir: Path) -> PairMemo:
+    """The last build's lineage pairs (none when the code changed or the file is damaged)."""
+    path = Path(out_dir) / CACHE / LINEAGE_MEMO
+    try:
+        data = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return PairMemo()
+    if not isinstance(data, dict) or data.get("digest") != extractor_digest():
+        return PairMemo()
+    return PairMemo(data.get("pairs"))
+
+
+def save_pair_memo(out_dir: Path, memo: PairMemo) -> None:
+    """Written atomically; a cache that cannot be written only costs time."""
+    folder = Path(out_dir) / CACHE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{LINEAGE_MEMO}.tmp"
+        data = {"digest": extractor_digest(), "pairs": dict(memo)}
+        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, folder / LINEAGE_MEMO)
+    except OSError:
+        pass

@@ -11,6 +11,7 @@ the same pass as everything else.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -166,37 +167,65 @@ def lineage_pairs(corpus: ResolvedCorpus) -> list[tuple[str, str]]:
     )
 
 
-def compute_lineage(corpus: ResolvedCorpus) -> list[LineageLink]:
+def compute_lineage(
+    corpus: ResolvedCorpus, memo: dict[tuple, list[LineageLink]] | None = None
+) -> list[LineageLink]:
     """For each plan and each implemented document in the corpus: counterparts and drops.
 
     A parent duty's counterpart is the child duty of a body of the same sector at
     the same or a lower level whose wording is most similar, if similar enough
     (``SAME_SECTOR_THRESHOLD``); when either body has no known sector, only very
     similar wording counts (``TEXT_ONLY_THRESHOLD``). No counterpart: dropped.
+
+    ``memo``: the links of each (parent, child) pair from an earlier build, keyed by
+    everything they depend on (both documents' duties, the child's level); pairs
+    found there are not matched again, and the pairs matched now are added.
     """
     duties = {src.doc: _source_duties(corpus, src) for src in corpus.sources}
     levels = {src.doc: src.record.document.issuer_level for src in corpus.sources}
+    digests: dict[str, str] = {}
+
+    def digest(doc: str) -> str:
+        if doc not in digests:
+            digests[doc] = hashlib.sha256(repr(duties.get(doc, [])).encode()).hexdigest()
+        return digests[doc]
+
     links: list[LineageLink] = []
     for parent, child in lineage_pairs(corpus):
         p_duties, c_duties = duties.get(parent, []), duties.get(child, [])
         if not p_duties or not c_duties:
             continue
-        for pd in p_duties:
-            best, best_score = None, 0.0
-            for cd in c_duties:
-                ok, threshold = _compatible(pd, cd, levels.get(child))
-                if not ok:
-                    continue
-                score = _similar(pd.wording, cd.wording)
-                if score >= threshold and score > best_score:
-                    best, best_score = cd, score
-            links.append(
-                LineageLink(
-                    parent_doc=parent,
-                    parent_duty=pd.n,
-                    child_doc=child,
-                    child_duty=best.n if best else None,
-                    score=round(best_score, 3) if best else None,
-                )
+        key = (digest(parent), digest(child), levels.get(child))
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = _pair_links(p_duties, c_duties, levels.get(child))
+            if memo is not None:
+                memo[key] = found
+        links += found
+    return links
+
+
+def _pair_links(
+    p_duties: list[_LDuty], c_duties: list[_LDuty], child_level: str | None
+) -> list[LineageLink]:
+    """Each parent duty's counterpart among the child's duties, or its drop."""
+    links = []
+    for pd in p_duties:
+        best, best_score = None, 0.0
+        for cd in c_duties:
+            ok, threshold = _compatible(pd, cd, child_level)
+            if not ok:
+                continue
+            score = _similar(pd.wording, cd.wording)
+            if score >= threshold and score > best_score:
+                best, best_score = cd, score
+        links.append(
+            LineageLink(
+                parent_doc=pd.doc,
+                parent_duty=pd.n,
+                child_doc=c_duties[0].doc,
+                child_duty=best.n if best else None,
+                score=round(best_score, 3) if best else None,
             )
+        )
     return links
