@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg import incremental, lineage, outdir, reorg
 from kg.cache import RecordCache
+from kg.derived import derived_quads
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
@@ -191,6 +192,9 @@ def _write_generation(
             _add_graph(writer, graphs, str(iris.reorg_graph), reorg_quads)
             writer.flush()
         lap("reorg")
+        _add_graph(writer, graphs, str(iris.derived_graph), derived_quads(writer.store, base))
+        writer.flush()
+        lap("derived")
         report.documents = len(built_docs)
         report.triples = len(writer.store)
         report.graphs = len(writer.store.named_graphs())

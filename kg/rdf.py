@@ -101,6 +101,11 @@ class IRIs:
         return self._iri("graph", "lineage")
 
     @property
+    def derived_graph(self) -> URIRef:
+        """Closures precomputed for the queries (kg.derived)."""
+        return self._iri("graph", "derived")
+
+    @property
     def reorg_graph(self) -> URIRef:
         """Successor links of the 2025 reorganisation (kg.reorg)."""
         return self._iri("graph", "reorg")

@@ -120,6 +120,8 @@ class DKG(DefinedNamespace):
     inDocument: object  # duty/obligation/target/finding -> document
     counterpartOf: object  # child duty -> parent duty it carries out (lineage)
     droppedIn: object  # parent duty -> child document that has no counterpart
+    successorOrSelf: object  # body -> itself and every body it became (graph/derived)
+    cascadeAncestor: object  # document -> what it cascades from, directly or not (derived)
 
     # reporting
     reporter: object

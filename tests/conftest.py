@@ -27,8 +27,13 @@ def mini_store():
     """A small hand-written graph in the shape of docs/GRAPH.md (fresh per test: some tests add lineage)."""
     import pyoxigraph as ox
 
+    from kg.derived import derived_quads
+    from kg.store import Store
+
     store = ox.Store()
     store.load(path=str(DATA / "queries" / "mini.trig"), format=ox.RdfFormat.TRIG)
+    wrapped = Store(store)  # plus graph/derived, as a build computes it (kg.derived)
+    wrapped.add_quads(list(derived_quads(wrapped, wrapped.base)))
     return store
 
 

@@ -201,7 +201,7 @@ def test_a_bug_in_lineage_aborts_the_build_and_keeps_the_previous_store(
     build_records(sample_records[:1], [], tmp_path)
     before = open_store(tmp_path).nquads()
 
-    def bug(corpus):
+    def bug(corpus, memo=None):
         raise KeyError("oops")
 
     monkeypatch.setattr(lineage, "compute_lineage", bug)
