@@ -277,14 +277,18 @@ def test_canned_queries_bound_for_a_third_party_endpoint(tmp_path, mini_store):
     import subprocess
     from pathlib import Path
 
+    import pyoxigraph as ox
+
     from kg.queries import canned_queries, run_query
 
     binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(binary).exists():
         pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
-    data = Path(__file__).parent / "data" / "queries" / "mini.trig"
+    # the fixture's quads as the server gets them after a push: mini.trig + graph/derived
+    data = tmp_path / "mini.nq"
+    mini_store.dump(output=str(data), format=ox.RdfFormat.N_QUADS)
     subprocess.run(
-        [binary, "load", "--location", str(tmp_path), "--file", str(data)],
+        [binary, "load", "--location", str(tmp_path / "db"), "--file", str(data)],
         check=True,
         capture_output=True,
     )
@@ -296,7 +300,7 @@ def test_canned_queries_bound_for_a_third_party_endpoint(tmp_path, mini_store):
             binary,
             "serve-read-only",
             "--location",
-            str(tmp_path),
+            str(tmp_path / "db"),
             "--bind",
             f"127.0.0.1:{port}",
             "--union-default-graph",
