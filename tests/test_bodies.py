@@ -314,3 +314,11 @@ def test_bodies_of_every_level_and_park_authorities() -> None:
     assert names("phối hợp Ban Quản lý các khu công nghệ cao và khu công nghiệp;", PROVINCE) == [
         "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
     ]
+
+
+def test_a_deadline_cell_after_a_party_committee_is_not_its_place() -> None:
+    """A task table's row "| Ban Tuyên giáo Thành ủy | Năm 2023 |" read as running text."""
+    from kg.extract.bodies import find_bodies
+
+    assert [m.place for m in find_bodies("Ban Tuyên giáo Thành ủy Năm 2023")] == [None]
+    assert [m.place for m in find_bodies("Ủy ban nhân dân huyện Năm Căn")] == ["Năm Căn"]

@@ -343,7 +343,13 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
             break  # an abbreviation starts the next name
         tokens.append(tok)
         end = m.end()
+    if len(tokens) > 1 and tokens[0].lower() in _TIME_WORDS and tokens[1][0].isdigit():
+        return None, pos  # "Ban Tổ chức Thành ủy | Năm 2023": a table's deadline cell, not a place
     return (" ".join(tokens) if tokens else None), end
+
+
+# words that open a time, not a place, when a number follows ("Năm Căn" is a district)
+_TIME_WORDS = {"năm", "tháng", "quý", "ngày"}
 
 
 def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
