@@ -53,14 +53,13 @@ from kg.models import (
     Structure,
 )
 from kg.numbers import NUMBER_RE, type_from_number
+from kg.structure.lines import SIGNING_MODES
 from kg.text import is_heading_caps, normalize_key
 
 # ---------------------------------------------------------------- signature
 
 
-_MODE_RE = re.compile(
-    r"^(?P<mode>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)(?:\s*[.:]\s*|\s+)(?P<who>[A-ZĐÀ-Ỹ].*)$"
-)
+_MODE_RE = re.compile(rf"^(?P<mode>{SIGNING_MODES}|Q)(?:\s*[.:]\s*|\s+)(?P<who>[A-ZĐÀ-Ỹ].*)$")
 
 
 def _title_case_role(s: str) -> str:

@@ -49,12 +49,15 @@ _PLACE_DATE = re.compile(
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
 _KINH_GUI = re.compile(r"^Kính gửi\s*:?")
 
+# the signing modes of NĐ 30/2020 and the Party's (thay mặt, ký thay, thừa lệnh, thừa ủy
+# quyền) as printed abbreviated; kg.extract.header reads the mode with the same alternation
+SIGNING_MODES = r"T\.?M|T/M|K\.?T|K/T|T\.?L|T/L|TUQ|T\.UQ"
 _SIG_MODE = re.compile(
-    r"^(?:T\.?M|T/M|K\.?T|K/T|T\.?L|T/L|TUQ|T\.UQ|Q|UQ|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)"
+    rf"^(?:{SIGNING_MODES}|Q|UQ|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)"
     r"(?:\s*[.:/]\s*|\s+)[^\s.:/]"
 )
 # "TL." alone on its line: the web copy wrapped what it signs for onto the next line
-_SIG_MODE_ALONE = re.compile(r"^(?:T\.?M|T/M|K\.?T|K/T|T\.?L|T/L|TUQ|T\.UQ)\s*[.:/]?$")
+_SIG_MODE_ALONE = re.compile(rf"^(?:{SIGNING_MODES})\s*[.:/]?$")
 _TITLE_WORDS = re.compile(
     r"\b(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG|PHÓ|CHÁNH|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|THỦ TƯỚNG|"
     r"BỘ TRƯỞNG|THỨ TRƯỞNG|TỔNG|CỤC|VIỆN|TƯ LỆNH|CHỈ HUY|HIỆU TRƯỞNG|KT\.|TM\.)"
