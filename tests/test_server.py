@@ -329,3 +329,13 @@ def test_canned_queries_bound_for_a_third_party_endpoint(tmp_path, mini_store):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_served_workbench_is_a_site_page() -> None:
+    """One layout (base.html): the header, its English switch and site.js, served statically."""
+    from kg.views.workbench import static_file, workbench_html
+
+    page = workbench_html()
+    assert 'id="lang-switch"' in page and 'href="calendar.html"' in page
+    assert '<script src="/workbench/static/site.js">' in page
+    assert static_file("site.js") is not None

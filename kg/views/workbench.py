@@ -15,6 +15,7 @@ from typing import Any
 from kg.queries import bind_params, canned_queries
 from kg.sparql import bind_query
 from kg.views.common import STATIC_DIR, TEMPLATE_DIR, safe_json
+from kg.views.i18n import t
 from kg.vocab import PREFIXES
 
 PAGE = "workbench.html"
@@ -66,7 +67,7 @@ def config(static: str = "static/") -> dict[str, Any]:
 
 
 def page_context(static: str = "static/") -> dict[str, Any]:
-    return {"workbench": config(static), "title": "Truy vấn SPARQL"}
+    return {"workbench": config(static), "title": "Truy vấn SPARQL", "static": static}
 
 
 def write_workbench(write) -> None:
@@ -82,13 +83,13 @@ def workbench_html(static: str = "/workbench/static/") -> str:
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
         autoescape=select_autoescape(["html"], default_for_string=True, default=True),
     )
-    env.globals["safe_json"] = safe_json
+    env.globals.update(safe_json=safe_json, t=t)
     return env.get_template("workbench.html").render(site=None, **page_context(static))
 
 
 def static_file(name: str) -> Path | None:
     """A workbench static file from the package (for the server), or None."""
-    if name not in STATIC_FILES + ("site.css",):
+    if name not in STATIC_FILES + ("site.css", "site.js"):
         return None
     path = Path(STATIC_DIR) / name
     return path if path.is_file() else None
