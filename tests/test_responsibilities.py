@@ -36,12 +36,9 @@ EXPECTED = {
     "appendix_table.txt": [
         ("Các cơ quan, đơn vị", "assigned", 1),
         ("Phòng Văn hóa và Thông tin", "assigned", 1),
-        ("Trung tâm Văn hóa - Thể thao - Truyền thông", "assigned", 1),
         ("Phòng Giáo dục và Đào tạo", "assigned", 1),
-        ("Phòng Lao động - Thương binh và Xã hội", "assigned", 1),
         ("Ủy ban nhân dân các xã, thị trấn", "assigned", 1),
-        ("Công an huyện", "assigned", 1),
-    ],
+    ],  # GUIDE: bodies named only in the phối hợp column get no entry (they are partners)
     "tinh_uy_plan.txt": [
         ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "assigned", 1),
         ("Ban Tuyên giáo Tỉnh ủy", "assigned", 1),

@@ -222,12 +222,30 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.split("\n"):
         end = pos + len(raw)
         if raw.strip():
-            out.append(_Line(pos, end, raw, blank))
+            line = _Line(pos, end, raw, blank)
+            if out and not blank and _lone_marker(out[-1], line):
+                out[-1] = _Line(out[-1].start, end, f"{out[-1].text} {raw}", out[-1].blank_before)
+            else:
+                out.append(line)
             blank = False
         else:
             blank = True
         pos = end + 1
     return out
+
+
+# an item or point marker printed alone on its line: "1.", "2.1.", "a)"
+_LONE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\))\s*")
+
+
+def _lone_marker(line: _Line, nxt: _Line) -> bool:
+    """'1.' alone on its line with its heading on the next ('1.' / 'Rà soát văn bản ...'): a
+    web copy split the number from its text; the two lines are read as one (same length:
+    the line break becomes a space). A table's cells come after a blank line."""
+    if not _LONE_MARKER.fullmatch(line.text) or "\t" in nxt.text or match_marker(nxt.text.strip()):
+        return False
+    mk = match_marker(f"{line.text.strip()} {nxt.text.strip()}")
+    return mk is not None and mk[0] in ("item", "point")
 
 
 def _cells(line: _Line, merge_lower: bool = True) -> list[tuple[str, int, int]]:

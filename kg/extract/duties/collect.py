@@ -200,25 +200,23 @@ class _Collect:
         if not task:
             return
         leads = [b for b in find_bodies(cells[c_lead], list_mode=True)]
-        sups = (
-            [b for b in find_bodies(cells[c_sup], list_mode=True)]
-            if c_sup is not None and c_sup < len(cells)
-            else []
-        )
+        sup_cell = cells[c_sup] if c_sup is not None and c_sup < len(cells) else ""
+        sups = [  # "Trung tâm X (Sở Y)": the body in brackets is X's parent, no partner
+            b
+            for b in find_bodies(sup_cell, list_mode=True)
+            if sup_cell[: b.start].rstrip()[-1:] != "("
+        ]
         deadline = cells[c_time] if c_time is not None and c_time < len(cells) else None
         sec = f"Phụ lục.{r.marker}" if r.marker else "Phụ lục"
         lead_mentions = [mention(b, self.ctx) for b in leads]
         sup_mentions = [mention(b, self.ctx) for b in sups]
+        # GUIDE: a row is one duty of each body in its lead column; the bodies of the phối
+        # hợp column are that duty's partners and get no entry from the row
         for b, bm in zip(leads, lead_mentions, strict=True):
             bm.span = r.span
             role = "lead" if "chu tri" in header[c_lead] else "participant"
-            d = _TableDuty(task, r.span, role, sec, deadline or None, sup_mentions)
-            self._add_table(b, bm, d)
-        for b, bm in zip(sups, sup_mentions, strict=True):
-            bm.span = r.span
-            if b.type.generic:
-                continue
-            d = _TableDuty(task, r.span, "support", sec, deadline or None, lead_mentions)
+            partners = [p for p in sup_mentions if p.name != bm.name]
+            d = _TableDuty(task, r.span, role, sec, deadline or None, partners)
             self._add_table(b, bm, d)
 
     def _add_table(self, b: BodyMatch, bm: BodyMention, d: _TableDuty) -> None:

@@ -30,8 +30,12 @@ _HEAD_ROLE = re.compile(
 # "Sở Y tế đề nghị / yêu cầu / giao X ...": the addressee is X
 _HANDS_ON = re.compile(r"\s*(?:(de\s+nghi)|yeu\s+cau|giao(?:\s+cho)?)\s+")
 # a task followed by who leads it: "Cơ quan chủ trì: ...; Cơ quan phối hợp: ...; Thời gian: ..."
-_CUE_LEAD = re.compile(r"\W*(?:co\s+quan|don\s+vi)?\s*chu\s+tri(?:\s+thuc\s+hien)?\s*:\s*")
-_CUE_SUPPORT = re.compile(r"\W*(?:co\s+quan|don\s+vi)?\s*phoi\s+hop(?:\s+thuc\s+hien)?\s*:\s*")
+# ("Cơ quan thực hiện: ..." names who carries the task out: its executors)
+_CUE_BODY = r"(?:(?:co\s+quan|don\s+vi)(?:\s*[,/]\s*(?:co\s+quan|don\s+vi))?\s*)"
+_CUE_LEAD = re.compile(
+    rf"\W*(?:{_CUE_BODY}?(?P<lead>chu\s+tri)(?:\s+thuc\s+hien)?|{_CUE_BODY}thuc\s+hien)\s*:\s*"
+)
+_CUE_SUPPORT = re.compile(rf"\W*{_CUE_BODY}?phoi\s+hop(?:\s+thuc\s+hien)?\s*:\s*")
 _CUE_TIME = re.compile(
     r"\W*(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:thuc\s+hien|hoan\s+thanh))?\s*:\s*"
 )

@@ -4,32 +4,27 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.bodies import BodyMatch, find_bodies, mention
+from kg.extract.bodies import find_bodies, mention
 from kg.extract.duties.lines import _ARTICLE_ORG, _Lines
 from kg.extract.duties.rules import (
     _ASSIGN,
     _CLOSING,
-    _CUE_LEAD,
-    _CUE_OTHER,
-    _CUE_SUPPORT,
-    _CUE_TIME,
     _EXECUTORS,
     _HEAD_ROLE,
     _HEADINGS,
     _ORG_TITLE,
     _REQUEST,
     _REQUEST_FRAME,
-    _SEGMENT,
     _THEME_POINT,
     REPLY,
     _Draft,
     _Duty,
     _Lead,
-    _TableDuty,
     lead_bodies,
     narrative,
     parse_list,
 )
+from kg.extract.duties.tasks import _Tasks
 from kg.models import Node, Span
 from kg.text import fold_same_length
 
@@ -37,7 +32,7 @@ from kg.text import fold_same_length
 _NAME_GOES_ON = re.compile(r"(?:cua|thuoc|tai|tren)\s")
 
 
-class _Scopes(_Lines):
+class _Scopes(_Lines, _Tasks):
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
 
     def org_scopes(self) -> list[tuple[list[Node], str]]:
@@ -215,51 +210,6 @@ class _Scopes(_Lines):
             d.extra.append((siblings[j].clean_start, siblings[j].clean_end))
             j += 1
         return [d], j
-
-    def has_cues(self, n: Node) -> bool:
-        texts = [self.own(n)[1]] + [self.own(c)[1] for c in n.children if c.kind != "table_row"]
-        for t in texts:
-            for seg in _SEGMENT.finditer(fold_same_length(t)):
-                if _CUE_LEAD.match(seg.group(0)):
-                    return True
-        return False
-
-    def task(self, n: Node, sec: str) -> None:
-        """A task with its lead, partners and time given on cue lines."""
-        parts: list[tuple[int, str]] = [self.own(n)] + [
-            self.own(c) for c in n.children if c.kind != "table_row"
-        ]
-        task_bits: list[tuple[int, int]] = []
-        leads: list[tuple[BodyMatch, int]] = []
-        sups: list[tuple[BodyMatch, int]] = []
-        deadline = None
-        for base, text in parts:
-            folded = fold_same_length(text)
-            for seg in _SEGMENT.finditer(text):
-                f = folded[seg.start() : seg.end()]
-                for cue, into in ((_CUE_LEAD, leads), (_CUE_SUPPORT, sups)):
-                    m = cue.match(f)
-                    if m:
-                        found = find_bodies(seg.group(0)[m.end() :], list_mode=True)
-                        into.extend((b, base + seg.start() + m.end()) for b in found)
-                        break
-                else:
-                    m = _CUE_TIME.match(f)
-                    if m:
-                        deadline = " ".join(seg.group(0)[m.end() :].split()).rstrip(".") or None
-                    elif not _CUE_OTHER.match(f) and seg.group(0).strip(" .:-"):
-                        task_bits.append((base + seg.start(), base + seg.end()))
-        if not leads or not task_bits:
-            return
-        text = " ".join(" ".join(self.clean.text[a:b].split()) for a, b in task_bits).strip(" :")
-        span = self.clean.to_original(task_bits[0][0], task_bits[-1][1])
-        lead_m = [mention(b, self.ctx, base=base, clean=self.clean) for b, base in leads]
-        sup_m = [mention(b, self.ctx, base=base, clean=self.clean) for b, base in sups]
-        for (b, _), bm in zip(leads, lead_m, strict=True):
-            self._add_table(b, bm, _TableDuty(text, span, "lead", sec, deadline, sup_m))
-        for (b, _), bm in zip(sups, sup_m, strict=True):
-            if not b.type.generic:
-                self._add_table(b, bm, _TableDuty(text, span, "support", sec, deadline, lead_m))
 
     def heading(self, n: Node, sec: str) -> None:
         if self.has_cues(n):

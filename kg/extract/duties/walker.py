@@ -180,6 +180,8 @@ class _Walker(_Scopes, _Collect, _Clauses):
             if not duty.text or executors_only(duty.text) or notice_closing(duty.text):
                 continue
             k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
+            if isinstance(d, _TableDuty):  # "3.1. a) Nghị định X" and "3.2. a) Nghị định X":
+                k = f"{d.section}|{k}"  # two tasks on one subject, not a passage printed twice
             if k in seen:
                 if seen[k].span != duty.span:
                     self.findings.append(
@@ -214,12 +216,24 @@ class _Walker(_Scopes, _Collect, _Clauses):
             section=d.section or None,
         )
 
+    def joined(self, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Segments that touch (only white space between) as one: a web copy may cut a bullet
+        after its first line ("- Chủ trì, phối hợp với Ban" / "Quản lý các khu ..."), and the
+        partner's name must be read across the cut."""
+        out: list[tuple[int, int]] = []
+        for s, e in sorted(segments):
+            if out and s >= out[-1][1] and not self.clean.text[out[-1][1] : s].strip():
+                out[-1] = (out[-1][0], max(e, out[-1][1]))
+            else:
+                out.append((s, e))
+        return out
+
     def partners(self, segments: list[tuple[int, int]], own: BodyMention) -> list[BodyMention]:
         """Bodies named right after 'phối hợp (với)', minus catch-alls ("các cơ quan,
         đơn vị", anything "có liên quan") and the body itself."""
         out: list[BodyMention] = []
         names = {own.name}
-        for start, end in segments:
+        for start, end in self.joined(segments):
             text = self.clean.text[start:end]
             folded = fold_same_length(text)
             directed = directed_spans(text)
