@@ -325,10 +325,15 @@ def _site_hook(
 ) -> None:
     """The static site, with each source file as given; the store is already committed,
     so a folder that cannot be written is a warning, while a bug in the site code still
-    surfaces."""
+    surfaces. The live generation's site lends the pages that come out the same."""
+    live = outdir.current(site_dir.parent.parent.parent)  # DIR/gen/<id>/site -> DIR
+    previous = live / "site" if live is not None and (live / "site").is_dir() else None
     try:
         written = site.build_site(
-            store, site_dir, originals=[(r.source.name, r.source.path) for r in records]
+            store,
+            site_dir,
+            originals=[(r.source.name, r.source.path) for r in records],
+            previous=previous,  # its unchanged pages are carried over (kg.views.write)
         )
         report.warnings += written.warnings
     except OSError as e:

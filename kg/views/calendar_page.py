@@ -8,8 +8,11 @@ iCalendar.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kg.calendar import Obligation, calendar, first_due, frequency_vi
 
@@ -57,18 +60,42 @@ def calendar_hrefs(obs: list[Obligation], body_pages: dict[str, str]) -> dict[st
     }
 
 
+Put = Callable[[str, Any, Callable[[], str]], None]
+
+
+def _inputs(obs: list[Obligation], today: date) -> tuple:
+    """What an .ics file is made of, in a stable form (a frozenset pickles in hash order)."""
+    rows = [tuple(getattr(o, f.name) for f in fields(o) if f.name != "bodies") for o in obs]
+    return ("ics", today.isoformat(), rows)
+
+
 def write_calendars(
-    obs: list[Obligation], hrefs: dict[str, str], out: Path, today: date | None = None
+    obs: list[Obligation],
+    hrefs: dict[str, str],
+    out: Path,
+    today: date | None = None,
+    put: Put | None = None,
 ) -> int:
-    """Write reporting.ics and the per-body files; returns how many files were written."""
+    """Write reporting.ics and the per-body files; returns how many files were written.
+
+    ``put(name, inputs, make)`` writes one file (the site's Write.file, which carries an
+    unchanged one over from the previous site); by default each file is written here.
+    """
+    today = today or date.today()
+
+    def write_here(name: str, _inputs: Any, make: Callable[[], str]) -> None:
+        (out / name).write_text(make(), encoding="utf-8")
+
+    put = put or write_here
     (out / "calendar").mkdir(exist_ok=True)
-    (out / ALL_ICS).write_text(calendar(obs, today=today).text, encoding="utf-8")
+    put(ALL_ICS, _inputs(obs, today), lambda: calendar(obs, today=today).text)
     by_body: dict[str, list[Obligation]] = defaultdict(list)
     for o in obs:
         for b in o.bodies:
             by_body[b].append(o)
     for iri, href in hrefs.items():
-        (out / href).write_text(calendar(by_body[iri], today=today).text, encoding="utf-8")
+        mine = by_body[iri]
+        put(href, _inputs(mine, today), lambda mine=mine: calendar(mine, today=today).text)
     return 1 + len(hrefs)
 
 
@@ -96,7 +123,7 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
     """The site hook: sets ``site.calendar_hrefs`` (for body pages) and writes the files."""
     obs = site_obligations(site.data, doc_title)
     site.calendar_hrefs = calendar_hrefs(obs, site.body_pages)
-    write_calendars(obs, site.calendar_hrefs, out)
+    write_calendars(obs, site.calendar_hrefs, out, put=write.file)
     dated, undated = calendar_rows(obs)
     write(
         PAGE,

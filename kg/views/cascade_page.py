@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.read import LEVELS, Document
-from kg.views.common import TREE_LIST_LIMIT, Site, doc_title
+from kg.views.common import CASCADE_LIMIT, TREE_LIST_LIMIT, Site, doc_title
 from kg.views.graphs import cascade_graph, cascade_members
 from kg.views.write import Write
 
@@ -34,6 +34,6 @@ def write_pages(site: Site, write: Write) -> None:
             kids=kids,
             list_tree=len(order) <= TREE_LIST_LIMIT,
             by_level=by_level([data.docs[i] for i in order if i in data.docs]),
-            graph=cascade_graph(site, root, write.limit),
+            graph=cascade_graph(site, root, min(write.limit, CASCADE_LIMIT)),
             title="Triển khai " + doc_title(root_doc),
         )

@@ -9,10 +9,13 @@ tooltips are turned into DOM text nodes by site.js, never parsed as HTML.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import io
 import json
 import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -31,6 +34,8 @@ STATIC_DIR = HERE / "static"
 TEMPLATE_DIR = HERE / "templates"
 
 NODE_LIMIT = 1500  # never ask the browser to lay out more nodes than this at once
+CASCADE_LIMIT = 250  # beyond this many documents a cascade graph opens grouped by province:
+# vis-network's hierarchical layout of a 1,000-plan cascade took 20 s to draw in Chromium
 PHYSICS_LIMIT = 250  # above this many nodes a graph gets a precomputed layout, physics off
 INDEX_ROW_LIMIT = 3000  # beyond this many documents + bodies the index rows are drawn by site.js
 INDEX_SHOWN = 300  # rows per table site.js shows at once on such an index
@@ -231,6 +236,33 @@ def sort_docs(docs: list[Document]) -> list[Document]:
     )
 
 
+def stable_pickle(obj: Any) -> bytes:
+    """Pickle bytes that depend on values only, not on which objects happen to be shared
+    (no memo): equal inputs in two builds give equal bytes. Raises on what cannot pickle."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=5)
+    pickler.fast = True
+    pickler.dump(obj)
+    return buf.getvalue()
+
+
+@functools.cache
+def _string_heads(prefix: str) -> re.Pattern[bytes]:
+    head = re.escape(prefix.encode())
+    return re.compile(rb"\x8c(.)(?=" + head + rb")|X(....)(?=" + head + rb")", re.DOTALL)
+
+
+def pickled_strings(data: bytes, prefix: str) -> set[str]:
+    """The strings starting with ``prefix`` in pickle bytes (protocol 5 frames each string
+    with its length: SHORT_BINUNICODE, BINUNICODE), found by one regex pass in C instead
+    of a walk over every list, dict and dataclass in Python."""
+    out = set()
+    for m in _string_heads(prefix).finditer(data):
+        size = m.group(1)[0] if m.group(1) is not None else int.from_bytes(m.group(2), "little")
+        out.add(data[m.end() : m.end() + size].decode("utf-8", "replace"))
+    return out
+
+
 @dataclass(frozen=True)
 class CarriedNow:
     """The bodies that carry a changed body's duties today (all of them when split)."""
@@ -254,6 +286,47 @@ class Site:
     shared_names: set[str] = field(default_factory=set)  # names several bodies carry
     calendar_hrefs: dict[str, str] = field(default_factory=dict)  # body IRI -> its .ics
     originals: dict[str, str] = field(default_factory=dict)  # source name -> copied file
+    _digests: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def records(self) -> tuple[frozenset[str], str]:
+        """The IRIs of the documents, bodies and duties a template may look up, and the
+        prefix they share (kg.views.write finds them in a page's pickled inputs by it)."""
+        data = self.data
+        iris = frozenset(data.docs) | frozenset(data.bodies) | frozenset(data.duty_by_iri)
+        ordered = sorted(iris)
+        prefix = os.path.commonprefix([ordered[0], ordered[-1]]) if ordered else ""
+        return iris, prefix
+
+    def refs(self, pickled: bytes) -> list[str]:
+        """The records named in pickled inputs, sorted."""
+        iris, prefix = self.records
+        return sorted(iris.intersection(pickled_strings(pickled, prefix)))
+
+    def _record(self, iri: str) -> tuple:
+        """What a template can read about ``iri`` through this object (kg.views.write)."""
+        data = self.data
+        if iri in data.docs:
+            doc = data.docs[iri]
+            original = self.originals.get(doc.source_file) if doc.source_file else None
+            return ("doc", self.doc_pages.get(iri), self.cascade_pages.get(iri), original, doc)
+        if iri in data.bodies:
+            href = self.calendar_hrefs.get(iri)
+            return ("body", self.body_pages.get(iri), href, data.bodies[iri], self.carried_now(iri))
+        return ("duty", data.duty_by_iri.get(iri))
+
+    def record_digest(self, iri: str) -> bytes:
+        """Digest of ``iri``'s record and of the records it names (a duty's document, a
+        document's issuer, a changed body's successors): two steps, as the templates go."""
+        digest = self._digests.get(iri)
+        if digest is None:
+            own = stable_pickle(self._record(iri))
+            h = hashlib.blake2b(own, digest_size=16)
+            for ref in self.refs(own):
+                if ref != iri:
+                    h.update(stable_pickle(self._record(ref)))
+            digest = self._digests[iri] = h.digest()
+        return digest
 
     def ev_local(self, ev: Evidence | None) -> list[int] | None:
         """Offsets for site.js on the page of the evidence's own document (code points)."""
@@ -334,6 +407,16 @@ class Site:
         out: dict[str, list[DocLink]] = defaultdict(list)
         for link in self.data.links:
             out[link.cited].append(link)
+        return out
+
+    @cached_property
+    def cascade_links(self) -> dict[tuple[str, str], DocLink]:
+        """(parent, child) -> the link by which the child carries the parent out (the last
+        in data.links' order), built once for every cascade page."""
+        out: dict[tuple[str, str], DocLink] = {}
+        for link in self.data.links:
+            if link.relation in ("implements", "guides"):
+                out[(link.cited, link.citing)] = link
         return out
 
     @cached_property

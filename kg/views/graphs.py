@@ -1,5 +1,5 @@
-"""The interactive graphs of the site's pages, as vis-network data (pyvis builds the
-containers; nodes, edges and options are ours, so they stay offline and escaped).
+"""The interactive graphs of the site's pages, as vis-network data in the shape pyvis gives
+(nodes, edges, options), built here so they stay offline, escaped and cheap per node.
 
 ``doc_graph``: a document, the bodies it gives duties to, their partners and the
 documents it carries out. ``body_graph``: a body and the bodies it works with.
@@ -9,13 +9,11 @@ administrative level, grouped by province when too big for the browser.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
 from kg.read import LEVELS, Body, Document, Duty, ReadModel
 from kg.views.common import (
@@ -36,16 +34,10 @@ from kg.views.common import (
 )
 
 
-def _network(options: dict) -> Network:
-    """A pyvis network used as the graph container; rendering is ours (offline, escaped)."""
-    net = Network(directed=True, cdn_resources="in_line")
-    net.options = options
-    return net
-
-
-def _graph_payload(net: Network, **extra: Any) -> dict:
-    nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    payload = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+def _graph_payload(nodes: list[dict], edges: list[dict], options: dict, **extra: Any) -> dict:
+    """The data site.js hands to vis-network (the shape pyvis's get_network_data gives),
+    built directly: a pyvis Network per page cost more than the page's own nodes."""
+    payload = {"nodes": nodes, "edges": edges, "options": options}
     payload["height"] = 320 if len(nodes) <= 6 else 520
     payload.update(extra)
     return payload
@@ -180,9 +172,7 @@ def doc_graph(site: Site, doc: Document, limit: int = NODE_LIMIT) -> dict:
         )
     _partner_edges(site, duties, shown, nodes, edges, limit)
     _cited_docs(site, doc, nodes, edges, limit)
-    net = _network(_settled(nodes))
-    net.nodes, net.edges = nodes, edges
-    return _graph_payload(net, truncated=truncated)
+    return _graph_payload(nodes, edges, _settled(nodes), truncated=truncated)
 
 
 def _partner_edges(
@@ -238,14 +228,16 @@ def _cited_docs(
 ) -> None:
     """The documents ``doc`` carries out or relies on, as nodes with an edge from it."""
     data, doc_id = site.data, "d:" + doc.iri
-    for link in data.links:
-        if link.citing != doc.iri or link.relation not in ("implements", "guides", "based_on"):
+    ids = {n["id"] for n in nodes}
+    for link in site.links_from[doc.iri]:
+        if link.relation not in ("implements", "guides", "based_on"):
             continue
         cited = data.docs.get(link.cited)
         if cited is None or len(nodes) >= limit:
             continue
         node_id = "d:" + cited.iri
-        if all(n["id"] != node_id for n in nodes):
+        if node_id not in ids:
+            ids.add(node_id)
             nodes.append(
                 {
                     "id": node_id,
@@ -294,9 +286,8 @@ def body_graph(site: Site, body: str, limit: int = NODE_LIMIT) -> dict:
                 "href": site.ev_href(ev),
             }
         )
-    net = _network(_settled(nodes))
-    net.nodes, net.edges = nodes, edges
-    return _graph_payload(net, truncated=max(0, len(counts) - len(partners)))
+    options = _settled(nodes)
+    return _graph_payload(nodes, edges, options, truncated=max(0, len(counts) - len(partners)))
 
 
 def cascade_members(
@@ -383,9 +374,7 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
         nodes.append(node)
 
     edges = []
-    cite_ev = {
-        (lk.cited, lk.citing): lk for lk in data.links if lk.relation in ("implements", "guides")
-    }
+    cite_ev = site.cascade_links
     for parent, child in pairs:
         link = cite_ev.get((parent, child))
         edges.append(
@@ -430,9 +419,7 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
                         label = f"{name} · {LEVEL_VI[LEVELS[row[0]]]}"
                         info["label"] = f"{label}\n({info['size']} văn bản)"
                         info["title"] = f"{label}: {info['size']} văn bản. Bấm để mở rộng."
-    net = _network(TREE_OPTIONS)
-    net.nodes, net.edges = nodes, edges
-    payload = _graph_payload(net, clusters=clusters, limit=limit)
+    payload = _graph_payload(nodes, edges, TREE_OPTIONS, clusters=clusters, limit=limit)
     payload["height"] = max(320, min(720, 130 * len(rows) + 80))  # one band per row of the tree
     return payload
 

@@ -8,6 +8,7 @@ shapes mean. Documents' own words (names, duties, quotes) are never translated.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -89,10 +90,12 @@ EN = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def t(vi: str, en: str | None = None) -> Markup:
     """``vi`` as page text, switchable to its English (from ``EN`` unless given).
 
-    Both are escaped here; a label with no English is plain escaped text.
+    Both are escaped here; a label with no English is plain escaped text. Cached: every
+    page shows the same few dozen labels, and a national site has tens of thousands of pages.
     """
     en = en if en is not None else EN.get(vi)
     if not en:

@@ -82,6 +82,7 @@ def _env() -> Environment:
         autoescape=select_autoescape(["html"], default_for_string=True, default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one build: no stat of every template for every page
     )
     env.filters["date_vi"] = date_vi
     env.filters["fold"] = fold
@@ -112,6 +113,7 @@ class SiteReport:
     seconds: float
     path: Path
     warnings: list[str] = field(default_factory=list)  # originals that could not be copied
+    reused: int = 0  # files carried over from the previous site unchanged
 
 
 def write_site(
@@ -120,11 +122,14 @@ def write_site(
     limit: int = NODE_LIMIT,
     index_rows: int = INDEX_ROW_LIMIT,
     originals: Iterable[tuple[str, Path]] = (),
+    previous: Path | None = None,
 ) -> SiteReport:
     """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
 
     The pages are written beside it (``site.new-PID``) and swapped in, so a failed or
-    interrupted build leaves the previous site as it was.
+    interrupted build leaves the previous site as it was. ``previous`` is the site of the
+    last build (it may be ``site_dir`` itself): its pages whose inputs did not change are
+    hard-linked instead of rendered again (kg.views.write).
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
@@ -139,8 +144,8 @@ def write_site(
     tmp.mkdir()
     try:
         shutil.copytree(STATIC_DIR, tmp / "static")
-        copied, problems = copy_originals(tmp, originals)
-        report = _render(data, tmp, limit, index_rows, copied)
+        copied, problems = copy_originals(tmp, originals, previous)
+        report = _render(data, tmp, limit, index_rows, copied, previous)
         report.warnings = problems
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -157,15 +162,22 @@ def write_site(
 
 
 def _render(
-    data: ReadModel, tmp: Path, limit: int, index_rows: int, originals: dict[str, str]
+    data: ReadModel,
+    tmp: Path,
+    limit: int,
+    index_rows: int,
+    originals: dict[str, str],
+    previous: Path | None = None,
 ) -> SiteReport:
     """Every page of every kind in ``PAGE_KINDS`` into ``tmp``."""
     site = Site.of(data)
     site.originals = originals
-    write = Write(_env(), site, tmp, limit, index_rows)
+    write = Write(_env(), site, tmp, limit, index_rows, previous)
     for kind in PAGE_KINDS:
         kind.write_pages(site, write)
+    write.save_keys()
     return SiteReport(
+        reused=write.reused,
         pages=write.pages,
         documents=len(site.docs),
         bodies=len(site.bodies),
@@ -180,23 +192,28 @@ def build_site(
     out_dir: Path,
     limit: int = NODE_LIMIT,
     originals: Iterable[tuple[str, Path]] = (),
+    previous: Path | None = None,
 ) -> SiteReport:
     """Write the staff site for ``store`` into ``out_dir`` (DIR/site); the build's hook.
 
     ``store`` is a kg.store.Store, a pyoxigraph Store, or a ready ``ReadModel``;
-    ``originals`` are (source name, file) pairs whose files the document pages link.
+    ``originals`` are (source name, file) pairs whose files the document pages link;
+    ``previous`` is the last build's site, whose unchanged pages are carried over.
     """
-    return write_site(load_model(store), Path(out_dir), limit, originals=originals)
+    return write_site(
+        load_model(store), Path(out_dir), limit, originals=originals, previous=previous
+    )
 
 
 def copy_originals(
-    site_dir: Path, sources: Iterable[tuple[str, Path]]
+    site_dir: Path, sources: Iterable[tuple[str, Path]], previous: Path | None = None
 ) -> tuple[dict[str, str], list[str]]:
     """Copy each source file, as the user gave it, beside the pages that will link it.
 
     A document page shows the text as read; the original (a PDF, a scan, a .docx) is
     what a reader checks it against. Returns source name -> link for the files copied,
-    and one warning line per file that could not be.
+    and one warning line per file that could not be. A copy in ``previous`` with the
+    source's size and modification time is hard-linked instead.
     """
     copied: dict[str, str] = {}
     problems: list[str] = []
@@ -207,9 +224,29 @@ def copy_originals(
         dest = Path(site_dir) / rel
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, dest)
+            if not (
+                previous and _same_file(Path(path), previous / rel) and _link(previous / rel, dest)
+            ):
+                shutil.copy2(path, dest)
         except OSError as e:
             problems.append(f"{name}: original not copied into the site ({e.strerror or e})")
         else:
             copied[name] = urllib.parse.quote(rel)
     return copied, problems
+
+
+def _same_file(source: Path, copy: Path) -> bool:
+    """A copy made by copy2 from this very file: same size and modification time."""
+    try:
+        a, b = source.stat(), copy.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+
+def _link(src: Path, dest: Path) -> bool:
+    try:
+        os.link(src, dest)
+    except OSError:
+        return False
+    return True

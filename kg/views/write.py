@@ -1,27 +1,130 @@
-"""Writing one page: the template, the context, the page count."""
+"""Writing one page: the template, the context, the page count; pages carried over.
+
+A national site has tens of thousands of pages and adding one plan changes few of them.
+Each page gets a key: a digest of the code that renders it, its template, its context
+and the records its template looks up through ``site`` (kg.views.common.Site.record_digest).
+The keys are kept in the site (``KEYS``); a build given the previous site carries a page
+whose key is unchanged over by a hard link (a copy across file systems) instead of
+rendering it, so an incremental site is byte for byte the site a full build writes.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
-from kg.views.common import Site
+from kg.views.common import HERE, Site, stable_pickle
+
+KEYS = ".page-keys.json"  # page name -> key of what it was rendered from
+
+
+@cache
+def code_digest() -> str:
+    """The views' code and templates: a page rendered by other code is never carried over."""
+    from kg import __version__
+
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted([*HERE.glob("*.py"), *(HERE / "templates").glob("*.html")]):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def read_keys(site_dir: Path | None) -> dict[str, str]:
+    if site_dir is None:
+        return {}
+    try:
+        keys = json.loads((Path(site_dir) / KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
+
+
+def link_or_copy(src: Path, dest: Path) -> bool:
+    """Hard-link ``src`` to ``dest`` (a copy across file systems); False if neither works."""
+    try:
+        os.link(src, dest)
+        return True
+    except OSError:
+        pass
+    try:
+        shutil.copyfile(src, dest)
+        return True
+    except OSError:
+        return False
 
 
 class Write:
     """Renders a template into ``out_dir/name``; page kinds call it once per page."""
 
     def __init__(
-        self, env: Environment, site: Site, out_dir: Path, limit: int, index_rows: int
+        self,
+        env: Environment,
+        site: Site,
+        out_dir: Path,
+        limit: int,
+        index_rows: int,
+        previous: Path | None = None,
     ) -> None:
         self.env, self.site, self.out_dir = env, site, out_dir
         self.limit = limit  # most nodes a graph may show at once
         self.index_rows = index_rows  # beyond this many rows the index is drawn by site.js
         self.pages = 0
+        self.reused = 0  # files carried over from ``previous``
+        self.previous = Path(previous) if previous is not None else None
+        self.before = read_keys(self.previous)
+        self.keys: dict[str, str] = {}
+        self._code = f"{code_digest()}:{limit}:{index_rows}"
 
     def __call__(self, name: str, template: str, **context: Any) -> None:
-        text = self.env.get_template(template).render(site=self.site, **context)
-        (self.out_dir / name).write_text(text, encoding="utf-8")
         self.pages += 1
+        self.file(
+            name,
+            (template, context),
+            lambda: self.env.get_template(template).render(site=self.site, **context),
+        )
+
+    def file(self, name: str, inputs: Any, make: Callable[[], str]) -> None:
+        """Write ``make()`` to ``name``, or carry the previous site's file over when it was
+        made from the same ``inputs`` (and the records they name) by the same code."""
+        key = self.key(inputs)
+        if key is not None:
+            self.keys[name] = key
+            if self.before.get(name) == key and self._carry(name):
+                self.reused += 1
+                return
+        (self.out_dir / name).write_text(make(), encoding="utf-8")
+
+    def key(self, inputs: Any) -> str | None:
+        """Digest of the inputs and of every record they name; None if they cannot be pickled."""
+        try:
+            pickled = stable_pickle(inputs)
+        except Exception:  # a lambda, a recursive structure: render it every time
+            return None
+        h = hashlib.blake2b(pickled, digest_size=16, key=self._code.encode()[:64])
+        for iri in self.site.refs(pickled):
+            h.update(self.site.record_digest(iri))
+        return h.hexdigest()
+
+    def _carry(self, name: str) -> bool:
+        assert self.previous is not None
+        src = self.previous / name
+        if not src.is_file():
+            return False
+        dest = self.out_dir / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        return link_or_copy(src, dest)
+
+    def save_keys(self) -> None:
+        with contextlib.suppress(OSError):
+            (self.out_dir / KEYS).write_text(
+                json.dumps(self.keys, sort_keys=True, indent=0), encoding="utf-8"
+            )

@@ -1,0 +1,85 @@
+"""kg.views.write: a site built with the previous one at hand carries its unchanged pages
+over, and is byte for byte the site a full build writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.build import build
+from kg.read import load_model
+from kg.views.site import write_site
+from kg.views.write import KEYS
+
+SAMPLE = Path(__file__).parent / "data" / "views" / "sample.trig"
+ID = "https://w3id.org/dkg/id/"
+STAMP = re.compile(rb"^DTSTAMP:.*$", re.M)  # when an .ics was written: carried over as is
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    out = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            out[str(path.relative_to(site))] = (
+                STAMP.sub(b"", data) if path.suffix == ".ics" else data
+            )
+    return out
+
+
+def sample_model(without: str | None = None):
+    store = ox.Store()
+    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    if without:
+        store.remove_graph(ox.NamedNode(ID + "graph/source/" + without))
+    return load_model(store)
+
+
+def test_an_incremental_site_equals_a_full_one(tmp_path):
+    before = write_site(sample_model(without="xa-tien-noi"), tmp_path / "before")
+    assert before.reused == 0 and (tmp_path / "before" / KEYS).is_file()
+    full = write_site(sample_model(), tmp_path / "full")
+    inc = write_site(sample_model(), tmp_path / "inc", previous=tmp_path / "before")
+    assert tree(tmp_path / "inc") == tree(tmp_path / "full")
+    assert 0 < inc.reused < inc.pages == full.pages  # some pages changed, most did not
+    again = write_site(sample_model(), tmp_path / "again", previous=tmp_path / "inc")
+    assert again.reused >= again.pages  # nothing changed: every page (and .ics) carried over
+    assert tree(tmp_path / "again") == tree(tmp_path / "full")
+
+
+def test_a_site_rebuilt_in_place_carries_its_own_pages(tmp_path):
+    site = tmp_path / "site"
+    write_site(sample_model(), site)
+    first = tree(site)
+    report = write_site(sample_model(), site, previous=site)
+    assert report.reused >= report.pages
+    assert tree(site) == first
+
+
+def test_a_changed_template_renders_everything_again(tmp_path, monkeypatch):
+    from kg.views import write
+
+    write_site(sample_model(), tmp_path / "a")
+    monkeypatch.setattr(write, "code_digest", lambda: "other code")
+    report = write_site(sample_model(), tmp_path / "b", previous=tmp_path / "a")
+    assert report.reused == 0
+    assert tree(tmp_path / "b") == tree(tmp_path / "a") | {KEYS: tree(tmp_path / "b")[KEYS]}
+
+
+def test_an_added_plan_rebuilds_only_the_pages_it_touches(tmp_path, seed_paths):
+    src = tmp_path / "src"
+    src.mkdir()
+    for p in seed_paths:
+        shutil.copy(p, src / p.name)
+    files = sorted(src.iterdir())
+    out = tmp_path / "out"
+    build(files[:1] + files[2:], out)
+    build(files, out)
+    build(files, tmp_path / "full")
+    assert tree(out / "site") == tree(tmp_path / "full" / "site")
+    pages = list((out / "site").glob("*.html"))
+    linked = [p for p in pages if p.stat().st_nlink > 1]
+    assert 0 < len(linked) < len(pages)
