@@ -18,6 +18,7 @@ from kg.calendar import Obligation, calendar, first_due, frequency_vi
 
 ALL_ICS = "reporting.ics"
 PAGE = "calendar.html"
+PAGE_ROWS = 400  # obligations per calendar page: 25,000 rows on one page took seconds to open
 
 
 def site_obligations(data, doc_title) -> list[Obligation]:
@@ -125,12 +126,19 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
     site.calendar_hrefs = calendar_hrefs(obs, site.body_pages)
     write_calendars(obs, site.calendar_hrefs, out, put=write.file)
     dated, undated = calendar_rows(obs)
-    write(
-        PAGE,
-        "calendar.html",
-        dated=dated,
-        undated=undated,
-        all_ics=ALL_ICS,
-        frequency_vi=frequency_vi,
-        title="Lịch báo cáo",
-    )
+    items = [("dated", row) for row in dated] + [("undated", o) for o in undated]
+    chunks = [items[i : i + PAGE_ROWS] for i in range(0, len(items), PAGE_ROWS)] or [[]]
+    names = [PAGE] + [f"calendar-{k}.html" for k in range(2, len(chunks) + 1)]
+    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
+        write(
+            name,
+            "calendar.html",
+            dated=[row for kind, row in chunk if kind == "dated"],
+            undated=[o for kind, o in chunk if kind == "undated"],
+            total_dated=len(dated),
+            total_undated=len(undated),
+            pager={"number": number, "names": names} if len(names) > 1 else None,
+            all_ics=ALL_ICS,
+            frequency_vi=frequency_vi,
+            title="Lịch báo cáo" + (f" (trang {number})" if number > 1 else ""),
+        )

@@ -10,6 +10,7 @@ from kg.views.common import ROLE_ORDER, Site, doc_title, fold, safe_json
 from kg.views.graphs import doc_graph
 from kg.views.write import Write
 
+LINKS_SHOWN = 300  # documents citing this one listed on its page (a directive has 10,000)
 RELATION_ORDER = {"implements": 0, "guides": 1, "based_on": 2, "proposal": 3, "cites": 4}
 
 
@@ -50,6 +51,7 @@ def write_pages(site: Site, write: Write) -> None:
             modes={a.body: a.mode for a in data.assignments_by_doc.get(doc.iri, [])},
             links_from=related(site.links_from[doc.iri]),
             links_to=site.links_to[doc.iri],
+            links_shown=LINKS_SHOWN,
             reports=site.reports_of[doc.iri],
             targets=site.targets_of[doc.iri],
             graph=doc_graph(site, doc, write.limit),

@@ -57,6 +57,7 @@ EN = {
     "Văn bản gốc": "Source text",
     "Danh sách": "List",
     "Hạn": "Due",
+    "Trang": "Page",
     "Tần suất": "Frequency",
     "Vai trò": "Role",
     "Báo cáo của": "Reported by",
