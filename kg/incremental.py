@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import pickle
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,22 +86,17 @@ def signature(corpus: ResolvedCorpus, src: ResolvedSource, digest: str) -> str:
     return h.hexdigest()
 
 
-def quads_digest(quads: Iterable[tuple]) -> str:
-    """A content digest of a graph's quads (any order)."""
-    lines = sorted(" ".join(t.n3() if hasattr(t, "n3") else str(t) for t in q) for q in quads)
-    h = hashlib.sha256()
-    for line in lines:
-        h.update(line.encode("utf-8", "surrogatepass"))
-        h.update(b"\n")
-    return h.hexdigest()
-
-
 @dataclass
 class Previous:
     """The live generation's store and what its build recorded about its graphs."""
 
     db: Path
     graphs: dict[str, str]  # graph IRI -> digest
+
+    @property
+    def folder(self) -> Path:
+        """The generation folder (its exports are beside the store)."""
+        return self.db.parent.parent
 
 
 def previous(out_dir: Path, digest: str) -> Previous | None:

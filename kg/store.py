@@ -361,6 +361,17 @@ class StoreWriter:
                 self.flush()
         return n
 
+    def convert(self, quads: Iterable[tuple]) -> list[ox.Quad]:
+        """Quads as pyoxigraph quads (rdflib terms converted, IRIs cached)."""
+        return [self._conv.quad(q) for q in quads]
+
+    def remove(self, quads: Iterable[ox.Quad]) -> None:
+        """Remove quads now, one by one: for a few among many (removing a whole graph of
+        150,000 quads with ``remove_graph`` takes seconds)."""
+        self.flush()
+        for q in quads:
+            self.store.raw.remove(q)
+
     def add_all_or_nothing(self, quads: Iterable[tuple]) -> int:
         """Add ``quads`` only if every one converts (one bad record must not leave half
         a graph behind)."""
@@ -376,11 +387,16 @@ class StoreWriter:
             self.store.raw.bulk_extend(self._buffer)
             self._buffer = []
 
-    def commit(self, meta: dict) -> Path:
-        """Finish the store (and publish it when the writer owns its generation)."""
+    def commit(self, meta: dict, optimize: bool = True) -> Path:
+        """Finish the store (and publish it when the writer owns its generation).
+
+        ``optimize``: compact the database (fewer files to read per query); it rewrites
+        the whole store, so a build that changed little of a seeded store skips it and
+        leaves the compaction of its few new files to RocksDB."""
         self.flush()
         self.store.meta = {**meta, "base": self.store.base}
-        self.store.raw.optimize()
+        if optimize:
+            self.store.raw.optimize()
         self.store.close()
         _write_json(self.folder / META, self.store.meta)
         if self.own_generation:

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from kg import outdir
+from kg.graph_export import read_all
 from kg.resources import corpus_files
 from kg.store import open_store
 
@@ -43,7 +44,7 @@ def whole(out: Path) -> str | None:
     except Exception as e:  # noqa: BLE001 - the point is to find any failure
         return f"store does not open: {e}"
     try:
-        if (out / "exports" / "dkg.nq").read_bytes() != store.nquads():
+        if read_all(out / "exports") != store.nquads():
             return "export differs from the store"
     finally:
         store.close()

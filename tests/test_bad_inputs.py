@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.graph_export import read_all
 from kg.resources import corpus_files
 
 
@@ -60,7 +61,7 @@ def test_impossible_dates_are_findings_and_the_build_is_valid(tmp_path):
     assert "'29/2/2023' is not a calendar date" in rec["notes"], rec["notes"]
     code, _, err = run("build", str(doc), "--out", str(tmp_path / "out"))
     assert code == 0, err
-    nq = (tmp_path / "out" / "exports" / "dkg.nq").read_text(encoding="utf-8")
+    nq = read_all(tmp_path / "out" / "exports").decode("utf-8")
     assert '"2023-02-29"^^' not in nq and '-02-31"^^' not in nq
 
 

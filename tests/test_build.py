@@ -18,6 +18,7 @@ from kg import outdir, rdf
 from kg.build import build, build_records
 from kg.cli import main
 from kg.errors import DkgError
+from kg.graph_export import files, read_all
 from kg.store import open_store
 
 TESTS = Path(__file__).parent
@@ -26,12 +27,12 @@ TESTS = Path(__file__).parent
 def test_two_builds_give_identical_nquads(tmp_path, sample_records):
     a = build_records(sample_records, [], tmp_path / "a")
     b = build_records(list(reversed(sample_records)), [], tmp_path / "b")
-    nq_a = (tmp_path / "a" / "exports" / "dkg.nq").read_bytes()
-    assert nq_a == (tmp_path / "b" / "exports" / "dkg.nq").read_bytes()
+    nq_a = read_all(tmp_path / "a" / "exports")
+    assert nq_a == read_all(tmp_path / "b" / "exports")
     assert a.triples == b.triples > 500 and a.documents == 3
     # rebuilding in place gives the same bytes too
     build_records(sample_records, [], tmp_path / "a")
-    assert (tmp_path / "a" / "exports" / "dkg.nq").read_bytes() == nq_a
+    assert read_all(tmp_path / "a" / "exports") == nq_a
 
 
 def test_report_counts_and_progress(tmp_path, sample_records):
@@ -139,7 +140,7 @@ def test_cli_build_exits_nonzero_on_a_bad_file_but_writes_the_store(tmp_path, se
     )
     assert result.exit_code == 1
     assert "bin.txt" in result.output and "1 documents" in result.output
-    assert (tmp_path / "o" / "exports" / "dkg.nq").stat().st_size > 0
+    assert files(tmp_path / "o" / "exports")
 
 
 def test_the_same_document_read_twice_stays_two_valid_nodes(tmp_path, sample_records):
@@ -222,7 +223,7 @@ def test_exports_do_not_depend_on_where_the_package_is_installed(tmp_path, seed_
     build([seed_paths[0]], tmp_path)
     [row] = open_store(tmp_path).select("SELECT ?f WHERE { ?s dkg:sourceFile ?f }")
     assert row["f"] == f"corpus/{seed_paths[0].name}"
-    nq = (tmp_path / "exports" / "dkg.nq").read_text(encoding="utf-8")
+    nq = read_all(tmp_path / "exports").decode("utf-8")
     assert str(seed_paths[0].parent) not in nq
 
 

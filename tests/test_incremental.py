@@ -18,17 +18,27 @@ import pytest
 
 from kg import reorg
 from kg.build import build, build_records
+from kg.graph_export import files, read_all
 from kg.store import open_store
 
 TESTS = Path(__file__).parent
 
 
 def _nquads(out: Path) -> bytes:
+    """The live store's sorted N-Quads (its export holds the same quads)."""
     store = open_store(out)
     try:
-        return store.nquads()
+        data = store.nquads()
     finally:
         store.close()
+    assert read_all(out / "exports") == data
+    return data
+
+
+def _exports(out: Path) -> dict[str, bytes]:
+    """Each graph file of the live export, by its path."""
+    folder = out / "exports"
+    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in files(folder)}
 
 
 def _meta(out: Path) -> dict:
@@ -66,6 +76,7 @@ def test_an_added_file_is_the_only_graph_emitted(tmp_path, seeds):
     assert report.reused >= len(files) - 2  # only the new file (and the texts citing it)
     assert report.reused < len(files)
     assert _nquads(out) == _full(tmp_path, files, "full")
+    assert _exports(out) == _exports(tmp_path / "full")  # byte for byte, file by file
     new_graph = [g for g in report.changed_graphs if "/graph/source/" in g]
     assert any(files[1].stem.lower().replace("_", "-") in g for g in new_graph)
     assert _meta(out)["changed_graphs"] == report.changed_graphs
@@ -79,6 +90,7 @@ def test_a_changed_file_replaces_its_graph(tmp_path, seeds):
     report = build([seeds], out)
     assert report.reused == len(list(seeds.iterdir())) - 1
     assert _nquads(out) == _full(tmp_path, [seeds], "full")
+    assert _exports(out) == _exports(tmp_path / "full")
 
 
 def test_a_removed_file_drops_its_graph(tmp_path, seeds):
@@ -91,6 +103,7 @@ def test_a_removed_file_drops_its_graph(tmp_path, seeds):
     assert len(report.removed_graphs) == 1
     assert report.removed_graphs[0] not in open_store(out).named_graphs()
     assert _nquads(out) == _full(tmp_path, [seeds], "full")
+    assert _exports(out) == _exports(tmp_path / "full")
 
 
 def test_a_source_whose_cited_identity_changes_is_emitted_again(tmp_path, seeds):

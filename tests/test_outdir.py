@@ -17,6 +17,7 @@ import pytest
 from kg import outdir
 from kg.build import build_records
 from kg.errors import DkgError
+from kg.graph_export import read_all
 from kg.store import open_store
 
 TESTS = Path(__file__).parent
@@ -56,7 +57,7 @@ def build_tag(out: Path) -> dict[str, str]:
     store = open_store(out)
     tags = {s.split("/")[0] for s in store.meta["sources"]}
     store.close()
-    nq = (out / "exports" / "dkg.nq").read_text(encoding="utf-8")
+    nq = read_all(out / "exports").decode("utf-8")
     nq_tags = {t for t in ("A", "B", "C") if f'"{t}/' in nq}
     site = (out / "site").resolve().parent / "store" / "build.json"
     site_tags = {s.split("/")[0] for s in json.loads(site.read_text())["sources"]}
