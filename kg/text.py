@@ -161,16 +161,25 @@ def _lines_beside(text: str, spans: list[tuple[int, int]]) -> Counter[str]:
     return out
 
 
+# a web page's listing field ("Hiệu lực: Đã biết"): recurring verbatim, it is page chrome even
+# where no page number shows the text was paged
+_LISTING_FIELD = re.compile(r"^[^\s:]+(?: [^\s:]+){0,2}: \S")
 _OPENING_CLAUSE = re.compile(r"(?:căn cứ|thực hiện|triển khai|xét đề nghị|theo đề nghị)\b")
 
 
 def _drop_running_lines(buf: _Buf) -> None:
-    """Drop page numbers and running headers/footers (a short line seen >= 3 times).
+    """Drop page numbers and running headers/footers (a short line seen >= 3 times in a paged
+    text, or twice beside page numbers).
+
+    A web copy has no pages: a short line recurring there is a table cell ("Sở Y tế" in each
+    row it leads), a heading of each attached document ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH") or
+    the national motto, all text; only its listing fields ("Hiệu lực: Đã biết") are chrome.
 
     A number alone on a line is a page number unless a neighbouring lone number
     (within 15 lines) continues the count: then it is a table's TT column.
     """
-    beside_page_no = _lines_beside(buf.text, [m.span() for m in _PAGE_NO.finditer(buf.text)])
+    page_nos = [m.span() for m in _PAGE_NO.finditer(buf.text)]
+    beside_page_no = _lines_beside(buf.text, page_nos)
     buf.sub(_PAGE_NO, "")
     newlines = [m.start() for m in re.finditer("\n", buf.text)]
 
@@ -189,6 +198,7 @@ def _drop_running_lines(buf: _Buf) -> None:
         and any(0 < ln - h <= 60 for h in heads[bisect.bisect_left(heads, ln - 60) :][:61])
     }
     buf.sub(_LONE_NUMBER, lambda m: m.group(0) if m.start() in keep else "")
+    paged = bool(page_nos) or len(keep) < len(lone)  # some page number was printed
     counts = Counter(
         normalize_key(line)
         for line in buf.text.split("\n")
@@ -197,7 +207,12 @@ def _drop_running_lines(buf: _Buf) -> None:
     repeated = {
         k
         for k, c in counts.items()
-        if (c >= 3 or (c >= 2 and beside_page_no[k] >= 2))
+        if (
+            c >= 2
+            and beside_page_no[k] >= 2
+            or c >= 3
+            and (paged or _LISTING_FIELD.match(k) is not None)
+        )
         and k
         and not _MARKER_START.match(k)
         and k[-1] not in _SENT_END + ",)"

@@ -243,11 +243,13 @@ def test_a_decision_without_its_header_reads_its_enacting_line_and_its_attachmen
     assert (f.signer, f.signer_title) == ("Đặng Quốc Khánh", "Trưởng ban")
 
 
-def test_a_ministers_enacting_line_makes_the_ministry_the_issuer():
+def test_a_ministers_enacting_line_makes_the_minister_the_issuer():
+    """GUIDE: the enacting line's office enacts ("Bộ trưởng Bộ Nội vụ"), as a chair's does."""
     text = HEADLESS_DECISION.replace(
         "TRƯỞNG BAN CHỈ ĐẠO QUỐC GIA VỀ CHUYỂN ĐỔI SỐ NGÀNH NÔNG\nNGHIỆP", "BỘ TRƯỞNG BỘ NỘI VỤ"
     )
-    assert facts(text).issuer == "Bộ Nội vụ"
+    f = facts(text)
+    assert (f.issuer, f.issuer_level) == ("Bộ trưởng Bộ Nội vụ", "central")
 
 
 HEADLESS_CIRCULAR = """THÔNG TƯ
@@ -274,7 +276,7 @@ Trần Văn Thuấn
 
 def test_a_circular_without_its_header_reads_the_enacting_sentence():
     f = facts(HEADLESS_CIRCULAR)
-    assert (f.type, f.issuer, f.issuer_level) == ("Thông tư", "Bộ Y tế", "central")
+    assert (f.type, f.issuer, f.issuer_level) == ("Thông tư", "Bộ trưởng Bộ Y tế", "central")
 
 
 def test_an_enactment_the_text_cites_is_not_its_own():

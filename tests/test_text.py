@@ -263,3 +263,18 @@ def test_a_wrapped_word_seen_three_times_is_not_a_running_header() -> None:
     text = clean_text(raw).text
     assert text.startswith("KIỂM TOÁN NHÀ\nNƯỚC\n")
     assert text.count("NƯỚC") == 4
+
+
+def test_a_web_copys_recurring_lines_are_text() -> None:
+    """A web copy has no pages: a table's lead cell in each row, each attached document's
+    issuer heading and the motto recur, yet are text; only a listing's fields are chrome."""
+    row = "Tuyên truyền\nSở Y tế\nQuý IV\n"
+    raw = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nQUYẾT ĐỊNH\nĐiều 1. Giao việc.\n" + row * 3
+        + "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nQUYẾT ĐỊNH\n" * 2
+        + "Hiệu lực: Đã biết\nTình trạng: Đã biết\n" * 3
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert text.count("Sở Y tế") == 3
+    assert text.startswith("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nQUYẾT ĐỊNH\n")
+    assert "Hiệu lực" not in text and "Tình trạng" not in text

@@ -29,10 +29,10 @@ from kg.extract.organs import (
     _SUB_ORGAN,
     _UNIT_TYPES,
     _central_issuer,
-    _chair_enacts,
     _clean_at,
     _Issuer,
     _issuer_lines,
+    _office_enacts,
     _parse_org,
     _role,
     _span,
@@ -54,7 +54,7 @@ from kg.models import (
 )
 from kg.numbers import NUMBER_RE, type_from_number
 from kg.structure.lines import SIGNING_MODES
-from kg.text import is_heading_caps, normalize_key
+from kg.text import fold, is_heading_caps, normalize_key
 
 # ---------------------------------------------------------------- signature
 
@@ -400,8 +400,12 @@ def _issuer(
         _own_province(iss, text)  # "TM. ỦY BAN NHÂN DÂN" of a copy without its header
     level, province, district = _issuer_place(iss, facts, named_units, provinces)
     facts.issuer = _compose(iss)
-    if facts.issuer and _chair_enacts(st, clean, facts.issuer):
-        facts.issuer = "Chủ tịch " + facts.issuer
+    if facts.issuer and iss.office:
+        facts.issuer = f"{iss.office} {facts.issuer}"
+    elif facts.issuer:
+        em = _enacts(clean, st)
+        office = _office_enacts(st, clean, facts.issuer, em["who"] if em else None)
+        facts.issuer = office or facts.issuer
     facts.issuer_level = level  # type: ignore[assignment]
     facts.province = province if level != "central" else None
     facts.district = district if level in ("district", "commune") else None
@@ -437,6 +441,9 @@ def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, lis
             names[-1] += " " + line  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
         else:
             names.append(line)
+    office = _block_office(names)
+    if office:  # "CHỦ TỊCH ỦY BAN" / "NHÂN DÂN" / "TỈNH GIA LAI": the office heads the block
+        names[0] = " ".join(names[0].split()[len(office.split()) :])
     header_orgs = [o for o in (_parse_org(n) for n in names) if o is not None]
     if not (block and header_orgs):
         return None, None, names
@@ -452,7 +459,22 @@ def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, lis
     iss = merged[-1]
     if len(merged) > 1:
         iss.parent = merged[-2]
+    if office:
+        iss.office = office
     return iss, Span(block[0].span.start, block[-1].span.end), names
+
+
+def _block_office(names: list[str]) -> str | None:
+    """The head's title an issuer block opens with, when the rest of its first name is the
+    People's Committee ("CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH GIA LAI"): printed as it enacts."""
+    if not names:
+        return None
+    first = " ".join(names[0].split())
+    title = lexicon.office_title_at(first)
+    if title is None or normalize_key(title) != "chủ tịch":
+        return None
+    org = _parse_org(first[len(title) :])
+    return title if org is not None and org.organ in _LOCAL_ORGANS else None
 
 
 def _issuer_from_text(
@@ -794,6 +816,6 @@ def _compose(iss: _Issuer) -> str | None:
     elif iss.unit_type:
         place = iss.unit_type + (f" {iss.unit_name}" if iss.unit_name else "")
     organ = iss.organ
-    if organ and place:
+    if organ and place and not fold(organ).endswith(" " + fold(place)):
         return f"{organ} {place}"
     return organ or place or None

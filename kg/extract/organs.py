@@ -18,7 +18,7 @@ from kg.models import (
     Span,
     Structure,
 )
-from kg.text import is_heading_caps, normalize_key
+from kg.text import fold, is_heading_caps, normalize_key
 
 # ---------------------------------------------------------------- header lines
 
@@ -118,6 +118,7 @@ class _Issuer:
     unit_name: str | None = None  # "Quế Phong"
     parent: _Issuer | None = None
     central: str | None = None  # a central body named as such
+    office: str | None = None  # the head's title the block opens with ("CHỦ TỊCH")
 
 
 _NAME = r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
@@ -189,8 +190,9 @@ _AD_HOC = re.compile(r"^(ban chỉ đạo|hội đồng|tổ công tác|ủy ban
 
 def _enacting_office(flat: str, title: str) -> _Issuer | None:
     """The issuer an enacting line names by its head's office ("BỘ TRƯỞNG BỘ TÀI CHÍNH" ->
-    Bộ Tài chính, "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC" -> the bank, a body's head acting for it;
-    "TRƯỞNG BAN CHỈ ĐẠO ..." -> the office itself, for a body set up for a task)."""
+    Bộ Tài chính with the office "Bộ trưởng", "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC" -> the bank and
+    "Thống đốc": the head enacts (GUIDE); "TRƯỞNG BAN CHỈ ĐẠO ..." -> the office as one
+    name, for a body set up for a task)."""
     if title in ("Phó", "Thường trực"):
         return None
     rest = flat[len(title) :].strip(" ,")
@@ -207,9 +209,11 @@ def _enacting_office(flat: str, title: str) -> _Issuer | None:
         return _Issuer(organ=office, central=office if national else None)
     body = _central_issuer([rest])
     if body is not None:
+        body.office = title  # "Bộ trưởng" of Bộ Nội vụ enacts (GUIDE), as a chair does
         return body
     org = _parse_org(rest)
     if org is not None and (org.organ or org.committee):
+        org.office = title
         return org
     found = bodies.find_bodies(rest)  # a body the data knows ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM")
     if found and found[0].start == 0:
@@ -218,7 +222,10 @@ def _enacting_office(flat: str, title: str) -> _Issuer | None:
         tail = rest[found[0].end :].strip()
         if tail and is_heading_caps(tail) and normalize_key(name).endswith(tuple(_UNIT_TYPES)):
             name = f"{name} {_title_name(tail)}"  # "... THÀNH PHỐ" / "HÀ NỘI": the place's name
-        return _Issuer(organ=name, central=name if mention.level == "central" else None)
+        office = title
+        return _Issuer(
+            organ=name, central=name if mention.level == "central" else None, office=office
+        )
     return None
 
 
@@ -252,6 +259,57 @@ _CHAIR_SPEAKS = re.compile(
     r"\bChủ\s+tịch\s+(?:Ủy|Uỷ|UỶ|ỦY)?\s*(?:ban\s+nhân\s+dân|BAN\s+NHÂN\s+DÂN|UBND)\s+"
     r"(?!các\b)[^\n.;:]{0,40}?\b(?:yêu\s+cầu|chỉ\s+thị|có\s+ý\s+kiến|QUYẾT\s+ĐỊNH|quyết\s+định\s*:)"
 )
+
+
+def _office_enacts(
+    st: Structure, clean: CleanText, issuer: str, enacting: str | None = None
+) -> str | None:
+    """The office that enacts the document in its head's name, as the issuer (GUIDE): the
+    enacting line under the trích yếu names the head of the issuing body ("BỘ TRƯỞNG BỘ NỘI
+    VỤ", "CỤC TRƯỞNG CỤC HẢI QUAN", "TỔNG KIỂM TOÁN NHÀ NƯỚC") or a Thông tư's enacting
+    sentence (``enacting``) does ("Bộ trưởng Bộ Tài chính ban hành Thông tư"): a minister's decision is
+    the minister's, as a chair's is the chair's. The signature block alone does not say so
+    ("KT. BỘ TRƯỞNG" under a ministry's letter)."""
+    if _chair_enacts(st, clean, issuer):
+        return "Chủ tịch " + issuer
+    lines = [" ".join(h.text for h in _role(st.header, "authority"))]
+    if enacting:
+        lines.append(enacting)
+    for line in lines:
+        office = _office_of(line, issuer)
+        if office:
+            return office
+    return None
+
+
+def _office_of(line: str, issuer: str) -> str | None:
+    """ "<title> <issuer>" when ``line`` names the head of ``issuer`` ("BỘ TRƯỞNG BỘ NỘI VỤ"
+    of "Bộ Nội vụ"; "TỔNG KIỂM TOÁN NHÀ NƯỚC" of "Kiểm toán Nhà nước": the title holds the
+    body's first word)."""
+    flat = _ENACTING_WORD.sub("", " ".join(line.split()).strip(" ,.;:"))
+    title = lexicon.office_title_at(flat)
+    if not title or title in ("Phó", "Thường trực", "Ủy viên", "Thủ tướng"):
+        return None  # a deputy never enacts; the chair and the Prime Minister are read apart
+    if normalize_key(title).startswith("phó "):
+        return None
+    rest = flat[len(title) :].strip(" ,")
+    key, own = fold(rest), fold(issuer)
+    if not key:
+        return None
+    words = issuer.split()
+    if own == key or own.startswith(key + " "):
+        return f"{title} {issuer}"  # "CỤC TRƯỞNG CỤC HẢI QUAN" of "Cục Hải quan khu vực II"
+    n = len(key.split())
+    if own.endswith(" " + key) and fold(title).endswith(" " + fold(" ".join(words[:-n]))):
+        # "Tổng Kiểm toán" + "Nhà nước", "Trưởng ban" + "Tuyên giáo ...": the title's last
+        # words are the body's first, printed as the body's name prints them
+        head = title.split()[: len(title.split()) - (len(words) - n)]
+        return f"{' '.join(head)} {issuer}"
+    return None
+
+
+# "... TRUNG ƯƠNG QUYẾT ĐỊNH": the enacting word printed on the authority's line
+_ENACTING_WORD = re.compile(r"\s+(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH)\s*:?$")
 
 
 def _chair_enacts(st: Structure, clean: CleanText, issuer: str) -> bool:

@@ -182,6 +182,19 @@ class _HeaderParser:
             self.header.append(self.hl("doc_type" if is_type else (role or "other"), text, s, e))
         return self._after_type(t + 1, n_subject)
 
+    def _authority_at(self, i: int) -> bool:
+        """Is line ``i`` the enacting authority under a trích yếu in capitals ("CHỦ TỊCH ỦY
+        BAN NHÂN DÂN TỈNH", "CỤC TRƯỞNG CỤC HẢI QUAN", "TỔNG KIỂM TOÁN NHÀ NƯỚC")? A head's
+        title opens it and the preamble follows, not more capitals of the subject."""
+        text = self.lines[i].text.replace("\t", " ").strip()
+        if _AUTHORITY.match(text):
+            return True
+        title = lexicon.office_title_at(text)
+        if title is None or lexicon.is_title_prefix(title) or lexicon.is_title_qualifier(title):
+            return False
+        nxt = self.lines[i + 1].text.strip() if i + 1 < len(self.lines) else ""
+        return not is_heading_caps(nxt) or bool(_ENACTING.match(nxt))
+
     def _after_type(self, i: int, n_subject: int) -> int:
         """The trích yếu and authority lines after the type line, from line ``i``; returns
         the index of the first line after the header."""
@@ -202,7 +215,7 @@ class _HeaderParser:
             if is_heading_caps(text) and n_subject:
                 prev = self.header[-1].text
                 if not (
-                    is_heading_caps(prev) and not ln.blank_before and not _AUTHORITY.match(text)
+                    is_heading_caps(prev) and not ln.blank_before and not self._authority_at(i)
                 ):
                     break  # a subject printed in capitals may wrap; an authority line ends it
             role = "subject"
