@@ -28,10 +28,13 @@ from kg.extract.organs import (
     _NAME,
     _SUB_ORGAN,
     _UNIT_TYPES,
+    _block_office,
     _central_issuer,
     _clean_at,
+    _compose,
     _Issuer,
     _issuer_lines,
+    _merge,
     _office_enacts,
     _parse_org,
     _role,
@@ -54,7 +57,7 @@ from kg.models import (
 )
 from kg.numbers import NUMBER_RE, type_from_number
 from kg.structure.lines import SIGNING_MODES
-from kg.text import fold, is_heading_caps, normalize_key
+from kg.text import is_heading_caps, normalize_key
 
 # ---------------------------------------------------------------- signature
 
@@ -464,19 +467,6 @@ def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, lis
     return iss, Span(block[0].span.start, block[-1].span.end), names
 
 
-def _block_office(names: list[str]) -> str | None:
-    """The head's title an issuer block opens with, when the rest of its first name is the
-    People's Committee ("CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH GIA LAI"): printed as it enacts."""
-    if not names:
-        return None
-    first = " ".join(names[0].split())
-    title = lexicon.office_title_at(first)
-    if title is None or normalize_key(title) != "chủ tịch":
-        return None
-    org = _parse_org(first[len(title) :])
-    return title if org is not None and org.organ in _LOCAL_ORGANS else None
-
-
 def _issuer_from_text(
     iss: _Issuer | None,
     evidence: Span | None,
@@ -796,26 +786,3 @@ def _after_2025_reform(date: str | None) -> bool:
         return False
     year, _, month = date.partition("-")
     return int(year) > 2025 or (int(year) == 2025 and int(month[:2] or 0) >= 7)
-
-
-def _merge(a: _Issuer | None, b: _Issuer) -> _Issuer:
-    if a is None:
-        return b
-    for attr in ("organ", "committee", "unit_type", "unit_name"):
-        if getattr(a, attr) is None:
-            setattr(a, attr, getattr(b, attr))
-    return a
-
-
-def _compose(iss: _Issuer) -> str | None:
-    place = ""
-    if iss.committee and normalize_key(iss.committee) == "đảng ủy" and iss.unit_type:
-        place = f"{iss.committee} {iss.unit_type}" + (f" {iss.unit_name}" if iss.unit_name else "")
-    elif iss.committee:
-        place = iss.committee + (f" {iss.unit_name}" if iss.unit_name else "")
-    elif iss.unit_type:
-        place = iss.unit_type + (f" {iss.unit_name}" if iss.unit_name else "")
-    organ = iss.organ
-    if organ and place and not fold(organ).endswith(" " + fold(place)):
-        return f"{organ} {place}"
-    return organ or place or None

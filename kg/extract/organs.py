@@ -346,3 +346,41 @@ def _central_issuer(lines: list[str]) -> _Issuer | None:
         return _Issuer(organ=organ, central=organ, parent=_Issuer(organ=parent, central=parent))
     name = bodies.mention(last, bodies.Context(level="central")).name
     return _Issuer(organ=name, central=name)
+
+
+def _block_office(names: list[str]) -> str | None:
+    """The head's title an issuer block opens with, when the rest of its first name is the
+    People's Committee ("CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH GIA LAI"): printed as it enacts."""
+    if not names:
+        return None
+    first = " ".join(names[0].split())
+    title = lexicon.office_title_at(first)
+    if title is None or normalize_key(title) != "chủ tịch":
+        return None
+    org = _parse_org(first[len(title) :])
+    return (
+        title if org is not None and org.organ in ("Ủy ban nhân dân", "Hội đồng nhân dân") else None
+    )
+
+
+def _merge(a: _Issuer | None, b: _Issuer) -> _Issuer:
+    if a is None:
+        return b
+    for attr in ("organ", "committee", "unit_type", "unit_name"):
+        if getattr(a, attr) is None:
+            setattr(a, attr, getattr(b, attr))
+    return a
+
+
+def _compose(iss: _Issuer) -> str | None:
+    place = ""
+    if iss.committee and normalize_key(iss.committee) == "đảng ủy" and iss.unit_type:
+        place = f"{iss.committee} {iss.unit_type}" + (f" {iss.unit_name}" if iss.unit_name else "")
+    elif iss.committee:
+        place = iss.committee + (f" {iss.unit_name}" if iss.unit_name else "")
+    elif iss.unit_type:
+        place = iss.unit_type + (f" {iss.unit_name}" if iss.unit_name else "")
+    organ = iss.organ
+    if organ and place and not fold(organ).endswith(" " + fold(place)):
+        return f"{organ} {place}"
+    return organ or place or None
