@@ -35,6 +35,7 @@ class BodyType:
     kind: str | None
     collective: bool
     groups: frozenset[str]  # every broader concept, transitively
+    central_body: str | None = None  # a type found at every level: its body at the centre
 
     @property
     def generic(self) -> bool:
@@ -94,6 +95,7 @@ def body_types() -> dict[str, BodyType]:
         kind = g.value(s, DKG.kind)
         sector = g.value(s, DKG.sector)
         coll = g.value(s, DKG.collective)
+        centre = g.value(s, DKG.centralBody)
         out[_local(s, BODIES_NS)] = BodyType(
             id=_local(s, BODIES_NS),
             pref=vi[0],
@@ -104,6 +106,7 @@ def body_types() -> dict[str, BodyType]:
             kind=lexicon.decode(kind),
             collective=bool(coll.toPython()) if coll is not None else False,
             groups=groups,
+            central_body=_local(centre, BODIES_NS) if isinstance(centre, URIRef) else None,
         )
     return out
 

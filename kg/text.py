@@ -198,7 +198,7 @@ def _drop_running_lines(buf: _Buf) -> None:
         and any(0 < ln - h <= 60 for h in heads[bisect.bisect_left(heads, ln - 60) :][:61])
     }
     buf.sub(_LONE_NUMBER, lambda m: m.group(0) if m.start() in keep else "")
-    paged = bool(page_nos) or len(keep) < len(lone)  # some page number was printed
+    paged = bool(page_nos) or _page_count([(ln, v) for ln, v, _s in lone])
     counts = Counter(
         normalize_key(line)
         for line in buf.text.split("\n")
@@ -234,6 +234,19 @@ def _drop_running_lines(buf: _Buf) -> None:
                 else ""
             ),
         )
+
+
+def _page_count(numbers: list[tuple[int, int]]) -> bool:
+    """Do the lone numbers (line, value) count pages: one value, then the next some lines on,
+    from 2 (NĐ 30/2020 numbers pages from the second)? A table's TT column counts from 1."""
+    first = None  # the value the current run of consecutive numbers started at
+    for (la, a), (lb, b) in zip(numbers, numbers[1:], strict=False):
+        first = first if first is not None else a
+        if b != a + 1:
+            first = None
+        elif lb - la >= 4 and first >= 2:
+            return True
+    return False
 
 
 def _collapse_double_spacing(buf: _Buf) -> None:

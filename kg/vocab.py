@@ -103,6 +103,7 @@ class DKG(DefinedNamespace):
     sector: object
     jurisdiction: object  # -> dkg:AdminUnit
     collective: object  # xsd:boolean: "các sở, ngành" and the like
+    centralBody: object  # body type -> the type of that body at the centre (bodies.ttl)
     asWritten: object
 
     # assignments and duties

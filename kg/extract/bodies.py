@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg import lexicon
-from kg.extract import admin
+from kg.extract import admin, collectives
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types
 from kg.text import fold, fold_same_length
@@ -56,11 +56,14 @@ _ABBREV = [
 ]
 # types that are only a body when followed by what they belong to / are called
 _NEEDS_COMMITTEE = {"VanPhongCapUy", "ThuongTrucCapUy"}
-_NEEDS_LEVEL = {"ThanhTra", "ThuVien"}  # "thanh tra", "thư viện" are also common nouns
+_NEEDS_LEVEL = {"ThanhTra", "ThuVien", "BoTuLenh"}  # also common nouns, or of other ranks
 _NEEDS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
 # named as printed with what follows ("Báo và Phát thanh, Truyền hình Lai Châu" is a title)
 _KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien", "BaoPTTH"}
 _ATTACHED = {"DangDoan", "BanCanSuDang"}
+# a province's authority of one named zone ("Ban Quản lý Khu kinh tế Đông Nam"): the zone's
+# name is part of the body's, and a mention without it is that one zone's authority
+_ZONE_NAMED = {"BQLKKT"}
 _ORGAN_COLLECTIVES = {"BanXayDungDang"}  # organs of a committee, named with that committee
 _NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial"}
 _PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
@@ -115,13 +118,6 @@ _SCHOOL_LEVEL = (
     r"|pho thong dan toc (?:noi|ban) tru|th\s*&\s*thcs|thcs|thpt|ptdtnt|ptdtbt|mn|th)"
 )
 _SCHOOL_LEVELS = re.compile(rf"(?:\s*,\s*|\s+va\s+)({_SCHOOL_LEVEL})(?![a-z0-9&])")
-_DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
-_DESCRIPTOR_STOP = {
-    "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",
-    "huong", "ve", "de", "trong", "tai", "cua", "theo", "thanh", "huyen", "tinh", "xa",
-    "phuong", "thi", "kiem", "giam", "tuyen", "day", "tang", "chu", "bao", "giao",
-    "trinh", "lanh", "ban", "nhan", "danh", "tong", "gui",
-}  # fmt: skip
 
 
 def _sep_key(folded: str) -> str:
@@ -241,18 +237,31 @@ class Context:
     commune: str | None = None
     issuer: str | None = None
     issuer_kind: str | None = None  # "state", "party", "mass-org"
-    # a catch-all is one addressee per document, named as first printed
+    two_tier: bool = False  # dated after the 2025 reform: communes are "xã, phường, đặc khu"
+    # a catch-all is one addressee per document (by generic_key), named as first printed
     generic_names: dict[str, str] = field(default_factory=dict)
     # local units of another level named somewhere with their place, by kind and level word
     placed: dict[str, set[str]] = field(default_factory=dict)
+    # a catch-all's name where the text prints it with its level ("các sở, ban, ngành tỉnh"),
+    # by generic_key: the one name of the addressee wherever it is printed without
+    generic_printed: dict[str, str] = field(default_factory=dict)
+    zones: dict[str, set[str]] = field(default_factory=dict)  # named zones' names, by type
 
     def learn_places(self, text: str) -> Context:
         """Remember the local units ``text`` names with their place ("Thường trực Tỉnh ủy
         Thanh Hóa"), so that the same unit named later without it ("Đề nghị Thường trực
-        Tỉnh ủy ...") is that one unit, not the issuer's own level (GUIDE)."""
-        if not self.level:
-            return self
+        Tỉnh ủy ...") is that one unit, not the issuer's own level (GUIDE); and the catch-alls
+        it prints with their level, whose name that is wherever printed without it."""
         for m in find_bodies(text):
+            if m.type.generic and collectives.has_level(m.as_written):
+                key, printed = collectives.generic_key(
+                    m.as_written, m.type.id, m.label_end - m.start
+                )
+                self.generic_printed.setdefault(key, printed)
+            elif m.type.id in _ZONE_NAMED and m.name_extra:
+                self.zones.setdefault(m.type.id, set()).add(m.name_extra)
+            if not self.level:
+                continue
             if m.place and not m.plural and not m.type.generic and not m.type.collective:
                 name, _, level, _ = canonical(m, self)
                 if level != self.level and name.endswith(m.place):
@@ -298,6 +307,7 @@ class Context:
             commune=facts.commune,
             issuer=facts.issuer,
             issuer_kind=facts.issuer_kind,
+            two_tier=(facts.date or "") >= collectives.REFORM_DATE,
         )
 
 
@@ -324,6 +334,9 @@ class BodyMatch:
     label_end: int = 0  # where the reference-data label printed ends
     cap: bool = False  # the level word printed with "cấp" ("Ủy ban nhân dân cấp xã")
     region: str | None = None  # a regional unit's number ("khu vực XI")
+    qualifier: str | None = None  # what narrows a catch-all ("khác", "có liên quan"), folded
+    unit: str | None = None  # "Chi nhánh" of a body, "Văn phòng" of a Ban Chỉ đạo, as printed
+    span_of: str | None = None  # "từ Hà Tĩnh đến Khánh Hòa": the units a collective covers
 
 
 def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -344,7 +357,10 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
         tokens.append(tok)
         end = m.end()
     if len(tokens) > 1 and tokens[0].lower() in _TIME_WORDS and tokens[1][0].isdigit():
-        return None, pos  # "Ban Tổ chức Thành ủy | Năm 2023": a table's deadline cell, not a place
+        return (
+            None,
+            pos,
+        )  # "Ban Tổ chức Thành ủy | Năm 2023": a table's deadline cell, not a place
     return (" ".join(tokens) if tokens else None), end
 
 
@@ -353,6 +369,14 @@ _TIME_WORDS = {"năm", "tháng", "quý", "ngày"}
 
 
 def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
+    m = _complete_label(text, folded, start, end, type_id)
+    if m is not None:  # "Chi nhánh Ngân hàng ...", "Văn phòng Ban Chỉ đạo ..."
+        m.start, m.unit = collectives.unit_before(text, folded, start, type_id)
+        m.as_written = text[m.start : m.end]
+    return m
+
+
+def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
     t = body_types()[type_id]
     m = BodyMatch(start, end, t, text[start:end], label_end=end)
     same = re.match(r"\s+cung\s+cap(?![a-z])", folded[end:])
@@ -390,17 +414,7 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         if v and v.end() > m.end:
             m.end = v.end()
     if type_id == "BanChiDao":
-        words = []
-        pos = m.end
-        while len(words) < 5:
-            d = _DESCRIPTOR.match(folded, pos)
-            if not d or d.group(1) in _DESCRIPTOR_STOP or text[d.start(1)].isupper():
-                break
-            words.append(text[d.start(1) : d.end(1)])
-            pos = d.end()
-        if words:
-            m.name_extra = " ".join(words)
-            m.end = pos
+        m.name_extra, m.end = collectives.steers_at(text, folded, m.end)
     if type_id == "TruongHoc" and key.startswith("cac "):
         head = re.match(r"cac\s+truong\s+", key)
         levels = [text[m.start + (head.end() if head else 0) : m.end]]
@@ -413,6 +427,11 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         m.name_extra = ", ".join(_school_level(x) for x in levels)
         m.as_written = text[m.start : m.end]
         return m
+    if type_id in _ZONE_NAMED:
+        name, e = _take_name(text, m.end)
+        if name and not admin.province_named(name):  # "Đông Nam", not the province's name
+            m.name_extra = name
+            m.end = e
     if type_id in _NEEDS_NAME or type_id in _KEEPS_NAME:
         name, e = _take_name(text, m.end)
         if name:
@@ -423,8 +442,10 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
     implied = next((lw for k, lw in IMPLIED_LEVEL.items() if key.endswith(k)), None)
     if implied:
         m.levels = [implied]
+    if t.generic:
+        m.end = collectives.more_kinds_end(text, folded, m.end)
     if not m.committee and not implied:
-        s = _SUFFIX.match(folded, m.end)
+        s = _SUFFIX.match(folded, collectives.of_unit_end(folded, m.end) if t.generic else m.end)
         if s and s.group(1) and s.group(1).startswith("cung") and not m.same_level:
             s = None  # "cung cấp" (to provide) is not "cùng cấp"
         if s:
@@ -449,6 +470,8 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
                     under = _UNDER_CENTRE.match(folded, m.end) if m.plural else None
                     if under:
                         m.end = under.end()
+    if t.generic:
+        m.qualifier, m.end = collectives.qualifier_at(folded, m.end)
     if m.levels[-1:] == ["khu vuc"] or (not m.levels and key.endswith("khu vuc")):
         r = _REGION.match(text, m.end)
         if r:
@@ -461,6 +484,8 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
             m.end = e
     if type_id in _NEEDS_LEVEL and not m.levels:
         return None
+    if m.plural or t.collective:  # "các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa"
+        m.span_of, m.end = collectives.units_span_at(text, m.end)
     m.as_written = text[m.start : m.end]
     return m
 
@@ -511,13 +536,13 @@ def match_at(text: str, pos: int, *, list_mode: bool = False) -> BodyMatch | Non
         pos += 1
     folded = fold_same_length(text)
     gz = _gazetteer()
-    m = gz.pattern.match(folded, pos)
-    if m:
-        type_id = _type_of(folded[m.start() : m.end()])
-        if type_id:
-            bm = _complete(text, folded, m.start(), m.end(), type_id)
-            if bm:
-                return bm
+    unit = next((u for u in collectives.UNITS_OF if folded.startswith(u, pos)), None)
+    for at in (pos, pos + len(unit)) if unit else (pos,):
+        m = gz.pattern.match(folded, at)
+        type_id = _type_of(folded[m.start() : m.end()]) if m else None
+        bm = _complete(text, folded, m.start(), m.end(), type_id) if m and type_id else None
+        if bm and (at == pos or bm.start == pos):  # after a unit word: as that body's unit
+            return bm
     if list_mode:
         lo = _list_only_pattern().match(folded, pos)
         if lo:
@@ -546,6 +571,14 @@ def _place_key(m: BodyMatch) -> str:
 
 def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     """(canonical name, type id, level, collective) of a match in a document."""
+    name, type_id, level, collective = _canonical(m, ctx)
+    if m.unit:  # "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"
+        unit = m.unit[:1].upper() + m.unit[1:].lower()
+        name = f"{unit} {name}"
+    return name, type_id, level, collective
+
+
+def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if not m.place and not m.plural and ctx.placed and (m.committee or m.levels):
         known = ctx.placed.get(_place_key(m), set())
         if len(known) == 1:  # the one unit of that kind the document names with its place
@@ -561,6 +594,9 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return t.pref, type_id, level, True
     if m.same_level:
         return f"{t.pref} cùng cấp", type_id, None, True
+    if m.span_of and t.collective and not t.generic:
+        base = re.sub(r"\s+trực thuộc Trung ương$", "", t.pref, flags=re.I)
+        return f"{base} {m.span_of}", type_id, level, True
     if m.region:  # "Kho bạc Nhà nước khu vực XI": one regional unit, named with its number
         printed = _squash(m.as_written[: m.label_end - m.start])
         base = printed if len(printed.split()) > 1 else t.pref  # as printed, unless abbreviated
@@ -569,45 +605,29 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if t.generic:
         # a catch-all is named as printed ("các sở, ban, ngành, đoàn thể cấp tỉnh"): its
         # wording is the only thing that says which bodies it covers
-        printed = _squash(m.as_written)
-        if not fold_same_length(printed).startswith("cac "):
-            printed = "các " + printed
-        name = ctx.generic_names.setdefault(t.id, printed[:1].upper() + printed[1:])
+        key, printed = collectives.generic_key(m.as_written, t.id, m.label_end - m.start)
+        name = ctx.generic_names.setdefault(key, ctx.generic_printed.get(key, printed))
         return name, type_id, level, True
     if m.inner is not None:
         inner_name = canonical(m.inner, ctx)[0]
         return f"{t.pref} {inner_name}", type_id, m.inner.type.level or ctx.level, False
     if t.collective and m.committee and fold_same_length(t.pref).endswith("truc thuoc"):
         return f"{t.pref} {COMMITTEE_DISPLAY[m.committee]}", type_id, level, True
-    if t.id in _ORGAN_COLLECTIVES:
-        # "các Ban Xây dựng Đảng [và Ủy ban Kiểm tra] Tỉnh ủy": the organs of one committee
-        committee = m.committee or ctx.committee
-        if committee:
-            return f"{t.pref} {COMMITTEE_DISPLAY[committee]}", type_id, level or ctx.level, True
-    if t.party_organ and m.committee_list:
-        listed = " ".join(m.committee_list.split()).lower()
-        above = re.search(rf"truc thuoc\s+({_CU})$", fold_same_length(listed))
-        if above:  # "... trực thuộc Tỉnh ủy" as printed
-            listed = listed[: above.start(1)] + COMMITTEE_DISPLAY[above.group(1)]
-        return f"{t.pref} {listed}", type_id, None, True
-    if t.party_organ and not m.committee and m.plural and levels:
-        return f"{t.pref} các {', '.join(levels)}", type_id, level, True
-    if t.party_organ:
-        committee = m.committee or ctx.committee
-        name = t.pref
-        if committee:
-            name = f"{t.pref} {COMMITTEE_DISPLAY[committee]}"
-            if t.level is None:
-                level = LEVEL_OF_WORD.get(COMMITTEE_LEVEL_WORD[committee], ctx.level)
-        if m.committee and m.place and ctx.level and level and level != ctx.level:
-            name = f"{name} {m.place}"  # "Thường trực Tỉnh ủy Thanh Hóa" in a central notice
-        return name, type_id, level or ctx.level, False
+    if t.party_organ or t.id in _ORGAN_COLLECTIVES:
+        named = _organ_name(m, ctx, levels, level)
+        if named is not None:
+            return named
     if t.id == "TruongHoc" and m.plural and m.name_extra:
         return f"Các trường {m.name_extra}", type_id, level or ctx.level, True
     if m.plural and t.id in _PLURAL_GOV:
-        # one collective, however its level words are ordered: named as first printed
-        key = f"{t.id}|{'|'.join(sorted(set(m.levels)))}"
-        name = ctx.generic_names.setdefault(key, f"{t.pref} các {', '.join(levels)}")
+        # one collective, however its level words are ordered: named as first printed, or in
+        # the law's order for the communes of the two-tier government ("xã, phường, đặc khu")
+        key = f"{t.id}|{'|'.join(sorted(set(m.levels)))}|{m.span_of or ''}"
+        order = collectives.COMMUNE_ORDER
+        if ctx.two_tier and all(w in order for w in m.levels):
+            levels = [LEVEL_DISPLAY[w] for w in sorted(m.levels, key=order.index)]
+        span = f" {m.span_of}" if m.span_of else ""
+        name = ctx.generic_names.setdefault(key, f"{t.pref} các {', '.join(levels)}{span}")
         if t.id == "UBND":
             if all(LEVEL_OF_WORD[w] == "commune" for w in m.levels):
                 type_id = "UBNDCapXa"
@@ -623,16 +643,33 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if t.id in _KEEPS_NAME:
         name = t.pref if not m.name_extra else f"{m.as_written[: m.end - m.start]}"
         return _squash(m.as_written), type_id, level or ctx.level, collective
+    if t.id in _ZONE_NAMED and (m.name_extra or len(ctx.zones.get(t.id, ())) == 1):
+        zone = m.name_extra or next(iter(ctx.zones[t.id]))
+        return f"{_squash(m.as_written[: m.label_end - m.start])} {zone}", type_id, level, False
+    if t.id == "BanChiDao" and not m.name_extra and not levels and ctx.issuer:
+        own = re.search(r"(?<![a-z])ban chi dao(?![a-z])", fold_same_length(ctx.issuer))
+        if own:  # "Ban Chỉ đạo" in a decision of "Trưởng Ban Chỉ đạo Nhà nước về Du lịch"
+            return ctx.issuer[own.start() :], type_id, ctx.level, False
     if t.id == "BanChiDao":
         name = t.pref + (f" {m.name_extra}" if m.name_extra else "")
         lw = levels[0] if levels else (LEVEL_DISPLAY.get(ctx.level_word or "") or None)
+        if re.search(r"(?:quoc gia|trung uong|nha nuoc)(?![a-z])", fold(m.name_extra or "")):
+            lw = None  # "Ban Chỉ đạo phòng thủ dân sự quốc gia": national by its name
         return (f"{name} {lw}" if lw else name), type_id, level or ctx.level, False
     if t.level is None and not (t.groups & _NO_LEVEL_GROUPS) and not t.collective:
         if levels and m.place and ctx.level and level != ctx.level:
             # one specific unit of another level than the issuer's keeps its place (GUIDE)
             return f"{t.pref} {levels[0]} {m.place}", type_id, level, False
         if levels:
-            return f"{t.pref} {'cấp ' if m.cap else ''}{levels[0]}", type_id, level, False
+            return (
+                f"{t.pref} {'cấp ' if m.cap else ''}{levels[0]}",
+                type_id,
+                level,
+                False,
+            )
+        if ctx.level == "central" and t.central_body and not m.plural:
+            centre = body_types()[t.central_body]  # "Công an" in a central notice: Bộ Công an
+            return centre.pref, centre.id, "central", False
         if ctx.level_word:
             return (
                 f"{t.pref} {LEVEL_DISPLAY[ctx.level_word]}",
@@ -656,6 +693,42 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if _keeps_level_word(m):
         return f"{t.pref} {levels[0]}", type_id, level, False
     return t.pref, type_id, level, collective
+
+
+def _organ_name(
+    m: BodyMatch, ctx: Context, levels: list[str], level: str | None
+) -> tuple[str, str, str | None, bool] | None:
+    """The name of a Party committee's organ: with its committee, as printed or the issuer's."""
+    t, type_id = m.type, m.type.id
+    if t.id in _ORGAN_COLLECTIVES:
+        # "các Ban Xây dựng Đảng [và Ủy ban Kiểm tra] Tỉnh ủy": the organs of one committee
+        committee = m.committee or ctx.committee
+        if committee:
+            return (
+                f"{t.pref} {COMMITTEE_DISPLAY[committee]}",
+                type_id,
+                level or ctx.level,
+                True,
+            )
+    if t.party_organ and m.committee_list:
+        listed = " ".join(m.committee_list.split()).lower()
+        above = re.search(rf"truc thuoc\s+({_CU})$", fold_same_length(listed))
+        if above:  # "... trực thuộc Tỉnh ủy" as printed
+            listed = listed[: above.start(1)] + COMMITTEE_DISPLAY[above.group(1)]
+        return f"{t.pref} {listed}", type_id, None, True
+    if t.party_organ and not m.committee and m.plural and levels:
+        return f"{t.pref} các {', '.join(levels)}", type_id, level, True
+    if t.party_organ:
+        committee = m.committee or ctx.committee
+        name = t.pref
+        if committee:
+            name = f"{t.pref} {COMMITTEE_DISPLAY[committee]}"
+            if t.level is None:
+                level = LEVEL_OF_WORD.get(COMMITTEE_LEVEL_WORD[committee], ctx.level)
+        if m.committee and m.place and ctx.level and level and level != ctx.level:
+            name = f"{name} {m.place}"  # "Thường trực Tỉnh ủy Thanh Hóa" in a central notice
+        return name, type_id, level or ctx.level, False
+    return None
 
 
 def _keeps_level_word(m: BodyMatch) -> bool:

@@ -1,0 +1,148 @@
+"""What is printed around a body's name and belongs to it (kg.extract.bodies reads the name).
+
+A catch-all's further kinds and what narrows it ("các cơ quan, đơn vị, địa phương, doanh
+nghiệp", "các cơ quan, đơn vị khác", "các sở, ngành có liên quan"); the units a collective
+covers ("các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa"); a body's unit printed before it
+("Chi nhánh Ngân hàng Chính sách xã hội", "Văn phòng Ban Chỉ đạo ..."); the order the law
+gives the communes of the two-tier local government. Offsets are into the text as printed;
+matching runs on its same-length fold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg import lexicon
+from kg.text import fold, fold_same_length, normalize_key
+
+# the communes of the two-tier local government in the order Luật Tổ chức chính quyền địa
+# phương 2025 names them (Điều 2: "xã, phường, đặc khu"), from the reform's effective date
+COMMUNE_ORDER = ["xa", "phuong", "thi tran", "dac khu"]
+REFORM_DATE = "2025-07-01"
+
+_LEVEL = r"(?:cap\s+)?(?:thanh\s+pho|tp|thi\s+xa|tinh|huyen|quan|xa|phuong|dac\s+khu)(?![a-z])"
+# a catch-all printed as a list of kinds ("các cơ quan, đơn vị, địa phương, doanh nghiệp",
+# "các sở, ban, ngành, tổ chức chính trị - xã hội"): one addressee, its further kinds are part
+# of its name; a kind is a bare noun (what follows it is no name: "ban quản lý" is a body)
+_KIND = (
+    r"(?:co quan|don vi|to chuc chinh tri\s*-\s*xa hoi|to chuc|dia phuong|doanh nghiep|nganh"
+    r"|doan the)(?!\s+(?:nha nuoc|su nghiep|chinh tri|xa hoi)(?![a-z]))"
+    r"|(?:so|ban|hoi)(?=\s*[,;:.)]|\s*$|\s+(?:va|co|lien|khac|cap|tinh|thanh|huyen|xa|tu"
+    r"|thuoc|tren|cua|doan)(?![a-z]))"
+)
+_MORE_KINDS = re.compile(rf"(?:\s*,\s*|\s+va\s+)(?:cac\s+)?({_KIND})(?![a-z])", re.M)
+# what narrows a catch-all, part of its name ("các cơ quan, đơn vị khác", "... có liên quan",
+# "các cơ quan, tổ chức từ Trung ương đến cơ sở")
+_QUALIFIER = re.compile(
+    r"\s+(co lien quan|lien quan|khac|tu trung uong den (?:co so|dia phuong))(?![a-z])"
+)
+_PLACE_WORDS = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
+_SPAN_OF_UNITS = re.compile(rf"[ \t]+(từ[ \t]+{_PLACE_WORDS}[ \t]+đến[ \t]+{_PLACE_WORDS})")
+_OF_UNIT = re.compile(rf"\s+cua(?=\s+{_LEVEL})")  # "các Sở, ban, ngành của Thành phố"
+_OF_LEVEL = re.compile(r"\s+của\s+(?=(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường)(?!\w))", re.I)
+_KEY_DROP = {"cac", "cap", "cua"}
+# the level words as printed, accents and all ("quận", not the "quan" of "cơ quan"), never the
+# "xã" of "xã hội"
+_LEVEL_KEYS = sorted(
+    {
+        normalize_key(x)
+        for w in lexicon.unit_words()
+        if w.level != "central"
+        for x in (w.label, *w.variants)
+    },
+    key=len,
+    reverse=True,
+)
+_LEVEL_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _LEVEL_KEYS))})(?!\w)(?!\s+hội)")
+
+# a unit of a body, named with it: a branch of a bank or office in the province ("Chi nhánh
+# Ngân hàng Chính sách xã hội Thành phố"), the office that serves a steering committee ("Văn
+# phòng Ban Chỉ đạo phòng thủ dân sự quốc gia"), not the body itself (folded, with the space)
+UNITS_OF: dict[str, set[str] | None] = {
+    "chi nhanh ": None,
+    "van phong ": {"BanChiDao", "BanCHPTDS"},
+    "co quan thuong truc ": {"BanChiDao", "BanCHPTDS"},
+}
+
+
+def more_kinds_end(text: str, folded: str, end: int) -> int:
+    """Where a catch-all ends that goes on with further kinds, printed in lower case."""
+    more = _MORE_KINDS.match(folded, end)
+    while more and text[more.start(1)].islower():
+        end = more.end()
+        more = _MORE_KINDS.match(folded, end)
+    return end
+
+
+def of_unit_end(folded: str, end: int) -> int:
+    """Past "của" before a catch-all's level word ("các Sở, ban, ngành của Thành phố")."""
+    of = _OF_UNIT.match(folded, end)
+    return of.end() if of else end
+
+
+def qualifier_at(folded: str, end: int) -> tuple[str | None, int]:
+    """What narrows a catch-all printed at ``end`` (folded) and where it ends."""
+    q = _QUALIFIER.match(folded, end)
+    return (q.group(1), q.end()) if q else (None, end)
+
+
+def units_span_at(text: str, end: int) -> tuple[str | None, int]:
+    """ "từ Hà Tĩnh đến Khánh Hòa" printed at ``end``: which units a collective covers."""
+    span = _SPAN_OF_UNITS.match(text, end)
+    return (" ".join(span.group(1).split()), span.end()) if span else (None, end)
+
+
+def unit_before(text: str, folded: str, start: int, type_id: str) -> tuple[int, str | None]:
+    """(start, unit word as printed) when a unit of the body is printed before it."""
+    for unit, of in UNITS_OF.items():
+        if folded[max(0, start - len(unit)) : start] == unit:
+            if of is None or type_id in of:
+                return start - len(unit), text[start - len(unit) : start].strip()
+            break
+    return start, None
+
+
+def has_level(as_written: str) -> bool:
+    """Is a catch-all printed as an addressee ("các ...") with its level word?"""
+    words = normalize_key(as_written)
+    return fold(words).startswith("cac ") and _LEVEL_WORD.search(words) is not None
+
+
+def generic_key(as_written: str, type_id: str, label_len: int) -> tuple[str, str]:
+    """(key, name) of a catch-all: its name as printed, "các" in front, "của" before its level
+    dropped ("Các sở, ban, ngành Thành phố"); its key is its type (the reference data's
+    labels of one type are one addressee: "các sở, ngành", "các sở, ban, ngành, đoàn thể")
+    and what the text adds but the level words, so that "các sở, ngành" and "các sở, ngành
+    tỉnh" are one addressee, while "các cơ quan, đơn vị khác" and "các cơ quan, đơn vị, tổ
+    chức chính trị - xã hội" are two."""
+    printed = _OF_LEVEL.sub(" ", " ".join(as_written.split()))
+    if not fold_same_length(printed).startswith("cac "):
+        printed = "các " + printed
+    added = fold(_LEVEL_WORD.sub(" ", normalize_key(as_written[label_len:])))
+    key = type_id + "|" + " ".join(w for w in added.split() if w not in _KEY_DROP)
+    return key, printed[:1].upper() + printed[1:]
+
+
+# what a Ban Chỉ đạo steers, printed after it in lower case ("Ban Chỉ đạo hoạt động hè"): part
+# of its name, up to a word that starts what it does
+_DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
+_DESCRIPTOR_STOP = {
+    "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",
+    "huong", "ve", "de", "trong", "tai", "cua", "theo", "thanh", "huyen", "tinh", "xa",
+    "phuong", "thi", "kiem", "giam", "tuyen", "day", "tang", "chu", "bao", "giao",
+    "trinh", "lanh", "ban", "nhan", "danh", "tong", "gui", "chiu", "phai", "duoc", "se", "da",
+    "can", "nghien", "ra", "xem", "khan", "tiep", "bo", "sung", "noi",
+}  # fmt: skip
+
+
+def steers_at(text: str, folded: str, end: int) -> tuple[str | None, int]:
+    """What a steering committee printed up to ``end`` steers, and where that ends."""
+    words = []
+    pos = end
+    while len(words) < 8:
+        d = _DESCRIPTOR.match(folded, pos)
+        if not d or d.group(1) in _DESCRIPTOR_STOP or text[d.start(1)].isupper():
+            break
+        words.append(text[d.start(1) : d.end(1)])
+        pos = d.end()
+    return (" ".join(words), pos) if words else (None, end)
