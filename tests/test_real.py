@@ -23,7 +23,7 @@ REAL = Path(__file__).parent / "data" / "real"
 FLOORS = {
     "gold": {
         "document fields": 0.945,
-        "bodies F1": 0.75,
+        "bodies F1": 0.88,  # 0.75 -> 0.88: catch-alls and units named as printed (b10c)
         "duty counts exact": 0.60,
         "leads": 0.92,
         "partners F1": 0.79,
@@ -31,11 +31,12 @@ FLOORS = {
     },
     "ours/tune": {  # 14 documents since ann2 added 6 (leads, references fell: new shapes)
         "document fields": 0.99,
-        "bodies F1": 0.61,
+        "bodies F1": 0.68,  # 0.61 -> 0.68: catch-alls and units named as printed (b10c)
         # 0.82 -> 0.77: bodies now matched by name (a local Party organ of a central notice,
         # named once with its place; a park authority) bring their duty counts into the
-        # measure, where the duty reader finds 1 of 10
-        "duty counts exact": 0.76,
+        # measure, where the duty reader finds 1 of 10; 0.77 -> 0.71 likewise: 35 -> 39
+        # bodies matched by name, 27 -> 28 of them with the right count
+        "duty counts exact": 0.71,
         "leads": 0.78,
         "partners F1": 0.55,
         "references F1": 0.98,
