@@ -26,6 +26,7 @@ from functools import cached_property, lru_cache
 
 from kg.models import BodyMention, DocRef, DocumentRecord, Level
 from kg.numbers import NumberParts, number_key, parse_number, type_from_number
+from kg.placechain import chain_places
 from kg.refdata import BodyType, body_types
 from kg.text import fold
 
@@ -98,13 +99,6 @@ class PlaceKey:
     @property
     def name(self) -> str:
         return self.commune or self.district or self.province or ""
-
-
-def _place_of_document(record: DocumentRecord) -> PlaceKey:
-    d = record.document
-    if d.issuer_level == "central":
-        return PlaceKey()
-    return PlaceKey(d.province, d.district, d.commune)
 
 
 # ---------------------------------------------------------------- resolved records
@@ -273,12 +267,11 @@ def _mention_for_ref(ref: DocRef, doc_place: PlaceKey) -> _Mention | None:
     )
 
 
-def _own_mention(record: DocumentRecord) -> _Mention | None:
+def _own_mention(record: DocumentRecord, place: PlaceKey) -> _Mention | None:
     d = record.document
     if not d.number:
         return None
     parts = parse_number(d.number)
-    place = _place_of_document(record)
     qualifier = place.path if parts and parts.local else ()
     return _Mention(
         parts,
@@ -414,6 +407,7 @@ class Resolver:
     def __init__(self) -> None:
         self.corpus = ResolvedCorpus()
         self._titles: dict[str, list[str]] = {}  # document key -> every title cited for it
+        self._places: dict[int, PlaceKey] = {}  # id(record) -> its place (kg.placechain)
 
     # -- places and bodies
 
@@ -469,11 +463,13 @@ class Resolver:
 
     def resolve(self, records: list[DocumentRecord]) -> ResolvedCorpus:
         records = sorted(records, key=lambda r: r.source.name)
+        # a place its own text leaves open comes from the plan it implements (kg.placechain)
+        self._places = {k: PlaceKey(*p) for k, p in chain_places(records).items()}
         mentions: list[_Mention] = []
         per_record = []
         for rec in records:
-            place = _place_of_document(rec)
-            own = _own_mention(rec)
+            place = self._places[id(rec)]
+            own = _own_mention(rec, place)
             refs = [_mention_for_ref(r, place) for r in rec.references]
             impl = [_mention_for_ref(r, place) for r in rec.implements]
             # a chained key is shown as the text printed it, never as the key itself
@@ -550,7 +546,7 @@ class Resolver:
 
     def _ingested(self, src: ResolvedSource, own: _Mention | None) -> None:
         rec, d = src.record, src.record.document
-        place = _place_of_document(rec)
+        place = self._places[id(rec)]
         doc = self.corpus.documents.get(src.doc)
         if doc is None:
             doc = self.corpus.documents[src.doc] = ResolvedDocument(src.doc, _doc_segment(src.doc))
@@ -598,7 +594,7 @@ class Resolver:
 
     def _bodies(self, src: ResolvedSource) -> None:
         rec = src.record
-        place, level = _place_of_document(rec), rec.document.issuer_level
+        place, level = self._places[id(rec)], rec.document.issuer_level
         for i, a in enumerate(rec.assignments):
             src.bodies[("assignment", i)] = self.body(a.body, place, level)
             for j, duty in enumerate(a.duties):

@@ -161,11 +161,25 @@ def _short(name: str) -> str:
     return re.sub(r"\s*\(.*?\)", "", name).strip()
 
 
+_ROMAN = re.compile(r"[IVXL]+")
+
+
+def _by_number(unit: dict) -> bool:
+    """A ward named by a number alone: "6" of "Phường 6", "IV" of "Phường IV"."""
+    return unit["short"].isdigit() or bool(_ROMAN.fullmatch(unit["short"]))
+
+
 def _unit_name(unit: dict) -> str:
-    """ "xã Tân Lập", but "Phường 6" (a numbered ward keeps its word)."""
-    if unit["short"].lower().startswith(unit["type"].lower()) or unit["short"].isdigit():
+    """ "xã Tân Lập", but "Phường 6", "Phường IV", "Quận 1" (a numbered unit keeps its word)."""
+    if unit["short"].lower().startswith(unit["type"].lower()) or _by_number(unit):
         return unit["name"]
     return f"{unit['type'].lower()} {unit['short']}"
+
+
+def _town(unit: dict) -> str:
+    """The place of a dateline (NĐ 30/2020, Phụ lục I): a unit named by a number is
+    written in full ("Phường IV, ngày ..."; never "IV, ngày ...")."""
+    return unit["name"] if _by_number(unit) else unit["short"]
 
 
 def _size(province: dict) -> int:
@@ -177,8 +191,9 @@ def _city(province: dict) -> bool:
 
 
 class Generator:
-    def __init__(self, plans: int, seed: int, era: str) -> None:
+    def __init__(self, plans: int, seed: int, era: str, provinces: list[str] | None = None) -> None:
         self.n = plans
+        self.only = provinces  # short names: a corpus of these provinces alone
         self.rng = random.Random(seed)
         self.era = era
         self.year = 2024 if era == "2024" else 2025
@@ -243,6 +258,8 @@ class Generator:
         gov = self._plan_gov()
         budget = self.n - 1
         provinces = _units(self.era)
+        if self.only:
+            provinces = [p for p in provinces if p["short"] in self.only]
         self.rng.shuffle(provinces)
         if self.n > 2000:  # most of the country: small provinces first, large ones absorb the rest
             provinces.sort(key=_size)
@@ -357,7 +374,7 @@ class Generator:
             "Kế hoạch",
             self._number(d["name"] + p["name"], "KH-UBND"),
             self._date_after(parent.date),
-            f"Ủy ban nhân dân {dtype.lower()} {d['short']}",
+            "Ủy ban nhân dân " + _unit_name(d),
             "district",
             parent.number,
             parent.key,
@@ -492,7 +509,7 @@ class Generator:
             left, town = ["THỦ TƯỚNG CHÍNH PHỦ"], "Hà Nội"
         else:
             p = place[0]
-            town = place[-1]["short"] if place[-1] is not None else p["short"]
+            town = _town(place[-1]) if place[-1] is not None else p["short"]
             if party:
                 party_name = plan.issuer.removeprefix("Ban Thường vụ ")
                 left = ["ĐẢNG BỘ " + p["name"].upper(), party_name.upper()]
@@ -645,8 +662,10 @@ def check_store(exp: dict, store) -> list[str]:
     return problems
 
 
-def generate(plans: int, seed: int, out: Path, era: str = "2024") -> dict:
-    gen = Generator(plans, seed, era)
+def generate(
+    plans: int, seed: int, out: Path, era: str = "2024", provinces: list[str] | None = None
+) -> dict:
+    gen = Generator(plans, seed, era, provinces)
     gen.run()
     out.mkdir(parents=True, exist_ok=True)
     for name, text in gen.texts.items():
@@ -665,9 +684,15 @@ def main() -> None:
     ap.add_argument("--plans", type=int, default=100)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--era", choices=["2024", "2025"], default="2024")
+    ap.add_argument(
+        "--provinces",
+        help="only these provinces, by short name, comma-separated (e.g. the ones sharing "
+        "a district's name: 'Hậu Giang,Đồng Tháp,Bến Tre')",
+    )
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
-    exp = generate(args.plans, args.seed, args.out, args.era)
+    only = [p.strip() for p in args.provinces.split(",")] if args.provinces else None
+    exp = generate(args.plans, args.seed, args.out, args.era, only)
     print(f"{args.out}: {len(exp['plans'])} plans, era {args.era}")
 
 

@@ -75,3 +75,37 @@ def test_a_province_name_with_a_dash_is_whole() -> None:
         "Bà Rịa - Vũng Tàu"
     )
     assert place_of_name("UBND tỉnh Nghệ An - Sở Y tế", none)[1][0] == "Nghệ An"
+
+
+def test_same_named_districts_in_several_provinces(tmp_path: Path) -> None:
+    """Provinces that share district names (three "huyện Châu Thành") and Hồ Chí Minh's
+    numbered districts: each commune's plan names only its district, and the build still
+    places it, and cascades it, under its own province (kg.placechain)."""
+    provinces = ["Hậu Giang", "Đồng Tháp", "Bến Tre", "Hồ Chí Minh"]
+    exp = national_corpus.generate(60, 1, tmp_path / "c", provinces=provinces)
+    districts = [p["issuer"] for p in exp["plans"].values() if p["level"] == "district"]
+    assert districts.count("Ủy ban nhân dân huyện Châu Thành") >= 2
+    assert any(d.startswith("Ủy ban nhân dân Quận ") for d in districts)
+    records, errors = extract_paths([tmp_path / "c"])
+    assert not errors
+    assert national_corpus.check_records(exp, records) == []
+    build_records(records, errors, tmp_path / "out")
+    store = open_store(tmp_path / "out")
+    try:
+        assert national_corpus.check_store(exp, store) == []
+    finally:
+        store.close()
+
+
+def test_a_unit_named_by_a_number_is_written_with_its_word() -> None:
+    """NĐ 30/2020 (Phụ lục I): a dateline names a unit called by a number in full."""
+    ward = {"name": "Phường IV", "short": "IV", "type": "Phường"}
+    assert national_corpus._town(ward) == "Phường IV"
+    assert national_corpus._unit_name(ward) == "Phường IV"
+    district = {"name": "Quận 12", "short": "Quận 12", "type": "Quận"}
+    assert national_corpus._unit_name(district) == "Quận 12"
+    commune = {"name": "Xã Tân Lập", "short": "Tân Lập", "type": "Xã"}
+    assert (national_corpus._town(commune), national_corpus._unit_name(commune)) == (
+        "Tân Lập",
+        "xã Tân Lập",
+    )

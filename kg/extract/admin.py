@@ -74,25 +74,60 @@ def _tables() -> _Tables:
         for info in dists.values():
             d = District(_printed(info["districtShort"]), info["districtType"], pname)
             districts.setdefault(unit_key(d.name), []).append(d)
+    # the NO_ACCENTED tables keep one of two wards whose names differ only by accents
+    # ("Lộc Thành", "Lộc Thạnh" of Lộc Ninh); the ACCENTED ones hold the other
     communes: dict[str, list[tuple[str, str]]] = {}
-    for pkey, wards in modern["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
-        pname = modern["DICT_PROVINCE"][pkey]["provinceShort"]
-        for info in wards.values():
-            communes.setdefault(unit_key(str(info["wardShort"])), []).append(
-                (str(info["wardShort"]), pname)
-            )
-    old_communes: dict[str, list[tuple[str, str, str]]] = {}
-    for pkey, dists in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
-        pname = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
-        for dkey, wards in dists.items():
-            dinfo = legacy["DICT_PROVINCE_DISTRICT"].get(pkey, {}).get(dkey)
-            if dinfo is None:
-                continue
+    for table in ("DICT_PROVINCE_WARD_NO_ACCENTED", "DICT_PROVINCE_WARD_ACCENTED"):
+        for pkey, wards in modern[table].items():
+            pname = modern["DICT_PROVINCE"][pkey]["provinceShort"]
             for info in wards.values():
-                old_communes.setdefault(unit_key(_printed(info["wardShort"])), []).append(
-                    (_printed(info["wardShort"]), _printed(dinfo["districtShort"]), pname)
-                )
+                entry = (str(info["wardShort"]), pname)
+                same = communes.setdefault(unit_key(entry[0]), [])
+                if entry not in same:
+                    same.append(entry)
+    old_communes: dict[str, list[tuple[str, str, str]]] = {}
+    for table in (
+        "DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED",
+        "DICT_PROVINCE_DISTRICT_WARD_ACCENTED",
+    ):
+        for pkey, dists in legacy[table].items():
+            pname = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
+            for dkey, wards in dists.items():
+                dinfo = legacy["DICT_PROVINCE_DISTRICT"].get(pkey, {}).get(dkey)
+                if dinfo is None:
+                    continue
+                for info in wards.values():
+                    old = (_printed(info["wardShort"]), _printed(dinfo["districtShort"]), pname)
+                    same = old_communes.setdefault(unit_key(old[0]), [])
+                    if old not in same:
+                        same.append(old)
     return _Tables(provinces, frozenset(central), districts, communes, old_communes)
+
+
+# a unit named by a number: "Quận 12", "Phường 14", "Phường IV" (printed "QUẬN 12", read as
+# the unit word and "12"); the reference data lists some with their word, some bare
+_NUMBER = re.compile(r"\d+|[IVXL]+")
+
+
+def by_number(name: str) -> bool:
+    """A unit's name that is a number ("12", "IV"): it only means something with its word."""
+    return bool(_NUMBER.fullmatch(name.strip()))
+
+
+def _entries(table: dict[str, list], name: str, words: tuple[str, ...]) -> list:
+    """The table's entries for ``name``; a number is also looked up with its unit words."""
+    found = table.get(unit_key(name), [])
+    if by_number(name):
+        for w in words:  # "Phường 14", not "Phương Vĩ" for "VI"
+            full = _accent_key(f"{w} {name}")
+            found = found + [
+                e for e in table.get(unit_key(full), []) if _accent_key(_name_of(e)) == full
+            ]
+    return found
+
+
+def _name_of(entry: object) -> str:
+    return entry.name if isinstance(entry, District) else entry[0]  # type: ignore[index]
 
 
 def province_named(name: str) -> str | None:
@@ -122,7 +157,7 @@ def district_named(
     unit_type: str | None = None,
 ) -> District | None:
     """The district called ``name``; ambiguous names need a province named in the text."""
-    cands = _tables().districts.get(unit_key(name), [])
+    cands = _entries(_tables().districts, name, (unit_type or "quận",))
     if unit_type:
         typed = [d for d in cands if unit_key(d.type) == unit_key(unit_type)]
         cands = typed or cands
@@ -131,11 +166,28 @@ def district_named(
     return found if isinstance(found, District) else None
 
 
+def one_district(
+    names: set[str], prefer_provinces: set[str] | frozenset[str] = frozenset()
+) -> tuple[str | None, str | None]:
+    """(district, province) when the text names one district ("UBND huyện X", the plan a
+    commune's plan implements): a name several provinces share ("Châu Thành") keeps no
+    province, for kg.resolve to find from the plan it implements."""
+    whole = {n for n in names if not any(o.startswith(n + " ") for o in names)}
+    found = {district_named(n, prefer_provinces) for n in whole} - {None}
+    if len(found) == 1:
+        d = found.pop()
+        return d.name, d.province  # type: ignore[union-attr]
+    shared = [n for n in whole if _entries(_tables().districts, n, ("quận",))]
+    if not found and len(shared) == 1:
+        return shared[0], None
+    return None, None
+
+
 def commune_province(
     name: str, prefer_provinces: set[str] | frozenset[str] = frozenset()
 ) -> str | None:
     """Province of a post-2025 commune or ward, when the name settles it."""
-    cands = _tables().communes_2025.get(unit_key(name), [])
+    cands = _entries(_tables().communes_2025, name, ("phường",))
     prefer = {unit_key(p) for p in prefer_provinces}
     found = _pick(cands, _accent_key(name), prefer, lambda c: c[1])
     return found[1] if isinstance(found, tuple) else None
@@ -151,10 +203,12 @@ def commune_district(
     Commune names repeat across the country, so a candidate must sit in a district
     or province the text names, unless the name is unique.
     """
-    cands = _tables().communes_legacy.get(unit_key(name), [])
-    exact = [c for c in cands if _accent_key(c[0]) == _accent_key(name)]
+    cands = _entries(_tables().communes_legacy, name, ("phường",))
+    exact = [
+        c for c in cands if _accent_key(c[0]) in (_accent_key(name), _accent_key(f"phường {name}"))
+    ]
     accented = exact or cands
-    dkeys = {unit_key(d) for d in prefer_districts}
+    dkeys = {unit_key(f"quận {d}" if by_number(d) else d) for d in prefer_districts}
     pkeys = {unit_key(p) for p in prefer_provinces}
     for pool in (
         [c for c in accented if unit_key(c[1]) in dkeys],

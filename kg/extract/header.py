@@ -233,9 +233,13 @@ def _place_names(text: str) -> tuple[set[str], Counter]:
     named: Counter = Counter()
     for m in re.finditer(
         r"(?i:(tỉnh|thành phố|tp\.|huyện|quận|thị xã|xã|phường|thị trấn|thành ủy|thành uỷ|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|quận ủy|thị ủy|thành đoàn|huyện đoàn))\s+"
-        + _NAME,
+        + _NAME
+        + r"|(?P<num>[Qq]uận|[Pp]hường)\s+(?P<n>\d+|[IVXL]+)\b",  # "Quận 12", "phường IV"
         text,
     ):
+        if m["num"]:
+            named[(m["num"].lower(), m["n"])] += 1
+            continue
         word = normalize_key(m[1]).replace("thành đoàn", "thành phố").replace("huyện đoàn", "huyện")
         name = m["name"]
         # drop a trailing word that begins the next phrase ("Hải Dương Xây ...")
@@ -690,7 +694,7 @@ def _issuer_place(
             return "province", admin.province_named(iss.unit_name), None
         d = admin.district_named(iss.unit_name, provinces) if iss.unit_name else None
         if d:
-            iss.unit_name = d.name
+            iss.unit_name = iss.unit_name if admin.by_number(iss.unit_name) else d.name
             return "district", d.province, d.name
         return "district", one, iss.unit_name
     if level == "commune":
@@ -721,17 +725,10 @@ def _commune_place(
         if d:
             district, province = d.name, province or d.province
         else:  # the one district the text names ("UBND huyện X") wins over a look-alike
-            whole = {
-                n
-                for n in named_districts
-                if not any(o.startswith(n + " ") for o in named_districts)
-            }
-            found = {admin.district_named(n, provinces) for n in whole} - {None}
-            if len(found) == 1:
-                nd = found.pop()
-                assert nd is not None
-                district, province = nd.name, province or nd.province
-    if province is None and iss.unit_name:
+            district, found = admin.one_district(named_districts, provinces)
+            province = province or found
+    if province is None and iss.unit_name and (not facts.date or _after_2025_reform(facts.date)):
+        # post-reform communes: an earlier text's "An Hiệp" is not one merged elsewhere
         province = admin.commune_province(iss.unit_name, provinces)
     if province is None and len(provinces) == 1:
         province = next(iter(provinces))

@@ -24,12 +24,14 @@ _LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _CAP = rf"[{_UPPER}][^\s,;()]*"
 _UNIT_WORD = rf"(?:{_CAP}|\d+\b)"
+_NUMBERED = r"(?:Quận|Phường)(?=\s+(?:\d+|[IVXL]+)\b)"  # "Ủy ban nhân dân Quận 12"
 
 
 @cache
 def _unit_name_re() -> re.Pattern[str]:
     return re.compile(
-        rf"\b({lexicon.unit_alternation()})\s+({_UNIT_WORD}(?:(?:\s+-\s+|\s+){_UNIT_WORD})*)"
+        rf"\b({lexicon.unit_alternation()}|{_NUMBERED})\s+"
+        rf"({_UNIT_WORD}(?:(?:\s+-\s+|\s+){_UNIT_WORD})*)"
     )
 
 
@@ -78,9 +80,11 @@ def place_of_name(text: str, fallback: Place) -> tuple[Level | None, Place]:
         if level == "commune":
             return "commune", (fallback[0], fallback[1], name)
         province = fallback[0]
-        if province is None:  # a commune's plan that does not name its province
-            known = admin.district_named(name, unit_type=word)
-            province = known.province if known else None
+        # as the district's own header names it ("Quận 12" for "quận 12"); a commune's plan
+        # that does not name its province takes the province of a name no other bears
+        known = admin.district_named(name, {province} if province else set(), unit_type=word)
+        if known is not None and province in (None, known.province):
+            name, province = known.name, known.province
         return "district", (province, name, None)
     m = _committee_name_re().search(t)
     if m and m.group(2)[:1].isupper():
