@@ -9,7 +9,6 @@ tooltips are turned into DOM text nodes by site.js, never parsed as HTML.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import io
@@ -246,20 +245,23 @@ def stable_pickle(obj: Any) -> bytes:
     return buf.getvalue()
 
 
-@functools.cache
-def _string_heads(prefix: str) -> re.Pattern[bytes]:
-    head = re.escape(prefix.encode())
-    return re.compile(rb"\x8c(.)(?=" + head + rb")|X(....)(?=" + head + rb")", re.DOTALL)
-
-
 def pickled_strings(data: bytes, prefix: str) -> set[str]:
-    """The strings starting with ``prefix`` in pickle bytes (protocol 5 frames each string
-    with its length: SHORT_BINUNICODE, BINUNICODE), found by one regex pass in C instead
-    of a walk over every list, dict and dataclass in Python."""
+    """The strings starting with ``prefix`` in pickle bytes: protocol 5 frames each string
+    with its length (SHORT_BINUNICODE: 0x8c and one byte; BINUNICODE: 'X' and four), so
+    each occurrence of the prefix (found in C) is read back by the header before it;
+    occurrences inside longer strings have no such header, or give a string that names
+    no record."""
+    head = prefix.encode()
     out = set()
-    for m in _string_heads(prefix).finditer(data):
-        size = m.group(1)[0] if m.group(1) is not None else int.from_bytes(m.group(2), "little")
-        out.add(data[m.end() : m.end() + size].decode("utf-8", "replace"))
+    find = data.find
+    at = find(head)
+    while at >= 0:
+        if at >= 2 and data[at - 2] == 0x8C:
+            out.add(data[at : at + data[at - 1]].decode("utf-8", "replace"))
+        elif at >= 5 and data[at - 5] == 0x58:
+            size = int.from_bytes(data[at - 4 : at], "little")
+            out.add(data[at : at + size].decode("utf-8", "replace"))
+        at = find(head, at + 1)
     return out
 
 
