@@ -8,6 +8,7 @@ leaves the previous one live. One bad source file is reported and skipped.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -124,6 +125,25 @@ def _build_locked(
         report.phases[name] = report.phases.get(name, 0.0) + now - clock[0]
         clock[0] = now
 
+    # the records are alive until the end: the collector need not walk them again and
+    # again (on 1,000 plans it took half of resolve's time); unfrozen when done
+    gc.freeze()
+    try:
+        return _build_frozen(records, report, out_dir, base, progress, lap, started)
+    finally:
+        gc.unfreeze()
+
+
+def _build_frozen(
+    records: list[DocumentRecord],
+    report: BuildReport,
+    out_dir: Path,
+    base: str,
+    progress: Progress | None,
+    lap: Callable[[str], None],
+    started: float,
+) -> BuildReport:
+    """``_build_locked``'s work, with the records out of the collector's way."""
     with Step(progress, "resolve"):
         corpus = resolve(records)
     lap("resolve")

@@ -7,6 +7,9 @@ closures once, in Python, from the edges (one pattern each), and writes them her
 
 - ``?b dkg:successorOrSelf ?x``: ``?x`` is ``?b`` or a body that took over its functions
   through a chain of W3C ORG change events (kg.reorg), for every body that changed.
+- ``?b dkg:carriedNowBy ?x``: ``?x`` is a ``dkg:successorOrSelf`` of a changed body
+  ``?b`` that did not change again (who carries ``?b``'s duties today), and
+  ``?b dkg:functionsSplit true|false``: whether a step of that chain split functions.
 - ``?d dkg:cascadeAncestor ?a``: ``?d dkg:cascadesFrom+ ?a`` (a plan, the document it
   implements, what that one implements, ...).
 
@@ -16,16 +19,12 @@ it always agrees with them; its quads follow from the store alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from kg.rdf import IRIs
-from kg.store import iter_rows
-from kg.vocab import DKG
+import pyoxigraph as ox
 
-_CHANGES = """
-SELECT ?b ?next WHERE { ?b org:changedBy ?ev . OPTIONAL { ?ev org:resultingOrganization ?next } }
-"""
-_CASCADES = "SELECT ?d ?parent WHERE { ?d dkg:cascadesFrom ?parent }"
+from kg.rdf import _DKG, _FALSE, _ORG, _TRUE, IRIs
+from kg.store import Store
 
 
 def _closure(edges: dict[str, set[str]], start: str) -> set[str]:
@@ -41,25 +40,66 @@ def _closure(edges: dict[str, set[str]], start: str) -> set[str]:
     return seen
 
 
-def _edges(store, query: str, a: str, b: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for row in iter_rows(store, query):
-        targets = out.setdefault(row[a], set())
-        if row[b] is not None:
-            targets.add(row[b])
-    return out
+def _pairs(raw: ox.Store, predicate: ox.NamedNode, skip: frozenset) -> Iterator[tuple[str, str]]:
+    """(subject, object) IRIs of one predicate, in any graph but those in ``skip``."""
+    for q in raw.quads_for_pattern(None, predicate, None, None):
+        if q.graph_name not in skip and isinstance(q.object, ox.NamedNode):
+            yield q.subject.value, q.object.value
 
 
-def derived_quads(store, base: str) -> Iterator[tuple]:
+class DerivedInputs:
+    """The edges graph/derived is computed from, read with one pattern scan per predicate
+    (not SPARQL). ``skip``: graphs not to read (kg.build keeps the last graph/derived)."""
+
+    def __init__(self, store, skip: Iterable[str] = ()) -> None:
+        raw = store.raw if isinstance(store, Store) else store
+        skipped = frozenset(ox.NamedNode(g) for g in skip)
+        results: dict[str, set[str]] = {}
+        for ev, nxt in _pairs(raw, _ORG.resultingOrganization, skipped):
+            results.setdefault(ev, set()).add(nxt)
+        split = {
+            q.subject.value
+            for q in raw.quads_for_pattern(None, _DKG.splitOfFunctions, _TRUE, None)
+            if q.graph_name not in skipped
+        }
+        self.changes: dict[str, set[str]] = {}  # body -> the bodies its changes resulted in
+        self.split: set[str] = set()  # bodies with a change that split their functions
+        for body, ev in _pairs(raw, _ORG.changedBy, skipped):
+            self.changes.setdefault(body, set()).update(results.get(ev, ()))
+            if ev in split:
+                self.split.add(body)
+        self.cascades: dict[str, set[str]] = {}  # document -> what it cascades from
+        for doc, parent in _pairs(raw, _DKG.cascadesFrom, skipped):
+            self.cascades.setdefault(doc, set()).add(parent)
+
+    def quads(self, base: str) -> Iterator[ox.Quad]:
+        g = ox.NamedNode(str(IRIs(base).derived_graph))
+        node, changes = _interner(), self.changes
+        for body in sorted(changes):
+            chain = _closure(changes, body) | {body}
+            for x in sorted(chain):
+                yield ox.Quad(node(body), _DKG.successorOrSelf, node(x), g)
+            for x in sorted(x for x in chain if x not in changes):
+                yield ox.Quad(node(body), _DKG.carriedNowBy, node(x), g)
+            flag = _TRUE if any(x in self.split for x in chain) else _FALSE
+            yield ox.Quad(node(body), _DKG.functionsSplit, flag, g)
+        for doc in sorted(self.cascades):
+            for ancestor in sorted(_closure(self.cascades, doc)):
+                yield ox.Quad(node(doc), _DKG.cascadeAncestor, node(ancestor), g)
+
+
+def derived_quads(store, base: str, skip: Iterable[str] = ()) -> Iterator[ox.Quad]:
     """The closures of the store's change chains and cascades, in graph/derived."""
-    from rdflib import URIRef
+    return DerivedInputs(store, skip).quads(base)
 
-    g = IRIs(base).derived_graph
-    changes = _edges(store, _CHANGES, "b", "next")
-    for body in sorted(changes):
-        for x in sorted(_closure(changes, body) | {body}):
-            yield (URIRef(body), DKG.successorOrSelf, URIRef(x), g)
-    cascades = _edges(store, _CASCADES, "d", "parent")
-    for doc in sorted(cascades):
-        for ancestor in sorted(_closure(cascades, doc)):
-            yield (URIRef(doc), DKG.cascadeAncestor, URIRef(ancestor), g)
+
+def _interner():
+    nodes: dict[str, ox.NamedNode] = {}
+
+    def node(iri: str) -> ox.NamedNode:
+        found = nodes.get(iri)
+        if found is None:
+            found = nodes[iri] = ox.NamedNode(iri)
+        return found
+
+    return node

@@ -21,20 +21,22 @@ vietnamadminunits package's bundled tables.
 
 from __future__ import annotations
 
+import importlib.util
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
 
-from kg.queries import select_values
-from kg.rdf import IRIs
+from kg.rdf import _DKG, _FALSE, _ORG, _PROV, _RDF, _RDFS, _SKOS, _TRUE, _XSD, IRIs
 from kg.resolve import PlaceKey, kebab
 from kg.resources import ontology_dir as default_ontology_dir
+from kg.store import Store
 from kg.text import fold
 from kg.vocab import BODIES, DKG
 
@@ -161,10 +163,18 @@ class NewUnit:
 
 
 def _load(name: str) -> dict:
-    path = resources.files("vietnamadminunits") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
+    """A table of the package, read without importing it (its parsers take seconds to
+    import, and a build only needs the tables)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:  # not a plain folder on disk: let the package find its data
+        return json.loads(
+            (resources.files("vietnamadminunits") / "data" / name).read_text(encoding="utf-8")
+        )
+    return json.loads((Path(folders[0]) / "data" / name).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(name: str) -> str:
     return "".join(fold(name).split())
 
@@ -294,43 +304,101 @@ def _wave2(node: Node, rules: Rules, table: Units) -> Change | None:
 
 # ---------------------------------------------------------------- RDF (graph/reorg)
 
-Q_BODIES = """
-SELECT ?b ?type ?collective ?level ?label ?plevel ?p1 ?p2 ?p3 WHERE {
-  ?b a dkg:Body ; dkg:bodyType ?type .
-  OPTIONAL { ?b rdfs:label ?label }
-  OPTIONAL { ?b dkg:collective ?collective }
-  OPTIONAL { ?b dkg:level ?level }
-  OPTIONAL {
-    ?b dkg:jurisdiction ?place . ?place rdfs:label ?p1 ; dkg:level ?plevel .
-    OPTIONAL { ?place skos:broader ?up . ?up rdfs:label ?p2 .
-      OPTIONAL { ?up skos:broader ?up2 . ?up2 rdfs:label ?p3 } }
-  }
-}"""
+
+def _raw(store) -> ox.Store:
+    return store.raw if isinstance(store, Store) else store
 
 
-def _place(row: dict) -> PlaceKey | None:
-    level = (row.get("plevel") or "").rsplit("#", 1)[-1]
+def _objects(raw: ox.Store, predicate, skip: frozenset, obj=None) -> dict[str, list]:
+    """subject IRI -> the objects of ``predicate`` (one pattern scan; blank subjects and
+    the graphs in ``skip`` left out)."""
+    out: dict[str, list] = {}
+    for q in raw.quads_for_pattern(None, predicate, obj, None):
+        if q.graph_name in skip or not isinstance(q.subject, ox.NamedNode):
+            continue
+        out.setdefault(q.subject.value, []).append(q.object)
+    return out
+
+
+def _first(values: list | None) -> str | None:
+    """One value of a property, the same whichever order the store gives them in."""
+    return min(v.value for v in values) if values else None
+
+
+def _place(p1: str, plevel: str, p2: str | None, p3: str | None) -> PlaceKey | None:
+    level = plevel.rsplit("#", 1)[-1]
     if level == "Province":
-        return PlaceKey(row["p1"])
-    if level == "District" and row.get("p2"):
-        return PlaceKey(row["p2"], row["p1"])
-    if level == "Commune" and row.get("p2"):
-        return PlaceKey(row["p3"] or row["p2"], row["p2"] if row["p3"] else None, row["p1"])
+        return PlaceKey(p1)
+    if level == "District" and p2:
+        return PlaceKey(p2, p1)
+    if level == "Commune" and p2:
+        return PlaceKey(p3 or p2, p2 if p3 else None, p1)
     return None
 
 
-def graph_nodes(store) -> dict[str, Node]:
-    """The store's bodies the rules can apply to (typed, with a place or central, not
-    collectives). A central body (a ministry) has no place: PlaceKey()."""
+def graph_nodes(store, skip: Iterable[str] = ()) -> dict[str, Node]:
+    """The store's bodies the rules can apply to (typed, with a place or central). A
+    central body (a ministry) has no place: PlaceKey(). Collective bodies are not left
+    out (the rules' types do not name collectives). Read with pattern scans and lookups,
+    not a SPARQL join: on a national store that join took seconds.
+    ``skip``: graphs not to read (the last build's graph/reorg, kept for the diff)."""
+    raw = _raw(store)
+    skipped = frozenset(ox.NamedNode(g) for g in skip)
+
+    def values(s: ox.NamedNode, p: ox.NamedNode) -> list:
+        return [
+            q.object for q in raw.quads_for_pattern(s, p, None, None) if q.graph_name not in skipped
+        ]
+
+    bodies = _objects(raw, _RDF.type, skipped, _DKG.Body)
+    types = _objects(raw, _DKG.bodyType, skipped)
+    juris = _objects(raw, _DKG.jurisdiction, skipped)
+    places: dict[str, tuple] = {}
+
+    def place_facts(iri: str) -> tuple:
+        """(label, level, broader places with a label) of a place, looked up once."""
+        found = places.get(iri)
+        if found is None:
+            node = ox.NamedNode(iri)
+            ups = [u.value for u in values(node, _SKOS.broader) if isinstance(u, ox.NamedNode)]
+            found = places[iri] = (
+                _first(values(node, _RDFS.label)),
+                _first(values(node, _DKG.level)),
+                sorted(u for u in ups if _first(values(ox.NamedNode(u), _RDFS.label))),
+            )
+        return found
+
+    def up(place: str | None) -> str | None:
+        return place_facts(place)[2][0] if place and place_facts(place)[2] else None
+
     out = {}
-    for row in select_values(store, Q_BODIES):
-        if row["b"] in out or row.get("collective") == "true":
+    for b in sorted(bodies):
+        btype = _first(types.get(b))
+        if btype is None:
             continue
-        place = _place(row)
-        if place is None and str(row.get("level") or "").endswith("#Central"):
+        place = None
+        where = [
+            j.value
+            for j in juris.get(b, ())
+            if isinstance(j, ox.NamedNode) and None not in place_facts(j.value)[:2]
+        ]
+        if where:
+            j = min(where)
+            up1 = up(j)
+            up2 = up(up1)
+            label, level, _ = place_facts(j)
+            place = _place(
+                label,
+                level,
+                place_facts(up1)[0] if up1 else None,
+                place_facts(up2)[0] if up2 else None,
+            )
+        if place is None and (_first(values(ox.NamedNode(b), _DKG.level)) or "").endswith(
+            "#Central"
+        ):
             place = PlaceKey()
-        if place is not None and row["type"]:
-            out[row["b"]] = Node(row["type"], place)
+        if place is not None and btype:
+            out[b] = Node(btype, place)
     return out
 
 
@@ -339,15 +407,21 @@ class _Emitter:
 
     def __init__(self, base: str, rules: Rules, table: Units, existing: set[str]):
         self.iris, self.rules, self.table = IRIs(base), rules, table
-        self.graph = self.iris.reorg_graph
+        self.graph = ox.NamedNode(str(self.iris.reorg_graph))
         self.existing = set(existing)
         self.places: set[str] = set()
         self.events: set[str] = set()
         self.new_types = {t for t in rules.labels if t not in _bodies_ttl_types()}
+        self._iris: dict[Node, ox.NamedNode] = {}
 
-    def body_iri(self, node: Node) -> URIRef:
-        local = node.type[len(str(BODIES)) :] if node.type.startswith(str(BODIES)) else node.type
-        return self.iris.body((kebab(local), *node.place.path))
+    def body_iri(self, node: Node) -> ox.NamedNode:
+        iri = self._iris.get(node)
+        if iri is None:
+            t = node.type
+            local = t[len(str(BODIES)) :] if t.startswith(str(BODIES)) else t
+            iri = ox.NamedNode(str(self.iris.body((kebab(local), *node.place.path))))
+            self._iris[node] = iri
+        return iri
 
     def label(self, node: Node) -> str:
         name = self.rules.labels.get(node.type, node.type.rsplit("/", 1)[-1])
@@ -370,80 +444,83 @@ class _Emitter:
             return f"{label} (huyện {p.district}, {p.province})"
         return f"{label} ({p.province})" if p.province else label
 
-    def body(self, node: Node, since: str | None) -> Iterator[tuple]:
+    def body(self, node: Node, since: str | None) -> Iterator[ox.Quad]:
         iri = self.body_iri(node)
-        if str(iri) in self.existing:
+        if iri.value in self.existing:
             return
-        self.existing.add(str(iri))
-        g = self.graph
-        yield (iri, RDF.type, ORG.Organization, g)
-        yield (iri, RDF.type, DKG.Body, g)
-        yield (iri, RDFS.label, Literal(self.label(node), lang="vi"), g)
-        yield (iri, DKG.bodyType, URIRef(node.type), g)
+        self.existing.add(iri.value)
+        g, q = self.graph, ox.Quad
+        yield q(iri, _RDF.type, _ORG.Organization, g)
+        yield q(iri, _RDF.type, _DKG.Body, g)
+        yield q(iri, _RDFS.label, ox.Literal(self.label(node), language="vi"), g)
+        yield q(iri, _DKG.bodyType, ox.NamedNode(node.type), g)
         level = node.place.level or self.rules.levels.get(node.type) or "province"
-        yield (iri, DKG.level, DKG[level.capitalize()], g)
-        yield (iri, DKG.kind, DKG.State, g)
+        yield q(iri, _DKG.level, getattr(_DKG, level.capitalize()), g)
+        yield q(iri, _DKG.kind, _DKG.State, g)
         if since and (node.place.commune or node.type in self.new_types):
-            yield (iri, PROV.generatedAtTime, _when(since), g)
+            yield q(iri, _PROV.generatedAtTime, _when(since), g)
         if node.place.level is not None:  # a ministry has no jurisdiction of its own
-            yield (iri, DKG.jurisdiction, self.iris.place(node.place), g)
+            yield q(iri, _DKG.jurisdiction, self.place_iri(node.place), g)
             yield from self.place(node.place)
 
-    def place(self, key: PlaceKey) -> Iterator[tuple]:
-        iri = self.iris.place(key)
-        if str(iri) in self.places or str(iri) in self.existing:
+    def place_iri(self, key: PlaceKey) -> ox.NamedNode:
+        return ox.NamedNode(str(self.iris.place(key)))
+
+    def place(self, key: PlaceKey) -> Iterator[ox.Quad]:
+        iri = self.place_iri(key)
+        if iri.value in self.places or iri.value in self.existing:
             return
-        self.places.add(str(iri))
-        g = self.graph
-        yield (iri, RDF.type, DKG.AdminUnit, g)
-        yield (iri, RDFS.label, Literal(key.commune or key.province or ""), g)
-        yield (iri, SKOS.inScheme, self.iris.place_scheme, g)
-        yield (iri, DKG.level, DKG.Commune if key.commune else DKG.Province, g)
+        self.places.add(iri.value)
+        g, q = self.graph, ox.Quad
+        yield q(iri, _RDF.type, _DKG.AdminUnit, g)
+        yield q(iri, _RDFS.label, ox.Literal(key.commune or key.province or ""), g)
+        yield q(iri, _SKOS.inScheme, ox.NamedNode(str(self.iris.place_scheme)), g)
+        yield q(iri, _DKG.level, _DKG.Commune if key.commune else _DKG.Province, g)
         if key.commune:
             up = PlaceKey(key.province)
-            yield (iri, SKOS.broader, self.iris.place(up), g)
+            yield q(iri, _SKOS.broader, self.place_iri(up), g)
             yield from self.place(up)
 
-    def change(self, original: URIRef, change: Change) -> Iterator[tuple]:
-        g = self.graph
-        ev = self.iris.change_event(str(original), change.date)
-        if str(ev) in self.events:
+    def change(self, original: ox.NamedNode, change: Change) -> Iterator[ox.Quad]:
+        g, q = self.graph, ox.Quad
+        ev = ox.NamedNode(str(self.iris.change_event(original.value, change.date)))
+        if ev.value in self.events:
             return
-        self.events.add(str(ev))
-        yield (ev, RDF.type, ORG.ChangeEvent, g)
-        yield (ev, ORG.originalOrganization, original, g)
-        yield (original, ORG.changedBy, ev, g)
-        yield (ev, DKG.effectiveDate, Literal(change.date, datatype=XSD.date), g)
-        yield (ev, PROV.endedAtTime, _when(change.date), g)
-        yield (ev, DKG.splitOfFunctions, Literal(change.split), g)
+        self.events.add(ev.value)
+        yield q(ev, _RDF.type, _ORG.ChangeEvent, g)
+        yield q(ev, _ORG.originalOrganization, original, g)
+        yield q(original, _ORG.changedBy, ev, g)
+        yield q(ev, _DKG.effectiveDate, ox.Literal(change.date, datatype=_XSD.date), g)
+        yield q(ev, _PROV.endedAtTime, _when(change.date), g)
+        yield q(ev, _DKG.splitOfFunctions, _TRUE if change.split else _FALSE, g)
         if change.note == "uncertain":
-            yield (ev, DKG.uncertain, Literal(True), g)
+            yield q(ev, _DKG.uncertain, _TRUE, g)
         elif change.note:
-            yield (ev, SKOS.note, Literal(change.note, lang="en"), g)
+            yield q(ev, _SKOS.note, ox.Literal(change.note, language="en"), g)
         for act in change.acts:
-            yield (ev, DKG.legalBasis, URIRef(act), g)
+            yield q(ev, _DKG.legalBasis, ox.NamedNode(act), g)
         names = []
         for i, (node, functions) in enumerate(change.results, 1):
             new = self.body_iri(node)
             names.append(self.display(node))
             yield from self.body(node, change.date)
-            yield (ev, ORG.resultingOrganization, new, g)
-            yield (new, ORG.resultedFrom, ev, g)
+            yield q(ev, _ORG.resultingOrganization, new, g)
+            yield q(new, _ORG.resultedFrom, ev, g)
             if functions:
-                gen = URIRef(f"{ev}/result/{i}")
-                yield (new, PROV.qualifiedGeneration, gen, g)
-                yield (gen, RDF.type, PROV.Generation, g)
-                yield (gen, PROV.activity, ev, g)
-                yield (gen, DKG.functions, Literal(functions, lang="vi"), g)
+                gen = ox.NamedNode(f"{ev.value}/result/{i}")
+                yield q(new, _PROV.qualifiedGeneration, gen, g)
+                yield q(gen, _RDF.type, _PROV.Generation, g)
+                yield q(gen, _PROV.activity, ev, g)
+                yield q(gen, _DKG.functions, ox.Literal(functions, language="vi"), g)
         label = (
             f"{'Chia tách' if change.split else 'Sắp xếp'} ({_day_vi(change.date)}): "
             + "; ".join(names)
         )
-        yield (ev, RDFS.label, Literal(label, lang="vi"), g)
+        yield q(ev, _RDFS.label, ox.Literal(label, language="vi"), g)
 
 
-def _when(day: str) -> Literal:
-    return Literal(f"{day}T00:00:00+07:00", datatype=XSD.dateTime)
+def _when(day: str) -> ox.Literal:
+    return ox.Literal(f"{day}T00:00:00+07:00", datatype=_XSD.dateTime)
 
 
 def _day_vi(day: str) -> str:
@@ -457,15 +534,50 @@ def _bodies_ttl_types() -> frozenset[str]:
     return frozenset(str(c) for c in g.subjects(RDF.type, SKOS.Concept))
 
 
-def reorg_quads(store, base: str) -> Iterator[tuple]:
-    """Change events for every body of ``store`` the 2025 rules reach (graph/reorg)."""
-    rules, table = load_rules(), units()
-    nodes = graph_nodes(store)
-    places = {r["p"] for r in select_values(store, "SELECT ?p WHERE { ?p a dkg:AdminUnit }")}
-    em = _Emitter(base, rules, table, set(nodes) | places)
-    for iri in sorted(nodes):
-        node = nodes[iri]
-        chain = changes_of(node, rules, table)
-        for change in chain:
-            original = URIRef(iri) if change.original == node else em.body_iri(change.original)
-            yield from em.change(original, change)
+def reorg_quads(
+    store, base: str, skip: Iterable[str] = (), inputs: ReorgInputs | None = None
+) -> Iterator[ox.Quad]:
+    """Change events for every body of ``store`` the 2025 rules reach (graph/reorg);
+    ``skip``: graphs of the store not to read (kg.build keeps the last graph/reorg);
+    ``inputs``: what the caller already read of the store for them."""
+    return (inputs or ReorgInputs(store, base, skip)).quads()
+
+
+class ReorgInputs:
+    """What graph/reorg is computed from: the store's bodies the rules apply to and the
+    IRIs already in the store (a successor or place already there is not minted again)."""
+
+    def __init__(self, store, base: str, skip: Iterable[str] = ()) -> None:
+        skip = list(skip)
+        self.rules, self.table = load_rules(), units()
+        self.nodes = graph_nodes(store, skip)
+        skipped = frozenset(ox.NamedNode(g) for g in skip)
+        places = _objects(_raw(store), _RDF.type, skipped, _DKG.AdminUnit)
+        self.existing = set(self.nodes) | set(places)
+        self.base = base
+
+    def quads(self) -> Iterator[ox.Quad]:
+        rules, table, nodes = self.rules, self.table, self.nodes
+        em = _Emitter(self.base, rules, table, self.existing)
+        for iri in sorted(nodes):
+            node = nodes[iri]
+            for change in _changes(node, rules, table):
+                if change.original == node:
+                    original = ox.NamedNode(iri)
+                else:
+                    original = em.body_iri(change.original)
+                yield from em.change(original, change)
+
+
+_CHANGES: dict[tuple[int, int, Node], list[Change]] = {}
+
+
+def _changes(node: Node, rules: Rules, table: Units) -> list[Change]:
+    """``changes_of``, once per node type and place in a process (the same in every plan)."""
+    key = (id(rules), id(table), node)
+    found = _CHANGES.get(key)
+    if found is None:
+        if len(_CHANGES) > 1 << 18:
+            _CHANGES.clear()
+        found = _CHANGES[key] = changes_of(node, rules, table)
+    return found

@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from kg.models import BodyMention, DocRef, DocumentRecord, Level
 from kg.numbers import NumberParts, number_key, parse_number, type_from_number
@@ -71,13 +71,10 @@ class PlaceKey:
             return "province"
         return None
 
-    @cached_property
+    @property
     def path(self) -> tuple[str, ...]:
-        """IRI path segments; "-" for an unknown parent (kept: asked once per mention)."""
-        parts = [self.province, self.district, self.commune]
-        while parts and parts[-1] is None:
-            parts.pop()
-        return tuple(slug(p) if p else "-" for p in parts)
+        """IRI path segments; "-" for an unknown parent."""
+        return _place_path(self.province, self.district, self.commune)
 
     def truncate(self, level: Level | None) -> PlaceKey:
         """The unit at ``level`` (or above, when that is all we know)."""
@@ -99,6 +96,16 @@ class PlaceKey:
     @property
     def name(self) -> str:
         return self.commune or self.district or self.province or ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_path(*names: str | None) -> tuple[str, ...]:
+    """PlaceKey.path, once per place: asked once per mention, for the same few thousand
+    places (a cached_property cost more, since every mention makes a new PlaceKey)."""
+    parts = list(names)
+    while parts and parts[-1] is None:
+        parts.pop()
+    return tuple(slug(p) if p else "-" for p in parts)
 
 
 # ---------------------------------------------------------------- resolved records

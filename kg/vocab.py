@@ -123,6 +123,8 @@ class DKG(DefinedNamespace):
     droppedIn: object  # parent duty -> child document that has no counterpart
     successorOrSelf: object  # body -> itself and every body it became (graph/derived)
     cascadeAncestor: object  # document -> what it cascades from, directly or not (derived)
+    carriedNowBy: object  # changed body -> a body at the end of its chain (derived)
+    functionsSplit: object  # changed body -> whether a step of its chain split functions
 
     # reporting
     reporter: object

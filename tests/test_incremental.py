@@ -143,7 +143,7 @@ def test_a_crash_in_an_incremental_build_keeps_the_last_store(
     build_records(sample_records[:2], [], out)
     before = _nquads(out)
 
-    def boom(store, base):
+    def boom(store, base, *skip):
         yield from ()
         raise RuntimeError("disk on fire")
 
