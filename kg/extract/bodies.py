@@ -337,6 +337,7 @@ class BodyMatch:
     qualifier: str | None = None  # what narrows a catch-all ("khác", "có liên quan"), folded
     unit: str | None = None  # "Chi nhánh" of a body, "Văn phòng" of a Ban Chỉ đạo, as printed
     span_of: str | None = None  # "từ Hà Tĩnh đến Khánh Hòa": the units a collective covers
+    holder: bool = False  # a catch-all named in full by a "Trách nhiệm của ..." heading
 
 
 def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -605,6 +606,9 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if t.generic:
         # a catch-all is named as printed ("các sở, ban, ngành, đoàn thể cấp tỉnh"): its
         # wording is the only thing that says which bodies it covers
+        own = collectives.own_name(m.as_written, m.holder, t.pref)
+        if own:  # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ ...", "Các cơ quan quản lý cấp trên"
+            return own, type_id, level, True
         key, printed = collectives.generic_key(m.as_written, t.id, m.label_end - m.start)
         name = ctx.generic_names.setdefault(key, ctx.generic_printed.get(key, printed))
         return name, type_id, level, True

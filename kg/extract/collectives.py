@@ -146,3 +146,17 @@ def steers_at(text: str, folded: str, end: int) -> tuple[str | None, int]:
         words.append(text[d.start(1) : d.end(1)])
         pos = d.end()
     return (" ".join(words), pos) if words else (None, end)
+
+
+def own_name(printed: str, holder: bool, pref: str) -> str | None:
+    """A catch-all's name that is not its first printed form: the heads of its bodies printed
+    for them ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ..." -> the type's name), or the whole
+    phrase a "Trách nhiệm của <catch-all> <qualifier>" heading gives it (``holder``)."""
+    printed = " ".join(printed.split())
+    folded = fold_same_length(printed)
+    if re.match(r"(?:cac\s+)?(?:bo|thu)\s+truong(?![a-z])", folded):
+        return pref
+    if not holder:
+        return None
+    printed = printed if folded.startswith("cac ") else "các " + printed
+    return printed[:1].upper() + printed[1:]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -390,3 +391,41 @@ def _first_sentence(text: str) -> str:
     m = re.search(r"[.:!?](?=\s+[A-ZĐÀ-Ỹ\"“(]|\s*$)", text)
     t = text[: m.start() + 1] if m else text
     return t.rstrip(" :;.").strip()
+
+
+# a marker alone on its line: "1.", "1.2.", "II.", "a)", "-", "+", "Điều"
+_BARE_MARKER = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|[IVX]{1,5}\.|[a-zđ]\)|[-–+•]|(?P<article>Điều))"
+)
+
+
+def bare_marker(
+    lines: list[_Line], idx: int, hi: int, narrow_table: Callable[[int], object]
+) -> tuple[str, str, int, tuple, int] | None:
+    """A marker a web copy printed alone on line ``idx`` ("1.2." then "Sở Tài chính", "Điều"
+    then "10. Trách nhiệm của ..."): (kind, marker, rank, style, clean offset of its text, on
+    the next line), or None."""
+    bare = _BARE_MARKER.fullmatch(lines[idx].text.strip()) if idx + 1 < hi else None
+    if bare is None:
+        return None
+    nxt = lines[idx + 1]
+    article = bool(bare.group("article"))
+    if not article and (match_marker(nxt.text) or narrow_table(idx + 1)) or "\t" in nxt.text:
+        return None
+    mk = match_marker(f"{lines[idx].text.strip()} {nxt.text.replace(chr(9), ' ').lstrip()}")
+    if mk is None or (mk[0] == "article") != article:
+        return None
+    kind, rank, marker, title, style = mk
+    return kind, marker, rank, style, nxt.start + (len(nxt.text) - len(title)) if title else nxt.end
+
+
+def heading_goes_on(kind: str, own: str, nxt: _Line) -> bool:
+    """Does the text of a unit opened on the line before go on on line ``nxt``: a marked line
+    of one word ('+ Sở' / 'Xây dựng: ...'), a part's title in capitals ('V. TỔ CHỨC' /
+    'THỰC HIỆN')?"""
+    own = own.strip()
+    if nxt.blank_before or not own:
+        return False
+    if kind == "part":
+        return is_heading_caps(own) and is_heading_caps(nxt.text) and own[-1] not in ".:;)"
+    return kind in ("bullet", "item", "point") and len(own.split()) == 1 and own[-1].isalpha()

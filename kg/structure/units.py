@@ -15,11 +15,27 @@ from kg.structure.lines import (
     _cells,
     _ends_sentence,
     _first_sentence,
+    _Line,
     _Table,
     _Unit,
+    bare_marker,
+    heading_goes_on,
     match_marker,
 )
 from kg.text import is_heading_caps, normalize_key
+
+
+def _absorb_title(lines: list[_Line], u: _Unit, idx: int, hi: int) -> int:
+    """An appendix heading's title and "(Kèm theo ...)" note lines join the heading."""
+    while idx < hi and idx <= u.first + 3:
+        t = lines[idx].text.replace("\t", " ").strip()
+        if "\t" in lines[idx].text or match_marker(t) or normalize_key(t) in _COLUMN_NAMES:
+            break
+        if not (is_heading_caps(t) or (t.startswith("(") and t.endswith(")"))):
+            break
+        u.last = idx
+        idx += 1
+    return idx
 
 
 class _UnitParser:
@@ -61,6 +77,10 @@ class _UnitParser:
         if "\t" in ln.text and len(_cells(ln)) >= 2 or self._narrow_table(idx):
             return False
         prev_text = prev.text.rstrip()
+        if unit.first == idx - 1 and heading_goes_on(
+            unit.kind, self.text[unit.text_start : prev.end], ln
+        ):
+            return True
         if is_heading_caps(prev_text) or is_heading_caps(ln.text):
             return False
         short = self.widths.short(prev.end)
@@ -120,6 +140,11 @@ class _UnitParser:
                 continue
             if mk and mk[0] == "bullet" and out and self._wrapped_dash(out[-1], idx):
                 mk = None  # "Sở Lao động\n- Thương binh và Xã hội": a wrap, not a bullet
+            bare = None if mk else bare_marker(self.lines, idx, hi, self._narrow_table)
+            if bare is not None:  # "1.1." / "-" alone, its text on the next line
+                out.append(_Unit(*bare[:4], idx, idx + 1, bare[4]))
+                idx, table = idx + 2, None
+                continue
             if out and not mk and self._continues(out[-1], idx):
                 out[-1].last = idx
                 idx += 1
@@ -129,20 +154,8 @@ class _UnitParser:
             out.append(u)
             idx += 1
             if u.rank == -1:
-                idx = self._absorb_title(u, idx, hi)
+                idx = _absorb_title(self.lines, u, idx, hi)
         return out
-
-    def _absorb_title(self, u: _Unit, idx: int, hi: int) -> int:
-        """An appendix heading's title and "(Kèm theo ...)" note lines join the heading."""
-        while idx < hi and idx <= u.first + 3:
-            t = self.lines[idx].text.replace("\t", " ").strip()
-            if "\t" in self.lines[idx].text or match_marker(t) or normalize_key(t) in _COLUMN_NAMES:
-                break
-            if not (is_heading_caps(t) or (t.startswith("(") and t.endswith(")"))):
-                break
-            u.last = idx
-            idx += 1
-        return idx
 
     # ------------------------------------------------------------ tables
 

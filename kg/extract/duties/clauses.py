@@ -28,6 +28,8 @@ _CLAUSE_OPEN = re.compile(
 )
 _CLAUSE_DUTY = re.compile(r"\s*(?:co\s+trach\s+nhiem|chu\s+tri)(?![a-z])")
 _ABOUT_ITEM = re.compile(r"\s*(?:\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?Về\s")
+# "1. Về đề nghị ... của Tỉnh: giao Bộ X ...": an item of a conclusion naming the matter first
+ABOUT_MATTER = re.compile(r"\s*Về\s[^:]{3,400}:")
 _CLAUSE_STOP = re.compile(r";|\.(?!\d)(?=\s|$)|\n[ \t]*(?:[-–+•]|\d+\.\s)")
 
 
@@ -38,26 +40,38 @@ def _is_issuer_type(b: BodyMatch, ctx: Context) -> bool:
     return fold_same_length(ctx.issuer).startswith(fold_same_length(b.type.pref))
 
 
-def _opens_duty(text: str, folded: str, m: re.Match[str], end: int) -> bool:
+def _opens_duty(text: str, folded: str, m: re.Match[str], end: int, about: bool = False) -> bool:
     """Is the clause at ``m`` (bodies up to ``end``) one that hands them work?"""
     if m.group("verb"):
         return True
     if m.group("colon"):  # "1. Về kiến nghị ...: Bộ Xây dựng rà soát ..." (a conclusion)
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        return bool(_ABOUT_ITEM.match(line))
+        return about or bool(_ABOUT_ITEM.match(line))
+    if about:  # "...; Bộ Y tế hướng dẫn ...": the next clause of the item, its own body
+        return True
     return bool(_CLAUSE_DUTY.match(folded[end : end + 40]))  # "Sở X có trách nhiệm ..."
 
 
 class _Clauses:
     """The walker's last resort: clauses of running text that hand out work."""
 
-    def clauses(self, start: int | None = None, stop_at: int | None = None, sec: str = "") -> None:
+    def clauses(
+        self,
+        start: int | None = None,
+        stop_at: int | None = None,
+        sec: str = "",
+        about: bool = False,
+        only_new: bool = False,
+    ) -> None:
         """Clauses handing out work between ``start`` and ``stop_at`` (clean offsets); a
-        range (an article's text) takes only the clauses that say so: "Giao / Đề nghị X"."""
+        range (an article's text) takes only the clauses that say so: "Giao / Đề nghị X",
+        unless it is an item "Về <matter>: ..." of a conclusion (``about``), whose every
+        sentence may open with the body that is to act on the matter. ``only_new``: the
+        "Giao / Đề nghị X" clauses of the whole text, for bodies no other reading found."""
         text = self.clean.text  # type: ignore[attr-defined]
         folded = fold_same_length(text)
         body = self.s.body  # type: ignore[attr-defined]
-        verbs_only = start is not None
+        verbs_only = start is not None and not about or only_new
         if start is None:
             start = body[0].clean_start if body else 0
         for m in _CLAUSE_OPEN.finditer(folded, start, len(text) if stop_at is None else stop_at):
@@ -65,13 +79,24 @@ class _Clauses:
                 continue
             if verbs_only and not m.group("verb") and not m.group("then"):
                 continue
+            if about and not m.group("verb") and m.start() == m.end("body"):
+                continue  # a line the web page wrapped, not a clause
             found, end = parse_list(text, m.end())
             if not found or len(found) == 1 and found[0].type.generic:
                 continue
-            if not _opens_duty(text, folded, m, end):
+            if not _opens_duty(text, folded, m, end, about):
                 continue
             if any(_is_issuer_type(b, self.ctx) for b in found):  # type: ignore[attr-defined]
                 continue
+            if only_new:
+                # a named body; "Yêu cầu các sở, ngành ... thực hiện nghiêm túc" closes a text
+                found = [
+                    b
+                    for b in found
+                    if not (b.plural or b.type.collective or b.type.generic) and not self.known(b)  # type: ignore[attr-defined]
+                ]
+                if not found:
+                    continue
             verb = m.group("verb") or ""
             mode = "requested" if "nghi" in verb else "assigned"
             rest = end

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from kg.extract.bodies import BodyMatch, find_bodies, match_at
+from kg.extract.bodies import (
+    _DISTRIBUTIVE,
+    BodyMatch,
+    _distributed,
+    find_bodies,
+    match_at,
+)
 from kg.extract.topics import topics_of
 from kg.models import BodyMention, Duty, Span
 from kg.text import fold_same_length
@@ -13,7 +19,8 @@ from kg.text import fold_same_length
 _HEADINGS = {"part", "article", "item", "point"}
 _ORG_TITLE = re.compile(
     r"(?:^|[;,.]\s*|\s+va\s+)\W*(?:to chuc thuc hien|phan cong|trach nhiem(?: thuc hien| cua cac)?"
-    r"|giao nhiem vu|nhiem vu cu the cua)"
+    r"|giao nhiem vu|nhiem vu cu the cua|nhiem vu cua (?:cac |thanh vien|co quan|don vi))"
+    r"|^\W*nhiem vu cu the\W*$"  # "IV. NHIỆM VỤ CỤ THỂ" + "1.1. Sở Tài chính" headings
 )
 _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
 _REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
@@ -52,7 +59,8 @@ _TITLE = re.compile(
 _FILLER = re.compile(
     r"\s*(?:\((?:[^()]{0,80})\)|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh pho|thi xa|quan|xa|"
     r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
-    r"|truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|thi|quan|dang)\s+uy)?)(?![a-z0-9])"
+    r"|truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|thi|quan|dang)\s+uy)?"
+    r"|cua\s+(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan)(?=\s*[,;]))(?![a-z0-9])"
 )
 _SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;]\s*|\s+-\s+")
 _MEMBERS = re.compile(r"\s*cac\s+(?:co\s+quan\s+)?thanh\s+vien\s+(?=\S)")
@@ -130,20 +138,32 @@ class _Draft:
 # ---------------------------------------------------------------- body lists
 
 
+def shared_head_at(text: str, pos: int) -> list[BodyMatch]:
+    """The bodies of a list sharing one head word that opens at ``pos`` ("Các Bộ: Quốc
+    phòng, Công an ..."), or [] when none opens there."""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    folded = fold_same_length(text)
+    d = _DISTRIBUTIVE.match(folded, pos)
+    return _distributed(text, folded, d) if d else []
+
+
 def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[BodyMatch], int]:
     """Bodies named one after another from ``pos`` ("A, B và C", "Giám đốc các sở ...")."""
     folded = fold_same_length(text)
     bodies: list[BodyMatch] = []
     end = pos
     while True:
-        m = match_at(text, pos, list_mode=list_mode)
+        shared = shared_head_at(text, pos)  # "các Bộ: Quốc phòng, Công an": one per body
+        m = shared[-1] if shared else match_at(text, pos, list_mode=list_mode)
         if m is None:
             t = _TITLE.match(folded, pos) or _MEMBERS.match(folded, pos)
             if t:
-                m = match_at(text, t.end(), list_mode=list_mode)
+                shared = shared_head_at(text, t.end())
+                m = shared[-1] if shared else match_at(text, t.end(), list_mode=list_mode)
         if m is None:
             break
-        bodies.append(m)
+        bodies.extend(shared or [m])
         pos = end = m.end
         while True:
             f = _FILLER.match(folded, pos)
@@ -190,12 +210,50 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
             bodies, end = others, end2
             mode = "requested" if h.group(1) else "assigned"
             explicit = True
+    inc = _INCLUDES.match(folded, end) if all(b.type.generic for b in bodies) else None
+    members = parse_list(text, inc.end(), list_mode=list_mode) if inc else ([], end)
+    if members[0]:  # "Các cơ quan tham mưu (gồm các Sở: Xây dựng, Công Thương)": the members
+        bodies = members[0]
+        close = text.find(")", members[1])
+        end = close + 1 if close >= 0 and not text[members[1] : close].strip(" \t\n.;,") else end
+    holder = _HOLDER_OF.match(folded) and _holder_end(text, end, bodies)
+    if holder:  # "Trách nhiệm của các cơ quan, tổ chức đặt hàng tư vấn": the whole phrase
+        last = bodies[-1]
+        bodies = [
+            *bodies[:-1],
+            replace(last, end=holder, as_written=text[last.start : holder], holder=True),
+        ]
+        end = len(text)  # what is left is a note in brackets
     rest_start = end
     while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
         rest_start += 1
     if _PLACE_ONLY.fullmatch(text[rest_start:].strip()):
         rest_start = len(text)  # "2. Báo X, Đài Phát thanh và Truyền hình Bến Tre": a place
     return _Lead(bodies, mode, rest_start, text[rest_start:].strip(), explicit)
+
+
+# "Các cơ quan tham mưu quản lý ngành (gồm các Sở: ...)": a catch-all and its members
+_INCLUDES = re.compile(r"[^()\n.;:]{0,100}?\(\s*(?:bao\s+)?gom(?:\s+(?:co|ca)(?![a-z]))?\s*:?\s*")
+# "Trách nhiệm của <holder>" heading a clause or article of a Quy chế / Quy định
+_HOLDER_OF = re.compile(r"\W*(?:trach\s+nhiem|nhiem\s+vu)(?:\s+va\s+quyen\s+han)?\s+cua\s")
+_HOLDER_QUALIFIER = re.compile(r"[^\W\d_][^.;:!?()“”\"]{2,90}")
+
+
+def _holder_end(text: str, end: int, bodies: list[BodyMatch]) -> int | None:
+    """Where the holder named by a "Trách nhiệm của các cơ quan, tổ chức <qualifier>" heading
+    ends, when it is a catch-all made specific by the words after it (they are its name);
+    None when those words are no qualifier (a role, a sentence, another list)."""
+    if not bodies or not bodies[-1].type.generic:
+        return None
+    q = _HOLDER_QUALIFIER.match(text, end + len(text[end:]) - len(text[end:].lstrip(" \t\n")))
+    if q is None:
+        return None
+    tail = text[q.end() :]
+    if not re.fullmatch(r"\s*(?:\([^()]{0,200}\))?\s*:?\s*", tail):
+        return None  # the heading goes on: a duty, not a name
+    if _HEAD_ROLE.fullmatch(fold_same_length(q.group(0)).strip()):
+        return None  # "... có trách nhiệm chủ trì"
+    return q.end() - (len(q.group(0)) - len(q.group(0).rstrip()))
 
 
 # ---------------------------------------------------------------- the walk
@@ -343,7 +401,11 @@ _NARRATIVE = re.compile(
     r"|nam\s+qua|thoi\s+gian\s+vua\s+qua)[^;.:]{0,80}?)?(?<![a-z])(?:da|vua|tung)\s+(?!duoc\s+giao)"
 )
 # the issuer's own closing of a notice: "Văn phòng Chính phủ thông báo để các cơ quan ... biết"
-_NOTICE = re.compile(r"(?:xin\s+)?(?:thong\s+bao|tra\s+loi)\s+(?:de|cho)\s[^;.]*\bbiet")
+# or only "Văn phòng Chính phủ trân trọng thông báo./."
+_NOTICE = re.compile(
+    r"(?:(?:xin\s+)?(?:thong\s+bao|tra\s+loi)\s+(?:de|cho)\s[^;.]*\bbiet"
+    r"|(?:xin\s+)?tran\s+trong\s+thong\s+bao[\s./]*$)"
+)
 # "Cục Thuế trả lời để Thuế tỉnh X biết": a letter answering a query gives its opinion
 REPLY = re.compile(r"(?<![a-z])(?:tra\s+loi|phuc\s+dap)\s+(?:de|cho)\s[^;.]{0,120}?\bbiet")
 # a passage quoted from another text ("... quy định: “Điều 257 ... ”") is that text's, not ours

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.bodies import find_bodies, mention
+from kg.extract.duties.clauses import ABOUT_MATTER
 from kg.extract.duties.lines import _ARTICLE_ORG, _Lines
 from kg.extract.duties.rules import (
     _ASSIGN,
@@ -16,16 +16,13 @@ from kg.extract.duties.rules import (
     _REQUEST,
     _REQUEST_FRAME,
     _THEME_POINT,
-    REPLY,
-    _Draft,
     _Duty,
     _Lead,
     lead_bodies,
     narrative,
-    parse_list,
 )
 from kg.extract.duties.tasks import _Tasks
-from kg.models import Node, Span
+from kg.models import Node
 from kg.text import fold_same_length
 
 # "Các Sở, ban, ngành của Thành phố, UBND ...": the heading's name goes on, no task follows
@@ -115,30 +112,6 @@ class _Scopes(_Lines, _Tasks):
                 headed += 1
         return headed * 2 >= len(items)
 
-    def addressees(self) -> None:
-        """A Công văn gives its numbered points to the bodies under "Kính gửi"."""
-        lines = [h for h in self.s.header if h.role == "addressee"]
-        if not lines:
-            return
-        if REPLY.search(" ".join(fold_same_length(self.clean.text).split())):
-            return  # a reply's points are the issuer's opinion, its requests say "Đề nghị X"
-        duties, _subs = self.collect([n for n in self.s.body if n.kind != "part"], "")
-        if not duties:
-            return
-        opening = " ".join(n.text or "" for n in self.s.opening)
-        mode = "requested" if re.search(r"de\s+nghi", fold_same_length(opening)) else "assigned"
-        for h in lines:
-            start = len(h.text) - len(h.text.lstrip(" -–•+*"))
-            listed, _ = parse_list(h.text, start, list_mode=True)  # "Bộ trưởng Bộ X", "A; B"
-            for m in listed or find_bodies(h.text, list_mode=True):
-                bm = mention(m, self.ctx)
-                bm.span = Span(h.span.start + m.start, min(h.span.end, h.span.start + m.end))
-                key = fold_same_length(bm.name)
-                if key not in self.drafts:
-                    self.drafts[key] = _Draft(key, bm, mode, bm.span)
-                    self.order.append(key)
-                self.drafts[key].duties.extend(duties)
-
     def walk(self, nodes: list[Node], section: str) -> None:
         if nodes:
             before = self.clean.text[max(0, nodes[0].clean_start - 400) : nodes[0].clean_start]
@@ -151,7 +124,7 @@ class _Scopes(_Lines, _Tasks):
         i = 0
         while i < len(nodes):
             n = nodes[i]
-            if self.quoted(n.clean_start):
+            if self.quoted(n.clean_start) or id(n) in self.sent_to:
                 i += 1
                 continue
             sec = (
@@ -216,6 +189,12 @@ class _Scopes(_Lines, _Tasks):
             self.task(n, sec)
             return
         cs, text = self.own(n)
+        about = ABOUT_MATTER.match(text) if n.kind in ("item", "point") else None
+        if about and len(text[about.end() :].split()) >= 3:
+            # "3. Về dự án X: giao Tập đoàn Y ...; Bộ Z hướng dẫn ...": each clause its own
+            self.clauses(cs + about.end(), n.clean_end, sec, about=True)
+            self.walk(n.children, sec)
+            return
         f = fold_same_length(text)
         theme = [
             c
@@ -232,14 +211,18 @@ class _Scopes(_Lines, _Tasks):
             lead, text = wrapped
             children = children[1:]
         if (
-            lead is None
+            (lead is None or lead.rest)
             and children
             and children[0].kind == "paragraph"
             and self.continues(children[0])  # "2. Bộ trưởng" / "Bộ Y tế chỉ đạo ..."
-        ):
+        ):  # "8. Đài A, Đài Tiếng nói Việt" / "Nam, Thông tấn xã ... thông tin ..."
             first = children[0]
             joined = lead_bodies(self.clean.text[cs : first.clean_end])
-            if joined is not None and not _NAME_GOES_ON.match(fold_same_length(joined.rest)):
+            if (
+                joined is not None
+                and (lead is None or len(joined.bodies) > len(lead.bodies))
+                and not _NAME_GOES_ON.match(fold_same_length(joined.rest))
+            ):
                 duty = _Duty(cs + joined.rest_start, first.clean_end, sec)
                 for m in joined.bodies:
                     self.add(m, cs, joined.mode, [duty])
@@ -261,6 +244,8 @@ class _Scopes(_Lines, _Tasks):
         if rest and role_phrase:  # "Nội dung Sở X có trách nhiệm chủ trì" + its items
             rest = ""
             head_role = "lead" if role_phrase.group(1) else None
+        elif rest.endswith(":") and re.match(r"\W*chu\s+tri(?![a-z])", fold_same_length(rest)):
+            head_role = "lead"  # "2. Sở Y tế chủ trì, phối hợp với Sở X:" + the tasks it leads
         inline = None
         if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
             inline = _Duty(cs + lead.rest_start, n.clean_end, sec)

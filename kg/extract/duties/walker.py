@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
+from kg.extract.duties.addressees import _Addressees
 from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
     _Collect,
@@ -36,7 +37,7 @@ from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, S
 from kg.text import fold_same_length
 
 
-class _Walker(_Scopes, _Collect, _Clauses):
+class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
     """One document's walk: scopes, headings and tables share its state."""
 
     def __init__(self, structure: Structure, ctx: Context) -> None:
@@ -132,6 +133,7 @@ class _Walker(_Scopes, _Collect, _Clauses):
     # -- scopes
 
     def run(self) -> None:
+        self.sent_to = {id(n) for n, _ in self.telegram_addressees()}  # no work of their own
         scopes = self.org_scopes()
         for nodes, section in scopes:
             self.walk(nodes, section)
@@ -139,13 +141,28 @@ class _Walker(_Scopes, _Collect, _Clauses):
             end = max(x.clean_end for x in a.walk())
             self.clauses(a.clean_start, end, self.article_sec(a))
         self.tables()
-        if not self.drafts:
+        if not self.drafts or all(
+            is_issuer(d.body.name, self.ctx) or not self.substantive(d)
+            for d in self.drafts.values()
+        ):
+            if self.addressees():  # "Bộ Tài chính gửi kèm ...": the issuer's own words
+                for key in [k for k, d in self.drafts.items() if is_issuer(d.body.name, self.ctx)]:
+                    del self.drafts[key]
+                    self.order.remove(key)
+        elif self.telegram_addressees():
             self.addressees()
         if all(
             d.body.collective or not self.substantive(d) or is_issuer(d.body.name, self.ctx)
             for d in self.drafts.values()
         ):  # nothing organised by body: look for work handed out in running text
             self.clauses()
+        else:  # "Đề nghị Thường trực Tỉnh ủy ..." outside the parts organised by body
+            self.clauses(only_new=True)
+
+    def known(self, m: BodyMatch) -> bool:
+        """Has a body a draft with work already?"""
+        d = self.drafts.get(fold_same_length(mention(m, self.ctx).name))
+        return d is not None and bool(d.duties) and self.substantive(d)
 
     def substantive(self, draft: _Draft) -> bool:
         """Has a draft a duty other than the executors clause?"""

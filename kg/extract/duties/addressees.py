@@ -1,0 +1,95 @@
+"""Who a letter or a telegram is sent to, and the points it gives them.
+
+A Công văn names its addressees under "Kính gửi"; a Công điện lists them after
+"<AUTHORITY> điện:" (NĐ 30/2020/NĐ-CP, the form of a Công điện). Points that name no body of
+their own are the addressees' work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
+from kg.extract.duties.rules import _HEADINGS, REPLY, _Draft, lead_bodies, parse_list
+from kg.models import Node, Span
+from kg.text import fold_same_length
+
+
+class _Addressees:
+    """Addressee methods of the walker (kg.extract.duties.walker._Walker)."""
+
+    def addressees(self) -> bool:
+        """A Công văn gives its numbered points to the bodies under "Kính gửi", a Công điện
+        to those listed after "<authority> điện:". True when it gave any."""
+        found: list[tuple[BodyMatch, Span]] = []
+        for h in self.s.header:
+            if h.role != "addressee":
+                continue
+            start = len(h.text) - len(h.text.lstrip(" -–•+*"))
+            listed, _ = parse_list(h.text, start, list_mode=True)  # "Bộ trưởng Bộ X", "A; B"
+            for m in listed or find_bodies(h.text, list_mode=True):
+                span = Span(h.span.start + m.start, min(h.span.end, h.span.start + m.end))
+                found.append((m, span))
+        skip: set[int] = set()
+        if not found:
+            for n, m in self.telegram_addressees():
+                skip.add(id(n))
+                found.append(
+                    (m, self.clean.to_original(n.clean_start + m.start, n.clean_start + m.end))
+                )
+        if not found:
+            return False
+        if REPLY.search(" ".join(fold_same_length(self.clean.text).split())):
+            return False  # a reply's points are the issuer's opinion, its requests say "Đề nghị X"
+        nodes = [n for n in self.s.body if n.kind != "part" and id(n) not in skip]
+        intro = [  # "..., Thủ tướng Chính phủ yêu cầu ... như sau:" before the points
+            n
+            for k, n in enumerate(nodes)
+            if n.kind == "paragraph"
+            and self.own(n)[1].rstrip().endswith(":")
+            and any(x.kind in _HEADINGS for x in nodes[k + 1 :])
+        ]
+        if intro:  # what comes before the request is background, not work
+            nodes = nodes[nodes.index(intro[0]) + 1 :]
+        nodes = [n for n in nodes if n not in intro and not self.issuers_words(n)]
+        duties, _subs = self.collect(nodes, "")
+        if not duties:
+            return False
+        opening = " ".join([n.text or "" for n in self.s.opening] + [self.own(n)[1] for n in intro])
+        mode = "requested" if re.search(r"de\s+nghi", fold_same_length(opening)) else "assigned"
+        for m, span in found:
+            bm = mention(m, self.ctx)
+            bm.span = span
+            key = fold_same_length(bm.name)
+            if key not in self.drafts:
+                self.drafts[key] = _Draft(key, bm, mode, bm.span)
+                self.order.append(key)
+            self.drafts[key].duties.extend(duties)
+        return True
+
+    def issuers_words(self, n: Node) -> bool:
+        """A paragraph the issuer writes of itself ("Bộ Tài chính gửi kèm ...")."""
+        lead = lead_bodies(self.own(n)[1]) if n.kind == "paragraph" else None
+        return lead is not None and all(
+            is_issuer(mention(b, self.ctx).name, self.ctx) for b in lead.bodies
+        )
+
+    def telegram_addressees(self) -> list[tuple[Node, BodyMatch]]:
+        """The bullets naming the addressees of a Công điện ("THỦ TƯỚNG CHÍNH PHỦ điện:" then
+        "- Bộ trưởng các Bộ: ...;"), which open its body: (bullet, body named) pairs."""
+        said = any(
+            re.search(r"(?<![a-z])dien\s*:\s*$", fold_same_length(h.text)) for h in self.s.header
+        )
+        out: list[tuple[Node, BodyMatch]] = []
+        for n in self.s.body if said else []:
+            if n.kind != "bullet":
+                break
+            end = max(x.clean_end for x in n.walk())
+            text = self.clean.text[n.clean_start : end]
+            pos = len(text) - len(text.lstrip(" -–•+*"))
+            listed, stop = parse_list(text, pos, list_mode=True)
+            after = text[stop:].lstrip(" \t\n")
+            if not listed or after and after[0] not in ";.:":  # the list ends its line
+                break
+            out.extend((n, m) for m in listed)
+        return out
