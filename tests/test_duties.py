@@ -726,3 +726,108 @@ Quản lý các khu công nghệ cao và khu công nghiệp, Sở Xây dựng th
         "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
         "Sở Xây dựng",
     ]
+
+
+def test_a_task_table_with_one_cell_per_paragraph() -> None:
+    rows = "".join(
+        f"""{i}
+
+Tổ chức khảo sát hạ tầng viễn thông
+đợt {i}
+
+Ban Quản lý các khu công nghệ cao và khu công nghiệp
+
+Sở Công Thương; Ủy ban nhân dân các xã, phường
+
+Năm 2026
+
+"""
+        for i in range(1, 5)
+    )
+    text = f"""Bảng phân công nhiệm vụ của các cơ quan.
+
+TT
+
+Nội dung/nhiệm vụ
+
+Cơ quan chủ trì
+
+Cơ quan phối hợp
+
+Thời gian hoàn
+thành
+
+{rows}"""
+    assignments, _ = run(text, PROVINCE)
+    # the lead cell printed in every row is a cell, not a running header; a wrapped cell
+    # is one cell; the phối hợp bodies are partners only
+    assert table(assignments) == [
+        ("Ban Quản lý các khu công nghệ cao và khu công nghiệp", "assigned", 4)
+    ]
+    d = assignments[0].duties[0]
+    assert (d.text, d.role, d.deadline) == (
+        "Tổ chức khảo sát hạ tầng viễn thông đợt 1",
+        "lead",
+        "Năm 2026",
+    )
+    assert [p.name for p in d.partners] == ["Sở Công Thương", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_an_organisation_part_whose_capital_heading_wrapped() -> None:
+    text = """IV. TỔ CHỨC
+THỰC HIỆN
+1. Giao Sở
+Y tế là cơ quan đầu mối, tổ chức thực hiện các nhiệm vụ sau:
+- Hướng dẫn các cơ sở y tế.
+- Tổng hợp kết quả thực hiện.
+2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế, Sở Tư pháp:
+- Xây dựng tài liệu tập huấn.
+- Tổ chức tập huấn cho giáo viên.
+"""
+    assignments, _ = run(text, PROVINCE)
+    assert table(assignments) == [
+        ("Sở Y tế", "assigned", 2),
+        ("Sở Giáo dục và Đào tạo", "assigned", 2),
+    ]
+    assert assignments[0].duties[0].section == "IV.1"
+    school = assignments[1].duties[1]
+    assert school.role == "lead"
+    assert [p.name for p in school.partners] == ["Sở Y tế", "Sở Tư pháp"]
+
+
+def test_a_web_copy_s_wrap_after_a_full_stop_does_not_split_a_paragraph() -> None:
+    filler = "".join(
+        f"Nội dung {i}: bảo đảm thực hiện đúng quy định, tiết kiệm, hiệu quả theo kế hoạch.\n"
+        for i in range(20)
+    )
+    text = f"""I. MỤC ĐÍCH
+{filler}
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+
+Chủ trì tham mưu Ủy ban nhân dân tỉnh các giải pháp xây dựng hạ tầng số hiện đại.
+Nghiên cứu ban hành quy chuẩn kỹ thuật về hạ tầng bảo mật trong tình hình mới.
+
+2. Sở Nội vụ
+
+Rà soát tổ chức bộ máy.
+Tổng hợp báo cáo.
+"""
+    assignments, _ = run(text, PROVINCE)
+    # the first paragraph's line fills the width: the break is a wrap; the second body's
+    # short lines end printed paragraphs
+    assert table(assignments) == [
+        ("Sở Khoa học và Công nghệ", "assigned", 1),
+        ("Sở Nội vụ", "assigned", 2),
+    ]
+
+
+def test_a_directive_s_closing_demand_is_its_executors_clause() -> None:
+    text = """Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Y tế
+a) Tổ chức tiêm chủng mở rộng.
+b) Kiểm tra các cơ sở y tế.
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tổ chức quán triệt, triển khai và chỉ đạo các cơ quan, đơn vị thực hiện nghiêm túc Chỉ thị này. Trong quá trình thực hiện, nếu có vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh.
+"""
+    assignments, _ = run(text, PROVINCE)
+    assert table(assignments) == [("Sở Y tế", "assigned", 2)]

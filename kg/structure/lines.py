@@ -223,30 +223,12 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.split("\n"):
         end = pos + len(raw)
         if raw.strip():
-            line = _Line(pos, end, raw, blank)
-            if out and not blank and _lone_marker(out[-1], line):
-                out[-1] = _Line(out[-1].start, end, f"{out[-1].text} {raw}", out[-1].blank_before)
-            else:
-                out.append(line)
+            out.append(_Line(pos, end, raw, blank))
             blank = False
         else:
             blank = True
         pos = end + 1
     return out
-
-
-# an item or point marker printed alone on its line: "1.", "2.1.", "a)"
-_LONE_MARKER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\))\s*")
-
-
-def _lone_marker(line: _Line, nxt: _Line) -> bool:
-    """'1.' alone on its line with its heading on the next ('1.' / 'Rà soát văn bản ...'): a
-    web copy split the number from its text; the two lines are read as one (same length:
-    the line break becomes a space). A table's cells come after a blank line."""
-    if not _LONE_MARKER.fullmatch(line.text) or "\t" in nxt.text or match_marker(nxt.text.strip()):
-        return False
-    mk = match_marker(f"{line.text.strip()} {nxt.text.strip()}")
-    return mk is not None and mk[0] in ("item", "point")
 
 
 def _cells(line: _Line, merge_lower: bool = True) -> list[tuple[str, int, int]]:
@@ -429,3 +411,68 @@ def heading_goes_on(kind: str, own: str, nxt: _Line) -> bool:
     if kind == "part":
         return is_heading_caps(own) and is_heading_caps(nxt.text) and own[-1] not in ".:;)"
     return kind in ("bullet", "item", "point") and len(own.split()) == 1 and own[-1].isalpha()
+
+
+def _column_name(key: str) -> bool:
+    """Is a cell a column name: "Nội dung", "Nội dung/nhiệm vụ", "Sản phẩm dự kiến"?"""
+    if key in _COLUMN_NAMES:
+        return True
+    parts = [p.strip() for p in re.split(r"[/,]", key) if p.strip()]
+    if len(parts) > 1 and all(p in _COLUMN_NAMES for p in parts):
+        return True
+    return len(key.split()) <= 8 and any(
+        " " in n and key.startswith(n) and not key[len(n)].isalnum()
+        for n in _COLUMN_NAMES
+        if len(key) > len(n)
+    )
+
+
+def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Unit], int] | None:
+    """Tables extracted one cell per line: a run of >= 3 column names (TT / Nội dung / Cơ
+    quan chủ trì ...) then rows that each start with a bare row number. Where the cells are
+    paragraphs (a blank line between cells), a cell may wrap over lines ("Nội dung thực" /
+    "hiện"; a task's text over three lines): the lines of one paragraph are one cell."""
+    paras = idx + 1 < hi and lines[idx + 1].blank_before
+
+    def cell_end(k: int, stop: int) -> int:
+        while paras and k + 1 < stop and not lines[k + 1].blank_before:
+            k += 1
+        return k
+
+    def text(a: int, b: int) -> str:
+        return " ".join(lines[m].text.replace("\t", " ").strip() for m in range(a, b + 1))
+
+    heads: list[tuple[int, int]] = []
+    j = idx
+    while j < hi and "\t" not in lines[j].text:
+        e = cell_end(j, hi)
+        if not _column_name(normalize_key(text(j, e)).rstrip(" :.")):
+            break
+        heads.append((j, e))
+        j = e + 1
+    if len(heads) < 3 or j >= hi or not _ROW_NO.match(lines[j].text.strip()):
+        return None
+    rows = [
+        _Unit(
+            "table_row", "", 9, ("table",), idx, j - 1, lines[idx].start,
+            grid=[[text(a, b)] for a, b in heads],
+        )
+    ]  # fmt: skip
+    while j < hi and _ROW_NO.match(lines[j].text.strip()):
+        k = j + 1
+        while k < hi:
+            t = lines[k].text
+            mk = match_marker(t)
+            if _ROW_NO.match(t.strip()) or (mk and mk[1] <= 1) or _RECIPIENTS.match(t):
+                break
+            k += 1
+        cells: list[list[str]] = []
+        m = j
+        while m < k:
+            e = cell_end(m, k)
+            cells.append([text(m, e)])
+            m = e + 1
+        marker = cells[0][0].rstrip(".")
+        rows.append(_Unit("table_row", marker, 9, ("table",), j, k - 1, lines[j].start, grid=cells))
+        j = k
+    return rows, j

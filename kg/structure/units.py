@@ -10,7 +10,6 @@ from kg.structure.lines import (
     _CLOSING_FORMULA,
     _COLUMN_NAMES,
     _INLINE_LIST,
-    _RECIPIENTS,
     _ROW_NO,
     _cells,
     _ends_sentence,
@@ -19,6 +18,7 @@ from kg.structure.lines import (
     _Table,
     _Unit,
     bare_marker,
+    cell_per_line_table,
     heading_goes_on,
     match_marker,
 )
@@ -271,40 +271,7 @@ class _UnitParser:
         return True
 
     def _cell_per_line_table(self, idx: int, hi: int) -> tuple[list[_Unit], int] | None:
-        """Tables extracted one cell per line: a run of >= 3 column names
-        (TT / Nội dung / Cơ quan chủ trì ...) then rows that each start with a
-        bare row number."""
-        j = idx
-        while j < hi and "\t" not in self.lines[j].text:
-            key = normalize_key(self.lines[j].text).rstrip(" :.")
-            if key not in _COLUMN_NAMES:
-                break
-            j += 1
-        n = j - idx
-        if n < 3 or j >= hi or not _ROW_NO.match(self.lines[j].text.strip()):
-            return None
-        head = self.lines[idx]
-        rows = [
-            _Unit(
-                "table_row", "", 9, ("table",), idx, j - 1, head.start,
-                grid=[[self.lines[k].text.strip()] for k in range(idx, j)],
-            )
-        ]  # fmt: skip
-        while j < hi and _ROW_NO.match(self.lines[j].text.strip()):
-            k = j + 1
-            while k < hi:
-                t = self.lines[k].text
-                mk = match_marker(t)
-                if _ROW_NO.match(t.strip()) or (mk and mk[1] <= 1) or _RECIPIENTS.match(t):
-                    break
-                k += 1
-            cells = [[self.lines[m].text.replace("\t", " ").strip()] for m in range(j, k)]
-            marker = cells[0][0].rstrip(".")
-            rows.append(
-                _Unit("table_row", marker, 9, ("table",), j, k - 1, self.lines[j].start, grid=cells)
-            )
-            j = k
-        return rows, j
+        return cell_per_line_table(self.lines, idx, hi)
 
     def node(self, u: _Unit) -> Node:
         start = self.lines[u.first].start

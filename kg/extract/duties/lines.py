@@ -14,7 +14,7 @@ from kg.extract.duties.rules import (
     lead_bodies,
 )
 from kg.models import Node
-from kg.text import fold_same_length
+from kg.text import fold_same_length, is_heading_caps
 
 # a line ending in a word that cannot end a sentence or a heading goes on below
 _OPEN_END = re.compile(
@@ -50,6 +50,8 @@ class _Lines:
             return line, first
         if own[-1] not in ".;:!?…" and len(own) < 60 and self.continues(first):
             return own + " " + line, first  # a body's name cut in two at the line break
+        if len(own) < 60 and is_heading_caps(own) and is_heading_caps(line):
+            return own + " " + line, first  # "IV. TỔ CHỨC" / "THỰC HIỆN": a wrapped heading
         return own, None
 
     def continues(self, n: Node) -> bool:

@@ -115,6 +115,7 @@ class _Duty:
     section: str
     extra: list[tuple[int, int]] = field(default_factory=list)
     role: str | None = None  # the role its heading gives ("Nội dung Sở X có trách nhiệm chủ trì")
+    context: list[tuple[int, int]] = field(default_factory=list)  # a heading naming partners
 
 
 @dataclass
@@ -429,10 +430,21 @@ def notice_closing(text: str) -> bool:
     return bool(re.match(r"[^;.]{0,80}?(?<![a-z])" + _NOTICE.pattern, f))
 
 
+# a directive's closing demand, its executors clause: "(yêu cầu Thủ trưởng ...) tổ chức quán
+# triệt, triển khai và chỉ đạo các cơ quan ... thực hiện nghiêm túc Chỉ thị này"
+_DIRECTIVE_CLOSING = re.compile(
+    r"(?:to\s+chuc\s+)?(?:(?:quan\s+triet|trien\s+khai|pho\s+bien|chi\s+dao)\W+(?:va\s+)?)+"
+    r"[^.;]{0,160}?thuc\s+hien(?:\s+nghiem(?:\s+tuc)?)?\s+chi\s+thi\s+nay\W*"
+    r"(?:(?:trong\s+qua\s+trinh|neu\s+co)\W[^;]*)?"  # + the usual "vướng mắc" sentence
+)
+
+
 def executors_only(text: str) -> bool:
     """Is ``text`` the standard executors clause, naming who carries the text out and nothing
     more? ("Bộ trưởng Bộ Nội vụ chủ trì ... hướng dẫn, kiểm tra việc thi hành" is a duty.)"""
     f = " ".join(fold_same_length(text).split())
+    if _DIRECTIVE_CLOSING.fullmatch(f):
+        return True
     m = _EXECUTORS_ONLY.search(f)
     return bool(m) and not _LEAD.search(f[: m.start()]) and not _SUPPORT.search(f[: m.start()])
 

@@ -20,10 +20,11 @@ from kg.extract.duties.rules import (
     _Lead,
     lead_bodies,
     narrative,
+    role_of,
 )
 from kg.extract.duties.tasks import _Tasks
 from kg.models import Node
-from kg.text import fold_same_length
+from kg.text import fold_same_length, is_heading_caps
 
 # "Các Sở, ban, ngành của Thành phố, UBND ...": the heading's name goes on, no task follows
 _NAME_GOES_ON = re.compile(r"(?:cua|thuoc|tai|tren)\s")
@@ -43,7 +44,12 @@ class _Scopes(_Lines, _Tasks):
                     articles.append(n)
                     visit(n.children, sec + ".")
                     continue
-                line, wrapped = self.heading_line(n) if not n.title else (n.title, None)
+                if not n.title or is_heading_caps(
+                    n.title
+                ):  # maybe wrapped: "TỔ CHỨC" / "THỰC HIỆN"
+                    line, wrapped = self.heading_line(n)
+                else:
+                    line, wrapped = n.title, None
                 title = fold_same_length(line)
                 if n.kind in ("part", "item") and self.names_its_body(line, n):
                     scopes.append(([n], prefix.rstrip(".")))  # "16. Trách nhiệm của Sở X"
@@ -220,6 +226,12 @@ class _Scopes(_Lines, _Tasks):
             joined = lead_bodies(self.clean.text[cs : first.clean_end])
             if (
                 joined is not None
+                and joined.rest.endswith(":")
+                and any(c.kind == "bullet" for c in children[1:])
+            ):  # "1. Giao Sở" / "Nông nghiệp ... thực hiện các nhiệm vụ sau:" + its bullets
+                lead, text, children = joined, self.clean.text[cs : first.clean_end], children[1:]
+            elif (
+                joined is not None
                 and (lead is None or len(joined.bodies) > len(lead.bodies))
                 and not _NAME_GOES_ON.match(fold_same_length(joined.rest))
             ):
@@ -253,6 +265,13 @@ class _Scopes(_Lines, _Tasks):
                 inline.extra.append((children[0].clean_start, children[0].clean_end))
                 children = children[1:]
         duties, subs = self.collect(children, sec)
+        if inline is None and rest.endswith(":"):
+            # "Sở Y tế chủ trì, phối hợp với Sở X, Sở Z:" + bullets: the heading's role and
+            # partners are those of each bullet
+            for d in duties:
+                d.context.append((cs + lead.rest_start, n.clean_end))
+            if role_of(rest) == "lead":
+                head_role = head_role or "lead"
         if (
             inline is None and rest and not duties
         ):  # "... Đồng thời chỉ đạo:" + bullets led by others

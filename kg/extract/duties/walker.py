@@ -51,6 +51,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
         self.loose: list[Node] = []  # articles that are no organisation part as a whole
         self._quoted = quoted_spans(self.clean.text)
         self._aliases: dict[str, str] | None = None
+        self._width: int | None = None  # the text's line width (a web copy's hard wraps)
 
     # -- helpers on nodes
 
@@ -72,6 +73,20 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
                 idx = m.end() if m else 0
             cs += idx
         return cs, self.clean.text[cs:ce]
+
+    def full_line(self, end: int) -> bool:
+        """Does the line ending at clean offset ``end`` fill the width of the text as printed
+        (so its break is a hard wrap of a web copy, not the end of a printed paragraph)?"""
+        original = self.clean.source.text
+        if self._width is None:
+            lengths = sorted(len(ln) for ln in original.split("\n") if ln.strip())
+            width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 20 else 0
+            self._width = width if width <= 140 else 0  # one line per paragraph: no wraps
+        if not self._width or end <= 0:
+            return False
+        o = self.clean.offsets[end - 1]
+        start = original.rfind("\n", 0, o) + 1
+        return o + 1 - start >= 0.85 * self._width
 
     def quoted(self, pos: int) -> bool:
         """Is a clean offset inside a passage quoted from another text?"""
@@ -123,6 +138,8 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
         for m in re.finditer(r"\n+", text):
             prev = text[start : m.start()].rstrip()
             nxt = text[m.end() : m.end() + 1]
+            if len(m.group(0)) == 1 and self.full_line(cs + m.start()):
+                continue  # a web copy's wrap that fell after a full stop: the paragraph goes on
             if prev and prev[-1] in ".;!?…" and (nxt.isupper() or nxt in '“"('):
                 out.append(_Duty(cs + start, cs + m.start(), section))
                 start = m.end()
@@ -227,7 +244,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
             text=shown,
             span=span,
             role=role,  # type: ignore[arg-type]
-            partners=self.partners([(d.start, d.end), *d.extra], draft.body),
+            partners=self.partners([(d.start, d.end), *d.extra, *d.context], draft.body),
             deadline=deadline_of(shown),
             topics=topics_of(shown),
             section=d.section or None,
