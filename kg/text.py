@@ -191,12 +191,18 @@ def _drop_running_lines(buf: _Buf) -> None:
     ]
     heads = [line_no(m.start()) for m in _TABLE_HEAD.finditer(buf.text)]
     by_line = {ln: v for ln, v, _s in lone}
-    keep = {
-        s
-        for ln, v, s in lone
-        if any(by_line.get(ln + d) in (v - 1, v + 1) for d in range(-15, 16) if d)
-        and any(0 < ln - h <= 60 for h in heads[bisect.bisect_left(heads, ln - 60) :][:61])
-    }
+    keep: set[int] = set()
+    last: tuple[int, int] | None = None  # (line, value) of the last row number kept
+    for ln, v, s in lone:
+        near_head = any(0 < ln - h <= 60 for h in heads[bisect.bisect_left(heads, ln - 60) :][:61])
+        counted = any(by_line.get(ln + d) in (v - 1, v + 1) for d in range(-15, 16) if d)
+        # a long table whose cells are paragraphs puts its row numbers far apart: a number
+        # that goes on from the last row kept (or starts a group again at 1) is a row too
+        goes_on = last is not None and ln - last[0] <= 40 and v in (last[1] + 1, 1)
+        first_row = v == 1 and any(0 < ln - h <= 30 for h in heads)
+        if near_head and counted or goes_on or first_row:
+            keep.add(s)
+            last = (ln, v)
     buf.sub(_LONE_NUMBER, lambda m: m.group(0) if m.start() in keep else "")
     paged = bool(page_nos) or _page_count([(ln, v) for ln, v, _s in lone])
     counts = Counter(

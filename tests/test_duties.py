@@ -831,3 +831,9 @@ Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ba
 """
     assignments, _ = run(text, PROVINCE)
     assert table(assignments) == [("Sở Y tế", "assigned", 2)]
+
+
+def test_a_qualifier_naming_the_leads_is_no_role() -> None:
+    text = "các sở được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm xây dựng kế hoạch"
+    assert role_of(text) == "participant"
+    assert role_of("Sở Y tế chủ trì thực hiện nhiệm vụ được phân công") == "lead"

@@ -278,3 +278,21 @@ def test_a_web_copys_recurring_lines_are_text() -> None:
     assert text.count("Sở Y tế") == 3
     assert text.startswith("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nQUYẾT ĐỊNH\n")
     assert "Hiệu lực" not in text and "Tình trạng" not in text
+
+
+def test_row_numbers_of_a_long_table_of_paragraph_cells_are_kept() -> None:
+    """A task table printed one cell per paragraph puts its row numbers far apart, and a
+    grouped table numbers each group from 1 again: they are rows, not page numbers."""
+    lead = "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
+
+    def row(n: int) -> str:
+        task = "\n".join(f"Nhiệm vụ {n} dòng {k} của bảng phân công" for k in range(6))
+        return f"{n}\n\n{task}\n\n{lead}\n\nSở Công Thương\n\nNăm 2026\n\nGhi chú {n}\n\n"
+
+    raw = "TT\n\nNội dung\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian\n\nGhi chú\n\n"
+    raw += "I\n\nNHÓM MỘT\n\n" + row(1) + "II\n\nNHÓM HAI\n\n" + "".join(row(n) for n in (1, 2, 3))
+    c = clean_text(raw)
+    lines = c.text.split("\n")
+    assert [ln for ln in lines if ln.isdigit()] == ["1", "1", "2", "3"]
+    assert lines.count(lead) == 4  # the lead cell of every row is no running header
+    check_offsets(c)

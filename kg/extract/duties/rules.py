@@ -389,6 +389,8 @@ def role_of(text: str) -> str:
         before = f[max(0, m.start() - 12) : m.start()]
         if re.search(r"(?:co quan|don vi)\s+$", before) and not before.endswith("la co quan "):
             continue
+        if re.search(r"duoc\s+(?:phan\s+cong|giao)\s+$", f[max(0, m.start() - 20) : m.start()]):
+            continue  # "các sở được phân công chủ trì ... có trách nhiệm": who, not a role
         return "lead"
     if _SUPPORT.search(f):
         return "support"
