@@ -837,3 +837,37 @@ def test_a_qualifier_naming_the_leads_is_no_role() -> None:
     text = "các sở được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm xây dựng kế hoạch"
     assert role_of(text) == "participant"
     assert role_of("Sở Y tế chủ trì thực hiện nhiệm vụ được phân công") == "lead"
+
+
+def test_roman_sub_items_under_a_request_frame_are_requests_to_their_bodies() -> None:
+    text = """1. Về Dự án Nhà máy điện
+a) Đánh giá cao nỗ lực của Chủ đầu tư.
+b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:
+(i) Tập đoàn Điện lực Việt Nam báo cáo Thủ tướng Chính phủ về thời gian vận hành.
+(ii) Ủy ban nhân dân tỉnh Đồng Nai chỉ đạo hoàn thành bàn giao mặt bằng.
+(iii) Giao Bộ Công Thương nghiên cứu các đề xuất của Tập đoàn.
+"""
+    facts = DocumentFacts(issuer="Văn phòng Chính phủ", issuer_level="central", issuer_kind="state")
+    st = parse(clean_text(text))
+    point = st.body[0].children[1]
+    assert [(c.kind, c.marker) for c in point.children] == [
+        ("bullet", "i"),
+        ("bullet", "ii"),
+        ("bullet", "iii"),
+    ]
+    assignments, _ = run(text, facts)
+    assert [(a.body.name, a.mode) for a in assignments] == [
+        ("Tập đoàn Điện lực Việt Nam", "requested"),
+        ("Ủy ban nhân dân tỉnh Đồng Nai", "requested"),
+        ("Bộ Công Thương", "assigned"),
+    ]
+
+
+def test_partners_past_one_the_reference_data_does_not_know() -> None:
+    text = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng chủ trì, phối hợp với Trung tâm Dữ liệu số, Công an tỉnh, Sở Tư pháp cập nhật dữ liệu.
+Điều
+"""
+    assignments, _ = run(text, PROVINCE)
+    assert table(assignments) == [("Sở Xây dựng", "assigned", 1)]  # "Điều" alone is no duty
+    assert [p.name for p in assignments[0].duties[0].partners] == ["Công an tỉnh", "Sở Tư pháp"]

@@ -114,6 +114,9 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
             rf"^(?P<m>\d{{1,2}})\s?(?P<sep>[.)]|\s?[-–])(?:\s*(?P<t>{_UPPER_START}.*)|\s+(?P<n>\d.*))$"
         ),
     ),
+    # "(i)", "(ii)", "(iv)": sub-items of a lettered point in Government notices
+    ("bullet", 4, re.compile(r"^\((?P<m>i{2,3}|iv|vi{0,3}|ix|x)\)\s*(?P<t>\S.*)$")),
+    ("bullet", 4, re.compile(r"^\((?P<m>i)\)\s*(?P<t>\S.*)$")),
     ("point", 3, re.compile(r"^\(?(?P<m>[a-zđ])\s?(?P<sep>\))\s*(?P<t>\S.*)$")),
     ("point", 3, re.compile(rf"^(?P<m>[a-zđ])(?P<sep>[./])\s*(?P<t>{_UPPER_START}.*)$")),
     ("bullet", 4, re.compile(r"^(?P<m>[-–—+•*●▪◦○·➢►✓✔❖■□◆♦→⇒\ue000-\uf8ff])\s*(?P<t>\S.*)$")),
@@ -203,7 +206,8 @@ def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
         if kind == "item":
             style = ("item", marker.count("."), sep.strip())
         elif kind == "bullet":
-            style = ("bullet", {"–": "-", "—": "-"}.get(marker, marker))
+            roman = flat.startswith("(") and marker.isalpha()
+            style = ("bullet", "(i)" if roman else {"–": "-", "—": "-"}.get(marker, marker))
         elif kind == "part" and marker.upper().startswith(("PH", "CH")):
             style = ("part", marker.split()[0].upper())
         return kind, rank, marker.strip(), t, style

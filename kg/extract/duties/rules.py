@@ -82,7 +82,7 @@ _PLACE_ONLY = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]
 # "... đề nghị các đơn vị thực hiện một số nội dung sau:" frames the numbered points as requests
 # ("theo/xét đề nghị của Phòng X" cites a submission, it asks nothing)
 _REQUEST_FRAME = re.compile(
-    r"(?<![a-z])(?<!theo )(?<!xet )de\s+nghi(?!\s+cua)(?![a-z])[^.;]*(?:sau|nhu\s+sau)\s*:\s*$"
+    r"(?<![a-z])(?<!theo )(?<!xet )de\s+nghi(?!\s+cua)(?![a-z])(?:[^.;]*(?:sau|nhu\s+sau))?\s*:\s*$"
 )
 _RELATED = re.compile(r"\s*(?:co\s+)?lien\s+quan(?![a-z])")
 _EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien)")

@@ -158,6 +158,8 @@ class _Scopes(_Lines, _Tasks):
             ):
                 i += 1
                 continue
+            if id(n) in self.framed and lead.mode == "assigned" and not lead.explicit:
+                lead.mode = "requested"  # "(i) Tập đoàn X ..." under "..., đề nghị:"
             duties, j = self.led_duties(n, nodes, i, lead, cs, sec)
             for m in lead.bodies:
                 self.add(m, cs, lead.mode, duties)

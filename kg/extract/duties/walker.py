@@ -36,6 +36,12 @@ from kg.extract.topics import topics_of
 from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Structure
 from kg.text import fold_same_length
 
+# a heading word a web copy printed alone on its line ("Điều" / "13. Trách nhiệm ...")
+_BARE_WORD = re.compile(r"(?:Điều|Chương|Mục|Phần)\s*[.:]?")
+# one partner the reference data does not know, before one it does ("phối hợp với Trung tâm
+# X, Công an Thành phố ..."): read past it
+_UNKNOWN_ITEM = re.compile(r"[^,;.()]{1,60}?\s*(?:,\s*va|,|va)\s+")
+
 
 class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
     """One document's walk: scopes, headings and tables share its state."""
@@ -213,6 +219,8 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
             duty = d.to_duty() if isinstance(d, _TableDuty) else self.make(d, draft)
             if not duty.text or executors_only(duty.text) or notice_closing(duty.text):
                 continue
+            if _BARE_WORD.fullmatch(duty.text):  # "Điều" printed alone before the next article
+                continue
             k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
             if isinstance(d, _TableDuty):  # "3.1. a) Nghị định X" and "3.2. a) Nghị định X":
                 k = f"{d.section}|{k}"  # two tasks on one subject, not a passage printed twice
@@ -274,7 +282,14 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
             for cue in _PARTNER_CUE.finditer(folded):
                 if any(s <= cue.start() < e for s, e in directed):
                     continue  # the directed body's partners
-                bodies, _ = parse_list(text, cue.end())
+                bodies, stop = parse_list(text, cue.end())
+                pos = stop if bodies else cue.end()
+                while True:  # "... với Trung tâm X, Công an Thành phố, Sở Y": past unknown items
+                    skip = _UNKNOWN_ITEM.match(folded, pos)
+                    more, stop2 = parse_list(text, skip.end()) if skip else ([], pos)
+                    if not more:
+                        break
+                    bodies, pos = bodies + more, stop2
                 for b in bodies:
                     if b.type.generic or _RELATED.match(folded, b.end):
                         continue
