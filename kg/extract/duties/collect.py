@@ -83,6 +83,17 @@ class _Collect:
                 and any(x.kind == "bullet" for x in children[k + 1 :])
             ):
                 continue  # an introduction to the bullets below
+            prev = children[k - 1] if k else None
+            if (
+                paras
+                and duties
+                and prev is not None
+                and prev.kind == "paragraph"
+                and self.one_break(prev.clean_end, c.clean_start)
+                and self.full_line(prev.clean_end, prev.clean_start, prev.clean_end)
+            ):  # a page break inside a paragraph (a PDF's form feed after a full line)
+                duties[-1].extra.append((paras[0].start, paras[0].end))
+                paras = paras[1:]
             duties.extend(paras)
         return duties, subs
 

@@ -57,7 +57,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
         self.loose: list[Node] = []  # articles that are no organisation part as a whole
         self._quoted = quoted_spans(self.clean.text)
         self._aliases: dict[str, str] | None = None
-        self._width: int | None = None  # the text's line width (a web copy's hard wraps)
+        self._width: int | None = None  # the text's line width as printed (web copy wraps)
 
     # -- helpers on nodes
 
@@ -80,19 +80,26 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
             cs += idx
         return cs, self.clean.text[cs:ce]
 
-    def full_line(self, end: int) -> bool:
-        """Does the line ending at clean offset ``end`` fill the width of the text as printed
-        (so its break is a hard wrap of a web copy, not the end of a printed paragraph)?"""
-        original = self.clean.source.text
-        if self._width is None:
+    def one_break(self, start: int, end: int) -> bool:
+        """Is the clean gap [start, end) one line break as printed (a page break between
+        two lines of a paragraph does not end it)?"""
+        offs = self.clean.offsets
+        gap = self.clean.source.text[offs[start - 1] + 1 : offs[end]]
+        return gap.replace("\x0c", "").count("\n") <= 1
+
+    def full_line(self, end: int, first: int, last: int) -> bool:
+        """Does the line ending at clean offset ``end`` fill the width of its paragraph as
+        printed (clean ``first``..``last``), so its break is a hard wrap of a web copy, not
+        the end of a printed paragraph? Lines over 140 characters are not wrapped at all."""
+        original, offs = self.clean.source.text, self.clean.offsets
+        if self._width is None:  # the text's usual line width
             lengths = sorted(len(ln) for ln in original.split("\n") if ln.strip())
-            width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 20 else 0
-            self._width = width if width <= 140 else 0  # one line per paragraph: no wraps
-        if not self._width or end <= 0:
-            return False
-        o = self.clean.offsets[end - 1]
+            self._width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 20 else 0
+        lo, hi = offs[first], offs[max(first, last - 1)] + 1
+        width = max(self._width, *(len(ln) for ln in original[lo:hi].split("\n")))
+        o = offs[end - 1]
         start = original.rfind("\n", 0, o) + 1
-        return o + 1 - start >= 0.85 * self._width
+        return width <= 140 and o + 1 - start >= 0.85 * width
 
     def quoted(self, pos: int) -> bool:
         """Is a clean offset inside a passage quoted from another text?"""
@@ -144,7 +151,9 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
         for m in re.finditer(r"\n+", text):
             prev = text[start : m.start()].rstrip()
             nxt = text[m.end() : m.end() + 1]
-            if len(m.group(0)) == 1 and self.full_line(cs + m.start()):
+            if self.one_break(cs + m.start(), cs + m.end()) and self.full_line(
+                cs + m.start(), cs, cs + len(text)
+            ):
                 continue  # a web copy's wrap that fell after a full stop: the paragraph goes on
             if prev and prev[-1] in ".;!?…" and (nxt.isupper() or nxt in '“"('):
                 out.append(_Duty(cs + start, cs + m.start(), section))
