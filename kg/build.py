@@ -28,7 +28,7 @@ from kg.progress import report as tell
 from kg.rdf import REFERENCE_FILES, Emitter, IRIs, reference_quads
 from kg.readers import describe
 from kg.resolve import ResolvedCorpus, ResolvedSource, resolve
-from kg.store import Store, StoreWriter, open_store, open_store_folder
+from kg.store import INPUTS, Store, StoreWriter, open_store, open_store_folder
 from kg.views import site
 from kg.vocab import DEFAULT_BASE
 
@@ -85,7 +85,13 @@ def build(
         records, errors = extract_paths(
             list(paths), jobs=jobs, dask=dask, cache=cache, progress=progress
         )
-        report = _build_locked(records, errors, Path(out_dir), base, progress)
+        # the records live as long as the build: the collector need not walk them again
+        # and again (at 10,000 plans they are millions of objects)
+        gc.freeze()
+        try:
+            report = _build_locked(records, errors, Path(out_dir), base, progress)
+        finally:
+            gc.unfreeze()
         if validate:
             _validate_hook(Path(out_dir), report, progress)
     report.seconds = time.perf_counter() - started
@@ -189,14 +195,21 @@ def _write_generation(
     sigs = {s.record.source.name: incremental.signature(corpus, s, digest) for s in corpus.sources}
     kept, emit = incremental.split(corpus.sources, sigs, graph_of, prev)
     writer = StoreWriter(out_dir, base, generation=gen, seed=prev.db if prev and kept else None)
+    inputs: Store | None = None
     try:
         if not writer.seeded:
             kept, emit = [], list(corpus.sources)
+        # INPUTS: the store without graph/reorg and graph/derived, which kg.reorg reads (it
+        # reads the store's bodies: its own last output must not be there); an incremental
+        # build changes a checkpoint of the last one's along with the store
+        mirrored = prev is not None and writer.seeded and writer.mirror(prev.inputs, INPUTS)
         cross = _Graphs(writer, base, prev if writer.seeded else None)
-        graphs = _reuse_or_reference(writer, kept, graph_of, sigs, digest, base, cross)
+        graphs = _reuse_or_reference(writer, kept, graph_of, sigs, digest, base, cross, mirrored)
         lap("reuse")
         emitter = Emitter(corpus, iris)
-        built_docs = _emit_sources(writer, emitter, emit, graph_of, sigs, graphs, report, progress)
+        built_docs = _emit_sources(
+            writer, emitter, emit, graph_of, sigs, graphs, cross, report, progress
+        )
         built_docs |= {s.doc for s in kept}
         for src in kept:  # the doc types their graphs use, for the shared graph
             if src.record.document.type:
@@ -210,10 +223,16 @@ def _write_generation(
         lineage_links = (link for link in links if {link.parent_doc, link.child_doc} <= built_docs)
         cross.replace(str(iris.lineage_graph), emitter.lineage_quads(lineage_links))
         writer.flush()
+        if mirrored:
+            inputs = writer.unmirror()
+        else:
+            if not writer.seeded:  # compact the bulk once, before the checkpoint shares it
+                writer.store.raw.optimize()
+            writer.snapshot(INPUTS)
         lap("rdf+store")
         with Step(progress, "reorg"):
-            cross.clear(str(iris.reorg_graph))  # kg.reorg reads the store's bodies
-            cross.replace(str(iris.reorg_graph), reorg.reorg_quads(writer.store, base))
+            reorg_quads = reorg.reorg_quads(inputs or writer.store, base)
+            cross.replace(str(iris.reorg_graph), reorg_quads)
             writer.flush()
         lap("reorg")
         cross.replace(str(iris.derived_graph), derived_quads(writer.store, base))
@@ -221,7 +240,7 @@ def _write_generation(
         graphs.update(cross.digests)
         lap("derived")
         report.documents = len(built_docs)
-        report.triples = len(writer.store)
+        report.triples = cross.total(graphs)
         report.graphs = len(writer.store.named_graphs())
         report.reused = len(kept)
         report.changed_graphs, report.removed_graphs = incremental.changes(
@@ -234,17 +253,20 @@ def _write_generation(
                 "graphs": report.graphs,
                 "errors": report.errors,
                 "sources": sorted(r.source.name for r in records),
-                "incremental": {"digest": digest, "graphs": graphs},
+                "incremental": {"digest": digest, "graphs": graphs, "sizes": cross.sizes},
                 "reused_graphs": report.reused,
                 "changed_graphs": report.changed_graphs,
                 "removed_graphs": report.removed_graphs,
             },
-            optimize=not writer.seeded,
+            optimize=False,  # done before the snapshot; the rest is small
         )
         lap("swap")
     except BaseException:
         writer.abort()
         raise
+    finally:
+        if inputs is not None:
+            inputs.close()
     store = open_store_folder(gen / "store")
     try:
         with Step(progress, "exports"):
@@ -278,6 +300,19 @@ class _Graphs:
         self.old: dict[str, list[bytes]] = {}  # graph -> its lines in the seeded store
         self.lines: dict[str, list[bytes]] = {}  # graph -> its lines now (for the exports)
         self.digests: dict[str, str] = {}
+        self.sizes: dict[str, int] = {}  # graph -> its quads, for every graph of the store
+
+    def keep_size(self, iri: str) -> None:
+        """Graph ``iri`` is kept as the last build wrote it: so is its size."""
+        if self.prev is not None and iri in self.prev.sizes:
+            self.sizes[iri] = self.prev.sizes[iri]
+
+    def total(self, graphs: dict[str, str]) -> int:
+        """The quads in the store: the sum of its graphs' sizes (counting the store walks
+        all of it: seconds at national scale), or the count when a size is unknown."""
+        if all(g in self.sizes for g in graphs):
+            return sum(self.sizes[g] for g in graphs)
+        return len(self.writer.store)
 
     def carry(self, iri: str) -> bool:
         """Keep graph ``iri`` of the seeded store if its last content is known."""
@@ -289,17 +324,11 @@ class _Graphs:
         self.old[iri] = lines
         return True
 
-    def clear(self, iri: str) -> None:
-        """Remove the last content of a carried graph now (before a computation that would
-        read it); ``replace`` then adds the new content whole."""
-        old = self.old.pop(iri, None)
-        if old is not None:
-            self.writer.remove(_parse(old))
-
     def replace(self, iri: str, quads: Iterable) -> None:
         converted = self.writer.convert(quads)
         lines = graph_export.lines_of(converted)
         self.lines[iri], self.digests[iri] = lines, graph_export.digest_of(lines)
+        self.sizes[iri] = len(lines)
         old = self.old.pop(iri, None)
         if old is None:
             self.writer.add(converted)
@@ -325,6 +354,7 @@ def _reuse_or_reference(
     digest: str,
     base: str,
     cross: _Graphs,
+    mirrored: bool,
 ) -> dict[str, str]:
     """In a store seeded from the last build, drop every graph but the kept source graphs,
     the reference graphs and the cross-document graphs ``cross`` carries over; in a new
@@ -333,20 +363,24 @@ def _reuse_or_reference(
     iris = IRIs(base)
     reference = {str(iris.ontology_graph)} | {str(iris.reference_graph(n)) for n in REFERENCE_FILES}
     graphs = {graph_of[s.record.source.name]: sigs[s.record.source.name] for s in kept}
-    # graph/reorg is read by its own computation (kg.reorg reads the store's bodies): its
-    # last content is cleared just before it runs; graph/derived is not (kg.derived reads
-    # change events and cascades, not its closures)
-    carried = {
-        str(g)
-        for g in (iris.shared_graph, iris.lineage_graph, iris.reorg_graph, iris.derived_graph)
-    }
+    # graph/reorg and graph/derived are carried over only where kg.reorg can read a store
+    # without them (``mirrored``: the last build's INPUTS); kg.derived reads change events
+    # and cascades, not its own closures
+    carried = {str(iris.shared_graph), str(iris.lineage_graph)}
+    if mirrored:
+        carried |= {str(iris.reorg_graph), str(iris.derived_graph)}
     if writer.seeded:
         for g in writer.store.named_graphs():
-            if g in graphs or g in reference or (g in carried and cross.carry(g)):
-                continue
-            writer.store.remove_graph(g)
+            if g in graphs or g in reference:
+                cross.keep_size(g)
+            elif not (g in carried and cross.carry(g)):
+                writer.remove_graph(g)
     else:
-        writer.add(reference_quads(base))
+        quads = set(writer.convert(reference_quads(base)))
+        for q in quads:
+            g = q.graph_name.value
+            cross.sizes[g] = cross.sizes.get(g, 0) + 1
+        writer.add(quads)
         writer.flush()
     graphs.update({g: digest for g in writer.store.named_graphs() if g in reference})
     return graphs
@@ -359,6 +393,7 @@ def _emit_sources(
     graph_of: dict[str, str],
     sigs: dict[str, str],
     graphs: dict[str, str],
+    cross: _Graphs,
     report: BuildReport,
     progress: Progress | None,
 ) -> set[str]:
@@ -368,7 +403,7 @@ def _emit_sources(
     for i, src in enumerate(sources, 1):
         name = src.record.source.name
         try:
-            writer.add_all_or_nothing(emitter.source_quads(src))
+            cross.sizes[graph_of[name]] = writer.add_all_or_nothing(emitter.source_quads(src))
             built_docs.add(src.doc)
             graphs[graph_of[name]] = sigs[name]
         except Exception as e:  # a record the RDF stage cannot express: report, go on

@@ -6,14 +6,20 @@ digest of the extractor itself (every file of the kg package and its ontology), 
 a new dkg version or an edited rule re-extracts everything. Entries of sources no
 longer in the build are dropped. The cache is the user's own output folder: a
 damaged entry is ignored and rebuilt.
+
+A cached record has no parse tree (``structure``): only extraction reads it, and it
+was two thirds of a record's bytes and of the time to load it (1,000 generated plans:
+28.7 MB, 3.1 s to unpickle one by one under load; without it 10.4 MB, 1.35 s).
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +64,7 @@ class RecordCache:
         return replace(record, source=src)  # the same bytes may come under another name
 
     def put(self, src: SourceText, record: DocumentRecord) -> None:
+        record = slim(record)
         key = self._key(src)
         self.used.add(key)
         try:
@@ -76,3 +83,23 @@ class RecordCache:
             if f.stem not in self.used:
                 with contextlib.suppress(OSError):
                     f.unlink()
+
+
+def slim(record: DocumentRecord) -> DocumentRecord:
+    """The record without its parse tree (what the build and the cache keep)."""
+    return record if record.structure is None else replace(record, structure=None)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while many long-lived objects are made (records read
+    from the cache or sent back by the workers): each collection walks every object
+    made so far, so it grows with the square of the corpus (3,000 cached records: 16.3 s
+    to load with it, 3.5 s without). Building them makes no cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -30,7 +30,7 @@ from pathlib import Path
 from kg import outdir
 from kg.cache import CACHE, extractor_digest
 from kg.resolve import ResolvedCorpus, ResolvedSource
-from kg.store import DB, STORE, _read_meta
+from kg.store import DB, INPUTS, STORE, _read_meta
 
 FORMAT = 1  # bump when the meaning of a signature changes
 
@@ -92,11 +92,17 @@ class Previous:
 
     db: Path
     graphs: dict[str, str]  # graph IRI -> digest
+    sizes: dict[str, int]  # graph IRI -> quads (empty when the build did not say)
 
     @property
     def folder(self) -> Path:
         """The generation folder (its exports are beside the store)."""
         return self.db.parent.parent
+
+    @property
+    def inputs(self) -> Path:
+        """Its store without graph/reorg and graph/derived (kg.build)."""
+        return self.db.parent / INPUTS
 
 
 def previous(out_dir: Path, digest: str) -> Previous | None:
@@ -109,7 +115,8 @@ def previous(out_dir: Path, digest: str) -> Previous | None:
     if inc.get("digest") != digest or not isinstance(inc.get("graphs"), dict):
         return None
     db = gen / STORE / DB
-    return Previous(db, dict(inc["graphs"])) if db.is_dir() else None
+    sizes = inc.get("sizes") if isinstance(inc.get("sizes"), dict) else {}
+    return Previous(db, dict(inc["graphs"]), dict(sizes)) if db.is_dir() else None
 
 
 def split(

@@ -8,6 +8,7 @@ Layout of ``dkg build --out DIR``::
     DIR/current -> gen/<id> the generation readers see (switched by one rename)
     DIR/store -> current/store, DIR/exports -> current/exports, DIR/site -> current/site
     DIR/.dkg-build.lock     held (flock) by the build writing here
+    DIR/.trash/             generations no longer used, being deleted
 
 A build writes a whole generation folder and only then renames a new
 ``current`` link over the old one, so a reader (or a kill -9) sees the store,
@@ -26,6 +27,7 @@ import json
 import os
 import shutil
 import socket
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +40,7 @@ LOCK = ".dkg-build.lock"
 READERS = ".readers"
 PARTS = ("store", "exports", "site")
 KEEP = 2  # generations kept besides leased ones: the current one and the one before
+TRASH = ".trash"  # generations being deleted
 
 
 def _pid_alive(pid: int) -> bool:
@@ -158,20 +161,50 @@ def _link_part(out_dir: Path, part: str) -> str | None:
 
 
 def collect(out_dir: Path) -> list[Path]:
-    """Delete generations that are not live, not among the last ``KEEP`` and not leased."""
+    """Delete generations that are not live, not among the last ``KEEP`` and not leased.
+
+    Each is first moved into ``DIR/.trash`` (one rename) and deleted there by a process
+    of its own, which the build does not wait for: a generation is the whole site and
+    store, tens of thousands of files (unlinking the 18,000 of one generation at 1,000
+    plans took 19 s of a loaded machine). What a killed deleter leaves is deleted by
+    the next build."""
     gens = Path(out_dir) / GEN
     if not gens.is_dir():
         return []
     live = current(out_dir)
     folders = sorted((p for p in gens.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
     keep = set(folders[-KEEP:]) | ({live} if live else set())
+    trash = Path(out_dir) / TRASH
     removed = []
     for folder in folders:
         if folder in keep or _leased(folder):
             continue
-        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            trash.mkdir(exist_ok=True)
+            os.replace(folder, trash / folder.name)
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
         removed.append(folder)
+    if trash.is_dir():
+        _delete_later([p for p in trash.iterdir()])
     return removed
+
+
+def _delete_later(paths: list[Path]) -> None:
+    """Delete ``paths`` in a process of their own (here, if none can be started)."""
+    if not paths:
+        return
+    try:
+        subprocess.Popen(
+            ["rm", "-rf", "--", *map(str, paths)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        for p in paths:
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def discard(gen: Path) -> None:

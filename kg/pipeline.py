@@ -16,7 +16,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from kg import text as text_stage
-from kg.cache import RecordCache
+from kg.cache import RecordCache, collector_paused, slim
 from kg.checks import check_record
 from kg.errors import DkgError, SourceError
 from kg.extract import named
@@ -171,7 +171,22 @@ def extract_paths(
     paths = list(paths)
     if not paths:
         paths = list(corpus_files())
-    found = source_paths(paths)
+    with collector_paused():
+        results = _extract_all(source_paths(paths), jobs, dask, cache, progress)
+    records = [r for r in results if isinstance(r, DocumentRecord)]
+    errors = [r for r in results if isinstance(r, SourceError)]
+    return records, errors
+
+
+def _extract_all(
+    found: list[tuple[Path, str]],
+    jobs: int,
+    dask: str | None,
+    cache: RecordCache | None,
+    progress: Progress | None,
+) -> list:
+    """A record or an error per file; with a cache, records come without their parse
+    tree (kg.cache.slim), whether from the cache or just extracted."""
     items: list[SourceText | SourceError] = []
     report(progress, "read", 0, len(found))
     for i, (path, name) in enumerate(found, 1):
@@ -192,17 +207,16 @@ def extract_paths(
     report(progress, "extract", len(items) - len(todo), len(items))
     done = len(items) - len(todo)
     for i, result in zip(todo, _run([items[i] for i in todo], jobs, dask), strict=True):
-        results[i] = result
         if cache is not None and isinstance(result, DocumentRecord):
             cache.put(_corpus_name(items[i]), result)
+            result = slim(result)
+        results[i] = result
         done += 1
         name = result.source.name if isinstance(result, DocumentRecord) else result.name
         report(progress, "extract", done, len(items), name)
     if cache is not None:
         cache.prune()
-    records = [r for r in results if isinstance(r, DocumentRecord)]
-    errors = [r for r in results if isinstance(r, SourceError)]
-    return records, errors
+    return results
 
 
 def _run(items: list, jobs: int, dask: str | None) -> Iterator:

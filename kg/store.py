@@ -36,6 +36,7 @@ from kg.vocab import DEFAULT_BASE, PREFIXES
 STORE = "store"
 OLD = "store.old"  # the older layout's swap leftover, still read
 DB = "db"
+INPUTS = "inputs"  # beside DB: the store without the graphs computed from it (kg.build)
 META = "build.json"
 
 _XSD_STRING = str(XSD.string)
@@ -350,6 +351,7 @@ class StoreWriter:
             raise DkgError(f"{out_dir}: cannot write a store there ({why})") from None
         self.store = Store(raw, self.folder, {"base": base})
         self._conv = _Converter()
+        self._mirror: ox.Store | None = None
         self._buffer: list[ox.Quad] = []
 
     def add(self, quads: Iterable[tuple]) -> int:
@@ -371,11 +373,43 @@ class StoreWriter:
         self.flush()
         for q in quads:
             self.store.raw.remove(q)
+            if self._mirror is not None:
+                self._mirror.remove(q)
+
+    def remove_graph(self, iri: str) -> None:
+        self.flush()
+        self.store.remove_graph(iri)
+        if self._mirror is not None:
+            self._mirror.remove_graph(ox.NamedNode(iri))
+
+    def snapshot(self, name: str) -> Path:
+        """A checkpoint of the store as it is now, beside it (``STORE/name``: hard links
+        to the database's files, no copy)."""
+        self.flush()
+        target = self.folder / name
+        self.store.raw.backup(str(target))
+        return target
+
+    def mirror(self, seed: Path, name: str) -> bool:
+        """From now on, write every change to a second store too: a checkpoint of ``seed``
+        at ``STORE/name``; False (and no mirror) when ``seed`` cannot be read."""
+        if not _checkpoint(seed, self.folder / name):
+            return False
+        self._mirror = ox.Store(str(self.folder / name))
+        return True
+
+    def unmirror(self) -> Store:
+        """Stop mirroring; the second store, flushed, to read from (close it)."""
+        self.flush()
+        raw, self._mirror = self._mirror, None
+        assert raw is not None
+        raw.flush()
+        return Store(raw, None, {"base": self.store.base})
 
     def add_all_or_nothing(self, quads: Iterable[tuple]) -> int:
         """Add ``quads`` only if every one converts (one bad record must not leave half
-        a graph behind)."""
-        converted = [self._conv.quad(q) for q in quads]
+        a graph behind); returns how many distinct quads that is."""
+        converted = set(self._conv.quad(q) for q in quads)
         self._buffer.extend(converted)
         if len(self._buffer) >= BATCH:
             self.flush()
@@ -385,6 +419,8 @@ class StoreWriter:
         """Write what is buffered (before querying the new store)."""
         if self._buffer:
             self.store.raw.bulk_extend(self._buffer)
+            if self._mirror is not None:
+                self._mirror.bulk_extend(self._buffer)
             self._buffer = []
 
     def commit(self, meta: dict, optimize: bool = True) -> Path:
@@ -404,6 +440,7 @@ class StoreWriter:
         return self.folder
 
     def abort(self) -> None:
+        self._mirror = None
         if self.store.raw is not None:
             self.store.close()
         if self.own_generation:

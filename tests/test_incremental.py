@@ -77,6 +77,9 @@ def test_an_added_file_is_the_only_graph_emitted(tmp_path, seeds):
     assert report.reused < len(files)
     assert _nquads(out) == _full(tmp_path, files, "full")
     assert _exports(out) == _exports(tmp_path / "full")  # byte for byte, file by file
+    store = open_store(out)
+    assert report.triples == len(store)  # counted from the graphs' sizes, not the store
+    store.close()
     new_graph = [g for g in report.changed_graphs if "/graph/source/" in g]
     assert any(files[1].stem.lower().replace("_", "-") in g for g in new_graph)
     assert _meta(out)["changed_graphs"] == report.changed_graphs
