@@ -36,6 +36,8 @@ class BodyType:
     collective: bool
     groups: frozenset[str]  # every broader concept, transitively
     central_body: str | None = None  # a type found at every level: its body at the centre
+    proper_name: bool = False  # a body only with its own name after the head ("Tổng công ty X")
+    name_words: frozenset[str] = frozenset()  # lower-case words inside that name ("miền")
 
     @property
     def generic(self) -> bool:
@@ -96,6 +98,7 @@ def body_types() -> dict[str, BodyType]:
         sector = g.value(s, DKG.sector)
         coll = g.value(s, DKG.collective)
         centre = g.value(s, DKG.centralBody)
+        proper = g.value(s, DKG.properName)
         out[_local(s, BODIES_NS)] = BodyType(
             id=_local(s, BODIES_NS),
             pref=vi[0],
@@ -107,6 +110,8 @@ def body_types() -> dict[str, BodyType]:
             collective=bool(coll.toPython()) if coll is not None else False,
             groups=groups,
             central_body=_local(centre, BODIES_NS) if isinstance(centre, URIRef) else None,
+            proper_name=bool(proper.toPython()) if proper is not None else False,
+            name_words=frozenset(str(w) for w in g.objects(s, DKG.nameWord)),
         )
     return out
 

@@ -104,6 +104,8 @@ class DKG(DefinedNamespace):
     jurisdiction: object  # -> dkg:AdminUnit
     collective: object  # xsd:boolean: "các sở, ngành" and the like
     centralBody: object  # body type -> the type of that body at the centre (bodies.ttl)
+    properName: object  # xsd:boolean: a type that is a body only with a proper name
+    nameWord: object  # a lower-case word allowed inside such a proper name
     asWritten: object
 
     # assignments and duties

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from kg import lexicon
-from kg.extract import admin, collectives
+from kg.extract import admin, collectives, enterprises
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types
 from kg.text import fold, fold_same_length
@@ -384,6 +384,10 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
     if same and text[end : end + same.end()].split()[0].lower() == "cùng":
         m.same_level = True
     key = folded[start:end]
+    if t.proper_name:  # "Tổng công ty Điện lực miền Bắc"; its name stops where a body begins
+        m.name_extra, m.end = enterprises.name_at(text, end, t.name_words, partial(match_at, text))
+        m.as_written = text[start : m.end]
+        return m if m.name_extra else None
     if t.party_organ or type_id in {"BanThuongVu", "BanXayDungDang"}:
         c = _COMMITTEE.match(folded, end)
         cs = _COMMITTEES.match(folded, end)
@@ -511,7 +515,7 @@ def find_bodies(text: str, *, list_mode: bool = False) -> list[BodyMatch]:
             out.append(BodyMatch(lo.start(), lo.end(), bt, text[lo.start() : lo.end()]))
             pos = lo.end()
             continue
-        d = _DISTRIBUTIVE.search(folded, pos, m.end() if m else len(folded))
+        d = _DISTRIBUTIVE.search(folded, pos, m.end() + 4 if m else len(folded))  # its colon
         shared = (
             _distributed(text, folded, d) if d and (m is None or d.start() <= m.start()) else []
         )
@@ -644,8 +648,7 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if m.plural:
         cac = "các " if m.has_cac else ""
         return f"{t.pref} {cac}{', '.join(levels)}", type_id, level, True
-    if t.id in _KEEPS_NAME:
-        name = t.pref if not m.name_extra else f"{m.as_written[: m.end - m.start]}"
+    if t.id in _KEEPS_NAME or t.proper_name:
         return _squash(m.as_written), type_id, level or ctx.level, collective
     if t.id in _ZONE_NAMED and (m.name_extra or len(ctx.zones.get(t.id, ())) == 1):
         zone = m.name_extra or next(iter(ctx.zones[t.id]))

@@ -1,0 +1,65 @@
+"""The proper name after the head word of an enterprise or economic organisation.
+
+A type marked dkg:properName in ontology/bodies.ttl ("Tổng công ty", "Công ty TNHH MTV",
+"Hợp tác xã", "Quỹ") is a body only with its own name, and that name is how the body is known.
+Vietnamese drafting capitalises the first syllable of each word of a name ("Điện lực Quảng
+Trị", "Thủy lợi Sông Chu"), so a name runs over capitalised words, abbreviations and dashes,
+lets one lower-case syllable follow a capitalised one (the rest of a word) and the lower-case
+dkg:nameWord of its type ("miền Bắc"), and ends on its last capitalised word: the verb that
+follows ("chủ trì", "thực hiện") is left out. It stops at a separator, at the end of a line
+and where another body begins. A single capitalised syllable followed by lower-case words
+("Quỹ Bình ổn giá ...") is a name in sentence case whose end cannot be told: no body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# a dash ending a line joins the name across the wrap ("Tân Cảng -" / "Petro ...")
+_TOKEN = re.compile(r"[ \t]+(?:([-–])(?:[ \t]+|[ \t]*\n[ \t]*))?([^\s,;:.()\"“”]+)")
+_MAX_TOKENS = 12
+
+
+def _cap(tok: str) -> bool:
+    return tok[0].isupper()
+
+
+def name_at(
+    text: str, pos: int, name_words: frozenset[str], starts_body: Callable[[int], object]
+) -> tuple[str | None, int]:
+    """The proper name printed after ``pos`` and where it ends, or (None, pos)."""
+    end = pos  # end of the last capitalised token taken
+    count = caps = 0
+    lower_run = 0  # lower-case syllables since the last capitalised token
+    cur = pos
+    while count < _MAX_TOKENS:
+        m = _TOKEN.match(text, cur)
+        if not m:
+            break
+        tok = m.group(2)
+        if not tok[0].isalnum():
+            break
+        if _cap(tok) or tok[0].isdigit() and caps:
+            if starts_body(m.start(2)):
+                break  # "Công ty Điện lực Quảng Trị, Sở Công Thương" without its comma
+            caps += 1
+            lower_run = 0
+            end = m.end()
+        elif m.group(1):
+            break  # a dash before a lower-case word: no longer the name
+        elif tok.lower() in name_words and caps:
+            lower_run = 0
+        elif lower_run == 0 and caps:
+            lower_run = 1
+        else:
+            break
+        count += 1
+        cur = m.end()
+    if not caps:
+        return None, pos
+    name = " ".join(text[pos:end].split())
+    after = _TOKEN.match(text, end)
+    if caps == 1 and after and after.group(2)[0].islower() and not name.isupper():
+        return None, pos  # "Quỹ Bình ổn giá xăng dầu": sentence case, its end unknown
+    return name, end
