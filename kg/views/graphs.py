@@ -1,5 +1,5 @@
-"""The interactive graphs of the site's pages, as vis-network data in the shape pyvis gives
-(nodes, edges, options), built here so they stay offline, escaped and cheap per node.
+"""The interactive graphs of the site's pages, as vis-network data (nodes, edges, options)
+from pyvis; site.js draws them with the vis-network that pyvis ships, offline and escaped.
 
 ``doc_graph``: a document, the bodies it gives duties to, their partners and the
 documents it carries out. ``body_graph``: a body and the bodies it works with.
@@ -9,11 +9,13 @@ administrative level, grouped by province when too big for the browser.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from typing import Any
 
 import networkx as nx
+from pyvis.network import Network
 
 from kg.read import LEVELS, Body, Document, Duty, ReadModel
 from kg.views.common import (
@@ -35,8 +37,22 @@ from kg.views.common import (
 
 
 def _graph_payload(nodes: list[dict], edges: list[dict], options: dict, **extra: Any) -> dict:
-    """The data site.js hands to vis-network (the shape pyvis's get_network_data gives),
-    built directly: a pyvis Network per page cost more than the page's own nodes."""
+    """The data site.js hands to vis-network: pyvis's network data (nodes, edges, options).
+
+    pyvis checks each new node and edge against lists of those already added, so a graph
+    over NODE_LIMIT nodes (only a national cascade, which opens grouped) is passed on as
+    built, in the same shape."""
+    if len(nodes) <= NODE_LIMIT:
+        net = Network(directed=True, cdn_resources="in_line")
+        for node in nodes:
+            attrs = dict(node)
+            net.add_node(attrs.pop("id"), **attrs)
+        for edge in edges:
+            attrs = dict(edge)
+            net.add_edge(attrs.pop("from"), attrs.pop("to"), **attrs)
+        net.options = options
+        nodes, edges, _heading, _height, _width, as_json = net.get_network_data()
+        options = json.loads(as_json)
     payload = {"nodes": nodes, "edges": edges, "options": options}
     payload["height"] = 320 if len(nodes) <= 6 else 520
     payload.update(extra)
