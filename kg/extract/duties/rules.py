@@ -178,6 +178,20 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
     return bodies, end
 
 
+def parse_list_past(
+    text: str, found: list[BodyMatch], stop: int, unknown: re.Pattern, *, list_mode: bool = False
+) -> tuple[list[BodyMatch], int]:
+    """A body list read on past items the reference data does not know ("A, cơ quan X và
+    B"): while ``unknown`` matches one such item at ``stop`` and bodies follow it."""
+    folded = fold_same_length(text)
+    while True:
+        skip = unknown.match(folded, stop)
+        more, end = parse_list(text, skip.end(), list_mode=list_mode) if skip else ([], stop)
+        if not more:
+            return found, stop
+        found, stop = found + more, end
+
+
 def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = False) -> _Lead | None:
     """The bodies a heading or sentence starts with, its mode and what follows."""
     folded = fold_same_length(text)

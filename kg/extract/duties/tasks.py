@@ -23,6 +23,7 @@ from kg.extract.duties.rules import (
     _SEGMENT,
     _TableDuty,
     parse_list,
+    parse_list_past,
 )
 from kg.models import Node
 from kg.text import fold_same_length
@@ -127,12 +128,8 @@ class _Tasks:
         ...", "Sở Tư pháp và các sở, ban, ngành ... chủ động ..."); the first clause of a
         line that is no list at its start gives every body it names."""
         found, stop = parse_list(flat, start, list_mode=True)
-        while found and cue == "lead":  # "A, cơ quan thông tấn báo chí và B": one unknown item
-            skip = _SKIP_ONE.match(fold_same_length(flat), stop)
-            more, end2 = parse_list(flat, skip.end(), list_mode=True) if skip else ([], stop)
-            if not more:
-                break
-            found, stop = found + more, end2
+        if found and cue == "lead":  # "A, cơ quan thông tấn báo chí và B": one unknown item
+            found, stop = parse_list_past(flat, found, stop, _SKIP_ONE, list_mode=True)
         if cue == "support" or not found and first:
             found = [
                 b

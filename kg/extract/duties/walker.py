@@ -25,6 +25,7 @@ from kg.extract.duties.rules import (
     executors_only,
     notice_closing,
     parse_list,
+    parse_list_past,
     pro_forma,
     quoted_spans,
     role_of,
@@ -292,13 +293,9 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
                 if any(s <= cue.start() < e for s, e in directed):
                     continue  # the directed body's partners
                 bodies, stop = parse_list(text, cue.end())
+                # "... với Trung tâm X, Công an Thành phố, Sở Y": past unknown items
                 pos = stop if bodies else cue.end()
-                while True:  # "... với Trung tâm X, Công an Thành phố, Sở Y": past unknown items
-                    skip = _UNKNOWN_ITEM.match(folded, pos)
-                    more, stop2 = parse_list(text, skip.end()) if skip else ([], pos)
-                    if not more:
-                        break
-                    bodies, pos = bodies + more, stop2
+                bodies, _ = parse_list_past(text, bodies, pos, _UNKNOWN_ITEM)
                 for b in bodies:
                     if b.type.generic or _RELATED.match(folded, b.end):
                         continue
