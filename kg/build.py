@@ -85,13 +85,7 @@ def build(
         records, errors = extract_paths(
             list(paths), jobs=jobs, dask=dask, cache=cache, progress=progress
         )
-        # the records live as long as the build: the collector need not walk them again
-        # and again (at 10,000 plans they are millions of objects)
-        gc.freeze()
-        try:
-            report = _build_locked(records, errors, Path(out_dir), base, progress)
-        finally:
-            gc.unfreeze()
+        report = _build_locked(records, errors, Path(out_dir), base, progress)
         if validate:
             _validate_hook(Path(out_dir), report, progress)
     report.seconds = time.perf_counter() - started
