@@ -358,10 +358,8 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
         tokens.append(tok)
         end = m.end()
     if len(tokens) > 1 and tokens[0].lower() in _TIME_WORDS and tokens[1][0].isdigit():
-        return (
-            None,
-            pos,
-        )  # "Ban Tổ chức Thành ủy | Năm 2023": a table's deadline cell, not a place
+        # "Ban Tổ chức Thành ủy | Năm 2023": a table's deadline cell, not a place
+        return None, pos
     return (" ".join(tokens) if tokens else None), end
 
 
@@ -420,6 +418,8 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
             m.end = v.end()
     if type_id == "BanChiDao":
         m.name_extra, m.end = collectives.steers_at(text, folded, m.end)
+    if type_id == "TruongHoc" and re.match(r"\s+hop(?![a-z])", folded[m.end : m.end + 8]):
+        return None  # "các trường hợp": cases, not schools
     if type_id == "TruongHoc" and key.startswith("cac "):
         head = re.match(r"cac\s+truong\s+", key)
         levels = [text[m.start + (head.end() if head else 0) : m.end]]

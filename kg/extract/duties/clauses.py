@@ -26,6 +26,7 @@ _CLAUSE_OPEN = re.compile(
     r"(?P<body>(?P<verb>giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+|(?=[a-z]))",
     re.M,
 )
+_LEADS = re.compile(r"\s*,?\s*chu\s+tri(?![a-z])")
 _CLAUSE_DUTY = re.compile(r"\s*(?:co\s+trach\s+nhiem|chu\s+tri)(?![a-z])")
 _ABOUT_ITEM = re.compile(r"\s*(?:\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?Về\s")
 # "1. Về đề nghị ... của Tỉnh: giao Bộ X ...": an item of a conclusion naming the matter first
@@ -52,6 +53,13 @@ def _opens_duty(text: str, folded: str, m: re.Match[str], end: int, about: bool 
     return bool(_CLAUSE_DUTY.match(folded[end : end + 40]))  # "Sở X có trách nhiệm ..."
 
 
+def _leads_here(text: str, folded: str, start: int, body: int, end: int) -> bool:
+    """Does a sentence of an article open with a body named to lead ("Bộ Nội vụ chủ trì,
+    phối hợp ...")? A standing rule of a regulation's article ("Sở X có trách nhiệm thẩm
+    định ...") is not handed out work, nor are a body's members ("Các thành viên Ban ...")."""
+    return not text[start:body].strip() and bool(_LEADS.match(folded, end))
+
+
 class _Clauses:
     """The walker's last resort: clauses of running text that hand out work."""
 
@@ -64,8 +72,8 @@ class _Clauses:
         only_new: bool = False,
     ) -> None:
         """Clauses handing out work between ``start`` and ``stop_at`` (clean offsets); a
-        range (an article's text) takes only the clauses that say so: "Giao / Đề nghị X",
-        unless it is an item "Về <matter>: ..." of a conclusion (``about``), whose every
+        range (an article's text) takes only the clauses that say so: "Giao / Đề nghị X", or
+        open a sentence with the body named to lead ("Bộ X chủ trì ..."), unless it is an item "Về <matter>: ..." of a conclusion (``about``), whose every
         sentence may open with the body that is to act on the matter. ``only_new``: the
         "Giao / Đề nghị X" clauses of the whole text, for bodies no other reading found."""
         text = self.clean.text  # type: ignore[attr-defined]
@@ -77,14 +85,26 @@ class _Clauses:
         for m in _CLAUSE_OPEN.finditer(folded, start, len(text) if stop_at is None else stop_at):
             if self.quoted(m.start()):  # type: ignore[attr-defined]
                 continue
-            if verbs_only and not m.group("verb") and not m.group("then"):
-                continue
+            if (
+                verbs_only
+                and not m.group("verb")
+                and not m.group("then")
+                and (only_new or m.group("colon"))
+            ):
+                continue  # in an article: "Giao X", or "X chủ trì" (below)
             if about and not m.group("verb") and m.start() == m.end("body"):
                 continue  # a line the web page wrapped, not a clause
             found, end = parse_list(text, m.end())
             if not found or len(found) == 1 and found[0].type.generic:
                 continue
             if not _opens_duty(text, folded, m, end, about):
+                continue
+            if (
+                verbs_only
+                and not m.group("verb")
+                and not m.group("then")
+                and not _leads_here(text, folded, m.end(), found[0].start, end)
+            ):
                 continue
             if any(_is_issuer_type(b, self.ctx) for b in found):  # type: ignore[attr-defined]
                 continue

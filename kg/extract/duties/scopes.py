@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.duties.articles import _Articles, opens_with_work
 from kg.extract.duties.clauses import ABOUT_MATTER
 from kg.extract.duties.lines import _ARTICLE_ORG, _Lines
 from kg.extract.duties.rules import (
@@ -30,7 +31,7 @@ from kg.text import fold_same_length, is_heading_caps
 _NAME_GOES_ON = re.compile(r"(?:cua|thuoc|tai|tren)\s")
 
 
-class _Scopes(_Lines, _Tasks):
+class _Scopes(_Lines, _Tasks, _Articles):
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
 
     def org_scopes(self) -> list[tuple[list[Node], str]]:
@@ -98,6 +99,7 @@ class _Scopes(_Lines, _Tasks):
                 (_ASSIGN.match(f) or _REQUEST.match(f))
                 and lead_bodies(text)
                 or _EXECUTORS.search(f)
+                or opens_with_work(text, self.ctx)  # "Điều 2. Bộ trưởng Bộ X tiếp thu ..."
             ):
                 scopes.append(([a], ""))
             else:  # "Điều 2. Quyết định này có hiệu lực ... Giao Văn phòng X chủ trì ..."
@@ -261,9 +263,22 @@ class _Scopes(_Lines, _Tasks):
         elif rest.endswith(":") and re.match(r"\W*chu\s+tri(?![a-z])", fold_same_length(rest)):
             head_role = "lead"  # "2. Sở Y tế chủ trì, phối hợp với Sở X:" + the tasks it leads
         inline = None
-        if rest and not (rest.endswith(":") and any(c.kind == "bullet" for c in children)):
+        handoff: list[Node] = []  # paragraphs that open with the next body: its share
+        later: list[tuple[int, int]] = []  # the same, inside the article's own text
+        if rest and not (
+            rest.endswith(":") and any(c.kind in ("bullet", "point", "item") for c in children)
+        ):  # "1. Cục X có trách nhiệm:" + its points a), b): no duty of its own
             inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
+            pieces = self.sentences_by_body(n) if n.kind == "article" else []
+            if len(pieces) > 1:  # "Điều 3. Sở X có trách nhiệm ... ." / "Sở Y có trách nhiệm"
+                inline.end = pieces[0][1]
+                later = pieces[1:]
             while children and children[0].kind == "paragraph":  # the sentence goes on
+                turn = self.new_paragraph_for(children[0], lead, cs)
+                if turn == "other":  # "Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm ..."
+                    handoff, children = children, []
+                if turn:  # "... ." / "Bộ Nội vụ chịu trách nhiệm toàn diện ...; chuẩn bị ..."
+                    break
                 inline.extra.append((children[0].clean_start, children[0].clean_end))
                 children = children[1:]
         duties, subs = self.collect(children, sec)
@@ -286,3 +301,5 @@ class _Scopes(_Lines, _Tasks):
             self.add(m, cs, lead.mode, duties)
         for node, sub_sec in subs:
             self.walk([node], sub_sec)
+        self.share_spans(later, sec, inline)
+        self.shares(handoff, sec)
