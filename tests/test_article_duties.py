@@ -193,3 +193,8 @@ hợp không được xem xét cấp thẻ
 1. Đang bị xem xét kỷ luật.
 """
     assert run(text, PROVINCE) == []
+
+
+def test_circular_hands_a_named_department_of_the_ministry_its_points() -> None:
+    text = CIRCULAR.replace("Ủy ban nhân dân cấp tỉnh có", "Cục Đăng kiểm Việt Nam có")
+    assert table(run(text, MINISTRY)) == [("Cục Đăng kiểm Việt Nam", "assigned", 2)]
