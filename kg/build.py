@@ -85,7 +85,7 @@ def build(
         records, errors = extract_paths(
             list(paths), jobs=jobs, dask=dask, cache=cache, progress=progress
         )
-        report = _build_locked(records, errors, Path(out_dir), base, progress)
+        report = _build_locked(records, errors, Path(out_dir), base, progress, jobs)
         if validate:
             _validate_hook(Path(out_dir), report, progress)
     report.seconds = time.perf_counter() - started
@@ -112,6 +112,7 @@ def _build_locked(
     out_dir: Path,
     base: str,
     progress: Progress | None,
+    jobs: int = 1,
 ) -> BuildReport:
     """One generation: store, exports and site, published together (lock held)."""
     started = time.perf_counter()
@@ -129,7 +130,7 @@ def _build_locked(
     # again (on 1,000 plans it took half of resolve's time); unfrozen when done
     gc.freeze()
     try:
-        return _build_frozen(records, report, out_dir, base, progress, lap, started)
+        return _build_frozen(records, report, out_dir, base, progress, lap, started, jobs)
     finally:
         gc.unfreeze()
 
@@ -142,6 +143,7 @@ def _build_frozen(
     progress: Progress | None,
     lap: Callable[[str], None],
     started: float,
+    jobs: int = 1,
 ) -> BuildReport:
     """``_build_locked``'s work, with the records out of the collector's way."""
     with Step(progress, "resolve"):
@@ -155,7 +157,7 @@ def _build_frozen(
     lap("lineage")
     gen = outdir.new_generation(out_dir)
     try:
-        _write_generation(gen, corpus, links, records, base, report, lap, progress)
+        _write_generation(gen, corpus, links, records, base, report, lap, progress, jobs)
         report.warnings += outdir.publish(out_dir, gen)
     except BaseException:
         outdir.discard(gen)
@@ -174,6 +176,7 @@ def _write_generation(
     report: BuildReport,
     lap: Callable[[str], None],
     progress: Progress | None,
+    jobs: int = 1,
 ) -> None:
     """The store, then the exports and the site read from it, all inside ``gen``.
 
@@ -271,7 +274,7 @@ def _write_generation(
             report.exports.append(folder)
         lap("exports")
         with Step(progress, "site"):
-            _site_hook(store, gen / "site", report, records)
+            _site_hook(store, gen / "site", report, records, jobs)
         lap("site")
     finally:
         store.close()
@@ -434,7 +437,11 @@ def _validate_hook(out_dir: Path, report: BuildReport, progress: Progress | None
 
 
 def _site_hook(
-    store: Store, site_dir: Path, report: BuildReport, records: list[DocumentRecord]
+    store: Store,
+    site_dir: Path,
+    report: BuildReport,
+    records: list[DocumentRecord],
+    jobs: int = 1,
 ) -> None:
     """The static site, with each source file as given; the store is already committed,
     so a folder that cannot be written is a warning, while a bug in the site code still
@@ -447,6 +454,7 @@ def _site_hook(
             site_dir,
             originals=[(r.source.name, r.source.path) for r in records],
             previous=previous,  # its unchanged pages are carried over (kg.views.write)
+            jobs=jobs,  # pages rendered in this many processes
         )
         report.warnings += written.warnings
     except OSError as e:

@@ -83,3 +83,31 @@ def test_an_added_plan_rebuilds_only_the_pages_it_touches(tmp_path, seed_paths):
     pages = list((out / "site").glob("*.html"))
     linked = [p for p in pages if p.stat().st_nlink > 1]
     assert 0 < len(linked) < len(pages)
+
+
+def test_pages_rendered_in_processes_equal_those_rendered_in_one(tmp_path, monkeypatch):
+    from kg.views import site
+
+    monkeypatch.setattr(site, "POOL_MIN_PAGES", 0)
+    one = write_site(sample_model(), tmp_path / "one")
+    two = write_site(sample_model(), tmp_path / "two", jobs=2)
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    assert two.pages == one.pages
+    write_site(sample_model(without="xa-tien-noi"), tmp_path / "before", jobs=3)
+    inc = write_site(sample_model(), tmp_path / "inc", previous=tmp_path / "before", jobs=2)
+    assert tree(tmp_path / "inc") == tree(tmp_path / "one")
+    assert 0 < inc.reused < inc.pages == one.pages
+    assert tree(tmp_path / "before") == tree(
+        write_site(sample_model(without="xa-tien-noi"), tmp_path / "b1").path
+    )
+
+
+def test_a_build_renders_its_site_in_processes_reading_the_store_on_disk(
+    tmp_path, seed_paths, monkeypatch
+):
+    from kg.views import site
+
+    build(seed_paths, tmp_path / "one")
+    monkeypatch.setattr(site, "POOL_MIN_PAGES", 0)
+    build(seed_paths, tmp_path / "two", jobs=2)
+    assert tree(tmp_path / "two" / "site") == tree(tmp_path / "one" / "site")

@@ -312,8 +312,7 @@ class _Loader:
         self.reports()
         self.targets()
         self.unnamed_bodies()
-        source = self.source
-        self.model.texts = lambda doc: text_of(source, doc)
+        self.model.texts = Texts(self.source)
         return self.model
 
     def places(self) -> None:
@@ -554,6 +553,25 @@ def load_model(source: Any) -> ReadModel:
     if isinstance(source, ReadModel):
         return source
     return _Loader(source).run()
+
+
+class Texts:
+    """Document IRI -> its source text, read from the store on demand (a national corpus's
+    texts are not all kept in memory)."""
+
+    def __init__(self, source: Any) -> None:
+        self.source = source
+
+    def __call__(self, doc: str) -> str | None:
+        return text_of(self.source, doc)
+
+    def reopen(self) -> None:
+        """In a forked process: read through a handle of its own on a store on disk (the
+        parent's is not shared across a fork); an in-memory store is read as inherited."""
+        from kg.store import Store, open_store_folder
+
+        if isinstance(self.source, Store) and self.source.path is not None:
+            self.source = open_store_folder(self.source.path)
 
 
 def text_of(source: Any, doc: str) -> str | None:

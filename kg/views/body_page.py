@@ -56,7 +56,7 @@ def excerpts(site: Site, duties: list[Duty]) -> dict[str, str]:
 
 
 def write_pages(site: Site, write: Write) -> None:
-    for body in site.bodies:
+    for body in write.share(site.bodies):
         own = own_duties(site, body)
         partners = {p: len(ds) for p, ds in site.data.partners_of(body.iri).items()}
         write(

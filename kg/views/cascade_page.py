@@ -20,7 +20,7 @@ def by_level(docs: list[Document]) -> list[tuple[str | None, list[Document]]]:
 
 def write_pages(site: Site, write: Write) -> None:
     data = site.data
-    for root in site.roots:
+    for root in write.share(site.roots):
         order, pairs, _depth = cascade_members(data, root)
         root_doc = data.docs.get(root) or Document(root)
         kids: dict[str, list[str]] = defaultdict(list)

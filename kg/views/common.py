@@ -265,6 +265,13 @@ def pickled_strings(data: bytes, prefix: str) -> set[str]:
     return out
 
 
+WARM_SITE = ("records", "roots", "docs", "duty_count", "lead_count", "bodies", "links_from",
+             "links_to", "cascade_links", "reports_of", "reports_of_body", "targets_of",
+             "issued")  # fmt: skip
+WARM_MODEL = ("duties_by_doc", "duties_by_body", "duties_with_partner", "assignments_by_doc",
+              "duty_by_iri", "_implemented_by", "origins")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class CarriedNow:
     """The bodies that carry a changed body's duties today (all of them when split)."""
@@ -366,6 +373,14 @@ class Site:
             cascade_pages=page_names(roots, "cascade"),
             shared_names={name for name, n in name_count.items() if n > 1},
         )
+
+    def warm(self) -> None:
+        """Build every index now, once, before rendering is split over forked processes
+        (each would otherwise build its own copy)."""
+        for name in WARM_SITE:
+            getattr(self, name)
+        for name in WARM_MODEL:
+            getattr(self.data, name)
 
     @cached_property
     def roots(self) -> list[str]:

@@ -41,7 +41,7 @@ def duty_groups(site: Site, doc: Document) -> list[tuple[str, list[Duty]]]:
 
 def write_pages(site: Site, write: Write) -> None:
     data = site.data
-    for doc in site.docs:
+    for doc in write.share(site.docs):
         text = data.text_of(doc.iri) if doc.ingested or doc.source_file else None
         write(
             site.doc_pages[doc.iri],

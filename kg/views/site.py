@@ -9,7 +9,9 @@ static/, nothing is fetched. Escaping: see kg.views.common.
 
 from __future__ import annotations
 
+import gc
 import glob
+import multiprocessing as mp
 import os
 import re
 import shutil
@@ -62,6 +64,7 @@ def _workbench(site: Site, write: Write) -> None:
 class PageKind:
     name: str
     write_pages: Callable[[Site, Write], None]
+    per_item: bool = False  # one page per document / body / cascade: split over processes
 
 
 # The site's pages, in the order they are written (the calendar sets the .ics links the
@@ -69,9 +72,9 @@ class PageKind:
 PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("calendar", _calendar),
     PageKind("index", index_page.write_pages),
-    PageKind("document", doc_page.write_pages),
-    PageKind("body", body_page.write_pages),
-    PageKind("cascade", cascade_page.write_pages),
+    PageKind("document", doc_page.write_pages, per_item=True),
+    PageKind("body", body_page.write_pages, per_item=True),
+    PageKind("cascade", cascade_page.write_pages, per_item=True),
     PageKind("workbench", _workbench),
 )
 
@@ -123,13 +126,15 @@ def write_site(
     index_rows: int = INDEX_ROW_LIMIT,
     originals: Iterable[tuple[str, Path]] = (),
     previous: Path | None = None,
+    jobs: int = 1,
 ) -> SiteReport:
     """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
 
     The pages are written beside it (``site.new-PID``) and swapped in, so a failed or
     interrupted build leaves the previous site as it was. ``previous`` is the site of the
     last build (it may be ``site_dir`` itself): its pages whose inputs did not change are
-    hard-linked instead of rendered again (kg.views.write).
+    hard-linked instead of rendered again (kg.views.write). ``jobs``: processes that
+    render the per-document, per-body and per-cascade pages.
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
@@ -145,7 +150,7 @@ def write_site(
     try:
         shutil.copytree(STATIC_DIR, tmp / "static")
         copied, problems = copy_originals(tmp, originals, previous)
-        report = _render(data, tmp, limit, index_rows, copied, previous)
+        report = _render(data, tmp, limit, index_rows, copied, previous, jobs)
         report.warnings = problems
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -168,13 +173,23 @@ def _render(
     index_rows: int,
     originals: dict[str, str],
     previous: Path | None = None,
+    jobs: int = 1,
 ) -> SiteReport:
-    """Every page of every kind in ``PAGE_KINDS`` into ``tmp``."""
+    """Every page of every kind in ``PAGE_KINDS`` into ``tmp``; the single pages here, the
+    per-item ones split over ``jobs`` processes when there are enough of them."""
     site = Site.of(data)
     site.originals = originals
     write = Write(_env(), site, tmp, limit, index_rows, previous)
     for kind in PAGE_KINDS:
-        kind.write_pages(site, write)
+        if not kind.per_item:
+            kind.write_pages(site, write)
+    split = [kind for kind in PAGE_KINDS if kind.per_item]
+    items = len(site.docs) + len(site.bodies) + len(site.roots)
+    if jobs > 1 and items >= POOL_MIN_PAGES and "fork" in mp.get_all_start_methods():
+        _in_processes(site, write, split, jobs)
+    else:
+        for kind in split:
+            kind.write_pages(site, write)
     write.save_keys()
     return SiteReport(
         reused=write.reused,
@@ -187,12 +202,53 @@ def _render(
     )
 
 
+POOL_MIN_PAGES = 400  # fewer pages than this are rendered in one process
+_JOB: tuple[Site, Write, list[PageKind]] | None = None  # what forked workers render
+
+
+def _shard(number: int, of: int) -> tuple[dict[str, str], int, int]:
+    """Render the ``number``-th of ``of`` shares of the per-item pages (0: the parent)."""
+    assert _JOB is not None
+    site, write, kinds = _JOB
+    if number:  # a forked worker: its own counts, and a store handle of its own
+        write.keys, write.pages, write.reused = {}, 0, 0
+        reopen = getattr(site.data.texts, "reopen", None)
+        if reopen is not None:
+            reopen()
+    write.shard = (number, of)
+    try:
+        for kind in kinds:
+            kind.write_pages(site, write)
+    finally:
+        write.shard = (0, 1)
+    return write.keys, write.pages, write.reused
+
+
+def _in_processes(site: Site, write: Write, kinds: list[PageKind], jobs: int) -> None:
+    """The pages of ``kinds`` in ``jobs`` processes: this one and ``jobs - 1`` forked
+    workers that share the read model and its indexes (built here first) copy-on-write."""
+    global _JOB
+    site.warm()
+    _JOB = (site, write, kinds)
+    try:
+        with mp.get_context("fork").Pool(jobs - 1, initializer=gc.freeze) as pool:
+            pending = pool.starmap_async(_shard, [(i, jobs) for i in range(1, jobs)])
+            _shard(0, jobs)
+            for keys, pages, reused in pending.get():
+                write.keys.update(keys)
+                write.pages += pages
+                write.reused += reused
+    finally:
+        _JOB = None
+
+
 def build_site(
     store: Any,
     out_dir: Path,
     limit: int = NODE_LIMIT,
     originals: Iterable[tuple[str, Path]] = (),
     previous: Path | None = None,
+    jobs: int = 1,
 ) -> SiteReport:
     """Write the staff site for ``store`` into ``out_dir`` (DIR/site); the build's hook.
 
@@ -201,7 +257,7 @@ def build_site(
     ``previous`` is the last build's site, whose unchanged pages are carried over.
     """
     return write_site(
-        load_model(store), Path(out_dir), limit, originals=originals, previous=previous
+        load_model(store), Path(out_dir), limit, originals=originals, previous=previous, jobs=jobs
     )
 
 

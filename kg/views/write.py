@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,15 @@ class Write:
         self.before = read_keys(self.previous)
         self.keys: dict[str, str] = {}
         self._code = f"{code_digest()}:{limit}:{index_rows}"
+        self.shard = (0, 1)  # (this process, processes): which items ``share`` yields
+
+    def share(self, items: Iterable[Any]) -> Iterator[Any]:
+        """The items whose pages this process writes (every one unless rendering is split
+        over processes, kg.views.site): one in ``n``, so heavy pages spread evenly."""
+        mine, n = self.shard
+        for k, item in enumerate(items):
+            if k % n == mine:
+                yield item
 
     def __call__(self, name: str, template: str, **context: Any) -> None:
         self.pages += 1
