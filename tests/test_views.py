@@ -321,11 +321,25 @@ def test_write_site_replaces_the_previous_site(tmp_path):
     assert not (out / "stale.html").exists()
 
 
-def test_big_cascade_page_lists_by_level(tmp_path):
+def test_big_cascade_page_lists_by_province(tmp_path):
+    """A national cascade: an overview with a row and a node per province, and a page per
+    province listing its plans by level, with a graph small enough to open at once."""
     out = tmp_path / "site"
     write_site(national(40, 100), out)
     page = (out / "cascade-1-ct-tw.html").read_text(encoding="utf-8")
-    assert "<h3>Huyện (3960)</h3>" in page and "<h3>Tỉnh (40)</h3>" in page
+    assert "4000 văn bản thực hiện" in page
+    assert 'href="cascade-1-ct-tw--tinh-7.html">Tỉnh 7</a></td><td>100</td>' in page
+    assert len(page) < 100_000
+    graph = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    assert len(graph["nodes"]) == 41 and not graph["clusters"]
+    assert {"id": "p:Tỉnh 7", "url": "cascade-1-ct-tw--tinh-7.html"}.items() <= next(
+        n for n in graph["nodes"] if n["id"] == "p:Tỉnh 7"
+    ).items()
+    seven = (out / "cascade-1-ct-tw--tinh-7.html").read_text(encoding="utf-8")
+    assert "<h3>Huyện (99)</h3>" in seven and "<h3>Tỉnh (1)</h3>" in seven
+    assert 'href="cascade-1-ct-tw.html"' in seven
+    graph = json.loads(re.search(r'id="graph-data">(.*?)</script>', seven, re.S).group(1))
+    assert len(graph["nodes"]) == 101
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'id="index-data"' in index and '<tr class="searchable' not in index
     assert len(index) < 1_000_000

@@ -181,7 +181,8 @@ def doc_label(doc: Document) -> str:
     return short_name(doc_title(doc), 18)
 
 
-def _slug(tail: str) -> str:
+def slug(tail: str) -> str:
+    """A file-name part: folded, runs of other characters as one "-", at most 80 long."""
     tail = re.sub(r"[^a-z0-9]+", "-", fold(tail)).strip("-")
     return tail[-80:].strip("-") or "x"
 
@@ -207,14 +208,14 @@ def page_names(iris: list[str], prefix: str) -> dict[str, str]:
     cut = common.rfind("/") + 1
     by_slug: dict[str, list[str]] = defaultdict(list)
     for iri in unique:
-        by_slug[_slug(iri[cut:])].append(iri)
+        by_slug[slug(iri[cut:])].append(iri)
     out: dict[str, str] = {}
-    for slug, group in by_slug.items():
+    for key, group in by_slug.items():
         for iri in group:
             suffix = ""
             if len(group) > 1:
                 suffix = "-" + hashlib.sha1(iri.encode()).hexdigest()[:8]
-            out[iri] = f"{prefix}-{slug}{suffix}.html"
+            out[iri] = f"{prefix}-{key}{suffix}.html"
     return out
 
 

@@ -337,11 +337,21 @@ def cascade_members(
     return order, edges, depth
 
 
-def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
-    """The tree of implementing documents, top-down by admin level; grouped when too big."""
-    data = site.data
-    order, pairs, depth = cascade_members(data, root)
-    # admin level of each node; unknown levels take their parent's
+def _province_of(data: ReadModel, doc: Document | None) -> str | None:
+    """The province a document belongs to: its own, else its issuer's."""
+    if doc is None:
+        return None
+    if doc.province:
+        return doc.province
+    issuer = data.bodies.get(doc.issuer) if doc.issuer else None
+    return issuer.province if issuer else None
+
+
+def cascade_rows(
+    data: ReadModel, order: list[str], pairs: list[tuple[str, str]], depth: dict[str, int]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Each member's admin level (unknown levels take their parent's) and the rows of the
+    drawing: admin level first, then depth, so a plan sits under the one it carries out."""
     adm: dict[str, int] = {}
     parents: dict[str, list[str]] = defaultdict(list)
     for parent, child in pairs:
@@ -351,43 +361,127 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
         if level is None:
             level = max((adm[p] for p in parents[iri] if p in adm), default=0)
         adm[iri] = level
-    # compact rows: admin level first, then depth, so a plan sits under the one it carries out
-    rows = sorted({(adm[i], depth[i]) for i in order})
-    row_of = {key: n for n, key in enumerate(rows)}
+    return adm, sorted({(adm[i], depth[i]) for i in order})
 
-    def province_of(doc: Document | None) -> str | None:
-        if doc is None:
-            return None
-        if doc.province:
-            return doc.province
-        issuer = data.bodies.get(doc.issuer) if doc.issuer else None
-        return issuer.province if issuer else None
 
-    nodes = []
+def cascade_provinces(site: Site, root: str) -> dict[str, list[str]]:
+    """Province -> the members of ``root``'s cascade below the central level there, in
+    cascade order ("?" for those whose province is unknown)."""
+    data = site.data
+    order, pairs, depth = cascade_members(data, root)
+    adm, _rows = cascade_rows(data, order, pairs, depth)
+    out: dict[str, list[str]] = defaultdict(list)
     for iri in order:
-        doc = data.docs.get(iri) or Document(iri)
-        level = LEVELS[adm[iri]]
-        subject = f"\n{doc.subject}" if doc.subject else ""
-        issuer = doc.issuer_name or site.body_name(doc.issuer)
-        node = {
-            "id": "d:" + iri,
-            "label": doc_label(doc),
-            "title": f"{doc_title(doc)}\n{issuer}\n{LEVEL_VI[level]}"
-            + (f", {date_vi(doc.date)}" if doc.date else "")
-            + subject,
-            "shape": KIND_SHAPE.get(doc.kind, "box"),
-            "level": row_of[(adm[iri], depth[iri])],
-            "color": {"background": LEVEL_COLOUR[level], "border": "#222"},
-            "font": {"color": "#fff"},
-            "url": site.doc_pages.get(iri),
-        }
-        if not doc.ingested:
-            node["shapeProperties"] = {"borderDashes": [5, 4]}
-            node["color"] = {"background": "#fff", "border": LEVEL_COLOUR[level]}
-            node["font"] = {"color": "#222"}
-        if iri == root:
-            node["borderWidth"] = 3
-        nodes.append(node)
+        if iri != root and adm[iri] > 0:
+            out[_province_of(data, data.docs.get(iri)) or "?"].append(iri)
+    return dict(out)
+
+
+def _cascade_node(site: Site, iri: str, level: str, row: int, root: str) -> dict:
+    doc = site.data.docs.get(iri) or Document(iri)
+    subject = f"\n{doc.subject}" if doc.subject else ""
+    issuer = doc.issuer_name or site.body_name(doc.issuer)
+    node = {
+        "id": "d:" + iri,
+        "label": doc_label(doc),
+        "title": f"{doc_title(doc)}\n{issuer}\n{LEVEL_VI[level]}"
+        + (f", {date_vi(doc.date)}" if doc.date else "")
+        + subject,
+        "shape": KIND_SHAPE.get(doc.kind, "box"),
+        "level": row,
+        "color": {"background": LEVEL_COLOUR[level], "border": "#222"},
+        "font": {"color": "#fff"},
+        "url": site.doc_pages.get(iri),
+    }
+    if not doc.ingested:
+        node["shapeProperties"] = {"borderDashes": [5, 4]}
+        node["color"] = {"background": "#fff", "border": LEVEL_COLOUR[level]}
+        node["font"] = {"color": "#222"}
+    if iri == root:
+        node["borderWidth"] = 3
+    return node
+
+
+def cascade_overview(site: Site, root: str, pages: dict[str, str]) -> dict:
+    """A national cascade at a glance: the central documents, and one node per province
+    (``pages``: province -> its page) that opens the province's own cascade page; a
+    graph of every plan in the country is too big for a browser to open quickly."""
+    data = site.data
+    order, pairs, depth = cascade_members(data, root)
+    adm, rows = cascade_rows(data, order, pairs, depth)
+    row_of = {key: n for n, key in enumerate(rows)}
+    rep: dict[str, str] = {}
+    nodes: list[dict] = []
+    members: dict[str, list[str]] = defaultdict(list)
+    for iri in order:
+        if iri == root or adm[iri] == 0:
+            rep[iri] = "d:" + iri
+            nodes.append(
+                _cascade_node(site, iri, LEVELS[adm[iri]], row_of[(adm[iri], depth[iri])], root)
+            )
+        else:
+            province = _province_of(data, data.docs.get(iri)) or "?"
+            rep[iri] = "p:" + province
+            members[province].append(iri)
+    for province, group in members.items():
+        name = "Không rõ tỉnh" if province == "?" else province
+        nodes.append(
+            {
+                "id": "p:" + province,
+                "label": f"{name}\n({len(group)} văn bản)",
+                "title": f"{name}: {len(group)} văn bản. Bấm để mở trang triển khai tại đây.",
+                "shape": "box",
+                "borderWidth": 2,
+                "color": {"background": "#d5d8dc", "border": "#566573"},
+                "level": min(row_of[(adm[i], depth[i])] for i in group),
+                "url": pages.get(province),
+            }
+        )
+    edges, seen = [], set()
+    cite_ev = site.cascade_links
+    for parent, child in pairs:
+        a, b = rep[parent], rep[child]
+        if a == b or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        if b.startswith("p:") or a.startswith("p:"):
+            edges.append({"from": a, "to": b, "dashes": True, "color": "#aab7b8"})
+            continue
+        link = cite_ev.get((parent, child))
+        edges.append(
+            {
+                "from": a,
+                "to": b,
+                "title": RELATION_VI.get(link.relation if link else "implements", "")
+                + (f": {link.printed}" if link and link.printed else ""),
+                "href": site.ev_href(link.evidence) if link else None,
+            }
+        )
+    payload = _graph_payload(nodes, edges, TREE_OPTIONS, clusters={}, limit=NODE_LIMIT)
+    payload["height"] = max(320, min(720, 130 * len({n["level"] for n in nodes}) + 80))
+    return payload
+
+
+def cascade_graph(
+    site: Site, root: str, limit: int = NODE_LIMIT, only: set[str] | None = None
+) -> dict:
+    """The tree of implementing documents, top-down by admin level; grouped when too big.
+
+    ``only``: draw just these members (one province's plans), the root and the central
+    documents above them."""
+    data = site.data
+    order, pairs, depth = cascade_members(data, root)
+    adm, rows = cascade_rows(data, order, pairs, depth)
+    if only is not None:
+        order = [i for i in order if i == root or adm[i] == 0 or i in only]
+        kept = set(order)
+        pairs = [(a, b) for a, b in pairs if a in kept and b in kept]
+        rows = sorted({(adm[i], depth[i]) for i in order})
+    row_of = {key: n for n, key in enumerate(rows)}
+    nodes = [
+        _cascade_node(site, iri, LEVELS[adm[iri]], row_of[(adm[iri], depth[iri])], root)
+        for iri in order
+    ]
 
     edges = []
     cite_ev = site.cascade_links
@@ -409,7 +503,7 @@ def cascade_graph(site: Site, root: str, limit: int = NODE_LIMIT) -> dict:
         for node, iri in zip(nodes, order, strict=True):
             if iri == root or adm[iri] == 0:
                 continue
-            province = province_of(data.docs.get(iri)) or "?"
+            province = _province_of(data, data.docs.get(iri)) or "?"
             by_province[province].append(node)
             node["groups"] = ["p:" + province]
         for province, members in by_province.items():
