@@ -11,7 +11,13 @@ from collections import defaultdict
 
 from kg.read import LEVELS, Document
 from kg.views.common import CASCADE_LIMIT, TREE_LIST_LIMIT, Site, doc_title, slug
-from kg.views.graphs import cascade_graph, cascade_members, cascade_overview, cascade_provinces
+from kg.views.graphs import (
+    Members,
+    cascade_graph,
+    cascade_members,
+    cascade_overview,
+    cascade_provinces,
+)
 from kg.views.write import Write
 
 
@@ -35,7 +41,7 @@ def write_pages(site: Site, write: Write) -> None:
         order, pairs, _depth = cascade_members(data, root)
         root_doc = data.docs.get(root) or Document(root)
         if len(order) > limit:
-            _national(site, write, root, root_doc, limit)
+            _national(site, write, root, root_doc, limit, (order, pairs, _depth))
             continue
         kids: dict[str, list[str]] = defaultdict(list)
         for parent, child in pairs:
@@ -53,28 +59,27 @@ def write_pages(site: Site, write: Write) -> None:
         )
 
 
-def _national(site: Site, write: Write, root: str, root_doc: Document, limit: int) -> None:
+def _national(
+    site: Site, write: Write, root: str, root_doc: Document, limit: int, members: Members
+) -> None:
     """The overview page of a big cascade and one page per province."""
     data = site.data
     main = site.cascade_pages[root]
-    groups = cascade_provinces(site, root)
+    groups = cascade_provinces(site, root, members)
     pages = {p: province_page(main, p) for p in groups}
-    central = [
-        i
-        for i in cascade_members(data, root)[0]
-        if i not in {m for g in groups.values() for m in g}
-    ]
+    below = {m for g in groups.values() for m in g}
+    central = [i for i in members[0] if i not in below]
     provinces = [
         {
             "name": "Không rõ tỉnh" if p == "?" else p,
             "page": pages[p],
-            "count": len(members),
+            "count": len(group),
             "levels": [
                 (lvl, len(ds))
-                for lvl, ds in by_level([data.docs[i] for i in members if i in data.docs])
+                for lvl, ds in by_level([data.docs[i] for i in group if i in data.docs])
             ],
         }
-        for p, members in sorted(groups.items(), key=lambda kv: (kv[0] == "?", kv[0]))
+        for p, group in sorted(groups.items(), key=lambda kv: (kv[0] == "?", kv[0]))
     ]
     total = sum(len(m) for m in groups.values()) + len(central)
     write(
@@ -85,10 +90,10 @@ def _national(site: Site, write: Write, root: str, root_doc: Document, limit: in
         list_tree=False,
         by_level=by_level([data.docs[i] for i in central if i in data.docs]),
         provinces=provinces,
-        graph=cascade_overview(site, root, pages),
+        graph=cascade_overview(site, root, pages, members),
         title="Triển khai " + doc_title(root_doc),
     )
-    for p, members in groups.items():
+    for p, here in groups.items():
         name = "Không rõ tỉnh" if p == "?" else p
         write(
             pages[p],
@@ -96,10 +101,10 @@ def _national(site: Site, write: Write, root: str, root_doc: Document, limit: in
             doc=root_doc,
             total=total,
             list_tree=False,
-            by_level=by_level([data.docs[i] for i in members if i in data.docs]),
+            by_level=by_level([data.docs[i] for i in here if i in data.docs]),
             province=name,
-            here=len(members),
+            here=len(here),
             overview=main,
-            graph=cascade_graph(site, root, limit, only=set(members)),
+            graph=cascade_graph(site, root, limit, only=set(here), members=members),
             title=f"Triển khai {doc_title(root_doc)} tại {name}",
         )

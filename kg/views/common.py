@@ -297,6 +297,7 @@ class Site:
     calendar_hrefs: dict[str, str] = field(default_factory=dict)  # body IRI -> its .ics
     originals: dict[str, str] = field(default_factory=dict)  # source name -> copied file
     _digests: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _owns: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @cached_property
     def records(self) -> tuple[frozenset[str], str]:
@@ -325,16 +326,25 @@ class Site:
             return ("body", self.body_pages.get(iri), href, data.bodies[iri], self.carried_now(iri))
         return ("duty", data.duty_by_iri.get(iri))
 
+    def _own(self, iri: str) -> bytes:
+        """Digest of ``iri``'s record alone: a body named by thousands of duties is
+        pickled once for all of them."""
+        own = self._owns.get(iri)
+        if own is None:
+            own = hashlib.blake2b(stable_pickle(self._record(iri)), digest_size=16).digest()
+            self._owns[iri] = own
+        return own
+
     def record_digest(self, iri: str) -> bytes:
         """Digest of ``iri``'s record and of the records it names (a duty's document, a
         document's issuer, a changed body's successors): two steps, as the templates go."""
         digest = self._digests.get(iri)
         if digest is None:
-            own = stable_pickle(self._record(iri))
-            h = hashlib.blake2b(own, digest_size=16)
-            for ref in self.refs(own):
+            pickled = stable_pickle(self._record(iri))
+            h = hashlib.blake2b(pickled, digest_size=16)
+            for ref in self.refs(pickled):
                 if ref != iri:
-                    h.update(stable_pickle(self._record(ref)))
+                    h.update(self._own(ref))
             digest = self._digests[iri] = h.digest()
         return digest
 

@@ -364,11 +364,16 @@ def cascade_rows(
     return adm, sorted({(adm[i], depth[i]) for i in order})
 
 
-def cascade_provinces(site: Site, root: str) -> dict[str, list[str]]:
+Members = tuple[list[str], list[tuple[str, str]], dict[str, int]]  # of cascade_members
+
+
+def cascade_provinces(
+    site: Site, root: str, members: Members | None = None
+) -> dict[str, list[str]]:
     """Province -> the members of ``root``'s cascade below the central level there, in
     cascade order ("?" for those whose province is unknown)."""
     data = site.data
-    order, pairs, depth = cascade_members(data, root)
+    order, pairs, depth = members or cascade_members(data, root)
     adm, _rows = cascade_rows(data, order, pairs, depth)
     out: dict[str, list[str]] = defaultdict(list)
     for iri in order:
@@ -402,17 +407,19 @@ def _cascade_node(site: Site, iri: str, level: str, row: int, root: str) -> dict
     return node
 
 
-def cascade_overview(site: Site, root: str, pages: dict[str, str]) -> dict:
+def cascade_overview(
+    site: Site, root: str, pages: dict[str, str], members: Members | None = None
+) -> dict:
     """A national cascade at a glance: the central documents, and one node per province
     (``pages``: province -> its page) that opens the province's own cascade page; a
     graph of every plan in the country is too big for a browser to open quickly."""
     data = site.data
-    order, pairs, depth = cascade_members(data, root)
+    order, pairs, depth = members or cascade_members(data, root)
     adm, rows = cascade_rows(data, order, pairs, depth)
     row_of = {key: n for n, key in enumerate(rows)}
     rep: dict[str, str] = {}
     nodes: list[dict] = []
-    members: dict[str, list[str]] = defaultdict(list)
+    grouped: dict[str, list[str]] = defaultdict(list)
     for iri in order:
         if iri == root or adm[iri] == 0:
             rep[iri] = "d:" + iri
@@ -422,8 +429,8 @@ def cascade_overview(site: Site, root: str, pages: dict[str, str]) -> dict:
         else:
             province = _province_of(data, data.docs.get(iri)) or "?"
             rep[iri] = "p:" + province
-            members[province].append(iri)
-    for province, group in members.items():
+            grouped[province].append(iri)
+    for province, group in grouped.items():
         name = "Không rõ tỉnh" if province == "?" else province
         nodes.append(
             {
@@ -463,14 +470,18 @@ def cascade_overview(site: Site, root: str, pages: dict[str, str]) -> dict:
 
 
 def cascade_graph(
-    site: Site, root: str, limit: int = NODE_LIMIT, only: set[str] | None = None
+    site: Site,
+    root: str,
+    limit: int = NODE_LIMIT,
+    only: set[str] | None = None,
+    members: Members | None = None,
 ) -> dict:
     """The tree of implementing documents, top-down by admin level; grouped when too big.
 
     ``only``: draw just these members (one province's plans), the root and the central
-    documents above them."""
+    documents above them; ``members``: cascade_members's answer, when already at hand."""
     data = site.data
-    order, pairs, depth = cascade_members(data, root)
+    order, pairs, depth = members or cascade_members(data, root)
     adm, rows = cascade_rows(data, order, pairs, depth)
     if only is not None:
         order = [i for i in order if i == root or adm[i] == 0 or i in only]
