@@ -80,12 +80,20 @@
     }
     var tables = [["docs", D.docs, docRow, [0, 3, 4, 5, 6]], ["cited", D.cited, docRow, [0, 3, 4, 5, 6]],
                   ["bodies", D.bodies, bodyRow, [0, 2]]];
-    tables.forEach(function (t) {
-      t.push(t[1].map(function (r) { return fold(t[3].map(function (i) { return r[i]; }).join(" ")); }));
-    });
+    /* the search keys of tens of thousands of rows are folded on the first search, not
+       while the page opens (it shows the first rows of each table, unfiltered) */
+    var folded = false;
+    function foldAll() {
+      if (folded) { return; }
+      folded = true;
+      tables.forEach(function (t) {
+        t.push(t[1].map(function (r) { return fold(t[3].map(function (i) { return r[i]; }).join(" ")); }));
+      });
+    }
     var count = document.getElementById("search-count");
     function apply() {
       var words = fold(input.value).trim().split(/\s+/).filter(Boolean);
+      if (words.length) { foldAll(); }
       var total = 0;
       tables.forEach(function (t) {
         var table = document.getElementById(t[0]);
