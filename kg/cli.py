@@ -500,10 +500,10 @@ def trace(
     """
     from kg.cli_render import trace_json, trace_text
     from kg.queries import open_source
-    from kg.read import load_model
     from kg.trace import trace as run_trace
+    from kg.trace import trace_model
 
-    model = load_model(open_source(store, endpoint, auth))
+    model = trace_model(open_source(store, endpoint, auth), doc, duties or today)
     trees = run_trace(model, doc, depth=depth, with_duties=duties or today)
     text = trace_json(trees, model) if fmt == "json" else trace_text(trees, model, today)
     emit(text, out)

@@ -18,6 +18,7 @@ import networkx as nx
 from kg.errors import DkgError
 from kg.numbers import number_key
 from kg.read import LEVEL_RANK, Document, Duty, ReadModel, load_model
+from kg.read.cascade import cascade_model
 from kg.text import fold
 
 
@@ -74,6 +75,12 @@ def find_documents(doc: str, docs: dict[str, Document]) -> list[str]:
     raise DkgError(f"no document '{doc}' in the store (numbers known: {hint or 'none'})")
 
 
+def trace_model(source: Any, doc: str, with_duties: bool = False) -> ReadModel:
+    """What a trace of ``doc`` reads: without duties, only the documents of its cascade
+    (kg.read.cascade; seconds, not minutes, at national scale); with them, the whole model."""
+    return load_model(source) if with_duties else cascade_model(source, doc)
+
+
 def _sort_key(g: nx.DiGraph, n: str) -> tuple:
     d: Document = g.nodes[n]["info"]
     return (LEVEL_RANK.get(d.level or "", 9), d.date or "9999", d.name, n)
@@ -89,32 +96,32 @@ def trace(
     parent; its subtree is expanded once, at its first appearance, and marked
     ``repeated`` elsewhere.
     """
-    model = load_model(source)
+    model = trace_model(source, doc, with_duties)
     g = cascade_graph(model)
-    roots = find_documents(doc, model.docs)
+    roots = model.found.get(doc) or find_documents(doc, model.docs)
     duties = model.duties_by_doc if with_duties else {}
-    return [
-        _breadth_first_tree(g.subgraph(nx.descendants(g, r) | {r}), r, depth, duties, with_duties)
-        for r in roots
-    ]
+    return [_breadth_first_tree(g, r, depth, duties, with_duties) for r in roots]
 
 
-def _breadth_first_tree(sub, root, depth, duties, with_duties) -> TraceNode:
-    """Build the tree so that each document is expanded at its shallowest position."""
-    shortest = nx.single_source_shortest_path_length(sub, root)
+def _breadth_first_tree(g: nx.DiGraph, root, depth, duties, with_duties) -> TraceNode:
+    """Build the tree so that each document is expanded at its shallowest position.
+
+    Reads ``g``'s adjacency directly, restricted to ``root`` and what lies under it (a view
+    of that subgraph filtered every neighbour again: seconds for a national cascade)."""
+    shortest = nx.single_source_shortest_path_length(g, root)  # exactly what lies under it
+    key = {n: _sort_key(g, n) for n in shortest}
+    preds = {
+        n: sorted((p for p in g.pred[n] if p in shortest), key=key.__getitem__) for n in shortest
+    }
     expand_parent: dict[str, str] = {}
-    for n in sorted(sub.nodes, key=lambda k: (shortest.get(k, 1 << 30), _sort_key(sub, k))):
+    for n in sorted(shortest, key=lambda k: (shortest[k], key[k])):
         if n == root:
             continue
-        parents = [p for p in sub.predecessors(n) if shortest.get(p, 1 << 30) == shortest[n] - 1]
-        expand_parent[n] = min(parents, key=lambda p: _sort_key(sub, p))
+        parents = [p for p in preds[n] if shortest[p] == shortest[n] - 1]
+        expand_parent[n] = parents[0]  # preds are sorted: the first is the smallest
 
     def make(n: str, level: int, parent: str | None) -> TraceNode:
-        node = TraceNode(
-            doc=sub.nodes[n]["info"],
-            depth=level,
-            via=sorted(sub.predecessors(n), key=lambda p: _sort_key(sub, p)) if parent else [],
-        )
+        node = TraceNode(doc=g.nodes[n]["info"], depth=level, via=preds[n] if parent else [])
         if parent is not None and expand_parent.get(n) != parent:
             node.repeated = True
             node.shown_under = expand_parent.get(n)
@@ -122,7 +129,7 @@ def _breadth_first_tree(sub, root, depth, duties, with_duties) -> TraceNode:
         if with_duties:
             node.duties = list(duties.get(n, []))
         if depth is None or level < depth:
-            kids = sorted(sub.successors(n), key=lambda k: _sort_key(sub, k))
+            kids = sorted(g.succ[n], key=key.__getitem__)
             node.children = [make(k, level + 1, n) for k in kids]
         return node
 

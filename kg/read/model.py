@@ -187,6 +187,7 @@ class ReadModel:
     targets: list[Target] = field(default_factory=list)
     changes: dict[str, list[Succession]] = field(default_factory=dict)  # body -> its changes
     texts: Callable[[str], str | None] | None = None  # document IRI -> its source text
+    found: dict[str, list[str]] = field(default_factory=dict)  # what a loader looked up -> docs
 
     def text_of(self, doc: str) -> str | None:
         info = self.docs.get(doc)
@@ -252,13 +253,11 @@ class ReadModel:
 
     @cached_property
     def _implemented_by(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
+        out: dict[str, dict[str, None]] = {}  # kids in first-seen order, without repeats
         for link in self.links:
             if link.relation in ("implements", "guides") and link.cited != link.citing:
-                kids = out.setdefault(link.cited, [])
-                if link.citing not in kids:
-                    kids.append(link.citing)
-        return out
+                out.setdefault(link.cited, {})[link.citing] = None
+        return {parent: list(kids) for parent, kids in out.items()}
 
     # ------------------------------------------------------------ the 2025 reorganisation
 
