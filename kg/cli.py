@@ -382,6 +382,10 @@ def validate(store: Path, no_owl: bool, sample: int | None) -> None:
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
 )
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many rows (one page).")
+@click.option(
+    "--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first (paging)."
+)
 @format_option(*formats.names(formats.RESULTS, cli=True))
 @store_option
 @endpoint_option
@@ -389,13 +393,15 @@ def validate(store: Path, no_owl: bool, sample: int | None) -> None:
 def query(
     name: str,
     params: tuple[str, ...],
+    limit: int | None,
+    offset: int,
     fmt: str,
     store: Path,
     endpoint: str | None,
     auth: str | None,
     out: Path | None,
 ) -> None:
-    """Run a canned query (see `dkg queries`) or a .rq file.
+    """Run a canned query (see `dkg queries`) or a .rq file, whole or one page.
 
     Parameters are bound as RDF terms, never pasted into the query text.
 
@@ -404,11 +410,13 @@ def query(
       dkg query cascade --param doc=28-CT/TW
       dkg query body_duties --param body="Phòng Tư pháp" --format csv
       dkg query my.rq --endpoint http://127.0.0.1:8000/sparql --format json
+      dkg query duty_evidence --limit 50 --offset 100
     """
     from kg.cli_render import query_text
     from kg.queries import run_named
 
-    emit(query_text(run_named(name, params, store, endpoint, auth), fmt), out)
+    result = run_named(name, params, store, endpoint, auth, limit=limit, offset=offset)
+    emit(query_text(result, fmt), out)
 
 
 @main.command()

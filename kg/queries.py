@@ -358,11 +358,15 @@ def run_query(
     store=None,
     endpoint: str | Endpoint | None = None,
     timeout: float = 60.0,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a canned query (or query text) on a store or a remote SPARQL endpoint.
 
     ``store`` is a ``kg.store.Store`` or a bare ``pyoxigraph.Store``; an ``Endpoint`` given
-    as the store is queried like ``endpoint``.
+    as the store is queried like ``endpoint``. ``limit`` / ``offset``: one page of the
+    answer, in the query's ORDER BY (a national corpus answers some queries with 100,000
+    rows; a page costs the engine's sort, not the rows' transfer and conversion).
     """
     if isinstance(store, Endpoint):
         store, endpoint = None, store
@@ -370,10 +374,25 @@ def run_query(
         query = parse_query_text(query, "query")
     if (store is None) == (endpoint is None):
         raise DkgError("give exactly one of a store or an endpoint")
-    text = bind_query(query.text, bind_params(query, params or {}))
+    text = page(bind_query(query.text, bind_params(query, params or {})), limit, offset)
     if store is not None:
         return from_oxigraph(execute(store, text), _form_of(text))
     return run_on_endpoint(endpoint, text, timeout=timeout)
+
+
+def page(text: str, limit: int | None, offset: int = 0) -> str:
+    """``text`` with LIMIT / OFFSET solution modifiers added (a SELECT without its own)."""
+    if limit is None and not offset:
+        return text
+    if (limit is not None and limit < 0) or offset < 0:
+        raise DkgError("--limit and --offset must be 0 or more")
+    if re.search(r"\b(LIMIT|OFFSET)\s+\d+\s*$", _strip_comments(text), re.IGNORECASE):
+        raise DkgError("the query has its own LIMIT / OFFSET: page it there")
+    return (
+        text.rstrip()
+        + (f"\nLIMIT {int(limit)}" if limit is not None else "")
+        + (f"\nOFFSET {int(offset)}" if offset else "")
+    )
 
 
 def open_store_dir(path: Path):
@@ -528,9 +547,12 @@ def run_named(
     store_dir: Path | None = None,
     endpoint: str | None = None,
     auth: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """`dkg query`: a canned query or .rq file with NAME=VALUE parameters, run on a store
-    folder or an endpoint (kg.cli_render prints the answer)."""
+    folder or an endpoint (kg.cli_render prints the answer), whole or one page."""
     query = get_query(name_or_file)
     values = parse_param_args(params)
-    return run_query(query, values, store=open_source(store_dir, endpoint, auth))
+    source = open_source(store_dir, endpoint, auth)
+    return run_query(query, values, store=source, limit=limit, offset=offset)

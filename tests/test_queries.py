@@ -301,3 +301,22 @@ def test_any_value_for_any_canned_parameter_is_safe(mini_store, name, value):
     except DkgError as e:
         assert "parameter" in str(e)
     assert len(mini_store) == before
+
+
+def test_pages_are_slices_of_the_whole_answer(mini_store):
+    """--limit / --offset (kg.queries.page): pages in the query's order, that add up to it."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.queries import page
+
+    query = get_query("documents")
+    whole = run_query(query, {}, store=mini_store).rows
+    assert len(whole) >= 3
+    pages = [run_query(query, {}, store=mini_store, limit=2, offset=o).rows for o in (0, 2, 4)]
+    assert [r for p in pages for r in p] == whole[:6]
+    assert run_query(query, {}, store=mini_store, offset=1).rows == whole[1:]
+    with pytest.raises(DkgError, match="own LIMIT"):
+        page("SELECT * WHERE { ?s ?p ?o } LIMIT 5", 1)
+    result = CliRunner().invoke(main, ["query", "documents", "--limit", "-1"])
+    assert result.exit_code == 2 and "--limit" in result.output

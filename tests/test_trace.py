@@ -140,3 +140,36 @@ def test_a_number_issued_by_two_bodies_gives_two_trees(mini_store):
     trees = trace(model, "10/KH-UBND")
     assert sorted(t.doc.iri for t in trees) == [PROVINCE_PLAN, other.value]
     assert trace_text(trees, model).count("documents carry it out") == 2
+
+
+def _every_cascade(model) -> list[str]:
+    return sorted({model.docs[p].number for p in model.implemented_by() if model.docs[p].number})
+
+
+def test_trace_reads_only_the_cascade_and_answers_as_the_whole_model(seed_store_dir, mini_store):
+    """kg.read.cascade (what `dkg trace` reads without --duties) gives the trees, text and
+    JSON of the whole read model, for every document with a cascade, and no other document."""
+    from kg.queries import open_store_dir
+    from kg.trace import trace_model
+
+    for store in (open_store_dir(seed_store_dir), mini_store):
+        full = load_model(store)
+        numbers = _every_cascade(full)
+        assert numbers
+        for number in numbers:
+            small = trace_model(store, number)
+            assert len(small.docs) < len(full.docs) and not small.duties
+            old, new = trace(full, number), trace(store, number)
+            assert trace_text(new, small) == trace_text(old, full), number
+            assert trace_json(new, small) == trace_json(old, full), number
+            under = {n.doc.iri for t in old for n in t.walk()}
+            assert set(small.docs) == under | {d for t in old for d in [t.doc.iri]}
+
+
+def test_trace_without_graph_derived_reads_the_whole_model(mini_store):
+    import pyoxigraph as ox
+
+    from kg.trace import trace_model
+
+    mini_store.clear_graph(ox.NamedNode(ID + "graph/derived"))
+    assert trace_model(mini_store, "9-CT/TW").docs == load_model(mini_store).docs
