@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.numbers import number_key
 from kg.queries import get_query, run_query, select_values
-from kg.read import ReadModel, load_model
+from kg.read import ReadModel, document_names
 
 
 @dataclass
@@ -53,10 +53,10 @@ def _rows(store, name: str) -> list[dict[str, str | None]]:
 
 def audit(store: Any, model: ReadModel | None = None) -> list[AuditFinding]:
     """Every finding, in the order of AUDIT_KINDS, then by document."""
-    docs = (model or load_model(store)).docs
+    names = document_names(model or store)  # not the whole model: minutes at national scale
 
     def label(iri: str | None) -> str | None:
-        return docs[iri].name if iri in docs else iri
+        return names.get(iri, iri) if iri else iri
 
     out: list[AuditFinding] = []
     for finder in (

@@ -39,3 +39,15 @@ def test_audit_findings_on_the_small_graph(mini_store_with_lineage):
     table = audit_table(findings)
     assert "== lineage (1)" in table and "summary:" in table
     assert json.loads(audit_json(findings))[0]["kind"] == "several-numbers"
+
+
+def test_audit_reads_document_names_only_and_says_the_same(seed_store_dir, mini_store_with_lineage):
+    """audit names documents from kg.read.document_names, not the whole read model."""
+    from kg.queries import open_store_dir
+    from kg.read import document_names, load_model
+
+    for store in (open_store_dir(seed_store_dir), mini_store_with_lineage):
+        full = load_model(store)
+        names = document_names(store)
+        assert names == {i: d.name for i, d in full.docs.items() if i in names}
+        assert audit(store) == audit(store, full)

@@ -4,7 +4,7 @@
 targets); trace, audit, the site and export read it instead of querying on their own.
 """
 
-from kg.read.load import load_model, text_of, value_of
+from kg.read.load import document_names, load_model, text_of, value_of
 from kg.read.model import (
     LEVEL_RANK,
     LEVELS,
@@ -35,6 +35,7 @@ __all__ = [
     "Report",
     "Succession",
     "Target",
+    "document_names",
     "load_model",
     "text_of",
     "value_of",

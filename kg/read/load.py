@@ -548,6 +548,27 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+Q_NAMES = """SELECT ?doc ?label ?number WHERE {
+  ?doc a dkg:Document .
+  OPTIONAL { ?doc rdfs:label ?label }
+  OPTIONAL { ?doc eli:id_local ?number }
+}"""
+
+
+def document_names(source: Any) -> dict[str, str]:
+    """Each document's name as ``Document.name`` gives it (label, else number, else the
+    IRI's tail), without the rest of the model: what audit needs (the whole model of a
+    national corpus took minutes to read)."""
+    if isinstance(source, ReadModel):
+        return {iri: d.name for iri, d in source.docs.items()}
+    docs: dict[str, Document] = {}
+    for row in select_values(source, Q_NAMES):
+        doc = docs.setdefault(row["doc"], Document(row["doc"]))
+        doc.label = doc.label or row.get("label")
+        doc.number = doc.number or row.get("number")
+    return {iri: d.name for iri, d in docs.items()}
+
+
 def load_model(source: Any) -> ReadModel:
     """Read the model from a store (the default graph is the union of all graphs)."""
     if isinstance(source, ReadModel):
