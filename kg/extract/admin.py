@@ -239,3 +239,20 @@ def admin_unit(
             name=d.name if d else name, level="district", province=d.province if d else None
         )
     return AdminUnit(name=name, level="commune", province=commune_province(name, prefer_provinces))
+
+
+_NEXT_LINE_TOKEN = re.compile(r"[ \t]*\n[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*)")
+
+
+def wrapped_province(text: str, pos: int, tokens: list[str]) -> re.Match[str] | None:
+    """The first word of the next line when it completes the name of a province cut by the
+    web copy's wrap ("Ủy ban nhân dân tỉnh Thanh" / "Hóa phối hợp ..."): a capital at a
+    line's start usually opens a sentence, but not when it finishes a province's name."""
+    m = _NEXT_LINE_TOKEN.match(text, pos)
+    if (
+        m
+        and province_named(" ".join([*tokens, m.group(1)]))
+        and not province_named(" ".join(tokens))
+    ):
+        return m
+    return None

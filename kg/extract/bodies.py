@@ -346,8 +346,8 @@ def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, in
     end = pos
     while len(tokens) < max_tokens:
         m = _NAME_TOKEN.match(text, end)
-        if not m and tokens:
-            m = _WRAPPED_TOKEN.match(text, end)  # "Báo Quảng" / "Ngãi;"
+        if not m and tokens:  # "Báo Quảng" / "Ngãi;", "tỉnh Thanh" / "Hóa phối hợp ..."
+            m = _WRAPPED_TOKEN.match(text, end) or admin.wrapped_province(text, end, tokens)
         if not m:
             break
         tok = m.group(1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context
+from kg.extract.duties.preface import preface_end
 from kg.extract.duties.rules import _Duty, narrative, parse_list
 from kg.text import fold_same_length
 
@@ -95,6 +96,9 @@ class _Clauses:
             if about and not m.group("verb") and m.start() == m.end("body"):
                 continue  # a line the web page wrapped, not a clause
             found, end = parse_list(text, m.end())
+            if not found and not m.group("then"):  # "Để ..., Ủy ban nhân dân tỉnh X phối hợp"
+                q = preface_end(text, m.end())
+                found, end = parse_list(text, q) if q is not None else ([], end)
             if not found or len(found) == 1 and found[0].type.generic:
                 continue
             if not _opens_duty(text, folded, m, end, about):

@@ -151,6 +151,8 @@ class _Scopes(_Lines, _Tasks, _Articles):
                 i += 1
                 continue
             lead = lead_bodies(text, allow_clause=False)
+            if lead is None and n.kind == "paragraph":
+                lead = self.preface_lead(text)  # "Để ..., Bộ X ..."
             if (
                 lead is None
                 or not lead.rest
@@ -181,6 +183,9 @@ class _Scopes(_Lines, _Tasks, _Articles):
             ):
                 follow.append(siblings[j])
                 j += 1
+            if not follow and lead.rest.endswith(":") and n.kind == "paragraph":
+                follow = self.listed_items(siblings, j)  # "Đề nghị X ... sau:" + "1. ..."
+                j += len(follow)
             duties, _ = self.collect(follow, sec)
             return duties, j
         d = _Duty(cs + lead.rest_start, n.clean_end, sec)

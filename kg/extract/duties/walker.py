@@ -10,6 +10,7 @@ from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
     _Collect,
 )
+from kg.extract.duties.groups import _Groups
 from kg.extract.duties.rules import (
     _ALIAS,
     _JUDICIAL,
@@ -44,7 +45,7 @@ _BARE_WORD = re.compile(r"(?:Điều|Chương|Mục|Phần)\s*[.:]?")
 _UNKNOWN_ITEM = re.compile(r"[^,;.()]{1,60}?\s*(?:,\s*va|,|va)\s+")
 
 
-class _Walker(_Scopes, _Addressees, _Collect, _Clauses):
+class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
     """One document's walk: scopes, headings and tables share its state."""
 
     def __init__(self, structure: Structure, ctx: Context) -> None:

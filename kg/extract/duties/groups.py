@@ -1,0 +1,71 @@
+"""Work handed out in sentence groups rather than under body headings.
+
+Government notices of conclusions (Thông báo kết luận of the Văn phòng Chính phủ), the Prime
+Minister's conclusions and Party notices rarely give each body a heading of its own. They
+write the work as running text; this module reads two of its shapes:
+
+- a clause that opens with its condition, time or purpose before the body that is to act:
+  "Để xác định vị trí dự án, Ủy ban nhân dân tỉnh X phối hợp với ...", "Sau khi ..., Bộ Y
+  ...", "Trên cơ sở ..., Sở Z ...", "Trường hợp ..., ...", "Với vai trò là chủ đầu tư, Tập
+  đoàn X ..." (``preface_end``);
+- a numbered item led by one body whose later paragraphs open with bodies of their own is
+  read by kg.extract.duties.articles (each such paragraph its body's share);
+- a lead-in that names its body and introduces a list ("Đề nghị Thường trực Tỉnh ủy tập
+  trung lãnh đạo ..., trong đó lưu ý một số nội dung trọng tâm sau:" + "1. ...", "2. ...")
+  : each listed item with no body of its own is one duty of the lead-in's body (GUIDE: each
+  numbered point one duty; the lead-in itself is none) (``_Groups.listed_items``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.bodies import is_issuer, mention
+from kg.extract.duties.clauses import ABOUT_MATTER
+from kg.extract.duties.preface import preface_end
+from kg.extract.duties.rules import _Lead, lead_bodies, narrative
+from kg.models import Node
+from kg.text import fold_same_length
+
+# what the speaker of a notice does, not what a body is to do: "..., thay mặt Chính phủ, Thủ
+# tướng Chính phủ ghi nhận, biểu dương ..." / "..., Thủ tướng Chính phủ kết luận như sau:"
+_SPEAKS = re.compile(
+    r"\W*(?:ghi\s+nhan|bieu\s+duong|danh\s+gia(?:\s+cao)?|ket\s+luan|thong\s+bao|gui\s+loi"
+    r"|chuc\s+mung|cam\s+on|hoan\s+nghenh|thong\s+nhat|dong\s+y|co\s+y\s+kien)(?![a-z])"
+)
+
+
+class _Groups:
+    """Sentence-group methods of the walker (kg.extract.duties.walker._Walker)."""
+
+    def preface_lead(self, text: str) -> _Lead | None:
+        """The lead of a paragraph whose clause opens with its condition, time or purpose;
+        None when it has none, or the body only speaks (the notice's author concluding)."""
+        q = preface_end(text, 0)
+        if q is None:
+            return None
+        lead = lead_bodies(" " * q + text[q:])  # offsets stay those of ``text``
+        if lead is None or not lead.rest or narrative(lead.rest):
+            return None
+        if _SPEAKS.match(fold_same_length(lead.rest)):
+            return None
+        if any(is_issuer(mention(b, self.ctx).name, self.ctx) for b in lead.bodies):  # type: ignore[attr-defined]
+            return None
+        return lead
+
+    def listed_items(self, siblings: list[Node], j: int) -> list[Node]:
+        """The numbered items from ``siblings[j]`` that a lead-in ending in ":" introduces:
+        the run of items and points that name no body of their own and hand out no work by
+        cue lines or "Về <matter>:" clauses."""
+        out: list[Node] = []
+        kind = siblings[j].kind if j < len(siblings) else None
+        while j < len(siblings) and siblings[j].kind == kind and kind in ("item", "point"):
+            c = siblings[j]
+            line = self.heading_line(c)[0]  # type: ignore[attr-defined]
+            if lead_bodies(line, allow_clause=False) is not None or self.has_cues(c):  # type: ignore[attr-defined]
+                break
+            if ABOUT_MATTER.match(self.own(c)[1]):  # type: ignore[attr-defined]
+                break
+            out.append(c)
+            j += 1
+        return out

@@ -1,0 +1,50 @@
+"""A clause that opens with its condition, time, purpose or capacity before its body.
+
+Vietnamese administrative prose puts the circumstance first and the acting body after a
+comma: "Để xác định vị trí dự án, Ủy ban nhân dân tỉnh X phối hợp với ...", "Sau khi ...,
+Bộ Y ...", "Trên cơ sở ..., Sở Z ...", "Trường hợp ..., ...", "Với vai trò là chủ đầu tư,
+Tập đoàn X ...". The body is the subject all the same; ``preface_end`` finds where it starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.duties.rules import parse_list
+from kg.text import fold_same_length
+
+# what may open a clause before its body: purpose (để, nhằm), time (sau khi, trước khi, khi,
+# trong thời gian, trong quá trình), basis (trên cơ sở, căn cứ), condition (trường hợp, nếu)
+# and capacity (với vai trò / với tư cách là ...)
+_PREFACE = re.compile(
+    r"\s*(?:de|nham|(?:ngay\s+)?sau\s+khi|truoc\s+khi|trong\s+khi|khi|tren\s+co\s+so"
+    r"|can\s+cu(?:\s+vao)?|trong\s+(?:thoi\s+gian|qua\s+trinh)|truong\s+hop|neu"
+    r"|voi\s+(?:vai\s+tro|tu\s+cach))(?![a-z])"
+)
+# where a preface cannot reach: the end of its sentence
+_PREFACE_STOP = re.compile(r"[;:!?]|\.(?!\d)|\n[ \t]*(?:[-–+•]|\d+\.\s)")
+_PREFACE_REACH = 300
+# a comma right after a preposition ends no preface ("quả", folded "qua", is no preposition)
+_PREPOSITION = re.compile(r"(?<![a-z])(?:cua|voi|cho|ve|tai|den|giup)\s*$")
+
+
+def preface_end(text: str, pos: int) -> int | None:
+    """Where the bodies of a clause opened at ``pos`` by a condition, time, purpose or
+    capacity begin ("Để ..., Ủy ban nhân dân tỉnh X phối hợp ..." -> the offset of "Ủy
+    ban"); None when no such preface opens there or no body follows one of its commas."""
+    folded = fold_same_length(text)
+    m = _PREFACE.match(folded, pos)
+    if not m:
+        return None
+    limit = min(len(text), m.end() + _PREFACE_REACH)
+    stop = _PREFACE_STOP.search(folded, m.end(), limit)
+    end = stop.start() if stop else limit
+    for comma in re.finditer(r",\s*", folded[m.end() : end]):
+        before = folded[m.end() : m.end() + comma.start()]
+        if _PREPOSITION.search(before):  # "Để hỗ trợ cho, ..." is no end of a preface
+            continue
+        q = m.end() + comma.end()
+        bodies, _ = parse_list(text, q)
+        if bodies and not (len(bodies) == 1 and bodies[0].type.generic):
+            return q
+    return None
