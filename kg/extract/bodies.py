@@ -65,7 +65,7 @@ _ATTACHED = {"DangDoan", "BanCanSuDang"}
 # name is part of the body's, and a mention without it is that one zone's authority
 _ZONE_NAMED = {"BQLKKT"}
 _ORGAN_COLLECTIVES = {"BanXayDungDang"}  # organs of a committee, named with that committee
-_NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial"}
+_NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial", "CollegialOffice"}
 _PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
 # a level word as printed with its accents (a folded match alone may be another word)
 _ACCENTED_LEVELS = {

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon
 from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
 from kg.extract.duties.rules import _HEADINGS, REPLY, _Draft, lead_bodies, parse_list
 from kg.models import Node, Span
 from kg.text import fold_same_length
+
+# a point that opens by handing work on: "Giao ...", "Đề nghị ...", "Yêu cầu ..."
+_HANDS_TO = re.compile(r"\W*(?:giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+")
 
 
 class _Addressees:
@@ -51,7 +55,11 @@ class _Addressees:
         ]
         if intro:  # what comes before the request is background, not work
             nodes = nodes[nodes.index(intro[0]) + 1 :]
-        nodes = [n for n in nodes if n not in intro and not self.issuers_words(n)]
+        nodes = [
+            n
+            for n in nodes
+            if n not in intro and not self.issuers_words(n) and not self.to_office_holder(n)
+        ]
         duties, _subs = self.collect(nodes, "")
         if not duties:
             return False
@@ -73,6 +81,16 @@ class _Addressees:
         return lead is not None and all(
             is_issuer(mention(b, self.ctx).name, self.ctx) for b in lead.bodies
         )
+
+    def to_office_holder(self, n: Node) -> bool:
+        """A point handing work to a person named by office and no body ("7. Giao Phó Thủ
+        tướng Chính phủ Trần Hồng Hà tiếp tục chỉ đạo ..."), the usual close of a Prime
+        Minister's telegram: that work is the office holder's, not the addressees'."""
+        text = self.own(n)[1]
+        verb = _HANDS_TO.match(fold_same_length(text))
+        if verb is None or lexicon.office_title_at(text[verb.end() :]) is None:
+            return False
+        return not parse_list(text, verb.end())[0]  # "Giao Bộ trưởng Bộ Y tế ...": the body
 
     def telegram_addressees(self) -> list[tuple[Node, BodyMatch]]:
         """The bullets naming the addressees of a Công điện ("THỦ TƯỚNG CHÍNH PHỦ điện:" then

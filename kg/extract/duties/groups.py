@@ -56,7 +56,8 @@ class _Groups:
     def listed_items(self, siblings: list[Node], j: int) -> list[Node]:
         """The numbered items from ``siblings[j]`` that a lead-in ending in ":" introduces:
         the run of items and points that name no body of their own and hand out no work by
-        cue lines or "Về <matter>:" clauses."""
+        cue lines or "Về <matter>:" clauses. A catch-all's lead-in takes them too (GUIDE: one
+        entry per body named, collectives included)."""
         out: list[Node] = []
         kind = siblings[j].kind if j < len(siblings) else None
         while j < len(siblings) and siblings[j].kind == kind and kind in ("item", "point"):

@@ -395,6 +395,11 @@ def _own_part(text: str) -> str:
     return text
 
 
+# "chủ trì" in the sense of chairing: "triệu tập, chủ trì ...", "chủ trì các cuộc họp"
+_CHAIRS = re.compile(r"trieu\s+tap\s*(?:,|va)?\s*$")
+_CHAIRS_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:cuoc\s+hop|phien\s+hop|hoi\s+nghi)(?![a-z])")
+
+
 def role_of(text: str) -> str:
     """lead when the body chủ trì (not 'cơ quan chủ trì' of someone else, not the body it
     directs), support on 'phối hợp', else participant."""
@@ -405,6 +410,8 @@ def role_of(text: str) -> str:
             continue
         if re.search(r"duoc\s+(?:phan\s+cong|giao)\s+$", f[max(0, m.start() - 20) : m.start()]):
             continue  # "các sở được phân công chủ trì ... có trách nhiệm": who, not a role
+        if _CHAIRS.search(f[max(0, m.start() - 12) : m.start()]) or _CHAIRS_AFTER.match(f, m.end()):
+            continue  # "triệu tập, chủ trì các cuộc họp": chairing a meeting, not leading a task
         return "lead"
     if _SUPPORT.search(f):
         return "support"
