@@ -204,8 +204,9 @@ def _write_generation(
         graphs = _reuse_or_reference(writer, kept, graph_of, sigs, digest, base, cross, mirrored)
         lap("reuse")
         emitter = Emitter(corpus, iris)
+        exported = gen / "exports"  # the source graphs' files, written as they are emitted
         built_docs = _emit_sources(
-            writer, emitter, emit, graph_of, sigs, graphs, cross, report, progress
+            writer, emitter, emit, graph_of, sigs, graphs, cross, report, progress, exported
         )
         built_docs |= {s.doc for s in kept}
         for src in kept:  # the doc types their graphs use, for the shared graph
@@ -268,8 +269,9 @@ def _write_generation(
     try:
         with Step(progress, "exports"):
             old = (prev.folder / "exports", prev.graphs) if prev and writer.seeded else None
+            done = {graph_of[s.record.source.name] for s in emit}
             folder, _ = graph_export.write_exports(
-                store, gen / "exports", graphs, base, old, cross.lines
+                store, gen / "exports", graphs, base, old, cross.lines, done
             )
             report.exports.append(folder)
         lap("exports")
@@ -393,18 +395,28 @@ def _emit_sources(
     cross: _Graphs,
     report: BuildReport,
     progress: Progress | None,
+    exports: Path,
 ) -> set[str]:
-    """Each source's graph, all or nothing; returns the document keys written."""
+    """Each source's graph, all or nothing; returns the document keys written.
+
+    A graph is serialised once: its sorted N-Quads lines go to the store (parsed in
+    Rust) and, as they are, to its export file (kg.graph_export), so the exports never
+    read the store back."""
     built_docs: set[str] = set()
     tell(progress, "rdf", 0, len(sources))
     for i, src in enumerate(sources, 1):
         name = src.record.source.name
+        iri = graph_of[name]
         try:
-            cross.sizes[graph_of[name]] = writer.add_all_or_nothing(emitter.source_quads(src))
-            built_docs.add(src.doc)
-            graphs[graph_of[name]] = sigs[name]
+            lines = graph_export.lines_of(writer.convert(emitter.source_quads(src)))
         except Exception as e:  # a record the RDF stage cannot express: report, go on
             report.errors.append(f"{name}: cannot turn into RDF ({type(e).__name__}: {e})")
+        else:
+            writer.add_lines(lines)
+            graph_export.write_lines(exports, iri, cross.base, lines)
+            cross.sizes[iri] = len(lines)
+            built_docs.add(src.doc)
+            graphs[iri] = sigs[name]
         tell(progress, "rdf", i, len(sources), name)
     return built_docs
 

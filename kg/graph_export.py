@@ -104,17 +104,21 @@ def write_exports(
     base: str,
     prev: tuple[Path, dict[str, str]] | None = None,
     ready: dict[str, list[bytes]] | None = None,
+    done: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[Path, int]:
     """The files of every graph in ``graphs`` (IRI -> digest) under ``folder/graphs``.
 
     ``prev``: the previous generation's exports folder and graph digests: a graph with
     the same digest there is hard-linked from it. ``ready``: lines the build already
-    has for some graphs (the cross-document ones). Returns the folder and how many
+    has for some graphs (the cross-document ones). ``done``: graphs whose file the build
+    wrote already (the source graphs it emitted, kg.build). Returns the folder and how many
     files were written (not linked).
     """
     written = 0
     old_folder, old = prev if prev is not None else (None, {})
     for iri in sorted(graphs):
+        if iri in done:
+            continue
         name = graph_file(iri, base)
         same = old_folder is not None and old.get(iri) == graphs[iri]
         if same and _link(old_folder / GRAPHS / name, folder / GRAPHS / name):

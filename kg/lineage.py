@@ -147,24 +147,14 @@ def _sector_key(sector: str) -> str:
 def lineage_pairs(corpus: ResolvedCorpus) -> list[tuple[str, str]]:
     """(parent, child) document keys: child says it implements parent, both in the corpus.
 
-    The links kg.rdf writes as eli:ensures_implementation_of: a document's implements
-    list and its references with relation 'implements', and what a cited document is
-    said to implement ('Kế hoạch số 10/KH-UBND thực hiện Chỉ thị 9-CT/TW').
+    The links kg.rdf writes as eli:ensures_implementation_of
+    (``ResolvedSource.implementation_links``).
     """
-    pairs: set[tuple[str, str]] = set()
-    for src in corpus.sources:
-        refs = src.record.references
-        for key in src.implements:
-            pairs.add((key, src.doc))
-        for i, (ref, key) in enumerate(zip(refs, src.references, strict=True)):
-            if ref.relation == "implements":
-                pairs.add((key, src.doc))
-            for target in src.ref_implements.get(i, []) if key is not None else []:
-                pairs.add((target, key))
+    pairs = {
+        (parent, child) for src in corpus.sources for child, parent, _ in src.implementation_links()
+    }
     ingested = {src.doc for src in corpus.sources}
-    return sorted(
-        (p, c) for p, c in pairs if p in ingested and c in ingested and p is not None and p != c
-    )
+    return sorted((p, c) for p, c in pairs if p in ingested and c in ingested)
 
 
 def compute_lineage(

@@ -363,20 +363,25 @@ class Emitter:
         if subject:
             yield t(node, _DKG.subject, _vi(subject))
 
-    def _link(self, t, doc: ox.NamedNode, relation: str, key: str | None, own: str, guidance: bool):
+    def _link(self, t, doc: ox.NamedNode, relation: str, key: str | None, own: str):
+        """A reference's link to the document it cites; what implements what is
+        ``_implements``'s (ResolvedSource.implementation_links)."""
         if key is None or key == own:
             return
         target = self.doc_iri(key)
         yield t(doc, _ELI.cites, target)
-        if relation == "implements":
-            yield t(doc, _ELI.ensures_implementation_of, target)
-            yield t(doc, _DKG.cascadesFrom, target)
-            if guidance:
-                yield t(doc, _DKG.guidanceFor, target)
-        elif relation == "based_on":
+        if relation == "based_on":
             yield t(doc, _ELI.based_on, target)
         elif relation == "proposal":
             yield t(doc, _DKG.proposedBy, target)
+
+    @staticmethod
+    def _implements(t, child: ox.NamedNode, parent: ox.NamedNode, guidance: bool):
+        yield t(child, _ELI.cites, parent)
+        yield t(child, _ELI.ensures_implementation_of, parent)
+        yield t(child, _DKG.cascadesFrom, parent)
+        if guidance:
+            yield t(child, _DKG.guidanceFor, parent)
 
     # -- the shared graph
 
@@ -531,25 +536,20 @@ class _SourceGraph:
 
     def links(self) -> Iterator[ox.Quad]:
         """Implements and reference links, and the mentions behind them."""
-        em, src, rec, d, doc = self.em, self.src, self.rec, self.rec.document, self.doc
+        em, src, rec, doc = self.em, self.src, self.rec, self.doc
         t, evidence = self.t, self.evidence
-        is_guidance = slug(d.type or "") == "huong-dan"
         for i, (ref, key) in enumerate(zip(rec.implements, src.implements, strict=True), 1):
             node = ox.NamedNode(f"{doc.value}/implements/{i}")
             yield from em._reference(t, evidence, node, doc, ref, key)
             yield t(node, _DKG.implementsRank, _lit(i))
-            yield from em._link(t, doc, "implements", key, src.doc, is_guidance)
         for i, (ref, key) in enumerate(zip(rec.references, src.references, strict=True), 1):
             node = ox.NamedNode(f"{doc.value}/ref/{i}")
             yield from em._reference(t, evidence, node, doc, ref, key)
             yield t(node, _DKG.order, _lit(i))
-            yield from em._link(t, doc, ref.relation, key, src.doc, is_guidance)
-            cited_guidance = slug(ref.type or "") == "huong-dan"
-            for target in src.ref_implements.get(i - 1, []):
-                if key is not None:
-                    yield from em._link(
-                        t, em.doc_iri(key), "implements", target, key, cited_guidance
-                    )
+            yield from em._link(t, doc, ref.relation, key, src.doc)
+        for child, parent, stated_type in src.implementation_links():
+            guidance = slug(stated_type or "") == "huong-dan"
+            yield from em._implements(t, em.doc_iri(child), em.doc_iri(parent), guidance)
 
     def assignments(self) -> Iterator[ox.Quad]:
         """Assignments and their duties."""

@@ -320,6 +320,14 @@ def _objects(raw: ox.Store, predicate, skip: frozenset, obj=None) -> dict[str, l
     return out
 
 
+def _true(values: list) -> bool:
+    """An xsd:boolean property is true ("true" or "1"; compared as a literal, not as text)."""
+    return any(
+        isinstance(v, ox.Literal) and v.datatype == _XSD.boolean and v.value in ("true", "1")
+        for v in values
+    )
+
+
 def _first(values: list | None) -> str | None:
     """One value of a property, the same whichever order the store gives them in."""
     return min(v.value for v in values) if values else None
@@ -338,8 +346,9 @@ def _place(p1: str, plevel: str, p2: str | None, p3: str | None) -> PlaceKey | N
 
 def graph_nodes(store, skip: Iterable[str] = ()) -> dict[str, Node]:
     """The store's bodies the rules can apply to (typed, with a place or central). A
-    central body (a ministry) has no place: PlaceKey(). Collective bodies are not left
-    out (the rules' types do not name collectives). Read with pattern scans and lookups,
+    central body (a ministry) has no place: PlaceKey(). A collective ("UBND các xã") is
+    left out: it names many bodies, none of which a rule can map it to alone (its
+    ``dkg:collective`` is an xsd:boolean, read as one). Read with pattern scans and lookups,
     not a SPARQL join: on a national store that join took seconds.
     ``skip``: graphs not to read (the last build's graph/reorg, kept for the diff)."""
     raw = _raw(store)
@@ -353,6 +362,7 @@ def graph_nodes(store, skip: Iterable[str] = ()) -> dict[str, Node]:
     bodies = _objects(raw, _RDF.type, skipped, _DKG.Body)
     types = _objects(raw, _DKG.bodyType, skipped)
     juris = _objects(raw, _DKG.jurisdiction, skipped)
+    collective = {b for b, vs in _objects(raw, _DKG.collective, skipped).items() if _true(vs)}
     places: dict[str, tuple] = {}
 
     def place_facts(iri: str) -> tuple:
@@ -374,7 +384,7 @@ def graph_nodes(store, skip: Iterable[str] = ()) -> dict[str, Node]:
     out = {}
     for b in sorted(bodies):
         btype = _first(types.get(b))
-        if btype is None:
+        if btype is None or b in collective:
             continue
         place = None
         where = [

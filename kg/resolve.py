@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -168,6 +169,27 @@ class ResolvedSource:
     # ("reporter"|"recipient"|"via", i), ("owner", i)
     bodies: dict[tuple, str] = field(default_factory=dict)
     duplicate_of: str | None = None  # file name of another source with the same document key
+
+    def implementation_links(self) -> Iterator[tuple[str, str, str | None]]:
+        """(implementing document, implemented document, the implementing one's stated
+        type) for what this source says implements what: its implements list and its
+        references of relation 'implements' (its own document), and what a cited
+        document is said to implement ('Kế hoạch số 10/KH-UBND thực hiện Chỉ thị
+        9-CT/TW'). The one home of the rule: kg.rdf writes these links
+        (eli:ensures_implementation_of), kg.lineage matches duties along them."""
+        own_type = self.record.document.type
+        for key in self.implements:
+            if key is not None and key != self.doc:
+                yield self.doc, key, own_type
+        refs = self.record.references
+        for i, (ref, key) in enumerate(zip(refs, self.references, strict=True)):
+            if key is None:
+                continue
+            if ref.relation == "implements" and key != self.doc:
+                yield self.doc, key, own_type
+            for target in self.ref_implements.get(i, []):
+                if target is not None and target != key:
+                    yield key, target, ref.type
 
 
 @dataclass

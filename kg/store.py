@@ -353,6 +353,7 @@ class StoreWriter:
         self._conv = _Converter()
         self._mirror: ox.Store | None = None
         self._buffer: list[ox.Quad] = []
+        self._lines: list[bytes] = []  # N-Quads lines, loaded by the Rust parser
 
     def add(self, quads: Iterable[tuple]) -> int:
         n = 0
@@ -415,8 +416,22 @@ class StoreWriter:
             self.flush()
         return len(converted)
 
+    def add_lines(self, lines: list[bytes]) -> None:
+        """Add quads given as N-Quads lines (each ending in a newline): the build has them
+        already for the exports, and parsing them in Rust costs less than handing over
+        a Python object per quad."""
+        self._lines.extend(lines)
+        if len(self._lines) >= BATCH:
+            self.flush()
+
     def flush(self) -> None:
         """Write what is buffered (before querying the new store)."""
+        if self._lines:
+            data = b"".join(self._lines)
+            self._lines = []
+            self.store.raw.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+            if self._mirror is not None:
+                self._mirror.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
         if self._buffer:
             self.store.raw.bulk_extend(self._buffer)
             if self._mirror is not None:

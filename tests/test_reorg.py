@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF
+from rdflib.namespace import ORG, RDF, RDFS
 
 from kg.queries import canned_queries, run_query
 from kg.reorg import graph_nodes, load_rules, units
@@ -158,3 +158,31 @@ def test_successor_iris_follow_the_base(tmp_path, sample_records):
     s = open_store(tmp_path)
     events = s.select("SELECT ?e WHERE { ?e a org:ChangeEvent }")
     assert events and all(str(r["e"]).startswith(base + "change/") for r in events)
+
+
+def test_collective_bodies_get_no_successor():
+    """dkg:collective is an xsd:boolean: "UBND các xã" (true) is left out of the rules'
+    bodies, a single UBND (false) is kept; the flag read as a boolean, not as text."""
+    import pyoxigraph as ox
+
+    from kg.store import memory_store
+
+    base = "http://example.org/kg/"
+    place = ox.NamedNode(base + "place/nghe-an")
+    dkg = str(DKG)
+    xsd_bool = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+    quads = [
+        ox.Quad(place, ox.NamedNode(str(RDF.type)), ox.NamedNode(dkg + "AdminUnit")),
+        ox.Quad(place, ox.NamedNode(str(RDFS.label)), ox.Literal("Nghệ An")),
+        ox.Quad(place, ox.NamedNode(dkg + "level"), ox.NamedNode(dkg + "Province")),
+    ]
+    for name, flag in (("one", "false"), ("many", "true"), ("many1", "1")):
+        b = ox.NamedNode(base + "body/" + name)
+        quads += [
+            ox.Quad(b, ox.NamedNode(str(RDF.type)), ox.NamedNode(dkg + "Body")),
+            ox.Quad(b, ox.NamedNode(dkg + "bodyType"), ox.NamedNode(str(BODIES) + "X")),
+            ox.Quad(b, ox.NamedNode(dkg + "jurisdiction"), place),
+            ox.Quad(b, ox.NamedNode(dkg + "collective"), ox.Literal(flag, datatype=xsd_bool)),
+        ]
+    nodes = graph_nodes(memory_store(quads, base))
+    assert set(nodes) == {base + "body/one"}
