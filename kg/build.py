@@ -85,7 +85,7 @@ def build(
         records, errors = extract_paths(
             list(paths), jobs=jobs, dask=dask, cache=cache, progress=progress
         )
-        report = _build_locked(records, errors, Path(out_dir), base, progress, jobs)
+        report = _build_locked(records, errors, Path(out_dir), base, progress, jobs, True)
         if validate:
             _validate_hook(Path(out_dir), report, progress)
     report.seconds = time.perf_counter() - started
@@ -113,8 +113,11 @@ def _build_locked(
     base: str,
     progress: Progress | None,
     jobs: int = 1,
+    extracted: bool = False,
 ) -> BuildReport:
-    """One generation: store, exports and site, published together (lock held)."""
+    """One generation: store, exports and site, published together (lock held).
+
+    ``extracted``: the records come from kg.pipeline (kg.incremental.signature)."""
     started = time.perf_counter()
     report = BuildReport(out_dir, errors=[str(e) for e in errors])
     report.read = [describe(r.source) for r in records]
@@ -130,7 +133,9 @@ def _build_locked(
     # again (on 1,000 plans it took half of resolve's time); unfrozen when done
     gc.freeze()
     try:
-        return _build_frozen(records, report, out_dir, base, progress, lap, started, jobs)
+        return _build_frozen(
+            records, report, out_dir, base, progress, lap, started, jobs, extracted
+        )
     finally:
         gc.unfreeze()
 
@@ -144,6 +149,7 @@ def _build_frozen(
     lap: Callable[[str], None],
     started: float,
     jobs: int = 1,
+    extracted: bool = False,
 ) -> BuildReport:
     """``_build_locked``'s work, with the records out of the collector's way."""
     with Step(progress, "resolve"):
@@ -157,7 +163,7 @@ def _build_frozen(
     lap("lineage")
     gen = outdir.new_generation(out_dir)
     try:
-        _write_generation(gen, corpus, links, records, base, report, lap, progress, jobs)
+        _write_generation(gen, corpus, links, records, base, report, lap, progress, jobs, extracted)
         report.warnings += outdir.publish(out_dir, gen)
     except BaseException:
         outdir.discard(gen)
@@ -177,6 +183,7 @@ def _write_generation(
     lap: Callable[[str], None],
     progress: Progress | None,
     jobs: int = 1,
+    extracted: bool = False,
 ) -> None:
     """The store, then the exports and the site read from it, all inside ``gen``.
 
@@ -189,7 +196,10 @@ def _write_generation(
     prev = incremental.previous(out_dir, digest)
     iris = IRIs(base)
     graph_of = {s.record.source.name: str(iris.source_graph(s.segment)) for s in corpus.sources}
-    sigs = {s.record.source.name: incremental.signature(corpus, s, digest) for s in corpus.sources}
+    sigs = {
+        s.record.source.name: incremental.signature(corpus, s, digest, extracted)
+        for s in corpus.sources
+    }
     kept, emit = incremental.split(corpus.sources, sigs, graph_of, prev)
     writer = StoreWriter(out_dir, base, generation=gen, seed=prev.db if prev and kept else None)
     inputs: Store | None = None
