@@ -239,8 +239,9 @@ def _write_generation(
             writer.snapshot(INPUTS)
         lap("rdf+store")
         with Step(progress, "reorg"):
-            reorg_quads = reorg.reorg_quads(inputs or writer.store, base)
-            cross.replace(str(iris.reorg_graph), reorg_quads)
+            reorg_in = reorg.ReorgInputs(inputs or writer.store, base)
+            if not cross.same_inputs(str(iris.reorg_graph), reorg_in.digest()):
+                cross.replace(str(iris.reorg_graph), reorg_in.quads())
             writer.flush()
         lap("reorg")
         cross.replace(str(iris.derived_graph), derived_quads(writer.store, base))
@@ -261,7 +262,12 @@ def _write_generation(
                 "graphs": report.graphs,
                 "errors": report.errors,
                 "sources": sorted(r.source.name for r in records),
-                "incremental": {"digest": digest, "graphs": graphs, "sizes": cross.sizes},
+                "incremental": {
+                    "digest": digest,
+                    "graphs": graphs,
+                    "sizes": cross.sizes,
+                    "inputs": cross.inputs,
+                },
                 "reused_graphs": report.reused,
                 "changed_graphs": report.changed_graphs,
                 "removed_graphs": report.removed_graphs,
@@ -310,6 +316,7 @@ class _Graphs:
         self.lines: dict[str, list[bytes]] = {}  # graph -> its lines now (for the exports)
         self.digests: dict[str, str] = {}
         self.sizes: dict[str, int] = {}  # graph -> its quads, for every graph of the store
+        self.inputs: dict[str, str] = {}  # graph -> digest of what it is computed from
 
     def keep_size(self, iri: str) -> None:
         """Graph ``iri`` is kept as the last build wrote it: so is its size."""
@@ -331,6 +338,21 @@ class _Graphs:
         if lines is None or graph_export.digest_of(lines) != self.prev.graphs[iri]:
             return False
         self.old[iri] = lines
+        return True
+
+    def same_inputs(self, iri: str, inputs: str) -> bool:
+        """Graph ``iri`` is computed from inputs with digest ``inputs``: if the last build's
+        were the same and it carried the graph over, keep the graph as it is (True);
+        otherwise the caller computes it (``replace``)."""
+        self.inputs[iri] = inputs
+        if self.prev is None or self.prev.inputs_of.get(iri) != inputs or iri not in self.old:
+            return False
+        lines = self.old.pop(iri)
+        self.lines[iri], self.digests[iri], self.sizes[iri] = (
+            lines,
+            self.prev.graphs[iri],
+            len(lines),
+        )
         return True
 
     def replace(self, iri: str, quads: Iterable) -> None:

@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import outdir
@@ -104,6 +104,7 @@ class Previous:
     db: Path
     graphs: dict[str, str]  # graph IRI -> digest
     sizes: dict[str, int]  # graph IRI -> quads (empty when the build did not say)
+    inputs_of: dict[str, str] = field(default_factory=dict)  # graph -> digest of its inputs
 
     @property
     def folder(self) -> Path:
@@ -127,7 +128,8 @@ def previous(out_dir: Path, digest: str) -> Previous | None:
         return None
     db = gen / STORE / DB
     sizes = inc.get("sizes") if isinstance(inc.get("sizes"), dict) else {}
-    return Previous(db, dict(inc["graphs"]), dict(sizes)) if db.is_dir() else None
+    ins = inc.get("inputs") if isinstance(inc.get("inputs"), dict) else {}
+    return Previous(db, dict(inc["graphs"]), dict(sizes), dict(ins)) if db.is_dir() else None
 
 
 def split(

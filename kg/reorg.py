@@ -21,6 +21,7 @@ vietnamadminunits package's bundled tables.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 from collections.abc import Iterable, Iterator
@@ -565,6 +566,14 @@ class ReorgInputs:
         places = _objects(_raw(store), _RDF.type, skipped, _DKG.AdminUnit)
         self.existing = set(self.nodes) | set(places)
         self.base = base
+
+    def digest(self) -> str:
+        """What ``quads`` is a function of (with the rules, in the build's code digest): the
+        same digest, the same graph/reorg (kg.build then keeps the last build's)."""
+        h = hashlib.sha256(self.base.encode())
+        h.update(repr(sorted(self.nodes.items())).encode())
+        h.update(repr(sorted(self.existing)).encode())
+        return h.hexdigest()
 
     def quads(self) -> Iterator[ox.Quad]:
         rules, table, nodes = self.rules, self.table, self.nodes

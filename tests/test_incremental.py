@@ -210,3 +210,22 @@ def test_an_incremental_build_killed_midway_leaves_the_last_store(tmp_path, samp
     report = build_records(records, [], out)  # the next build starts from it
     assert report.reused > 0  # (copies of one document are numbered ~2, ~3... across copies)
     assert _nquads(out) == _full_records(tmp_path, records)
+
+
+def test_graph_reorg_is_kept_when_its_inputs_are_the_same(tmp_path, sample_records, monkeypatch):
+    """A build whose bodies and places are the last build's keeps graph/reorg as it was
+    (kg.reorg.ReorgInputs.digest) instead of computing it again; the store is still a
+    full build's."""
+    out, full = tmp_path / "out", tmp_path / "full"
+    build_records(sample_records, [], out)
+    more = sample_records + _copies(sample_records[:1], 1)
+    build_records(more, [], full)
+    expected = _nquads(full)
+
+    def again(self):
+        raise AssertionError("graph/reorg computed again")
+
+    monkeypatch.setattr(reorg.ReorgInputs, "quads", again)
+    build_records(more, [], out)
+    assert _nquads(out) == expected
+    assert _meta(out)["incremental"]["inputs"] == _meta(full)["incremental"]["inputs"]
