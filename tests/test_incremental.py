@@ -146,11 +146,11 @@ def test_a_crash_in_an_incremental_build_keeps_the_last_store(
     build_records(sample_records[:2], [], out)
     before = _nquads(out)
 
-    def boom(store, base, *skip):
+    def boom(self):
         yield from ()
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(reorg, "reorg_quads", boom)
+    monkeypatch.setattr(reorg.ReorgInputs, "quads", boom)
     with pytest.raises(RuntimeError):
         build_records(sample_records, [], out)
     assert _nquads(out) == before
