@@ -9,7 +9,8 @@ those inputs (and the code and ontology that turn them into quads), so a graph w
 signature is unchanged is byte for byte the graph the last build wrote: an
 incremental build copies the last store (a RocksDB checkpoint: hard links, no copy),
 drops the graphs of removed or changed sources, emits only new or changed ones, and
-recomputes the cross-document graphs (shared, lineage, reorg, derived) whole. Its
+recomputes the cross-document graphs (shared, lineage, reorg, derived) whole (graph/reorg
+only when its inputs changed: kg.reorg.ReorgInputs.digest). Its
 store holds the same quads as a full build of the same sources
 (tests/test_incremental.py).
 
