@@ -262,12 +262,7 @@ def _write_generation(
                 "graphs": report.graphs,
                 "errors": report.errors,
                 "sources": sorted(r.source.name for r in records),
-                "incremental": {
-                    "digest": digest,
-                    "graphs": graphs,
-                    "sizes": cross.sizes,
-                    "inputs": cross.inputs,
-                },
+                "incremental": cross.record(digest, graphs),
                 "reused_graphs": report.reused,
                 "changed_graphs": report.changed_graphs,
                 "removed_graphs": report.removed_graphs,
@@ -339,6 +334,10 @@ class _Graphs:
             return False
         self.old[iri] = lines
         return True
+
+    def record(self, digest: str, graphs: dict[str, str]) -> dict:
+        """What build.json keeps for the next incremental build (kg.incremental.previous)."""
+        return {"digest": digest, "graphs": graphs, "sizes": self.sizes, "inputs": self.inputs}
 
     def same_inputs(self, iri: str, inputs: str) -> bool:
         """Graph ``iri`` is computed from inputs with digest ``inputs``: if the last build's
