@@ -6,6 +6,7 @@ asks here; no module keeps its own table. The data lives in ontology/ as SKOS:
 - doctypes.ttl: document types (prefLabel = the type a record gives; altLabel = longer
   type lines naming the same type; notation = codes printed inside numbers);
 - units.ttl: unit and level words (with their dkg:level) and the Party committee words;
+- organs.ttl: the organ words an issuer block opens with ("ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ");
 - dkg.ttl: the value sets (dkg:Level, dkg:Kind, dkg:Role, dkg:Mode, dkg:Frequency),
   whose skos:notation is the value the models use ("mass-org", "ad hoc").
 
@@ -46,6 +47,7 @@ __all__ = [
     "office_title_at",
     "office_title_prefix",
     "office_titles",
+    "organ_words",
     "canonical_type",
     "type_alternation",
     "type_labels",
@@ -319,6 +321,36 @@ def unit_alternation(*, folded: bool = False, abbreviations: bool = False) -> st
         names = [fold(n) for n in names]
     names = sorted(set(names), key=lambda n: (-len(n), n))
     return "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+
+
+# ---------------------------------------------------------------- organ words
+
+ORGANS_NS = "https://w3id.org/dkg/organs/"
+
+
+@dataclass(frozen=True)
+class OrganWord:
+    """An organ an issuer block names ("ỦY BAN NHÂN DÂN"), as one printed form of it."""
+
+    key: str  # normalize_key of the printed form: "ubnd"
+    label: str  # the organ's name as a record gives it: "Ủy ban nhân dân"
+    central: bool  # a central body named as such ("Bộ Chính trị"): no unit follows it
+
+
+@cache
+def organ_words() -> tuple[OrganWord, ...]:
+    """Every printed form of every organ word (ontology/organs.ttl), longest first, so that
+    the first one a line opens with is the longest ("ban tuyên giáo và dân vận")."""
+    g = _graph("organs.ttl")
+    central = set(g.objects(URIRef(ORGANS_NS + "central"), SKOS.member))
+    out: set[OrganWord] = set()
+    for s in set(g.subjects(SKOS.inScheme, URIRef(ORGANS_NS))):
+        vi = _vi(g.objects(s, SKOS.prefLabel))
+        if not vi:
+            continue
+        for name in (vi[0], *_vi(g.objects(s, SKOS.altLabel))):
+            out.add(OrganWord(normalize_key(name), vi[0], s in central))
+    return tuple(sorted(out, key=lambda w: (-len(w.key), w.key)))
 
 
 # ---------------------------------------------------------------- office titles

@@ -119,3 +119,33 @@ def test_unit_words_come_from_the_data():
     assert words["tỉnh"] == "province" and words["huyện"] == "district"
     committees = {w.label: w.unit for w in lexicon.committee_words()}
     assert committees["Huyện ủy"] == "huyện" and committees["Đảng ủy"] == "xã"
+
+
+def test_organ_words_come_from_the_data():
+    """The organ words an issuer block opens with live in ontology/organs.ttl, not in
+    kg.extract.organs: longest first, abbreviations to the organ's name, the central ones
+    marked."""
+    words = lexicon.organ_words()
+    assert [len(w.key) for w in words] == sorted((len(w.key) for w in words), reverse=True)
+    by_key = {w.key: w for w in words}
+    assert by_key["ubnd"].label == "Ủy ban nhân dân" and not by_key["ubnd"].central
+    assert by_key["thủ tướng"].label == "Thủ tướng Chính phủ" and by_key["thủ tướng"].central
+    assert by_key["ủy ban mttq việt nam"].label == "Ủy ban Mặt trận Tổ quốc Việt Nam"
+    code = Path(header.__file__).with_name("organs.py").read_text(encoding="utf-8")
+    assert "hội liên hiệp phụ nữ" not in code and "ban tuyên giáo" not in code
+
+
+@pytest.mark.parametrize(
+    ("block", "issuer"),
+    [
+        ("BAN TUYÊN GIÁO VÀ DÂN VẬN\nTỈNH ỦY NGHỆ AN", "Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An"),
+        ("UBND\nHUYỆN QUẾ PHONG", "Ủy ban nhân dân huyện Quế Phong"),
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương"),
+    ],
+)
+def test_issuer_blocks_read_with_the_organ_data(block, issuer):
+    text = (
+        f"{block}\nSố: 12/KH-UBND\nNghệ An, ngày 3 tháng 4 năm 2024\n\nKẾ HOẠCH\n"
+        "Phòng, chống thiên tai năm 2024\n\nI. MỤC ĐÍCH\n1. Chủ động phòng, chống.\n"
+    )
+    assert extract_header(parse(clean_text(text))).issuer == issuer

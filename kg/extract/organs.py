@@ -48,38 +48,10 @@ def _sub_span(clean: CleanText, h: HeaderLine, a: int, b: int) -> Span:
 
 # ---------------------------------------------------------------- names and casing
 
-_CENTRAL = {
-    "bộ chính trị": "Bộ Chính trị",
-    "ban bí thư": "Ban Bí thư",
-    "ban chấp hành trung ương": "Ban Chấp hành Trung ương",
-    "thủ tướng chính phủ": "Thủ tướng Chính phủ",
-    "thủ tướng": "Thủ tướng Chính phủ",
-    "chính phủ": "Chính phủ",
-    "quốc hội": "Quốc hội",
-    "ủy ban thường vụ quốc hội": "Ủy ban Thường vụ Quốc hội",
-}
-_ORGANS = [  # printed (folded) -> canonical
-    *sorted(_CENTRAL.items(), key=lambda kv: -len(kv[0])),
-    ("ủy ban nhân dân", "Ủy ban nhân dân"),
-    ("ubnd", "Ủy ban nhân dân"),
-    ("hội đồng nhân dân", "Hội đồng nhân dân"),
-    ("hđnd", "Hội đồng nhân dân"),
-    ("ban thường vụ", "Ban Thường vụ"),
-    ("ban chấp hành", "Ban Chấp hành"),
-    ("ban tuyên giáo và dân vận", "Ban Tuyên giáo và Dân vận"),
-    ("ban tuyên giáo", "Ban Tuyên giáo"),
-    ("ban dân vận", "Ban Dân vận"),
-    ("ban tổ chức", "Ban Tổ chức"),
-    ("ban nội chính", "Ban Nội chính"),
-    ("ủy ban kiểm tra", "Ủy ban Kiểm tra"),
-    ("ủy ban mặt trận tổ quốc việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    ("ủy ban mttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    ("hội liên hiệp phụ nữ", "Hội Liên hiệp Phụ nữ"),
-    ("hội nông dân", "Hội Nông dân"),
-    ("hội cựu chiến binh", "Hội Cựu chiến binh"),
-    ("liên đoàn lao động", "Liên đoàn Lao động"),
-    ("đoàn tncs hồ chí minh", "Đoàn TNCS Hồ Chí Minh"),
-]
+# organ words, printed (normalize_key) -> canonical, longest first (ontology/organs.ttl via
+# kg.lexicon); the central ones are bodies named as such
+_ORGANS = [(w.key, w.label) for w in lexicon.organ_words()]
+_CENTRAL = {w.key: w.label for w in lexicon.organ_words() if w.central}
 # Party committee word -> (unit word it governs, level when not a city); unit words, longest
 # first, with the "tp." abbreviation (ontology/units.ttl via kg.lexicon)
 _COMMITTEES = {
