@@ -36,8 +36,10 @@ _MORE_KINDS = re.compile(rf"(?:\s*,\s*|\s+va\s+)(?:cac\s+)?({_KIND})(?![a-z])", 
 _QUALIFIER = re.compile(
     r"\s+(co lien quan|lien quan|khac|tu trung uong den (?:co so|dia phuong))(?![a-z])"
 )
-_PLACE_WORDS = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
-_SPAN_OF_UNITS = re.compile(rf"[ \t]+(từ[ \t]+{_PLACE_WORDS}[ \t]+đến[ \t]+{_PLACE_WORDS})")
+# a space, or a web copy's line wrap ("các tỉnh, thành phố từ" / "Hà Tĩnh đến Khánh Hòa:")
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_PLACE_WORDS = rf"[A-ZĐÀ-Ỹ][^\W\d_]*(?:{_GAP}[A-ZĐÀ-Ỹ][^\W\d_]*){{0,3}}"
+_SPAN_OF_UNITS = re.compile(rf"{_GAP}(từ{_GAP}{_PLACE_WORDS}{_GAP}đến{_GAP}{_PLACE_WORDS})")
 _OF_UNIT = re.compile(rf"\s+cua(?=\s+{_LEVEL})")  # "các Sở, ban, ngành của Thành phố"
 _OF_LEVEL = re.compile(r"\s+của\s+(?=(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường)(?!\w))", re.I)
 _KEY_DROP = {"cac", "cap", "cua"}

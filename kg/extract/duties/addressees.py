@@ -17,6 +17,8 @@ from kg.text import fold_same_length
 
 # a point that opens by handing work on: "Giao ...", "Đề nghị ...", "Yêu cầu ..."
 _HANDS_TO = re.compile(r"\W*(?:giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+")
+# the sender's line of a Công điện: "THỦ TƯỚNG CHÍNH PHỦ điện:" (NĐ 30/2020/NĐ-CP, Phụ lục III)
+_SENDS = re.compile(r"(?<![a-z])dien\s*:\s*$")
 
 
 class _Addressees:
@@ -36,6 +38,7 @@ class _Addressees:
                 found.append((m, span))
         skip: set[int] = set()
         if not found:
+            skip.update(self.telegram_block())
             for n, m in self.telegram_addressees():
                 skip.add(id(n))
                 found.append(
@@ -95,11 +98,13 @@ class _Addressees:
     def telegram_addressees(self) -> list[tuple[Node, BodyMatch]]:
         """The bullets naming the addressees of a Công điện ("THỦ TƯỚNG CHÍNH PHỦ điện:" then
         "- Bộ trưởng các Bộ: ...;"), which open its body: (bullet, body named) pairs."""
-        said = any(
-            re.search(r"(?<![a-z])dien\s*:\s*$", fold_same_length(h.text)) for h in self.s.header
+        opening = self.telegram_opening()
+        said = opening is not None or any(
+            _SENDS.search(fold_same_length(h.text)) for h in self.s.header
         )
+        body = self.s.body[self.s.body.index(opening) + 1 :] if opening is not None else self.s.body
         out: list[tuple[Node, BodyMatch]] = []
-        for n in self.s.body if said else []:
+        for n in body if said else []:
             if n.kind != "bullet":
                 break
             end = max(x.clean_end for x in n.walk())
@@ -111,3 +116,33 @@ class _Addressees:
                 break
             out.extend((n, m) for m in listed)
         return out
+
+    def telegram_block(self) -> set[int]:
+        """Ids of the "<AUTHORITY> điện:" line when read into the body and of the bullets
+        right after that line (in the header or the body): the form of a Công điện lists only its addressees there, whether or not
+        each names a body the data knows ("Đồng chí Bí thư Tỉnh ủy ...")."""
+        opening = self.telegram_opening()
+        if opening is None and not any(
+            _SENDS.search(fold_same_length(h.text)) for h in self.s.header
+        ):
+            return set()
+        out = {id(opening)} if opening is not None else set()
+        for n in (
+            self.s.body[self.s.body.index(opening) + 1 :] if opening is not None else self.s.body
+        ):
+            if n.kind != "bullet":
+                break
+            out.add(id(n))
+        return out
+
+    def telegram_opening(self) -> Node | None:
+        """The "<AUTHORITY> điện:" line that opens a Công điện's addressees when the header
+        reader left it to the body (a subject printed in capitals over two lines comes
+        before it): the sender, printed in capitals, and no work of its own."""
+        first = next((n for n in self.s.body if n.kind != "part"), None)
+        if first is None or first.kind != "paragraph":
+            return None
+        text = " ".join(self.own(first)[1].split())
+        m = _SENDS.search(fold_same_length(text))
+        sender = text[: m.start()].strip() if m else ""
+        return first if sender and sender.isupper() and len(sender) < 120 else None

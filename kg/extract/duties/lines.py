@@ -111,10 +111,12 @@ class _Lines:
         self, n: Node, cs: int, text: str, lead: _Lead | None, children: list[Node]
     ) -> tuple[_Lead, str] | None:
         """'1. Phòng Lao động –' + 'Thương binh và Xã hội': a heading that wrapped and
-        came out as the first paragraph below it."""
+        came out as the first paragraph below it; what the first line leaves over may be the
+        start of the name's last words ("... các tỉnh, thành phố từ" / "Hà Tĩnh đến Khánh
+        Hòa:"), when the two lines read as bodies only."""
         if not children or children[0].kind != "paragraph":
             return None
-        if text.rstrip()[-1:] in ".;:!?" or (lead is not None and lead.rest):
+        if text.rstrip()[-1:] in ".;:!?" or (lead is not None and len(lead.rest.split()) > 2):
             return None
         first = children[0]
         if first.clean_end - first.clean_start > 120:

@@ -168,6 +168,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
 
     def run(self) -> None:
         self.sent_to = {id(n) for n, _ in self.telegram_addressees()}  # no work of their own
+        self.sent_to |= self.telegram_block()  # "THỦ TƯỚNG CHÍNH PHỦ điện:" read into the body
         scopes = self.org_scopes()
         for nodes, section in scopes:
             self.walk(nodes, section)

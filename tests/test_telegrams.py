@@ -1,0 +1,118 @@
+"""A Công điện as real web copies print it (issue 10, drafting shapes of telegrams).
+
+NĐ 30/2020/NĐ-CP gives a telegram the sender's line "<AUTHORITY> điện:" and then its
+addressees, one bullet each, before the background and the numbered points. A web copy
+prints the subject in capitals over two lines, so the sender's line falls into the body,
+and wraps lines anywhere, also inside "các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa".
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.extract.bodies import Context, find_bodies
+from kg.extract.duties import extract_assignments
+from kg.models import Assignment, DocumentFacts
+from kg.structure import parse
+from kg.text import clean_text
+
+PM = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
+
+
+def run(text: str, facts: DocumentFacts = PM) -> list[Assignment]:
+    return extract_assignments(parse(clean_text(text)), Context.from_facts(facts))[0]
+
+
+def table(assignments: list[Assignment]) -> list[tuple[str, int]]:
+    return [(a.body.name, len(a.duties)) for a in assignments]
+
+
+FLOOD = """THỦ TƯỚNG CHÍNH
+PHỦ
+-------
+
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 31/CĐ-TTg
+
+Hà Nội, ngày 3
+tháng 10 năm 2025
+
+CÔNG ĐIỆN
+
+V/V CHỦ ĐỘNG ỨNG PHÓ,
+KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI KHU VỰC BẮC BỘ
+
+THỦ TƯỚNG CHÍNH PHỦ điện:
+
+- Đồng chí Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các
+tỉnh: Lào Cai; Tuyên Quang, Thái Nguyên;
+
+- Các Bộ: Quốc phòng, Công an;
+
+- Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.
+
+Theo báo cáo nhanh, mưa lớn kéo dài đã gây ngập lụt tại nhiều khu dân cư, làm
+hư hỏng nhiều tuyến đường giao thông.
+
+Các địa phương đã chủ động sơ tán dân cư khỏi khu vực nguy hiểm.
+
+Để khắc phục nhanh hậu quả mưa lũ, Thủ tướng Chính phủ yêu cầu:
+
+1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ
+Lào Cai đến Thái Nguyên:
+
+a) Tổ chức theo dõi chặt chẽ diễn biến mưa lũ.
+
+b) Sơ tán dân cư ra khỏi khu vực nguy hiểm.
+
+2. Các Bộ: Quốc phòng, Công an bố trí lực lượng hỗ trợ địa phương.
+
+3. Văn phòng Chính phủ theo dõi, đôn đốc thực hiện Công điện này./.
+"""
+
+
+def test_the_sender_s_line_in_the_body_is_no_body_and_its_bullets_are_addressees():
+    """ "THỦ TƯỚNG CHÍNH PHỦ điện:" after a subject in capitals is read into the body: it is
+    the sender (no "Chính phủ" entry), and the bullets under it, whether or not each names a
+    body the data knows, only say who the telegram is sent to (the background after the last
+    one is no work of the Ban's office)."""
+    rows = table(run(FLOOD))
+    assert rows == [
+        ("Ủy ban nhân dân các tỉnh, thành phố từ Lào Cai đến Thái Nguyên", 2),
+        ("Bộ Quốc phòng", 1),
+        ("Bộ Công an", 1),
+        ("Văn phòng Chính phủ", 1),
+    ]
+
+
+def test_a_lower_case_dien_line_is_no_sender():
+    text = FLOOD.replace("THỦ TƯỚNG CHÍNH PHỦ điện:", "Hồ sơ nộp qua bưu điện:")
+    assert ("Chính phủ", 1) not in table(run(text))
+    assert "Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia" not in [
+        n for n, _ in table(run(FLOOD))
+    ]
+
+
+PLACES = ["Lào Cai", "Tuyên Quang", "Thái Nguyên", "Phú Thọ", "Hà Tĩnh", "Khánh Hòa", "Huế"]
+
+
+@given(
+    first=st.sampled_from(PLACES),
+    last=st.sampled_from(PLACES),
+    wrap=st.integers(min_value=0, max_value=12),
+)
+def test_a_range_of_units_wrapped_anywhere_is_read_whole(first, last, wrap):
+    """Wherever a web copy breaks the line inside "các tỉnh, thành phố từ A đến B", the
+    collective is named with its whole range."""
+    phrase = f"Ủy ban nhân dân các tỉnh, thành phố từ {first} đến {last}"
+    words = phrase.split(" ")
+    cut = 6 + wrap % (len(words) - 6)  # a break after "các tỉnh, thành phố" or later
+    printed = " ".join(words[:cut]) + "\n" + " ".join(words[cut:]) + ":"
+    (m,) = find_bodies(printed)
+    assert m.span_of == f"từ {first} đến {last}"
+    assert " ".join(m.as_written.split()) == phrase
