@@ -116,3 +116,63 @@ def test_a_range_of_units_wrapped_anywhere_is_read_whole(first, last, wrap):
     (m,) = find_bodies(printed)
     assert m.span_of == f"từ {first} đến {last}"
     assert " ".join(m.as_written.split()) == phrase
+
+
+STORM = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+Số: 99/CĐ-TTg
+Hà Nội, ngày 10 tháng 9 năm 2025
+CÔNG ĐIỆN
+Về việc ứng phó bão số 3
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Tuyên Quang, Hà Nội;
+- Các Bộ: Quốc phòng, Công an.
+Để chủ động ứng phó với bão, Thủ tướng Chính phủ yêu cầu:
+1. Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Tuyên
+Quang:
+a) Tổ chức theo dõi chặt chẽ diễn biến mưa lũ.
+b) Sơ tán dân cư khỏi khu vực nguy hiểm.
+2. Ủy ban nhân dân các tỉnh, thành phố: Hà Nội, Phú Thọ chủ động bố trí lực lượng.
+3. Các Bộ: Quốc phòng, Công an chủ động chỉ đạo các đơn vị.
+4. Giao Phó Thủ tướng Chính phủ Trần Hồng Hà tiếp tục chỉ đạo các địa phương.
+5. Văn phòng Chính phủ theo dõi, đôn đốc thực hiện Công điện này./.
+"""
+
+
+def test_a_collective_of_provinces_followed_by_its_places_is_one_body_per_place():
+    """ "Ủy ban nhân dân các tỉnh: Lào Cai, Tuyên Quang:" names two bodies (GUIDE: one
+    entry per body), each at its level: Hà Nội is a centrally-run city; a place wrapped over
+    a line is read whole. The addressee block, whose list ends its line with ";", only says
+    whom the telegram is sent to; a point handed to the Deputy Prime Minister is his, not
+    the addressees'."""
+    assert table(run(STORM)) == [
+        ("Ủy ban nhân dân tỉnh Lào Cai", 2),
+        ("Ủy ban nhân dân tỉnh Tuyên Quang", 2),
+        ("Ủy ban nhân dân thành phố Hà Nội", 1),
+        ("Ủy ban nhân dân tỉnh Phú Thọ", 1),
+        ("Bộ Quốc phòng", 1),
+        ("Bộ Công an", 1),
+        ("Văn phòng Chính phủ", 1),
+    ]
+
+
+def test_places_the_unit_data_does_not_know_leave_the_collective_whole():
+    text = STORM.replace("các tỉnh: Lào Cai, Tuyên\nQuang:", "các tỉnh: miền núi phía Bắc:")
+    names = [n for n, _ in table(run(text))]
+    assert "Ủy ban nhân dân tỉnh Lào Cai" not in names
+    assert not any("miền núi" in n and "tỉnh " in n for n in names)
+
+
+@given(
+    places=st.lists(st.sampled_from(PLACES), min_size=1, max_size=5, unique=True),
+    sep=st.sampled_from([", ", "; ", ",\n"]),
+)
+def test_each_listed_province_is_one_body(places, sep):
+    text = (
+        "Thủ tướng Chính phủ yêu cầu:\n1. Ủy ban nhân dân các tỉnh, thành phố: "
+        + sep.join(places)
+        + " chủ động bố trí lực lượng ứng phó.\n"
+    )
+    got = [n for n, _ in table(run(text))]
+    units = ["thành phố" if p in ("Hà Nội", "Huế") else "tỉnh" for p in places]
+    assert got == [f"Ủy ban nhân dân {u} {p}" for u, p in zip(units, places, strict=True)]

@@ -12,6 +12,7 @@ from kg.extract.bodies import (
     find_bodies,
     match_at,
 )
+from kg.extract.places import per_place
 from kg.extract.topics import topics_of
 from kg.models import BodyMention, Duty, Span
 from kg.text import fold_same_length
@@ -141,12 +142,16 @@ class _Draft:
 
 def shared_head_at(text: str, pos: int) -> list[BodyMatch]:
     """The bodies of a list sharing one head word that opens at ``pos`` ("Các Bộ: Quốc
-    phòng, Công an ..."), or [] when none opens there."""
+    phòng, Công an ...") or of the places a collective lists (kg.extract.places), or []
+    when none opens there."""
     while pos < len(text) and text[pos] in " \t":
         pos += 1
     folded = fold_same_length(text)
     d = _DISTRIBUTIVE.match(folded, pos)
-    return _distributed(text, folded, d) if d else []
+    if d:
+        return _distributed(text, folded, d)
+    m = match_at(text, pos)  # "Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái": one per place
+    return per_place(text, m, lambda name: match_at(name, 0)) if m else []
 
 
 def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[BodyMatch], int]:

@@ -1,0 +1,100 @@
+"""One body per place when a collective of local bodies is followed by the places it means.
+
+A telegram or a letter of the Prime Minister or a ministry names the provinces it speaks to
+after the collective, with a colon: "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh,
+Quảng Trị, Huế, Đà Nẵng", "UBND các tỉnh: Lào Cai, Yên Bái". That names one body of each
+place (GUIDE: a heading naming several bodies gives one entry per body), each at its own
+level: a centrally-run city is a "thành phố", the others are "tỉnh" (the administrative-unit
+data decides, kg.extract.admin). Each body is read by the body reader from its singular
+name ("Ủy ban nhân dân" + "tỉnh" + place), so its canonical name is the one the same body
+printed alone gets. Only names the unit data knows as provinces are taken: a colon followed
+by anything else is left to the other readers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extract import admin
+from kg.text import fold_same_length
+
+if TYPE_CHECKING:
+    from kg.extract.bodies import BodyMatch
+
+_COLON = re.compile(r"[ \t]*:[ \t]*\n?[ \t]*")
+_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
+# a place name: capitalised words, which a web copy may wrap ("Lâm" / "Đồng")
+_PLACE = re.compile(rf"{_WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_WORD}){{0,3}}")
+_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*\n?[ \t]*(?:và[ \t]+)?|\n?[ \t]*và[ \t]+)")
+# what follows the places when they head work: the colon before it, or the work itself
+# ("...: Lào Cai, Yên Bái chủ động ..."); a list ending its line with ";" or "." only says
+# whom a text is sent to
+_GOES_ON = re.compile(r"[ \t]*(?::|\n?[ \t]*[a-zđà-ỹ])")
+# the level words of a collective of provinces ("các tỉnh", "các tỉnh, thành phố")
+_PROVINCE_LEVELS = {"tinh", "thanh pho"}
+
+
+def _province_collective(m: BodyMatch) -> bool:
+    """Is ``m`` a plural of the provinces' bodies ("Ủy ban nhân dân các tỉnh, thành phố")?"""
+    if m.type.level != "province" and not set(m.levels) <= _PROVINCE_LEVELS:
+        return False
+    if m.levels:
+        return m.plural and set(m.levels) <= _PROVINCE_LEVELS and not m.place
+    return m.type.collective and not m.type.generic and not m.span_of
+
+
+def _places(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """(start, end, province) of each province named from ``pos`` on, separated by commas,
+    semicolons or "và"; stops at the first name the unit data does not know."""
+    out: list[tuple[int, int, str]] = []
+    while True:
+        p = _PLACE.match(text, pos)
+        if not p:
+            break
+        words = p.group(0).split()
+        known = None
+        for n in range(len(words), 0, -1):  # "Thái Nguyên Tổ chức ...": the longest known
+            known = admin.province_named(" ".join(words[:n]))
+            if known:
+                break
+        if not known:
+            break
+        end = p.start() + len(re.match(rf"(?:\s*{_WORD}){{{n}}}", text[p.start() :]).group(0))
+        out.append((p.start(), end, known))
+        s = _SEP.match(text, end)
+        if not s:
+            break
+        pos = s.end()
+    return out
+
+
+def per_place(text: str, m: BodyMatch, read) -> list[BodyMatch]:
+    """The bodies of each place a collective of provinces lists after a colon, or [] when
+    ``m`` is no such collective or no province follows. ``read(name)`` reads one body's
+    printed name (kg.extract.bodies.match_at)."""
+    if not _province_collective(m):
+        return []
+    c = _COLON.match(text, m.end)
+    places = _places(text, c.end()) if c else []
+    if not places or not _GOES_ON.match(text, places[-1][1]):
+        return []
+    printed = text[m.start : m.end]
+    cut = re.search(r"(?<!\w)các\s", printed, re.I) or re.search(
+        r"(?<!\w)(?:tỉnh|thành phố)(?!\w)", printed, re.I
+    )
+    if cut is None:
+        return []
+    organ = " ".join(printed[: cut.start()].split())
+    out = []
+    for k, (s, e, place) in enumerate(places):
+        unit = "thành phố" if admin.is_central_city(place) else "tỉnh"
+        one = read(f"{organ} {unit} {place}")
+        if one is None or fold_same_length(one.as_written) != fold_same_length(
+            f"{organ} {unit} {place}"
+        ):
+            return []
+        start = m.start if k == 0 else s
+        out.append(replace(one, start=start, end=e, as_written=text[start:e]))
+    return out
