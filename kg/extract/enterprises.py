@@ -19,6 +19,11 @@ from collections.abc import Callable
 # a dash ending a line joins the name across the wrap ("Tân Cảng -" / "Petro ...")
 _TOKEN = re.compile(r"[ \t]+(?:([-–])(?:[ \t]+|[ \t]*\n[ \t]*))?([^\s,;:.()\"“”]+)")
 _MAX_TOKENS = 12
+# a web copy's line wrap inside a name: the next line goes on with it ("Tổng công ty Điện lực
+# miền" / "Bắc", "Tổng công ty Điện lực Thành phố Hồ" / "Chí Minh, ...")
+_WRAP_TOKEN = re.compile(r"[ \t]*\n[ \t]*()([^\s,;:.()\"“”]+)")
+# the capitalised words that close a name on the line after a wrap: punctuation follows them
+_CLOSES = re.compile(r"(?:[ \t]+[A-ZĐÀ-Ỹ][^\s,;:.()]*)*[ \t]*(?:[,;:.()]|$)", re.M)
 
 
 def _cap(tok: str) -> bool:
@@ -33,11 +38,13 @@ def name_at(
     count = caps = 0
     lower_run = 0  # lower-case syllables since the last capitalised token
     cur = pos
+    after_word = False  # the last token was a lower-case name word ("miền"): a name follows
     while count < _MAX_TOKENS:
-        m = _TOKEN.match(text, cur)
+        m = _TOKEN.match(text, cur) or _wrapped(text, cur, after_word, caps)
         if not m:
             break
         tok = m.group(2)
+        after_word = False
         if not tok[0].isalnum():
             break
         if _cap(tok) or tok[0].isdigit() and caps:
@@ -50,6 +57,7 @@ def name_at(
             break  # a dash before a lower-case word: no longer the name
         elif tok.lower() in name_words and caps:
             lower_run = 0
+            after_word = True
         elif lower_run == 0 and caps:
             lower_run = 1
         else:
@@ -63,3 +71,12 @@ def name_at(
     if caps == 1 and after and after.group(2)[0].islower() and not name.isupper():
         return None, pos  # "Quỹ Bình ổn giá xăng dầu": sentence case, its end unknown
     return name, end
+
+
+def _wrapped(text: str, pos: int, after_word: bool, caps: int) -> re.Match[str] | None:
+    """The first word of a name's next line when the name wraps there: after a name word
+    ("miền" / "Bắc"), or when the capitalised words on that line close the name."""
+    m = _WRAP_TOKEN.match(text, pos) if caps else None
+    if m is None or not _cap(m.group(2)):
+        return None
+    return m if after_word or _CLOSES.match(text, m.end()) else None
