@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from snippets import duties_of, table
 
-from kg.extract.bodies import Context
-from kg.extract.duties import extract_assignments
 from kg.models import Assignment, DocumentFacts
-from kg.structure import parse
-from kg.text import clean_text
 
 COUNCIL = DocumentFacts(
     issuer="Hội đồng nhân dân tỉnh Quảng Trị",
@@ -25,12 +22,7 @@ COUNCIL = DocumentFacts(
 
 
 def run(body: str, facts: DocumentFacts = COUNCIL) -> list[Assignment]:
-    structure = parse(clean_text(body))
-    return extract_assignments(structure, Context.from_facts(facts))[0]
-
-
-def table(assignments: list[Assignment]) -> list[tuple[str, str, int]]:
-    return [(a.body.name, a.mode, len(a.duties)) for a in assignments]
+    return duties_of(body, facts)[0]
 
 
 RESOLUTION = """QUYẾT NGHỊ:

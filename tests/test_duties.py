@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kg.extract.bodies import Context
-from kg.extract.duties import deadline_of, extract_assignments, pro_forma, role_of
+from snippets import duties_of, table
+
+from kg.extract.duties import deadline_of, pro_forma, role_of
 from kg.models import Assignment, DocumentFacts, Finding
 from kg.structure import parse
 from kg.text import clean_text
@@ -18,12 +19,7 @@ FACTS = DocumentFacts(
 
 
 def run(body: str, facts: DocumentFacts = FACTS) -> tuple[list[Assignment], list[Finding]]:
-    structure = parse(clean_text(body))
-    return extract_assignments(structure, Context.from_facts(facts))
-
-
-def table(assignments: list[Assignment]) -> list[tuple[str, str, int]]:
-    return [(a.body.name, a.mode, len(a.duties)) for a in assignments]
+    return duties_of(body, facts)
 
 
 HEADINGS = """IV. TỔ CHỨC THỰC HIỆN

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from kg.extract.bodies import Context
-from kg.extract.duties import extract_assignments
+from snippets import duties_of, table
+
 from kg.models import Assignment, DocumentFacts
-from kg.structure import parse
-from kg.text import clean_text
 
 CENTRAL = DocumentFacts(
     issuer="Văn phòng Chính phủ",
@@ -17,12 +15,7 @@ CENTRAL = DocumentFacts(
 
 
 def run(body: str, facts: DocumentFacts = CENTRAL) -> list[Assignment]:
-    structure = parse(clean_text(body))
-    return extract_assignments(structure, Context.from_facts(facts))[0]
-
-
-def table(assignments: list[Assignment]) -> list[tuple[str, str, int]]:
-    return [(a.body.name, a.mode, len(a.duties)) for a in assignments]
+    return duties_of(body, facts)[0]
 
 
 def test_a_list_sharing_one_head_word_gives_each_body_the_item() -> None:

@@ -11,13 +11,9 @@ of web copies (a heading's last words wrapped onto a line of their own).
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+import snippets
 
 from kg.extract.duties import role_of
-from kg.models import SourceText
-from kg.pipeline import extract_source
-from kg.records import to_gold_dict
 from kg.text import normalize_key
 
 QUY_CHE = """BAN CHỈ ĐẠO PHÁT TRIỂN DU LỊCH TỈNH
@@ -69,15 +65,7 @@ Nguyễn Văn A
 
 
 def agencies(text: str) -> dict[str, dict]:
-    src = SourceText(
-        path=Path("quy_che.txt"),
-        name="quy_che.txt",
-        text=text,
-        encoding="utf-8",
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    rec = to_gold_dict(extract_source(src))
-    return {normalize_key(a["agency"]): a for a in rec["assignments"]}
+    return snippets.agencies(text, "quy_che.txt")
 
 
 def test_each_office_with_an_article_is_recorded_as_the_one_that_acts():

@@ -7,6 +7,8 @@ metadata table before the document, a letter with "Kính gửi" and no type line
 
 from __future__ import annotations
 
+from snippets import record
+
 from kg.extract.header import extract_header
 from kg.structure import parse
 from kg.text import clean_text
@@ -173,22 +175,11 @@ Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./
 
 
 def test_a_conclusion_hands_out_work_inside_its_items():
-    from kg.pipeline import extract_source
-    from kg.records import to_gold_dict
-
-    rec = to_gold_dict(extract_source(_source(CONCLUSION)))
+    rec = record(CONCLUSION)
     got = {a["agency"]: a for a in rec["assignments"]}
     assert got["Bộ Nông nghiệp và Môi trường"]["leads"]
     assert got["Bộ Nông nghiệp và Môi trường"]["coordinates_with"] == ["Bộ Tài chính"]
     assert "Bộ Xây dựng" in got
-
-
-def _source(text: str):
-    from pathlib import Path
-
-    from kg.models import SourceText
-
-    return SourceText(path=Path("x.txt"), name="x.txt", text=text, encoding="utf-8", sha256="")
 
 
 LETTER_HEADER = """VĂN PHÒNG CHÍNH

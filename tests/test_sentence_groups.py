@@ -9,15 +9,11 @@ written for the test in the shape a web copy of such a notice takes (web line wr
 
 from __future__ import annotations
 
-import hashlib
-
+import snippets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.duties.preface import preface_end
-from kg.models import SourceText
-from kg.pipeline import extract_source
-from kg.records import to_gold_dict
 from kg.text import normalize_key
 
 HEAD = """VĂN PHÒNG CHÍNH PHỦ
@@ -50,19 +46,11 @@ Nguyễn Văn A
 
 
 def record(body: str) -> dict:
-    text = HEAD + body + TAIL
-    src = SourceText(
-        path=__import__("pathlib").Path("notice.txt"),
-        name="notice.txt",
-        text=text,
-        encoding="utf-8",
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    return to_gold_dict(extract_source(src))
+    return snippets.record(HEAD + body + TAIL, "notice.txt")
 
 
 def agencies(body: str) -> dict[str, dict]:
-    return {normalize_key(a["agency"]): a for a in record(body)["assignments"]}
+    return snippets.agencies(HEAD + body + TAIL, "notice.txt")
 
 
 def entry(found: dict[str, dict], name: str) -> dict:

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from snippets import duties_of
 
-from kg.extract.bodies import Context, find_bodies
-from kg.extract.duties import extract_assignments
+from kg.extract.bodies import find_bodies
 from kg.models import Assignment, DocumentFacts
-from kg.structure import parse
-from kg.text import clean_text
 
 PM = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
 
 
 def run(text: str, facts: DocumentFacts = PM) -> list[Assignment]:
-    return extract_assignments(parse(clean_text(text)), Context.from_facts(facts))[0]
+    return duties_of(text, facts)[0]
 
 
 def table(assignments: list[Assignment]) -> list[tuple[str, int]]:
