@@ -21,8 +21,8 @@ import pyoxigraph as ox
 
 from kg.numbers import number_key
 from kg.queries import select_values
-from kg.read.load import _DOC_FIELDS, _bool, load_model, value_of
-from kg.read.model import DocLink, Document, ReadModel
+from kg.read.load import _DOC_FIELDS, document_of, load_model
+from kg.read.model import DocLink, ReadModel
 
 # every printing of every document's number (documents only: references print numbers too)
 Q_NUMBERS = """SELECT DISTINCT ?doc ?printed WHERE {
@@ -103,18 +103,8 @@ def cascade_model(source: Any, doc: str) -> ReadModel:
     model.links.extend(DocLink(citing, cited, "implements") for citing, cited in sorted(links))
     model.found[doc] = roots
     for iri in sorted({*fields, *printed}):
-        f = fields.get(iri, {})
-        model.docs[iri] = Document(
-            iri=iri,
-            label=f.get("label"),
-            type=types.get(iri),
-            number=f.get("number"),
-            date=f.get("date"),
-            issuer_name=f.get("issuer_name"),
-            level=value_of(f.get("level")),
-            kind=value_of(f.get("kind")),
-            ingested=_bool(f.get("ingested")),
-            printed_as=sorted(printed.get(iri, ())),
+        model.docs[iri] = document_of(
+            iri, fields.get(iri, {}), types.get(iri), printed_as=sorted(printed.get(iri, ()))
         )
     return model
 

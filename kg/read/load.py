@@ -49,6 +49,27 @@ def _int(value: Any) -> int | None:
         return None
 
 
+def document_of(iri: str, fields: dict[str, Any], doc_type: str | None, **more: Any) -> Document:
+    """A Document from its fields as read (named as in _DOC_FIELDS): one home for how each
+    field's value becomes the model's (the whole model and a cascade's both read them)."""
+    return Document(
+        iri=iri,
+        label=fields.get("label"),
+        type=doc_type,
+        number=fields.get("number"),
+        date=fields.get("date"),
+        subject=fields.get("subject"),
+        issuer=fields.get("issuer"),
+        issuer_name=fields.get("issuer_name"),
+        level=value_of(fields.get("level")),
+        kind=value_of(fields.get("kind")),
+        signer=fields.get("signer"),
+        signer_title=fields.get("signer_title"),
+        ingested=_bool(fields.get("ingested")),
+        **more,
+    )
+
+
 def _bool(value: Any) -> bool:
     return value is True or str(value).lower() in ("true", "1")
 
@@ -348,21 +369,11 @@ class _Loader:
             src, place = f.get("source"), f.get("jurisdiction")
             if src:
                 self.doc_of_source.setdefault(src, doc)
-            self.model.docs[doc] = Document(
-                iri=doc,
-                label=f.get("label"),
-                type=types.get(doc),
-                number=f.get("number"),
-                date=f.get("date"),
-                subject=f.get("subject"),
-                issuer=f.get("issuer"),
-                issuer_name=f.get("issuer_name"),
-                level=value_of(f.get("level")),
-                kind=value_of(f.get("kind")),
+            self.model.docs[doc] = document_of(
+                doc,
+                f,
+                types.get(doc),
                 province=self.place_province.get(place) if place else None,
-                signer=f.get("signer"),
-                signer_title=f.get("signer_title"),
-                ingested=_bool(f.get("ingested")),
                 source_file=source_file.get(src) if src else None,
                 source_read=_read_as(sources.get(src)) if src else None,
             )
