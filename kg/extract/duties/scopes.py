@@ -51,7 +51,7 @@ class _Scopes(_Lines, _Tasks, _Articles):
                     line, wrapped = self.heading_line(n)
                 else:
                     line, wrapped = n.title, None
-                title = fold_same_length(line)
+                title = " ".join(fold_same_length(line).split())  # "TỔ CHỨC" / "THỰC HIỆN"
                 if n.kind in ("part", "item") and self.names_its_body(line, n):
                     scopes.append(([n], prefix.rstrip(".")))  # "16. Trách nhiệm của Sở X"
                     continue
