@@ -41,12 +41,14 @@ __all__ = [
     "doctype_iri",
     "encode",
     "generic_type",
+    "head_titles",
     "is_title_prefix",
     "is_title_qualifier",
     "is_type_line",
     "office_title_at",
     "office_title_prefix",
     "office_titles",
+    "title_prefixes",
     "organ_words",
     "canonical_type",
     "type_alternation",
@@ -409,3 +411,23 @@ def is_title_prefix(label: str) -> bool:
     g = _graph("titles.ttl")
     members = g.objects(URIRef(TITLES_NS + "prefixes"), SKOS.member)
     return any(label in _vi(g.objects(m, SKOS.prefLabel)) for m in members)
+
+
+@cache
+def head_titles() -> tuple[str, ...]:
+    """The titles that name a body by its head in a list of bodies ("Giám đốc các Sở",
+    "Chủ tịch Ủy ban nhân dân các xã"; ontology/titles.ttl, titles:heads), longest first."""
+    g = _graph("titles.ttl")
+    out = {
+        name
+        for m in g.objects(URIRef(TITLES_NS + "heads"), SKOS.member)
+        for name in (*_vi(g.objects(m, SKOS.prefLabel)), *_vi(g.objects(m, SKOS.altLabel)))
+    }
+    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+
+
+def title_prefixes() -> tuple[str, ...]:
+    """The words that only open a title ("Phó"; titles:prefixes)."""
+    g = _graph("titles.ttl")
+    members = g.objects(URIRef(TITLES_NS + "prefixes"), SKOS.member)
+    return tuple(sorted(label for m in members for label in _vi(g.objects(m, SKOS.prefLabel))))

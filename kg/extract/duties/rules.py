@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from kg import lexicon
 from kg.extract.bodies import (
     _DISTRIBUTIVE,
     BodyMatch,
@@ -15,7 +16,7 @@ from kg.extract.bodies import (
 from kg.extract.places import per_place
 from kg.extract.topics import topics_of
 from kg.models import BodyMention, Duty, Span
-from kg.text import fold_same_length
+from kg.text import fold, fold_same_length
 
 _HEADINGS = {"part", "article", "item", "point"}
 _ORG_TITLE = re.compile(
@@ -50,13 +51,21 @@ _CUE_TIME = re.compile(
 _SEGMENT = re.compile(r"(?:[^;\n.]|\.(?!\s))+")
 _CUE_OTHER = re.compile(r"\W*(?:san\s+pham|ket\s+qua|kinh\s+phi|nguon\s+kinh\s+phi)\s*:")
 _CLAUSE = re.compile(r"\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
-_TITLE = re.compile(
-    (
-        r"\s*(?:pho\s+)?(?:chanh|(?:tong\s+)?giam doc|thu truong|chu tich|truong ban|truong phong|"
-        r"bi thu|tong bien tap|chi huy truong|bo truong|(?:tong\s+)?cuc truong|vu truong|thong doc)"
-        r"\s+(?=\S)"
-    ).replace(" ", r"\s+")  # a web copy may wrap the line inside a title ("Trưởng" / "Ban ...")
-)
+
+
+def _head_title_pattern() -> re.Pattern:
+    """A title naming the body after it by its head ("Giám đốc các sở", "Phó Chủ tịch UBND
+    ..."; ontology/titles.ttl). A web copy may wrap the line inside a title ("Trưởng" / "Ban")."""
+
+    def words(label: str) -> str:
+        return r"\s+".join(map(re.escape, fold(label).split()))
+
+    heads = "|".join(words(t) for t in lexicon.head_titles())
+    prefixes = "|".join(words(t) for t in lexicon.title_prefixes())
+    return re.compile(rf"\s*(?:(?:{prefixes})\s+)?(?:{heads})\s+(?=\S)")
+
+
+_TITLE = _head_title_pattern()
 _FILLER = re.compile(
     r"\s*(?:\((?:[^()]{0,80})\)|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh pho|thi xa|quan|xa|"
     r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
