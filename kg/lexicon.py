@@ -56,6 +56,7 @@ __all__ = [
     "unit_alternation",
     "unit_words",
     "values",
+    "where_words",
 ]
 
 UNITS_NS = "https://w3id.org/dkg/units/"
@@ -293,6 +294,16 @@ def _units() -> tuple[tuple[UnitWord, ...], tuple[UnitWord, ...]]:
             words.append(UnitWord(vi[0], alt, level, is_unit=s not in level_only))
     key = lambda w: (-len(w.label), w.label)  # noqa: E731 - longest first for alternations
     return tuple(sorted(words, key=key)), tuple(sorted(bosses, key=key))
+
+
+@cache
+def where_words() -> tuple[str, ...]:
+    """Words that say where a collective's units lie ("ven biển", "miền núi", "Tây Nguyên";
+    ontology/units.ttl, units:where-words), longest first."""
+    g = _graph("units.ttl")
+    members = g.objects(URIRef(UNITS_NS + "where-words"), SKOS.member)
+    labels = {label for m in members for label in _vi(g.objects(m, SKOS.prefLabel))}
+    return tuple(sorted(labels, key=lambda w: (-len(w), w)))
 
 
 def unit_words(*, levels: bool = True) -> tuple[UnitWord, ...]:

@@ -39,7 +39,12 @@ _QUALIFIER = re.compile(
 # a space, or a web copy's line wrap ("các tỉnh, thành phố từ" / "Hà Tĩnh đến Khánh Hòa:")
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _PLACE_WORDS = rf"[A-ZĐÀ-Ỹ][^\W\d_]*(?:{_GAP}[A-ZĐÀ-Ỹ][^\W\d_]*){{0,3}}"
-_SPAN_OF_UNITS = re.compile(rf"{_GAP}(từ{_GAP}{_PLACE_WORDS}{_GAP}đến{_GAP}{_PLACE_WORDS})")
+# where the units lie, printed before the range ("các tỉnh, thành phố ven biển từ Đà Nẵng đến
+# Lâm Đồng"; ontology/units.ttl, units:where-words): part of the collective's name
+_WHERE = "|".join(_GAP.join(map(re.escape, w.split())) for w in lexicon.where_words())
+_SPAN_OF_UNITS = re.compile(
+    rf"{_GAP}((?:(?i:{_WHERE}){_GAP}){{0,2}}từ{_GAP}{_PLACE_WORDS}{_GAP}đến{_GAP}{_PLACE_WORDS})"
+)
 _OF_UNIT = re.compile(rf"\s+cua(?=\s+{_LEVEL})")  # "các Sở, ban, ngành của Thành phố"
 _OF_LEVEL = re.compile(r"\s+của\s+(?=(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường)(?!\w))", re.I)
 _KEY_DROP = {"cac", "cap", "cua"}

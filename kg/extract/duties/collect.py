@@ -80,9 +80,9 @@ class _Collect:
             if (
                 paras
                 and text.rstrip().endswith(":")
-                and any(x.kind == "bullet" for x in children[k + 1 :])
+                and any(x.kind in ("bullet", "point") for x in children[k + 1 :])
             ):
-                continue  # an introduction to the bullets below
+                continue  # an introduction to the bullets (or lettered points) below
             prev = children[k - 1] if k else None
             if (
                 paras

@@ -11,6 +11,7 @@ from kg.extract.duties.collect import (
     _Collect,
 )
 from kg.extract.duties.groups import _Groups
+from kg.extract.duties.points import numbered_points
 from kg.extract.duties.rules import (
     _ALIAS,
     _JUDICIAL,
@@ -143,7 +144,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             d = _Draft(key, bm, mode, bm.span)
             self.drafts[key] = d
             self.order.append(key)
-        d.duties.extend(duties)
+        d.duties.extend(numbered_points(self.clean.text, duties))
 
     def paragraphs(self, node: Node, section: str) -> list[_Duty]:
         """An unbulleted paragraph node can hold several printed paragraphs."""
