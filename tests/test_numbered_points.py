@@ -91,3 +91,37 @@ def test_any_run_of_numbered_points_gives_one_duty_each(tasks: list[str], inline
     text += (" " if inline else "\n") + sep.join(points) + ".\n"
     got = duties_of(text, PROVINCE)[0]
     assert table(got) == [("Sở Y tế", "assigned", len(tasks))]
+
+
+WRAPPED = """Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành
+Quyết định này./.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+
+KẾ HOẠCH
+Phòng, chống thiên tai
+(Ban hành kèm theo Quyết định số 12/QĐ-UBND)
+
+I. MỤC TIÊU
+Nâng cao nhận thức cộng đồng.
+
+V. TỔ CHỨC
+THỰC HIỆN
+
+1. Sở Giáo dục
+và Đào tạo chủ trì, phối hợp với Sở Y tế xây dựng chương trình tập huấn.
+
+2. Sở Tài
+chính tham mưu bố trí dự toán kinh phí.
+"""
+
+
+def test_an_organisation_heading_wrapped_over_two_lines_is_still_the_organisation_part() -> None:
+    assert table(duties_of(WRAPPED, PROVINCE)[0]) == [
+        ("Sở Giáo dục và Đào tạo", "assigned", 1),
+        ("Sở Tài chính", "assigned", 1),
+    ]
