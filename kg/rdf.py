@@ -105,6 +105,11 @@ class IRIs:
         """Closures precomputed for the queries (kg.derived)."""
         return self._iri("graph", "derived")
 
+    def topic_level_tally(self, topic: str, level: str | None) -> URIRef:
+        """graph/derived's count of the duties on one topic at one level (kg.derived)."""
+        tail = (level or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or "unknown"
+        return self._iri("tally", "topic-level", slug(topic.rsplit("/", 1)[-1]), slug(tail))
+
     @property
     def reorg_graph(self) -> URIRef:
         """Successor links of the 2025 reorganisation (kg.reorg)."""

@@ -127,6 +127,12 @@ class DKG(DefinedNamespace):
     cascadeAncestor: object  # document -> what it cascades from, directly or not (derived)
     carriedNowBy: object  # changed body -> a body at the end of its chain (derived)
     functionsSplit: object  # changed body -> whether a step of its chain split functions
+    TopicLevelTally: object  # duties on one topic at one level, counted (graph/derived)
+    tallyTopic: object  # tally -> the topic
+    tallyLevel: object  # tally -> the level of the documents handing the duties out
+    dutyCount: object  # tally -> xsd:integer
+    bodyCount: object  # tally -> xsd:integer
+    documentCount: object  # tally -> xsd:integer
 
     # reporting
     reporter: object

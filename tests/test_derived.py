@@ -1,0 +1,47 @@
+"""graph/derived: what it precomputes equals what the queries computed over the store."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.queries import get_query, open_store_dir, parse_query_text, run_query
+
+# duties_by_topic_level as it was before the counts were precomputed (kg.derived)
+COUNTED = """# param: topic [name, optional] = đuối nước — topic
+# param: level [name, optional] = district — level
+PREFIX dkg: <https://w3id.org/dkg/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?topic_label ?doc_level (COUNT(DISTINCT ?duty) AS ?duties) (COUNT(DISTINCT ?b) AS ?bodies)
+       (COUNT(DISTINCT ?doc) AS ?documents) ?topic_node
+WHERE {
+  ?duty a dkg:Duty ; dkg:topic ?topic_node ; dkg:inDocument ?doc ; dkg:responsibleBody ?b .
+  ?topic_node skos:prefLabel ?topic_label . FILTER(LANG(?topic_label) = "vi")
+  OPTIONAL { ?doc dkg:level ?levelNode }
+  BIND(COALESCE(LCASE(STRAFTER(STR(?levelNode), "#")), "unknown") AS ?doc_level)
+  FILTER(!BOUND(?topic) || EXISTS { ?topic_node skos:prefLabel|skos:altLabel ?tl . FILTER(REGEX(?tl, ?topic, "i")) })
+  FILTER(!BOUND(?level) || REGEX(?doc_level, ?level, "i")
+         || (BOUND(?levelNode) && EXISTS { ?levelNode rdfs:label ?ll . FILTER(REGEX(?ll, ?level, "i")) }))
+}
+GROUP BY ?topic_node ?topic_label ?doc_level
+ORDER BY ?topic_label ?doc_level
+"""
+
+
+def _rows(result) -> list[list[str | None]]:
+    return [[None if t is None else str(t) for t in row] for row in result.rows]
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"level": "district"}, {"level": "tỉnh"}, {"topic": "tuyên truyền"}]
+)
+def test_topic_level_tallies_equal_the_counts_over_every_duty(seed_store_dir, params):
+    store = open_store_dir(seed_store_dir)
+    try:
+        counted = run_query(parse_query_text(COUNTED, "counted"), params, store=store)
+        tallied = run_query(get_query("duties_by_topic_level"), params, store=store)
+        assert counted.rows or params, "the seeds hand out duties on topics"
+        assert tallied.variables == counted.variables
+        assert _rows(tallied) == _rows(counted)
+    finally:
+        store.close()
