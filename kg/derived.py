@@ -16,6 +16,9 @@ closures once, in Python, from the edges (one pattern each), and writes them her
   no ``dkg:tallyLevel``), how many duties, bodies and documents (``dkg:dutyCount``,
   ``dkg:bodyCount``, ``dkg:documentCount``): what duties_by_topic_level counted over
   every duty of the store at each run (seconds at 2,000 plans; now a few rows).
+- ``?t a dkg:LeadlessTally``: a body handed duties in a document but lead for none of them
+  (``dkg:tallyDocument``, ``dkg:tallyBody``, ``dkg:dutyCount``), for bodies_without_lead,
+  which grouped every duty of the store by document and body at each run.
 
 The graph is recomputed whole by every build, after all other graphs (kg.build), so
 it always agrees with them; its quads follow from the store alone.
@@ -75,7 +78,8 @@ class DerivedInputs:
         self.cascades: dict[str, set[str]] = {}  # document -> what it cascades from
         for doc, parent in _pairs(raw, _DKG.cascadesFrom, skipped):
             self.cascades.setdefault(doc, set()).add(parent)
-        self.tallies = _topic_level_tallies(raw, skipped)
+        duties = _Duties(raw, skipped)
+        self.tallies, self.leadless = duties.topic_levels(), duties.without_lead()
 
     def quads(self, base: str) -> Iterator[ox.Quad]:
         g = ox.NamedNode(str(IRIs(base).derived_graph))
@@ -105,39 +109,76 @@ class DerivedInputs:
                 (_DKG.bodyCount, bodies),
                 (_DKG.documentCount, docs),
             ):
-                yield ox.Quad(t, p, ox.Literal(str(n), datatype=_XSD.integer), g)
+                yield ox.Quad(t, p, _count(n), g)
+        for (doc, body), n in sorted(self.leadless.items()):
+            t = ox.NamedNode(str(iris.leadless_tally(doc, body)))
+            yield ox.Quad(t, _RDF.type, _DKG.LeadlessTally, g)
+            yield ox.Quad(t, _DKG.tallyDocument, node(doc), g)
+            yield ox.Quad(t, _DKG.tallyBody, node(body), g)
+            yield ox.Quad(t, _DKG.dutyCount, _count(n), g)
 
 
-def _topic_level_tallies(
-    raw: ox.Store, skip: frozenset
-) -> dict[tuple[str, str | None], tuple[int, int, int]]:
-    """(topic, level of the duty's document or None) -> (duties, bodies, documents), as
-    duties_by_topic_level counted them: duties with a type, topic, document and body."""
-    duties = {
-        q.subject.value
-        for q in raw.quads_for_pattern(None, _RDF.type, _DKG.Duty, None)
-        if q.graph_name not in skip
-    }
+def _count(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=_XSD.integer)
 
-    def of(predicate: ox.NamedNode) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
-        for s, o in _pairs(raw, predicate, skip):
-            found.setdefault(s, set()).add(o)
-        return found
 
-    topics, docs, bodies = of(_DKG.topic), of(_DKG.inDocument), of(_DKG.responsibleBody)
-    levels = of(_DKG.level)
-    groups: dict[tuple[str, str | None], tuple[set, set, set]] = {}
-    for duty in duties:
-        for topic in topics.get(duty, ()):
-            for doc in docs.get(duty, ()):
-                for level in levels.get(doc) or (None,):
-                    for body in bodies.get(duty, ()):
-                        d, b, c = groups.setdefault((topic, level), (set(), set(), set()))
-                        d.add(duty)
-                        b.add(body)
-                        c.add(doc)
-    return {k: (len(d), len(b), len(c)) for k, (d, b, c) in groups.items()}
+class _Duties:
+    """Every duty's type, topics, documents, bodies and roles, and every document's levels:
+    what the tallies count, read with one pattern scan per predicate."""
+
+    def __init__(self, raw: ox.Store, skip: frozenset) -> None:
+        self.duties = sorted(
+            {
+                q.subject.value
+                for q in raw.quads_for_pattern(None, _RDF.type, _DKG.Duty, None)
+                if q.graph_name not in skip
+            }
+        )
+
+        def of(predicate: ox.NamedNode) -> dict[str, set[str]]:
+            found: dict[str, set[str]] = {}
+            for s, o in _pairs(raw, predicate, skip):
+                found.setdefault(s, set()).add(o)
+            return found
+
+        self.topics, self.docs = of(_DKG.topic), of(_DKG.inDocument)
+        self.bodies, self.roles, self.levels = (
+            of(_DKG.responsibleBody),
+            of(_DKG.role),
+            of(_DKG.level),
+        )
+
+    def topic_levels(self) -> dict[tuple[str, str | None], tuple[int, int, int]]:
+        """(topic, level of the duty's document or None) -> (duties, bodies, documents), as
+        duties_by_topic_level counted them: duties with a type, topic, document and body."""
+        groups: dict[tuple[str, str | None], tuple[set, set, set]] = {}
+        for duty in self.duties:
+            for topic in self.topics.get(duty, ()):
+                for doc in self.docs.get(duty, ()):
+                    for level in self.levels.get(doc) or (None,):
+                        for body in self.bodies.get(duty, ()):
+                            d, b, c = groups.setdefault((topic, level), (set(), set(), set()))
+                            d.add(duty)
+                            b.add(body)
+                            c.add(doc)
+        return {k: (len(d), len(b), len(c)) for k, (d, b, c) in groups.items()}
+
+    def without_lead(self) -> dict[tuple[str, str], int]:
+        """(document, body) -> its duties, where the body leads none of them, as
+        bodies_without_lead counted them: duties with a type, body, document and role."""
+        duties: dict[tuple[str, str], set[str]] = {}
+        leads: set[tuple[str, str]] = set()
+        lead = _DKG.Lead.value
+        for duty in self.duties:
+            roles = self.roles.get(duty)
+            if not roles:
+                continue
+            for doc in self.docs.get(duty, ()):
+                for body in self.bodies.get(duty, ()):
+                    duties.setdefault((doc, body), set()).add(duty)
+                    if lead in roles:
+                        leads.add((doc, body))
+        return {k: len(v) for k, v in duties.items() if k not in leads}
 
 
 def derived_quads(store, base: str, skip: Iterable[str] = ()) -> Iterator[ox.Quad]:

@@ -8,6 +8,7 @@ nodes anywhere, so serialisations are byte-stable.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -109,6 +110,11 @@ class IRIs:
         """graph/derived's count of the duties on one topic at one level (kg.derived)."""
         tail = (level or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or "unknown"
         return self._iri("tally", "topic-level", slug(topic.rsplit("/", 1)[-1]), slug(tail))
+
+    def leadless_tally(self, doc: str, body: str) -> URIRef:
+        """graph/derived's count of the duties of a body that leads none in a document."""
+        key = hashlib.sha1(f"{doc} {body}".encode()).hexdigest()[:16]
+        return self._iri("tally", "without-lead", key)
 
     @property
     def reorg_graph(self) -> URIRef:

@@ -133,6 +133,9 @@ class DKG(DefinedNamespace):
     dutyCount: object  # tally -> xsd:integer
     bodyCount: object  # tally -> xsd:integer
     documentCount: object  # tally -> xsd:integer
+    LeadlessTally: object  # a body's duties in a document that names it lead for none
+    tallyDocument: object  # tally -> the document
+    tallyBody: object  # tally -> the body
 
     # reporting
     reporter: object
