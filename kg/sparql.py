@@ -6,6 +6,10 @@ is parsed back on its own and must yield exactly those terms, so no value can
 close the block or add a clause. Unlike pyoxigraph's ``substitutions`` (0.5),
 this binds unprojected variables and the value is seen by BOUND() and BIND(),
 and the same text runs on any SPARQL 1.1 endpoint.
+
+One more place gets the term: where a parameter is the pattern of ``REGEX(text, ?param,
+flags)``, the same verified literal is written there too, so the engine compiles the
+pattern once (pyoxigraph compiles a pattern held in a variable again for every row).
 """
 
 from __future__ import annotations
@@ -92,9 +96,42 @@ def bind_query(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> 
             names = [n for n in bindings if re.search(rf"[?$]{re.escape(n)}\b", inner)]
         if names:
             inserts.append((code[pos][0], values_block({n: bindings[n] for n in names})))
-    for brace, block in sorted(inserts, reverse=True):
-        text = f"{text[: brace + 1]} {block}{text[brace + 1 :]}"
+    edits = [(brace + 1, brace + 1, f" {block}") for brace, block in inserts]
+    edits += _regex_patterns(code, flat, bindings)
+    for start, end, insert in sorted(edits, reverse=True):
+        text = f"{text[:start]}{insert}{text[end:]}"
     return text
+
+
+_REGEX_CALL = re.compile(r"\bREGEX\s*\(", re.IGNORECASE)
+
+
+def _regex_patterns(
+    code: list[tuple[int, str]], flat: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]
+) -> list[tuple[int, int, str]]:
+    """Edits writing a bound literal in place of ``?param`` where it is the pattern of a
+    ``REGEX(text, ?param, flags)``: pyoxigraph compiles a constant pattern once, a variable
+    one again for every row (a name pattern over 22,000 body labels: 9.5 s against 1.1 s).
+    The VALUES block still binds ``?param`` for BOUND() and every other use; the term is the
+    one the block was verified with (pyoxigraph's N-Triples form, parsed back there)."""
+    edits = []
+    for m in _REGEX_CALL.finditer(flat):
+        depth, i = 0, m.end()
+        while i < len(flat) and not (depth == 0 and flat[i] in ",)"):
+            depth += {"(": 1, ")": -1}.get(flat[i], 0)
+            i += 1
+        if i >= len(flat) or flat[i] != ",":
+            continue
+        arg = re.match(r"\s*[?$]([A-Za-z_][A-Za-z0-9_]*)\s*[,)]", flat[i + 1 :])
+        term = bindings.get(arg.group(1)) if arg else None
+        if not isinstance(term, ox.Literal):
+            continue
+        start = i + 1 + arg.start(1) - 1  # the ? or $
+        end = i + 1 + arg.end(1)
+        if code[end - 1][0] - code[start][0] != end - 1 - start:
+            continue  # not one run of code characters (cannot happen for a variable)
+        edits.append((code[start][0], code[end - 1][0] + 1, str(term)))
+    return edits
 
 
 def _matching_brace(flat: str, pos: int) -> int:

@@ -320,3 +320,43 @@ def test_pages_are_slices_of_the_whole_answer(mini_store):
         page("SELECT * WHERE { ?s ?p ?o } LIMIT 5", 1)
     result = CliRunner().invoke(main, ["query", "documents", "--limit", "-1"])
     assert result.exit_code == 2 and "--limit" in result.output
+
+
+REGEX_PROBE = parse_query_text(
+    """# title: regex probe
+# param: pat = x — a pattern
+# param: name [name, optional] = x — a name
+SELECT ?s ?l WHERE {
+  ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l
+  FILTER(REGEX(?l, ?pat, "i") && (!BOUND(?name) || REGEX(STR(?l), ?name)))
+} ORDER BY ?s
+""",
+    "regex_probe",
+)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"pat": "phối hợp"},
+        {"pat": "^THAM", "name": "tham gia"},
+        {"pat": 'x" ) ) } ; DROP ALL ; #'},
+        {"pat": 'a\\" , "i")) } INSERT DATA { <a:b> <a:b> <a:b> } #'},
+        {"pat": "(", "name": ") }"},
+    ],
+)
+def test_regex_patterns_are_written_as_terms(mini_store, values, monkeypatch):
+    """A bound parameter used as a REGEX pattern is written there as its literal (compiled
+    once, not per row): the same rows as with the VALUES block alone, any value one term."""
+    import kg.sparql
+
+    before = len(mini_store)
+    bound = bind_query(REGEX_PROBE.text, bind_params(REGEX_PROBE, values))
+    assert bound.count("REGEX(?l, ?pat") == 0 and "BOUND(?name)" in bound
+    inlined = run_query(REGEX_PROBE, values, store=mini_store).rows
+    monkeypatch.setattr(kg.sparql, "_regex_patterns", lambda *a: [])
+    assert "REGEX(?l, ?pat" in bind_query(REGEX_PROBE.text, bind_params(REGEX_PROBE, values))
+    assert inlined == run_query(REGEX_PROBE, values, store=mini_store).rows
+    assert len(mini_store) == before
+    if values["pat"] == "phối hợp":
+        assert inlined, "the probe matches something"
