@@ -38,6 +38,8 @@ class BodyType:
     central_body: str | None = None  # a type found at every level: its body at the centre
     proper_name: bool = False  # a body only with its own name after the head ("Tổng công ty X")
     name_words: frozenset[str] = frozenset()  # lower-case words inside that name ("miền")
+    qualified: bool = False  # a class of actors named with its qualifier ("Các doanh nghiệp X")
+    qualifier_stops: frozenset[str] = frozenset()  # words that end that qualifier (its work)
 
     @property
     def generic(self) -> bool:
@@ -99,6 +101,12 @@ def body_types() -> dict[str, BodyType]:
         coll = g.value(s, DKG.collective)
         centre = g.value(s, DKG.centralBody)
         proper = g.value(s, DKG.properName)
+        qualified = g.value(s, DKG.qualifiedClass)
+        stops = {
+            str(w)
+            for c in g.transitive_objects(s, SKOS.broader)
+            for w in g.objects(c, DKG.qualifierStop)
+        }
         out[_local(s, BODIES_NS)] = BodyType(
             id=_local(s, BODIES_NS),
             pref=vi[0],
@@ -112,6 +120,8 @@ def body_types() -> dict[str, BodyType]:
             central_body=_local(centre, BODIES_NS) if isinstance(centre, URIRef) else None,
             proper_name=bool(proper.toPython()) if proper is not None else False,
             name_words=frozenset(str(w) for w in g.objects(s, DKG.nameWord)),
+            qualified=bool(qualified.toPython()) if qualified is not None else False,
+            qualifier_stops=frozenset(stops),
         )
     return out
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 
 from kg import lexicon
-from kg.extract import admin, collectives, enterprises
+from kg.extract import actor_classes, admin, collectives, enterprises
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types
 from kg.text import fold, fold_same_length
@@ -382,6 +382,8 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
     if same and text[end : end + same.end()].split()[0].lower() == "cùng":
         m.same_level = True
     key = folded[start:end]
+    if t.qualified:  # "Các doanh nghiệp viễn thông": the class and which of its members
+        return actor_classes.named(m, text, partial(match_at, text))
     if t.proper_name:  # "Tổng công ty Điện lực miền Bắc"; its name stops where a body begins
         m.name_extra, m.end = enterprises.name_at(text, end, t.name_words, partial(match_at, text))
         m.as_written = text[start : m.end]
@@ -607,6 +609,8 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         base = printed if len(printed.split()) > 1 else t.pref  # as printed, unless abbreviated
         base = re.sub(r"\s+khu vực$", "", base, flags=re.I)
         return f"{base} khu vực {m.region}", type_id, t.level or "province", False
+    if t.qualified:
+        return actor_classes.class_name(m.as_written), type_id, None, True
     if t.generic:
         # a catch-all is named as printed ("các sở, ban, ngành, đoàn thể cấp tỉnh"): its
         # wording is the only thing that says which bodies it covers
@@ -668,12 +672,7 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
             # one specific unit of another level than the issuer's keeps its place (GUIDE)
             return f"{t.pref} {levels[0]} {m.place}", type_id, level, False
         if levels:
-            return (
-                f"{t.pref} {'cấp ' if m.cap else ''}{levels[0]}",
-                type_id,
-                level,
-                False,
-            )
+            return f"{t.pref} {'cấp ' if m.cap else ''}{levels[0]}", type_id, level, False
         if ctx.level == "central" and t.central_body and not m.plural:
             centre = body_types()[t.central_body]  # "Công an" in a central notice: Bộ Công an
             return centre.pref, centre.id, "central", False

@@ -37,6 +37,7 @@ from kg.extract.duties.scopes import (
 )
 from kg.extract.topics import topics_of
 from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Structure
+from kg.refdata import body_types
 from kg.text import fold_same_length
 
 # a heading word a web copy printed alone on its line ("Điều" / "13. Trách nhiệm ...")
@@ -212,7 +213,9 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         for key in self.order:
             draft = self.drafts[key]
             duties = self.finish(draft)
-            if _generic(draft.body):
+            if _generic(draft.body) and not _qualified(draft.body.type_id):
+                # a class of actors is told what to do, a report-back included ("Các doanh
+                # nghiệp X" / "- Định kỳ báo cáo kết quả về Sở Y"): no catch-all's closing
                 duties = [d for d in duties if not pro_forma(d.text)]
             if self.ctx.issuer_kind == "state" and (
                 draft.body.kind == "mass-org" or draft.body.type_id in _JUDICIAL
@@ -308,6 +311,11 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                     names.add(bm.name)
                     out.append(bm)
         return out
+
+
+def _qualified(type_id: str | None) -> bool:
+    t = body_types().get(type_id or "")
+    return bool(t and t.qualified)
 
 
 def extract_assignments(

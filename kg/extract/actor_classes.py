@@ -1,0 +1,103 @@
+"""The name of a class of non-state actors: its head word and the words that say which members.
+
+Plans and decisions give work to classes of actors the issuer regulates but does not run
+("4. Các doanh nghiệp viễn thông" + its bullets, "Các tổ chức, cá nhân có liên quan có trách
+nhiệm ..."). The head word alone ("doanh nghiệp") says too little: the lower-case words printed
+after it narrow the class and are part of its name, as printed. A heading that is only the
+class is named over its web copy's wrapped lines up to the blank line after it; in a sentence
+the name stops at the first word that opens the work given (dkg:qualifierStop of
+ontology/bodies.ttl: "phối hợp", "có trách nhiệm"), at punctuation, at a blank line and where
+another body begins. Further class heads after a comma or "và" are kinds of the one addressee
+("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư"), as a catch-all's kinds are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, TypeVar
+
+from kg.text import fold_same_length
+
+if TYPE_CHECKING:
+    from kg.extract.bodies import BodyMatch
+
+_M = TypeVar("_M", bound="BodyMatch")
+
+# one word on this line, or on the next when a web copy wrapped the line (not a blank line)
+_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([^\s,;:.()\"“”!?]+)")
+_MAX_WORDS = 14
+# words a name does not end on: what follows them was cut off ("các doanh nghiệp trong")
+_DANGLING = {"va", "cua", "trong", "tai", "tren", "o", "cac", "nhung", "voi", "co", "da", "dang"}
+_JOIN = re.compile(r"[ \t]*(?:,|\n?[ \t]*va(?![a-z]))[ \t]*\n?[ \t]*(?:cac[ \t]+)?")
+
+
+@cache
+def _stops(stops: frozenset[str]) -> re.Pattern[str]:
+    alts = sorted((" ".join(fold_same_length(s).split()) for s in stops), key=len, reverse=True)
+    words = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    return re.compile(rf"(?:{words})(?![a-z0-9])")
+
+
+def class_end(
+    text: str,
+    end: int,
+    stops: frozenset[str],
+    starts_body: Callable[[int], object | None],
+) -> int:
+    """Where the name of a class whose head word ends at ``end`` ends; ``starts_body(pos)`` is
+    the body printed at pos, if any (another class's head goes on with this name)."""
+
+    def head_at(pos: int) -> int | None:
+        b = starts_body(pos)
+        return b.label_end if b is not None and _qualified(b) else None  # type: ignore[attr-defined]
+
+    folded = fold_same_length(text)
+    stop_at = _stops(stops)
+    out = pos = end
+    count = 0
+    while count < _MAX_WORDS:
+        w = _WORD.match(text, pos)
+        if w is None:
+            join = _JOIN.match(folded, pos)
+            more = head_at(join.end()) if join else None
+            if more is None:
+                break
+            out = pos = more
+            continue
+        ws = w.start(1)
+        if stop_at.match(folded, ws) or _body_at(ws, starts_body):
+            join = _JOIN.match(folded, pos)
+            more = head_at(join.end()) if join and join.end() > pos else None
+            if more is None:
+                break
+            out = pos = more
+            continue
+        count += 1
+        pos = w.end()
+        if folded[ws:pos] not in _DANGLING:
+            out = pos
+    return out
+
+
+def _qualified(b: object) -> bool:
+    return bool(getattr(getattr(b, "type", None), "qualified", False))
+
+
+def _body_at(pos: int, starts_body: Callable[[int], object | None]) -> bool:
+    b = starts_body(pos)
+    return b is not None and not _qualified(b)
+
+
+def named(m: _M, text: str, starts_body: Callable[[int], object | None]) -> _M:
+    """``m`` (a class's head word matched in ``text``) stretched over the class's name."""
+    m.end = class_end(text, m.end, m.type.qualifier_stops, starts_body)
+    m.as_written = text[m.start : m.end]
+    return m
+
+
+def class_name(as_written: str) -> str:
+    """The class as printed, one line, its first letter capitalised."""
+    printed = " ".join(as_written.split())
+    return printed[:1].upper() + printed[1:]

@@ -1,0 +1,101 @@
+"""Classes of non-state actors as addressees (issue 10): kg.extract.actor_classes.
+
+A plan gives work to "các doanh nghiệp viễn thông", "các chủ đầu tư ...", "các tổ chức, cá
+nhân có liên quan": a head word of ontology/bodies.ttl (dkg:qualifiedClass) and the words that
+say which members, named as printed. Short synthetic snippets, not copied from any document.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from snippets import duties_of, table
+
+from kg.extract.bodies import Context, canonical, find_bodies
+from kg.models import DocumentFacts
+from kg.refdata import body_types
+
+FACTS = DocumentFacts(
+    issuer="Ủy ban nhân dân tỉnh Bình Lâm", issuer_level="province", date="2025-11-20"
+)
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    ctx = Context.from_facts(FACTS)
+    return [(canonical(m, ctx)[0], m.type.id) for m in find_bodies(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3. Các doanh nghiệp bưu chính", "Các doanh nghiệp bưu chính"),
+        ("Các doanh nghiệp bưu chính phối hợp với các đơn vị", "Các doanh nghiệp bưu chính"),
+        ("Các nhà đầu tư hạ tầng cụm công nghiệp có trách nhiệm:", "Các nhà đầu tư hạ tầng cụm công nghiệp"),
+        ("4. Các chủ đầu tư xây dựng và\nkinh doanh hạ tầng cảng cá\n\n- Phối hợp", "Các chủ đầu tư xây dựng và kinh doanh hạ tầng cảng cá"),
+        ("Các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành", "Các tổ chức, cá nhân có liên quan"),
+        ("Doanh nghiệp, nhà cung cấp dịch vụ bưu chính, nhà đầu tư bố trí kinh phí", "Doanh nghiệp, nhà cung cấp dịch vụ bưu chính, nhà đầu tư"),
+    ],
+)  # fmt: skip
+def test_a_class_is_named_with_the_words_that_say_which_members(text: str, expected: str) -> None:
+    name, type_id = names(text)[0]
+    assert name == expected
+    assert body_types()[type_id].qualified
+
+
+def test_the_name_stops_where_another_body_begins() -> None:
+    assert names("Các doanh nghiệp bưu chính và Sở Công Thương") == [
+        ("Các doanh nghiệp bưu chính", "CacDoanhNghiep"),
+        ("Sở Công Thương", "SoCongThuong"),
+    ]
+
+
+def test_a_class_is_a_catch_all_never_a_named_partner() -> None:
+    assert body_types()["CacDoanhNghiep"].generic
+    assigned, _ = duties_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Công Thương\n\n- Chủ trì, phối hợp với các doanh "
+        "nghiệp bưu chính và Sở Tài chính rà soát mạng lưới.\n",
+        FACTS,
+    )
+    (a,) = assigned
+    assert [p.name for d in a.duties for p in d.partners] == ["Sở Tài chính"]
+
+
+def test_a_class_heading_in_the_organisation_part_gets_its_bullets() -> None:
+    body = (
+        "IV. TỔ CHỨC\nTHỰC HIỆN\n\n"
+        "1. Sở Công Thương\n\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n"
+        "2. Các doanh nghiệp bưu chính\n\n- Xây dựng phương án phát triển mạng lưới.\n\n"
+        "- Định kỳ báo cáo kết quả về Sở Công Thương.\n\n"
+        "3. Các chủ đầu tư hạ tầng\ncụm công nghiệp\n\n- Bố trí mặt bằng cho các trạm.\n"
+    )
+    assigned, _ = duties_of(body, FACTS)
+    assert table(assigned) == [
+        ("Sở Công Thương", "assigned", 1),
+        ("Các doanh nghiệp bưu chính", "assigned", 2),
+        ("Các chủ đầu tư hạ tầng cụm công nghiệp", "assigned", 1),
+    ]
+
+
+_WORDS = st.sampled_from(
+    ["viễn thông", "bưu chính", "hạ tầng", "khu", "công nghiệp", "thứ cấp", "trên", "địa bàn",
+     "dịch vụ", "IoT", "và", "phối hợp", "có trách nhiệm", "Sở Y tế", ",", ";", ".", "\n", "\n\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    head=st.sampled_from(["các doanh nghiệp", "Chủ đầu tư", "các nhà đầu tư"]),
+    rest=st.lists(_WORDS, max_size=12),
+)
+def test_a_class_name_is_a_printed_prefix_of_one_paragraph(head: str, rest: list[str]) -> None:
+    """Whatever follows the head, the name is the text as printed from the head on, never runs
+    over a blank line, a stop word or another body, and ends on a word."""
+    text = "- " + head + " " + " ".join(rest)
+    found = [m for m in find_bodies(text) if m.type.qualified]
+    assert found and found[0].start == 2
+    m = found[0]
+    printed = text[m.start : m.end]
+    assert "\n\n" not in printed and ";" not in printed
+    assert "phối hợp" not in printed and "trách nhiệm" not in printed and "Sở Y tế" not in printed
+    assert printed == printed.strip() and printed[-1] not in ",.\n"
