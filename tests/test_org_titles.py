@@ -32,3 +32,23 @@ def test_an_unwrapped_title_reads_the_same() -> None:
     )
     assigned, _ = duties_of(body, FACTS)
     assert table(assigned) == [("Sở Nội vụ", "assigned", 1)]
+
+
+def test_an_article_for_a_catch_all_keeps_its_items_when_one_names_its_heads() -> None:
+    """ "Điều 9. Trách nhiệm của các cơ quan, đơn vị có liên quan" + "1. Thủ trưởng các cơ
+    quan, đơn vị chịu trách nhiệm ...", "2. ...": the article's items are that catch-all's, not
+    a part organised by body below."""
+    body = (
+        "Điều 8. Trách nhiệm của Sở Tài chính\n\nBố trí kinh phí thực hiện Quy chế.\n\n"
+        "Điều 9. Trách nhiệm của các cơ quan, đơn vị có liên quan\n\n"
+        "1. Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Ủy ban nhân dân tỉnh về "
+        "việc thực hiện Quy chế này.\n\n"
+        "2. Tuyên truyền, phổ biến Quy chế cho cán bộ, công chức.\n\n"
+        "3. Cập nhật danh bạ thư điện tử của đơn vị.\n"
+    )
+    assigned, _ = duties_of(body, FACTS)
+    names = [a.body.name for a in assigned]
+    assert names[0] == "Sở Tài chính"
+    assert "Các cơ quan, đơn vị có liên quan" in names
+    held = next(a for a in assigned if a.body.name == "Các cơ quan, đơn vị có liên quan")
+    assert len(held.duties) >= 2

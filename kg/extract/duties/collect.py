@@ -16,6 +16,7 @@ from kg.extract.duties.rules import (
     _TableDuty,
     lead_bodies,
 )
+from kg.extract.tiers import per_tier
 from kg.models import BodyMention, Node
 from kg.text import fold_same_length
 
@@ -212,7 +213,9 @@ class _Collect:
         task = cells[c_task] if c_task is not None and c_task < len(cells) else r.title
         if not task:
             return
-        leads = [b for b in find_bodies(cells[c_lead], list_mode=True)]
+        leads = [
+            x for b in find_bodies(cells[c_lead], list_mode=True) for x in per_tier(b, self.ctx)
+        ]
         sup_cell = cells[c_sup] if c_sup is not None and c_sup < len(cells) else ""
         sups = [  # "Trung tâm X (Sở Y)": the body in brackets is X's parent, no partner
             b

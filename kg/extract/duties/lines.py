@@ -76,13 +76,17 @@ class _Lines:
         if lead is None or not _HEAD_ROLE.fullmatch(fold_same_length(lead.rest)):
             return False
         # "Trách nhiệm của các đơn vị" over "1. Sở Y tế ...": a part organised by body below
-        return not self.by_body_below(n) or not all(b.type.generic for b in lead.bodies)
+        return not self.by_body_below(n, True) or not all(b.type.generic for b in lead.bodies)
 
-    def by_body_below(self, n: Node) -> bool:
-        return any(
-            c.kind in ("item", "point") and lead_bodies(self.heading_line(c)[0]) is not None
-            for c in n.children
-        )
+    def by_body_below(self, n: Node, named: bool = False) -> bool:
+        """Are items or points below ``n`` led by bodies (``named``: by a body that is no
+        catch-all: "1. Thủ trưởng các cơ quan, đơn vị ..." under "Trách nhiệm của các cơ
+        quan, đơn vị" is the holder's own duty)?"""
+        for c in n.children:
+            lead = lead_bodies(self.heading_line(c)[0]) if c.kind in ("item", "point") else None
+            if lead is not None and not (named and all(b.type.generic for b in lead.bodies)):
+                return True
+        return False
 
     def regroup(self, nodes: list[Node]) -> list[Node]:
         """A web copy that prints "Điều" alone on its line makes "10. Trách nhiệm của ..." an

@@ -80,7 +80,9 @@ class _Scopes(_Lines, _Tasks, _Articles):
             lead = lead_bodies(title) if title else None
             if (
                 lead is not None
-                and (not all(b.type.generic for b in lead.bodies) or not self.by_body_below(a))
+                and (
+                    not all(b.type.generic for b in lead.bodies) or not self.by_body_below(a, True)
+                )
                 and _HEAD_ROLE.fullmatch(fold_same_length(lead.rest))
             ):
                 scopes.append(([a], ""))  # "Điều 14. Trách nhiệm của Sở X": its items are X's

@@ -35,6 +35,7 @@ from kg.extract.duties.rules import (
 from kg.extract.duties.scopes import (
     _Scopes,
 )
+from kg.extract.tiers import per_tier
 from kg.extract.topics import topics_of
 from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Structure
 from kg.refdata import body_types
@@ -135,6 +136,10 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         return out
 
     def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
+        for one in per_tier(m, self.ctx):  # "... cấp tỉnh, cấp xã": one body per tier
+            self.add_one(one, base, mode, duties)
+
+    def add_one(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
         bm = mention(m, self.ctx, base=base, clean=self.clean)
         full = self.aliases().get(fold_same_length(bm.name))
         if full and not m.name_extra:
