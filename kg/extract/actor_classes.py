@@ -16,14 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from kg.text import fold_same_length
 
-if TYPE_CHECKING:
-    from kg.extract.bodies import BodyMatch
 
-_M = TypeVar("_M", bound="BodyMatch")
+class _Match(Protocol):  # kg.extract.bodies.BodyMatch, which imports this module
+    start: int
+    end: int
+    as_written: str
+    type: Any
+
+
+_M = TypeVar("_M", bound=_Match)
 
 # one word on this line, or on the next when a web copy wrapped the line (not a blank line)
 _WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([^\s,;:.()\"“”!?]+)")
