@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 
 from kg import lexicon
-from kg.extract import actor_classes, admin, collectives, enterprises
+from kg.extract import actor_classes, admin, collectives, enterprises, unit_named
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types
 from kg.text import fold, fold_same_length
@@ -416,8 +416,7 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         return None  # "Trưởng ban": the head of a board, not of a village (bản)
     if type_id == "TruongThon":
         v = _VILLAGES.match(folded, m.end)
-        if v and v.end() > m.end:
-            m.end = v.end()
+        m.end = max(m.end, v.end()) if v else m.end
     if type_id == "BanChiDao":
         m.name_extra, m.end = collectives.steers_at(text, folded, m.end)
     if type_id == "TruongHoc" and re.match(r"\s+hop(?![a-z])", folded[m.end : m.end + 8]):
@@ -484,8 +483,9 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         if r:
             m.region = r.group(1)
             m.end = r.end()
-    if (m.levels or m.committee or implied) and type_id not in _KEEPS_NAME and not m.region:
-        place, e = _take_name(text, m.end)
+    own = not m.levels and unit_named.unit_word_of(t, key)  # "Thuế tỉnh" [Đắk Lắk]
+    if (m.levels or m.committee or implied or own) and type_id not in _KEEPS_NAME and not m.region:
+        place, e = unit_named.place_at(text, m.end, _take_name) if own else _take_name(text, m.end)
         if place:
             m.place = place
             m.end = e
@@ -579,6 +579,7 @@ def _place_key(m: BodyMatch) -> str:
 def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     """(canonical name, type id, level, collective) of a match in a document."""
     name, type_id, level, collective = _canonical(m, ctx)
+    name = unit_named.with_place(name, m, ctx.level)
     if m.unit:  # "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"
         unit = m.unit[:1].upper() + m.unit[1:].lower()
         name = f"{unit} {name}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from kg.structure.units import (
     _UnitParser,
 )
 from kg.text import is_heading_caps
+
+# grounds that turn into a request: "Căn cứ quy định nêu trên, đề nghị Thuế tỉnh X ..."
+_ASKS = re.compile(r",\s+(?:đề nghị|giao|yêu cầu)\s+[A-ZĐÀ-Ỹ]")
 
 
 class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
@@ -67,6 +71,11 @@ class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
                 )
                 k += 1
                 continue
+            if _OPENING.match(first) and _ASKS.search(self._sentence(u.first)):
+                break  # "Căn cứ quy định nêu trên, đề nghị Thuế tỉnh X ...": a request
+            rest = self._after_grounds(u) if _OPENING.match(first) else None
+            if rest is not None:  # "Căn cứ ... ." / "Đề nghị Thuế tỉnh X ...": a letter's request
+                units[k : k + 1] = [u, rest]
             node = self.node(u)
             if _OPENING.match(first) or _OPENING_TAIL.search(node.text):
                 opening.append(node)
@@ -85,6 +94,31 @@ class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
         return Structure(
             clean=self.clean, header=self.header, opening=opening, body=body, closing=self.closing
         )
+
+    def _after_grounds(self, u: _Unit) -> _Unit | None:
+        """A letter states its grounds ("Căn cứ ... quy định về tiền thuê đất.") and goes on, in
+        the lines a web copy joined to them, with what it asks ("Đề nghị Thuế tỉnh X ..."): the
+        first line after a full stop that opens no further ground starts a paragraph of its
+        own (``u`` is cut there); None when every sentence is a ground."""
+        for j in range(u.first + 1, u.last + 1):
+            if not self.lines[j - 1].text.rstrip().endswith("."):
+                continue
+            flat = self.lines[j].text.strip()
+            if (
+                _OPENING.match(flat)
+                and not _ASKS.search(self._sentence(j))
+                or not flat[:1].isupper()
+            ):
+                continue
+            rest = _Unit("paragraph", "", u.rank, u.style, j, u.last, self.lines[j].start)
+            u.last = j - 1
+            return rest
+        return None
+
+    def _sentence(self, j: int) -> str:
+        """The sentence that opens on line ``j`` (up to its full stop, within 4 lines)."""
+        text = " ".join(ln.text.strip() for ln in self.lines[j : j + 4])
+        return re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
 
     def _appendix_units(self, lo: int) -> tuple[list[_Unit], int]:
         """An appendix or a plan attached after the signature becomes a top-level part."""

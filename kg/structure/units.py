@@ -153,9 +153,25 @@ class _UnitParser:
             table = self._new_table(u) if u.kind == "table_row" else None
             out.append(u)
             idx += 1
+            if mk and mk[0] == "article" and not mk[3] and self._title_below(idx, hi):
+                u.last, u.text_start = idx, self.lines[idx].start  # "Điều 12." / "Trách nhiệm ..."
+                idx += 1
             if u.rank == -1:
                 idx = _absorb_title(self.lines, u, idx, hi)
         return out
+
+    def _title_below(self, idx: int, hi: int) -> bool:
+        """Is line ``idx`` the title of an article printed bare on the line before ("Điều
+        12." / "Trách nhiệm của Cục Điện lực"), as web copies print it?"""
+        if idx >= hi:
+            return False
+        t = self.lines[idx].text.strip()
+        if "\t" in t or match_marker(t) or not t[:1].isupper() or t.endswith((",", ";", ".")):
+            return False
+        if idx + 1 >= hi:
+            return True
+        nxt = self.lines[idx + 1]  # a title ends its line; a sentence goes on in lower case
+        return nxt.blank_before or bool(match_marker(nxt.text)) or nxt.text.strip()[:1].isupper()
 
     # ------------------------------------------------------------ tables
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context
+from kg.extract.duties import holders
 from kg.extract.duties.preface import preface_end
 from kg.extract.duties.rules import _Duty, narrative, parse_list
 from kg.text import fold_same_length
@@ -20,8 +21,11 @@ from kg.text import fold_same_length
 _CLAUSE_OPEN = re.compile(
     r"(?:(?<=(?P<colon>:))\s+|(?<=[;.])\s+|^[ \t]*(?:[-+•]\s*|\d+(?:\.\d+)*\.\s+|[a-z]\)\s+)?"
     # "..., do đó đề nghị Thuế thành phố X ...": a connective opens the request mid-sentence
-    r"|(?<![a-z])(?:do\s+do|vi\s+vay|vi\s+the|dong\s+thoi|ngoai\s+ra|theo\s+do)\s*,?\s+"
+    r"|(?<![a-z])(?:do\s+do|do\s+vay|vi\s+vay|vi\s+the|dong\s+thoi|ngoai\s+ra|theo\s+do)\s*,?\s+"
     r"(?=(?:giao|de\s+nghi|yeu\s+cau)\s)"
+    # "Căn cứ quy định nêu trên và hồ sơ, đề nghị Thuế tỉnh X ...": a letter's request after
+    # the grounds it states
+    r"|(?<=,)(?P<grounds>\s+)(?=de\s+nghi\s)"
     # "nếu ... thì Giám đốc Sở Y tế có trách nhiệm chủ trì ...": a standing duty on a condition
     r"|(?<![a-z])(?P<then>thi)\s+)"
     r"(?P<body>(?P<verb>giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+|(?=[a-z]))",
@@ -33,6 +37,17 @@ _ABOUT_ITEM = re.compile(r"\s*(?:\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?Về\s")
 # "1. Về đề nghị ... của Tỉnh: giao Bộ X ...": an item of a conclusion naming the matter first
 ABOUT_MATTER = re.compile(r"\s*Về\s[^:]{3,400}:")
 _CLAUSE_STOP = re.compile(r";|\.(?!\d)(?=\s|$)|\n[ \t]*(?:[-–+•]|\d+\.\s)")
+
+
+# what a letter's request after a comma follows: its grounds ("Căn cứ quy định nêu trên và hồ
+# sơ, đề nghị ..."), a case ("Trường hợp ..., đề nghị ...") or a matter ("Về ..., đề nghị ...")
+_GROUNDS = re.compile(r"[\W\d]*(?:can\s+cu|truong\s+hop|theo|ve|tren\s+co\s+so|de|do\s+do)\s")
+
+
+def _after_grounds(folded: str, pos: int) -> bool:
+    """Does the sentence before a comma at ``pos`` state grounds, a case or a matter?"""
+    start = max([folded.rfind(c, 0, pos) for c in ".;:"] + [pos - 400]) + 1
+    return bool(_GROUNDS.match(folded, start))
 
 
 def _is_issuer_type(b: BodyMatch, ctx: Context) -> bool:
@@ -95,7 +110,11 @@ class _Clauses:
                 continue  # in an article: "Giao X", or "X chủ trì" (below)
             if about and not m.group("verb") and m.start() == m.end("body"):
                 continue  # a line the web page wrapped, not a clause
+            if m.group("grounds") is not None and not _after_grounds(folded, m.start()):
+                continue  # "..., xét, trình, đề nghị X xét, tặng ...": a procedure, not a request
             found, end = parse_list(text, m.end())
+            if not found and m.group("verb"):  # "Đề nghị tỉnh Nghệ An ...": its People's Committee
+                found, end = holders.unit_at(text, m.end())
             if not found and not m.group("then"):  # "Để ..., Ủy ban nhân dân tỉnh X phối hợp"
                 q = preface_end(text, m.end())
                 found, end = parse_list(text, q) if q is not None else ([], end)

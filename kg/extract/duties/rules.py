@@ -13,6 +13,7 @@ from kg.extract.bodies import (
     find_bodies,
     match_at,
 )
+from kg.extract.duties import holders
 from kg.extract.places import per_place
 from kg.extract.topics import topics_of
 from kg.models import BodyMention, Duty, Span
@@ -221,6 +222,12 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
             pos = a.end()
             explicit = not re.match(r"\s*doi\s+voi", a.group(0))
     bodies, end = parse_list(text, pos, list_mode=list_mode)
+    if not bodies:  # "Trách nhiệm của Bên mua điện", "Cục Pháp chế chủ trì, ..."
+        bodies, end = (holders.title_holder if _HOLDER_OF.match(folded) else holders.department_at)(
+            text, pos
+        )
+    if not bodies and explicit:  # "Đề nghị tỉnh Nghệ An ...": the province's People's Committee
+        bodies, end = holders.unit_at(text, pos)
     if not bodies and allow_clause and _CLAUSE.match(folded, pos):
         for m in find_bodies(text):
             before = folded[: m.start].rstrip()
@@ -444,8 +451,10 @@ _NOTICE = re.compile(
     r"(?:(?:xin\s+)?(?:thong\s+bao|tra\s+loi)\s+(?:de|cho)\s[^;.]*\bbiet"
     r"|(?:xin\s+)?tran\s+trong\s+thong\s+bao[\s./]*$)"
 )
-# "Cục Thuế trả lời để Thuế tỉnh X biết": a letter answering a query gives its opinion
-REPLY = re.compile(r"(?<![a-z])(?:tra\s+loi|phuc\s+dap)\s+(?:de|cho)\s[^;.]{0,120}?\bbiet")
+# "Cục Thuế trả lời (có ý kiến) để Thuế tỉnh X biết": a letter answering a query gives its opinion
+REPLY = re.compile(
+    r"(?<![a-z])(?:tra\s+loi|phuc\s+dap|co\s+y\s+kien)\s+(?:de|cho)\s[^;.]{0,120}?\bbiet"
+)
 # a passage quoted from another text ("... quy định: “Điều 257 ... ”") is that text's, not ours
 _QUOTED = re.compile(r"(?<=:)\s*“[^“”]{1,20000}”")
 
