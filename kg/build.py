@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import graph_export, incremental, lineage, outdir, reorg
+from kg import graph_export, incremental, lineage, outdir, rdf_pool, reorg
 from kg.cache import RecordCache
 from kg.derived import derived_quads
 from kg.errors import DkgError, SourceError
@@ -216,7 +216,7 @@ def _write_generation(
         emitter = Emitter(corpus, iris)
         exported = gen / "exports"  # the source graphs' files, written as they are emitted
         built_docs = _emit_sources(
-            writer, emitter, emit, graph_of, sigs, graphs, cross, report, progress, exported
+            writer, emitter, emit, graph_of, sigs, graphs, cross, report, progress, exported, jobs
         )
         built_docs |= {s.doc for s in kept}
         for src in kept:  # the doc types their graphs use, for the shared graph
@@ -427,27 +427,28 @@ def _emit_sources(
     report: BuildReport,
     progress: Progress | None,
     exports: Path,
+    jobs: int = 1,
 ) -> set[str]:
     """Each source's graph, all or nothing; returns the document keys written.
 
-    A graph is serialised once: its sorted N-Quads lines go to the store (parsed in
-    Rust) and, as they are, to its export file (kg.graph_export), so the exports never
-    read the store back."""
+    A graph is serialised once, in ``jobs`` processes (kg.rdf_pool): its sorted N-Quads
+    lines go to the store (parsed in Rust) and, as they are, to its export file
+    (kg.graph_export), so the exports never read the store back."""
     built_docs: set[str] = set()
     tell(progress, "rdf", 0, len(sources))
-    for i, src in enumerate(sources, 1):
+    iris = [graph_of[s.record.source.name] for s in sources]
+    for i, done in enumerate(
+        rdf_pool.emit_sources(emitter, sources, iris, exports, cross.base, jobs), 1
+    ):
+        src = sources[done.index]
         name = src.record.source.name
-        iri = graph_of[name]
-        try:
-            lines = graph_export.lines_of(writer.convert(emitter.source_quads(src)))
-        except Exception as e:  # a record the RDF stage cannot express: report, go on
-            report.errors.append(f"{name}: cannot turn into RDF ({type(e).__name__}: {e})")
+        if done.error is not None:
+            report.errors.append(f"{name}: {done.error}")
         else:
-            writer.add_lines(lines)
-            graph_export.write_lines(exports, iri, cross.base, lines)
-            cross.sizes[iri] = len(lines)
+            writer.add_nquads(done.data, done.lines)
+            cross.sizes[iris[done.index]] = done.lines
             built_docs.add(src.doc)
-            graphs[iri] = sigs[name]
+            graphs[iris[done.index]] = sigs[name]
         tell(progress, "rdf", i, len(sources), name)
     return built_docs
 

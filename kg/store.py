@@ -353,7 +353,8 @@ class StoreWriter:
         self._conv = _Converter()
         self._mirror: ox.Store | None = None
         self._buffer: list[ox.Quad] = []
-        self._lines: list[bytes] = []  # N-Quads lines, loaded by the Rust parser
+        self._lines: list[bytes] = []  # N-Quads lines (or texts), loaded by the Rust parser
+        self._pending = 0  # quads in _lines
 
     def add(self, quads: Iterable[tuple]) -> int:
         n = 0
@@ -421,14 +422,23 @@ class StoreWriter:
         already for the exports, and parsing them in Rust costs less than handing over
         a Python object per quad."""
         self._lines.extend(lines)
-        if len(self._lines) >= BATCH:
+        self._pending += len(lines)
+        if self._pending >= BATCH:
+            self.flush()
+
+    def add_nquads(self, data: bytes, lines: int) -> None:
+        """Add ``lines`` quads given as N-Quads text (whole lines): a source graph a
+        worker process emitted (kg.rdf_pool)."""
+        self._lines.append(data)
+        self._pending += lines
+        if self._pending >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         """Write what is buffered (before querying the new store)."""
         if self._lines:
             data = b"".join(self._lines)
-            self._lines = []
+            self._lines, self._pending = [], 0
             self.store.raw.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
             if self._mirror is not None:
                 self._mirror.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)

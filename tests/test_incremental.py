@@ -229,3 +229,20 @@ def test_graph_reorg_is_kept_when_its_inputs_are_the_same(tmp_path, sample_recor
     build_records(more, [], out)
     assert _nquads(out) == expected
     assert _meta(out)["incremental"]["inputs"] == _meta(full)["incremental"]["inputs"]
+
+
+def test_graphs_emitted_in_worker_processes_equal_a_serial_build(tmp_path, seeds, monkeypatch):
+    """kg.rdf_pool: the same store and export files, and an incremental build after it too."""
+    from kg import rdf_pool
+
+    files = sorted(seeds.iterdir())
+    serial = _full(tmp_path, files, "serial")
+    monkeypatch.setattr(rdf_pool, "POOL_MIN", 1)
+    monkeypatch.setattr(rdf_pool, "CHUNK", 2)  # several tasks per worker
+    out = tmp_path / "pooled"
+    build(files, out, jobs=2)
+    assert _nquads(out) == serial
+    assert _exports(out) == _exports(tmp_path / "serial")
+    build(files[:1] + files[2:], tmp_path / "less", jobs=2)
+    build(files, tmp_path / "less", jobs=2)  # incremental on top of a pooled build
+    assert _nquads(tmp_path / "less") == serial
