@@ -361,7 +361,7 @@ class _Graphs:
         self.sizes[iri] = len(lines)
         old = self.old.pop(iri, None)
         if old is None:
-            self.writer.add(converted)
+            self.writer.add_lines(lines)  # parsed in Rust: no Python object per quad
             return
         now, before = set(lines), set(old)
         gone = [line for line in old if line not in now]

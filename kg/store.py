@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -234,8 +235,12 @@ class Store:
         if self.raw is not None:
             with contextlib.suppress(OSError, RuntimeError):  # read-only stores cannot flush
                 self.raw.flush()
-        self.raw = None  # type: ignore[assignment]
-        gc.collect()
+        raw, self.raw = self.raw, None  # type: ignore[assignment]
+        # the last reference goes: the database closes now; only a handle still held
+        # elsewhere (a cycle) needs the collector, which walks a national build's whole heap
+        if raw is not None and sys.getrefcount(raw) > 2:
+            del raw
+            gc.collect()
 
 
 def _sorted_lines(data: bytes) -> bytes:
@@ -478,8 +483,7 @@ def _checkpoint(db: Path, target: Path) -> bool:
     """Copy the database ``db`` to ``target`` (hard links where it can); False, and nothing
     at ``target``, when it cannot be read (the caller then starts from an empty store)."""
     try:
-        ox.Store.read_only(str(db)).backup(str(target))
-        gc.collect()  # close the read-only handle now
+        ox.Store.read_only(str(db)).backup(str(target))  # the handle closes as it goes
         return True
     except (OSError, RuntimeError, ValueError):
         shutil.rmtree(target, ignore_errors=True)

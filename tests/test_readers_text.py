@@ -6,6 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import SourceError
 from kg.readers import decode, iter_sources, read_source
@@ -179,3 +181,18 @@ def test_seed_in_each_encoding_gives_the_same_record(
     f.write_bytes(_saved_as(text, encoding))
     assert read_source(f).encoding == encoding
     assert summary(f) == summary(seed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=300))
+def test_plausible_text_counts_what_the_character_categories_say(text):
+    """kg.readers.text scans for suspect characters with a regex: the same verdict as
+    checking every character's Unicode category."""
+    from kg.readers.text import _plausible_text
+
+    bad = sum(
+        1
+        for ch in text
+        if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\f\v"
+    )
+    assert _plausible_text(text) == (bad <= max(2, len(text) // 1000))

@@ -11,6 +11,7 @@ else is refused with a one-line ``SourceError``.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from kg.errors import SourceError
@@ -79,13 +80,30 @@ def _vietnamese_score(text: str) -> float:
     return marked / letters if letters else 0.0
 
 
+_BAD_CATEGORIES = ("Cc", "Co", "Cn", "Cs")
+_LOW = 0x3000  # below this, each character's category is known in advance
+
+
+def _bad(ch: str) -> bool:
+    return unicodedata.category(ch) in _BAD_CATEGORIES and ch not in "\t\n\r\f\v"
+
+
+# every character that may be bad: the bad ones below _LOW, and all from _LOW up (checked
+# one by one); a text is scanned in C, not character by character in Python (reading
+# the 10,000 sources of a national build went through 100 million characters)
+_SUSPECT = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in range(_LOW) if _bad(chr(c)))
+    + re.escape(chr(_LOW))
+    + "-"
+    + re.escape(chr(0x10FFFF))
+    + "]"
+)
+
+
 def _plausible_text(text: str) -> bool:
     """Few control characters and mostly letters, digits, spaces, punctuation."""
-    bad = sum(
-        1
-        for ch in text
-        if (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\f\v")
-    )
+    bad = sum(1 for ch in _SUSPECT.findall(text) if _bad(ch))
     return bad <= max(2, len(text) // 1000)
 
 
