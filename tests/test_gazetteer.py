@@ -1,4 +1,4 @@
-"""kg.extract.bodies._Gazetteer: the search by leading word finds exactly what the one
+"""kg.extract.labelindex: the body gazetteer's search by leading word finds exactly what the one
 regex of every label finds (it is only faster)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from kg.extract.bodies import _gazetteer
 
-GZ = _gazetteer()
-LABELS = sorted(GZ.by_label)
+GZ = _gazetteer().index
+LABELS = sorted(_gazetteer().by_label)
 SEPS = [" ", "  ", ", ", " - ", " va ", "\n", ".", "x", "1", ": ", "(", ""]
 
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from functools import cache, partial
 
 from kg import lexicon
 from kg.extract import actor_classes, admin, collectives, enterprises, unit_named
+from kg.extract.labelindex import LabelIndex
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import BodyType, body_types
 from kg.text import fold, fold_same_length
@@ -126,47 +127,6 @@ def _sep_key(folded: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
-_RUN = re.compile(r"[a-z0-9]*")  # the letters and digits a label's first word starts with
-_RUN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]+")
-
-
-@dataclass
-class _Gazetteer:
-    """Every body label as one regex, longest first (``pattern``), and the same labels
-    split by the letters and digits they start with (``groups``): at a position, only
-    the labels whose first word starts with the text's word there can match, so
-    ``search`` tries those instead of thousands of alternatives at every position
-    (on generated plans the one regex was a sixth of extraction)."""
-
-    alts: list[str]  # folded labels (and their variants), longest first
-    by_key: dict[str, str]  # separator-insensitive folded label -> type id
-    by_label: dict[str, str]  # folded label (and its variants) -> type id
-    groups: dict[str, re.Pattern[str]] | None = None  # leading word -> its labels' regex
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Every label in one regex (compiled only when used: it takes a while)."""
-        return re.compile(rf"{_B}(?:{'|'.join(_label_regex(a) for a in self.alts)}){_E}")
-
-    def search(self, folded: str, pos: int = 0) -> re.Match[str] | None:
-        """``pattern.search``: the leftmost match, the longest label there."""
-        if self.groups is None:
-            return self.pattern.search(folded, pos)
-        for w in _RUN_START.finditer(folded, pos):
-            group = self.groups.get(w.group())
-            m = group.match(folded, w.start()) if group is not None else None
-            if m is not None:
-                return m
-        return None
-
-    def match(self, folded: str, pos: int) -> re.Match[str] | None:
-        """``pattern.match``."""
-        if self.groups is None:
-            return self.pattern.match(folded, pos)
-        group = self.groups.get(_RUN.match(folded, pos).group())
-        return group.match(folded, pos) if group is not None else None
-
-
 def _label_regex(folded: str) -> str:
     parts = re.split(r"(\s*[,&\-]\s*|\s+va\s+|\s+)", folded.strip())
     out = []
@@ -176,6 +136,13 @@ def _label_regex(folded: str) -> str:
         else:
             out.append(re.escape(p))
     return "".join(out)
+
+
+@dataclass
+class _Gazetteer:
+    index: LabelIndex  # every body label, longest first (kg.extract.labelindex)
+    by_key: dict[str, str]  # separator-insensitive folded label -> type id
+    by_label: dict[str, str]  # folded label (and its variants) -> type id
 
 
 @cache
@@ -202,27 +169,8 @@ def _gazetteer() -> _Gazetteer:
                     labels.setdefault("cac " + v, t.id)
     alts = sorted(labels, key=len, reverse=True)
     by_key = {_sep_key(k): v for k, v in labels.items()}
-    return _Gazetteer(alts, by_key, labels, _groups(alts))
-
-
-def _groups(alts: list[str]) -> dict[str, re.Pattern[str]] | None:
-    """The labels (longest first) by the letters and digits their first word starts with.
-
-    Two labels can match at the same position only if they share that run: a first word
-    is printed as is, and whatever follows it in a label (a separator, or the end) cannot
-    be a letter or digit, so the text's run of letters and digits there is the label's.
-    None when a label starts with no letter or digit (the one regex is used then)."""
-    by_run: dict[str, list[str]] = {}
-    for a in alts:  # in order: each group keeps the longest-first order
-        first = re.split(r"\s*[,&\-]\s*|\s+", a.strip(), maxsplit=1)[0]
-        run = _RUN.match(first).group()
-        if not run:
-            return None
-        by_run.setdefault(run, []).append(a)
-    return {
-        run: re.compile(rf"{_B}(?:{'|'.join(_label_regex(a) for a in group)}){_E}")
-        for run, group in by_run.items()
-    }
+    regex = lambda ls: re.compile(rf"{_B}(?:{'|'.join(map(_label_regex, ls))}){_E}")  # noqa: E731
+    return _Gazetteer(LabelIndex(alts, regex), by_key, labels)
 
 
 # "các Bộ: Tài chính, Xây dựng", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, ...": one head
@@ -563,7 +511,7 @@ def find_bodies(text: str, *, list_mode: bool = False) -> list[BodyMatch]:
     out: list[BodyMatch] = []
     pos = 0
     while True:
-        m = gz.search(folded, pos)
+        m = gz.index.search(folded, pos)
         lo = _list_only_pattern().search(folded, pos) if list_mode else None
         if lo and (m is None or lo.start() < m.start()):
             bt = body_types()["DiaPhuong"]
@@ -598,7 +546,7 @@ def match_at(text: str, pos: int, *, list_mode: bool = False) -> BodyMatch | Non
     gz = _gazetteer()
     unit = next((u for u in collectives.UNITS_OF if folded.startswith(u, pos)), None)
     for at in (pos, pos + len(unit)) if unit else (pos,):
-        m = gz.match(folded, at)
+        m = gz.index.match(folded, at)
         type_id = _type_of(folded[m.start() : m.end()]) if m else None
         bm = _complete(text, folded, m.start(), m.end(), type_id) if m and type_id else None
         if bm and (at == pos or bm.start == pos):  # after a unit word: as that body's unit
