@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, replace
+from functools import lru_cache
 from pathlib import Path
 
 from kg import text as text_stage
@@ -118,10 +119,16 @@ def record_warnings(record: DocumentRecord) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _corpus_root() -> Path:
+    """The bundled corpus folder, resolved once (a national build asks for every source)."""
+    return corpus_dir().resolve()
+
+
 def _corpus_name(src: SourceText) -> SourceText:
     """A bundled seed is recorded as "corpus/<name>", not where the package is installed."""
     try:
-        rel = src.path.resolve().relative_to(corpus_dir().resolve())
+        rel = src.path.resolve().relative_to(_corpus_root())
     except ValueError:
         return src
     return replace(src, name=f"corpus/{rel.as_posix()}")

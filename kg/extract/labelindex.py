@@ -31,7 +31,14 @@ class LabelIndex:
             run = _RUN.match(_FIRST_WORD.split(a.strip(), maxsplit=1)[0]).group()
             by_run.setdefault(run, []).append(a)
         # a label starting with no letter or digit: the one regex is used
-        self.groups = None if "" in by_run else {r: compile(g) for r, g in by_run.items()}
+        self.groups = None if "" in by_run else by_run
+        self._regex: dict[str, re.Pattern[str]] = {}  # each group's, compiled when first used
+
+    def _group(self, run: str) -> re.Pattern[str] | None:
+        found = self._regex.get(run)
+        if found is None and self.groups is not None and run in self.groups:
+            found = self._regex[run] = self._compile(self.groups[run])
+        return found
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -43,7 +50,7 @@ class LabelIndex:
         if self.groups is None:
             return self.pattern.search(folded, pos)
         for w in _RUN_START.finditer(folded, pos):
-            group = self.groups.get(w.group())
+            group = self._group(w.group())
             m = group.match(folded, w.start()) if group is not None else None
             if m is not None:
                 return m
@@ -53,5 +60,5 @@ class LabelIndex:
         """``pattern.match``."""
         if self.groups is None:
             return self.pattern.match(folded, pos)
-        group = self.groups.get(_RUN.match(folded, pos).group())
+        group = self._group(_RUN.match(folded, pos).group())
         return group.match(folded, pos) if group is not None else None
