@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from kg import graph_export
@@ -24,6 +26,7 @@ from kg.resolve import ResolvedSource
 
 POOL_MIN = 200  # fewer sources than this are emitted here: forking costs more
 CHUNK = 32  # sources per task: a few MB of N-Quads each
+WINDOW = 24  # tasks in flight: more than a store batch (kg.store.BATCH) of quads
 
 _JOB: tuple | None = None  # (emitter, sources, graph IRIs, exports folder, base) in workers
 
@@ -73,11 +76,17 @@ def emit_sources(
         for i, src in enumerate(sources):
             yield _emit_one(emitter, src, iris[i], exports, base, i)
         return
-    bounds = [(lo, min(lo + CHUNK, len(sources))) for lo in range(0, len(sources), CHUNK)]
+    bounds = iter([(lo, min(lo + CHUNK, len(sources))) for lo in range(0, len(sources), CHUNK)])
     _JOB = (emitter, sources, iris, exports, base)
     try:
         with mp.get_context("fork").Pool(jobs, initializer=gc.freeze) as pool:
-            for done, minted in pool.imap(_chunk, bounds):
+            # at most WINDOW chunks asked for and not yet taken: while this process loads
+            # a batch into the store, the workers go on, but their output cannot pile up
+            pending = deque(pool.apply_async(_chunk, (b,)) for b in islice(bounds, WINDOW))
+            while pending:
+                done, minted = pending.popleft().get()
+                for b in islice(bounds, 1):
+                    pending.append(pool.apply_async(_chunk, (b,)))
                 for slug, label in minted.items():  # in source order: the first label wins
                     emitter.minted_types.setdefault(slug, label)
                 yield from done

@@ -239,6 +239,7 @@ def test_graphs_emitted_in_worker_processes_equal_a_serial_build(tmp_path, seeds
     serial = _full(tmp_path, files, "serial")
     monkeypatch.setattr(rdf_pool, "POOL_MIN", 1)
     monkeypatch.setattr(rdf_pool, "CHUNK", 2)  # several tasks per worker
+    monkeypatch.setattr(rdf_pool, "WINDOW", 2)  # more tasks than may be in flight
     out = tmp_path / "pooled"
     build(files, out, jobs=2)
     assert _nquads(out) == serial
