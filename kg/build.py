@@ -239,8 +239,9 @@ def _write_generation(
             writer.snapshot(INPUTS)
         lap("rdf+store")
         with Step(progress, "reorg"):
-            reorg_in = reorg.ReorgInputs(inputs or writer.store, base)
-            if not cross.same_inputs(str(iris.reorg_graph), reorg_in.digest()):
+            key = reorg.shared_key(cross.lines[str(iris.shared_graph)], digest)
+            if not cross.same_inputs(str(iris.reorg_graph), key):
+                reorg_in = reorg.ReorgInputs(inputs or writer.store, base)
                 cross.replace(str(iris.reorg_graph), reorg_in.quads())
             writer.flush()
         lap("reorg")

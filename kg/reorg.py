@@ -545,6 +545,37 @@ def _bodies_ttl_types() -> frozenset[str]:
     return frozenset(str(c) for c in g.subjects(RDF.type, SKOS.Concept))
 
 
+# the predicates graph_nodes reads (with rdf:type for dkg:Body and dkg:AdminUnit); in a
+# build they come only from graph/shared and the reference graphs: a source graph (kg.rdf)
+# labels the bodies it names (graph_nodes reads labels of places only) and types, levels
+# and labels its own document, which is no body
+_READ = tuple(
+    f"<{p.value}>".encode()
+    for p in (
+        _RDF.type,
+        _RDFS.label,
+        _DKG.bodyType,
+        _DKG.jurisdiction,
+        _DKG.collective,
+        _DKG.level,
+        _SKOS.broader,
+    )
+)
+
+
+def shared_key(shared_lines: list[bytes], build_digest: str) -> str:
+    """What graph/reorg is a function of in a build, from graph/shared's sorted N-Quads lines
+    (kg.build has them) instead of reading the store (``ReorgInputs``: seconds at national
+    scale): its lines with a predicate graph_nodes reads, and ``build_digest`` (the code,
+    the ontology the reference graphs come from, and the base). The same key, the same
+    bodies and places, so the same graph/reorg; adding a plan seldom changes them."""
+    h = hashlib.sha256(b"reorg:" + build_digest.encode())
+    for line in shared_lines:
+        if line.split(b" ", 2)[1] in _READ:
+            h.update(line)
+    return h.hexdigest()
+
+
 def reorg_quads(
     store, base: str, skip: Iterable[str] = (), inputs: ReorgInputs | None = None
 ) -> Iterator[ox.Quad]:

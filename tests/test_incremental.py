@@ -214,18 +214,17 @@ def test_an_incremental_build_killed_midway_leaves_the_last_store(tmp_path, samp
 
 def test_graph_reorg_is_kept_when_its_inputs_are_the_same(tmp_path, sample_records, monkeypatch):
     """A build whose bodies and places are the last build's keeps graph/reorg as it was
-    (kg.reorg.ReorgInputs.digest) instead of computing it again; the store is still a
-    full build's."""
+    (kg.reorg.shared_key) instead of computing it again; the store is still a full build's."""
     out, full = tmp_path / "out", tmp_path / "full"
     build_records(sample_records, [], out)
     more = sample_records + _copies(sample_records[:1], 1)
     build_records(more, [], full)
     expected = _nquads(full)
 
-    def again(self):
+    def again(*args, **kwargs):
         raise AssertionError("graph/reorg computed again")
 
-    monkeypatch.setattr(reorg.ReorgInputs, "quads", again)
+    monkeypatch.setattr(reorg.ReorgInputs, "__init__", again)  # the store is not even read
     build_records(more, [], out)
     assert _nquads(out) == expected
     assert _meta(out)["incremental"]["inputs"] == _meta(full)["incremental"]["inputs"]
@@ -247,3 +246,14 @@ def test_graphs_emitted_in_worker_processes_equal_a_serial_build(tmp_path, seeds
     build(files[:1] + files[2:], tmp_path / "less", jobs=2)
     build(files, tmp_path / "less", jobs=2)  # incremental on top of a pooled build
     assert _nquads(tmp_path / "less") == serial
+
+
+def test_graph_reorg_is_computed_again_when_a_body_is_new(tmp_path, sample_records):
+    """kg.reorg.shared_key changes with the bodies: an incremental build that adds bodies
+    gives the full build's graph/reorg."""
+    out, full = tmp_path / "out", tmp_path / "full"
+    build_records(sample_records[:1], [], out)
+    build_records(sample_records, [], out)
+    build_records(sample_records, [], full)
+    assert _nquads(out) == _nquads(full)
+    assert _meta(out)["incremental"]["inputs"] == _meta(full)["incremental"]["inputs"]
