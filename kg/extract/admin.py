@@ -193,6 +193,25 @@ def commune_province(
     return found[1] if isinstance(found, tuple) else None
 
 
+def commune_named(name: str) -> str | None:
+    """``name`` when the unit data knows it, accents and all, as a commune or ward (after or
+    before the 2025 reform), else None. A one-word name is not taken: commune names of one
+    word are rare and many words of running text are one ("Chủ")."""
+    if len(name.split()) < 2:
+        return None
+    t = _tables()
+    key = _accent_key(name)
+    for table in (t.communes_2025, t.communes_legacy):
+        if any(_accent_key(_name_of(e)) == key for e in _entries(table, name, ("phường",))):
+            return name
+    return None
+
+
+def district_short(name: str) -> str | None:
+    """``name`` when the unit data knows it as a district (before the 2025 reform)."""
+    return name if _entries(_tables().districts, name, ("quận",)) else None
+
+
 def commune_district(
     name: str,
     prefer_districts: set[str] | frozenset[str] = frozenset(),

@@ -61,7 +61,7 @@ _NEEDS_LEVEL = {"ThanhTra", "ThuVien", "BoTuLenh"}  # also common nouns, or of o
 _NEEDS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
 # named as printed with what follows ("Báo và Phát thanh, Truyền hình Lai Châu" is a title)
 _KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien", "BaoPTTH"}
-_ATTACHED = {"DangDoan", "BanCanSuDang"}
+_ATTACHED = {"DangDoan", "BanCanSuDang", "DangUyXa"}
 # a province's authority of one named zone ("Ban Quản lý Khu kinh tế Đông Nam"): the zone's
 # name is part of the body's, and a mention without it is that one zone's authority
 _ZONE_NAMED = {"BQLKKT"}
@@ -669,6 +669,8 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         if re.search(r"(?:quoc gia|trung uong|nha nuoc)(?![a-z])", fold(m.name_extra or "")):
             lw = None  # "Ban Chỉ đạo phòng thủ dân sự quốc gia": national by its name
         return (f"{name} {lw}" if lw else name), type_id, level or ctx.level, False
+    if collectives.own_unit(t.groups, m.place, m.plural, level, ctx.level) and levels:
+        return f"{t.pref} {levels[0]} {m.place}", type_id, level, False  # "Đảng ủy xã Tân Lập"
     if t.level is None and not (t.groups & _NO_LEVEL_GROUPS) and not t.collective:
         if levels and m.place and ctx.level and level != ctx.level:
             # one specific unit of another level than the issuer's keeps its place (GUIDE)

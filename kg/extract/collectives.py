@@ -167,3 +167,16 @@ def own_name(printed: str, holder: bool, pref: str) -> str | None:
         return None
     printed = printed if folded.startswith("cac ") else "các " + printed
     return printed[:1].upper() + printed[1:]
+
+
+def own_unit(
+    groups: frozenset[str] | set[str],
+    place: str | None,
+    plural: bool,
+    level: str | None,
+    at: str | None,
+) -> bool:
+    """Is a Party committee printed with its unit word and place ("Đảng ủy xã Tân Lập") one
+    committee of another level than the issuer's (``at``)? Then its place is part of its name
+    (GUIDE: canonical names), as for "Ủy ban nhân dân huyện Chư Prông"."""
+    return bool(place) and not plural and "PartyCommittee" in groups and level not in (None, at)

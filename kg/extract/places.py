@@ -9,6 +9,12 @@ data decides, kg.extract.admin). Each body is read by the body reader from its s
 name ("Ủy ban nhân dân" + "tỉnh" + place), so its canonical name is the one the same body
 printed alone gets. Only names the unit data knows as provinces are taken: a colon followed
 by anything else is left to the other readers.
+
+A provincial plan or a Party committee's document names its communes the same way ("Đảng
+ủy các xã: Tân Lập, Tân Thành", "Ủy ban nhân dân các phường: A, B"): one body per commune
+(or district), when the collective names one unit word (which a place then takes: "các xã,
+phường: A, B" does not say which is which and stays one collective) and the unit data knows
+each name as a commune (or district) of that kind.
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg import lexicon
 from kg.extract import admin
-from kg.text import fold_same_length
+from kg.text import fold, fold_same_length
 
 if TYPE_CHECKING:
     from kg.extract.bodies import BodyMatch
@@ -45,24 +52,35 @@ def _province_collective(m: BodyMatch) -> bool:
     return m.type.collective and not m.type.generic and not m.span_of
 
 
-def _places(text: str, pos: int) -> list[tuple[int, int, str]]:
-    """(start, end, province) of each province named from ``pos`` on, separated by commas,
-    semicolons or "và"; stops at the first name the unit data does not know."""
+def _local_unit(m: BodyMatch) -> tuple[str, str] | None:
+    """(unit word, level) of a plural of local bodies naming one commune or district unit
+    word ("Đảng ủy các xã", "Ủy ban nhân dân các phường"; ontology/units.ttl), else None."""
+    if not m.plural or m.place or len(m.levels) != 1:
+        return None
+    for w in lexicon.unit_words(levels=False):
+        if w.level in ("commune", "district") and fold(w.label) == m.levels[0]:
+            return w.label, w.level
+    return None
+
+
+def _places(text: str, pos: int, known=admin.province_named) -> list[tuple[int, int, str]]:
+    """(start, end, place) of each place ``known`` knows named from ``pos`` on, separated by
+    commas, semicolons or "và"; stops at the first name the unit data does not know."""
     out: list[tuple[int, int, str]] = []
     while True:
         p = _PLACE.match(text, pos)
         if not p:
             break
         words = p.group(0).split()
-        known = None
+        place = None
         for n in range(len(words), 0, -1):  # "Thái Nguyên Tổ chức ...": the longest known
-            known = admin.province_named(" ".join(words[:n]))
-            if known:
+            place = known(" ".join(words[:n]))
+            if place:
                 break
-        if not known:
+        if not place:
             break
         end = p.start() + len(re.match(rf"(?:\s*{_WORD}){{{n}}}", text[p.start() :]).group(0))
-        out.append((p.start(), end, known))
+        out.append((p.start(), end, place))
         s = _SEP.match(text, end)
         if not s:
             break
@@ -75,7 +93,7 @@ def per_place(text: str, m: BodyMatch, read) -> list[BodyMatch]:
     ``m`` is no such collective or no province follows. ``read(name)`` reads one body's
     printed name (kg.extract.bodies.match_at)."""
     if not _province_collective(m):
-        return []
+        return _per_local_place(text, m, read)
     c = _COLON.match(text, m.end)
     places = _places(text, c.end()) if c else []
     if not places or not _GOES_ON.match(text, places[-1][1]):
@@ -94,6 +112,34 @@ def per_place(text: str, m: BodyMatch, read) -> list[BodyMatch]:
         if one is None or fold_same_length(one.as_written) != fold_same_length(
             f"{organ} {unit} {place}"
         ):
+            return []
+        start = m.start if k == 0 else s
+        out.append(replace(one, start=start, end=e, as_written=text[start:e]))
+    return out
+
+
+def _per_local_place(text: str, m: BodyMatch, read) -> list[BodyMatch]:
+    """The bodies of each commune or district a plural of local bodies lists after a colon
+    ("Đảng ủy các xã: Tân Lập, Tân Thành"), or []."""
+    unit = _local_unit(m)
+    c = _COLON.match(text, m.end) if unit else None
+    if c is None:
+        return []
+    word, level = unit  # type: ignore[misc]
+    known = admin.commune_named if level == "commune" else admin.district_short
+    places = _places(text, c.end(), known)
+    if not places or not (_GOES_ON.match(text, places[-1][1]) or not text[places[-1][1] :].strip()):
+        return []
+    printed = text[m.start : m.end]
+    cut = re.search(r"(?<!\w)các\s", printed, re.I)
+    if cut is None:
+        return []
+    organ = " ".join(printed[: cut.start()].split())
+    out = []
+    for k, (s, e, _place) in enumerate(places):
+        name = f"{organ} {word} {' '.join(text[s:e].split())}"
+        one = read(name)
+        if one is None or fold_same_length(one.as_written) != fold_same_length(name):
             return []
         start = m.start if k == 0 else s
         out.append(replace(one, start=start, end=e, as_written=text[start:e]))
