@@ -39,3 +39,23 @@ def test_a_head_title_gives_the_duty_to_the_body_it_heads() -> None:
         ("Văn phòng Ủy ban nhân dân tỉnh", "assigned", 1),
         ("Công an tỉnh", "assigned", 1),
     ]
+
+
+def test_heads_of_boards_divisions_courts_and_commissions() -> None:
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Trưởng Ban Dân tộc tỉnh
+- Theo dõi tình hình vùng đồng bào dân tộc thiểu số.
+2. Trưởng phòng Văn hóa - Xã hội các xã, phường
+- Tuyên truyền tại cơ sở.
+3. Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy
+- Kiểm tra việc thực hiện.
+4. Đề nghị Chánh án Tòa án nhân dân tỉnh, Viện trưởng Viện kiểm sát nhân dân tỉnh
+- Phối hợp xử lý vi phạm.
+"""
+    assert table(duties_of(text, PROVINCE)[0]) == [
+        ("Ban Dân tộc tỉnh", "assigned", 1),
+        ("Phòng Văn hóa - Xã hội các xã, phường", "assigned", 1),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "assigned", 1),
+        ("Tòa án nhân dân tỉnh", "requested", 1),
+        ("Viện kiểm sát nhân dân tỉnh", "requested", 1),
+    ]
