@@ -10,6 +10,7 @@ from snippets import duties_of, table
 
 from kg.extract import admin
 from kg.models import DocumentFacts
+from kg.text import fold
 
 PARTY = DocumentFacts(
     issuer="Tỉnh ủy Hà Giang", issuer_level="province", issuer_kind="party", province="Hà Giang"
@@ -83,7 +84,9 @@ _COMMUNES = sorted(
 
 
 @settings(max_examples=30, deadline=None)
-@given(places=st.lists(st.sampled_from(_COMMUNES), min_size=2, max_size=4, unique=True))
+@given(
+    places=st.lists(st.sampled_from(_COMMUNES), min_size=2, max_size=4, unique_by=fold)
+)  # names that differ only by their accents ("Bình Gia", "Bình Giã") are one key of the reader
 def test_every_commune_listed_after_the_collective_gets_its_own_body(places: list[str]) -> None:
     text = f"III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã: {', '.join(places)} chủ động.\n"
     names = [a.body.name for a in duties_of(text, PARTY)[0]]
