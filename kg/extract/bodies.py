@@ -714,12 +714,7 @@ def _organ_name(
         # "các Ban Xây dựng Đảng [và Ủy ban Kiểm tra] Tỉnh ủy": the organs of one committee
         committee = m.committee or ctx.committee
         if committee:
-            return (
-                f"{t.pref} {COMMITTEE_DISPLAY[committee]}",
-                type_id,
-                level or ctx.level,
-                True,
-            )
+            return f"{t.pref} {COMMITTEE_DISPLAY[committee]}", type_id, level or ctx.level, True
     if t.party_organ and m.committee_list:
         listed = " ".join(m.committee_list.split()).lower()
         above = re.search(rf"truc thuoc\s+({_CU})$", fold_same_length(listed))
