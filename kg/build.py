@@ -288,7 +288,7 @@ def _write_generation(
             report.exports.append(folder)
         lap("exports")
         with Step(progress, "site"):
-            _site_hook(store, gen / "site", report, records, jobs, gen / "exports")
+            _site_hook(store, gen / "site", report, records, jobs)
         lap("site")
     finally:
         store.close()
@@ -487,12 +487,10 @@ def _site_hook(
     report: BuildReport,
     records: list[DocumentRecord],
     jobs: int = 1,
-    exports: Path | None = None,
 ) -> None:
     """The static site, with each source file as given; the store is already committed,
     so a folder that cannot be written is a warning, while a bug in the site code still
-    surfaces. The live generation's site lends the pages that come out the same; the
-    model is read from the generation's exports (the same graphs, read faster)."""
+    surfaces. The live generation's site lends the pages that come out the same."""
     live = outdir.current(site_dir.parent.parent.parent)  # DIR/gen/<id>/site -> DIR
     previous = live / "site" if live is not None and (live / "site").is_dir() else None
     try:
@@ -502,7 +500,6 @@ def _site_hook(
             originals=[(r.source.name, r.source.path) for r in records],
             previous=previous,  # its unchanged pages are carried over (kg.views.write)
             jobs=jobs,  # pages rendered in this many processes
-            graph_files=graph_export.files(exports) if exports and exports.is_dir() else None,
         )
         report.warnings += written.warnings
     except OSError as e:

@@ -9,7 +9,6 @@ bodies, evidence before everything that points at it).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -29,7 +28,6 @@ from kg.read.model import (
     Succession,
     Target,
 )
-from kg.store import to_python
 
 Row = dict[str, Any]
 
@@ -86,21 +84,12 @@ def _gmonthday(value: str | None) -> str | None:
 
 
 def _first(rows: Iterable[Row], key: str) -> dict[str, Row]:
-    """One row per ``key``: where the graph gives several (a body typed both Party and
-    State), the least by value, so the choice does not hang on a store's row order."""
     out: dict[str, Row] = {}
     for row in rows:
         k = row.get(key)
-        if k is None:
-            continue
-        seen = out.get(k)
-        if seen is None or _rank(row) < _rank(seen):
+        if k is not None and k not in out:
             out[k] = row
     return out
-
-
-def _rank(row: Row) -> tuple:
-    return tuple((v is None, str(v)) for _, v in sorted(row.items()))
 
 
 def _ordered(rows: Iterable[Row], *keys: str) -> list[Row]:
@@ -315,11 +304,8 @@ _LINK_RELATION = {
 class _Loader:
     """One load of the read model from one source (a kg Store or a pyoxigraph Store)."""
 
-    def __init__(self, source: Any, graph_files: list[Path] | None = None) -> None:
-        self.source = self.queried = source
-        self.evidence_lines: list[bytes] | None = None
-        if graph_files is not None:  # the store's graphs as N-Quads (load_model)
-            self.evidence_lines, self.queried = split_graph_files(graph_files)
+    def __init__(self, source: Any) -> None:
+        self.source = source
         self.model = ReadModel()
         self.place_label: dict[str, str] = {}
         self.place_name: dict[str, str | None] = {}
@@ -328,7 +314,7 @@ class _Loader:
         self.evidence: dict[str, Evidence] = {}
 
     def rows(self, query: str, **bindings: Any) -> list[Row]:
-        return select_values(self.queried, query, bindings or None)
+        return select_values(self.source, query, bindings or None)
 
     def ev_of(self, row: Row) -> Evidence | None:
         return self.evidence.get(row.get("ev") or "")
@@ -347,12 +333,7 @@ class _Loader:
         self.reports()
         self.targets()
         self.unnamed_bodies()
-        model = self.model  # in IRI order: what a page lists does not hang on a store's
-        model.docs, model.bodies, model.changes = (  # row order (pages tie-break on it)
-            dict(sorted(records.items())) for records in (model.docs, model.bodies, model.changes)
-        )
-        model.texts = Texts(self.source)
-        self.queried = None  # an in-memory copy is let go before the pages are written
+        self.model.texts = Texts(self.source)
         return self.model
 
     def places(self) -> None:
@@ -404,7 +385,10 @@ class _Loader:
             doc.printed_as.sort()
 
     def bodies(self) -> None:
-        for body, row in _first(self.rows(Q_BODIES), "body").items():
+        for row in self.rows(Q_BODIES):
+            body = row["body"]
+            if body is None or body in self.model.bodies:
+                continue
             place = row.get("place")
             self.model.bodies[body] = Body(
                 iri=body,
@@ -442,12 +426,8 @@ class _Loader:
             changes.sort(key=lambda c: (c.date, c.event))
 
     def read_evidence(self) -> None:
-        if self.evidence_lines is not None:
-            quotes, rows = evidence_rows(self.evidence_lines)
-            self.evidence_lines = None
-        else:
-            quotes, rows = _first(self.rows(Q_QUOTES), "ev"), self.rows(Q_EVIDENCE)
-        for row in rows:
+        quotes = _first(self.rows(Q_QUOTES), "ev")
+        for row in self.rows(Q_EVIDENCE):
             ev, doc = row["ev"], self.doc_of_source.get(row["src"] or "")
             start, end = _int(row.get("start")), _int(row.get("end"))
             if ev is None or doc is None or start is None or end is None or end < start:
@@ -461,7 +441,7 @@ class _Loader:
             )
 
     def header_evidence(self) -> None:
-        for row in _ordered(self.rows(Q_HEADER_EVIDENCE), "doc", "ev", "p"):
+        for row in _ordered(self.rows(Q_HEADER_EVIDENCE), "doc", "ev"):
             name = _HEADER_FIELD.get(row["p"] or "")
             ev = self.ev_of(row)
             if name and ev and row["doc"] in self.model.docs:
@@ -600,101 +580,11 @@ def document_names(source: Any) -> dict[str, str]:
     return {iri: d.name for iri, d in docs.items()}
 
 
-def load_model(source: Any, graph_files: list[Path] | None = None) -> ReadModel:
-    """Read the model from a store (the default graph is the union of all graphs).
-
-    ``graph_files``: every named graph of ``source`` as N-Quads (the build's exports): the
-    model is then read from them (split_graph_files), several times faster than through
-    the on-disk store; only the source texts are still read from ``source`` on demand.
-    """
+def load_model(source: Any) -> ReadModel:
+    """Read the model from a store (the default graph is the union of all graphs)."""
     if isinstance(source, ReadModel):
         return source
-    return _Loader(source, graph_files).run()
-
-
-_OA = "http://www.w3.org/ns/oa#"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_EV_TYPES = {_DKG + "Evidence", _OA + "TextPositionSelector", _OA + "TextQuoteSelector"}
-_EV_VALUES = {_OA + name: name for name in ("start", "end", "exact", "prefix", "suffix")}
-_EV_PREDICATES = {f"<{p}>".encode() for p in (*_EV_VALUES, _OA + "hasSource", _OA + "hasSelector")}
-_EV_OBJECTS = {f"<{t}>".encode() for t in _EV_TYPES}
-_TYPE = f"<{_RDF_TYPE}>".encode()
-_UNREAD = {f"<{_DKG}sourceText>".encode()}  # texts are read on demand (Texts), not here
-_BATCH = 32 << 20  # bytes of N-Quads per bulk load into the in-memory store
-
-
-def split_graph_files(files: Iterable[Path]) -> tuple[list[bytes], ox.Store]:
-    """The N-Quads lines of the evidence triples (evidence_rows reads them), and an
-    in-memory store of the rest but the source texts, for the loader's other queries:
-    the on-disk store answered the read model's queries many times slower (each term
-    it returns is one more RocksDB read)."""
-    evidence: list[bytes] = []
-    store = ox.Store()
-    rest: list[bytes] = []
-    size = 0
-    for path in files:
-        for line in Path(path).read_bytes().splitlines():
-            parts = line.split(b" ", 3)
-            if len(parts) < 3:
-                continue
-            p = parts[1]
-            if p in _EV_PREDICATES or (p == _TYPE and parts[2] in _EV_OBJECTS):
-                evidence.append(line)
-            elif p not in _UNREAD:
-                rest.append(line)
-                size += len(line)
-        if size > _BATCH:
-            store.bulk_load(b"\n".join(rest), format=ox.RdfFormat.N_QUADS)
-            rest, size = [], 0
-    store.bulk_load(b"\n".join(rest), format=ox.RdfFormat.N_QUADS)
-    return evidence, store
-
-
-def _node(term: Any) -> str:
-    """An IRI or blank node as the runner gives it (kg.store.to_python)."""
-    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
-
-
-def evidence_rows(lines: list[bytes]) -> tuple[dict[str, Row], list[Row]]:
-    """The rows of Q_QUOTES (by evidence node, the first of each) and Q_EVIDENCE, from
-    the N-Quads lines of the evidence triples: the two joins are done on dicts here."""
-    types: dict[str, set[str]] = {}
-    sources: dict[str, list[str]] = {}
-    selectors: dict[str, list[str]] = {}
-    values: dict[str, dict[str, Any]] = {}
-    for quad in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_QUADS):
-        p, o = quad.predicate.value, quad.object
-        if isinstance(quad.subject, ox.Triple):
-            continue
-        if p == _RDF_TYPE:
-            if o.value in _EV_TYPES:
-                types.setdefault(_node(quad.subject), set()).add(o.value)
-        elif p in _EV_VALUES:
-            got = values.setdefault(_node(quad.subject), {})
-            if _EV_VALUES[p] not in got:
-                got[_EV_VALUES[p]] = to_python(o)
-        elif p == _OA + "hasSelector":
-            selectors.setdefault(_node(quad.subject), []).append(_node(o))
-        elif p == _OA + "hasSource":
-            sources.setdefault(_node(quad.subject), []).append(_node(o))
-    quotes: dict[str, Row] = {}
-    rows: list[Row] = []
-    for ev, sels in selectors.items():
-        for sel in sels:
-            kinds, got = types.get(sel, set()), values.get(sel, {})
-            if _OA + "TextQuoteSelector" in kinds and "exact" in got and ev not in quotes:
-                quotes[ev] = {"ev": ev, **got}
-            if (
-                _DKG + "Evidence" in types.get(ev, ())
-                and _OA + "TextPositionSelector" in kinds
-                and "start" in got
-                and "end" in got
-            ):
-                rows.extend(
-                    {"ev": ev, "src": src, "start": got["start"], "end": got["end"]}
-                    for src in sources.get(ev, [])
-                )
-    return quotes, rows
+    return _Loader(source).run()
 
 
 class Texts:

@@ -249,17 +249,16 @@ def build_site(
     originals: Iterable[tuple[str, Path]] = (),
     previous: Path | None = None,
     jobs: int = 1,
-    graph_files: list[Path] | None = None,
 ) -> SiteReport:
     """Write the staff site for ``store`` into ``out_dir`` (DIR/site); the build's hook.
 
     ``store`` is a kg.store.Store, a pyoxigraph Store, or a ready ``ReadModel``;
     ``originals`` are (source name, file) pairs whose files the document pages link;
-    ``previous`` is the last build's site, whose unchanged pages are carried over;
-    ``graph_files``: the store's graphs as N-Quads, read instead of it (kg.read.load_model).
+    ``previous`` is the last build's site, whose unchanged pages are carried over.
     """
-    data = load_model(store, graph_files)
-    return write_site(data, Path(out_dir), limit, originals=originals, previous=previous, jobs=jobs)
+    return write_site(
+        load_model(store), Path(out_dir), limit, originals=originals, previous=previous, jobs=jobs
+    )
 
 
 def copy_originals(
