@@ -40,6 +40,7 @@ class BodyType:
     name_words: frozenset[str] = frozenset()  # lower-case words inside that name ("miền")
     qualified: bool = False  # a class of actors named with its qualifier ("Các doanh nghiệp X")
     qualifier_stops: frozenset[str] = frozenset()  # words that end that qualifier (its work)
+    head_words: tuple[str, ...] = ()  # skos:hiddenLabel: head words of names of this type ("Cục")
 
     @property
     def generic(self) -> bool:
@@ -122,6 +123,7 @@ def body_types() -> dict[str, BodyType]:
             name_words=frozenset(str(w) for w in g.objects(s, DKG.nameWord)),
             qualified=bool(qualified.toPython()) if qualified is not None else False,
             qualifier_stops=frozenset(stops),
+            head_words=tuple(sorted(_vi(g.objects(s, SKOS.hiddenLabel)))),
         )
     return out
 

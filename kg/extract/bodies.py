@@ -341,7 +341,7 @@ class BodyMatch:
     holder: bool = False  # a catch-all named in full by a "Trách nhiệm của ..." heading
 
 
-def _take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
+def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
     """Capitalised words after ``pos`` (a place or a school's name)."""
     tokens = []
     end = pos
@@ -435,12 +435,12 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         m.as_written = text[m.start : m.end]
         return m
     if type_id in _ZONE_NAMED:
-        name, e = _take_name(text, m.end)
+        name, e = take_name(text, m.end)
         if name and not admin.province_named(name):  # "Đông Nam", not the province's name
             m.name_extra = name
             m.end = e
     if type_id in _NEEDS_NAME or type_id in _KEEPS_NAME:
-        name, e = _take_name(text, m.end)
+        name, e = take_name(text, m.end)
         if name:
             m.name_extra = name
             m.end = e
@@ -486,7 +486,7 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
             m.end = r.end()
     own = not m.levels and unit_named.unit_word_of(t, key)  # "Thuế tỉnh" [Đắk Lắk]
     if (m.levels or m.committee or implied or own) and type_id not in _KEEPS_NAME and not m.region:
-        place, e = unit_named.place_at(text, m.end, _take_name) if own else _take_name(text, m.end)
+        place, e = unit_named.place_at(text, m.end, take_name) if own else take_name(text, m.end)
         if place:
             m.place = place
             m.end = e

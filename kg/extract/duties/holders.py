@@ -22,12 +22,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rdflib import URIRef
-from rdflib.namespace import SKOS
-
 from kg import lexicon
-from kg.extract.bodies import BodyMatch, _take_name, match_at
-from kg.refdata import BODIES_NS, BodyType, _graph, body_types
+from kg.extract.bodies import BodyMatch, match_at, take_name
+from kg.refdata import BodyType, body_types
 from kg.text import fold_same_length
 
 _DEPARTMENT = "DonViThuocBo"
@@ -52,10 +49,8 @@ _NAME = re.compile(r"[A-ZĐÀ-Ỹ][^.;:!?()“”\"\n]*")
 @cache
 def _heads() -> tuple[str, ...]:
     """Folded head words of a ministry's departments, longest first ("tong cuc", "cuc")."""
-    g = _graph("bodies.ttl")
     words = {
-        " ".join(fold_same_length(str(w)).lower().split())
-        for w in g.objects(URIRef(BODIES_NS + _DEPARTMENT), SKOS.hiddenLabel)
+        " ".join(fold_same_length(w).lower().split()) for w in body_types()[_DEPARTMENT].head_words
     }
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -185,7 +180,7 @@ def unit_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
     u = _unit_words().match(text, pos)
     if u is None:
         return [], pos
-    place, end = _take_name(text, u.end())
+    place, end = take_name(text, u.end())
     if not place:
         return [], pos
     level = " ".join(fold_same_length(u.group(0)).lower().split())
