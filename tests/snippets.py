@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from kg.extract.bodies import Context
+from kg.extract.bodies import Context, canonical, find_bodies
 from kg.extract.duties import extract_assignments
 from kg.models import Assignment, DocumentFacts, Finding, SourceText
 from kg.pipeline import extract_source
@@ -18,6 +18,12 @@ from kg.text import clean_text, normalize_key
 def duties_of(body: str, facts: DocumentFacts) -> tuple[list[Assignment], list[Finding]]:
     """The duty reader alone on ``body``, issued by ``facts``."""
     return extract_assignments(parse(clean_text(body)), Context.from_facts(facts))
+
+
+def named_bodies(text: str, facts: DocumentFacts) -> list[tuple[str, str]]:
+    """(canonical name, body type) of each body found in ``text``, as ``facts``' issuer sees it."""
+    ctx = Context.from_facts(facts)
+    return [(canonical(m, ctx)[0], m.type.id) for m in find_bodies(text)]
 
 
 def table(assignments: list[Assignment]) -> list[tuple[str, str, int]]:

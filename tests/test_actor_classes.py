@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from snippets import duties_of, table
+from snippets import duties_of, named_bodies, table
 
-from kg.extract.bodies import Context, canonical, find_bodies
+from kg.extract.bodies import find_bodies
 from kg.models import DocumentFacts
 from kg.refdata import body_types
 
@@ -22,8 +22,7 @@ FACTS = DocumentFacts(
 
 
 def names(text: str) -> list[tuple[str, str]]:
-    ctx = Context.from_facts(FACTS)
-    return [(canonical(m, ctx)[0], m.type.id) for m in find_bodies(text)]
+    return named_bodies(text, FACTS)
 
 
 @pytest.mark.parametrize(

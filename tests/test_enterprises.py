@@ -7,13 +7,10 @@ separator or the next body. Short synthetic names, not copied from any document.
 from __future__ import annotations
 
 import pytest
+from snippets import duties_of, named_bodies
 
-from kg.extract.bodies import Context, canonical, find_bodies
-from kg.extract.duties import extract_assignments
 from kg.models import DocumentFacts
 from kg.refdata import body_types
-from kg.structure import parse
-from kg.text import clean_text
 
 FACTS = DocumentFacts(
     issuer="Ủy ban nhân dân tỉnh Hà Giang", issuer_level="province", date="2025-11-20"
@@ -21,8 +18,7 @@ FACTS = DocumentFacts(
 
 
 def names(text: str) -> list[tuple[str, str]]:
-    ctx = Context.from_facts(FACTS)
-    return [(canonical(m, ctx)[0], m.type.id) for m in find_bodies(text)]
+    return named_bodies(text, FACTS)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +87,7 @@ def test_an_enterprise_leads_a_task() -> None:
         " ứng điện.\n"
         "2. Hợp tác xã Dịch vụ Nông nghiệp Tân An tổ chức sản xuất vụ đông.\n"
     )
-    assignments, _ = extract_assignments(parse(clean_text(body)), Context.from_facts(FACTS))
+    assignments, _ = duties_of(body, FACTS)
     got = {a.body.name: a for a in assignments}
     lead = got["Tổng công ty Điện lực miền Nam"]
     assert lead.duties and lead.leads
