@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.bodies import _gazetteer
+from kg.extract.body_match import _gazetteer
 
 GZ = _gazetteer().index
 LABELS = sorted(_gazetteer().by_label)

@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar
 from kg.text import fold_same_length
 
 
-class _Match(Protocol):  # kg.extract.bodies.BodyMatch, which imports this module
+class _Match(Protocol):  # kg.extract.body_match.BodyMatch, which imports this module
     start: int
     end: int
     as_written: str

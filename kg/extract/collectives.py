@@ -1,4 +1,4 @@
-"""What is printed around a body's name and belongs to it (kg.extract.bodies reads the name).
+"""What is printed around a body's name and belongs to it (kg.extract.body_match reads the name).
 
 A catch-all's further kinds and what narrows it ("các cơ quan, đơn vị, địa phương, doanh
 nghiệp", "các cơ quan, đơn vị khác", "các sở, ngành có liên quan"); the units a collective

@@ -1,6 +1,6 @@
 """Many labels searched at once, by the word they start with.
 
-One regex of thousands of alternatives (kg.extract.bodies' gazetteer of body labels)
+One regex of thousands of alternatives (kg.extract.body_match's gazetteer of body labels)
 makes Python's engine try every alternative at every position of a text: on generated
 plans, a sixth of extraction. Two labels can match at the same position only if their
 first words start with the same letters and digits (a first word is printed as is, and

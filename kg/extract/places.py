@@ -91,7 +91,7 @@ def _places(text: str, pos: int, known=admin.province_named) -> list[tuple[int, 
 def per_place(text: str, m: BodyMatch, read) -> list[BodyMatch]:
     """The bodies of each place a collective of provinces lists after a colon, or [] when
     ``m`` is no such collective or no province follows. ``read(name)`` reads one body's
-    printed name (kg.extract.bodies.match_at)."""
+    printed name (kg.extract.body_match.match_at)."""
     if not _province_collective(m):
         return _per_local_place(text, m, read)
     c = _COLON.match(text, m.end)

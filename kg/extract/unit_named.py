@@ -22,7 +22,7 @@ from kg.text import fold
 
 
 class _Match(Protocol):
-    """What this module reads of a kg.extract.bodies.BodyMatch."""
+    """What this module reads of a kg.extract.body_match.BodyMatch."""
 
     start: int
     type: BodyType

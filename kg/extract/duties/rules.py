@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kg import lexicon
-from kg.extract.bodies import (
+from kg.extract.body_match import (
     _DISTRIBUTIVE,
     BodyMatch,
     _distributed,
