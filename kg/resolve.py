@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg import body_keys
 from kg.models import BodyMention, DocRef, DocumentRecord, Level
 from kg.numbers import NumberParts, number_key, parse_number, type_from_number
 from kg.placechain import chain_places
@@ -437,6 +438,7 @@ class Resolver:
         self.corpus = ResolvedCorpus()
         self._titles: dict[str, list[str]] = {}  # document key -> every title cited for it
         self._places: dict[int, PlaceKey] = {}  # id(record) -> its place (kg.placechain)
+        self._named: dict[tuple[str, PlaceKey], list[str]] = {}  # bodies keyed by name
 
     # -- places and bodies
 
@@ -471,6 +473,9 @@ class Resolver:
             doc_rank = LEVELS.index(doc_level) if doc_level else 99
             place = doc_place.truncate(level) if rank <= doc_rank else doc_place
         type_seg = kebab(mention.type_id) if mention.type_id else slug(mention.name)
+        names = (place.province, place.district, place.commune)
+        if not mention.type_id or body_keys.named_apart(mention, place.level, names):
+            type_seg = self._name_segment(mention, place)
         segments = (type_seg, *place.path)
         key = type_seg + ("@" + "/".join(place.path) if place.path else "")
         if key not in self.corpus.bodies:
@@ -487,6 +492,16 @@ class Resolver:
             )
             self.place(place)
         return key
+
+    def _name_segment(self, mention: BodyMention, place: PlaceKey) -> str:
+        """A body keyed by its name: its slug, with "-2", "-3" ... for a name that differs
+        from another at the same place only by its marks ("Phù Mỹ", "Phú Mỹ")."""
+        seg, name = slug(mention.name), body_keys.name_key(mention)
+        taken = self._named.setdefault((seg, place), [])
+        if name not in taken:
+            taken.append(name)
+        i = taken.index(name)
+        return seg if i == 0 else f"{seg}-{i + 1}"
 
     # -- documents
 

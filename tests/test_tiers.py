@@ -3,11 +3,17 @@ kg.extract.tiers. Synthetic snippets in the shape of 2025 two-tier documents."""
 
 from __future__ import annotations
 
-from snippets import duties_of, table
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
+from snippets import duties_of, source, table
 
-from kg.extract.bodies import Context, find_bodies
+from kg.extract.bodies import Context, canonical, find_bodies
 from kg.extract.tiers import per_tier
 from kg.models import DocumentFacts
+from kg.pipeline import extract_source
+from kg.rdf import corpus_quads
+from kg.resolve import resolve
+from kg.vocab import DKG
 
 FACTS = DocumentFacts(
     issuer="Ủy ban nhân dân tỉnh Bình Lâm", issuer_level="province", date="2025-11-20"
@@ -47,3 +53,93 @@ def test_the_departments_under_the_peoples_committee_are_one_catch_all() -> None
         ("Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh", "assigned", 2),
         ("Ủy ban nhân dân các xã, phường", "assigned", 2),
     ]
+
+
+def test_a_kind_of_body_at_every_level_is_one_collective_named_with_cac_cap() -> None:
+    ctx = Context.from_facts(FACTS)
+    for printed, name in (
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam các cấp", "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp"),
+        ("Công an các cấp", "Công an các cấp"),
+        (
+            "Hội đồng Thi đua - Khen thưởng các cấp phân công",
+            "Hội đồng Thi đua - Khen thưởng các cấp",
+        ),
+    ):
+        (m,) = find_bodies(printed)
+        got_name, _, level, collective = canonical(m, ctx)
+        assert (got_name, level, collective) == (name, None, True), printed
+    # "cùng cấp" stays the addressee's own level; "các cấp học" is not a level of bodies
+    (m,) = find_bodies("Ủy ban nhân dân cùng cấp")
+    assert canonical(m, ctx)[0] == "Ủy ban nhân dân cùng cấp"
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+--------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 12/KH-UBND
+
+Nghệ An, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+Phòng thủ dân sự năm 2026
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Ủy ban nhân dân cấp tỉnh, cấp xã
+
+- Kiện toàn Ban Chỉ huy Phòng thủ dân sự.
+
+2. Công an tỉnh
+
+- Bảo đảm an ninh, trật tự.
+
+3. Công an các cấp
+
+- Tuyên truyền trong nhân dân.
+
+4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+
+- Vận động nhân dân tham gia.
+
+5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp
+
+- Giám sát việc thực hiện.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn A
+"""
+
+
+def test_each_tier_and_each_collective_is_its_own_body_in_the_graph() -> None:
+    """record -> resolve -> RDF keeps one body node per assignment (GUIDE: one body per
+    tier): the province's own body and the bodies of a tier under it, or of every level,
+    share a type and a place but are not one body."""
+    rec = extract_source(source(PLAN, "plan.txt"))
+    names = [a.body.name for a in rec.assignments]
+    assert names == [
+        "Ủy ban nhân dân tỉnh",
+        "Ủy ban nhân dân cấp xã",
+        "Công an tỉnh",
+        "Công an các cấp",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp",
+    ]
+    g = Graph()
+    for s, p, o, _g in corpus_quads(resolve([rec]), "https://w3id.org/dkg/id/"):
+        g.add((s, p, o))
+    bodies = [
+        next(g.objects(a, DKG.body))
+        for a in sorted(
+            g.subjects(RDF.type, DKG.Assignment), key=lambda a: int(str(a).rsplit("/", 1)[1])
+        )
+    ]
+    assert len(set(bodies)) == len(names)
+    labels = [str(next(g.objects(b, RDFS.label))) for b in bodies]
+    assert labels == names

@@ -184,6 +184,8 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return t.pref, type_id, level, True
     if m.same_level:
         return f"{t.pref} cùng cấp", type_id, None, True
+    if m.every_level and not t.generic:
+        return f"{t.pref} các cấp", type_id, None, True
     if m.span_of and t.collective and not t.generic:
         base = re.sub(r"\s+trực thuộc Trung ương$", "", t.pref, flags=re.I)
         return f"{base} {m.span_of}", type_id, level, True
@@ -204,8 +206,9 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         name = ctx.generic_names.setdefault(key, ctx.generic_printed.get(key, printed))
         return name, type_id, level, True
     if m.inner is not None:
-        inner_name = canonical(m.inner, ctx)[0]
-        return f"{t.pref} {inner_name}", type_id, m.inner.type.level or ctx.level, False
+        inner_name, _, inner_level, plural = canonical(m.inner, ctx)
+        level = inner_level if t.party_organ else m.inner.type.level or ctx.level
+        return f"{t.pref} {inner_name}", type_id, level, plural and t.party_organ
     if t.collective and m.committee and fold_same_length(t.pref).endswith("truc thuoc"):
         return f"{t.pref} {COMMITTEE_DISPLAY[m.committee]}", type_id, level, True
     if t.party_organ or t.id in _ORGAN_COLLECTIVES:

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 
 from kg import lexicon
-from kg.extract import actor_classes, admin, collectives, enterprises, unit_named
+from kg.extract import (
+    actor_classes,
+    admin,
+    collectives,
+    enterprises,
+    headwords,
+    organ_committee,
+    unit_named,
+)
 from kg.extract.labelindex import LabelIndex
 from kg.refdata import BodyType, body_types
 from kg.text import fold_same_length
@@ -233,6 +241,7 @@ class BodyMatch:
     unit: str | None = None  # "Chi nhánh" of a body, "Văn phòng" of a Ban Chỉ đạo, as printed
     span_of: str | None = None  # "từ Hà Tĩnh đến Khánh Hòa": the units a collective covers
     holder: bool = False  # a catch-all named in full by a "Trách nhiệm của ..." heading
+    every_level: bool = False  # "Công an các cấp": that kind of body at every level
 
 
 def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -263,11 +272,34 @@ _TIME_WORDS = {"năm", "tháng", "quý", "ngày"}
 
 
 def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
+    if not headwords.printed_as_head(text, start, type_id):
+        return None  # "Trưởng Công an xã": not "Trường" (a school)
+    if type_id in _NEEDS_NAME and headwords.after_unit_word(text, start):
+        return None  # "phường Trường Thi": a ward, not a school
     m = _complete_label(text, folded, start, end, type_id)
     if m is not None:  # "Chi nhánh Ngân hàng ...", "Văn phòng Ban Chỉ đạo ..."
         m.start, m.unit = collectives.unit_before(text, folded, start, type_id)
         m.as_written = text[m.start : m.end]
     return m
+
+
+def _committee(m: BodyMatch, text: str, folded: str, end: int) -> bool:
+    """Read the committee an organ's name ends with; False when it needs one and has none."""
+    named = organ_committee.named_committee(text, end, match_at) if m.type.party_organ else None
+    c = _COMMITTEE.match(folded, end)
+    cs = _COMMITTEES.match(folded, end)
+    if named is not None:  # "Ban Thường vụ [Đảng ủy các xã, phường]"
+        m.inner, m.end = named, named.end
+    elif cs:
+        m.committee_list = " ".join(text[cs.start(1) : cs.end(1)].split())
+        m.plural = True
+        m.end = cs.end()
+    elif c:
+        m.committee = c.group(1).split()[0] + " " + c.group(1).split()[1]
+        m.end = c.end()
+    elif m.type.id in _NEEDS_COMMITTEE:
+        return False
+    return True
 
 
 def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
@@ -283,18 +315,10 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         m.name_extra, m.end = enterprises.name_at(text, end, t.name_words, partial(match_at, text))
         m.as_written = text[start : m.end]
         return m if m.name_extra else None
-    if t.party_organ or type_id in {"BanThuongVu", "BanXayDungDang"}:
-        c = _COMMITTEE.match(folded, end)
-        cs = _COMMITTEES.match(folded, end)
-        if cs:
-            m.committee_list = " ".join(text[cs.start(1) : cs.end(1)].split())
-            m.plural = True
-            m.end = cs.end()
-        elif c:
-            m.committee = c.group(1).split()[0] + " " + c.group(1).split()[1]
-            m.end = c.end()
-        elif type_id in _NEEDS_COMMITTEE:
-            return None
+    if (t.party_organ or type_id in {"BanThuongVu", "BanXayDungDang"}) and not _committee(
+        m, text, folded, end
+    ):
+        return None
     if t.collective and key.endswith("truc thuoc"):
         above = _ABOVE.match(folded, m.end)  # the superior committee, when printed
         if above:
@@ -352,6 +376,7 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         if s:
             if s.group(1):
                 m.end = s.end()
+                m.every_level = s.group(1).startswith("cac")
             else:
                 lv = []
                 for w in LEVEL_WORD.finditer(folded, s.start(3), s.end(3)):

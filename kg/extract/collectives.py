@@ -140,19 +140,54 @@ _DESCRIPTOR_STOP = {
     "trinh", "lanh", "ban", "nhan", "danh", "tong", "gui", "chiu", "phai", "duoc", "se", "da",
     "can", "nghien", "ra", "xem", "khan", "tiep", "bo", "sung", "noi",
 }  # fmt: skip
+# the same words as printed: folded, "tại" (at) is "tai" of "thiên tai" and "tham" of "tham
+# gia" (take part) the "tham" of "tham nhũng" (corruption), which names what is steered
+_DESCRIPTOR_STOP_VI = {
+    "quán", "quản", "tổ", "chỉ", "thực", "triển", "xây", "và", "các", "phối", "có", "làm",
+    "hướng", "về", "để", "đề", "trong", "tại", "của", "theo", "thành", "thanh", "huyện", "tỉnh",
+    "xã", "phường", "thị", "thì", "kiểm", "giám", "tuyên", "đẩy", "tăng", "chủ", "báo", "bảo",
+    "giao", "trình", "lãnh", "ban", "bàn", "nhận", "đánh", "dành", "tổng", "gửi", "chịu",
+    "phải", "được", "sẽ", "đã", "cần", "nghiên", "ra", "xem", "khẩn", "tiếp", "bổ", "bộ",
+    "sung", "nơi", "tham gia", "tham mưu", "tham dự", "tham khảo",
+}  # fmt: skip
+
+
+def _stops(text: str, d: re.Match[str], marked: bool) -> bool:
+    """Does the word ``d`` found start what the committee does, not what it steers?"""
+    word = normalize_key(text[d.start(1) : d.end(1)])
+    if not marked:  # a text typed without marks: the folded words are all one can tell
+        return d.group(1) in _DESCRIPTOR_STOP
+    two = re.match(r"\s+([^\W\d_]+)", text[d.end() : d.end() + 12])
+    return word in _DESCRIPTOR_STOP_VI or (
+        bool(two) and f"{word} {normalize_key(two.group(1))}" in _DESCRIPTOR_STOP_VI
+    )
+
+
+# a steering committee known by a number, after the decision that set it up ("Ban Chỉ đạo 35")
+_NUMBERED = re.compile(r"[ \t]+(\d{2,4})(?![\w/.,-])")
+# inside what it steers, a comma or "và" joins words of one name ("phòng, chống tham nhũng,
+# lãng phí, tiêu cực"; "phòng, chống thiên tai và tìm kiếm cứu nạn") when a word of that name
+# follows it (lower case, no word that starts what the committee does)
+_JOINED = re.compile(r"\s*,|\s+va(?![a-z])")
 
 
 def steers_at(text: str, folded: str, end: int) -> tuple[str | None, int]:
     """What a steering committee printed up to ``end`` steers, and where that ends."""
-    words = []
+    n = _NUMBERED.match(text, end)
+    if n:
+        return n.group(1), n.end()
+    words = 0
     pos = end
-    while len(words) < 8:
-        d = _DESCRIPTOR.match(folded, pos)
-        if not d or d.group(1) in _DESCRIPTOR_STOP or text[d.start(1)].isupper():
+    near = text[end : end + 80]
+    marked = fold(near) != normalize_key(near)
+    while words < 12:
+        j = _JOINED.match(folded, pos) if words else None
+        d = _DESCRIPTOR.match(folded, j.end() if j else pos)
+        if not d or _stops(text, d, marked) or text[d.start(1)].isupper():
             break
-        words.append(text[d.start(1) : d.end(1)])
+        words += 1
         pos = d.end()
-    return (" ".join(words), pos) if words else (None, end)
+    return (" ".join(text[end:pos].split()), pos) if words else (None, end)
 
 
 def own_name(printed: str, holder: bool, pref: str) -> str | None:

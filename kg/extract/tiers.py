@@ -29,3 +29,12 @@ def per_tier(m: BodyMatch, ctx: Context) -> list[BodyMatch]:
         cap = m.cap and tier != ctx.level
         out.append(replace(m, levels=[word], plural=False, has_cac=False, cap=cap))
     return out
+
+
+def partner_tiers(m: BodyMatch, ctx: Context) -> list[BodyMatch]:
+    """``m`` named as a partner: one match per tier, and a kind of body named at every level
+    ("phối hợp với Đoàn thanh niên các cấp") is the one the issuer's bodies work with, at the
+    issuer's level (the seeds' convention: partners are specific bodies, GUIDE)."""
+    if m.every_level:
+        m = replace(m, every_level=False)
+    return per_tier(m, ctx)

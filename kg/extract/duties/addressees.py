@@ -13,7 +13,7 @@ from kg import lexicon
 from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
 from kg.extract.duties.rules import _HEADINGS, REPLY, _Draft, lead_bodies, parse_list
 from kg.models import Node, Span
-from kg.text import fold_same_length
+from kg.text import fold_same_length, normalize_key
 
 # a point that opens by handing work on: "Giao ...", "Đề nghị ...", "Yêu cầu ..."
 _HANDS_TO = re.compile(r"\W*(?:giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+")
@@ -71,7 +71,7 @@ class _Addressees:
         for m, span in found:
             bm = mention(m, self.ctx)
             bm.span = span
-            key = fold_same_length(bm.name)
+            key = normalize_key(bm.name)
             if key not in self.drafts:
                 self.drafts[key] = _Draft(key, bm, mode, bm.span)
                 self.order.append(key)

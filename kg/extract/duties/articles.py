@@ -22,7 +22,7 @@ import re
 from kg.extract.bodies import Context, is_issuer, mention
 from kg.extract.duties.rules import _Duty, _Lead, executors_only, lead_bodies, narrative
 from kg.models import Node
-from kg.text import fold_same_length
+from kg.text import fold_same_length, normalize_key
 
 # "có chức năng", "có nhiệm vụ, quyền hạn", "có quyền": what a body is, not what it must do
 # and "quyết định ..." (a power to decide: "Phó Trưởng Ban quyết định thành lập Văn phòng")
@@ -77,8 +77,8 @@ def next_subject(text: str, lead: _Lead, ctx: Context) -> str | None:
         return None
     if not _is_work(again.rest) or all(b.type.generic for b in again.bodies):
         return None
-    names = {fold_same_length(mention(b, ctx).name) for b in lead.bodies}
-    same = any(fold_same_length(mention(b, ctx).name) in names for b in again.bodies)
+    names = {normalize_key(mention(b, ctx).name) for b in lead.bodies}
+    same = any(normalize_key(mention(b, ctx).name) in names for b in again.bodies)
     return "same" if same else "other"
 
 

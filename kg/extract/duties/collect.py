@@ -16,9 +16,9 @@ from kg.extract.duties.rules import (
     _TableDuty,
     lead_bodies,
 )
-from kg.extract.tiers import per_tier
+from kg.extract.tiers import partner_tiers, per_tier
 from kg.models import BodyMention, Node
-from kg.text import fold_same_length
+from kg.text import fold_same_length, normalize_key
 
 
 class _Collect:
@@ -218,9 +218,10 @@ class _Collect:
         ]
         sup_cell = cells[c_sup] if c_sup is not None and c_sup < len(cells) else ""
         sups = [  # "Trung tâm X (Sở Y)": the body in brackets is X's parent, no partner
-            b
+            x
             for b in find_bodies(sup_cell, list_mode=True)
             if sup_cell[: b.start].rstrip()[-1:] != "("
+            for x in partner_tiers(b, self.ctx)
         ]
         deadline = cells[c_time] if c_time is not None and c_time < len(cells) else None
         sec = f"Phụ lục.{r.marker}" if r.marker else "Phụ lục"
@@ -236,7 +237,7 @@ class _Collect:
             self._add_table(b, bm, d)
 
     def _add_table(self, b: BodyMatch, bm: BodyMention, d: _TableDuty) -> None:
-        key = fold_same_length(bm.name)
+        key = normalize_key(bm.name)
         draft = self.drafts.get(key)
         if draft is None:
             draft = _Draft(key, bm, "assigned", bm.span)

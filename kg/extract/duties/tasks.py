@@ -25,6 +25,7 @@ from kg.extract.duties.rules import (
     parse_list,
     parse_list_past,
 )
+from kg.extract.tiers import partner_tiers, per_tier
 from kg.models import Node
 from kg.text import fold_same_length
 
@@ -140,7 +141,8 @@ class _Tasks:
                 b.start, b.end = b.start + start, b.end + start
             stop = end
         says_lead = bool(_SAYS_LEAD.match(fold_same_length(flat[stop : stop + 40])))
-        for b in found:
+        tiers = per_tier if cue == "lead" else partner_tiers
+        for b in (x for f in found for x in tiers(f, self.ctx)):  # type: ignore[attr-defined]
             if cue == "lead":
                 leads.append((b, base, says_lead))
             else:

@@ -35,11 +35,11 @@ from kg.extract.duties.rules import (
 from kg.extract.duties.scopes import (
     _Scopes,
 )
-from kg.extract.tiers import per_tier
+from kg.extract.tiers import partner_tiers, per_tier
 from kg.extract.topics import topics_of
 from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Structure
 from kg.refdata import body_types
-from kg.text import fold_same_length
+from kg.text import fold_same_length, normalize_key
 
 # a heading word a web copy printed alone on its line ("Điều" / "13. Trách nhiệm ...")
 _BARE_WORD = re.compile(r"(?:Điều|Chương|Mục|Phần)\s*[.:]?")
@@ -129,7 +129,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             place = _PLACE_AFTER_LEVEL.search(long)
             if place:  # "... trẻ em huyện Thoại Sơn": the canonical name drops the place
                 long = long[: place.start(1)].rstrip()
-            key = fold_same_length(mention(short, self.ctx).name)
+            key = normalize_key(mention(short, self.ctx).name)
             if len(long) > len(short.as_written):
                 out[key] = long[:1].upper() + long[1:]
         self._aliases = out
@@ -141,10 +141,10 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
 
     def add_one(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
         bm = mention(m, self.ctx, base=base, clean=self.clean)
-        full = self.aliases().get(fold_same_length(bm.name))
+        full = self.aliases().get(normalize_key(bm.name))
         if full and not m.name_extra:
             bm.name = full
-        key = fold_same_length(bm.name)
+        key = normalize_key(bm.name)
         d = self.drafts.get(key)
         if d is None:
             d = _Draft(key, bm, mode, bm.span)
@@ -203,7 +203,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
 
     def known(self, m: BodyMatch) -> bool:
         """Has a body a draft with work already?"""
-        d = self.drafts.get(fold_same_length(mention(m, self.ctx).name))
+        d = self.drafts.get(normalize_key(mention(m, self.ctx).name))
         return d is not None and bool(d.duties) and self.substantive(d)
 
     def substantive(self, draft: _Draft) -> bool:
@@ -310,11 +310,12 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                 for b in bodies:
                     if b.type.generic or _RELATED.match(folded, b.end):
                         continue
-                    bm = mention(b, self.ctx, base=start, clean=self.clean)
-                    if bm.name in names:
-                        continue
-                    names.add(bm.name)
-                    out.append(bm)
+                    for one in partner_tiers(b, self.ctx):  # "cấp tỉnh, cấp xã": two partners
+                        bm = mention(one, self.ctx, base=start, clean=self.clean)
+                        if bm.name in names:
+                            continue
+                        names.add(bm.name)
+                        out.append(bm)
         return out
 
 
