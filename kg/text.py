@@ -198,13 +198,14 @@ def _drop_running_lines(buf: _Buf) -> None:
         counted = any(by_line.get(ln + d) in (v - 1, v + 1) for d in range(-15, 16) if d)
         # a long table whose cells are paragraphs puts its row numbers far apart: a number
         # that goes on from the last row kept (or starts a group again at 1) is a row too
-        goes_on = last is not None and ln - last[0] <= 40 and v in (last[1] + 1, 1)
+        goes_on = last is not None and ln - last[0] <= 40 and (v in (last[1] + 1, 1) or counted)
         first_row = v == 1 and any(0 < ln - h <= 30 for h in heads)
         if near_head and counted or goes_on or first_row:
             keep.add(s)
             last = (ln, v)
     buf.sub(_LONE_NUMBER, lambda m: m.group(0) if m.start() in keep else "")
-    paged = bool(page_nos) or _page_count([(ln, v) for ln, v, _s in lone])
+    rows = {ln for ln, _v, s in lone if s in keep}  # a table's row numbers count rows, not pages
+    paged = bool(page_nos) or _page_count([(ln, v) for ln, v, _s in lone], rows)
     counts = Counter(
         normalize_key(line)
         for line in buf.text.split("\n")
@@ -242,15 +243,16 @@ def _drop_running_lines(buf: _Buf) -> None:
         )
 
 
-def _page_count(numbers: list[tuple[int, int]]) -> bool:
+def _page_count(numbers: list[tuple[int, int]], rows: set[int]) -> bool:
     """Do the lone numbers (line, value) count pages: one value, then the next some lines on,
-    from 2 (NĐ 30/2020 numbers pages from the second)? A table's TT column counts from 1."""
+    from 2 (NĐ 30/2020 numbers pages from the second)? A table's TT column counts from 1, and
+    the numbers on ``rows`` are a table's rows (its count goes on after rows lost in a copy)."""
     first = None  # the value the current run of consecutive numbers started at
     for (la, a), (lb, b) in zip(numbers, numbers[1:], strict=False):
         first = first if first is not None else a
         if b != a + 1:
             first = None
-        elif lb - la >= 4 and first >= 2:
+        elif lb - la >= 4 and first >= 2 and not {la, lb} & rows:
             return True
     return False
 

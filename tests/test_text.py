@@ -296,3 +296,22 @@ def test_row_numbers_of_a_long_table_of_paragraph_cells_are_kept() -> None:
     assert [ln for ln in lines if ln.isdigit()] == ["1", "1", "2", "3"]
     assert lines.count(lead) == 4  # the lead cell of every row is no running header
     check_offsets(c)
+
+
+def test_a_table_whose_copy_lost_rows_keeps_its_cells() -> None:
+    """A web copy that lost some rows ("…....") goes on from a later row number: those are
+    still rows, and the cells repeated in them ("Sở Tài chính") are text, not a page's
+    running header."""
+    lead = "Sở Tài chính"
+
+    def row(n: int) -> str:
+        return f"{n}\n\nNhiệm vụ {n} của bảng\nphân công thực hiện\n\n{lead}\n\nCơ quan liên quan\n\n2025\n\n"
+
+    raw = "TT\n\nNội dung\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian\n\n"
+    raw += "I\n\nNHÓM MỘT\n\n" + "".join(row(n) for n in (1, 2, 3)) + "…..............\n\n"
+    raw += "".join(row(n) for n in (5, 6, 7))
+    c = clean_text(raw)
+    lines = c.text.split("\n")
+    assert [ln for ln in lines if ln.isdigit()] == ["1", "2", "3", "5", "6", "7"]
+    assert lines.count(lead) == 6
+    check_offsets(c)

@@ -379,9 +379,11 @@ def _first_sentence(text: str) -> str:
     return t.rstrip(" :;.").strip()
 
 
-# a marker alone on its line: "1.", "1.2.", "II.", "a)", "-", "+", "Điều"
+# a marker alone on its line: "1.", "1.2.", "II.", "a)", "-", "+", "Điều", "Chương" (its
+# number on the next line: "Chương" / "I", as web copies print a Quy chế's chapters)
 _BARE_MARKER = re.compile(
-    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|[IVX]{1,5}\.|[a-zđ]\)|[-–+•]|(?P<article>Điều))"
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|[IVX]{1,5}\.|[a-zđ]\)|[-–+•]|(?P<article>Điều)"
+    r"|(?P<chapter>Chương|CHƯƠNG|Phần|PHẦN))"
 )
 
 
@@ -396,10 +398,15 @@ def bare_marker(
         return None
     nxt = lines[idx + 1]
     article = bool(bare.group("article"))
-    if not article and (match_marker(nxt.text) or narrow_table(idx + 1)) or "\t" in nxt.text:
+    chapter = bool(bare.group("chapter"))
+    if chapter and not _ROW_NO.match(nxt.text.strip()):
+        return None  # "Chương" / "trình ...": a word wrapped at the line's end
+    if not (article or chapter) and (match_marker(nxt.text) or narrow_table(idx + 1)):
+        return None
+    if "\t" in nxt.text:
         return None
     mk = match_marker(f"{lines[idx].text.strip()} {nxt.text.replace(chr(9), ' ').lstrip()}")
-    if mk is None or (mk[0] == "article") != article:
+    if mk is None or (mk[0] == "article") != article or (mk[0] == "part") != chapter:
         return None
     kind, rank, marker, title, style = mk
     return kind, marker, rank, style, nxt.start + (len(nxt.text) - len(title)) if title else nxt.end

@@ -14,6 +14,7 @@ from kg.extract.body_match import (
     match_at,
 )
 from kg.extract.duties import holders
+from kg.extract.duties.boilerplate import problems_only, undergoes_only
 from kg.extract.places import per_place
 from kg.extract.topics import topics_of
 from kg.models import BodyMention, Duty, Span
@@ -209,6 +210,8 @@ def parse_list_past(
 
 def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = False) -> _Lead | None:
     """The bodies a heading or sentence starts with, its mode and what follows."""
+    if undergoes_only(text):  # "Tổ chức, cá nhân có thành tích ... được khen thưởng"
+        return None
     folded = fold_same_length(text)
     pos = len(text) - len(text.lstrip(" \t*“\"'(-–•+"))
     mode = "assigned"
@@ -228,7 +231,7 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
         )
     if not bodies and explicit:  # "Đề nghị tỉnh Nghệ An ...": the province's People's Committee
         bodies, end = holders.unit_at(text, pos)
-    if not bodies and allow_clause and _CLAUSE.match(folded, pos):
+    if not bodies and allow_clause and _CLAUSE.match(folded, pos) and not problems_only(text):
         for m in find_bodies(text):
             before = folded[: m.start].rstrip()
             if before.endswith(",") and not _PREPOSITION.search(before[:-1]):

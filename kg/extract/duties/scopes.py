@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.duties.articles import _Articles, opens_with_work
+from kg.extract.duties.chapters import general_part, holders_chapter
 from kg.extract.duties.clauses import ABOUT_MATTER
 from kg.extract.duties.lines import _ARTICLE_ORG, _Lines
 from kg.extract.duties.rules import (
@@ -52,6 +53,13 @@ class _Scopes(_Lines, _Tasks, _Articles):
                 else:
                     line, wrapped = n.title, None
                 title = " ".join(fold_same_length(line).split())  # "TỔ CHỨC" / "THỰC HIỆN"
+                if n.kind == "part" and general_part(line):
+                    continue  # "Chương I. QUY ĐỊNH CHUNG": scope and principles, no work
+                heads = [self.heading_line(c)[0] for c in n.children if c.kind == "article"]
+                if n.kind == "part" and holders_chapter(heads):
+                    # "Điều 10. Trách nhiệm của Bộ X", ...: each article heads its own body's
+                    visit(n.children, sec + ".")
+                    continue
                 if n.kind in ("part", "item") and self.names_its_body(line, n):
                     scopes.append(([n], prefix.rstrip(".")))  # "16. Trách nhiệm của Sở X"
                     continue

@@ -1,0 +1,65 @@
+"""Clauses every plan, decision and Quy chế prints that name bodies but hand out no work.
+
+The problems clause: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan,
+đơn vị phản ánh về Sở X để tổng hợp, báo cáo Ủy ban nhân dân tỉnh". Plans, decisions and
+Quy chế close their organisation part with it (NĐ 30/2020 gives no
+form, but every province and ministry writes it alike). It names who reports problems to
+whom, as they arise: a reporting obligation (kg.extract.reporting reads it), not work handed
+out, so an item or paragraph that is only this clause gives no duty (GUIDE: "the standard
+problems clause, recorded under reporting only").
+
+The reward and sanction clause: "Tổ chức, cá nhân có thành tích ... được khen thưởng; vi
+phạm ... bị xử lý theo quy định": what befalls the bodies named, no task of theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.text import fold_same_length
+
+_W = r"(?![a-z])"
+# the condition: "(Trong quá trình [triển khai] [tổ chức] thực hiện [...],) nếu có / trường
+# hợp có / khi phát sinh khó khăn, vướng mắc"
+_CONDITION = re.compile(
+    r"\W*(?:trong\s+qua\s+trinh[^,.;:]{0,80},\s*)?"
+    r"(?:neu|truong\s+hop|khi|qua\s+trinh\s+thuc\s+hien\s+neu)\s+(?:co\s+|phat\s+sinh\s+)?"
+    r"(?:cac\s+|nhung\s+)?(?:kho\s+khan|vuong\s+mac|van\s+de\s+phat\s+sinh|phat\s+sinh)" + _W
+)
+# what the bodies are told to do with the problems: tell someone of them
+_TELL = re.compile(r"(?:phan\s+anh|bao\s+cao|de\s+xuat|gui|kien\s+nghi|trao\s+doi|lien\s+he)" + _W)
+# a second sentence after the clause hands out more work ("...; Sở Nội vụ theo dõi ...")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def problems_only(text: str) -> bool:
+    """Is ``text`` the problems clause and nothing more?"""
+    f = " ".join(fold_same_length(text).split())
+    m = _CONDITION.match(f)
+    if m is None:
+        return False
+    rest = f[m.end() :]
+    end = _SENTENCE_END.search(rest)
+    if end is not None and rest[end.end() :].strip(" ./"):
+        return False
+    return _TELL.search(rest) is not None
+
+
+# "(sẽ) được khen thưởng", "bị xử lý / xử phạt / kỷ luật / truy cứu": the body undergoes it
+_UNDERGOES = re.compile(
+    r"(?<![a-z])(?:se\s+)?(?:duoc|bi)\s+(?:xem\s+xet\s+(?:de\s+)?)?"
+    r"(?:khen\s+thuong|bieu\s+duong|ton\s+vinh|xu\s+ly|xu\s+phat|ky\s+luat|truy\s+cuu)" + _W
+)
+# what a body is told to do, before that verb ("... có trách nhiệm đề xuất được khen thưởng")
+_WORK = re.compile(
+    r"(?<![a-z])(?:trach\s+nhiem|chu\s+tri|phoi\s+hop|de\s+xuat|thuc\s+hien\s+viec)" + _W
+)
+
+
+def undergoes_only(text: str) -> bool:
+    """Is the first sentence of ``text`` a reward or sanction its bodies undergo, no work?"""
+    f = " ".join(fold_same_length(text).split())
+    end = _SENTENCE_END.search(f)
+    first = f[: end.start()] if end else f
+    m = _UNDERGOES.search(first)
+    return m is not None and not _WORK.search(first[: m.start()])
