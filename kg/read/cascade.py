@@ -32,20 +32,26 @@ Q_NUMBERS = """SELECT DISTINCT ?doc ?printed WHERE {
 Q_HAS_DERIVED = """SELECT ?doc WHERE { ?doc dkg:cascadeAncestor ?root } LIMIT 1"""
 Q_MEMBERS = """SELECT ?doc WHERE { ?doc dkg:cascadeAncestor ?root }"""
 
-# Each runs with ?doc bound (the root), with UNDER (the documents under ?root, looked up
-# one by one) or with nothing (every document, read in order and kept where it is under
-# the root: for a national cascade, four times faster than a lookup per document).
-UNDER = "?doc dkg:cascadeAncestor ?root ."
-Q_FIELD = """SELECT ?doc ?o WHERE { %s ?doc ?p ?o . }"""
-Q_PRINTED = """SELECT DISTINCT ?doc ?printed WHERE { %s ?doc dkg:printedAs ?printed . }"""
+# Each runs with ?doc bound (the root), with UNDER (the documents under ?root) or with
+# nothing (every document, read in order and kept where it is under the root: for a
+# national cascade, four times faster than a lookup per document). Each property is read
+# in its own sub-SELECT, which pyoxigraph joins to UNDER by hashing, where a plain pattern
+# would be looked up on disk once per document (kg.queries).
+UNDER = "{ SELECT ?doc WHERE { ?doc dkg:cascadeAncestor ?root } }"
+Q_FIELD = """SELECT ?doc ?o WHERE { %s { SELECT ?doc ?o WHERE { ?doc ?p ?o } } }"""
+Q_PRINTED = """SELECT DISTINCT ?doc ?printed WHERE { %s
+  { SELECT ?doc ?printed WHERE { ?doc dkg:printedAs ?printed } }
+}"""
 Q_TYPES = """SELECT ?doc ?label WHERE { %s
-  ?doc eli:type_document ?t .
+  { SELECT ?doc ?t WHERE { ?doc eli:type_document ?t } }
   ?t skos:prefLabel ?label .
   FILTER (lang(?label) = "vi" || lang(?label) = "")
 }"""
 # the implements / guides links (kg.read.load's Q_LINKS): kg.rdf writes dkg:cascadesFrom
 # with each eli:ensures_implementation_of, and dkg:guidanceFor only along with them
-Q_LINKS = """SELECT ?doc ?cited WHERE { %s ?doc dkg:cascadesFrom ?cited . }"""
+Q_LINKS = """SELECT ?doc ?cited WHERE { %s
+  { SELECT ?doc ?cited WHERE { ?doc dkg:cascadesFrom ?cited } }
+}"""
 
 # the fields of kg.read.load's Q_DOCS that a trace shows; the first four are written for
 # documents only (a scan reads little else), the others for bodies and places too
