@@ -9,6 +9,8 @@ leaves the previous one live. One bad source file is reported and skipped.
 from __future__ import annotations
 
 import gc
+import os
+import pickle
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -19,7 +21,7 @@ import pyoxigraph as ox
 
 from kg import graph_export, incremental, lineage, outdir, rdf_pool, reorg
 from kg.cache import RecordCache
-from kg.derived import derived_quads
+from kg.derived import derived_quads, facts_of
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
@@ -28,7 +30,7 @@ from kg.progress import report as tell
 from kg.rdf import REFERENCE_FILES, Emitter, IRIs, reference_quads
 from kg.readers import describe
 from kg.resolve import ResolvedCorpus, ResolvedSource, resolve
-from kg.store import INPUTS, Store, StoreWriter, open_store, open_store_folder
+from kg.store import INPUTS, STORE, Store, StoreWriter, open_store, open_store_folder
 from kg.views import site
 from kg.vocab import DEFAULT_BASE
 
@@ -211,12 +213,28 @@ def _write_generation(
         # build changes a checkpoint of the last one's along with the store
         mirrored = prev is not None and writer.seeded and writer.mirror(prev.inputs, INPUTS)
         cross = _Graphs(writer, base, prev if writer.seeded else None)
-        graphs = _reuse_or_reference(writer, kept, graph_of, sigs, digest, base, cross, mirrored)
+        facts: dict[str, tuple[str, bytes]] = {}  # graph -> (digest, kg.derived.facts_of)
+        graphs = _reuse_or_reference(
+            writer, kept, graph_of, sigs, digest, base, cross, mirrored, facts
+        )
+        if writer.seeded and prev is not None:
+            _carry_facts(prev.folder / STORE / FACTS, graphs, facts)
         lap("reuse")
         emitter = Emitter(corpus, iris)
         exported = gen / "exports"  # the source graphs' files, written as they are emitted
         built_docs = _emit_sources(
-            writer, emitter, emit, graph_of, sigs, graphs, cross, report, progress, exported, jobs
+            writer,
+            emitter,
+            emit,
+            graph_of,
+            sigs,
+            graphs,
+            cross,
+            report,
+            progress,
+            exported,
+            jobs,
+            facts,
         )
         built_docs |= {s.doc for s in kept}
         for src in kept:  # the doc types their graphs use, for the shared graph
@@ -245,7 +263,15 @@ def _write_generation(
                 cross.replace(str(iris.reorg_graph), reorg_in.quads())
             writer.flush()
         lap("reorg")
-        cross.replace(str(iris.derived_graph), derived_quads(writer.store, base))
+        derived_from = [str(iris.shared_graph), str(iris.lineage_graph), str(iris.reorg_graph)]
+        for g in derived_from:
+            facts[g] = (cross.digests[g], facts_of(cross.lines[g], g))
+        for g in graphs.keys() - facts.keys():  # not known from this build or the last
+            facts[g] = (graphs[g], facts_of(graph_export.graph_lines(writer.store, g), g))
+        blob = b"".join(facts[g][1] for g in sorted(set(graphs) | set(derived_from)))
+        cross.replace(str(iris.derived_graph), derived_quads(None, base, facts=blob))
+        del blob
+        _save_facts(writer.folder / FACTS, {g: facts[g] for g in graphs})
         writer.flush()
         graphs.update(cross.digests)
         lap("derived")
@@ -371,6 +397,34 @@ class _Graphs:
         self.writer.add(_parse(new))
 
 
+FACTS = "facts.pickle"  # in the store folder: per graph, what graph/derived reads of it
+
+
+def _carry_facts(path: Path, graphs: dict[str, str], facts: dict[str, tuple[str, bytes]]) -> None:
+    """The last build's facts of the graphs kept as it wrote them (same digest); a graph
+    whose facts are missing is read from the store instead (kg.build, derived)."""
+    try:
+        old = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return
+    if not isinstance(old, dict):
+        return
+    for g, d in graphs.items():
+        found = old.get(g)
+        if g not in facts and isinstance(found, tuple) and found[0] == d:
+            facts[g] = found
+
+
+def _save_facts(path: Path, facts: dict[str, tuple[str, bytes]]) -> None:
+    """Written whole or not at all; a file that cannot be written only costs time."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_bytes(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
 def _parse(lines: list[bytes]) -> list:
     if not lines:
         return []
@@ -386,6 +440,7 @@ def _reuse_or_reference(
     base: str,
     cross: _Graphs,
     mirrored: bool,
+    facts: dict[str, tuple[str, bytes]],
 ) -> dict[str, str]:
     """In a store seeded from the last build, drop every graph but the kept source graphs,
     the reference graphs and the cross-document graphs ``cross`` carries over; in a new
@@ -408,9 +463,12 @@ def _reuse_or_reference(
                 writer.remove_graph(g)
     else:
         quads = set(writer.convert(reference_quads(base)))
+        by_graph: dict[str, list] = {}
         for q in quads:
-            g = q.graph_name.value
-            cross.sizes[g] = cross.sizes.get(g, 0) + 1
+            by_graph.setdefault(q.graph_name.value, []).append(q)
+        for g, found in by_graph.items():
+            cross.sizes[g] = len(found)
+            facts[g] = (digest, facts_of(graph_export.lines_of(found), g))
         writer.add(quads)
         writer.flush()
     graphs.update({g: digest for g in writer.store.named_graphs() if g in reference})
@@ -429,6 +487,7 @@ def _emit_sources(
     progress: Progress | None,
     exports: Path,
     jobs: int = 1,
+    facts: dict[str, tuple[str, bytes]] | None = None,
 ) -> set[str]:
     """Each source's graph, all or nothing; returns the document keys written.
 
@@ -450,6 +509,8 @@ def _emit_sources(
             cross.sizes[iris[done.index]] = done.lines
             built_docs.add(src.doc)
             graphs[iris[done.index]] = sigs[name]
+            if facts is not None:
+                facts[iris[done.index]] = (sigs[name], done.facts)
         tell(progress, "rdf", i, len(sources), name)
     return built_docs
 

@@ -55,30 +55,26 @@ def _pairs(raw: ox.Store, predicate: ox.NamedNode, skip: frozenset) -> Iterator[
 
 
 class DerivedInputs:
-    """The edges graph/derived is computed from, read with one pattern scan per predicate
-    (not SPARQL). ``skip``: graphs not to read (kg.build keeps the last graph/derived)."""
+    """The edges graph/derived is computed from: read from the store with one pattern scan
+    per predicate (``skip``: graphs not to read), or from ``facts`` (N-Triples lines
+    ``facts_of`` kept of every graph, which kg.build has without reading the store)."""
 
-    def __init__(self, store, skip: Iterable[str] = ()) -> None:
-        raw = store.raw if isinstance(store, Store) else store
-        skipped = frozenset(ox.NamedNode(g) for g in skip)
+    def __init__(self, store=None, skip: Iterable[str] = (), facts: bytes | None = None) -> None:
+        read = _Facts(facts) if facts is not None else _Scans(store, skip)
         results: dict[str, set[str]] = {}
-        for ev, nxt in _pairs(raw, _ORG.resultingOrganization, skipped):
+        for ev, nxt in read.pairs(_ORG.resultingOrganization):
             results.setdefault(ev, set()).add(nxt)
-        split = {
-            q.subject.value
-            for q in raw.quads_for_pattern(None, _DKG.splitOfFunctions, _TRUE, None)
-            if q.graph_name not in skipped
-        }
+        split = read.split()
         self.changes: dict[str, set[str]] = {}  # body -> the bodies its changes resulted in
         self.split: set[str] = set()  # bodies with a change that split their functions
-        for body, ev in _pairs(raw, _ORG.changedBy, skipped):
+        for body, ev in read.pairs(_ORG.changedBy):
             self.changes.setdefault(body, set()).update(results.get(ev, ()))
             if ev in split:
                 self.split.add(body)
         self.cascades: dict[str, set[str]] = {}  # document -> what it cascades from
-        for doc, parent in _pairs(raw, _DKG.cascadesFrom, skipped):
+        for doc, parent in read.pairs(_DKG.cascadesFrom):
             self.cascades.setdefault(doc, set()).add(parent)
-        duties = _Duties(raw, skipped)
+        duties = _Duties(read)
         self.tallies, self.leadless = duties.topic_levels(), duties.without_lead()
 
     def quads(self, base: str) -> Iterator[ox.Quad]:
@@ -124,20 +120,14 @@ def _count(n: int) -> ox.Literal:
 
 class _Duties:
     """Every duty's type, topics, documents, bodies and roles, and every document's levels:
-    what the tallies count, read with one pattern scan per predicate."""
+    what the tallies count."""
 
-    def __init__(self, raw: ox.Store, skip: frozenset) -> None:
-        self.duties = sorted(
-            {
-                q.subject.value
-                for q in raw.quads_for_pattern(None, _RDF.type, _DKG.Duty, None)
-                if q.graph_name not in skip
-            }
-        )
+    def __init__(self, read: _Scans | _Facts) -> None:
+        self.duties = sorted(read.duties())
 
         def of(predicate: ox.NamedNode) -> dict[str, set[str]]:
             found: dict[str, set[str]] = {}
-            for s, o in _pairs(raw, predicate, skip):
+            for s, o in read.pairs(predicate):
                 found.setdefault(s, set()).add(o)
             return found
 
@@ -181,9 +171,95 @@ class _Duties:
         return {k: len(v) for k, v in duties.items() if k not in leads}
 
 
-def derived_quads(store, base: str, skip: Iterable[str] = ()) -> Iterator[ox.Quad]:
-    """The closures of the store's change chains and cascades, in graph/derived."""
-    return DerivedInputs(store, skip).quads(base)
+def derived_quads(
+    store, base: str, skip: Iterable[str] = (), facts: bytes | None = None
+) -> Iterator[ox.Quad]:
+    """The closures of the store's change chains and cascades, and the tallies of its
+    duties, in graph/derived; ``facts``: every graph's ``facts_of`` joined, read instead
+    of the store."""
+    return DerivedInputs(store, skip, facts).quads(base)
+
+
+class _Scans:
+    """The inputs read from a store, one pattern scan per predicate. Each row decodes its
+    terms with lookups in the database (tens of microseconds a row on disk: 17 s at
+    10,000 plans), hence ``_Facts`` in a build."""
+
+    def __init__(self, store, skip: Iterable[str] = ()) -> None:
+        self.raw = store.raw if isinstance(store, Store) else store
+        self.skip = frozenset(ox.NamedNode(g) for g in skip)
+
+    def pairs(self, predicate: ox.NamedNode) -> Iterator[tuple[str, str]]:
+        return _pairs(self.raw, predicate, self.skip)
+
+    def split(self) -> set[str]:
+        found = self.raw.quads_for_pattern(None, _DKG.splitOfFunctions, _TRUE, None)
+        return {q.subject.value for q in found if q.graph_name not in self.skip}
+
+    def duties(self) -> set[str]:
+        found = self.raw.quads_for_pattern(None, _RDF.type, _DKG.Duty, None)
+        return {q.subject.value for q in found if q.graph_name not in self.skip}
+
+
+# the predicates DerivedInputs reads, as they start an N-Quads line's second term;
+# rdf:type only with the object dkg:Duty
+_READ = {
+    f"<{p.value}>".encode()
+    for p in (
+        _ORG.resultingOrganization,
+        _ORG.changedBy,
+        _DKG.splitOfFunctions,
+        _DKG.cascadesFrom,
+        _DKG.topic,
+        _DKG.inDocument,
+        _DKG.responsibleBody,
+        _DKG.role,
+        _DKG.level,
+    )
+}
+_TYPE, _DUTY = f"<{_RDF.type.value}>".encode(), f"<{_DKG.Duty.value}> ".encode()
+
+
+def facts_of(lines: Iterable[bytes], graph: str) -> bytes:
+    """The lines of graph ``graph`` (N-Quads, as kg.graph_export writes them) that
+    DerivedInputs reads, as N-Triples: what a build keeps of each graph for graph/derived
+    (a few percent of the graph), so that graph/derived never scans the store."""
+    suffix = f" <{graph}> .\n".encode()
+    cut = len(suffix)
+    out = []
+    for line in lines:
+        parts = line.split(b" ", 2)
+        if len(parts) < 3 or not line.endswith(suffix):
+            continue
+        p = parts[1]
+        if p in _READ or (p == _TYPE and parts[2].startswith(_DUTY)):
+            out.append(line[:-cut] + b" .\n")
+    return b"".join(out)
+
+
+class _Facts:
+    """The inputs read from ``facts_of`` lines (parsed in Rust, once)."""
+
+    def __init__(self, facts: bytes) -> None:
+        self.by: dict[str, list[ox.Triple]] = {}
+        for t in ox.parse(facts, format=ox.RdfFormat.N_TRIPLES):
+            self.by.setdefault(t.predicate.value, []).append(t)
+
+    def pairs(self, predicate: ox.NamedNode) -> Iterator[tuple[str, str]]:
+        for t in self.by.get(predicate.value, ()):
+            if isinstance(t.object, ox.NamedNode):
+                yield t.subject.value, t.object.value
+
+    def split(self) -> set[str]:
+        return {
+            t.subject.value
+            for t in self.by.get(_DKG.splitOfFunctions.value, ())
+            if t.object == _TRUE
+        }
+
+    def duties(self) -> set[str]:
+        found = self.by.get(_RDF.type.value, ())
+        return {t.subject.value for t in found if t.object == _DKG.Duty}
 
 
 def _interner():

@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 
 from kg import graph_export
+from kg.derived import facts_of
 from kg.rdf import Emitter
 from kg.resolve import ResolvedSource
 
@@ -39,6 +40,7 @@ class Emitted:
     data: bytes = b""
     lines: int = 0
     error: str | None = None
+    facts: bytes = b""  # its lines graph/derived reads (kg.derived.facts_of)
 
 
 def _emit_one(
@@ -49,7 +51,7 @@ def _emit_one(
     except Exception as e:  # a record the RDF stage cannot express: reported, the build goes on
         return Emitted(index, error=f"cannot turn into RDF ({type(e).__name__}: {e})")
     graph_export.write_lines(exports, iri, base, lines)
-    return Emitted(index, b"".join(lines), len(lines))
+    return Emitted(index, b"".join(lines), len(lines), facts=facts_of(lines, iri))
 
 
 def _chunk(bounds: tuple[int, int]) -> tuple[list[Emitted], dict[str, str]]:

@@ -257,3 +257,18 @@ def test_graph_reorg_is_computed_again_when_a_body_is_new(tmp_path, sample_recor
     build_records(sample_records, [], full)
     assert _nquads(out) == _nquads(full)
     assert _meta(out)["incremental"]["inputs"] == _meta(full)["incremental"]["inputs"]
+
+
+def test_an_incremental_build_without_the_last_facts_reads_them_from_the_store(tmp_path, seeds):
+    """graph/derived comes from each graph's facts (kg.derived.facts_of) kept by the last
+    build beside its store; when that file is gone, they are read from the store."""
+    from kg.build import FACTS
+
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    build(files[:1] + files[2:], out)
+    (out / "store" / FACTS).unlink()
+    build(files, out)
+    assert _nquads(out) == _full(tmp_path, files, "full")
+    assert _exports(out) == _exports(tmp_path / "full")
+    assert (out / "store" / FACTS).is_file()  # written again for the next build
