@@ -213,28 +213,12 @@ def _write_generation(
         # build changes a checkpoint of the last one's along with the store
         mirrored = prev is not None and writer.seeded and writer.mirror(prev.inputs, INPUTS)
         cross = _Graphs(writer, base, prev if writer.seeded else None)
-        facts: dict[str, tuple[str, bytes]] = {}  # graph -> (digest, kg.derived.facts_of)
-        graphs = _reuse_or_reference(
-            writer, kept, graph_of, sigs, digest, base, cross, mirrored, facts
-        )
-        if writer.seeded and prev is not None:
-            _carry_facts(prev.folder / STORE / FACTS, graphs, facts)
+        graphs = _reuse_or_reference(writer, kept, graph_of, sigs, digest, base, cross, mirrored)
         lap("reuse")
         emitter = Emitter(corpus, iris)
         exported = gen / "exports"  # the source graphs' files, written as they are emitted
         built_docs = _emit_sources(
-            writer,
-            emitter,
-            emit,
-            graph_of,
-            sigs,
-            graphs,
-            cross,
-            report,
-            progress,
-            exported,
-            jobs,
-            facts,
+            writer, emitter, emit, graph_of, sigs, graphs, cross, report, progress, exported, jobs
         )
         built_docs |= {s.doc for s in kept}
         for src in kept:  # the doc types their graphs use, for the shared graph
@@ -263,15 +247,7 @@ def _write_generation(
                 cross.replace(str(iris.reorg_graph), reorg_in.quads())
             writer.flush()
         lap("reorg")
-        derived_from = [str(iris.shared_graph), str(iris.lineage_graph), str(iris.reorg_graph)]
-        for g in derived_from:
-            facts[g] = (cross.digests[g], facts_of(cross.lines[g], g))
-        for g in graphs.keys() - facts.keys():  # not known from this build or the last
-            facts[g] = (graphs[g], facts_of(graph_export.graph_lines(writer.store, g), g))
-        blob = b"".join(facts[g][1] for g in sorted(set(graphs) | set(derived_from)))
-        cross.replace(str(iris.derived_graph), derived_quads(None, base, facts=blob))
-        del blob
-        _save_facts(writer.folder / FACTS, {g: facts[g] for g in graphs})
+        _derived(writer, cross, iris, graphs)
         writer.flush()
         graphs.update(cross.digests)
         lap("derived")
@@ -339,6 +315,7 @@ class _Graphs:
         self.digests: dict[str, str] = {}
         self.sizes: dict[str, int] = {}  # graph -> its quads, for every graph of the store
         self.inputs: dict[str, str] = {}  # graph -> digest of what it is computed from
+        self.facts: dict[str, tuple[str, bytes]] = {}  # graph -> (digest, derived.facts_of)
 
     def keep_size(self, iri: str) -> None:
         """Graph ``iri`` is kept as the last build wrote it: so is its size."""
@@ -397,6 +374,26 @@ class _Graphs:
         self.writer.add(_parse(new))
 
 
+def _derived(
+    writer: StoreWriter,
+    cross: _Graphs,
+    iris: IRIs,
+    graphs: dict[str, str],
+) -> None:
+    """graph/derived from every graph's facts (kg.derived.facts_of): those of the source and
+    reference graphs (``facts``, kept for the next build), then the cross-document ones."""
+    facts = cross.facts
+    derived_from = [str(iris.shared_graph), str(iris.lineage_graph), str(iris.reorg_graph)]
+    for g in derived_from:
+        facts[g] = (cross.digests[g], facts_of(cross.lines[g], g))
+    for g in graphs.keys() - facts.keys():  # not known from this build or the last
+        facts[g] = (graphs[g], facts_of(graph_export.graph_lines(writer.store, g), g))
+    blob = b"".join(facts[g][1] for g in sorted(set(graphs) | set(derived_from)))
+    cross.replace(str(iris.derived_graph), derived_quads(None, cross.base, facts=blob))
+    del blob
+    _save_facts(writer.folder / FACTS, {g: facts[g] for g in graphs})
+
+
 FACTS = "facts.pickle"  # in the store folder: per graph, what graph/derived reads of it
 
 
@@ -440,7 +437,6 @@ def _reuse_or_reference(
     base: str,
     cross: _Graphs,
     mirrored: bool,
-    facts: dict[str, tuple[str, bytes]],
 ) -> dict[str, str]:
     """In a store seeded from the last build, drop every graph but the kept source graphs,
     the reference graphs and the cross-document graphs ``cross`` carries over; in a new
@@ -468,10 +464,12 @@ def _reuse_or_reference(
             by_graph.setdefault(q.graph_name.value, []).append(q)
         for g, found in by_graph.items():
             cross.sizes[g] = len(found)
-            facts[g] = (digest, facts_of(graph_export.lines_of(found), g))
+            cross.facts[g] = (digest, facts_of(graph_export.lines_of(found), g))
         writer.add(quads)
         writer.flush()
     graphs.update({g: digest for g in writer.store.named_graphs() if g in reference})
+    if writer.seeded and cross.prev is not None:
+        _carry_facts(cross.prev.folder / STORE / FACTS, graphs, cross.facts)
     return graphs
 
 
@@ -487,7 +485,6 @@ def _emit_sources(
     progress: Progress | None,
     exports: Path,
     jobs: int = 1,
-    facts: dict[str, tuple[str, bytes]] | None = None,
 ) -> set[str]:
     """Each source's graph, all or nothing; returns the document keys written.
 
@@ -509,8 +506,7 @@ def _emit_sources(
             cross.sizes[iris[done.index]] = done.lines
             built_docs.add(src.doc)
             graphs[iris[done.index]] = sigs[name]
-            if facts is not None:
-                facts[iris[done.index]] = (sigs[name], done.facts)
+            cross.facts[iris[done.index]] = (sigs[name], done.facts)
         tell(progress, "rdf", i, len(sources), name)
     return built_docs
 

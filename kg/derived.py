@@ -238,28 +238,36 @@ def facts_of(lines: Iterable[bytes], graph: str) -> bytes:
 
 
 class _Facts:
-    """The inputs read from ``facts_of`` lines (parsed in Rust, once)."""
+    """The inputs read from ``facts_of`` lines, split as bytes: N-Triples as pyoxigraph
+    writes them (an IRI printed as it is, between angle brackets; a term without spaces
+    but for literals, which come last)."""
 
     def __init__(self, facts: bytes) -> None:
-        self.by: dict[str, list[ox.Triple]] = {}
-        for t in ox.parse(facts, format=ox.RdfFormat.N_TRIPLES):
-            self.by.setdefault(t.predicate.value, []).append(t)
+        self.by: dict[bytes, list[tuple[bytes, bytes]]] = {}
+        for line in facts.splitlines():
+            s, p, o = line.split(b" ", 2)
+            self.by.setdefault(p, []).append((s, o[:-2]))  # o: the object, then " ."
+
+    def _of(self, predicate: ox.NamedNode) -> list[tuple[bytes, bytes]]:
+        return self.by.get(str(predicate).encode(), [])
 
     def pairs(self, predicate: ox.NamedNode) -> Iterator[tuple[str, str]]:
-        for t in self.by.get(predicate.value, ()):
-            if isinstance(t.object, ox.NamedNode):
-                yield t.subject.value, t.object.value
+        for s, o in self._of(predicate):
+            if o[:1] == b"<":
+                yield _value(s), o[1:-1].decode()
 
     def split(self) -> set[str]:
-        return {
-            t.subject.value
-            for t in self.by.get(_DKG.splitOfFunctions.value, ())
-            if t.object == _TRUE
-        }
+        true = str(_TRUE).encode()
+        return {_value(s) for s, o in self._of(_DKG.splitOfFunctions) if o == true}
 
     def duties(self) -> set[str]:
-        found = self.by.get(_RDF.type.value, ())
-        return {t.subject.value for t in found if t.object == _DKG.Duty}
+        duty = str(_DKG.Duty).encode()
+        return {_value(s) for s, o in self._of(_RDF.type) if o == duty}
+
+
+def _value(term: bytes) -> str:
+    """An IRI's or a blank node's ``.value`` from its N-Triples form."""
+    return term[1:-1].decode() if term[:1] == b"<" else term[2:].decode()
 
 
 def _interner():
