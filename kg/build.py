@@ -316,6 +316,7 @@ class _Graphs:
         self.sizes: dict[str, int] = {}  # graph -> its quads, for every graph of the store
         self.inputs: dict[str, str] = {}  # graph -> digest of what it is computed from
         self.facts: dict[str, tuple[str, bytes]] = {}  # graph -> (digest, derived.facts_of)
+        self.old_facts: dict = {}  # the same, as the last build kept them
 
     def keep_size(self, iri: str) -> None:
         """Graph ``iri`` is kept as the last build wrote it: so is its size."""
@@ -384,20 +385,22 @@ def _derived(
     reference graphs (``facts``, kept for the next build), then the cross-document ones."""
     facts = cross.facts
     derived_from = [str(iris.shared_graph), str(iris.lineage_graph), str(iris.reorg_graph)]
-    for g in derived_from:
-        facts[g] = (cross.digests[g], facts_of(cross.lines[g], g))
+    for g in derived_from:  # graph/reorg is often kept as it was: so are its facts
+        old = cross.old_facts.get(g)
+        same = isinstance(old, tuple) and old[0] == cross.digests[g]
+        facts[g] = old if same else (cross.digests[g], facts_of(cross.lines[g], g))
     for g in graphs.keys() - facts.keys():  # not known from this build or the last
         facts[g] = (graphs[g], facts_of(graph_export.graph_lines(writer.store, g), g))
     blob = b"".join(facts[g][1] for g in sorted(set(graphs) | set(derived_from)))
     cross.replace(str(iris.derived_graph), derived_quads(None, cross.base, facts=blob))
     del blob
-    _save_facts(writer.folder / FACTS, {g: facts[g] for g in graphs})
+    _save_facts(writer.folder / FACTS, {g: facts[g] for g in set(graphs) | set(derived_from)})
 
 
 FACTS = "facts.pickle"  # in the store folder: per graph, what graph/derived reads of it
 
 
-def _carry_facts(path: Path, graphs: dict[str, str], facts: dict[str, tuple[str, bytes]]) -> None:
+def _carry_facts(path: Path, graphs: dict[str, str], cross: _Graphs) -> None:
     """The last build's facts of the graphs kept as it wrote them (same digest); a graph
     whose facts are missing is read from the store instead (kg.build, derived)."""
     try:
@@ -406,10 +409,11 @@ def _carry_facts(path: Path, graphs: dict[str, str], facts: dict[str, tuple[str,
         return
     if not isinstance(old, dict):
         return
+    cross.old_facts = old
     for g, d in graphs.items():
         found = old.get(g)
-        if g not in facts and isinstance(found, tuple) and found[0] == d:
-            facts[g] = found
+        if g not in cross.facts and isinstance(found, tuple) and found[0] == d:
+            cross.facts[g] = found
 
 
 def _save_facts(path: Path, facts: dict[str, tuple[str, bytes]]) -> None:
@@ -469,7 +473,7 @@ def _reuse_or_reference(
         writer.flush()
     graphs.update({g: digest for g in writer.store.named_graphs() if g in reference})
     if writer.seeded and cross.prev is not None:
-        _carry_facts(cross.prev.folder / STORE / FACTS, graphs, cross.facts)
+        _carry_facts(cross.prev.folder / STORE / FACTS, graphs, cross)
     return graphs
 
 

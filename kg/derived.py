@@ -226,13 +226,11 @@ def facts_of(lines: Iterable[bytes], graph: str) -> bytes:
     (a few percent of the graph), so that graph/derived never scans the store."""
     suffix = f" <{graph}> .\n".encode()
     cut = len(suffix)
+    read, typ, duty = _READ, _TYPE, _DUTY
     out = []
-    for line in lines:
-        parts = line.split(b" ", 2)
-        if len(parts) < 3 or not line.endswith(suffix):
-            continue
-        p = parts[1]
-        if p in _READ or (p == _TYPE and parts[2].startswith(_DUTY)):
+    for line in lines:  # every line of every graph: the test first, on the predicate alone
+        _s, p, rest = line.split(b" ", 2)
+        if (p in read or (p == typ and rest.startswith(duty))) and line.endswith(suffix):
             out.append(line[:-cut] + b" .\n")
     return b"".join(out)
 
