@@ -21,7 +21,10 @@ closures once, in Python, from the edges (one pattern each), and writes them her
   which grouped every duty of the store by document and body at each run.
 
 The graph is recomputed whole by every build, after all other graphs (kg.build), so
-it always agrees with them; its quads follow from the store alone.
+it always agrees with them; its quads follow from the store alone. A build does not scan
+the store for them (each row of a scan decodes its terms with lookups in the database:
+17 s at 10,000 plans): each graph's lines that DerivedInputs reads (``facts_of``) are
+kept as the graph is emitted, and with the graph's digest for the next build.
 """
 
 from __future__ import annotations
