@@ -28,6 +28,8 @@ _ARTICLE_ORG = re.compile(
     r"\W*(?:[^,;]{0,40}\s+va\s+)?(?:to\s+chuc\s+thuc\s+hien|phan\s+cong|trach\s+nhiem\s+(?:thi\s+hanh"
     r"|to\s+chuc\s+thuc\s+hien|thuc\s+hien|cua\s+cac))(?![a-z])"
 )
+# what is left of a proper name on a line of its own: one to four capitalised words
+_NAME_TAIL = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}")
 _BARE_ARTICLE = re.compile(r"(?:^|\n)[ \t]*Điều[ \t]*\n\s*$")
 _OWN_SHARE = re.compile(r"\W*(?:(?:trach\s+nhiem|nhiem\s+vu)\s+cua|noi\s+dung)\s")
 
@@ -127,7 +129,11 @@ class _Lines:
             return None
         joined = self.clean.text[cs : first.clean_end]
         longer = lead_bodies(joined, allow_clause=False)
-        if longer is None or longer.rest or longer.bodies[-1].end <= len(text.rstrip()):
+        if longer is None or longer.rest:
+            return None
+        if longer.bodies[-1].end <= len(text.rstrip()) and not _NAME_TAIL.fullmatch(
+            self.own(first)[1].strip()
+        ):  # "2. Ban Quản lý Khu kinh tế" / "Đông Nam": the name's last words, not a duty
             return None
         return longer, joined
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.duties import localities
 from kg.extract.duties.rules import parse_list
 from kg.text import fold_same_length
 
@@ -46,5 +47,7 @@ def preface_end(text: str, pos: int) -> int | None:
         q = m.end() + comma.end()
         bodies, _ = parse_list(text, q)
         if bodies and not (len(bodies) == 1 and bodies[0].type.generic):
+            return q
+        if localities.unit_subject(text, q)[0]:  # "Để ..., tỉnh X cần ..."
             return q
     return None

@@ -13,7 +13,7 @@ from kg.extract.body_match import (
     find_bodies,
     match_at,
 )
-from kg.extract.duties import holders
+from kg.extract.duties import holders, localities
 from kg.extract.duties.boilerplate import problems_only, undergoes_only
 from kg.extract.places import per_place
 from kg.extract.topics import topics_of
@@ -231,6 +231,11 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
         )
     if not bodies and explicit:  # "Đề nghị tỉnh Nghệ An ...": the province's People's Committee
         bodies, end = holders.unit_at(text, pos)
+    if not bodies:  # "Tỉnh Đắk Lắk cần ... sau:": the locality that must act, asked to
+        bodies, end = localities.unit_subject(text, pos)
+        if bodies and not localities.frames_list(text):
+            return None  # "Tỉnh X cần nỗ lực hơn nữa ...": an exhortation, no task of its own
+        mode = "requested" if bodies else mode
     if not bodies and allow_clause and _CLAUSE.match(folded, pos) and not problems_only(text):
         for m in find_bodies(text):
             before = folded[: m.start].rstrip()
