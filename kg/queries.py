@@ -73,7 +73,7 @@ from kg.endpoint import Endpoint
 from kg.errors import DkgError
 from kg.resources import queries_dir
 from kg.sparql import bind_query
-from kg.sparql_order import sort_rows, split_order
+from kg.sparql_order import project_keys, sort_rows, split_order
 from kg.store import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -394,12 +394,19 @@ def run_query(
         return run_on_endpoint(endpoint, paged, timeout=timeout)
     split = split_order(text) if _form_of(text) == "SELECT" else None
     if split is not None:  # sorted here, not by the engine (kg.sparql_order)
-        res = execute(store, split[0])
+        body, keys = split
+        res = execute(store, body)  # not iterated until it is the one to read
         names = [v.value for v in res.variables]
-        if all(key in names for key, _ in split[1]):  # else: not iterated, sorted there
-            rows = sort_rows(names, [[sol[v] for v in names] for sol in res], split[1])
+        missing = [key for key, _ in keys if key not in names]
+        if missing:  # keys of the GROUP BY, not shown: projected, then dropped
+            wider = project_keys(body, missing)
+            res = execute(store, wider) if wider else None
+        if res is not None:
+            cols = [v.value for v in res.variables]
+            rows = sort_rows(cols, [[sol[v] for v in cols] for sol in res], keys)
             end = None if limit is None else offset + limit
-            return QueryResult("SELECT", names, rows[offset:end])
+            keep = [cols.index(n) for n in names]
+            return QueryResult("SELECT", names, [[r[i] for i in keep] for r in rows[offset:end]])
     return from_oxigraph(execute(store, paged), _form_of(paged))
 
 

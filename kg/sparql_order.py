@@ -5,9 +5,10 @@ reads both from the store on disk (its id-to-string table): n log n reads. At 2,
 generated plans, bodies_without_lead (5,801 rows) took 3.2 s with its ORDER BY and 1.0 s
 without; sorting the same rows here costs milliseconds. So kg.queries runs a canned
 query on the embedded store without its final ORDER BY and sorts the rows with
-``sort_rows``, where every key of that ORDER BY is a projected variable (``?x``,
-``ASC(?x)``, ``DESC(?x)``); otherwise the engine sorts, as before. A remote endpoint
-always gets the query as written.
+``sort_rows``, where every key of that ORDER BY is a variable (``?x``, ``ASC(?x)``,
+``DESC(?x)``) that the query projects or groups by (``project_keys``: projected to sort
+by, then dropped); otherwise the engine sorts, as before. A remote endpoint always gets
+the query as written.
 
 The order is SPARQL's (§15.1): unbound, then blank nodes, then IRIs, then literals;
 numbers by value, other literals by their lexical form (code points, as Rust and
@@ -47,6 +48,8 @@ _NUMERIC = {
 }
 _KEY_RE = re.compile(r"\s*(?:(ASC|DESC)\s*\(\s*\?(\w+)\s*\)|\?(\w+))", re.IGNORECASE)
 _ORDER_RE = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
+_GROUP_RE = re.compile(r"\bGROUP\s+BY\b((?:\s*\?\w+)+)", re.IGNORECASE)
+_SELECT_RE = re.compile(r"\bSELECT\b(?:\s+(?:DISTINCT|REDUCED)\b)?", re.IGNORECASE)
 
 
 def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
@@ -72,6 +75,22 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
         return None
     start = code[last + 1 + m.start()][0]
     return text[:start].rstrip() + "\n", keys
+
+
+def project_keys(text: str, missing: list[str]) -> str | None:
+    """``text`` projecting ``missing`` too, where each is a variable of the query's final
+    GROUP BY (one value per group: the same rows, a column more, which the caller drops
+    after sorting); None otherwise. topic_roles orders by a rank it does not show."""
+    code = _scan_code(text)
+    flat = "".join(c for _, c in code)
+    group = _GROUP_RE.search(flat, flat.rfind("}") + 1)
+    if not group or not set(missing) <= set(re.findall(r"\?(\w+)", group.group(1))):
+        return None
+    select = _SELECT_RE.search(flat)
+    if select is None or select.end() >= len(code):
+        return None
+    at = code[select.end()][0]
+    return text[:at] + "".join(f" ?{v}" for v in missing) + text[at:]
 
 
 def term_key(t: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> tuple:
