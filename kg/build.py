@@ -555,6 +555,7 @@ def _site_hook(
     surfaces. The live generation's site lends the pages that come out the same."""
     live = outdir.current(site_dir.parent.parent.parent)  # DIR/gen/<id>/site -> DIR
     previous = live / "site" if live is not None and (live / "site").is_dir() else None
+    exports = site_dir.parent / "exports" / graph_export.GRAPHS
     try:
         written = site.build_site(
             store,
@@ -562,6 +563,7 @@ def _site_hook(
             originals=[(r.source.name, r.source.path) for r in records],
             previous=previous,  # its unchanged pages are carried over (kg.views.write)
             jobs=jobs,  # pages rendered in this many processes
+            nquads=exports if exports.is_dir() else None,  # the store's content, as lines
         )
         report.warnings += written.warnings
     except OSError as e:

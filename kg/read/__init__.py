@@ -4,7 +4,7 @@
 targets); trace, audit, the site and export read it instead of querying on their own.
 """
 
-from kg.read.load import document_names, load_model, text_of, value_of
+from kg.read.load import document_names, sparql_model, text_of, value_of
 from kg.read.model import (
     LEVEL_RANK,
     LEVELS,
@@ -20,6 +20,7 @@ from kg.read.model import (
     Succession,
     Target,
 )
+from kg.read.scan import load_model
 
 __all__ = [
     "LEVELS",
@@ -37,6 +38,7 @@ __all__ = [
     "Target",
     "document_names",
     "load_model",
+    "sparql_model",
     "text_of",
     "value_of",
 ]

@@ -21,8 +21,9 @@ import pyoxigraph as ox
 
 from kg.numbers import number_key
 from kg.queries import select_values
-from kg.read.load import _DOC_FIELDS, document_of, load_model
+from kg.read.load import _DOC_FIELDS, document_of
 from kg.read.model import DocLink, ReadModel
+from kg.read.scan import load_model
 
 # every printing of every document's number (documents only: references print numbers too)
 Q_NUMBERS = """SELECT DISTINCT ?doc ?printed WHERE {

@@ -28,6 +28,7 @@ from kg.read.model import (
     Succession,
     Target,
 )
+from kg.store import Store
 
 Row = dict[str, Any]
 
@@ -84,12 +85,22 @@ def _gmonthday(value: str | None) -> str | None:
 
 
 def _first(rows: Iterable[Row], key: str) -> dict[str, Row]:
+    """One row per ``key``: where a record has several (a property with two values), the
+    least by ``_canonical``, so the model does not depend on the order rows come in."""
     out: dict[str, Row] = {}
     for row in rows:
         k = row.get(key)
-        if k is not None and k not in out:
+        if k is None:
+            continue
+        seen = out.get(k)
+        if seen is None or _canonical(row) < _canonical(seen):
             out[k] = row
     return out
+
+
+def _canonical(row: Row) -> tuple[str, ...]:
+    """A total order on rows: every value as text, columns by name."""
+    return tuple("" if row[k] is None else str(row[k]) for k in sorted(row))
 
 
 def _ordered(rows: Iterable[Row], *keys: str) -> list[Row]:
@@ -97,7 +108,8 @@ def _ordered(rows: Iterable[Row], *keys: str) -> list[Row]:
 
     def key(r: Row) -> tuple:
         return tuple(
-            (_int(r.get(k)) or 0) if "order" in k or k == "rank" else (r.get(k) or "") for k in keys
+            (_int(r.get(k)) or 0) if "order" in k or k == "rank" else str(r.get(k) or "")
+            for k in keys
         )
 
     return sorted(rows, key=key)
@@ -298,6 +310,10 @@ _LINK_RELATION = {
 }
 
 
+# rows in this order, so that of two values of one property the least comes first
+_CHANGE_ORDER = ("ev", "successor", "date", "split", "uncertain", "note", "functions", "body")
+_REFERENCE_ORDER = ("citing", "rank", "order", "ref", "cited", "relation", "printed", "ev")
+
 # ---------------------------------------------------------------- the readers
 
 
@@ -358,12 +374,12 @@ class _Loader:
 
     def documents(self) -> None:
         fields: dict[str, dict[str, Any]] = {}
-        for row in self.rows(Q_DOCS):
+        for row in _ordered(self.rows(Q_DOCS), "doc", "p", "o"):  # a field's least value
             name = _DOC_FIELDS.get(row["p"] or "")
             if row["doc"] is not None and name and row["o"] is not None:
                 fields.setdefault(row["doc"], {}).setdefault(name, row["o"])
-        types = {r["doc"]: r["label"] for r in self.rows(Q_DOC_TYPES) if r["doc"]}
-        sources = {r["src"]: r for r in self.rows(Q_SOURCES) if r["src"]}
+        types = {r["doc"]: r["label"] for r in _first(self.rows(Q_DOC_TYPES), "doc").values()}
+        sources = _first(self.rows(Q_SOURCES), "src")
         source_file = {src: r["file"] for src, r in sources.items()}
         for doc, f in sorted(fields.items()):
             src, place = f.get("source"), f.get("jurisdiction")
@@ -385,10 +401,8 @@ class _Loader:
             doc.printed_as.sort()
 
     def bodies(self) -> None:
-        for row in self.rows(Q_BODIES):
-            body = row["body"]
-            if body is None or body in self.model.bodies:
-                continue
+        # by IRI: pages list bodies whose names tie in this order, whatever the rows' order
+        for body, row in sorted(_first(self.rows(Q_BODIES), "body").items()):
             place = row.get("place")
             self.model.bodies[body] = Body(
                 iri=body,
@@ -404,13 +418,15 @@ class _Loader:
     def changes(self) -> None:
         """The 2025 reorganisation's change events (graph/reorg), by the body they changed."""
         acts: dict[str, list[Act]] = {}
-        for row in _ordered(self.rows(Q_CHANGE_ACTS), "ev", "date", "number", "act"):
+        for row in _ordered(
+            self.rows(Q_CHANGE_ACTS), "ev", "date", "number", "act", "title", "uncertain"
+        ):
             act = Act(row["act"], row.get("number"), row.get("title"), _text(row.get("date")),
                       _bool(row.get("uncertain")))  # fmt: skip
             if act not in acts.setdefault(row["ev"], []):
                 acts[row["ev"]].append(act)
         events: dict[str, Succession] = {}
-        for row in _ordered(self.rows(Q_CHANGES), "ev", "successor"):
+        for row in _ordered(self.rows(Q_CHANGES), *_CHANGE_ORDER):
             ev = events.get(row["ev"])
             if ev is None:
                 ev = events[row["ev"]] = Succession(
@@ -427,7 +443,7 @@ class _Loader:
 
     def read_evidence(self) -> None:
         quotes = _first(self.rows(Q_QUOTES), "ev")
-        for row in self.rows(Q_EVIDENCE):
+        for row in _first(self.rows(Q_EVIDENCE), "ev").values():
             ev, doc = row["ev"], self.doc_of_source.get(row["src"] or "")
             start, end = _int(row.get("start")), _int(row.get("end"))
             if ev is None or doc is None or start is None or end is None or end < start:
@@ -441,7 +457,7 @@ class _Loader:
             )
 
     def header_evidence(self) -> None:
-        for row in _ordered(self.rows(Q_HEADER_EVIDENCE), "doc", "ev"):
+        for row in _ordered(self.rows(Q_HEADER_EVIDENCE), "doc", "ev", "p"):
             name = _HEADER_FIELD.get(row["p"] or "")
             ev = self.ev_of(row)
             if name and ev and row["doc"] in self.model.docs:
@@ -452,7 +468,7 @@ class _Loader:
         without a mention of their own (a cited plan that itself implements another)."""
         seen: set[tuple[str, str, str]] = set()
         links = self.model.links
-        for row in _ordered(self.rows(Q_REFERENCES), "citing", "rank", "order", "ref"):
+        for row in _ordered(self.rows(Q_REFERENCES), *_REFERENCE_ORDER):
             key = (row["citing"], row["cited"], row["relation"])
             if None in key or key in seen:
                 continue
@@ -470,7 +486,7 @@ class _Loader:
                 self.model.docs.setdefault(iri, Document(iri, number=number))
 
     def assignments(self) -> None:
-        for row in _ordered(self.rows(Q_ASSIGNMENTS), "doc", "order", "a"):
+        for row in _ordered(self.rows(Q_ASSIGNMENTS), "doc", "order", "a", "body", "mode", "ev"):
             if row["doc"] and row["body"]:
                 mode = value_of(row.get("mode")) or "assigned"
                 self.model.assignments.append(
@@ -551,7 +567,7 @@ class _Loader:
         """Bodies the duties name that have no node of their own still get a record."""
         model = self.model
         named = {b for d in model.duties for b in [d.body, *d.partners]}
-        for iri in named | {a.body for a in model.assignments}:
+        for iri in sorted(named | {a.body for a in model.assignments}):
             model.bodies.setdefault(iri, Body(iri, iri.rsplit("/", 1)[-1]))
 
 
@@ -580,8 +596,10 @@ def document_names(source: Any) -> dict[str, str]:
     return {iri: d.name for iri, d in docs.items()}
 
 
-def load_model(source: Any) -> ReadModel:
-    """Read the model from a store (the default graph is the union of all graphs)."""
+def sparql_model(source: Any) -> ReadModel:
+    """Read the model through the SPARQL joins above (the default graph is the union of
+    all graphs): how an endpoint is read; ``kg.read.scan.load_model`` reads an embedded
+    store by scans instead and gives the same model."""
     if isinstance(source, ReadModel):
         return source
     return _Loader(source).run()
@@ -600,7 +618,7 @@ class Texts:
     def reopen(self) -> None:
         """In a forked process: read through a handle of its own on a store on disk (the
         parent's is not shared across a fork); an in-memory store is read as inherited."""
-        from kg.store import Store, open_store_folder
+        from kg.store import open_store_folder
 
         if isinstance(self.source, Store) and self.source.path is not None:
             self.source = open_store_folder(self.source.path)

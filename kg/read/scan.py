@@ -1,0 +1,471 @@
+"""Loading the read model without SPARQL joins: one scan per predicate, joined in Python.
+
+On the on-disk store every triple pattern of every result row of a join is a RocksDB
+read (and every long term another one to decode it), so the ~20 joins of kg.read.load
+took minutes at national scale. Here each predicate the model uses is read once, as a
+single-pattern scan of the store or as the lines of the generation's exported N-Quads
+(kg.build writes them before the site), into ``Facts``: subject -> object, strings
+interned. ``_ScanLoader`` then answers each query of kg.read.load from those maps with
+the rows SPARQL would give (same variables, unbound as None), so the model is built by
+the one set of readers either way; an endpoint is still read through SPARQL.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.read import load as L
+from kg.read.model import ReadModel
+from kg.store import Store, to_python
+
+Row = dict[str, Any]
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_ELI = "http://data.europa.eu/eli/ontology#"
+_DKG = "https://w3id.org/dkg/ns#"
+_PROV = "http://www.w3.org/ns/prov#"
+_OA = "http://www.w3.org/ns/oa#"
+_ORG = "http://www.w3.org/ns/org#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+# the classes the queries of kg.read.load ask for (``?x a C``)
+CLASSES = {
+    name: iri
+    for name, iri in (
+        ("Document", _DKG + "Document"),
+        ("AdminUnit", _DKG + "AdminUnit"),
+        ("Body", _DKG + "Body"),
+        ("Evidence", _DKG + "Evidence"),
+        ("Position", _OA + "TextPositionSelector"),
+        ("Quote", _OA + "TextQuoteSelector"),
+        ("Reference", _DKG + "Reference"),
+        ("Assignment", _DKG + "Assignment"),
+        ("Duty", _DKG + "Duty"),
+        ("Report", _DKG + "ReportingObligation"),
+        ("Target", _DKG + "Target"),
+        ("ChangeEvent", _ORG + "ChangeEvent"),
+    )
+}
+
+_DKG_TERMS = """date subject issuerText level kind signer signerTitle ingested printedAs sourceFile
+    sourceReader sourceEncoding jurisdiction collective citingDocument citedDocument relation
+    evidence order implementsRank guidanceFor proposedBy inDocument body mode responsibleBody
+    role text section deadline duty forProperty counterpartOf droppedIn partner reporter
+    reporterText recipient recipientText via viaText frequency dueDate indicator targetValue
+    targetYear owner ownerText effectiveDate splitOfFunctions uncertain functions legalBasis"""
+
+# every predicate the queries of kg.read.load read (besides rdf:type)
+PREDICATES = frozenset(
+    [_DKG + t for t in _DKG_TERMS.split()]
+    + [_RDFS + "label", _SKOS + "prefLabel", _SKOS + "broader", _SKOS + "note"]
+    + [
+        _ELI + t
+        for t in ["id_local", "passed_by", "jurisdiction", "type_document", "date_document"]
+    ]
+    + [_ELI + t for t in ["ensures_implementation_of", "based_on"]]
+    + [_PROV + t for t in ["wasDerivedFrom", "qualifiedGeneration", "activity"]]
+    + [_OA + t for t in ["hasSource", "hasSelector", "start", "end", "exact", "prefix", "suffix"]]
+    + [_ORG + t for t in ["originalOrganization", "resultingOrganization"]]
+)
+_LANG_TAGGED = _SKOS + "prefLabel"  # Q_DOC_TYPES filters on its language
+
+
+class Facts:
+    """The triples of ``PREDICATES`` and the typed subjects of ``CLASSES``, deduplicated
+    (the default graph is the union of the named graphs: a triple in two graphs counts
+    once). A subject's values come sorted, so the model does not depend on scan order."""
+
+    def __init__(self) -> None:
+        self.one: dict[str, dict[str, Any]] = {p: {} for p in PREDICATES}
+        self.more: dict[tuple[str, str], list[Any]] = {}
+        self.types: dict[str, set[str]] = {iri: set() for iri in CLASSES.values()}
+        self._inverse: dict[str, dict[str, list[str]]] = {}
+
+    def add(self, s: ox.NamedNode | ox.BlankNode, p: str, o: Any) -> None:
+        subject = sys.intern(to_python(s))
+        if p == _RDF_TYPE:
+            typed = self.types.get(o.value) if isinstance(o, ox.NamedNode) else None
+            if typed is not None:
+                typed.add(subject)
+            return
+        if p == _LANG_TAGGED:
+            value: Any = (o.value, o.language or "") if isinstance(o, ox.Literal) else None
+        elif isinstance(o, ox.NamedNode):
+            value = sys.intern(o.value)
+        else:
+            value = to_python(o)
+        values = self.one[p]
+        first = values.setdefault(subject, value)
+        if first is not value and first != value:
+            extra = self.more.setdefault((p, subject), [])
+            if value not in extra:
+                extra.append(value)
+
+    def of(self, p: str, s: str | None) -> list[Any]:
+        """The values of ``s`` for ``p``, sorted (empty when it has none)."""
+        first = self.one[p].get(s) if s is not None else None
+        if first is None:
+            return []
+        extra = self.more.get((p, s))
+        return sorted([first, *extra], key=_sort_key) if extra else [first]
+
+    def first(self, p: str, s: str | None) -> Any:
+        values = self.of(p, s)
+        return values[0] if values else None
+
+    def typed(self, name: str) -> list[str]:
+        return sorted(self.types[CLASSES[name]])
+
+    def subjects(self, p: str) -> list[str]:
+        return sorted(self.one[p])
+
+    def inverse(self, p: str) -> dict[str, list[str]]:
+        """Object -> subjects of ``p`` (``?a dkg:duty ?duty`` read from the duty)."""
+        if p not in self._inverse:
+            out: dict[str, list[str]] = {}
+            for s in self.one[p]:
+                for o in self.of(p, s):
+                    out.setdefault(o, []).append(s)
+            self._inverse[p] = {o: sorted(subjects) for o, subjects in out.items()}
+        return self._inverse[p]
+
+
+def _sort_key(value: Any) -> tuple[str, str]:
+    return (type(value).__name__, str(value))
+
+
+# ---------------------------------------------------------------- reading the facts
+
+
+def facts_from_store(store: Any) -> Facts:
+    """Each predicate (and each class) as one single-pattern scan of the store: a SELECT
+    of one triple pattern (half the cost of ``quads_for_pattern``, which builds a Quad
+    with its graph for every row)."""
+    raw = store.raw if isinstance(store, Store) else store
+    facts = Facts()
+    for iri in sorted(CLASSES.values()):
+        for row in raw.query(f"SELECT ?s WHERE {{ ?s a <{iri}> }}", **_UNION):
+            facts.add(row[0], _RDF_TYPE, ox.NamedNode(iri))
+    for p in sorted(PREDICATES):
+        for row in raw.query(f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o }}", **_UNION):
+            facts.add(row[0], p, row[1])
+    return facts
+
+
+_UNION = {"use_default_graph_as_union": True}
+
+
+_WANTED = frozenset(f"<{p}>".encode() for p in PREDICATES)
+_TYPE = f"<{_RDF_TYPE}>".encode()
+_WANTED_TYPES = frozenset(f"<{iri}>".encode() for iri in CLASSES.values())
+
+
+def facts_from_nquads(files: Iterable[Path]) -> Facts:
+    """The same facts from N-Quads files (a generation's exports/graphs): lines whose
+    predicate is not wanted are dropped before parsing, so only what is kept is parsed."""
+    facts = Facts()
+    for path in files:
+        kept: list[bytes] = []
+        with open(path, "rb") as fh:
+            for line in fh:
+                parts = line.split(b" ", 3)
+                if len(parts) < 3:
+                    continue
+                if parts[1] in _WANTED or (parts[1] == _TYPE and parts[2] in _WANTED_TYPES):
+                    kept.append(line if line.endswith(b"\n") else line + b"\n")
+        if kept:
+            for q in ox.parse(input=b"".join(kept), format=ox.RdfFormat.N_QUADS):
+                facts.add(q.subject, q.predicate.value, q.object)
+    return facts
+
+
+def nquads_files(folder: Path) -> list[Path]:
+    """Every N-Quads file of an exports folder, in a fixed order."""
+    return sorted(Path(folder).rglob("*.nq"))
+
+
+# ---------------------------------------------------------------- the queries, answered
+
+
+def _join(
+    f: Facts,
+    subjects: Iterable[str],
+    key: str,
+    required: Iterable[tuple[str, str]] = (),
+    optional: Iterable[tuple[str, str]] = (),
+) -> Iterator[Row]:
+    """``?key p1 ?v1 ; p2 ?v2 . OPTIONAL { ?key p3 ?v3 } ...``: one row per combination."""
+    required, optional = list(required), list(optional)
+    for s in subjects:
+        rows: list[Row] = [{key: s}]
+        for var, p in required:
+            values = f.of(p, s)
+            rows = [{**r, var: v} for r in rows for v in values]
+            if not rows:
+                break
+        if not rows:
+            continue
+        for var, p in optional:
+            values = f.of(p, s) or [None]
+            rows = [{**r, var: v} for r in rows for v in values]
+        yield from rows
+
+
+def _p(f: Facts, *pairs: str) -> list[tuple[str, str]]:
+    return [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs), 2)]
+
+
+def _docs(f: Facts) -> Iterator[Row]:
+    for doc in f.typed("Document"):
+        for p in L._DOC_FIELDS:
+            for o in f.of(p, doc):
+                yield {"doc": doc, "p": p, "o": o}
+
+
+def _printed(f: Facts) -> Iterator[Row]:
+    for doc in f.typed("Document"):
+        for printed in f.of(_DKG + "printedAs", doc):
+            yield {"doc": doc, "printed": printed}
+
+
+def _doc_types(f: Facts) -> Iterator[Row]:
+    for doc in f.typed("Document"):
+        for t in f.of(_ELI + "type_document", doc):
+            for label, lang in f.of(_SKOS + "prefLabel", t):
+                if lang in ("vi", ""):
+                    yield {"doc": doc, "label": label}
+
+
+def _sources(f: Facts) -> Iterator[Row]:
+    opt = [("reader", _DKG + "sourceReader"), ("encoding", _DKG + "sourceEncoding")]
+    return _join(f, f.subjects(_DKG + "sourceFile"), "src", [("file", _DKG + "sourceFile")], opt)
+
+
+def _places(f: Facts) -> Iterator[Row]:
+    opt = [("label", _RDFS + "label"), ("level", _DKG + "level"), ("broader", _SKOS + "broader")]
+    return _join(f, f.typed("AdminUnit"), "place", (), opt)
+
+
+def _bodies(f: Facts) -> Iterator[Row]:
+    opt = [
+        ("label", _RDFS + "label"),
+        ("level", _DKG + "level"),
+        ("kind", _DKG + "kind"),
+        ("place", _DKG + "jurisdiction"),
+        ("collective", _DKG + "collective"),
+    ]
+    return _join(f, f.typed("Body"), "body", (), opt)
+
+
+def _evidence(f: Facts) -> Iterator[Row]:
+    positions = f.types[CLASSES["Position"]]
+    for ev in f.typed("Evidence"):
+        for src in f.of(_OA + "hasSource", ev):
+            for pos in f.of(_OA + "hasSelector", ev):
+                if pos not in positions:
+                    continue
+                for start in f.of(_OA + "start", pos):
+                    for end in f.of(_OA + "end", pos):
+                        yield {"ev": ev, "src": src, "start": start, "end": end}
+
+
+def _quotes(f: Facts) -> Iterator[Row]:
+    quotes = f.types[CLASSES["Quote"]]
+    opt = [("prefix", _OA + "prefix"), ("suffix", _OA + "suffix")]
+    for ev in f.subjects(_OA + "hasSelector"):
+        for q in f.of(_OA + "hasSelector", ev):
+            if q in quotes:
+                for row in _join(f, [q], "q", [("exact", _OA + "exact")], opt):
+                    del row["q"]
+                    yield {"ev": ev, **row}
+
+
+def _references(f: Facts) -> Iterator[Row]:
+    req = _p(f, "citing", _DKG + "citingDocument", "cited", _DKG + "citedDocument")
+    req += [("relation", _DKG + "relation")]
+    opt = _p(f, "printed", _DKG + "printedAs", "ev", _DKG + "evidence", "order", _DKG + "order")
+    opt += [("rank", _DKG + "implementsRank")]
+    return _join(f, f.typed("Reference"), "ref", req, opt)
+
+
+def _links(f: Facts) -> Iterator[Row]:
+    for p in L._LINK_RELATION:
+        for citing in f.subjects(p):
+            for cited in f.of(p, citing):
+                yield {"citing": citing, "p": p, "cited": cited}
+
+
+def _assignments(f: Facts) -> Iterator[Row]:
+    req = [("doc", _DKG + "inDocument"), ("body", _DKG + "body")]
+    opt = _p(f, "mode", _DKG + "mode", "ev", _DKG + "evidence", "order", _DKG + "order")
+    return _join(f, f.typed("Assignment"), "a", req, opt)
+
+
+def _duties(f: Facts) -> Iterator[Row]:
+    req = [("doc", _DKG + "inDocument"), ("body", _DKG + "responsibleBody")]
+    opt = _p(f, "role", _DKG + "role", "mode", _DKG + "mode", "text", _DKG + "text")
+    opt += _p(f, "section", _DKG + "section", "deadline", _DKG + "deadline")
+    opt += _p(f, "ev", _DKG + "evidence", "order", _DKG + "order")
+    holders = f.inverse(_DKG + "duty")
+    for row in _join(f, f.typed("Duty"), "duty", req, opt):
+        pairs = [
+            (a, aorder) for a in holders.get(row["duty"], []) for aorder in f.of(_DKG + "order", a)
+        ]
+        pairs = pairs or [(a, None) for a in holders.get(row["duty"], [])] or [(None, None)]
+        for a, aorder in pairs:
+            yield {**row, "a": a, "aorder": aorder}
+
+
+def _header_evidence(f: Facts) -> Iterator[Row]:
+    for doc in f.typed("Document"):
+        for ev in f.of(_DKG + "evidence", doc):
+            for p in f.of(_DKG + "forProperty", ev):
+                yield {"doc": doc, "p": p, "ev": ev}
+
+
+def _lineage(f: Facts) -> Iterator[Row]:
+    for duty in f.typed("Duty"):
+        for p in (_DKG + "counterpartOf", _DKG + "droppedIn"):
+            for o in f.of(p, duty):
+                yield {"duty": duty, "p": p, "o": o}
+
+
+def _partners(f: Facts) -> Iterator[Row]:
+    for duty in f.typed("Duty"):
+        for partner in f.of(_DKG + "partner", duty):
+            yield {"duty": duty, "partner": partner}
+
+
+def _reports(f: Facts) -> Iterator[Row]:
+    names = [
+        "reporter",
+        "reporterText",
+        "recipient",
+        "recipientText",
+        "via",
+        "viaText",
+        "frequency",
+    ]
+    opt = [(n, _DKG + n) for n in names]
+    opt += _p(f, "due", _DKG + "dueDate", "ev", _DKG + "evidence", "order", _DKG + "order")
+    return _join(f, f.typed("Report"), "r", [("doc", _DKG + "inDocument")], opt)
+
+
+def _targets(f: Facts) -> Iterator[Row]:
+    opt = _p(f, "indicator", _DKG + "indicator", "value", _DKG + "targetValue")
+    opt += _p(f, "year", _DKG + "targetYear", "owner", _DKG + "owner")
+    opt += _p(f, "ownerText", _DKG + "ownerText", "ev", _DKG + "evidence")
+    opt += [("order", _DKG + "order")]
+    return _join(f, f.typed("Target"), "t", [("doc", _DKG + "inDocument")], opt)
+
+
+def _changes(f: Facts) -> Iterator[Row]:
+    req = [("body", _ORG + "originalOrganization"), ("successor", _ORG + "resultingOrganization")]
+    opt = _p(f, "date", _DKG + "effectiveDate", "split", _DKG + "splitOfFunctions")
+    opt += _p(f, "uncertain", _DKG + "uncertain", "note", _SKOS + "note")
+    for row in _join(f, f.typed("ChangeEvent"), "ev", req, opt):
+        functions = [
+            fn
+            for gen in f.of(_PROV + "qualifiedGeneration", row["successor"])
+            if row["ev"] in f.of(_PROV + "activity", gen)
+            for fn in f.of(_DKG + "functions", gen)
+        ]
+        for fn in functions or [None]:
+            yield {**row, "functions": fn}
+
+
+def _change_acts(f: Facts) -> Iterator[Row]:
+    opt = _p(f, "number", _ELI + "id_local", "title", _RDFS + "label")
+    opt += _p(f, "date", _ELI + "date_document", "uncertain", _DKG + "uncertain")
+    for ev in f.typed("ChangeEvent"):
+        for act in f.of(_DKG + "legalBasis", ev):
+            for row in _join(f, [act], "act", (), opt):
+                yield {"ev": ev, **row}
+
+
+ANSWERS: dict[str, Callable[[Facts], Iterable[Row]]] = {
+    L.Q_DOCS: _docs,
+    L.Q_PRINTED: _printed,
+    L.Q_DOC_TYPES: _doc_types,
+    L.Q_SOURCES: _sources,
+    L.Q_PLACES: _places,
+    L.Q_BODIES: _bodies,
+    L.Q_EVIDENCE: _evidence,
+    L.Q_QUOTES: _quotes,
+    L.Q_REFERENCES: _references,
+    L.Q_LINKS: _links,
+    L.Q_ASSIGNMENTS: _assignments,
+    L.Q_DUTIES: _duties,
+    L.Q_HEADER_EVIDENCE: _header_evidence,
+    L.Q_LINEAGE: _lineage,
+    L.Q_PARTNERS: _partners,
+    L.Q_REPORTS: _reports,
+    L.Q_TARGETS: _targets,
+    L.Q_CHANGES: _changes,
+    L.Q_CHANGE_ACTS: _change_acts,
+}
+
+
+class _ScanLoader(L._Loader):
+    """kg.read.load's readers, fed from ``Facts`` instead of SPARQL."""
+
+    def __init__(self, source: Any, facts: Facts) -> None:
+        super().__init__(source)
+        self.facts = facts
+
+    def rows(self, query: str, **bindings: Any) -> list[Row]:
+        return list(ANSWERS[query](self.facts))
+
+    def run(self) -> ReadModel:
+        model = super().run()
+        sources = {d.iri: f for d in model.docs.values() for f in [self._source_of(d.iri)] if f}
+        model.texts = SourceTexts(self.source, sources)
+        self.facts = Facts()  # the maps go before the pages are written
+        return model
+
+    def _source_of(self, doc: str) -> str | None:
+        return self.facts.first(_PROV + "wasDerivedFrom", doc)
+
+
+class SourceTexts(L.Texts):
+    """Document -> its source text, one single-pattern read of the store per document
+    (the source's IRI known from the load), instead of a two-pattern join."""
+
+    def __init__(self, source: Any, sources: dict[str, str]) -> None:
+        super().__init__(source)
+        self.sources = sources
+
+    def __call__(self, doc: str) -> str | None:
+        src = self.sources.get(doc)
+        raw = self.source.raw if isinstance(self.source, Store) else self.source
+        if src is None or not isinstance(raw, ox.Store):
+            return super().__call__(doc)
+        text = sorted(
+            q.object.value
+            for q in raw.quads_for_pattern(ox.NamedNode(src), _SOURCE_TEXT, None, None)
+        )
+        return text[0] if text else None
+
+
+_SOURCE_TEXT = ox.NamedNode(_DKG + "sourceText")
+
+
+def load_model(source: Any) -> ReadModel:
+    """The read model of ``source``: an embedded store (kg.store.Store or pyoxigraph) by
+    scans, a remote endpoint by kg.read.load's SPARQL joins; a ReadModel as it is."""
+    if isinstance(source, Store | ox.Store):
+        return scan_model(source)
+    return L.sparql_model(source)
+
+
+def scan_model(source: Any, nquads: Path | None = None) -> ReadModel:
+    """The read model of an embedded store by scans (kg.read.load's SPARQL joins answered
+    in Python); ``nquads``: the same content as exported N-Quads, read instead of the store."""
+    facts = facts_from_nquads(nquads_files(nquads)) if nquads else facts_from_store(source)
+    return _ScanLoader(source, facts).run()

@@ -1,0 +1,101 @@
+"""kg.read.scan: the read model built from one scan per predicate (of the store, or of the
+exported N-Quads) is the model kg.read.load's SPARQL joins give, on the same store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.read import load as L
+from kg.read.scan import nquads_files, scan_model
+from kg.store import open_store
+from kg.views.common import stable_pickle
+from kg.views.site import build_site
+
+SAMPLE = Path(__file__).parent / "data" / "views" / "sample.trig"
+DKG = "https://w3id.org/dkg/ns#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+ID = "https://w3id.org/dkg/id/"
+
+
+def records(model) -> dict:
+    """What a model holds (its texts are read on demand: compared separately), as pickled
+    for the site's page keys: the order of every dict and list counts."""
+    return {k: stable_pickle(v) for k, v in _records(model).items()}
+
+
+def _records(model) -> dict:
+    return {
+        "docs": model.docs,
+        "bodies": model.bodies,
+        "links": model.links,
+        "assignments": model.assignments,
+        "duties": model.duties,
+        "reports": model.reports,
+        "targets": model.targets,
+        "changes": model.changes,
+        "order": (list(model.docs), list(model.bodies), list(model.changes)),  # pages list so
+    }
+
+
+def sparql_model(source):
+    return L.sparql_model(source)
+
+
+def test_the_scanned_model_of_the_seed_build_is_the_sparql_one(seed_store_dir):
+    store = open_store(seed_store_dir)
+    try:
+        by_sparql = sparql_model(store)
+        by_scan = scan_model(store)
+        by_lines = scan_model(store, seed_store_dir / "current" / "exports" / "graphs")
+        assert by_sparql.duties and by_sparql.docs and by_sparql.bodies
+        assert records(by_scan) == records(by_sparql)
+        assert records(by_lines) == records(by_sparql)
+        for doc in list(by_sparql.docs)[:5]:
+            assert by_lines.text_of(doc) == by_scan.text_of(doc) == by_sparql.text_of(doc)
+    finally:
+        store.close()
+
+
+def test_the_scanned_model_of_the_sample_is_the_sparql_one(tmp_path):
+    store = ox.Store()
+    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    (tmp_path / "nq").mkdir()
+    store.dump(output=str(tmp_path / "nq" / "all.nq"), format=ox.RdfFormat.N_QUADS)
+    assert nquads_files(tmp_path / "nq") == [tmp_path / "nq" / "all.nq"]
+    by_sparql = sparql_model(store)
+    assert records(scan_model(store)) == records(by_sparql)
+    assert records(scan_model(store, tmp_path / "nq")) == records(by_sparql)
+
+
+def test_a_property_with_two_values_gives_the_least_either_way(tmp_path):
+    """Two graphs disagree on a body's kind (or one repeats a triple): the model takes the
+    least value whichever way it is read, never the first a scan or a join meets."""
+    body = ox.NamedNode(ID + "body/b")
+    kind = ox.NamedNode(DKG + "kind")
+    store = ox.Store()
+    for graph, value in (("g/1", "state"), ("g/2", "party"), ("g/3", "party")):
+        g = ox.NamedNode(ID + graph)
+        store.add(ox.Quad(body, ox.NamedNode(RDF_TYPE), ox.NamedNode(DKG + "Body"), g))
+        store.add(ox.Quad(body, kind, ox.NamedNode(ID + "kind/" + value), g))
+        store.add(ox.Quad(body, ox.NamedNode(LABEL), ox.Literal("Ban " + value), g))
+    (tmp_path / "nq").mkdir()
+    store.dump(output=str(tmp_path / "nq" / "all.nq"), format=ox.RdfFormat.N_QUADS)
+    models = [sparql_model(store), scan_model(store), scan_model(store, tmp_path / "nq")]
+    assert [m.bodies[body.value].name for m in models] == ["Ban party"] * 3
+    assert records(models[1]) == records(models[0]) == records(models[2])
+
+
+def test_a_site_from_the_exports_is_the_site_from_the_store(seed_store_dir, tmp_path):
+    from test_views_incremental import tree
+
+    store = open_store(seed_store_dir)
+    try:
+        exports = seed_store_dir / "current" / "exports" / "graphs"
+        build_site(store, tmp_path / "lines", nquads=exports)
+        build_site(sparql_model(store), tmp_path / "sparql")
+    finally:
+        store.close()
+    assert tree(tmp_path / "lines") == tree(tmp_path / "sparql")  # page keys included
