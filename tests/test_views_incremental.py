@@ -111,3 +111,29 @@ def test_a_build_renders_its_site_in_processes_reading_the_store_on_disk(
     monkeypatch.setattr(site, "POOL_MIN_PAGES", 0)
     build(seed_paths, tmp_path / "two", jobs=2)
     assert tree(tmp_path / "two" / "site") == tree(tmp_path / "one" / "site")
+
+
+def test_a_plan_added_to_a_generated_corpus_carries_the_other_pages_over(tmp_path):
+    """A national corpus, then one more commune plan: the site equals a full build's, and
+    the pages the plan cannot reach are carried over (their keys do not depend on the
+    order the store returns rows in, which changes as the store does)."""
+    import subprocess
+    import sys
+
+    scripts = Path(__file__).resolve().parents[1] / "scripts"
+    corpus = tmp_path / "corpus"
+    subprocess.run(
+        [sys.executable, str(scripts / "national_corpus.py"), "--plans", "40", "--seed", "2"]
+        + ["--out", str(corpus)],
+        check=True,
+        capture_output=True,
+    )
+    files = sorted(corpus.glob("*.txt"))
+    out = tmp_path / "out"
+    build(files[:-1], out)
+    build(files, out)
+    build(files, tmp_path / "full")
+    assert tree(out / "site") == tree(tmp_path / "full" / "site")
+    pages = list((out / "site").glob("*.html"))
+    linked = [p for p in pages if p.stat().st_nlink > 1]
+    assert len(linked) > len(pages) * 0.8, (len(linked), len(pages))
