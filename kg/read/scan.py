@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from kg.read import load as L
 from kg.read.model import ReadModel
+from kg.sparql import bind_query
 from kg.store import Store, to_python
 
 Row = dict[str, Any]
@@ -145,19 +146,22 @@ def _sort_key(value: Any) -> tuple[str, str]:
 
 def facts_from_store(store: Any) -> Facts:
     """Each predicate (and each class) as one single-pattern scan of the store: a SELECT
-    of one triple pattern (half the cost of ``quads_for_pattern``, which builds a Quad
-    with its graph for every row)."""
+    of one triple pattern, the predicate bound by kg/sparql.py (half the cost of
+    ``quads_for_pattern``, which builds a Quad with its graph for every row)."""
     raw = store.raw if isinstance(store, Store) else store
     facts = Facts()
     for iri in sorted(CLASSES.values()):
-        for row in raw.query(f"SELECT ?s WHERE {{ ?s a <{iri}> }}", **_UNION):
+        query = bind_query(_TYPED, {"c": ox.NamedNode(iri)})
+        for row in raw.query(query, **_UNION):
             facts.add(row[0], _RDF_TYPE, ox.NamedNode(iri))
     for p in sorted(PREDICATES):
-        for row in raw.query(f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o }}", **_UNION):
+        for row in raw.query(bind_query(_PAIRS, {"p": ox.NamedNode(p)}), **_UNION):
             facts.add(row[0], p, row[1])
     return facts
 
 
+_TYPED = "SELECT ?s WHERE { ?s a ?c }"
+_PAIRS = "SELECT ?s ?o WHERE { ?s ?p ?o }"
 _UNION = {"use_default_graph_as_union": True}
 
 
