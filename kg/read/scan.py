@@ -12,6 +12,7 @@ the one set of readers either way; an endpoint is still read through SPARQL.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -471,5 +472,11 @@ def load_model(source: Any) -> ReadModel:
 def scan_model(source: Any, nquads: Path | None = None) -> ReadModel:
     """The read model of an embedded store by scans (kg.read.load's SPARQL joins answered
     in Python); ``nquads``: the same content as exported N-Quads, read instead of the store."""
-    facts = facts_from_nquads(nquads_files(nquads)) if nquads else facts_from_store(source)
-    return _ScanLoader(source, facts).run()
+    enabled = gc.isenabled()
+    gc.disable()  # millions of new objects, none in a cycle: full collections cost a third
+    try:
+        facts = facts_from_nquads(nquads_files(nquads)) if nquads else facts_from_store(source)
+        return _ScanLoader(source, facts).run()
+    finally:
+        if enabled:
+            gc.enable()
