@@ -21,7 +21,7 @@ Names are compared on normalised forms (case and tone placement aside, kg.text.n
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import lexicon
 from kg.models import BodyMention, Level
@@ -49,18 +49,29 @@ def _many_of_a_tier(mention: BodyMention, place_level: Level | None) -> bool:
     return mention.collective or lower
 
 
+@cache
+def _heads(type_id: str) -> tuple[str, ...]:
+    """The type's canonical name, then its labels, normalised."""
+    bt = body_types()[type_id]
+    return tuple(map(normalize_key, (bt.pref, *bt.labels)))
+
+
 def _says_more(mention: BodyMention, place_names: tuple[str | None, ...]) -> bool:
-    bt = body_types().get(mention.type_id or "")
-    if bt is None or mention.collective:
+    if mention.collective or mention.type_id not in body_types():
         return False
-    name = normalize_key(mention.name)
-    heads = [x for x in map(normalize_key, (bt.pref, *bt.labels)) if name.startswith(x)]
+    own = mention.jurisdiction.name if mention.jurisdiction else None
+    return _name_says_more(mention.type_id, mention.name, (own, *place_names))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_says_more(type_id: str, printed: str, places: tuple[str | None, ...]) -> bool:
+    """(Cached: the same few thousand names and places come back in every plan.)"""
+    name = normalize_key(printed)
+    heads = [x for x in _heads(type_id) if name.startswith(x)]
     if not heads:  # "Chi nhánh Ngân hàng Chính sách xã hội": a unit of the type's body
         return True
-    own = mention.jurisdiction.name if mention.jurisdiction else None
-    places = [own, *place_names]
     # the canonical head ("Trường" of "Trường Tiểu học Phú Mỹ"), else the longest label printed
-    head = heads[0] if name.startswith(normalize_key(bt.pref)) else max(heads, key=len)
+    head = heads[0] if name.startswith(_heads(type_id)[0]) else max(heads, key=len)
     rest = name[len(head) :]
     for p in places:
         if p:

@@ -143,3 +143,27 @@ def test_each_tier_and_each_collective_is_its_own_body_in_the_graph() -> None:
     assert len(set(bodies)) == len(names)
     labels = [str(next(g.objects(b, RDFS.label))) for b in bodies]
     assert labels == names
+
+
+CENTRAL = DocumentFacts(
+    issuer="Bộ Tài chính", issuer_level="central", issuer_kind="state", date="2025-08-01"
+)
+
+
+def test_provinces_and_cities_are_one_tier() -> None:
+    """ "cấp tỉnh, thành phố": the provinces and the centrally run cities, one tier (not a
+    provincial and a district-level body)."""
+    ctx = Context.from_facts(CENTRAL)
+    for printed, name in (
+        ("Bảo hiểm xã hội cấp tỉnh, thành phố", "Bảo hiểm xã hội tỉnh, thành phố"),
+        ("Thuế tỉnh, thành phố", "Thuế tỉnh, thành phố"),
+    ):
+        (m,) = find_bodies(printed)
+        assert [canonical(x, ctx)[0] for x in per_tier(m, ctx)] == [name], printed
+    body = (
+        "Bộ Tài chính đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:\n"
+        "1. Phổ biến rộng rãi nội dung Cẩm nang.\n"
+        "2. Chỉ đạo đầu mối phối hợp với Thuế tỉnh, thành phố để rà soát.\n"
+    )
+    (a,), _ = duties_of(body, CENTRAL)
+    assert [p.name for p in a.duties[1].partners] == ["Thuế tỉnh, thành phố"]
