@@ -337,7 +337,7 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         v = _VILLAGES.match(folded, m.end)
         m.end = max(m.end, v.end()) if v else m.end
     if type_id == "BanChiDao":
-        m.name_extra, m.end = collectives.steers_at(text, folded, m.end)
+        m.name_extra, m.end = collectives.steers_at(text, folded, m.end, m.type.qualifier_stops)
     if type_id == "TruongHoc" and re.match(r"\s+hop(?![a-z])", folded[m.end : m.end + 8]):
         return None  # "các trường hợp": cases, not schools
     if type_id == "TruongHoc" and key.startswith("cac "):

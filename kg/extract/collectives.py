@@ -11,6 +11,7 @@ matching runs on its same-length fold.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg import lexicon
 from kg.text import fold, fold_same_length, normalize_key
@@ -131,36 +132,27 @@ def generic_key(as_written: str, type_id: str, label_len: int) -> tuple[str, str
 
 
 # what a Ban Chỉ đạo steers, printed after it in lower case ("Ban Chỉ đạo hoạt động hè"): part
-# of its name, up to a word that starts what it does
+# of its name, up to a word of its type's dkg:qualifierStop (ontology/bodies.ttl), which starts
+# what it does
 _DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
-_DESCRIPTOR_STOP = {
-    "quan", "to", "chi", "thuc", "trien", "xay", "va", "cac", "phoi", "tham", "co", "lam",
-    "huong", "ve", "de", "trong", "tai", "cua", "theo", "thanh", "huyen", "tinh", "xa",
-    "phuong", "thi", "kiem", "giam", "tuyen", "day", "tang", "chu", "bao", "giao",
-    "trinh", "lanh", "ban", "nhan", "danh", "tong", "gui", "chiu", "phai", "duoc", "se", "da",
-    "can", "nghien", "ra", "xem", "khan", "tiep", "bo", "sung", "noi",
-}  # fmt: skip
-# the same words as printed: folded, "tại" (at) is "tai" of "thiên tai" and "tham" of "tham
-# gia" (take part) the "tham" of "tham nhũng" (corruption), which names what is steered
-_DESCRIPTOR_STOP_VI = {
-    "quán", "quản", "tổ", "chỉ", "thực", "triển", "xây", "và", "các", "phối", "có", "làm",
-    "hướng", "về", "để", "đề", "trong", "tại", "của", "theo", "thành", "thanh", "huyện", "tỉnh",
-    "xã", "phường", "thị", "thì", "kiểm", "giám", "tuyên", "đẩy", "tăng", "chủ", "báo", "bảo",
-    "giao", "trình", "lãnh", "ban", "bàn", "nhận", "đánh", "dành", "tổng", "gửi", "chịu",
-    "phải", "được", "sẽ", "đã", "cần", "nghiên", "ra", "xem", "khẩn", "tiếp", "bổ", "bộ",
-    "sung", "nơi", "tham gia", "tham mưu", "tham dự", "tham khảo",
-}  # fmt: skip
 
 
-def _stops(text: str, d: re.Match[str], marked: bool) -> bool:
+@cache
+def _stop_words(stops: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The stop words as printed (normalised), and their first words folded: a text typed
+    without marks can only be told by those ("tại" is the "tai" of "thiên tai" once folded)."""
+    printed = frozenset(normalize_key(w) for w in stops)
+    return printed, frozenset(fold(w.split()[0]) for w in printed)
+
+
+def _stops(text: str, d: re.Match[str], marked: bool, stops: frozenset[str]) -> bool:
     """Does the word ``d`` found start what the committee does, not what it steers?"""
+    printed, folded = _stop_words(stops)
     word = normalize_key(text[d.start(1) : d.end(1)])
     if not marked:  # a text typed without marks: the folded words are all one can tell
-        return d.group(1) in _DESCRIPTOR_STOP
+        return d.group(1) in folded
     two = re.match(r"\s+([^\W\d_]+)", text[d.end() : d.end() + 12])
-    return word in _DESCRIPTOR_STOP_VI or (
-        bool(two) and f"{word} {normalize_key(two.group(1))}" in _DESCRIPTOR_STOP_VI
-    )
+    return word in printed or (bool(two) and f"{word} {normalize_key(two.group(1))}" in printed)
 
 
 # a steering committee known by a number, after the decision that set it up ("Ban Chỉ đạo 35")
@@ -171,8 +163,9 @@ _NUMBERED = re.compile(r"[ \t]+(\d{2,4})(?![\w/.,-])")
 _JOINED = re.compile(r"\s*,|\s+va(?![a-z])")
 
 
-def steers_at(text: str, folded: str, end: int) -> tuple[str | None, int]:
-    """What a steering committee printed up to ``end`` steers, and where that ends."""
+def steers_at(text: str, folded: str, end: int, stops: frozenset[str]) -> tuple[str | None, int]:
+    """What a steering committee printed up to ``end`` steers, and where that ends (at a word
+    of ``stops``, its type's dkg:qualifierStop)."""
     n = _NUMBERED.match(text, end)
     if n:
         return n.group(1), n.end()
@@ -183,7 +176,7 @@ def steers_at(text: str, folded: str, end: int) -> tuple[str | None, int]:
     while words < 12:
         j = _JOINED.match(folded, pos) if words else None
         d = _DESCRIPTOR.match(folded, j.end() if j else pos)
-        if not d or _stops(text, d, marked) or text[d.start(1)].isupper():
+        if not d or _stops(text, d, marked, stops) or text[d.start(1)].isupper():
             break
         words += 1
         pos = d.end()
