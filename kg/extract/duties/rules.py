@@ -13,7 +13,7 @@ from kg.extract.body_match import (
     find_bodies,
     match_at,
 )
-from kg.extract.duties import holders, localities
+from kg.extract.duties import heads, holders, localities
 from kg.extract.duties.boilerplate import problems_only, undergoes_only
 from kg.extract.places import per_place
 from kg.extract.topics import topics_of
@@ -173,8 +173,14 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
     while True:
         shared = shared_head_at(text, pos)  # "các Bộ: Quốc phòng, Công an": one per body
         m = shared[-1] if shared else match_at(text, pos, list_mode=list_mode)
+        if m is None:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh": one collective
+            m = heads.shared_heads_at(text, pos)
         if m is None:
-            t = _TITLE.match(folded, pos) or _MEMBERS.match(folded, pos)
+            t = (
+                heads.joined_heads(folded, pos)
+                or _TITLE.match(folded, pos)
+                or _MEMBERS.match(folded, pos)
+            )
             if t:
                 shared = shared_head_at(text, t.end())
                 m = shared[-1] if shared else match_at(text, t.end(), list_mode=list_mode)

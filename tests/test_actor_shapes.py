@@ -1,0 +1,100 @@
+"""Actors the duty reader must recognise as duty holders (issue 10, shapes of real texts).
+
+Heads printed for the bodies they head, several of them sharing one list of bodies ("Giám
+đốc các Sở, Thủ trưởng các ban, ngành tỉnh"; "Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh").
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from snippets import duties_of, table
+
+from kg.extract.duties.heads import shared_heads_at
+from kg.models import DocumentFacts
+from kg.text import normalize_key
+
+PROVINCE = DocumentFacts(
+    issuer="Ủy ban nhân dân tỉnh Lào Cai", issuer_level="province", issuer_kind="state"
+)
+PM = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
+
+DIRECTIVE = """UBND TỈNH LÀO CAI
+
+Để chủ động ứng phó với mưa lũ, Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh theo chức năng, nhiệm vụ chủ động
+triển khai các biện pháp phòng, chống.
+
+2. Thủ trưởng các sở, ban, ngành tỉnh tổ chức trực ban nghiêm túc.
+
+3. Chủ tịch Ủy ban nhân dân các xã, phường tổ chức sơ tán dân cư ra khỏi khu vực nguy
+hiểm.
+"""
+
+
+def test_two_heads_sharing_one_list_are_the_heads_of_one_collective():
+    """ "Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh" addresses the heads of the
+    province's departments: one collective, the same addressee as "Thủ trưởng các sở, ban,
+    ngành tỉnh" (its duties summed), not nothing."""
+    got = [(normalize_key(b), m, n) for b, m, n in table(duties_of(DIRECTIVE, PROVINCE)[0])]
+    assert got == [
+        (normalize_key("Các sở, ban, ngành tỉnh"), "assigned", 2),
+        (normalize_key("Ủy ban nhân dân các xã, phường"), "assigned", 1),
+    ]
+
+
+def test_the_collective_spans_the_text_as_printed():
+    text = "Giám đốc các Sở, Thủ trưởng các ban, ngành, đoàn thể tỉnh khẩn trương rà soát."
+    m = shared_heads_at(text, 0)
+    assert m is not None
+    assert text[m.start : m.end] == "các Sở, Thủ trưởng các ban, ngành, đoàn thể tỉnh"
+    assert m.as_written == "các Sở, ban, ngành, đoàn thể tỉnh"
+
+
+def test_heads_of_different_bodies_are_no_shared_list():
+    """ "Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã": the second head heads another
+    body, printed with its own name; no collective of the two."""
+    assert shared_heads_at("Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã rà soát", 0) is None
+    assert shared_heads_at("Sở Y tế, Thủ trưởng các ban, ngành", 0) is None
+
+
+TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
+
+Thủ tướng Chính phủ yêu cầu:
+
+1. Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo rà
+soát phương án sơ tán dân cư.
+
+2. Bộ trưởng các Bộ: Quốc phòng, Công an bố trí lực lượng hỗ trợ địa phương.
+"""
+
+
+def test_heads_printed_together_share_the_body_printed_after_them():
+    """ "Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh ...": the body the text names is the one
+    after the last head (the Bí thư's committee is not printed)."""
+    got = table(duties_of(TELEGRAM, PM)[0])
+    assert ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "assigned", 1) in got
+    assert ("Bộ Quốc phòng", "assigned", 1) in got and ("Bộ Công an", "assigned", 1) in got
+
+
+_KINDS = ["ban, ngành", "ban, ngành, đoàn thể", "cơ quan, đơn vị"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    first=st.sampled_from(["Giám đốc", "Phó Giám đốc"]),
+    second=st.sampled_from(["Thủ trưởng", "Phó Thủ trưởng", "Chủ tịch"]),
+    kinds=st.sampled_from(_KINDS),
+    level=st.sampled_from(["", " tỉnh", " cấp tỉnh"]),
+    verb=st.sampled_from(["khẩn trương rà soát.", "chủ động triển khai.", "tổ chức trực ban."]),
+)
+def test_any_pair_of_heads_before_kinds_reads_one_collective(first, second, kinds, level, verb):
+    """Whatever heads open the list and whatever kinds follow, the run is one collective
+    that ends before the work and names every kind printed."""
+    text = f"{first} các Sở, {second} các {kinds}{level} {verb}"
+    m = shared_heads_at(text, 0)
+    assert m is not None
+    assert text[m.end :].strip() == verb
+    for kind in kinds.split(", "):
+        assert kind in m.as_written
