@@ -18,6 +18,7 @@ PROVINCE = DocumentFacts(
     issuer="Ủy ban nhân dân tỉnh Lào Cai", issuer_level="province", issuer_kind="state"
 )
 PM = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
+VPCP = DocumentFacts(issuer="Văn phòng Chính phủ", issuer_level="central", issuer_kind="state")
 
 DIRECTIVE = """UBND TỈNH LÀO CAI
 
@@ -98,3 +99,40 @@ def test_any_pair_of_heads_before_kinds_reads_one_collective(first, second, kind
     assert text[m.end :].strip() == verb
     for kind in kinds.split(", "):
         assert kind in m.as_written
+
+
+SITE_VISIT = """VĂN PHÒNG CHÍNH PHỦ
+
+Phó Thủ tướng Chính phủ đã có ý kiến chỉ đạo như sau:
+
+1. Về Dự án Nhà máy điện Sông
+Hậu 2
+
+a) Đánh giá cao nỗ lực của Chủ đầu tư dự án.
+
+b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:
+
+(i) Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu.
+
+(ii) Ủy ban nhân dân tỉnh Vĩnh Long hoàn thành bàn giao mặt bằng.
+
+2. Về Dự án đường cao tốc Cần Thơ - Cà Mau
+
+a) Đề nghị Chủ đầu tư, trong phạm vi trách nhiệm của mình, đẩy nhanh tiến độ thi công.
+
+b) Nhà đầu tư tập trung nguồn lực, đẩy nhanh tiến độ.
+
+3. Chủ đầu tư các dự án đầu tư công đẩy nhanh tiến độ giải ngân.
+"""
+
+
+def test_a_bare_project_owner_is_named_with_the_project_of_its_item():
+    """Items ordered by project each write only "Chủ đầu tư": a different owner per item,
+    named with its project; a qualified class keeps its printed name and ends before its
+    work ("đẩy nhanh", "tập trung" are work, not part of the class's name)."""
+    got = {b: n for b, _m, n in table(duties_of(SITE_VISIT, VPCP)[0])}
+    assert got["Chủ đầu tư dự án Nhà máy điện Sông Hậu 2"] == 1
+    assert got["Chủ đầu tư dự án đường cao tốc Cần Thơ - Cà Mau"] == 1
+    assert got["Nhà đầu tư dự án đường cao tốc Cần Thơ - Cà Mau"] == 1
+    assert got["Chủ đầu tư các dự án đầu tư công"] == 1
+    assert "Chủ đầu tư" not in got

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
+from kg.extract.duties import projects
 from kg.extract.duties.addressees import _Addressees
 from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
@@ -141,6 +142,10 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
 
     def add_one(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
         bm = mention(m, self.ctx, base=base, clean=self.clean)
+        if m.type.id in projects.PROJECT_OWNERS:  # "Chủ đầu tư" under "1. Về Dự án X"
+            bm.name = projects.owner_name(
+                bm.name, m.type.id, projects.project_of(self.s, base + m.start)
+            )
         full = self.aliases().get(normalize_key(bm.name))
         if full and not m.name_extra:
             bm.name = full
