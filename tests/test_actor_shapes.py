@@ -136,3 +136,29 @@ def test_a_bare_project_owner_is_named_with_the_project_of_its_item():
     assert got["Nhà đầu tư dự án đường cao tốc Cần Thơ - Cà Mau"] == 1
     assert got["Chủ đầu tư các dự án đầu tư công"] == 1
     assert "Chủ đầu tư" not in got
+
+
+CONCLUSIONS = """VĂN PHÒNG CHÍNH PHỦ
+
+I. ĐÁNH GIÁ CHUNG
+
+Tỉnh Lào Cai đã quán triệt, triển khai nghiêm túc các chỉ đạo của Trung ương.
+
+II. VỀ MỘT SỐ KIẾN NGHỊ CỦA ĐỊA PHƯƠNG
+
+1. Về dự án đường nối cao tốc: Tỉnh Lào Cai khẩn trương hoàn thành công tác giải phóng
+mặt bằng.
+
+2. Thành phố Hà Nội chủ trì, phối hợp với Bộ Xây dựng rà soát quy hoạch.
+
+3. Thành phố Hà Nội 209.929 tỷ đồng.
+"""
+
+
+def test_a_province_printed_as_the_subject_of_an_item_is_its_people_s_committee():
+    """ "Tỉnh Lào Cai khẩn trương ...", "Thành phố Hà Nội chủ trì ...": the locality's
+    People's Committee acts; its assessment ("đã quán triệt") and a figure give no work."""
+    assert table(duties_of(CONCLUSIONS, VPCP)[0]) == [
+        ("Ủy ban nhân dân tỉnh Lào Cai", "assigned", 1),
+        ("Ủy ban nhân dân thành phố Hà Nội", "assigned", 1),
+    ]

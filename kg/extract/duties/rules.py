@@ -13,7 +13,7 @@ from kg.extract.body_match import (
     find_bodies,
     match_at,
 )
-from kg.extract.duties import heads, holders, localities
+from kg.extract.duties import heads, holders, localities, subjects
 from kg.extract.duties.boilerplate import problems_only, undergoes_only
 from kg.extract.places import per_place
 from kg.extract.topics import topics_of
@@ -242,6 +242,8 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
         if bodies and not localities.frames_list(text):
             return None  # "Tỉnh X cần nỗ lực hơn nữa ...": an exhortation, no task of its own
         mode = "requested" if bodies else mode
+    if not bodies:  # "Tỉnh Lào Cai khẩn trương ...": the locality told what to do, no modal
+        bodies, end = subjects.unit_subject_at(text, pos)
     if not bodies and allow_clause and _CLAUSE.match(folded, pos) and not problems_only(text):
         for m in find_bodies(text):
             before = folded[: m.start].rstrip()
