@@ -162,3 +162,30 @@ def test_a_province_printed_as_the_subject_of_an_item_is_its_people_s_committee(
         ("Ủy ban nhân dân tỉnh Lào Cai", "assigned", 1),
         ("Ủy ban nhân dân thành phố Hà Nội", "assigned", 1),
     ]
+
+
+ROLES = """UBND TỈNH LÀO CAI
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nội vụ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.
+
+2. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân
+công, bảo đảm tiến độ và nội dung công việc.
+
+3. Các cơ quan phối hợp có trách nhiệm phối hợp với cơ quan chủ trì thực hiện các nhiệm vụ.
+
+4. Các cơ quan, đơn vị phối hợp với Sở Nội vụ tổng hợp kết quả.
+"""
+
+
+def test_a_catch_all_named_by_its_part_in_the_work_keeps_that_name():
+    """ "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm ...": the bodies that lead,
+    an addressee of its own (and a lead); "các cơ quan phối hợp có trách nhiệm ...": the
+    bodies that assist. "Các cơ quan, đơn vị phối hợp với ..." is the plain catch-all, its
+    work "phối hợp"."""
+    assignments = duties_of(ROLES, PROVINCE)[0]
+    got = {a.body.name: (len(a.duties), a.leads) for a in assignments}
+    assert got["Các cơ quan, đơn vị được giao chủ trì"] == (1, True)
+    assert got["Các cơ quan phối hợp"][0] == 1
+    assert got["Các cơ quan, đơn vị"][0] == 1

@@ -1,4 +1,4 @@
-"""What is printed around a body's name and belongs to it (kg.extract.body_match reads the name).
+"""What is printed around a body's name and belongs to it (kg.extract.bodies reads the name).
 
 A catch-all's further kinds and what narrows it ("các cơ quan, đơn vị, địa phương, doanh
 nghiệp", "các cơ quan, đơn vị khác", "các sở, ngành có liên quan"); the units a collective
@@ -34,8 +34,13 @@ _KIND = (
 _MORE_KINDS = re.compile(rf"(?:\s*,\s*|\s+va\s+)(?:cac\s+)?({_KIND})(?![a-z])", re.M)
 # what narrows a catch-all, part of its name ("các cơ quan, đơn vị khác", "... có liên quan",
 # "các cơ quan, tổ chức từ Trung ương đến cơ sở")
+# ... and the part in the work a catch-all names its members by, when their duty follows
+# ("các cơ quan, đơn vị được giao chủ trì có trách nhiệm ...", "các cơ quan phối hợp có trách
+# nhiệm ...": the bodies that lead, the bodies that assist)
 _QUALIFIER = re.compile(
-    r"\s+(co lien quan|lien quan|khac|tu trung uong den (?:co so|dia phuong))(?![a-z])"
+    r"\s+(co lien quan|lien quan|khac|tu trung uong den (?:co so|dia phuong)"
+    r"|(?:duoc\s+(?:giao|phan\s+cong)\s+)?(?:chu\s+tri|phoi\s+hop)"
+    r"(?=\s+(?:co|chiu)\s+trach\s+nhiem))(?![a-z])"
 )
 # a space, or a web copy's line wrap ("các tỉnh, thành phố từ" / "Hà Tĩnh đến Khánh Hòa:")
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -71,6 +76,15 @@ UNITS_OF: dict[str, set[str] | None] = {
     "van phong ": {"BanChiDao", "BanCHPTDS"},
     "co quan thuong truc ": {"BanChiDao", "BanCHPTDS"},
 }
+
+
+_NAMED_LEAD = re.compile(r"(?<![a-z])(?:duoc\s+(?:giao|phan\s+cong)\s+)?chu\s+tri$")
+
+
+def named_to_lead(name: str) -> bool:
+    """Is a catch-all named by its part as the bodies that lead ("Các cơ quan, đơn vị được
+    giao chủ trì")? Every duty it is given is then a lead's."""
+    return bool(_NAMED_LEAD.search(" ".join(fold(name).split())))
 
 
 def more_kinds_end(text: str, folded: str, end: int) -> int:

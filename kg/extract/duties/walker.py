@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import collectives
 from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
 from kg.extract.duties import projects
 from kg.extract.duties.addressees import _Addressees
@@ -274,6 +275,8 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         role = role_of(shown)
         if role == "participant" and d.role:
             role = d.role
+        if collectives.named_to_lead(draft.body.name):
+            role = "lead"  # "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm ..."
         return Duty(
             text=shown,
             span=span,
