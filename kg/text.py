@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kg.models import CleanText, SourceText
@@ -446,3 +446,27 @@ def fold_same_length(s: str) -> str:
     kept: each text is folded once (a per-call fold made a build quadratic).
     """
     return s.translate(_FOLD_TABLE)
+
+
+class PrintedWords:
+    """Words matched as printed (case, tone placement and spacing aside), not by their fold:
+    "cần" (must) is not "cân" or "cán", "lập" (draw up) is not "lặp". Only a passage typed
+    without any diacritics, where the marks cannot tell the words apart, is matched folded."""
+
+    def __init__(self, words: Iterable[str], lead: str = "") -> None:
+        printed = {normalize_key(w) for w in words}
+        self._printed = re.compile(lead + _alternation(printed) + r"(?![^\W\d_])")
+        self._folded = re.compile(lead + _alternation({fold(w) for w in printed}) + r"(?![a-z])")
+
+    def opens(self, passage: str) -> bool:
+        """Does ``passage`` (leading blanks aside) open with one of the words?"""
+        key = normalize_key(passage)
+        bare = fold(key)
+        return bool(self._folded.match(bare) if bare == key else self._printed.match(key))
+
+
+def _alternation(words: set[str]) -> str:
+    alt = "|".join(
+        r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w))
+    )
+    return f"(?:{alt})"

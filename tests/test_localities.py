@@ -49,3 +49,9 @@ def test_unit_subject_needs_the_modal() -> None:
     assert unit_subject("tỉnh\nQuảng Trị phải bảo đảm", 0)[0]
     assert not unit_subject("tỉnh Quảng Trị đã đạt nhiều kết quả", 0)[0]
     assert not unit_subject("Sở Y tế cần", 0)[0]
+
+
+def test_the_modal_is_read_as_printed() -> None:
+    # "cân đối" (balance) and "cán bộ" fold to "can" but are not "cần" (must)
+    assert not unit_subject("tỉnh Quảng Trị cân đối ngân sách", 0)[0]
+    assert not unit_subject("tỉnh Quảng Trị cán bộ", 0)[0]

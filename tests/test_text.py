@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.models import CleanText
-from kg.text import clean_text, fold, fold_same_length, normalize_key
+from kg.text import PrintedWords, clean_text, fold, fold_same_length, normalize_key
 
 
 def check_offsets(c: CleanText) -> None:
@@ -315,3 +315,29 @@ def test_a_table_whose_copy_lost_rows_keeps_its_cells() -> None:
     assert [ln for ln in lines if ln.isdigit()] == ["1", "2", "3", "5", "6", "7"]
     assert lines.count(lead) == 6
     check_offsets(c)
+
+
+def test_printed_words_are_matched_as_printed() -> None:
+    must = PrintedWords(["cần", "phải"])
+    assert must.opens("  cần tiếp tục") and must.opens("PHẢI bảo đảm")
+    assert not must.opens("cân đối") and not must.opens("cán bộ") and not must.opens("cầntrục")
+    assert must.opens("can tiep tuc")  # typed without diacritics: only the fold can tell
+    work = PrintedWords(["lập", "chủ trì"], lead=r",?\s*")
+    assert work.opens(", chủ trì xây dựng") and not work.opens(" lặp lại")
+
+
+_VI_WORD = st.text(alphabet="aăâeêioôơuưyđcnhtrgm", min_size=1, max_size=6)
+_MARKS = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+
+
+@given(word=_VI_WORD, mark=st.sampled_from(_MARKS), other=st.sampled_from(_MARKS))
+@settings(max_examples=200)
+def test_a_word_differing_only_by_its_marks_is_not_the_word(
+    word: str, mark: str, other: str
+) -> None:
+    printed = unicodedata.normalize("NFC", word + mark)
+    words = PrintedWords([printed])
+    assert words.opens(printed + " x")
+    twin = unicodedata.normalize("NFC", word + other)
+    if normalize_key(twin) != normalize_key(printed):
+        assert not words.opens(twin + " x")

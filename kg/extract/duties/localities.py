@@ -14,14 +14,12 @@ notice's "Đề nghị tỉnh X" asks it.
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.bodies import BodyMatch
 from kg.extract.duties import holders
-from kg.text import fold_same_length
+from kg.text import PrintedWords
 
 # "cần", "phải", "cần tiếp tục", "cần phải": the locality must act
-_MUST = re.compile(r"[ \t]*(?:can|phai)(?![a-z])")
+_MUST = PrintedWords(["cần", "phải"])
 
 
 def unit_subject(text: str, pos: int) -> tuple[list[BodyMatch], int]:
@@ -29,7 +27,7 @@ def unit_subject(text: str, pos: int) -> tuple[list[BodyMatch], int]:
     "phải" clause ("tỉnh Đắk Lắk cần ..."); ([], pos) otherwise."""
     flat = text.replace("\n", " ")  # a web copy wraps anywhere: "tỉnh" / "Đắk Lắk cần ..."
     bodies, end = holders.unit_at(flat, pos)
-    if not bodies or not _MUST.match(fold_same_length(flat[end : end + 12])):
+    if not bodies or not _MUST.opens(flat[end : end + 12]):
         return [], pos
     return bodies, end
 

@@ -12,19 +12,21 @@ Nội 209.929 tỷ đồng") gives no work.
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.bodies import BodyMatch
 from kg.extract.duties import holders
-from kg.text import fold_same_length
+from kg.text import PrintedWords
 
 # the work an item gives, opening right after the place name
-_WORK = re.compile(
-    r"\s*,?\s*(?:khan\s+truong|chu\s+dong|tap\s+trung|chu\s+tri|phoi\s+hop|ra\s+soat"
-    r"|tiep\s+tuc|nghien\s+cuu|hoan\s+thanh|hoan\s+thien|day\s+nhanh|chi\s+dao|to\s+chuc"
-    r"|trien\s+khai|xu\s+ly|bo\s+tri|(?:co|chiu)\s+trach\s+nhiem|thuc\s+hien|kiem\s+tra"
-    r"|xay\s+dung|lap|cap\s+nhat|bao\s+dam|dam\s+bao|uu\s+tien|khan\s+cap)(?![a-z])"
-)
+_WORK = PrintedWords(
+    [
+        "khẩn trương", "chủ động", "tập trung", "chủ trì", "phối hợp", "rà soát", "tiếp tục",
+        "nghiên cứu", "hoàn thành", "hoàn thiện", "đẩy nhanh", "chỉ đạo", "tổ chức",
+        "triển khai", "xử lý", "xử lí", "bố trí", "có trách nhiệm", "chịu trách nhiệm",
+        "thực hiện", "kiểm tra", "xây dựng", "lập", "cập nhật", "bảo đảm", "đảm bảo", "ưu tiên",
+        "khẩn cấp",
+    ],
+    lead=r",?\s*",
+)  # fmt: skip
 
 
 def unit_subject_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
@@ -37,6 +39,6 @@ def unit_subject_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
     found, end = holders.unit_at(text, pos)
     if not found or found[0].levels[:1] not in (["tinh"], ["thanh pho"]):
         return [], pos
-    if not _WORK.match(fold_same_length(text), end):
+    if not _WORK.opens(text[end : end + 60]):
         return [], pos
     return found, end
