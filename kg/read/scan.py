@@ -19,22 +19,24 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
 from kg.read import load as L
 from kg.read.model import ReadModel
 from kg.sparql import bind_query
 from kg.store import Store, to_python
+from kg.vocab import DKG, DKG_NS, ELI, OA
 
 Row = dict[str, Any]
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_ELI = "http://data.europa.eu/eli/ontology#"
-_DKG = "https://w3id.org/dkg/ns#"
-_PROV = "http://www.w3.org/ns/prov#"
-_OA = "http://www.w3.org/ns/oa#"
-_ORG = "http://www.w3.org/ns/org#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_RDF_TYPE = str(RDF.type)
+_RDFS = str(RDFS)
+_ELI = str(ELI)
+_DKG = DKG_NS
+_PROV = str(PROV)
+_OA = str(OA)
+_ORG = str(ORG)
+_SKOS = str(SKOS)
 
 # the classes the queries of kg.read.load ask for (``?x a C``)
 CLASSES = {
@@ -64,7 +66,7 @@ _DKG_TERMS = """date subject issuerText level kind signer signerTitle ingested p
 
 # every predicate the queries of kg.read.load read (besides rdf:type)
 PREDICATES = frozenset(
-    [_DKG + t for t in _DKG_TERMS.split()]
+    [str(getattr(DKG, t)) for t in _DKG_TERMS.split()]  # a misspelt term fails here
     + [_RDFS + "label", _SKOS + "prefLabel", _SKOS + "broader", _SKOS + "note"]
     + [
         _ELI + t
@@ -319,10 +321,12 @@ def _duties(f: Facts) -> Iterator[Row]:
     opt += _p(f, "ev", _DKG + "evidence", "order", _DKG + "order")
     holders = f.inverse(_DKG + "duty")
     for row in _join(f, f.typed("Duty"), "duty", req, opt):
+        # each holder with each of its orders, or unordered (SPARQL's nested OPTIONAL)
         pairs = [
-            (a, aorder) for a in holders.get(row["duty"], []) for aorder in f.of(_DKG + "order", a)
-        ]
-        pairs = pairs or [(a, None) for a in holders.get(row["duty"], [])] or [(None, None)]
+            (a, aorder)
+            for a in holders.get(row["duty"], [])
+            for aorder in (f.of(_DKG + "order", a) or [None])
+        ] or [(None, None)]
         for a, aorder in pairs:
             yield {**row, "a": a, "aorder": aorder}
 
