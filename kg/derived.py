@@ -62,7 +62,12 @@ class DerivedInputs:
     per predicate (``skip``: graphs not to read), or from ``facts`` (N-Triples lines
     ``facts_of`` kept of every graph, which kg.build has without reading the store)."""
 
-    def __init__(self, store=None, skip: Iterable[str] = (), facts: bytes | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | ox.Store | None = None,
+        skip: Iterable[str] = (),
+        facts: bytes | None = None,
+    ) -> None:
         read = _Facts(facts) if facts is not None else _Scans(store, skip)
         results: dict[str, set[str]] = {}
         for ev, nxt in read.pairs(_ORG.resultingOrganization):
@@ -175,7 +180,7 @@ class _Duties:
 
 
 def derived_quads(
-    store, base: str, skip: Iterable[str] = (), facts: bytes | None = None
+    store: Store | ox.Store | None, base: str, skip: Iterable[str] = (), facts: bytes | None = None
 ) -> Iterator[ox.Quad]:
     """The closures of the store's change chains and cascades, and the tallies of its
     duties, in graph/derived; ``facts``: every graph's ``facts_of`` joined, read instead
@@ -188,7 +193,7 @@ class _Scans:
     terms with lookups in the database (tens of microseconds a row on disk: 17 s at
     10,000 plans), hence ``_Facts`` in a build."""
 
-    def __init__(self, store, skip: Iterable[str] = ()) -> None:
+    def __init__(self, store: Store | ox.Store | None, skip: Iterable[str] = ()) -> None:
         self.raw = store.raw if isinstance(store, Store) else store
         self.skip = frozenset(ox.NamedNode(g) for g in skip)
 

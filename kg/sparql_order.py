@@ -87,8 +87,8 @@ def project_keys(text: str, missing: list[str]) -> str | None:
     if not group or not set(missing) <= set(re.findall(r"\?(\w+)", group.group(1))):
         return None
     select = _SELECT_RE.search(flat)
-    if select is None or select.end() >= len(code):
-        return None
+    if select is None or select.end() >= len(code) or select.group(0).split()[1:]:
+        return None  # a DISTINCT / REDUCED row set would change with a column more
     at = code[select.end()][0]
     return text[:at] + "".join(f" ?{v}" for v in missing) + text[at:]
 
