@@ -43,6 +43,7 @@ META = "build.json"
 _XSD_STRING = str(XSD.string)
 _INT = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.short), str(XSD.nonNegativeInteger)}
 _FLOAT = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+_XSD_BOOLEAN = str(XSD.boolean)  # a constant: an rdflib namespace lookup per term is slow
 
 
 # ---------------------------------------------------------------- term conversion
@@ -113,7 +114,7 @@ def to_python(t: Any) -> Any:
                 return float(t.value)
         except ValueError:
             return t.value
-        if dt == str(XSD.boolean):
+        if dt == _XSD_BOOLEAN:
             return t.value in ("true", "1")
         return t.value
     return t
