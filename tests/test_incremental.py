@@ -272,3 +272,55 @@ def test_an_incremental_build_without_the_last_facts_reads_them_from_the_store(t
     assert _nquads(out) == _full(tmp_path, files, "full")
     assert _exports(out) == _exports(tmp_path / "full")
     assert (out / "store" / FACTS).is_file()  # written again for the next build
+
+
+def _tampered(path: Path, same_digest: bool) -> int:
+    """Every source graph's entry in the last build's facts (graph -> (digest, N-Triples
+    lines)) replaced by wrong lines: each subject IRI renamed, so graph/derived built from
+    them would speak of nodes that do not exist. Returns how many entries were changed."""
+    import pickle
+    import re
+
+    facts = pickle.loads(path.read_bytes())
+    changed = 0
+    for g, (digest, lines) in facts.items():
+        if "/graph/source/" not in g or not lines:
+            continue
+        wrong = re.sub(rb"^<([^>]*)>", rb"<\1-stale>", lines, flags=re.MULTILINE)
+        assert wrong != lines
+        facts[g] = (digest if same_digest else digest + "-old", wrong)
+        changed += 1
+    path.write_bytes(pickle.dumps(facts))
+    return changed
+
+
+def test_stale_facts_of_a_graph_with_another_digest_are_not_used(tmp_path, seeds):
+    """The last build's facts of a graph count only under the digest the graph has now:
+    facts kept under another digest (the same graph name) are read again from the store,
+    and the build is the full build byte for byte."""
+    from kg.build import FACTS
+
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    build(files[:1] + files[2:], out)
+    assert _tampered(out / "store" / FACTS, same_digest=False) >= len(files) - 2
+    build(files, out)
+    assert _nquads(out) == _full(tmp_path, files, "full")
+    assert _exports(out) == _exports(tmp_path / "full")
+
+
+def test_the_facts_kept_under_the_same_digest_are_the_ones_used(tmp_path, seeds):
+    """The control of the test above: the same wrong lines under the graphs' own digests
+    are taken as they are (the file is trusted, not re-checked), so the tampering there
+    would show if the digest were not compared."""
+    from kg.build import FACTS
+
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    build(files[:1] + files[2:], out)
+    assert _tampered(out / "store" / FACTS, same_digest=True) >= len(files) - 2
+    build(files, out)
+    full = tmp_path / "full"
+    build(files, full)
+    derived = [k for k in _exports(full) if "derived" in k]
+    assert derived and any(_exports(out)[k] != _exports(full)[k] for k in derived)
