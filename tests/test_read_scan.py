@@ -128,3 +128,63 @@ def test_a_site_from_the_exports_is_the_site_from_the_store(seed_store_dir, tmp_
     finally:
         store.close()
     assert tree(tmp_path / "lines") == tree(tmp_path / "sparql")  # page keys included
+
+
+def _terms_of(query: str) -> tuple[set[str], set[str]]:
+    """The (predicates, classes) a query reads, from rdflib's algebra of it: the predicate
+    of every triple pattern and every IRI a VALUES block offers (``?s ?p ?o`` with ``?p``
+    bound there), the object of every ``a C`` pattern."""
+    from rdflib import RDF, URIRef
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    from kg.vocab import PREFIXES
+
+    predicates: set[str] = set()
+    classes: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, CompValue):
+            for _s, p, o in node.triples if node.name == "BGP" else ():
+                if p == RDF.type:
+                    assert isinstance(o, URIRef), f"{query}: a type that is not an IRI"
+                    classes.add(str(o))
+                elif isinstance(p, URIRef):
+                    predicates.add(str(p))
+            if node.name == "values":  # VALUES blocks (a list of var -> term dicts)
+                predicates.update(str(t) for row in node.res for t in row.values())
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                walk(value)
+
+    walk(prepareQuery(query, initNs=PREFIXES).algebra)
+    return predicates, classes
+
+
+def test_the_scan_reads_every_term_the_sparql_queries_read():
+    """Every predicate and class a query of kg.read.load names is one the scan collects:
+    a term added to a query but not to PREDICATES / CLASSES would give the scan-built
+    model silently less than the SPARQL-built one."""
+    from kg.read.scan import ANSWERS, CLASSES, PREDICATES
+
+    queries = {name: q for name, q in vars(L).items() if name.startswith("Q_")}
+    # Q_TEXT (one source's text, read on demand) and Q_NAMES (audit's document names) are
+    # asked of the store or endpoint directly, never answered from the scan
+    assert set(ANSWERS) == {q for name, q in queries.items() if name not in {"Q_TEXT", "Q_NAMES"}}
+    classes = set(CLASSES.values())
+    seen_p: set[str] = set()
+    seen_c: set[str] = set()
+    for name, query in queries.items():
+        if query not in ANSWERS:
+            continue
+        predicates, types = _terms_of(query)
+        assert predicates, name  # the walk found the query's patterns
+        assert predicates <= PREDICATES, (name, sorted(predicates - PREDICATES))
+        assert types <= classes, (name, sorted(types - classes))
+        seen_p |= predicates
+        seen_c |= types
+    # and the other way: the scan collects nothing the queries never ask for
+    assert seen_p == PREDICATES, sorted(PREDICATES - seen_p)
+    assert seen_c == classes, sorted(classes - seen_c)
