@@ -56,28 +56,35 @@ GROUP BY ?a ?rank
 
 
 _strings = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ Đ1-", max_size=6)
-_value = st.one_of(
-    st.none(),
-    _strings.map(ox.Literal),
-    st.integers(-50, 50).map(lambda i: ox.Literal(str(i), datatype=XSD_INT)),
-    _strings.map(lambda s: ox.NamedNode(EX + s.replace(" ", "_"))),
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+# the kinds of term a column of a canned query's answer holds: one kind per column (a
+# number never competes with a string for the same place)
+_KINDS = {
+    "string": _strings.map(ox.Literal),
+    "integer": st.integers(-50, 50).map(lambda i: ox.Literal(str(i), datatype=XSD_INT)),
+    "iri": _strings.map(lambda s: ox.NamedNode(EX + s.replace(" ", "_"))),
+    "date": st.dates().map(lambda d: ox.Literal(d.isoformat(), datatype=XSD_DATE)),
+    "lang": st.builds(
+        lambda s, lang: ox.Literal(s, language=lang), _strings, st.sampled_from(["vi", "en"])
+    ),
+}
+
+
+def _column(n: int):
+    """``n`` values of one kind, some unbound."""
+    return st.sampled_from(sorted(_KINDS)).flatmap(
+        lambda kind: st.lists(st.one_of(st.none(), _KINDS[kind]), min_size=n, max_size=n)
+    )
+
+
+_rows = st.integers(1, 12).flatmap(
+    lambda n: st.tuples(_column(n), _column(n)).map(lambda cols: list(zip(*cols, strict=True)))
 )
 
 
-@settings(max_examples=60, deadline=None)
-@given(
-    rows=st.lists(st.tuples(_value, _value), min_size=1, max_size=12),
-    desc=st.tuples(st.booleans(), st.booleans()),
-)
+@settings(max_examples=150, deadline=None)
+@given(rows=_rows, desc=st.tuples(st.booleans(), st.booleans()))
 def test_sort_rows_orders_as_pyoxigraph_does(rows, desc):
-    # one kind of term per column, as in a canned query's answer (a number never
-    # competes with a string for the same place)
-    def kind(t):
-        return None if t is None else (type(t).__name__, getattr(t, "datatype", None))
-
-    kinds = [{kind(r[i]) for r in rows} - {None} for i in (0, 1)]
-    if any(len(k) > 1 for k in kinds):
-        return
     store = ox.Store()
     for n, (a, b) in enumerate(rows):
         s = ox.NamedNode(f"{EX}row/{n}")
@@ -96,6 +103,22 @@ def test_sort_rows_orders_as_pyoxigraph_does(rows, desc):
         return [(term_key(r[0]), term_key(r[1])) for r in got]
 
     assert key_columns(ours) == key_columns(engine.rows)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="found by hand while widening the property test: pyoxigraph sorts a plain "
+    'string after a language-tagged one with the same text ("a"@en, "a"@vi, "a"); term_key puts '
+    "the plain one first (a column mixing the two kinds, so not in the property test)",
+)
+def test_a_plain_string_and_a_tagged_one_with_the_same_text():
+    values = [ox.Literal("a", language="vi"), ox.Literal("a"), ox.Literal("a", language="en")]
+    store = ox.Store()
+    for n, v in enumerate(values):
+        store.add(ox.Quad(ox.NamedNode(f"{EX}row/{n}"), ox.NamedNode(EX + "a"), v))
+    text = f"SELECT ?a WHERE {{ ?r <{EX}a> ?a }} ORDER BY ?a"
+    engine = [r[0] for r in from_oxigraph(store.query(text), "SELECT").rows]
+    assert sorted(values, key=term_key) == engine
 
 
 @pytest.mark.parametrize("name", sorted(canned_queries()))
