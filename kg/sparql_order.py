@@ -106,7 +106,8 @@ def term_key(t: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> tuple:
             return (3, 0, float(t.value), t.value)
         except ValueError:
             pass
-    return (3, 1, 0.0, t.value, t.language or "", t.datatype.value)
+    # same text: language-tagged before plain, as pyoxigraph orders them
+    return (3, 1, 0.0, t.value, 0 if t.language else 1, t.language or "", t.datatype.value)
 
 
 def sort_rows(variables: Sequence[str], rows: list[list], keys: list[tuple[str, bool]]) -> list:

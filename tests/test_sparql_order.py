@@ -105,12 +105,6 @@ def test_sort_rows_orders_as_pyoxigraph_does(rows, desc):
     assert key_columns(ours) == key_columns(engine.rows)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by hand while widening the property test: pyoxigraph sorts a plain "
-    'string after a language-tagged one with the same text ("a"@en, "a"@vi, "a"); term_key puts '
-    "the plain one first (a column mixing the two kinds, so not in the property test)",
-)
 def test_a_plain_string_and_a_tagged_one_with_the_same_text():
     values = [ox.Literal("a", language="vi"), ox.Literal("a"), ox.Literal("a", language="en")]
     store = ox.Store()
