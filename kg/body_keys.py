@@ -74,8 +74,8 @@ def _name_says_more(type_id: str, printed: str, places: tuple[str | None, ...]) 
     head = heads[0] if name.startswith(_heads(type_id)[0]) else max(heads, key=len)
     rest = name[len(head) :]
     for p in places:
-        if p:
-            rest = rest.replace(normalize_key(p), " ")
+        if p:  # the place's name as whole words: "An" is not the "an" of "ban"
+            rest = re.sub(rf"(?<![^\W_]){re.escape(normalize_key(p))}(?![^\W_])", " ", rest)
     return any(w not in _plain_words() for w in _WORD.findall(rest))
 
 

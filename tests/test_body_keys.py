@@ -92,3 +92,11 @@ def test_punctuation_does_not_make_two_bodies() -> None:
         ("Hội Sinh viên, Thanh niên Tân An", None), ("Hội Sinh viên Thanh niên Tân An", None)
     )
     assert a == b
+
+
+def test_a_place_name_is_taken_out_as_whole_words_only() -> None:
+    from kg.body_keys import _name_says_more
+
+    # a one-letter place name ("A") is not the "a" inside "Nam": only level words are left
+    assert not _name_says_more("CongAn", "Công an xã A Nam", ("A",))
+    assert _name_says_more("CongAn", "Công an xã A Nam Bộ", ("A",))
