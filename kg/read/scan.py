@@ -224,8 +224,16 @@ def _join(
         yield from rows
 
 
-def _p(f: Facts, *pairs: str) -> list[tuple[str, str]]:
+def _p(*pairs: str) -> list[tuple[str, str]]:
+    """("var", predicate, "var", predicate, ...) as (variable, predicate) pairs."""
     return [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs), 2)]
+
+
+def _values(f: Facts, cls: str, key: str, p: str, var: str) -> Iterator[Row]:
+    """``?key a cls ; p ?var``: one row per value."""
+    for s in f.typed(cls):
+        for o in f.of(p, s):
+            yield {key: s, var: o}
 
 
 def _docs(f: Facts) -> Iterator[Row]:
@@ -236,9 +244,7 @@ def _docs(f: Facts) -> Iterator[Row]:
 
 
 def _printed(f: Facts) -> Iterator[Row]:
-    for doc in f.typed("Document"):
-        for printed in f.of(_DKG + "printedAs", doc):
-            yield {"doc": doc, "printed": printed}
+    return _values(f, "Document", "doc", _DKG + "printedAs", "printed")
 
 
 def _doc_types(f: Facts) -> Iterator[Row]:
@@ -294,9 +300,9 @@ def _quotes(f: Facts) -> Iterator[Row]:
 
 
 def _references(f: Facts) -> Iterator[Row]:
-    req = _p(f, "citing", _DKG + "citingDocument", "cited", _DKG + "citedDocument")
+    req = _p("citing", _DKG + "citingDocument", "cited", _DKG + "citedDocument")
     req += [("relation", _DKG + "relation")]
-    opt = _p(f, "printed", _DKG + "printedAs", "ev", _DKG + "evidence", "order", _DKG + "order")
+    opt = _p("printed", _DKG + "printedAs", "ev", _DKG + "evidence", "order", _DKG + "order")
     opt += [("rank", _DKG + "implementsRank")]
     return _join(f, f.typed("Reference"), "ref", req, opt)
 
@@ -310,15 +316,15 @@ def _links(f: Facts) -> Iterator[Row]:
 
 def _assignments(f: Facts) -> Iterator[Row]:
     req = [("doc", _DKG + "inDocument"), ("body", _DKG + "body")]
-    opt = _p(f, "mode", _DKG + "mode", "ev", _DKG + "evidence", "order", _DKG + "order")
+    opt = _p("mode", _DKG + "mode", "ev", _DKG + "evidence", "order", _DKG + "order")
     return _join(f, f.typed("Assignment"), "a", req, opt)
 
 
 def _duties(f: Facts) -> Iterator[Row]:
     req = [("doc", _DKG + "inDocument"), ("body", _DKG + "responsibleBody")]
-    opt = _p(f, "role", _DKG + "role", "mode", _DKG + "mode", "text", _DKG + "text")
-    opt += _p(f, "section", _DKG + "section", "deadline", _DKG + "deadline")
-    opt += _p(f, "ev", _DKG + "evidence", "order", _DKG + "order")
+    opt = _p("role", _DKG + "role", "mode", _DKG + "mode", "text", _DKG + "text")
+    opt += _p("section", _DKG + "section", "deadline", _DKG + "deadline")
+    opt += _p("ev", _DKG + "evidence", "order", _DKG + "order")
     holders = f.inverse(_DKG + "duty")
     for row in _join(f, f.typed("Duty"), "duty", req, opt):
         # each holder with each of its orders, or unordered (SPARQL's nested OPTIONAL)
@@ -346,9 +352,7 @@ def _lineage(f: Facts) -> Iterator[Row]:
 
 
 def _partners(f: Facts) -> Iterator[Row]:
-    for duty in f.typed("Duty"):
-        for partner in f.of(_DKG + "partner", duty):
-            yield {"duty": duty, "partner": partner}
+    return _values(f, "Duty", "duty", _DKG + "partner", "partner")
 
 
 def _reports(f: Facts) -> Iterator[Row]:
@@ -362,22 +366,22 @@ def _reports(f: Facts) -> Iterator[Row]:
         "frequency",
     ]
     opt = [(n, _DKG + n) for n in names]
-    opt += _p(f, "due", _DKG + "dueDate", "ev", _DKG + "evidence", "order", _DKG + "order")
+    opt += _p("due", _DKG + "dueDate", "ev", _DKG + "evidence", "order", _DKG + "order")
     return _join(f, f.typed("Report"), "r", [("doc", _DKG + "inDocument")], opt)
 
 
 def _targets(f: Facts) -> Iterator[Row]:
-    opt = _p(f, "indicator", _DKG + "indicator", "value", _DKG + "targetValue")
-    opt += _p(f, "year", _DKG + "targetYear", "owner", _DKG + "owner")
-    opt += _p(f, "ownerText", _DKG + "ownerText", "ev", _DKG + "evidence")
+    opt = _p("indicator", _DKG + "indicator", "value", _DKG + "targetValue")
+    opt += _p("year", _DKG + "targetYear", "owner", _DKG + "owner")
+    opt += _p("ownerText", _DKG + "ownerText", "ev", _DKG + "evidence")
     opt += [("order", _DKG + "order")]
     return _join(f, f.typed("Target"), "t", [("doc", _DKG + "inDocument")], opt)
 
 
 def _changes(f: Facts) -> Iterator[Row]:
     req = [("body", _ORG + "originalOrganization"), ("successor", _ORG + "resultingOrganization")]
-    opt = _p(f, "date", _DKG + "effectiveDate", "split", _DKG + "splitOfFunctions")
-    opt += _p(f, "uncertain", _DKG + "uncertain", "note", _SKOS + "note")
+    opt = _p("date", _DKG + "effectiveDate", "split", _DKG + "splitOfFunctions")
+    opt += _p("uncertain", _DKG + "uncertain", "note", _SKOS + "note")
     for row in _join(f, f.typed("ChangeEvent"), "ev", req, opt):
         functions = [
             fn
@@ -390,8 +394,8 @@ def _changes(f: Facts) -> Iterator[Row]:
 
 
 def _change_acts(f: Facts) -> Iterator[Row]:
-    opt = _p(f, "number", _ELI + "id_local", "title", _RDFS + "label")
-    opt += _p(f, "date", _ELI + "date_document", "uncertain", _DKG + "uncertain")
+    opt = _p("number", _ELI + "id_local", "title", _RDFS + "label")
+    opt += _p("date", _ELI + "date_document", "uncertain", _DKG + "uncertain")
     for ev in f.typed("ChangeEvent"):
         for act in f.of(_DKG + "legalBasis", ev):
             for row in _join(f, [act], "act", (), opt):
