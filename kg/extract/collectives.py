@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from kg import lexicon
-from kg.text import fold, fold_same_length, normalize_key
+from kg.text import PrintedWords, fold, fold_same_length, normalize_key
 
 # the communes of the two-tier local government in the order Luật Tổ chức chính quyền địa
 # phương 2025 names them (Điều 2: "xã, phường, đặc khu"), from the reform's effective date
@@ -152,21 +152,10 @@ _DESCRIPTOR = re.compile(r"\s+([^\W\d_]+)")
 
 
 @cache
-def _stop_words(stops: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The stop words as printed (normalised), and their first words folded: a text typed
-    without marks can only be told by those ("tại" is the "tai" of "thiên tai" once folded)."""
-    printed = frozenset(normalize_key(w) for w in stops)
-    return printed, frozenset(fold(w.split()[0]) for w in printed)
-
-
-def _stops(text: str, d: re.Match[str], marked: bool, stops: frozenset[str]) -> bool:
-    """Does the word ``d`` found start what the committee does, not what it steers?"""
-    printed, folded = _stop_words(stops)
-    word = normalize_key(text[d.start(1) : d.end(1)])
-    if not marked:  # a text typed without marks: the folded words are all one can tell
-        return d.group(1) in folded
-    two = re.match(r"\s+([^\W\d_]+)", text[d.end() : d.end() + 12])
-    return word in printed or (bool(two) and f"{word} {normalize_key(two.group(1))}" in printed)
+def _stop_words(stops: frozenset[str]) -> PrintedWords:
+    """The stop words, matched as printed ("tại" ends the name, the "tai" of "thiên tai"
+    does not)."""
+    return PrintedWords(stops)
 
 
 # a steering committee known by a number, after the decision that set it up ("Ban Chỉ đạo 35")
@@ -185,12 +174,14 @@ def steers_at(text: str, folded: str, end: int, stops: frozenset[str]) -> tuple[
         return n.group(1), n.end()
     words = 0
     pos = end
-    near = text[end : end + 80]
-    marked = fold(near) != normalize_key(near)
     while words < 12:
         j = _JOINED.match(folded, pos) if words else None
         d = _DESCRIPTOR.match(folded, j.end() if j else pos)
-        if not d or _stops(text, d, marked, stops) or text[d.start(1)].isupper():
+        if (
+            not d
+            or _stop_words(stops).opens(text[d.start(1) : d.start(1) + 40])
+            or text[d.start(1)].isupper()
+        ):
             break
         words += 1
         pos = d.end()
