@@ -395,9 +395,13 @@ def run_query(
     split = split_order(text) if _form_of(text) == "SELECT" else None
     if split is not None:  # sorted here, not by the engine (kg.sparql_order)
         body, keys = split
-        res = execute(store, body)  # not iterated until it is the one to read
-        names = [v.value for v in res.variables]
+        # the names from an empty store: pyoxigraph evaluates a grouped or DISTINCT query
+        # when it is started, not when it is read, so running ``body`` on the store only to
+        # learn them cost the whole query a second time where keys are missing
+        # (duties_carried_now at 2,000 plans: 1.9 s of CPU)
+        names = [v.value for v in execute(ox.Store(), body).variables]
         missing = [key for key, _ in keys if key not in names]
+        res = execute(store, body) if not missing else None
         if missing:  # keys of the GROUP BY, not shown: projected, then dropped
             wider = project_keys(body, missing)
             res = execute(store, wider) if wider else None
