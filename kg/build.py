@@ -28,6 +28,7 @@ from kg.pipeline import extract_paths, record_warnings
 from kg.progress import Progress, Step
 from kg.progress import report as tell
 from kg.rdf import REFERENCE_FILES, Emitter, IRIs, reference_quads
+from kg.read import facts_cache
 from kg.readers import describe
 from kg.resolve import ResolvedCorpus, ResolvedSource, resolve
 from kg.store import INPUTS, STORE, Store, StoreWriter, open_store, open_store_folder
@@ -564,6 +565,7 @@ def _site_hook(
             previous=previous,  # its unchanged pages are carried over (kg.views.write)
             jobs=jobs,  # pages rendered in this many processes
             nquads=exports if exports.is_dir() else None,  # the store's content, as lines
+            facts=facts_cache.FactsCache(site_dir.parent / facts_cache.FILE, live),  # what changed
         )
         report.warnings += written.warnings
     except OSError as e:

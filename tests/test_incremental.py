@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -324,3 +325,37 @@ def test_the_facts_kept_under_the_same_digest_are_the_ones_used(tmp_path, seeds)
     build(files, full)
     derived = [k for k in _exports(full) if "derived" in k]
     assert derived and any(_exports(out)[k] != _exports(full)[k] for k in derived)
+
+
+def _site(out: Path) -> dict[str, bytes]:
+    """Every file of the live site (an .ics without the time it was written)."""
+    site = out / "site"
+    return {
+        str(p.relative_to(site)): re.sub(rb"(?m)^DTSTAMP:.*$", b"", p.read_bytes())
+        if p.suffix == ".ics"
+        else p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_an_incremental_site_equals_a_full_one_after_add_change_and_remove(tmp_path, seeds):
+    """The site of each incremental step (its model read from the facts the last build
+    kept, patched by the graph files that changed) is byte for byte a full build's."""
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    build(files[:1] + files[2:], out)
+    changed = files[-1]
+    steps = {
+        "added": lambda: files,
+        "changed": lambda: (
+            changed.write_text(changed.read_text(encoding="utf-8") + "\nNơi nhận:\n- Lưu: VT.\n")
+            and files
+        ),
+        "removed": lambda: files[1:],
+    }
+    for name, step in steps.items():
+        paths = step()
+        build(paths, out)
+        build(paths, tmp_path / name)
+        assert _site(out) == _site(tmp_path / name), name

@@ -12,6 +12,7 @@ the one set of readers either way; an endpoint is still read through SPARQL.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -98,18 +99,37 @@ class Facts:
             if typed is not None:
                 typed.add(subject)
             return
-        if p == _LANG_TAGGED:
-            value: Any = (o.value, o.language or "") if isinstance(o, ox.Literal) else None
-        elif isinstance(o, ox.NamedNode):
-            value = sys.intern(o.value)
-        else:
-            value = to_python(o)
+        value = _value(p, o)
         values = self.one[p]
         first = values.setdefault(subject, value)
         if first is not value and first != value:
             extra = self.more.setdefault((p, subject), [])
             if value not in extra:
                 extra.append(value)
+
+    def remove(self, s: ox.NamedNode | ox.BlankNode, p: str, o: Any) -> None:
+        """Take one triple out again (kg.read.facts_cache: a graph that changed)."""
+        subject = to_python(s)
+        if p == _RDF_TYPE:
+            typed = self.types.get(o.value) if isinstance(o, ox.NamedNode) else None
+            if typed is not None:
+                typed.discard(subject)
+            return
+        value = _value(p, o)
+        values = self.one[p]
+        if subject not in values:
+            return
+        extra = self.more.get((p, subject))
+        if values[subject] == value:
+            if extra:
+                values[subject] = extra.pop(0)
+            else:
+                del values[subject]
+        elif extra and value in extra:
+            extra.remove(value)
+        if extra is not None and not extra:
+            del self.more[(p, subject)]
+        self._inverse.clear()
 
     def of(self, p: str, s: str | None) -> list[Any]:
         """The values of ``s`` for ``p``, sorted (empty when it has none)."""
@@ -138,6 +158,16 @@ class Facts:
                     out.setdefault(o, []).append(s)
             self._inverse[p] = {o: sorted(subjects) for o, subjects in out.items()}
         return self._inverse[p]
+
+
+def _value(p: str, o: Any) -> Any:
+    """How ``Facts`` keeps an object: an IRI as an interned str, a language-tagged label
+    as (text, language), any other literal as its Python value."""
+    if p == _LANG_TAGGED:
+        return (o.value, o.language or "") if isinstance(o, ox.Literal) else None
+    if isinstance(o, ox.NamedNode):
+        return sys.intern(o.value)
+    return to_python(o)
 
 
 def _sort_key(value: Any) -> tuple[str, str]:
@@ -178,18 +208,30 @@ def facts_from_nquads(files: Iterable[Path]) -> Facts:
     predicate is not wanted are dropped before parsing, so only what is kept is parsed."""
     facts = Facts()
     for path in files:
-        kept: list[bytes] = []
         with open(path, "rb") as fh:
-            for line in fh:
-                parts = line.split(b" ", 3)
-                if len(parts) < 3:
-                    continue
-                if parts[1] in _WANTED or (parts[1] == _TYPE and parts[2] in _WANTED_TYPES):
-                    kept.append(line if line.endswith(b"\n") else line + b"\n")
-        if kept:
-            for q in ox.parse(input=b"".join(kept), format=ox.RdfFormat.N_QUADS):
-                facts.add(q.subject, q.predicate.value, q.object)
+            kept = wanted_lines(fh)
+        for q in parse_lines(kept):
+            facts.add(q.subject, q.predicate.value, q.object)
     return facts
+
+
+def wanted_lines(lines: Iterable[bytes]) -> list[bytes]:
+    """The N-Quads lines ``Facts`` reads (by predicate, or rdf:type of a wanted class),
+    each ending in a newline; the others are dropped before they are parsed."""
+    kept: list[bytes] = []
+    for line in lines:
+        parts = line.split(b" ", 3)
+        if len(parts) < 3:
+            continue
+        if parts[1] in _WANTED or (parts[1] == _TYPE and parts[2] in _WANTED_TYPES):
+            kept.append(line if line.endswith(b"\n") else line + b"\n")
+    return kept
+
+
+def parse_lines(lines: list[bytes]) -> Iterable[ox.Quad]:
+    if not lines:
+        return ()
+    return ox.parse(input=b"".join(lines), format=ox.RdfFormat.N_QUADS)
 
 
 def nquads_files(folder: Path) -> list[Path]:
@@ -477,14 +519,23 @@ def load_model(source: Any) -> ReadModel:
     return L.sparql_model(source)
 
 
-def scan_model(source: Any, nquads: Path | None = None) -> ReadModel:
+def scan_model(source: Any, nquads: Path | None = None, facts: Facts | None = None) -> ReadModel:
     """The read model of an embedded store by scans (kg.read.load's SPARQL joins answered
-    in Python); ``nquads``: the same content as exported N-Quads, read instead of the store."""
-    enabled = gc.isenabled()
-    gc.disable()  # millions of new objects, none in a cycle: full collections cost a third
-    try:
-        facts = facts_from_nquads(nquads_files(nquads)) if nquads else facts_from_store(source)
+    in Python); ``nquads``: the same content as exported N-Quads, read instead of the store;
+    ``facts``: already read (kg.read.facts_cache)."""
+    with no_gc():
+        if facts is None:
+            facts = facts_from_nquads(nquads_files(nquads)) if nquads else facts_from_store(source)
         return _ScanLoader(source, facts).run()
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Millions of new objects, none in a cycle: full collections would cost a third."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if enabled:
             gc.enable()

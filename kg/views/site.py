@@ -25,6 +25,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kg.read import ReadModel, load_model
+from kg.read.facts_cache import FactsCache, read_facts
 from kg.read.scan import scan_model
 from kg.views import body_page, cascade_page, doc_page, index_page
 from kg.views.calendar_page import write_calendar_pages
@@ -251,6 +252,7 @@ def build_site(
     previous: Path | None = None,
     jobs: int = 1,
     nquads: Path | None = None,
+    facts: FactsCache | None = None,
 ) -> SiteReport:
     """Write the staff site for ``store`` into ``out_dir`` (DIR/site); the build's hook.
 
@@ -258,9 +260,14 @@ def build_site(
     ``originals`` are (source name, file) pairs whose files the document pages link;
     ``previous`` is the last build's site, whose unchanged pages are carried over;
     ``nquads``: a folder of N-Quads files holding exactly the store's content (the
-    generation's exports), from which the model is read faster than from the store.
+    generation's exports), from which the model is read faster than from the store;
+    ``facts``: where the facts read from them are kept, and the last build's found
+    (kg.read.facts_cache: then only the files that changed are read).
     """
-    model = scan_model(store, nquads) if nquads is not None else load_model(store)
+    if nquads is not None:
+        model = scan_model(store, facts=read_facts(store, Path(nquads), facts))
+    else:
+        model = load_model(store)
     return write_site(
         model, Path(out_dir), limit, originals=originals, previous=previous, jobs=jobs
     )

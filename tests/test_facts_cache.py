@@ -1,0 +1,106 @@
+"""kg.read.facts_cache: the site's facts of an incremental build, patched from the last
+build's by the graph files that changed, equal a scan of the new exports."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import outdir
+from kg.build import build
+from kg.read import facts_cache
+from kg.read.scan import Facts, facts_from_nquads, nquads_files
+
+
+def _norm(facts: Facts) -> tuple:
+    """Facts as plain sets: which value came first does not count."""
+    values = {
+        p: {s: sorted(facts.of(p, s), key=repr) for s in sorted(by_s)}
+        for p, by_s in facts.one.items()
+    }
+    return values, {c: sorted(subjects) for c, subjects in facts.types.items()}
+
+
+def _live(out: Path) -> Path:
+    gen = outdir.current(out)
+    assert gen is not None
+    return gen
+
+
+def _scanned(out: Path) -> Facts:
+    return facts_from_nquads(nquads_files(_live(out) / "exports" / "graphs"))
+
+
+@pytest.fixture
+def seeds(tmp_path, seed_paths) -> Path:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for p in seed_paths:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def test_patched_facts_equal_a_scan_after_add_change_and_remove(tmp_path, seeds, monkeypatch):
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    held = tmp_path / "held"
+    held.mkdir()
+    shutil.move(files[1], held / files[1].name)
+    build([seeds], out)
+    kept = facts_cache.load(_live(out) / facts_cache.FILE)
+    assert kept is not None and _norm(kept) == _norm(_scanned(out))
+
+    patched = []
+    real = facts_cache.patched
+
+    def spy(*args):
+        facts = real(*args)
+        patched.append(facts is not None)
+        return facts
+
+    monkeypatch.setattr(facts_cache, "patched", spy)
+    shutil.move(held / files[1].name, files[1])  # added
+    build([seeds], out)
+    victim = files[-1]  # changed
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nNơi nhận:\n- Lưu: VT.\n")
+    build([seeds], out)
+    files[0].unlink()  # removed
+    build([seeds], out)
+    assert patched == [True, True, True]
+    kept = facts_cache.load(_live(out) / facts_cache.FILE)
+    assert kept is not None and _norm(kept) == _norm(_scanned(out))
+
+
+def test_facts_kept_by_other_code_are_not_used(tmp_path, seeds, monkeypatch):
+    out = tmp_path / "out"
+    build([seeds], out)
+    path = _live(out) / facts_cache.FILE
+    assert facts_cache.load(path) is not None
+    monkeypatch.setattr(facts_cache, "code_key", lambda: b"other code")
+    assert facts_cache.load(path) is None
+    path.write_bytes(b"other code\nnot marshal")
+    assert facts_cache.load(path) is None
+
+
+def test_a_removed_triple_still_in_another_graph_stays(tmp_path):
+    import pyoxigraph as ox
+
+    ex = "https://w3id.org/dkg/id/"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    old, new = tmp_path / "old" / "exports" / "graphs", tmp_path / "new"
+    old.mkdir(parents=True)
+    new.mkdir()
+    line_a = f'<{ex}b1> <{label}> "A" <{ex}graph/a> .\n'.encode()
+    line_b = f'<{ex}b1> <{label}> "A" <{ex}graph/b> .\n'.encode()
+    line_c = f'<{ex}b2> <{label}> "C" <{ex}graph/a> .\n'.encode()
+    (old / "a.nq").write_bytes(line_a + line_c)
+    (new / "b.nq").write_bytes(line_b)
+    facts_cache.save(facts_from_nquads(nquads_files(old)), tmp_path / "old" / facts_cache.FILE)
+    store = ox.Store()
+    store.load(input=line_b, format=ox.RdfFormat.N_QUADS)
+    facts = facts_cache.patched(tmp_path / "old", new, store)
+    assert facts is not None
+    assert _norm(facts) == _norm(facts_from_nquads(nquads_files(new)))
+    assert facts.of(label, f"{ex}b1") == ["A"] and facts.of(label, f"{ex}b2") == []
