@@ -13,8 +13,10 @@ document's year when only the year is known); without a document date, ``today``
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
 from kg import lexicon
 from kg.queries import select_values
@@ -211,8 +213,12 @@ def calendar(
     today: date | None = None,
     stamp: datetime | None = None,
 ) -> CalendarReport:
-    """An iCalendar text of ``obs``: one VEVENT per dated obligation, the rest listed."""
-    from icalendar import Calendar, Event, vRecur
+    """An iCalendar text of ``obs``: one VEVENT per dated obligation, the rest listed.
+
+    Each event's text is made once (``event_text``) and put between the calendar's own
+    lines: a site writes every obligation into reporting.ics and into the file of each
+    body it names, and icalendar takes milliseconds an event."""
+    from icalendar import Calendar
 
     today = today or date.today()
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
@@ -221,32 +227,98 @@ def calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    events = recurring = 0
+    events: list[str] = []
+    recurring = 0
     undated = []
+    line = _stamp_line(stamp)
     for ob in obs:
         start = first_due(ob, today)
         if start is None:
             undated.append(ob)
             continue
-        ev = Event()
-        ev.add("uid", hashlib.sha1(ob.iri.encode()).hexdigest()[:20] + "@dkg")
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", start)
-        ev.add("summary", summary_of(ob))
-        ev.add("description", describe(ob))
-        ev.add("url", ob.iri)
-        ev.add("transp", "TRANSPARENT")
-        if ob.rrule:
-            rule = dict(ob.rrule)
-            if rule["FREQ"] == "MONTHLY":
-                rule["BYMONTHDAY"] = start.day
-            ev.add("rrule", vRecur(rule))
-            recurring += 1
-        cal.add_component(ev)
-        events += 1
+        events.append(event_text(ob, start).replace("\r\n" + _NO_STAMP, "\r\n" + line, 1))
+        recurring += ob.rrule is not None
     for ob in undated:
         cal.add("x-dkg-undated", undated_line(ob))
-    return CalendarReport(cal.to_ical().decode("utf-8"), events, recurring, undated)
+    head = cal.to_ical().decode("utf-8")  # the calendar's properties come before its events
+    assert head.endswith(_END), head[-40:]
+    text = head[: -len(_END)] + "".join(events) + _END
+    return CalendarReport(text, len(events), recurring, undated)
+
+
+_END = "END:VCALENDAR\r\n"
+_NO_STAMP_AT = datetime(1970, 1, 1, tzinfo=UTC)
+_EVENTS: dict[tuple, str] = {}  # (obligation's fields, first day) -> its VEVENT, stamp apart
+_EVENTS_MAX = 200_000
+
+
+def _event(ob: Obligation, start: date, stamp: datetime) -> Any:
+    from icalendar import Event, vRecur
+
+    ev = Event()
+    ev.add("uid", hashlib.sha1(ob.iri.encode()).hexdigest()[:20] + "@dkg")
+    ev.add("dtstamp", stamp)
+    ev.add("dtstart", start)
+    ev.add("summary", summary_of(ob))
+    ev.add("description", describe(ob))
+    ev.add("url", ob.iri)
+    ev.add("transp", "TRANSPARENT")
+    if ob.rrule:
+        rule = dict(ob.rrule)
+        if rule["FREQ"] == "MONTHLY":
+            rule["BYMONTHDAY"] = start.day
+        ev.add("rrule", vRecur(rule))
+    return ev
+
+
+def _stamp_line(stamp: datetime) -> str:
+    """The DTSTAMP line icalendar writes for ``stamp`` (with its line breaks)."""
+    from icalendar import Event
+
+    ev = Event()
+    ev.add("dtstamp", stamp)
+    return next(cl for cl in ev.content_lines() if cl.startswith("DTSTAMP")) + "\r\n"
+
+
+_NO_STAMP = ""  # the DTSTAMP line of _NO_STAMP_AT, made on first use
+
+
+def event_key(ob: Obligation, start: date) -> tuple:
+    """What an event's text is made from (the bodies' IRIs are not written into it)."""
+    return (*(getattr(ob, f.name) for f in fields(ob) if f.name != "bodies"), start.isoformat())
+
+
+def events_code() -> str:
+    """The code that writes an event: texts kept by other code are not used again."""
+    import icalendar
+
+    from kg import __version__
+
+    h = hashlib.blake2b(f"{__version__} {icalendar.__version__}".encode(), digest_size=16)
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()
+
+
+def remember_events(pairs: list[tuple[tuple, str]]) -> None:
+    """Texts made by an earlier process (the last site's, kg.views.calendar_page)."""
+    if len(_EVENTS) + len(pairs) > _EVENTS_MAX:
+        _EVENTS.clear()
+    _EVENTS.update(pairs)
+
+
+def event_text(ob: Obligation, start: date) -> str:
+    """The VEVENT of ``ob`` starting on ``start`` as icalendar writes it, with the DTSTAMP
+    line of a fixed time (``_NO_STAMP``) that ``calendar`` replaces; kept per process."""
+    global _NO_STAMP
+    if not _NO_STAMP:
+        _NO_STAMP = _stamp_line(_NO_STAMP_AT)
+    key = event_key(ob, start)
+    text = _EVENTS.get(key)
+    if text is None:
+        if len(_EVENTS) >= _EVENTS_MAX:
+            _EVENTS.clear()
+        text = _EVENTS[key] = _event(ob, start, _NO_STAMP_AT).to_ical().decode("utf-8")
+    return text
 
 
 def names_body(ob: Obligation, body: str) -> bool:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from kg.calendar import Obligation, calendar, first_due, obligations, store_calendar
@@ -177,3 +179,55 @@ def test_site_calendar_page_and_body_links(seed_store_dir):
         ics_file = site / "calendar" / (p.stem + ".ics")
         one = Calendar.from_ical(ics_file.read_text(encoding="utf-8"))
         assert 0 < len(one.walk("VEVENT")) <= len(whole.walk("VEVENT"))
+
+
+def _one_calendar(obs, today, stamp) -> str:
+    """The calendar as icalendar writes it with every event added to it (what kg.calendar
+    did before it made each event's text once)."""
+    from kg.calendar import _event, undated_line
+
+    cal = Calendar()
+    cal.add("prodid", "-//dkg//reporting calendar//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "dkg: lịch báo cáo")
+    undated = []
+    for o in obs:
+        start = first_due(o, today)
+        if start is None:
+            undated.append(o)
+        else:
+            cal.add_component(_event(o, start, stamp))
+    for o in undated:
+        cal.add("x-dkg-undated", undated_line(o))
+    return cal.to_ical().decode("utf-8")
+
+
+def test_events_made_once_give_the_calendar_icalendar_writes(seed_store_dir):
+    stamp = datetime(2026, 12, 7, 6, 39, 14, tzinfo=UTC)
+    seeds = obligations(open_store(seed_store_dir))
+    for obs in (OBS, seeds, OBS[:1], [], OBS + seeds):
+        assert calendar(obs, today=TODAY, stamp=stamp).text == _one_calendar(obs, TODAY, stamp)
+        again = calendar(obs, today=TODAY, stamp=datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC))
+        assert "DTSTAMP:20270102T030405Z" in again.text or not again.events
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(st.characters(blacklist_characters="\r\n"), max_size=120),  # undated line
+            st.sampled_from([None, "annual", "monthly", "quarterly", "semiannual", "ad hoc"]),
+            st.one_of(st.none(), st.tuples(st.integers(1, 12), st.integers(1, 28))),
+            st.one_of(st.none(), st.text(max_size=200)),
+        ),
+        max_size=6,
+    )
+)
+def test_any_text_gives_the_calendar_icalendar_writes(rows):
+    stamp = datetime(2026, 12, 7, 6, 39, 14, tzinfo=UTC)
+    obs = [
+        ob(str(i), freq, due, document=text or "x", reporter=text, evidence=evidence)
+        for i, (text, freq, due, evidence) in enumerate(rows)
+    ]
+    assert calendar(obs, today=TODAY, stamp=stamp).text == _one_calendar(obs, TODAY, stamp)

@@ -7,6 +7,7 @@ iCalendar.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import fields
@@ -14,7 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.calendar import Obligation, calendar, first_due, frequency_vi
+from kg.calendar import (
+    Obligation,
+    calendar,
+    event_key,
+    event_text,
+    events_code,
+    first_due,
+    frequency_vi,
+    remember_events,
+)
 
 ALL_ICS = "reporting.ics"
 PAGE = "calendar.html"
@@ -124,7 +134,10 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
     """The site hook: sets ``site.calendar_hrefs`` (for body pages) and writes the files."""
     obs = site_obligations(site.data, doc_title)
     site.calendar_hrefs = calendar_hrefs(obs, site.body_pages)
-    write_calendars(obs, site.calendar_hrefs, out, put=write.file)
+    today = date.today()
+    recall_events(write.previous)
+    write_calendars(obs, site.calendar_hrefs, out, today=today, put=write.file)
+    keep_events(obs, today, write.file)
     dated, undated = calendar_rows(obs)
     items = [("dated", row) for row in dated] + [("undated", o) for o in undated]
     chunks = [items[i : i + PAGE_ROWS] for i in range(0, len(items), PAGE_ROWS)] or [[]]
@@ -142,3 +155,38 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
             frequency_vi=frequency_vi,
             title="Lịch báo cáo" + (f" (trang {number})" if number > 1 else ""),
         )
+
+
+EVENTS = ".ics-events.json"  # each event's text, for the next site (kg.calendar.event_text)
+
+
+def recall_events(previous: Path | None) -> None:
+    """The event texts the last site kept, when the same code made them: a site that adds
+    one plan writes reporting.ics again, and icalendar takes milliseconds an event."""
+    if previous is None:
+        return
+    try:
+        kept = json.loads((previous / EVENTS).read_text(encoding="utf-8"))
+        if kept["code"] == events_code():
+            remember_events([(_key(k), text) for k, text in kept["events"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+
+
+def _key(value: list) -> tuple:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+
+
+def keep_events(obs: list[Obligation], today: date, put: Put) -> None:
+    """The text of every dated obligation's event, as the site's ``EVENTS`` file."""
+    starts = {event_key(o, s): (o, s) for o in obs if (s := first_due(o, today)) is not None}
+    keys = sorted(starts, key=repr)
+    put(
+        EVENTS,
+        ("ics-events", events_code(), keys),
+        lambda: json.dumps(
+            {"code": events_code(), "events": [[k, event_text(*starts[k])] for k in keys]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+    )
