@@ -21,6 +21,7 @@ from kg.structure.lines import (
     _lines,
     _Unit,
     _Widths,
+    cell_per_line_table,
     match_marker,
 )
 from kg.structure.units import (
@@ -135,6 +136,8 @@ class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
             t = self.lines[j].text.replace("\t", " ").strip()
             if match_marker(t) or _OPENING.match(t) or "\t" in self.lines[j].text:
                 break
+            if cell_per_line_table(self.lines, j, len(self.lines)):
+                break  # "STT" / "Nội dung" / "Chủ trì" ...: the table's column names, not its title
             if j > lo + 1 and self.lines[j].blank_before and not t.startswith("("):
                 break
             head.last = j

@@ -18,7 +18,25 @@ from kg.extract.duties.rules import (
 )
 from kg.extract.tiers import partner_tiers, per_tier
 from kg.models import BodyMention, Node
-from kg.text import fold_same_length, normalize_key
+from kg.text import fold_same_length, is_heading_caps, normalize_key
+
+
+def rejoin_wrapped_task(cells: list[str], width: int, c_task: int | None, c_lead: int) -> list[str]:
+    """A row of a table copied one cell per line whose task wrapped onto a line of its own has
+    more cells than the header has columns, and every later cell sits one column too far left
+    ("1" / "Rà soát ... (PPP, FDI," / "ODA) hỗ trợ ..." / "Sở Tài chính" / ...). Where the lead
+    column then names no body but the cell as many places on does, the extra lines are the
+    task's: they are joined back into it. A row whose lead cell names a body is left alone (a
+    header that spans sub-columns also gives rows more cells than column names)."""
+    extra = len(cells) - width
+    if extra <= 0 or c_task is None or not c_task < c_lead or c_lead + extra >= len(cells):
+        return cells
+    if find_bodies(cells[c_lead], list_mode=True) or not find_bodies(
+        cells[c_lead + extra], list_mode=True
+    ):
+        return cells
+    task = " ".join(cells[c_task : c_task + extra + 1])
+    return [*cells[:c_task], task, *cells[c_task + extra + 1 :]]
 
 
 class _Collect:
@@ -210,6 +228,9 @@ class _Collect:
         c_time = col("thoi gian", "thoi han", "tien do")
         if c_lead is None or c_lead >= len(cells):
             return
+        cells = rejoin_wrapped_task(cells, len(header), c_task, c_lead)
+        if all(is_heading_caps(c) for c in cells[1:] if c):
+            return  # "I" / "NHÓM GIẢI PHÁP VỀ CƠ CHẾ": a group's title row, no task
         task = cells[c_task] if c_task is not None and c_task < len(cells) else r.title
         if not task:
             return

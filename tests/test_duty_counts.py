@@ -1,0 +1,68 @@
+"""Duty counts of drafting shapes where the count went wrong on real documents (issue 10):
+GUIDE counts each bullet or unbulleted paragraph as one duty and each task-table row as one
+duty of each body in its lead column. Snippets are hand-written in the shape of the real texts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from snippets import agencies
+
+from kg.extract.duties.collect import rejoin_wrapped_task
+
+_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 12/KH-UBND\n\nAn Giang, ngày 3 tháng 11 năm 2025\n\n"
+    "KẾ HOẠCH\nPhát triển công nghệ\n\n"
+)
+_SIGN = (
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+    "Nguyễn Văn A\n\n"
+)
+
+
+def test_an_appendix_table_copied_one_cell_per_line_after_the_signature() -> None:
+    """The appendix's column names are not its title, a group's title row is no task, and a
+    task wrapped onto a line of its own stays one cell (its lead is still the lead column)."""
+    appendix = (
+        "PHỤ LỤC\nNHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN\n"
+        "(Ban hành kèm theo Kế hoạch số 12/KH-UBND ngày 03/11/2025 của Ủy ban nhân dân tỉnh)\n"
+        "STT\nNHIỆM VỤ VÀ GIẢI PHÁP\nCHỦ TRÌ\nPHỐI HỢP\nTHỜI GIAN\n"
+        "I\nNHÓM\nGIẢI PHÁP VỀ CƠ CHẾ TRONG CÁC NGÀNH\n"
+        "1\nRà soát các cơ chế, chính sách thu hút đầu tư (PPP, FDI,\n"
+        "ODA) hỗ trợ đổi mới công nghệ.\nSở Tài chính\nSở, ban, ngành có liên quan\nThường xuyên\n"
+        "2\nXây dựng cơ chế đặt hàng nghiên cứu khoa học.\nSở Khoa học và Công nghệ\n"
+        "Sở Tài chính\n2026\n"
+        "3\nĐề xuất giải pháp cải thiện môi trường đầu tư.\nSở Tài chính\nSở Công Thương\n2026\n"
+    )
+    text = (
+        _HEAD + "I. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n"
+        "- Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.\n- Tổng hợp kết quả thực hiện.\n"
+        "2. Sở Tài chính\n- Bố trí kinh phí thực hiện Kế hoạch.\n\n" + _SIGN + appendix
+    )
+    got = {k: (a["duties"], a["leads"]) for k, a in agencies(text).items()}
+    assert got == {
+        "sở khoa học và công nghệ": (3, True),
+        "sở tài chính": (3, True),
+    }
+
+
+@given(
+    task=st.lists(st.text("abc ", min_size=1, max_size=8), min_size=1, max_size=3),
+    tail=st.lists(st.sampled_from(["Sở Công Thương", "Thường xuyên", "2026", ""]), max_size=2),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_row_is_realigned_only_onto_a_lead_cell_that_names_a_body(
+    task: list[str], tail: list[str]
+) -> None:
+    """However a task wraps, the rejoined row keeps every cell's text in order, and its lead
+    column names the lead; a row whose lead cell already names a body is never touched."""
+    cells = ["1", *task, "Sở Tài chính", *tail]
+    out = rejoin_wrapped_task(cells, 3 + len(tail), 1, 2)
+    assert " ".join(out) == " ".join(cells)
+    if len(task) > 1:
+        assert out[2] == "Sở Tài chính"
+    else:
+        assert out == cells
+    aligned = ["1", "Rà soát", "Sở Tài chính", *task, *tail]
+    assert rejoin_wrapped_task(aligned, 4, 1, 2) == aligned
