@@ -66,3 +66,30 @@ def test_a_row_is_realigned_only_onto_a_lead_cell_that_names_a_body(
         assert out == cells
     aligned = ["1", "Rà soát", "Sở Tài chính", *task, *tail]
     assert rejoin_wrapped_task(aligned, 4, 1, 2) == aligned
+
+
+def test_bullets_introduced_by_the_issuer_s_own_words_are_no_duty() -> None:
+    """In a letter, "Bộ Tài chính gửi kèm bộ Cẩm nang gồm:" then "- Cẩm nang ..." lists what
+    the issuer sends: those bullets are no duty of the addressees; the numbered point above
+    them keeps its own text as its one duty."""
+    text = (
+        "BỘ TÀI CHÍNH\n-------\n\nSố: 120/BTC-CT\nV/v Phổ\nbiến Cẩm nang nghiệp vụ thuế\n\n"
+        "Hà Nội, ngày 19 tháng 11\nnăm 2025\n\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\ntrực thuộc Trung ương\n"
+        "Để phát huy hiệu quả của Cẩm nang, lan tỏa đến đúng đối tượng sử dụng, Bộ Tài\n"
+        "chính đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:\n"
+        "1. Phổ biến rộng rãi nội dung Cẩm nang và các tài liệu\n"
+        "liên quan đến các Phòng, ban chuyên môn, Ủy ban nhân dân cấp xã và cán bộ đầu mối\n"
+        "trực tiếp tham gia phối hợp trong công tác quản lý thuế tại địa bàn.\n"
+        "2. Lồng ghép nội dung Cẩm nang vào chương trình tập\n"
+        "huấn bồi dưỡng nghiệp vụ cho công chức cấp xã.\n"
+        "3. Chỉ đạo đầu mối phối hợp với cơ quan thuế để thường xuyên rà soát, phản hồi\n"
+        "vướng mắc phát sinh.\n"
+        "Bộ Tài chính gửi kèm bộ Cẩm nang gồm:\n"
+        "- Cẩm nang\nnghiệp vụ thuế dành cho công chức cấp xã;\n"
+        "- Infographic Cẩm nang;\n"
+        "- Video giới thiệu Cẩm nang./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, CT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nLê Văn C\n"
+    )
+    got = {k: (a["duties"], a["mode"]) for k, a in agencies(text).items()}
+    assert got == {"ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương": (3, "requested")}

@@ -61,7 +61,10 @@ class _Addressees:
         nodes = [
             n
             for n in nodes
-            if n not in intro and not self.issuers_words(n) and not self.to_office_holder(n)
+            if n not in intro
+            and not self.issuers_words(n)
+            and not self.to_office_holder(n)
+            and not self.names_its_doer(n)
         ]
         duties, _subs = self.collect(nodes, "")
         if not duties:
@@ -84,6 +87,12 @@ class _Addressees:
         return lead is not None and all(
             is_issuer(mention(b, self.ctx).name, self.ctx) for b in lead.bodies
         )
+
+    def names_its_doer(self, n: Node) -> bool:
+        """An unnumbered paragraph that opens with the body that must act ("Văn phòng Chính phủ
+        theo dõi, đôn đốc ...", the usual close of a telegram) is that body's work, read as its
+        own duty, not one more point for every addressee."""
+        return n.kind == "paragraph" and lead_bodies(self.own(n)[1]) is not None
 
     def to_office_holder(self, n: Node) -> bool:
         """A point handing work to a person named by office and no body ("7. Giao Phó Thủ

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.bodies import BodyMatch, find_bodies, mention
+from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
 from kg.extract.duties.rules import (
     _GLUED,
     _HEADINGS,
@@ -13,6 +13,7 @@ from kg.extract.duties.rules import (
     _THEME_POINT,
     _Draft,
     _Duty,
+    _Lead,
     _TableDuty,
     lead_bodies,
 )
@@ -48,7 +49,10 @@ class _Collect:
         subs: list[tuple[Node, str]] = []
         bullet_sym = next((c.marker for c in children if c.kind == "bullet"), None)
         last_bullet = False
+        taken: set[int] = set()  # bullets another body's introduction owns
         for k, c in enumerate(children):
+            if id(c) in taken:
+                continue
             if c.kind in ("table_row", "article"):
                 continue  # an article nested by a web copy's layout is a scope of its own
             if c.kind in _HEADINGS:
@@ -64,6 +68,8 @@ class _Collect:
                 )
                 if bullets or listed:
                     d, s = self.collect(c.children, c_sec)
+                    if not d and not text.rstrip().endswith(":"):
+                        d = [_Duty(cs, c.clean_end, c_sec)]  # its bullets were another's
                     duties.extend(d)
                     subs.extend(s)
                 else:
@@ -101,6 +107,8 @@ class _Collect:
                 and text.rstrip().endswith(":")
                 and any(x.kind in ("bullet", "point") for x in children[k + 1 :])
             ):
+                if lead is not None and c.kind == "paragraph":
+                    taken.update(self.introduced_by(lead, cs, children[k + 1 :], sec))
                 continue  # an introduction to the bullets (or lettered points) below
             prev = children[k - 1] if k else None
             if (
@@ -115,6 +123,29 @@ class _Collect:
                 paras = paras[1:]
             duties.extend(paras)
         return duties, subs
+
+    def introduced_by(self, lead: _Lead, cs: int, after: list[Node], sec: str) -> set[int]:
+        """A paragraph among a body's items that opens with a body of its own and introduces
+        the bullets after it ("Bộ Tài chính gửi kèm bộ Cẩm nang gồm:" / "- Cẩm nang ...";
+        "Sở Y tế chủ trì các nội dung sau:" / "- ..."): those bullets are that body's, one
+        duty each, not the heading body's; the issuer's own words give no duty at all.
+        Returns the ids of the bullets taken."""
+        bullets: list[Node] = []
+        for x in after:
+            if x.kind != "bullet" or (bullets and x.marker != bullets[0].marker):
+                break
+            bullets.append(x)
+        if not bullets:
+            return set()
+        if not all(is_issuer(mention(b, self.ctx).name, self.ctx) for b in lead.bodies):
+            own = []
+            for x in bullets:
+                d = _Duty(self.own(x)[0], x.clean_end, sec)
+                d.extra.extend((y.clean_start, y.clean_end) for y in x.children)
+                own.append(d)
+            for b in lead.bodies:
+                self.add(b, cs, lead.mode, own)  # type: ignore[attr-defined]
+        return {id(x) for x in bullets}
 
     def body_sentence(self, c: Node, sec: str) -> int:
         """Where a paragraph after the bullets stops continuing the last one: at a sentence

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.duties.rules import _Duty, role_of
+from kg.text import fold_same_length
 
 # the introduction ends with a colon right before "(1)"
 _FIRST = re.compile(r":\s*(?=\(\s*1\s*\)\s*\S)")
@@ -25,20 +26,60 @@ _NEXT = r"(?:(?<=[;.:!?…])|(?<=[;.:!?…]\s)|(?<=\n))\s*(?=\(\s*{n}\s*\)\s*\S)
 _TRIM = " \t\n;,"
 
 
+def report_contents(intro: str) -> bool:
+    """Does ``intro`` ask for a report and list what it must say ("… tổng hợp báo cáo cụ thể
+    về một số nội dung sau:")? Its points are then the contents of that one report (figures
+    to give), not tasks: the report is one duty, as sub-bullets that only continue a duty
+    do not count again (GUIDE: counting)."""
+    last = re.split(r"[.;]\s", fold_same_length(intro).rstrip())[-1]
+    return bool(_CONTENTS.search(last))
+
+
+# "báo cáo ... (về) (một số|các) nội dung / thông tin / số liệu sau:"
+_CONTENTS = re.compile(
+    r"\bbao\s+cao\b.{0,80}\b(?:noi\s+dung|thong\s+tin|so\s+lieu)(?:\s+chu\s+yeu)?"
+    r"\s+(?:sau|nhu\s+sau|sau\s+day)\s*:$"
+)
+
+
 def _cuts(text: str, first: int) -> list[tuple[int, int]]:
     """(start, end) of each point of ``text`` from the "(1)" at ``first`` on: points
-    numbered one after another; [] when fewer than two."""
+    numbered one after another; [] when fewer than two. Where one label is missing ("(4)"
+    then "(6)"), the copy lost it: the numbering goes on, and the lost point is the line that
+    opens a new sentence inside the point before, if one does."""
     starts = [first]
     pos = first + 1
-    for n in range(2, 100):
+    n = 2
+    while n < 100:
         m = re.compile(_NEXT.format(n=n)).search(text, pos)
         if m is None:
-            break
+            m = re.compile(_NEXT.format(n=n + 1)).search(text, pos)
+            if m is None:
+                break
+            lost = _lost_point(text, starts[-1], m.start())
+            if lost is not None:
+                starts.append(lost)
+            n += 1
         starts.append(m.end())
         pos = m.end() + 1
+        n += 1
     if len(starts) < 2:
         return []
     return list(zip(starts, [*starts[1:], len(text)], strict=True))
+
+
+def _lost_point(text: str, start: int, end: int) -> int | None:
+    """Where a point whose label was lost begins between ``start`` and ``end``: the last line
+    that opens with a capital after a line ending a sentence."""
+    found = None
+    for m in _LOST.finditer(text, start + 1, end):
+        if text[m.end()].isupper():
+            found = m.end()
+    return found
+
+
+# a line break after the end of a sentence, before a letter
+_LOST = re.compile(r"(?<=[.;!?…])[ \t]*\n\s*(?=[^\W\d_])")
 
 
 class _Joined:
@@ -78,7 +119,7 @@ def _split(clean: str, d: _Duty) -> list[_Duty] | None:
     """The points of ``d`` when its text introduces "(1) … (2) …", else None."""
     j = _Joined(clean, d)
     intro = _FIRST.search(j.text)
-    if intro is None:
+    if intro is None or report_contents(j.text[: intro.end()]):
         return None
     cuts = _cuts(j.text, intro.end())
     if not cuts:
@@ -132,7 +173,7 @@ def numbered_points(clean: str, duties: list) -> list:
             ):
                 break
             run.append(nxt)
-        if len(run) < 2 or not _OPENS.match(_text(clean, run[0])):
+        if len(run) < 2 or not _OPENS.match(_text(clean, run[0])) or report_contents(text):
             out.append(d)
             continue
         intro = _Joined(clean, d).spans(0, len(text))
