@@ -211,6 +211,28 @@ def test_a_bug_in_lineage_aborts_the_build_and_keeps_the_previous_store(
     assert open_store(tmp_path).nquads() == before
 
 
+def test_a_build_leaves_no_object_frozen_out_of_the_collector(
+    tmp_path, sample_records, monkeypatch
+):
+    """The build freezes what lives to its end (records, corpus, lineage) so that full
+    collections skip it; every freeze is undone when it ends, also when it fails."""
+    import gc
+
+    from kg import lineage
+
+    assert gc.get_freeze_count() == 0
+    build_records(sample_records, [], tmp_path)
+    assert gc.get_freeze_count() == 0
+
+    def bug(corpus, memo=None):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(lineage, "compute_lineage", bug)
+    with pytest.raises(KeyError):
+        build_records(sample_records, [], tmp_path)
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_site_folder_that_cannot_be_written_is_a_warning(tmp_path, sample_records):
     (tmp_path / "site").write_text("a file where the site folder goes")
     report = build_records(sample_records, [], tmp_path)
