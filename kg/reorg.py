@@ -22,12 +22,9 @@ vietnamadminunits package's bundled tables.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,6 +33,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.rdf import _DKG, _FALSE, _ORG, _PROV, _RDF, _RDFS, _SKOS, _TRUE, _XSD, IRIs
 from kg.resolve import PlaceKey, kebab
+from kg.resources import adminunits_table
 from kg.resources import ontology_dir as default_ontology_dir
 from kg.store import Store
 from kg.text import fold
@@ -163,18 +161,6 @@ class NewUnit:
     ward: bool = False  # a phường (its offices are named differently)
 
 
-def _load(name: str) -> dict:
-    """A table of the package, read without importing it (its parsers take seconds to
-    import, and a build only needs the tables)."""
-    spec = importlib.util.find_spec("vietnamadminunits")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    if not folders:  # not a plain folder on disk: let the package find its data
-        return json.loads(
-            (resources.files("vietnamadminunits") / "data" / name).read_text(encoding="utf-8")
-        )
-    return json.loads((Path(folders[0]) / "data" / name).read_text(encoding="utf-8"))
-
-
 @lru_cache(maxsize=1 << 14)
 def _key(name: str) -> str:
     return "".join(fold(name).split())
@@ -190,8 +176,9 @@ class Units:
 @lru_cache(maxsize=1)
 def units() -> Units:
     """The package's old -> new tables, keyed by folded short names."""
-    legacy, modern = _load("parser_legacy.json"), _load("parser_from_2025.json")
-    conv = _load("converter_2025.json")
+    legacy = adminunits_table("parser_legacy.json")
+    modern = adminunits_table("parser_from_2025.json")
+    conv = adminunits_table("converter_2025.json")
     old_short = {k: v["provinceShort"] for k, v in legacy["DICT_PROVINCE"].items()}
     new_short = {k: v["provinceShort"] for k, v in modern["DICT_PROVINCE"].items()}
     province_after = {}

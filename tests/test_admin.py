@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from kg.extract import admin
 
 
@@ -29,3 +32,19 @@ def test_a_look_alike_commune_elsewhere_does_not_override_the_named_district():
     # only "Đại Tự" (Yên Lạc, Vĩnh Phúc) is in the tables; the text names huyện Đại Từ
     assert admin.commune_district("Đại Từ", {"Đại Từ"}) is None
     assert admin.commune_district("Đại Tự", {"Yên Lạc"}).province == "Vĩnh Phúc"
+
+
+def test_the_tables_are_read_without_importing_the_package():
+    """Its parsers take seconds to import (shapely ...): an incremental build extracting
+    one plan paid that for two JSON files. A fresh interpreter, so that no other test
+    has imported the package first."""
+    code = (
+        "import sys\n"
+        "from kg.extract import admin\n"
+        "from kg import reorg\n"
+        "assert admin.province_named('Dak Lak') == 'Đắk Lắk'\n"
+        "assert reorg.units()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('vietnamadminunits')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -9,13 +9,12 @@ read only its bundled JSON tables, once, on first use.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kg.models import AdminUnit
+from kg.resources import adminunits_table
 from kg.text import fold, normalize_key
 
 
@@ -51,15 +50,10 @@ def _printed(name: object) -> str:
     return re.sub(r"\s*\([^)]*\)$", "", str(name))
 
 
-def _load(name: str) -> dict:
-    path = resources.files("vietnamadminunits") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    legacy = _load("parser_legacy.json")
-    modern = _load("parser_from_2025.json")
+    legacy = adminunits_table("parser_legacy.json")
+    modern = adminunits_table("parser_from_2025.json")
     provinces: dict[str, str] = {}
     central: set[str] = set()
     for table in (legacy["DICT_PROVINCE"], modern["DICT_PROVINCE"]):
