@@ -74,9 +74,16 @@ def _name_says_more(type_id: str, printed: str, places: tuple[str | None, ...]) 
     head = heads[0] if name.startswith(_heads(type_id)[0]) else max(heads, key=len)
     rest = name[len(head) :]
     for p in places:
-        if p:  # the place's name as whole words: "An" is not the "an" of "ban"
-            rest = re.sub(rf"(?<![^\W_]){re.escape(normalize_key(p))}(?![^\W_])", " ", rest)
+        if p:
+            rest = _place_words(p).sub(" ", rest)
     return any(w not in _plain_words() for w in _WORD.findall(rest))
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_words(place: str) -> re.Pattern[str]:
+    """A place's name as whole words ("An" is not the "an" of "ban"), compiled once: a
+    national corpus names thousands of places, far more than the re module keeps."""
+    return re.compile(rf"(?<![^\W_]){re.escape(normalize_key(place))}(?![^\W_])")
 
 
 def named_apart(
