@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -249,21 +250,31 @@ def _join(
     required: Iterable[tuple[str, str]] = (),
     optional: Iterable[tuple[str, str]] = (),
 ) -> Iterator[Row]:
-    """``?key p1 ?v1 ; p2 ?v2 . OPTIONAL { ?key p3 ?v3 } ...``: one row per combination."""
+    """``?key p1 ?v1 ; p2 ?v2 . OPTIONAL { ?key p3 ?v3 } ...``: one row per combination
+    (most subjects have one value of each: one row, made once)."""
     required, optional = list(required), list(optional)
     for s in subjects:
-        rows: list[Row] = [{key: s}]
+        row: Row = {key: s}
+        multi: list[tuple[str, list[Any]]] = []  # variables with several values, in order
         for var, p in required:
             values = f.of(p, s)
-            rows = [{**r, var: v} for r in rows for v in values]
-            if not rows:
+            if not values:
                 break
-        if not rows:
-            continue
-        for var, p in optional:
-            values = f.of(p, s) or [None]
-            rows = [{**r, var: v} for r in rows for v in values]
-        yield from rows
+            row[var] = values[0]
+            if len(values) > 1:
+                multi.append((var, values))
+        else:
+            for var, p in optional:
+                values = f.of(p, s)
+                row[var] = values[0] if values else None
+                if len(values) > 1:
+                    multi.append((var, values))
+            if not multi:
+                yield row
+                continue
+            names = [var for var, _ in multi]
+            for combo in itertools.product(*(values for _, values in multi)):
+                yield {**row, **dict(zip(names, combo, strict=True))}
 
 
 def _p(*pairs: str) -> list[tuple[str, str]]:

@@ -84,6 +84,7 @@ class Write:
         self.keys: dict[str, str] = {}
         self._code = f"{code_digest()}:{limit}:{index_rows}"
         self.shard = (0, 1)  # (this process, processes): which items ``share`` yields
+        self._folders: set[Path] = set()  # folders made for carried files
 
     def share(self, items: Iterable[Any]) -> Iterator[Any]:
         """The items whose pages this process writes (every one unless rendering is split
@@ -124,13 +125,13 @@ class Write:
         return h.hexdigest()
 
     def _carry(self, name: str) -> bool:
+        """Link the previous site's file (False when it has none: a folder is no file)."""
         assert self.previous is not None
-        src = self.previous / name
-        if not src.is_file():
-            return False
         dest = self.out_dir / name
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        return link_or_copy(src, dest)
+        if dest.parent not in self._folders:  # one mkdir per folder, not one per page
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(dest.parent)
+        return link_or_copy(self.previous / name, dest)
 
     def save_keys(self) -> None:
         with contextlib.suppress(OSError):
