@@ -137,3 +137,24 @@ def test_a_plan_added_to_a_generated_corpus_carries_the_other_pages_over(tmp_pat
     pages = list((out / "site").glob("*.html"))
     linked = [p for p in pages if p.stat().st_nlink > 1]
     assert len(linked) > len(pages) * 0.8, (len(linked), len(pages))
+
+
+def test_the_last_sites_event_texts_are_used_again(tmp_path, monkeypatch):
+    """reporting.ics is written again when an obligation is added; the texts of the other
+    events come from the last site's .ics-events.json (kg.calendar.event_text)."""
+    from kg import calendar as cal
+    from kg.views.calendar_page import EVENTS
+
+    write_site(sample_model(without="xa-tien-noi"), tmp_path / "before")
+    assert (tmp_path / "before" / EVENTS).is_file()
+    made = []
+    real = cal._event
+    monkeypatch.setattr(cal, "_event", lambda *a: made.append(a[0].iri) or real(*a))
+    counts = []
+    for name, previous in (("inc", tmp_path / "before"), ("full", None)):
+        monkeypatch.setattr(cal, "_EVENTS", {})  # a new process: nothing made yet
+        made.clear()
+        write_site(sample_model(), tmp_path / name, previous=previous)
+        counts.append(len(made))
+    assert tree(tmp_path / "inc") == tree(tmp_path / "full")
+    assert counts[0] < counts[1]  # the incremental site made fewer events than a full one
