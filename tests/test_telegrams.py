@@ -174,3 +174,38 @@ def test_each_listed_province_is_one_body(places, sep):
     got = [n for n, _ in table(run(text))]
     units = ["thành phố" if p in ("Hà Nội", "Huế") else "tỉnh" for p in places]
     assert got == [f"Ủy ban nhân dân {u} {p}" for u, p in zip(units, places, strict=True)]
+
+
+CLOSING = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+Số: 98/CĐ-TTg
+Hà Nội, ngày 12 tháng 11 năm 2025
+CÔNG ĐIỆN
+V/V KHẨN TRƯƠNG THỐNG
+KÊ THIỆT HẠI VỀ NHÀ Ở
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ;
+- Bộ trưởng các Bộ: Tài chính, Xây dựng, Y tế.
+Vừa qua mưa lũ đã gây thiệt hại nặng nề về nhà ở của Nhân dân.
+Để nhanh chóng ổn định chỗ ở cho Nhân dân, Thủ tướng Chính phủ yêu cầu:
+1. Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ chỉ đạo cơ quan chức năng khẩn trương rà
+soát, thống kê, tổng hợp báo cáo số nhà bị hư hỏng, sập, đổ, trôi cần phải xây
+dựng lại.
+2. Bộ trưởng Bộ Tài chính tổng hợp, chủ động đề xuất sử dụng nguồn lực từ ngân
+sách trung ương hỗ trợ Nhân dân xây dựng lại nhà ở.
+Văn phòng Chính phủ theo dõi, đôn đốc các Bộ, địa
+phương thực hiện nghiêm túc Công điện này, kịp thời tổng hợp, báo cáo Thủ tướng
+Chính phủ./.
+"""
+
+
+def test_the_closing_paragraph_of_the_government_office_is_its_own_work():
+    """An unnumbered paragraph that opens with the body it tasks ("Văn phòng Chính phủ theo
+    dõi, đôn đốc ...", the usual close of a Prime Minister's telegram) is that body's work:
+    it is no point left to the addressees, so an addressee given no point of its own (Bộ Xây
+    dựng, Bộ Y tế) gets no entry, and the others keep only their own point."""
+    assert table(run(CLOSING)) == [
+        ("Ủy ban nhân dân tỉnh Phú Thọ", 1),
+        ("Bộ Tài chính", 1),
+        ("Văn phòng Chính phủ", 1),
+    ]
