@@ -13,7 +13,7 @@ from kg.extract.body_match import (
     find_bodies,
     match_at,
 )
-from kg.extract.duties import heads, holders, localities, subjects
+from kg.extract.duties import catchall, heads, holders, localities, subjects
 from kg.extract.duties.boilerplate import problems_only, undergoes_only
 from kg.extract.places import per_place
 from kg.extract.topics import topics_of
@@ -276,6 +276,13 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
             replace(last, end=holder, as_written=text[last.start : holder], holder=True),
         ]
         end = len(text)  # what is left is a note in brackets
+    elif bodies and (named := catchall.qualifier_end(text, bodies[-1], end)) is not None:
+        last = bodies[-1]  # "Các cơ quan trực thuộc Bộ X": the words after it name it
+        bodies = [
+            *bodies[:-1],
+            replace(last, end=named, as_written=text[last.start : named], holder=True),
+        ]
+        end = named
     rest_start = end
     while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
         rest_start += 1

@@ -1,0 +1,73 @@
+"""A catch-all addressee named in full by the words printed after it.
+
+A heading or the subject of an item often names a catch-all together with what narrows it:
+"2. Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch" (its work in the paragraphs
+below), "3. Các cơ quan, đơn vị, địa phương thuộc tỉnh: Căn cứ ...", "Các cơ quan, tổ chức sử
+dụng vốn ngân sách nhà nước để ... có trách nhiệm ...". The words between the catch-all and
+where its work begins (the end of the heading, a colon, "có/chịu trách nhiệm") say which
+bodies are meant and are its name, as the words after "Trách nhiệm của các cơ quan, tổ chức"
+are (kg.extract.duties.rules). A web copy may wrap the line anywhere inside them.
+
+They are a name only when nothing in them opens work: they do not start with a word of the
+work given (dkg:qualifierStop of bodies:ActorClass in ontology/bodies.ttl: "phối hợp", "căn
+cứ", "tổ chức thực hiện" ...), and, when the heading ends with them, hold no such word at all;
+they hold no sentence punctuation and start no further body or "các ..." after a comma or "và".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.actor_classes import _stops
+from kg.extract.bodies import BodyMatch, find_bodies
+from kg.refdata import body_types
+from kg.text import fold_same_length
+
+# where the work given begins, after the words that name the catch-all
+_WORK_BEGINS = re.compile(
+    r"[ \t]*:|\s+(?:co|chiu)\s+trach\s+nhiem(?![a-z])|\s+co\s+nhiem\s+vu(?![a-z])"
+)
+_NO_NAME = re.compile(r"[.;!?()“”\"]")
+_MAX = 140
+_AFTER_SEP = re.compile(r"(?:,|(?<![a-z])va)\s*$")
+# "..., tổ chức và các cán bộ, công chức ...": the list goes on with another addressee
+_NEXT_ADDRESSEE = re.compile(r"(?:,|(?<![a-z])va)\s+cac\s")
+
+
+@cache
+def _work_words() -> re.Pattern[str]:
+    return _stops(body_types()["ActorClass"].qualifier_stops)
+
+
+def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
+    """Where the name of the catch-all ``last`` (its list read up to ``end``) ends when the
+    words printed after it name it ("Các cơ quan trực thuộc Bộ X"); None when they do not, or
+    when what was read up to ``end`` already covers them ("các sở, ngành có liên quan")."""
+    if not last.type.generic:
+        return None
+    folded = fold_same_length(text)
+    pos = last.end
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    if pos >= len(text) or not text[pos].islower():
+        return None
+    w = _WORK_BEGINS.search(folded, pos)
+    at_end = w is None
+    stop = len(text.rstrip(" \t\n")) if at_end else w.start()
+    words = text[pos:stop]
+    if stop <= end or not 2 <= len(words.strip()) <= _MAX or _NO_NAME.search(words):
+        return None
+    if _NEXT_ADDRESSEE.search(folded, pos, stop):
+        return None
+    work = _work_words()
+    if work.match(folded, pos):
+        return None  # "Các cơ quan, đơn vị phối hợp ...": the work itself
+    if at_end and any(
+        work.match(folded, pos + m.start()) for m in re.finditer(r"(?<!\w)\w", folded[pos:stop])
+    ):
+        return None  # the heading is a sentence that gives work
+    for m in find_bodies(words):
+        if not m.type.generic and _AFTER_SEP.search(fold_same_length(words[: m.start])):
+            return None  # "Các sở, ngành thuộc tỉnh và Ủy ban nhân dân các huyện": two bodies
+    return stop

@@ -1,0 +1,100 @@
+"""A catch-all addressee named with the words that narrow it ("2. Các cơ quan trực thuộc Bộ
+Văn hóa, Thể thao và Du lịch"; "Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước ... có
+trách nhiệm ..."): those words, up to where its work begins, are its name (issue 10)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from snippets import duties_of, table
+
+from kg.extract.duties.rules import lead_bodies
+from kg.models import DocumentFacts
+
+MINISTRY = DocumentFacts(
+    issuer="Bộ Văn hóa, Thể thao và Du lịch", issuer_level="central", issuer_kind="state"
+)
+PROVINCE = DocumentFacts(
+    issuer="Ủy ban nhân dân tỉnh Nghệ An", issuer_level="province", province="Nghệ An"
+)
+
+PLAN = """IV. TỔ CHỨC THỰC HIỆN
+
+1. Vụ Kế hoạch, Tài chính
+
+Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tham mưu Lãnh đạo Bộ bố trí
+kinh phí thực hiện Kế hoạch từ nguồn ngân sách nhà nước được giao hằng năm và các
+nguồn hợp pháp khác theo quy định của pháp luật.
+
+2. Các cơ quan trực thuộc Bộ
+Văn hóa, Thể thao và Du lịch
+
+- Chủ trì, phối hợp với các Bộ, ngành liên quan tổ chức thực hiện các nhiệm vụ được giao.
+
+3. Các cơ quan, đơn vị, địa
+phương thuộc tỉnh: Căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch.
+
+4. Các cơ quan, tổ chức sử dụng vốn ngân sách nhà
+nước để mua sắm thiết bị có trách nhiệm theo dõi, giám sát việc cập nhật thông tin.
+"""
+
+
+def names(text: str, facts: DocumentFacts) -> list[str]:
+    return [b for b, _m, _n in table(duties_of(text, facts)[0])]
+
+
+def test_the_words_after_a_catch_all_up_to_its_work_are_its_name() -> None:
+    got = table(duties_of(PLAN, MINISTRY)[0])
+    assert ("Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch", "assigned", 1) in got
+    assert ("Các cơ quan, đơn vị, địa phương thuộc tỉnh", "assigned", 1) in got
+    assert (
+        "Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước để mua sắm thiết bị",
+        "assigned",
+        1,
+    ) in got
+    assert "Các cơ quan" not in names(PLAN, MINISTRY)
+
+
+def test_the_heads_of_a_qualified_catch_all_name_it() -> None:
+    lead = lead_bodies("Thủ\ntrưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ")
+    assert lead is not None
+    assert [" ".join(b.as_written.split()) for b in lead.bodies] == [
+        "các cơ quan tham mưu, quản lý nhà nước thuộc Bộ"
+    ]
+    assert lead.rest == ""
+
+
+def test_words_that_give_work_are_no_name() -> None:
+    """The work itself ("phối hợp ...", "tổ chức thực hiện ...", "chỉ đạo ... chịu trách
+    nhiệm"), a further addressee after "và", and what a catch-all's own words already cover
+    ("có liên quan") leave its name as it was."""
+    cases = {
+        "Các cơ quan, đơn vị phối hợp với Sở Y tế:": "Các cơ quan, đơn vị",
+        "Các sở, ban, ngành tổ chức thực hiện Kế hoạch này": "Các sở, ban, ngành",
+        "Giao các cơ quan chuyên môn chỉ đạo các cơ sở giáo dục chịu trách nhiệm về số liệu.": (
+            "các cơ quan chuyên môn"
+        ),
+        "Các sở, ngành thuộc tỉnh và Ủy ban nhân dân các huyện:": "Các sở, ngành",
+        "Các cơ quan, tổ chức và các cán bộ, công chức liên quan có trách nhiệm thực hiện.": (
+            "Các cơ quan, tổ chức"
+        ),
+        "Các sở, ngành có liên quan: triển khai Kế hoạch.": "Các sở, ngành có liên quan",
+    }
+    for text, first in cases.items():
+        lead = lead_bodies(text)
+        assert lead is not None, text
+        assert " ".join(lead.bodies[0].as_written.split()) == first, text
+
+
+QUALIFIER = "trực thuộc Ủy ban nhân dân tỉnh quản lý về văn hóa"
+
+
+@given(cut=st.integers(min_value=1, max_value=len(QUALIFIER.split()) - 1))
+def test_a_qualifier_wrapped_anywhere_stays_in_the_name(cut: int) -> None:
+    """Wherever a web copy breaks the line inside the words that narrow the catch-all, the
+    heading names it whole and leaves no duty of its tail."""
+    words = QUALIFIER.split()
+    heading = "Các đơn vị sự nghiệp " + " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+    text = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. {heading}\n\n- Tổ chức thực hiện Kế hoạch.\n"
+    got = table(duties_of(text, PROVINCE)[0])
+    assert got == [("Các đơn vị sự nghiệp " + QUALIFIER, "assigned", 1)]
