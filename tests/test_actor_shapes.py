@@ -189,3 +189,54 @@ def test_a_catch_all_named_by_its_part_in_the_work_keeps_that_name():
     assert got["Các cơ quan, đơn vị được giao chủ trì"] == (1, True)
     assert got["Các cơ quan phối hợp"][0] == 1
     assert got["Các cơ quan, đơn vị"][0] == 1
+
+
+PROJECTS = """VĂN PHÒNG CHÍNH PHỦ
+
+II. NHIỆM VỤ TRONG THỜI GIAN TỚI
+
+1. Đẩy nhanh thủ tục chuẩn bị đầu tư các dự án
+
+a) Các tỉnh Nghệ An, Hà Tĩnh, Quảng Trị khẩn
+trương hoàn thiện Báo cáo nghiên cứu tiền khả thi các dự án cao tốc.
+
+b) Thành phố Hải Phòng và các tỉnh Thái Bình, Nam Định đẩy
+nhanh tiến độ lập, phê duyệt Báo cáo nghiên cứu khả thi dự án đường ven biển.
+
+c) Thành phố Đà Nẵng, tỉnh Quảng Ngãi đẩy nhanh việc lựa chọn nhà đầu tư.
+
+d) Các tỉnh Sơn La, Điện Biên đã hoàn thành công tác giải phóng mặt bằng.
+"""
+
+
+def test_localities_listed_as_the_subject_of_an_item_are_one_committee_each():
+    """ "Các tỉnh A, B, C khẩn trương ...", "Thành phố X và các tỉnh Y, Z đẩy nhanh ...",
+    "Thành phố X, tỉnh Y ...": one People's Committee per place, at its unit's level, the
+    work wrapped over lines; an assessment ("đã hoàn thành") gives no work."""
+    assert table(duties_of(PROJECTS, VPCP)[0]) == [
+        ("Ủy ban nhân dân tỉnh Nghệ An", "assigned", 1),
+        ("Ủy ban nhân dân tỉnh Hà Tĩnh", "assigned", 1),
+        ("Ủy ban nhân dân tỉnh Quảng Trị", "assigned", 1),
+        ("Ủy ban nhân dân thành phố Hải Phòng", "assigned", 1),
+        ("Ủy ban nhân dân tỉnh Thái Bình", "assigned", 1),
+        ("Ủy ban nhân dân tỉnh Nam Định", "assigned", 1),
+        ("Ủy ban nhân dân thành phố Đà Nẵng", "assigned", 1),
+        ("Ủy ban nhân dân tỉnh Quảng Ngãi", "assigned", 1),
+    ]
+
+
+_PROVINCES = ["Nghệ An", "Hà Tĩnh", "Quảng Trị", "Sơn La", "Lâm Đồng", "Gia Lai", "Cà Mau"]
+
+
+@given(
+    places=st.lists(st.sampled_from(_PROVINCES), min_size=2, max_size=5, unique=True),
+    last_and=st.booleans(),
+    wrap=st.booleans(),
+)
+@settings(max_examples=40)
+def test_any_list_of_provinces_gives_each_its_committee(places, last_and, wrap):
+    listed = ", ".join(places[:-1]) + (" và " if last_and else ", ") + places[-1]
+    work = "khẩn\ntrương" if wrap else "khẩn trương"  # a web copy's wrap after the list
+    text = f"II. NHIỆM VỤ\n\n1. Các tỉnh {listed} {work} rà soát, báo cáo tiến độ.\n"
+    got = [b for b, _m, _n in table(duties_of(text, VPCP)[0])]
+    assert got == [f"Ủy ban nhân dân tỉnh {p}" for p in places]
