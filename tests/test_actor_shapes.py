@@ -240,3 +240,32 @@ def test_any_list_of_provinces_gives_each_its_committee(places, last_and, wrap):
     text = f"II. NHIỆM VỤ\n\n1. Các tỉnh {listed} {work} rà soát, báo cáo tiến độ.\n"
     got = [b for b, _m, _n in table(duties_of(text, VPCP)[0])]
     assert got == [f"Ủy ban nhân dân tỉnh {p}" for p in places]
+
+
+MINISTRIES = """VĂN PHÒNG CHÍNH PHỦ
+
+II. KẾT LUẬN
+
+1. Bộ Y tế chủ trì nghiên cứu kiến nghị của tỉnh về đầu tư bệnh viện.
+
+2. Các Bộ, cơ quan: Tài chính, Xây dựng, Nông nghiệp và Môi trường, Ngoại giao, Tập đoàn
+Điện lực Việt Nam theo chức năng, nhiệm vụ được giao khẩn trương rà soát các kiến nghị.
+
+3. Các Bộ, ngành, địa phương tổ chức thực hiện nghiêm túc Thông báo này.
+"""
+
+
+def test_ministries_listed_by_short_name_after_a_widened_head_are_one_entry_each():
+    """ "Các Bộ, cơ quan: Tài chính, Xây dựng, ..., Tập đoàn Điện lực Việt Nam ...": the head
+    word printed once names each ministry by its short name, and a body named in full
+    closes the list; "Các Bộ, ngành, địa phương" with no colon stays one catch-all."""
+    names = [b for b, _m, _n in table(duties_of(MINISTRIES, VPCP)[0])]
+    assert names == [
+        "Bộ Y tế",
+        "Bộ Tài chính",
+        "Bộ Xây dựng",
+        "Bộ Nông nghiệp và Môi trường",
+        "Bộ Ngoại giao",
+        "Tập đoàn Điện lực Việt Nam",
+        "Các Bộ, ngành, địa phương",
+    ]

@@ -168,7 +168,13 @@ def _gazetteer() -> _Gazetteer:
 # word printed once for a list of bodies of that kind
 _HEADS = ("bo", "so", "tap doan", "phong")
 _HEAD_ALT = "|".join(h.replace(" ", r"\s+") for h in _HEADS)
-_DISTRIBUTIVE = re.compile(rf"{WORD_START}(?:cac\s+({_HEAD_ALT})\s*:?|({_HEAD_ALT})\s*:)\s*")
+# ... also when the head word's kind is widened before the colon ("Các Bộ, cơ quan: Tài chính,
+# Xây dựng, ..., Tập đoàn Điện lực Việt Nam": the ministries by their short names, then bodies
+# named in full)
+_DISTRIBUTIVE = re.compile(
+    rf"{WORD_START}(?:cac\s+({_HEAD_ALT})\s*,\s*(?:co\s+quan|nganh)\s*:"
+    rf"|cac\s+({_HEAD_ALT})\s*:?|({_HEAD_ALT})\s*:)\s*"
+)
 _ITEM_SEP = re.compile(r"\s*(?:,|;|\s+va\s)\s*")
 
 
@@ -191,7 +197,7 @@ def _head_gazetteers() -> dict[str, re.Pattern[str]]:
 
 def _distributed(text: str, folded: str, d: re.Match[str]) -> list[BodyMatch]:
     """The bodies of a list sharing one head word, or [] when the list is not one."""
-    head = " ".join((d.group(1) or d.group(2)).split())
+    head = " ".join((d.group(1) or d.group(2) or d.group(3)).split())
     pattern = _head_gazetteers().get(head)
     out: list[BodyMatch] = []
     pos = d.end()
