@@ -208,3 +208,34 @@ def test_province_named_alone_after_de_nghi_is_its_peoples_committee():
     a = got["ủy ban nhân dân tỉnh nghệ an"]
     assert a["mode"] == "requested" and a["duties"] == 1
     assert got["bộ tài chính"]["coordinates_with"] == ["Ủy ban nhân dân tỉnh Nghệ An"]
+
+
+MINISTRY_LETTER = """BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+
+Để thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ, Bộ trưởng giao:
+1. Vụ Kế
+hoạch, Tài chính
+- Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổng hợp kết quả thực hiện.
+- Tham mưu Lãnh đạo Bộ tháo gỡ kịp thời khó khăn về nguồn lực.
+2. Cục
+Di sản văn hóa: Chủ trì, phối hợp với các đơn vị tham mưu Lãnh đạo Bộ các giải pháp.
+3. Cục
+Điện ảnh, Cục Mỹ thuật, Nhiếp ảnh và Triển lãm
+Phối hợp với Vụ Pháp chế hoàn thiện dự thảo Luật, bảo đảm tiến độ được giao.
+4. Cục Điện lực hướng dẫn kiểm tra các đơn vị.
+"""
+
+
+def test_a_department_cut_after_its_head_word_or_named_alone_by_its_heading():
+    """A web copy wraps a ministry's letter right after the marker's first word ("2. Cục" /
+    "Di sản văn hóa: ..."); a heading that only names departments ("1. Vụ Kế hoạch, Tài chính",
+    "3. Cục Điện ảnh, Cục Mỹ thuật, Nhiếp ảnh và Triển lãm") gives them the work below it. A
+    sentence that names no role is still no department's ("Cục Điện lực hướng dẫn ...")."""
+    got = {a["agency"]: a["duties"] for a in agencies(MINISTRY_LETTER).values()}
+    assert got == {
+        "Vụ Kế hoạch, Tài chính": 2,
+        "Cục Di sản văn hóa": 1,
+        "Cục Điện ảnh": 1,
+        "Cục Mỹ thuật, Nhiếp ảnh và Triển lãm": 1,
+    }
+    assert department_at("Vụ Kế hoạch, Tài chính", 0) == ([], 0)  # no role, no heading

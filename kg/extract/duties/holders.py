@@ -60,9 +60,13 @@ def _type(type_id: str) -> BodyType:
 
 
 def _head_at(text: str, folded: str, pos: int) -> str | None:
-    """The head word a department's name opens with at ``pos``, a capitalised word after it."""
+    """The head word a department's name opens with at ``pos``, a capitalised word after it
+    (on the next line when a web copy wrapped the line right after the head word: "5. Cục" /
+    "Di sản văn hóa: ...")."""
     for h in _heads():
-        if folded.startswith(h, pos) and re.match(r"[ \t]+[A-ZĐÀ-Ỹ]", text[pos + len(h) :]):
+        if folded.startswith(h, pos) and re.match(
+            r"(?:[ \t]+|[ \t]*\n[ \t]*)[A-ZĐÀ-Ỹ]", text[pos + len(h) :]
+        ):
             return h
     return None
 
@@ -108,9 +112,12 @@ def _cut_short(name: str) -> bool:
     return any(label == key or label.startswith(key + " ") for label in _labels())
 
 
-def _department(text: str, folded: str, pos: int) -> tuple[BodyMatch | None, int]:
+def _department(
+    text: str, folded: str, pos: int, whole: bool = False
+) -> tuple[BodyMatch | None, int]:
     """One department at ``pos`` and where its name ends: before its role, or before a
-    separator that another body or a lower-case word follows (a list, a clause)."""
+    separator that another body or a lower-case word follows (a list, a clause); with
+    ``whole``, at the end of ``text`` too (a heading that is only names)."""
     head = _head_at(text, folded, pos)
     if head is None:
         return None, pos
@@ -127,6 +134,17 @@ def _department(text: str, folded: str, pos: int) -> tuple[BodyMatch | None, int
             return None, pos  # "Cục Hải quan trả lời để Công ty X biết": a clause
         if words[k - 1].group(0).endswith((".", ";")):
             break
+    else:  # a heading that is only the name ("3. Vụ Kế hoạch, Tài chính" + its bullets)
+        if not whole:
+            return None, pos
+        end = pos + words[-1].end() if words else pos
+        last = " ".join(folded[pos + words[-1].start() : end].split()) if words else ""
+        if (
+            first <= len(words) <= first + _MAX_WORDS - 1
+            and not text[end:].strip()
+            and not any(h == last or h.endswith(" " + last) for h in _heads())
+        ):  # (not "Cục Thuế, Cục" cut at the line's end: another department goes on)
+            return _match(text, pos, end, _DEPARTMENT), end
     return None, pos
 
 
@@ -134,17 +152,19 @@ def _next_is_body(text: str, folded: str, pos: int) -> bool:
     return bool(_head_at(text, folded, pos) or match_at(text, pos))
 
 
-def department_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
+def department_at(text: str, pos: int, whole: bool = False) -> tuple[list[BodyMatch], int]:
     """Departments an item opens with ("Cục Pháp chế chủ trì, ...", "Cục Thuế, Cục Hải
     quan, Kho bạc Nhà nước thực hiện ..."), each name ending where the list's separator or
-    its role begins; ([], pos) when no role follows the list."""
+    its role begins; ([], pos) when no role follows the list. ``whole``: the text is a
+    heading whose work is below it ("3. Vụ Kế hoạch, Tài chính" + its bullets), and its end
+    bounds the last name."""
     while pos < len(text) and text[pos] in " \t":
         pos += 1
     folded = fold_same_length(text)
     found: list[BodyMatch] = []
     cur = end = pos
     while True:
-        one, e = _department(text, folded, cur)
+        one, e = _department(text, folded, cur, whole)
         if one is None and found:
             known = match_at(text, cur)
             one, e = (known, known.end) if known else (None, cur)
@@ -156,7 +176,11 @@ def department_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
         if not sep or not _next_is_body(text, folded, sep.end()) or text[sep.end()].islower():
             break
         cur = sep.end()
-    if found and _head_at(text, folded, pos) and _ROLE.match(folded, end):
+    if (
+        found
+        and _head_at(text, folded, pos)
+        and (_ROLE.match(folded, end) or whole and not text[end:].strip())
+    ):
         return found, end
     return [], pos
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.duties import holders
 from kg.extract.duties.articles import _Articles, opens_with_work
 from kg.extract.duties.chapters import general_part, holders_chapter
 from kg.extract.duties.clauses import ABOUT_MATTER
@@ -30,6 +31,14 @@ from kg.text import fold_same_length, is_heading_caps
 
 # "Các Sở, ban, ngành của Thành phố, UBND ...": the heading's name goes on, no task follows
 _NAME_GOES_ON = re.compile(r"(?:cua|thuoc|tai|tren)\s")
+
+
+def _departments_only(text: str) -> _Lead | None:
+    """ "3. Vụ Kế hoạch, Tài chính" + its bullets, "3. Cục Điện ảnh, Cục Du lịch Quốc gia Việt
+    Nam" + its paragraph: a heading that only names a ministry's departments, their work below
+    (kg.extract.duties.holders reads the names)."""
+    found, _end = holders.department_at(text, 0, whole=True)
+    return _Lead(found, "assigned", len(text), "") if found else None
 
 
 class _Scopes(_Lines, _Tasks, _Articles):
@@ -231,6 +240,8 @@ class _Scopes(_Lines, _Tasks, _Articles):
             return
         lead = lead_bodies(text, allow_clause=n.kind in ("item", "article"))
         children = [c for c in n.children if not _CLOSING.match(fold_same_length(c.title or ""))]
+        if lead is None and children and n.kind in ("item", "point"):
+            lead = _departments_only(text)
         wrapped = self.wrapped_heading(n, cs, text, lead, children)
         if wrapped is not None:
             lead, text = wrapped
