@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from snippets import duties_of, table
+from snippets import duties_of, named_bodies, table
 
 from kg.extract.duties.rules import lead_bodies
 from kg.models import DocumentFacts
@@ -98,3 +98,18 @@ def test_a_qualifier_wrapped_anywhere_stays_in_the_name(cut: int) -> None:
     text = f"IV. TỔ CHỨC THỰC HIỆN\n\n1. {heading}\n\n- Tổ chức thực hiện Kế hoạch.\n"
     got = table(duties_of(text, PROVINCE)[0])
     assert got == [("Các đơn vị sự nghiệp " + QUALIFIER, "assigned", 1)]
+
+
+def test_a_collective_printed_with_its_level_word_keeps_it() -> None:
+    """ "các tổ chức chính trị - xã hội tỉnh" is named as printed, with its level word, as
+    "các sở, ban, ngành tỉnh" is; printed without one it stays bare."""
+    facts = DocumentFacts(
+        issuer="Ủy ban nhân dân tỉnh Đắk Lắk", issuer_level="province", province="Đắk Lắk"
+    )
+    for printed, name in [
+        ("các tổ chức chính trị - xã hội tỉnh", "Các tổ chức chính trị - xã hội tỉnh"),
+        ("các tổ chức chính trị - xã hội", "Các tổ chức chính trị - xã hội"),
+    ]:
+        assert named_bodies(f"Đề nghị {printed} vận động hội viên.", facts) == [
+            (name, "ToChucCTXH")
+        ]

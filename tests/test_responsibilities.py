@@ -28,7 +28,7 @@ EXPECTED = {
         ("Đài Phát thanh và Truyền hình tỉnh", "assigned", 1),
         ("Báo Quảng Trị", "assigned", 1),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested", 1),
-        ("Các tổ chức chính trị - xã hội", "requested", 1),
+        ("Các tổ chức chính trị - xã hội tỉnh", "requested", 1),
         ("Ủy ban nhân dân các huyện, thị xã, thành phố", "assigned", 2),
         # Điều 2; Điều 3 is the executors clause, no duty (GUIDE)
         ("Sở Lao động - Thương binh và Xã hội", "assigned", 1),
@@ -47,7 +47,7 @@ EXPECTED = {
         ("Sở Lao động - Thương binh và Xã hội", "assigned", 1),
         ("Sở Thông tin và Truyền thông", "assigned", 1),
         ("Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "assigned", 1),
-        ("Các tổ chức chính trị - xã hội", "assigned", 1),
+        ("Các tổ chức chính trị - xã hội tỉnh", "assigned", 1),
     ],
     "btg_guidance.txt": [
         ("Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "assigned", 2),
@@ -80,7 +80,7 @@ EXPECTED = {
         ("Công an xã", "assigned", 1),
         ("Ban Chỉ huy Quân sự xã", "assigned", 1),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "requested", 1),
-        ("Các tổ chức chính trị - xã hội", "requested", 1),
+        ("Các tổ chức chính trị - xã hội xã", "requested", 1),
     ],
 }
 

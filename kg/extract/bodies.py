@@ -284,8 +284,8 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         # "Đài Truyền thanh - Truyền hình": the name stays as printed, with its level word
         label = _squash(m.as_written[: m.label_end - m.start])
         return f"{label} {levels[0]}", type_id, "commune", False
-    if _keeps_level_word(m):
-        return f"{t.pref} {levels[0]}", type_id, level, False
+    if _keeps_level_word(m) or _collective_at_level(m):
+        return f"{t.pref} {levels[0]}", type_id, level, collective
     return t.pref, type_id, level, collective
 
 
@@ -330,6 +330,12 @@ def _keeps_level_word(m: BodyMatch) -> bool:
     if t.groups & _LEVEL_NAMED_GROUPS or t.id in KEEPS_NAME or m.plural:
         return False
     return not fold(t.pref).endswith(" " + m.levels[0])
+
+
+def _collective_at_level(m: BodyMatch) -> bool:
+    """ "các tổ chức chính trị - xã hội tỉnh": a collective printed with its level word keeps
+    it, as a catch-all does ("các sở, ban, ngành tỉnh"): the wording says which ones."""
+    return m.type.collective and len(m.levels) == 1 and not m.plural and not m.cap
 
 
 def _squash(s: str) -> str:
