@@ -49,3 +49,24 @@ def test_more_work_after_the_clause_is_a_duty() -> None:
     )
     assert not problems_only("Trong quá trình thực hiện, Sở Y tế chủ trì kiểm tra, đôn đốc.")
     assert not problems_only("Các cơ quan phản ánh kịp thời những khó khăn, vướng mắc.")
+
+
+@given(
+    st.sampled_from(["Yêu cầu", "Đề nghị"]),
+    st.sampled_from(
+        [
+            "các sở, ban, ngành, Ủy ban nhân dân các xã, phường và các đơn vị có liên quan",
+            "các cơ quan, đơn vị",
+            "Sở Y tế, Sở Tài chính",
+        ]
+    ),
+    st.sampled_from(["thực hiện nghiêm túc", "nghiêm túc triển khai thực hiện Kế hoạch này"]),
+)
+def test_the_closing_call_after_the_clause_is_no_duty(ask: str, who: str, do: str) -> None:
+    """ "... phản ánh về Sở Y tế để tổng hợp. Yêu cầu các sở, ban, ngành ... thực hiện nghiêm
+    túc./.": the text's last words call on bodies to carry it out and give no task; a request
+    with a task of its own after the clause ("Đề nghị Sở Tài chính bố trí kinh phí thực hiện")
+    is still a duty."""
+    clause = "Nếu có vướng mắc, các đơn vị phản ánh về Sở Y tế để tổng hợp, báo cáo. "
+    assert problems_only(f"{clause}{ask} {who} {do}./.")
+    assert not problems_only(f"{clause}{ask} {who} bố trí kinh phí thực hiện.")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.bodies import find_bodies
 from kg.text import fold_same_length
 
 _W = r"(?![a-z])"
@@ -41,8 +42,38 @@ def problems_only(text: str) -> bool:
     rest = f[m.end() :]
     end = _SENTENCE_END.search(rest)
     if end is not None and rest[end.end() :].strip(" ./"):
-        return False
+        if not exhortation(" ".join(text.split())[m.end() + end.end() :]):
+            return False
+        rest = rest[: end.end()]
     return _TELL.search(rest) is not None
+
+
+# "(Yêu cầu|Đề nghị) <bodies> (nghiêm túc) (triển khai) thực hiện (nghiêm túc) (Kế hoạch này)"
+_ASKS = re.compile(r"\W*(?:yeu\s+cau|de\s+nghi)\s+")
+_CARRY_OUT = re.compile(
+    r"(?:(?:nghiem\s+tuc|trien\s+khai|to\s+chuc)\s+)*thuc\s+hien"
+    r"(?:\s+(?:nghiem\s+tuc|tot|day\s+du|co\s+hieu\s+qua))?"
+    r"(?:\s+(?:ke\s+hoach|quyet\s+dinh|quy\s+che|quy\s+dinh|van\s+ban|cong\s+van)\s+nay)?"
+    r"[\s./]*$"
+)
+# what may join the bodies of the list: "A, B và C", "... có liên quan"
+_JOINS = re.compile(r"(?:[\s,;]|(?<![a-z])(?:va|cung|co\s+lien\s+quan|lien\s+quan)(?![a-z]))*")
+
+
+def exhortation(text: str) -> bool:
+    """Is ``text`` only a call on bodies to carry the text out, with no task of its own ("Yêu
+    cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường và các đơn vị có liên quan thực
+    hiện nghiêm túc./."), as plans end after their problems clause?"""
+    f = fold_same_length(text)
+    ask = _ASKS.match(f)
+    carry = _CARRY_OUT.search(f, ask.end()) if ask else None
+    if ask is None or carry is None:
+        return False
+    middle = list(f[ask.end() : carry.start()])
+    bodies = find_bodies(text[ask.end() : carry.start()], list_mode=True)
+    for m in bodies:
+        middle[m.start : m.end] = " " * (m.end - m.start)
+    return bool(bodies) and _JOINS.fullmatch("".join(middle)) is not None
 
 
 # "(sẽ) được khen thưởng", "bị xử lý / xử phạt / kỷ luật / truy cứu": the body undergoes it
