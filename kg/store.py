@@ -174,7 +174,7 @@ class Store:
         """Rows of plain Python values, one dict per solution."""
         result = self.query(sparql, bindings)
         names = [v.value for v in result.variables]
-        return [{n: to_python(row[n]) for n in names} for row in result]
+        return [dict(zip(names, map(to_python, row), strict=True)) for row in result]
 
     def ask(self, sparql: str, bindings: dict[str, Any] | None = None) -> bool:
         return bool(self.query(sparql, bindings))

@@ -25,9 +25,12 @@ from kg.read.load import _DOC_FIELDS, document_of
 from kg.read.model import DocLink, ReadModel
 from kg.read.scan import load_model
 
-# every printing of every document's number (documents only: references print numbers too)
+# every printing of every document's number (documents only: references print numbers too),
+# each property in its own sub-SELECT, joined by hashing (10,000 plans: 0.31 -> 0.14 s)
 Q_NUMBERS = """SELECT DISTINCT ?doc ?printed WHERE {
-  ?doc a dkg:Document ; dkg:printedAs|eli:id_local ?printed .
+  { SELECT ?doc WHERE { ?doc a dkg:Document } }
+  { { SELECT ?doc ?printed WHERE { ?doc dkg:printedAs ?printed } }
+    UNION { SELECT ?doc ?printed WHERE { ?doc eli:id_local ?printed } } }
 }"""
 
 Q_HAS_DERIVED = """SELECT ?doc WHERE { ?doc dkg:cascadeAncestor ?root } LIMIT 1"""
