@@ -294,6 +294,7 @@ def _write_generation(
                 store, gen / "exports", graphs, base, old, cross.lines, done
             )
             report.exports.append(folder)
+        cross.lines.clear()  # done with: not held through the site (memory, the collector)
         lap("exports")
         with Step(progress, "site"):
             _site_hook(store, gen / "site", report, records, jobs)
