@@ -34,7 +34,9 @@ _WORD = re.compile(r"[^\W_]+")
 @cache
 def _plain_words() -> frozenset[str]:
     """Words that say a body's level or committee, never which body it is."""
-    out = {"cấp", "các", "trung", "ương", "việt", "nam"}
+    out: set[str] = set()
+    for phrase in lexicon.phrases("scope-words"):  # "cấp", "các", "Việt Nam"
+        out.update(_WORD.findall(normalize_key(phrase)))
     for w in (*lexicon.unit_words(), *lexicon.committee_words()):
         for label in (w.label, *w.variants):
             out.update(_WORD.findall(normalize_key(label)))

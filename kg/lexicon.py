@@ -7,6 +7,8 @@ asks here; no module keeps its own table. The data lives in ontology/ as SKOS:
   type lines naming the same type; notation = codes printed inside numbers);
 - units.ttl: unit and level words (with their dkg:level) and the Party committee words;
 - organs.ttl: the organ words an issuer block opens with ("ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ");
+- phrases.ttl: phrases the duty readers recognise (the verbs opening a task, the words of the
+  problems clause);
 - dkg.ttl: the value sets (dkg:Level, dkg:Kind, dkg:Role, dkg:Mode, dkg:Frequency),
   whose skos:notation is the value the models use ("mass-org", "ad hoc").
 
@@ -50,7 +52,10 @@ __all__ = [
     "office_titles",
     "title_prefixes",
     "organ_words",
+    "phrase_alternation",
+    "phrases",
     "canonical_type",
+    "city_words",
     "type_alternation",
     "type_labels",
     "unit_alternation",
@@ -304,6 +309,39 @@ def where_words() -> tuple[str, ...]:
     members = g.objects(URIRef(UNITS_NS + "where-words"), SKOS.member)
     labels = {label for m in members for label in _vi(g.objects(m, SKOS.prefLabel))}
     return tuple(sorted(labels, key=lambda w: (-len(w), w)))
+
+
+PHRASES_NS = "https://w3id.org/dkg/phrases/"
+
+
+@cache
+def phrases(name: str) -> tuple[str, ...]:
+    """The phrases of one class of ontology/phrases.ttl ("item-work": the verbs that open a
+    task), as printed, longest first."""
+    g = _graph("phrases.ttl")
+    labels = _vi(g.objects(URIRef(PHRASES_NS + name), SKOS.altLabel))
+    if not labels:
+        raise KeyError(f"ontology/phrases.ttl has no phrases:{name}")
+    return tuple(sorted(labels, key=lambda w: (-len(w), w)))
+
+
+def phrase_alternation(name: str) -> str:
+    """A regex alternation of the folded phrases of one class ("khó khăn" -> ``kho\\s+khan``),
+    longest first, for readers that match folded text."""
+    words = sorted({fold(w).lower() for w in phrases(name)}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
+
+
+@cache
+def city_words() -> frozenset[str]:
+    """Unit words, folded with their abbreviations, that name a centrally-run city beside
+    "tỉnh" ("cấp tỉnh, thành phố"; ontology/units.ttl, units:city-words)."""
+    g = _graph("units.ttl")
+    members = g.objects(URIRef(UNITS_NS + "city-words"), SKOS.member)
+    labels = (
+        x for m in members for p in (SKOS.prefLabel, SKOS.altLabel) for x in _vi(g.objects(m, p))
+    )
+    return frozenset(fold(x) for x in labels)
 
 
 def unit_words(*, levels: bool = True) -> tuple[UnitWord, ...]:

@@ -149,3 +149,32 @@ def test_issuer_blocks_read_with_the_organ_data(block, issuer):
         "Phòng, chống thiên tai năm 2024\n\nI. MỤC ĐÍCH\n1. Chủ động phòng, chống.\n"
     )
     assert extract_header(parse(clean_text(text))).issuer == issuer
+
+
+def test_reader_phrases_come_from_the_data():
+    """The verbs and clause words the duty readers match are data (ontology/phrases.ttl), not
+    Python lists: each class is there, printed with its marks, longest first."""
+    work = lexicon.phrases("item-work")
+    assert "khẩn trương" in work and "chịu trách nhiệm" in work
+    assert list(work) == sorted(work, key=lambda w: (-len(w), w))
+    assert "phan\\s+anh" in lexicon.phrase_alternation("problems-tell")
+    for name in ("problems-if", "problems", "undergoes", "undergoes-work", "scope-words"):
+        assert lexicon.phrases(name)
+    with pytest.raises(KeyError, match="phrases:no-such-class"):
+        lexicon.phrases("no-such-class")
+    assert lexicon.city_words() == {"thanh pho", "tp"}
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, phản ánh về Sở Nội vụ.", True),
+        ("Trường hợp phát sinh vướng mắc, các đơn vị kịp thời báo cáo Ủy ban nhân dân tỉnh.", True),
+        ("Nếu có khó khăn, báo cáo Sở Y tế; Sở Y tế theo dõi, đôn đốc việc thực hiện.", False),
+        ("Chủ trì xây dựng kế hoạch, báo cáo kết quả trước ngày 15/12.", False),
+    ],
+)
+def test_problems_clause_words_read_from_the_data(text, problems):
+    from kg.extract.duties.boilerplate import problems_only
+
+    assert problems_only(text) is problems

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg import lexicon
 from kg.extract.bodies import LEVEL_OF_WORD, BodyMatch, Context
-
-_CITY = {"thanh pho", "tp"}
 
 
 def per_tier(m: BodyMatch, ctx: Context) -> list[BodyMatch]:
     """``m`` as one match per tier of government it names, or [m]."""
     tiers = [LEVEL_OF_WORD.get(w) for w in m.levels]
     for i in range(1, len(tiers)):  # "cấp tỉnh, thành phố": the provinces and the centrally
-        if m.levels[i] in _CITY and m.levels[i - 1] == "tinh":  # run cities, one tier
+        if (
+            m.levels[i] in lexicon.city_words() and m.levels[i - 1] == "tinh"
+        ):  # run cities, one tier
             tiers[i] = "province"
     if len(set(tiers)) < 2 or None in tiers or m.type.generic or m.type.collective:
         return [m]

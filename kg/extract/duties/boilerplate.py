@@ -16,19 +16,22 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon
 from kg.extract.bodies import find_bodies
 from kg.text import fold_same_length
 
 _W = r"(?![a-z])"
 # the condition: "(Trong quá trình [triển khai] [tổ chức] thực hiện [...],) nếu có / trường
-# hợp có / khi phát sinh khó khăn, vướng mắc"
+# hợp có / khi phát sinh khó khăn, vướng mắc" (the words: ontology/phrases.ttl)
 _CONDITION = re.compile(
     r"\W*(?:trong\s+qua\s+trinh[^,.;:]{0,80},\s*)?"
-    r"(?:neu|truong\s+hop|khi|qua\s+trinh\s+thuc\s+hien\s+neu)\s+(?:co\s+|phat\s+sinh\s+)?"
-    r"(?:cac\s+|nhung\s+)?(?:kho\s+khan|vuong\s+mac|van\s+de\s+phat\s+sinh|phat\s+sinh)" + _W
+    + lexicon.phrase_alternation("problems-if")
+    + r"\s+(?:co\s+|phat\s+sinh\s+)?(?:cac\s+|nhung\s+)?"
+    + lexicon.phrase_alternation("problems")
+    + _W
 )
 # what the bodies are told to do with the problems: tell someone of them
-_TELL = re.compile(r"(?:phan\s+anh|bao\s+cao|de\s+xuat|gui|kien\s+nghi|trao\s+doi|lien\s+he)" + _W)
+_TELL = re.compile(lexicon.phrase_alternation("problems-tell") + _W)
 # a second sentence after the clause hands out more work ("...; Sở Nội vụ theo dõi ...")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
@@ -79,12 +82,11 @@ def exhortation(text: str) -> bool:
 # "(sẽ) được khen thưởng", "bị xử lý / xử phạt / kỷ luật / truy cứu": the body undergoes it
 _UNDERGOES = re.compile(
     r"(?<![a-z])(?:se\s+)?(?:duoc|bi)\s+(?:xem\s+xet\s+(?:de\s+)?)?"
-    r"(?:khen\s+thuong|bieu\s+duong|ton\s+vinh|xu\s+ly|xu\s+phat|ky\s+luat|truy\s+cuu)" + _W
+    + lexicon.phrase_alternation("undergoes")
+    + _W
 )
 # what a body is told to do, before that verb ("... có trách nhiệm đề xuất được khen thưởng")
-_WORK = re.compile(
-    r"(?<![a-z])(?:trach\s+nhiem|chu\s+tri|phoi\s+hop|de\s+xuat|thuc\s+hien\s+viec)" + _W
-)
+_WORK = re.compile(r"(?<![a-z])" + lexicon.phrase_alternation("undergoes-work") + _W)
 
 
 def undergoes_only(text: str) -> bool:

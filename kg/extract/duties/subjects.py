@@ -20,21 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg import lexicon
 from kg.extract.bodies import BodyMatch, take_name
 from kg.extract.duties import holders
 from kg.text import PrintedWords, fold_same_length
 
-# the work an item gives, opening right after the place name
-_WORK = PrintedWords(
-    [
-        "khẩn trương", "chủ động", "tập trung", "chủ trì", "phối hợp", "rà soát", "tiếp tục",
-        "nghiên cứu", "hoàn thành", "hoàn thiện", "đẩy nhanh", "chỉ đạo", "tổ chức",
-        "triển khai", "xử lý", "xử lí", "bố trí", "có trách nhiệm", "chịu trách nhiệm",
-        "thực hiện", "kiểm tra", "xây dựng", "lập", "cập nhật", "bảo đảm", "đảm bảo", "ưu tiên",
-        "khẩn cấp",
-    ],
-    lead=r",?\s*",
-)  # fmt: skip
+# the work an item gives, opening right after the place name (ontology/phrases.ttl)
+_WORK = PrintedWords(lexicon.phrases("item-work"), lead=r",?\s*")
 
 
 def unit_subject_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
