@@ -279,6 +279,9 @@ class _Collect:
         sec = f"Phụ lục.{r.marker}" if r.marker else "Phụ lục"
         lead_mentions = [mention(b, self.ctx) for b in leads]
         sup_mentions = [mention(b, self.ctx) for b in sups]
+        sup_mentions += self.short_names().in_list(  # type: ignore[attr-defined]
+            sup_cell, [(b.start, b.end) for b in sups], lambda s, e: r.span
+        )
         # GUIDE: a row is one duty of each body in its lead column; the bodies of the phối
         # hợp column are that duty's partners and get no entry from the row
         for b, bm in zip(leads, lead_mentions, strict=True):

@@ -13,6 +13,7 @@ from kg.extract.duties.collect import (
     _Collect,
 )
 from kg.extract.duties.groups import _Groups
+from kg.extract.duties.partners import specific as specific_partner
 from kg.extract.duties.points import numbered_points
 from kg.extract.duties.rules import (
     _ALIAS,
@@ -37,6 +38,7 @@ from kg.extract.duties.rules import (
 from kg.extract.duties.scopes import (
     _Scopes,
 )
+from kg.extract.duties.short_names import ShortNames
 from kg.extract.tiers import partner_tiers, per_tier
 from kg.extract.topics import topics_of
 from kg.models import Assignment, BodyMention, CleanText, Duty, Finding, Node, Structure
@@ -48,6 +50,8 @@ _BARE_WORD = re.compile(r"(?:Điều|Chương|Mục|Phần)\s*[.:]?")
 # one partner the reference data does not know, before one it does ("phối hợp với Trung tâm
 # X, Công an Thành phố ..."): read past it
 _UNKNOWN_ITEM = re.compile(r"[^,;.()]{1,60}?\s*(?:,\s*va|,|va)\s+")
+# where a partner list ends: the clause's end
+_LIST_END = re.compile(r"[.;:]|\n\s*\n")
 
 
 class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
@@ -65,6 +69,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         self._quoted = quoted_spans(self.clean.text)
         self._aliases: dict[str, str] | None = None
         self._width: int | None = None  # the text's line width as printed (web copy wraps)
+        self._short: ShortNames | None = None
 
     # -- helpers on nodes
 
@@ -136,6 +141,12 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                 out[key] = long[:1].upper() + long[1:]
         self._aliases = out
         return out
+
+    def short_names(self) -> ShortNames:
+        """Bare heads of boards this text named in full ("Văn phòng Ban Chỉ huy")."""
+        if self._short is None:
+            self._short = ShortNames(self.clean, self.ctx)
+        return self._short
 
     def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
         for one in per_tier(m, self.ctx):  # "... cấp tỉnh, cấp xã": one body per tier
@@ -248,6 +259,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                 continue
             if _BARE_WORD.fullmatch(duty.text):  # "Điều" printed alone before the next article
                 continue
+            duty.partners = [p for p in duty.partners if specific_partner(p, draft.body)]
             k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
             if isinstance(d, _TableDuty):  # "3.1. a) Nghị định X" and "3.2. a) Nghị định X":
                 k = f"{d.section}|{k}"  # two tasks on one subject, not a passage printed twice
@@ -315,16 +327,31 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                 # "... với Trung tâm X, Công an Thành phố, Sở Y": past unknown items
                 pos = stop if bodies else cue.end()
                 bodies, _ = parse_list_past(text, bodies, pos, _UNKNOWN_ITEM)
+                found: list[BodyMention] = []
                 for b in bodies:
                     if b.type.generic or _RELATED.match(folded, b.end):
                         continue
                     for one in partner_tiers(b, self.ctx):  # "cấp tỉnh, cấp xã": two partners
-                        bm = mention(one, self.ctx, base=start, clean=self.clean)
-                        if bm.name in names:
-                            continue
+                        found.append(mention(one, self.ctx, base=start, clean=self.clean))
+                found += self.short_partners(text, start, cue.end(), bodies)
+                for bm in found:
+                    if bm.name not in names:
                         names.add(bm.name)
                         out.append(bm)
         return out
+
+    def short_partners(
+        self, text: str, base: int, pos: int, bodies: list[BodyMatch]
+    ) -> list[BodyMention]:
+        """Boards named by their bare head in the partner list opening at ``pos`` of ``text``
+        (clean offset ``base``), outside the bodies read there already."""
+        stop = _LIST_END.search(text, pos)
+        region = text[pos : stop.start() if stop else len(text)]
+        spans = [(b.start - pos, b.end - pos) for b in bodies]
+        a = base + pos
+        return self.short_names().in_list(
+            region, spans, lambda s, e: self.clean.to_original(a + s, a + e)
+        )
 
 
 def _qualified(type_id: str | None) -> bool:

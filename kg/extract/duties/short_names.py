@@ -1,0 +1,135 @@
+"""A board named in full once, then by its bare head: "Văn phòng Ban Chỉ huy", "Ban Chỉ đạo".
+
+A plan or a Quy chế names its steering or command board in full where it first needs it
+("qua Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh để tổng hợp") and afterwards, above all in
+the narrow cells of a task table, by its head alone ("Văn phòng Ban Chỉ huy; các sở, ban,
+ngành"). The bare head names no board by itself; in that text it can only be the one board
+(or the one board's office) the text named in full. When the text names two boards of that
+kind in full ("Ban Chỉ huy ... tỉnh" and "... cấp xã"), the bare head is left unread.
+
+The head words of each kind of board are data: skos:hiddenLabel of its type in
+ontology/bodies.ttl (the types under bodies:SteeringCommittee).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from kg.extract.bodies import BodyMatch, Context, find_bodies, mention
+from kg.models import BodyMention, CleanText, Span
+from kg.refdata import body_types
+from kg.text import fold_same_length
+
+_BOARDS = "SteeringCommittee"  # the group of board types in ontology/bodies.ttl
+_OFFICE = "van phong "  # "Văn phòng" before a board's name: the board's own office
+# what may follow a bare head: the end of the name (punctuation, "và", the end of the cell)
+_END = r"(?=\s*(?:[;,.)/]|va(?![a-z])|\n\s*\n|$))"
+# between two items of a list of bodies
+_SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+)")
+
+
+@cache
+def _heads() -> tuple[tuple[str, str], ...]:
+    """(type id, folded head) of every board type with head words."""
+    out = []
+    for t in body_types().values():
+        if _BOARDS in t.groups:
+            out += [(t.id, " ".join(fold_same_length(h).split())) for h in t.head_words]
+    return tuple(sorted(out))
+
+
+def _squash(s: str) -> str:
+    return " ".join(fold_same_length(s).split())
+
+
+class ShortNames:
+    """The bare heads of one text that name a board the text named in full."""
+
+    def __init__(self, clean: CleanText, ctx: Context) -> None:
+        self.clean = clean
+        self.ctx = ctx
+        self._full: dict[str, BodyMatch] | None = None
+
+    def full_names(self) -> dict[str, BodyMatch]:
+        """Bare form ("van phong ban chi huy") -> the one board (or office) named in full."""
+        if self._full is not None:
+            return self._full
+        found: dict[str, dict[str, BodyMatch]] = {}
+        heads = _heads()
+        if heads:
+            for b in find_bodies(self.clean.text):
+                printed = _squash(b.as_written)
+                for type_id, head in heads:
+                    if b.type.id != type_id:
+                        continue
+                    bare = (_OFFICE if printed.startswith(_OFFICE) else "") + head
+                    if printed != bare and printed.startswith(bare):
+                        name = mention(b, self.ctx).name
+                        found.setdefault(bare, {}).setdefault(name, b)
+        self._full = {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
+        return self._full
+
+    def find(self, text: str) -> list[tuple[int, int, BodyMatch]]:
+        """(start, end, the board named in full) of each bare head in ``text``, leftmost
+        first; an office's bare name ("Văn phòng Ban Chỉ huy") holds the board's."""
+        full = self.full_names()
+        if not full:
+            return []
+        folded = fold_same_length(text)
+        found: list[tuple[int, int, BodyMatch]] = []
+        for bare, board in full.items():
+            pattern = r"(?<![a-z])" + r"\s+".join(map(re.escape, bare.split())) + _END
+            for m in re.finditer(pattern, folded):
+                if text[m.start()].isupper():  # a head as printed opens with a capital
+                    found.append((m.start(), m.end(), board))
+        out: list[tuple[int, int, BodyMatch]] = []
+        for start, end, board in sorted(found, key=lambda x: (x[0], x[0] - x[1])):
+            if not any(s <= start < e for s, e, _ in out):
+                out.append((start, end, board))
+        return out
+
+    def mentions(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        where: Callable[[int, int], Span],
+        only: set[int] | None = None,
+    ) -> list[BodyMention]:
+        """The boards named by a bare head in ``text`` outside ``spans`` (bodies read there
+        already), as the board named in full; ``where(start, end)`` gives a mention's span;
+        ``only``: the offsets a bare head may start at (the items of a list)."""
+        out = []
+        for start, end, board in self.find(text):
+            if any(s < end and start < e for s, e in spans):
+                continue
+            if only is not None and start not in only:
+                continue
+            bm = mention(board, self.ctx)
+            bm.as_written = " ".join(text[start:end].split())
+            bm.span = where(start, end)
+            out.append(bm)
+        return out
+
+    def in_list(
+        self, text: str, spans: list[tuple[int, int]], where: Callable[[int, int], Span]
+    ) -> list[BodyMention]:
+        """The boards named by a bare head among the items of the list of bodies ``text``
+        opens with (``spans``: the bodies read there already): "Văn phòng Ban Chỉ huy; các
+        sở, ban, ngành", not "thành viên Ban Chỉ đạo" further on."""
+        short = {s: e for s, e, _ in self.find(text)}
+        if not short:
+            return []
+        ends = dict(spans)
+        items: set[int] = set()
+        at = 0
+        while True:
+            at += len(text[at:]) - len(text[at:].lstrip())
+            if at in short:
+                items.add(at)
+            end = short.get(at) or ends.get(at)
+            sep = _SEP.match(text, end) if end is not None else None
+            if sep is None:
+                return self.mentions(text, spans, where, only=items)
+            at = sep.end()

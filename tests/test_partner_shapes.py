@@ -1,0 +1,115 @@
+"""Partners (`coordinates_with`) in the shapes real plans print them.
+
+- A board named in full once, then by its bare head in a task table's phối hợp column or a
+  partner list ("Văn phòng Ban Chỉ huy; các sở, ban, ngành"): that board's office.
+- A collective of a kind with no level, printed with none ("các tổ chức chính trị - xã hội",
+  "các cơ quan báo chí"), names no body: not a partner (GUIDE: generic collectives are left
+  out); printed with a level, it names one tier's bodies and stays.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from snippets import duties_of
+
+from kg.models import DocumentFacts
+
+FACTS = DocumentFacts(
+    issuer="Ủy ban nhân dân tỉnh Nghệ An", issuer_level="province", province="Nghệ An"
+)
+
+FULL = """III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành
+Định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh qua Văn phòng Ban Chỉ huy Phòng thủ dân sự
+tỉnh để tổng hợp.
+
+PHỤ LỤC
+| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Ban hành quy chế phối hợp tìm kiếm cứu nạn | Sở Xây dựng | {cell} | 2025 |
+"""
+
+
+def partners_of(text: str) -> dict[str, list[str]]:
+    assignments, _ = duties_of(text, FACTS)
+    return {
+        a.body.name: sorted({p.name for d in a.duties for p in d.partners}) for a in assignments
+    }
+
+
+def test_a_board_named_by_its_bare_head_in_a_table_cell_is_the_one_named_in_full():
+    got = partners_of(FULL.format(cell="Văn phòng Ban Chỉ huy; các sở, ban, ngành"))
+    assert got["Sở Xây dựng"] == ["Văn phòng Ban Chỉ huy phòng thủ dân sự tỉnh"]
+    got = partners_of(FULL.format(cell="Văn phòng Ban Chỉ huy và cơ quan, địa phương liên quan"))
+    assert got["Sở Xây dựng"] == ["Văn phòng Ban Chỉ huy phòng thủ dân sự tỉnh"]
+
+
+def test_a_bare_head_in_a_partner_list_of_running_text():
+    text = FULL.split("PHỤ LỤC")[0] + (
+        "2. Sở Xây dựng\n"
+        "Chủ trì, phối hợp với Văn phòng Ban Chỉ huy, Sở Tài chính rà soát quy chế phối hợp.\n"
+    )
+    assert partners_of(text)["Sở Xây dựng"] == [
+        "Sở Tài chính",
+        "Văn phòng Ban Chỉ huy phòng thủ dân sự tỉnh",
+    ]
+
+
+def test_a_bare_head_is_left_unread_when_two_boards_were_named_in_full():
+    two = FULL.replace(
+        "tỉnh để tổng hợp.",
+        "tỉnh để tổng hợp; Ủy ban nhân dân cấp xã báo cáo qua Văn phòng Ban Chỉ huy Phòng thủ "
+        "dân sự cấp xã.",
+    )
+    got = partners_of(two.format(cell="Văn phòng Ban Chỉ huy; các sở, ban, ngành"))
+    assert got["Sở Xây dựng"] == []
+
+
+def test_a_bare_head_that_is_not_an_item_of_the_list_is_no_partner():
+    text = FULL.split("PHỤ LỤC")[0] + (
+        "2. Sở Xây dựng\n"
+        "Chủ trì, phối hợp với Sở Tài chính đánh giá nhiệm vụ của từng thành viên Văn phòng Ban "
+        "Chỉ huy, báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert partners_of(text)["Sở Xây dựng"] == ["Sở Tài chính"]
+
+
+def test_a_collective_with_no_level_is_no_partner():
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Công an tỉnh
+Chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã
+hội, các cơ quan báo chí triển khai các hoạt động phòng ngừa.
+2. Sở Y tế
+Chủ trì, phối hợp với các tổ chức chính trị - xã hội tỉnh tuyên truyền phòng, chống ma túy.
+"""
+    got = partners_of(text)
+    assert got["Công an tỉnh"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert got["Sở Y tế"] == ["Các tổ chức chính trị - xã hội"]  # the issuer's tier, canonical
+
+
+def test_the_front_works_with_the_mass_organisations_of_its_tier():
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Mặt trận Tổ quốc Việt Nam tỉnh chủ trì, phối hợp với các tổ chức chính trị - xã hội, các
+cơ quan báo chí tuyên truyền, vận động nhân dân.
+"""
+    got = partners_of(text)
+    assert got == {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": ["Các tổ chức chính trị - xã hội"]}
+
+
+_NAMED = ["Sở Tài chính", "Sở Tư pháp", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"]
+_KINDS = ["các tổ chức chính trị - xã hội", "các cơ quan báo chí", "các cơ quan, đơn vị liên quan"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(_NAMED + _KINDS), min_size=1, max_size=5, unique=True))
+def test_partners_are_the_named_bodies_of_any_list(items):
+    """Whatever the order and mix, the partners are the specific bodies listed, no kind."""
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\nChủ trì, phối hợp với "
+        + ", ".join(items)
+        + " tổ chức kiểm tra.\n"
+    )
+    got = set(partners_of(text).get("Sở Y tế", []))
+    assert got <= set(_NAMED)
+    assert not any(k in " ".join(got).lower() for k in ("báo chí", "chính trị - xã hội"))
