@@ -113,3 +113,44 @@ def test_partners_are_the_named_bodies_of_any_list(items):
     got = set(partners_of(text).get("Sở Y tế", []))
     assert got <= set(_NAMED)
     assert not any(k in " ".join(got).lower() for k in ("báo chí", "chính trị - xã hội"))
+
+
+STANDING = """Điều 6. Trách nhiệm của các Ủy viên Ban Chỉ đạo
+1. Ủy viên có trách nhiệm phối hợp với cơ quan thường trực Ban Chỉ đạo tổ chức các cuộc
+họp định kỳ của Ban Chỉ đạo.
+Điều 7. Trách nhiệm của Cơ quan thường trực Ban Chỉ đạo
+Bộ Khoa học và Công nghệ là Cơ quan thường trực Ban Chỉ đạo; có trách nhiệm tham mưu, giúp
+việc Ban Chỉ đạo, cụ thể:
+1. Chủ trì xây dựng chương trình công tác hằng năm của Ban Chỉ đạo.
+2. Tổng hợp tình hình, báo cáo Trưởng Ban Chỉ đạo.
+"""
+
+
+def test_a_standing_role_names_the_body_the_text_says_holds_it():
+    facts = DocumentFacts(
+        issuer="Trưởng Ban Chỉ đạo quốc gia về phát triển ngành công nghiệp bán dẫn",
+        issuer_level="central",
+    )
+    assignments, _ = duties_of(STANDING, facts)
+    names = {a.body.name: a for a in assignments}
+    assert "Bộ Khoa học và Công nghệ" in names
+    assert not any(n.lower().startswith("cơ quan thường trực") for n in names)
+    members = next(a for n, a in names.items() if "Ủy viên" in n)
+    assert [p.name for d in members.duties for p in d.partners] == ["Bộ Khoa học và Công nghệ"]
+
+
+def test_a_partner_printed_with_the_issuers_place_is_the_entry_of_that_body():
+    text = """PHỤ LỤC
+| TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Đề xuất giải pháp cải thiện môi trường đầu tư | Sở Tài chính | Sở Công Thương; Ban Quản lý khu Kinh tế tỉnh Đồng Tháp 2026 | 2026 |
+| 2 | Thu hút dự án công nghệ cao vào khu kinh tế | Ban Quản lý khu Kinh tế | Sở Tài chính | 2027 |
+"""
+    facts = DocumentFacts(
+        issuer="Ủy ban nhân dân tỉnh Đồng Tháp", issuer_level="province", province="Đồng Tháp"
+    )
+    got = {
+        a.body.name: sorted({p.name for d in a.duties for p in d.partners})
+        for a in duties_of(text, facts)[0]
+    }
+    assert got["Sở Tài chính"] == ["Ban Quản lý Khu kinh tế", "Sở Công Thương"]

@@ -265,6 +265,8 @@ def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int
             break
         if tok.isupper() and len(tok) > 1 and not tok.isdigit():
             break  # an abbreviation starts the next name
+        if tokens and _YEAR.fullmatch(tok):
+            break  # "tỉnh Đồng Tháp" | "2026": a table's time cell after a place, no ward number
         tokens.append(tok)
         end = m.end()
     if len(tokens) > 1 and tokens[0].lower() in _TIME_WORDS and tokens[1][0].isdigit():
@@ -273,6 +275,7 @@ def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int
     return (" ".join(tokens) if tokens else None), end
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # words that open a time, not a place, when a number follows ("Năm Căn" is a district)
 _TIME_WORDS = {"năm", "tháng", "quý", "ngày"}
 

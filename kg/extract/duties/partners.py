@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from kg.models import BodyMention
 from kg.refdata import body_types
+from kg.text import fold, normalize_key
 
 
 def specific(partner: BodyMention, holder: BodyMention) -> bool:
@@ -26,3 +27,25 @@ def specific(partner: BodyMention, holder: BodyMention) -> bool:
     if holder.kind == "mass-org" and t.kind == "mass-org":
         return True
     return t.level is not None or partner.level is not None
+
+
+def as_named_holder(
+    partner: BodyMention, holders: dict[str, BodyMention], level_word: str | None
+) -> BodyMention:
+    """``partner`` under the name the text's own entry for that body has, where the two differ
+    only by the issuer's own level word printed after it ("Ban Quản lý khu Kinh tế tỉnh Đồng
+    Tháp" as a partner, "Ban Quản lý khu Kinh tế" as the lead of a row: one body, GUIDE's
+    canonical name drops the issuer's own place)."""
+    if not level_word or partner.jurisdiction is None:
+        return partner
+    words = partner.name.split()
+    n = len(level_word.split())
+    if len(words) <= n or fold(" ".join(words[-n:])) != level_word:
+        return partner
+    holder = holders.get(normalize_key(" ".join(words[:-n])))
+    if holder is None or holder.type_id != partner.type_id:
+        return partner
+    if holder.jurisdiction != partner.jurisdiction:
+        return partner
+    out = BodyMention(**{**vars(partner), "name": holder.name})
+    return out

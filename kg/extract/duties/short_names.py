@@ -9,6 +9,10 @@ kind in full ("Ban Chỉ huy ... tỉnh" and "... cấp xã"), the bare head is 
 
 The head words of each kind of board are data: skos:hiddenLabel of its type in
 ontology/bodies.ttl (the types under bodies:SteeringCommittee).
+
+Likewise a board's standing body is named once ("Bộ Khoa học và Công nghệ là Cơ quan thường
+trực Ban Chỉ đạo") and afterwards by its role ("Trách nhiệm của Cơ quan thường trực Ban Chỉ
+đạo", "phối hợp với cơ quan thường trực Ban Chỉ đạo"): the role names that body.
 """
 
 from __future__ import annotations
@@ -17,16 +21,18 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from kg.extract.bodies import BodyMatch, Context, find_bodies, mention
+from kg.extract.bodies import BodyMatch, Context, find_bodies, match_at, mention
 from kg.models import BodyMention, CleanText, Span
 from kg.refdata import body_types
-from kg.text import fold_same_length
+from kg.text import fold_same_length, normalize_key
 
 _BOARDS = "SteeringCommittee"  # the group of board types in ontology/bodies.ttl
 _OFFICE = "van phong "  # "Văn phòng" before a board's name: the board's own office
 # what may follow a bare head: the end of the name (punctuation, "và", the end of the cell)
 _END = r"(?=\s*(?:[;,.)/]|va(?![a-z])|\n\s*\n|$))"
 # between two items of a list of bodies
+# "<body> là cơ quan (đơn vị) thường trực (của) <board>": the role that follows names the body
+_STANDING = re.compile(r"(?<![a-z])la\s+(?=(?:co\s+quan|don\s+vi)\s+thuong\s+truc(?![a-z]))")
 _SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+)")
 
 
@@ -51,6 +57,39 @@ class ShortNames:
         self.clean = clean
         self.ctx = ctx
         self._full: dict[str, BodyMatch] | None = None
+        self._standing: dict[str, BodyMatch] | None = None
+
+    def standing(self) -> dict[str, BodyMatch]:
+        """Normalised name of a standing role ("cơ quan thường trực Ban Chỉ đạo X") -> the
+        body the text says holds it, from "<body> là Cơ quan thường trực ..."."""
+        if self._standing is not None:
+            return self._standing
+        out: dict[str, BodyMatch] = {}
+        text = self.clean.text
+        for m in _STANDING.finditer(fold_same_length(text)):
+            role = match_at(text, m.end())
+            lo = max(0, m.start() - 120)
+            before = [
+                b
+                for b in find_bodies(text[lo : m.start()])
+                if not text[lo + b.end : m.start()].strip()
+            ]
+            if role is None or not before or before[-1].type.id == role.type.id:
+                continue
+            holder = before[-1]
+            holder.start, holder.end = holder.start + lo, holder.end + lo
+            out.setdefault(normalize_key(mention(role, self.ctx).name), holder)
+        self._standing = out
+        return out
+
+    def as_holder(self, bm: BodyMention) -> BodyMention:
+        """``bm`` as the body holding the standing role it names, else ``bm``."""
+        holder = self.standing().get(normalize_key(bm.name))
+        if holder is None:
+            return bm
+        out = mention(holder, self.ctx)
+        out.as_written, out.span = bm.as_written, bm.span
+        return out
 
     def full_names(self) -> dict[str, BodyMatch]:
         """Bare form ("van phong ban chi huy") -> the one board (or office) named in full."""

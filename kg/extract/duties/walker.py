@@ -13,6 +13,7 @@ from kg.extract.duties.collect import (
     _Collect,
 )
 from kg.extract.duties.groups import _Groups
+from kg.extract.duties.partners import as_named_holder
 from kg.extract.duties.partners import specific as specific_partner
 from kg.extract.duties.points import numbered_points
 from kg.extract.duties.rules import (
@@ -161,6 +162,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         full = self.aliases().get(normalize_key(bm.name))
         if full and not m.name_extra:
             bm.name = full
+        bm = self.short_names().as_holder(bm)  # "Cơ quan thường trực Ban Chỉ đạo": its holder
         key = normalize_key(bm.name)
         d = self.drafts.get(key)
         if d is None:
@@ -251,6 +253,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         return out
 
     def finish(self, draft: _Draft) -> list[Duty]:
+        holders = {k: d.body for k, d in self.drafts.items()}
         seen: dict[str, Duty] = {}
         out: list[Duty] = []
         for d in draft.duties:
@@ -259,7 +262,11 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                 continue
             if _BARE_WORD.fullmatch(duty.text):  # "Điều" printed alone before the next article
                 continue
-            duty.partners = [p for p in duty.partners if specific_partner(p, draft.body)]
+            duty.partners = [
+                as_named_holder(self.short_names().as_holder(p), holders, self.ctx.level_word)
+                for p in duty.partners
+                if specific_partner(p, draft.body)
+            ]
             k = re.sub(r"[^a-z0-9]", "", fold_same_length(duty.text))
             if isinstance(d, _TableDuty):  # "3.1. a) Nghị định X" and "3.2. a) Nghị định X":
                 k = f"{d.section}|{k}"  # two tasks on one subject, not a passage printed twice
