@@ -154,3 +154,22 @@ def test_a_partner_printed_with_the_issuers_place_is_the_entry_of_that_body():
         for a in duties_of(text, facts)[0]
     }
     assert got["Sở Tài chính"] == ["Ban Quản lý Khu kinh tế", "Sở Công Thương"]
+
+
+def test_a_body_set_beside_its_standing_role_is_one_entry():
+    text = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo
+- Chủ trì tổng hợp kết quả kiểm kê tài sản kết cấu hạ tầng.
+- Hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê.
+2. Sở Xây dựng
+- Phối hợp với Cơ quan thường trực Ban Chỉ đạo tổng hợp số liệu kiểm kê.
+"""
+    facts = DocumentFacts(
+        issuer="Ủy ban nhân dân tỉnh Quảng Ngãi", issuer_level="province", province="Quảng Ngãi"
+    )
+    assignments, _ = duties_of(text, facts)
+    assert [(a.body.name, len(a.duties)) for a in assignments] == [
+        ("Sở Tài chính", 2),
+        ("Sở Xây dựng", 1),
+    ]
+    assert [p.name for p in assignments[1].duties[0].partners] == ["Sở Tài chính"]

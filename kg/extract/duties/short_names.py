@@ -11,7 +11,7 @@ The head words of each kind of board are data: skos:hiddenLabel of its type in
 ontology/bodies.ttl (the types under bodies:SteeringCommittee).
 
 Likewise a board's standing body is named once ("Bộ Khoa học và Công nghệ là Cơ quan thường
-trực Ban Chỉ đạo") and afterwards by its role ("Trách nhiệm của Cơ quan thường trực Ban Chỉ
+trực Ban Chỉ đạo", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo") and afterwards by its role ("Trách nhiệm của Cơ quan thường trực Ban Chỉ
 đạo", "phối hợp với cơ quan thường trực Ban Chỉ đạo"): the role names that body.
 """
 
@@ -32,7 +32,12 @@ _OFFICE = "van phong "  # "Văn phòng" before a board's name: the board's own o
 _END = r"(?=\s*(?:[;,.)/]|va(?![a-z])|\n\s*\n|$))"
 # between two items of a list of bodies
 # "<body> là cơ quan (đơn vị) thường trực (của) <board>": the role that follows names the body
-_STANDING = re.compile(r"(?<![a-z])la\s+(?=(?:co\s+quan|don\s+vi)\s+thuong\s+truc(?![a-z]))")
+# or set beside it: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Bộ X (cơ quan thường trực ...)"
+_STANDING = re.compile(
+    r"(?:(?<![a-z])la\s+|-\s*)(?=(?:co\s+quan|don\s+vi)\s+thuong\s+truc(?![a-z]))"
+)
+# where a partner list of running text ends: the clause's end
+_LIST_END = re.compile(r"[.;:]|\n\s*\n")
 _SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+)")
 
 
@@ -76,6 +81,8 @@ class ShortNames:
             ]
             if role is None or not before or before[-1].type.id == role.type.id:
                 continue
+            if re.match(r"\s*(?:la|gom)(?![a-z])", fold_same_length(text[role.end : role.end + 8])):
+                continue  # "(cơ quan thường trực là Sở Y)": the role is another body's
             holder = before[-1]
             holder.start, holder.end = holder.start + lo, holder.end + lo
             out.setdefault(normalize_key(mention(role, self.ctx).name), holder)
@@ -172,3 +179,14 @@ class ShortNames:
             if sep is None:
                 return self.mentions(text, spans, where, only=items)
             at = sep.end()
+
+    def after_cue(
+        self, text: str, base: int, pos: int, bodies: list[BodyMatch]
+    ) -> list[BodyMention]:
+        """Boards named by their bare head in the partner list opening at ``pos`` of ``text``
+        (clean offset ``base``; "phối hợp với ..."), outside the bodies read there already."""
+        stop = _LIST_END.search(text, pos)
+        region = text[pos : stop.start() if stop else len(text)]
+        spans = [(b.start - pos, b.end - pos) for b in bodies]
+        at = base + pos
+        return self.in_list(region, spans, lambda s, e: self.clean.to_original(at + s, at + e))

@@ -52,7 +52,6 @@ _BARE_WORD = re.compile(r"(?:Điều|Chương|Mục|Phần)\s*[.:]?")
 # X, Công an Thành phố ..."): read past it
 _UNKNOWN_ITEM = re.compile(r"[^,;.()]{1,60}?\s*(?:,\s*va|,|va)\s+")
 # where a partner list ends: the clause's end
-_LIST_END = re.compile(r"[.;:]|\n\s*\n")
 
 
 class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
@@ -340,25 +339,12 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                         continue
                     for one in partner_tiers(b, self.ctx):  # "cấp tỉnh, cấp xã": two partners
                         found.append(mention(one, self.ctx, base=start, clean=self.clean))
-                found += self.short_partners(text, start, cue.end(), bodies)
+                found += self.short_names().after_cue(text, start, cue.end(), bodies)
                 for bm in found:
                     if bm.name not in names:
                         names.add(bm.name)
                         out.append(bm)
         return out
-
-    def short_partners(
-        self, text: str, base: int, pos: int, bodies: list[BodyMatch]
-    ) -> list[BodyMention]:
-        """Boards named by their bare head in the partner list opening at ``pos`` of ``text``
-        (clean offset ``base``), outside the bodies read there already."""
-        stop = _LIST_END.search(text, pos)
-        region = text[pos : stop.start() if stop else len(text)]
-        spans = [(b.start - pos, b.end - pos) for b in bodies]
-        a = base + pos
-        return self.short_names().in_list(
-            region, spans, lambda s, e: self.clean.to_original(a + s, a + e)
-        )
 
 
 def _qualified(type_id: str | None) -> bool:
