@@ -265,7 +265,7 @@ def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int
             break
         if tok.isupper() and len(tok) > 1 and not tok.isdigit():
             break  # an abbreviation starts the next name
-        if tokens and _YEAR.fullmatch(tok):
+        if tokens and _YEAR.fullmatch(tok) and tokens[-1].lower() not in _TIME_WORDS:
             break  # "tỉnh Đồng Tháp" | "2026": a table's time cell after a place, no ward number
         tokens.append(tok)
         end = m.end()
