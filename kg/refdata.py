@@ -128,6 +128,18 @@ def body_types() -> dict[str, BodyType]:
     return out
 
 
+@cache
+def collection(name: str) -> frozenset[str]:
+    """The body types a skos:Collection of ontology/bodies.ttl lists ("project-owners")."""
+    g = _graph("bodies.ttl")
+    members = frozenset(
+        _local(m, BODIES_NS) for m in g.objects(URIRef(BODIES_NS + name), SKOS.member)
+    )
+    if not members:
+        raise KeyError(f"ontology/bodies.ttl has no collection bodies:{name}")
+    return members
+
+
 def group_ids() -> set[str]:
     """Concepts used only to group types (top concepts and their sub-groups)."""
     types = body_types()

@@ -158,7 +158,10 @@ def test_reader_phrases_come_from_the_data():
     assert "khẩn trương" in work and "chịu trách nhiệm" in work
     assert list(work) == sorted(work, key=lambda w: (-len(w), w))
     assert "phan\\s+anh" in lexicon.phrase_alternation("problems-tell")
-    for name in ("problems-if", "problems", "undergoes", "undergoes-work", "scope-words"):
+    for name in (
+        "problems-if", "problems", "undergoes", "undergoes-work", "scope-words", "time-words",
+        "dangling",
+    ):  # fmt: skip
         assert lexicon.phrases(name)
     with pytest.raises(KeyError, match="phrases:no-such-class"):
         lexicon.phrases("no-such-class")
@@ -178,3 +181,13 @@ def test_problems_clause_words_read_from_the_data(text, problems):
     from kg.extract.duties.boilerplate import problems_only
 
     assert problems_only(text) is problems
+
+
+def test_project_owner_types_are_a_collection_of_the_body_data():
+    from kg.extract.duties.projects import owns_projects
+    from kg.refdata import collection
+
+    assert collection("project-owners") == {"CacChuDauTu", "CacNhaDauTu"}
+    assert owns_projects("CacChuDauTu") and not owns_projects("UBND")
+    with pytest.raises(KeyError, match="bodies:no-such"):
+        collection("no-such")

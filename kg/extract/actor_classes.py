@@ -18,7 +18,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, Protocol, TypeVar
 
-from kg.text import fold_same_length
+from kg import lexicon
+from kg.text import fold, fold_same_length
 
 
 class _Match(Protocol):  # kg.extract.body_match.BodyMatch, which imports this module
@@ -34,7 +35,7 @@ _M = TypeVar("_M", bound=_Match)
 _WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([^\s,;:.()\"“”!?]+)")
 _MAX_WORDS = 14
 # words a name does not end on: what follows them was cut off ("các doanh nghiệp trong")
-_DANGLING = {"va", "cua", "trong", "tai", "tren", "o", "cac", "nhung", "voi", "co", "da", "dang"}
+_DANGLING = frozenset(fold(w) for w in lexicon.phrases("dangling"))  # ontology/phrases.ttl
 _JOIN = re.compile(r"[ \t]*(?:,|\n?[ \t]*va(?![a-z]))[ \t]*\n?[ \t]*(?:cac[ \t]+)?")
 
 

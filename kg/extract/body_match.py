@@ -276,8 +276,9 @@ def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# words that open a time, not a place, when a number follows ("Năm Căn" is a district)
-_TIME_WORDS = {"năm", "tháng", "quý", "ngày"}
+# words that open a time, not a place, when a number follows ("Năm Căn" is a district;
+# ontology/phrases.ttl)
+_TIME_WORDS = frozenset(w.lower() for w in lexicon.phrases("time-words"))
 
 
 def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:

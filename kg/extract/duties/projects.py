@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 
 from kg.models import Node, Structure
+from kg.refdata import collection
 from kg.text import fold_same_length
 
-# reference-data types of project owners and investors (ontology/bodies.ttl, ActorClass)
-PROJECT_OWNERS = {"CacChuDauTu", "CacNhaDauTu"}
 # an item's heading that names one project: "Về Dự án ...", "Dự án ...:"
 _PROJECT = re.compile(r"\s*(?:ve\s+)?(du\s+an\s+[^\s:;][^:;]{2,160}?)\s*[:.]?\s*")
 _BARE = re.compile(r"(?:chu|nha)\s+dau\s+tu")
@@ -56,9 +55,15 @@ def _holds(node: Node, pos: int) -> bool:
     return any(_holds(c, pos) for c in node.children)
 
 
+def owns_projects(type_id: str | None) -> bool:
+    """Is a body type a project's owner or investor (ontology/bodies.ttl,
+    bodies:project-owners)?"""
+    return type_id in collection("project-owners")
+
+
 def owner_name(name: str, type_id: str, project: str | None) -> str:
     """A bare project owner's name with its project ("Chủ đầu tư dự án X"), else ``name``."""
-    if project is None or type_id not in PROJECT_OWNERS:
+    if project is None or not owns_projects(type_id):
         return name
     if not _BARE.fullmatch(" ".join(fold_same_length(name).lower().split())):
         return name

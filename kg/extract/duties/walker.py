@@ -154,7 +154,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
 
     def add_one(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
         bm = mention(m, self.ctx, base=base, clean=self.clean)
-        if m.type.id in projects.PROJECT_OWNERS:  # "Chủ đầu tư" under "1. Về Dự án X"
+        if projects.owns_projects(m.type.id):  # "Chủ đầu tư" under "1. Về Dự án X"
             bm.name = projects.owner_name(
                 bm.name, m.type.id, projects.project_of(self.s, base + m.start)
             )
