@@ -85,7 +85,8 @@ Chủ trì, phối hợp với các tổ chức chính trị - xã hội tỉnh 
 """
     got = partners_of(text)
     assert got["Công an tỉnh"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
-    assert got["Sở Y tế"] == ["Các tổ chức chính trị - xã hội"]  # the issuer's tier, canonical
+    # printed with a level: kept (its canonical name is kg.extract.bodies' to give)
+    assert [n.startswith("Các tổ chức chính trị - xã hội") for n in got["Sở Y tế"]] == [True]
 
 
 def test_the_front_works_with_the_mass_organisations_of_its_tier():
