@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ GOLD_DIR = DATA / "gold"
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return corpus_files()
+
+
+@pytest.fixture
+def seeds(tmp_path, seed_paths) -> Path:
+    """The seed files in a folder of their own (tests that add, change and remove files)."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for p in seed_paths:
+        shutil.copy(p, folder / p.name)
+    return folder
 
 
 @pytest.fixture(scope="session")

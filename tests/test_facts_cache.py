@@ -6,8 +6,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from kg import outdir
 from kg.build import build
 from kg.read import facts_cache
@@ -31,15 +29,6 @@ def _live(out: Path) -> Path:
 
 def _scanned(out: Path) -> Facts:
     return facts_from_nquads(nquads_files(_live(out) / "exports" / "graphs"))
-
-
-@pytest.fixture
-def seeds(tmp_path, seed_paths) -> Path:
-    folder = tmp_path / "src"
-    folder.mkdir()
-    for p in seed_paths:
-        shutil.copy(p, folder / p.name)
-    return folder
 
 
 def test_patched_facts_equal_a_scan_after_add_change_and_remove(tmp_path, seeds, monkeypatch):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -52,16 +51,6 @@ def _copies(records, n: int, tag: str = "c"):
         for r in records:
             out.append(replace(r, source=replace(r.source, name=f"{tag}{i}/{r.source.name}")))
     return out
-
-
-@pytest.fixture
-def seeds(tmp_path, seed_paths) -> Path:
-    """The seed files in a folder of their own (the tests add, change and remove files)."""
-    folder = tmp_path / "src"
-    folder.mkdir()
-    for p in seed_paths:
-        shutil.copy(p, folder / p.name)
-    return folder
 
 
 def _full(tmp_path: Path, paths, name: str) -> bytes:

@@ -23,10 +23,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.cache import collector_paused
 from kg.read.scan import (
     Facts,
     facts_from_nquads,
-    no_gc,
     nquads_files,
     parse_lines,
     wanted_lines,
@@ -149,7 +149,7 @@ def patched(previous: Path, exports: Path, store: Any) -> Facts | None:
 def read_facts(store: Any, exports: Path, where: FactsCache | None) -> Facts:
     """The site's facts of ``exports``: patched from the previous generation's when it
     kept them, else by a scan of every file; kept for the next build in ``where.save_to``."""
-    with no_gc():
+    with collector_paused():
         facts = None
         if where is not None and where.previous is not None:
             facts = patched(where.previous, exports, store)

@@ -12,8 +12,6 @@ the one set of readers either way; an endpoint is still read through SPARQL.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
+from kg.cache import collector_paused
 from kg.read import load as L
 from kg.read.model import ReadModel
 from kg.sparql import bind_query
@@ -93,10 +92,14 @@ class Facts:
         self.types: dict[str, set[str]] = {iri: set() for iri in CLASSES.values()}
         self._inverse: dict[str, dict[str, list[str]]] = {}
 
+    def _typed(self, o: Any) -> set[str] | None:
+        """The subjects of class ``o`` kept (None: a class the model does not read)."""
+        return self.types.get(o.value) if isinstance(o, ox.NamedNode) else None
+
     def add(self, s: ox.NamedNode | ox.BlankNode, p: str, o: Any) -> None:
         subject = sys.intern(to_python(s))
         if p == _RDF_TYPE:
-            typed = self.types.get(o.value) if isinstance(o, ox.NamedNode) else None
+            typed = self._typed(o)
             if typed is not None:
                 typed.add(subject)
             return
@@ -112,7 +115,7 @@ class Facts:
         """Take one triple out again (kg.read.facts_cache: a graph that changed)."""
         subject = to_python(s)
         if p == _RDF_TYPE:
-            typed = self.types.get(o.value) if isinstance(o, ox.NamedNode) else None
+            typed = self._typed(o)
             if typed is not None:
                 typed.discard(subject)
             return
@@ -534,19 +537,7 @@ def scan_model(source: Any, nquads: Path | None = None, facts: Facts | None = No
     """The read model of an embedded store by scans (kg.read.load's SPARQL joins answered
     in Python); ``nquads``: the same content as exported N-Quads, read instead of the store;
     ``facts``: already read (kg.read.facts_cache)."""
-    with no_gc():
+    with collector_paused():
         if facts is None:
             facts = facts_from_nquads(nquads_files(nquads)) if nquads else facts_from_store(source)
         return _ScanLoader(source, facts).run()
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """Millions of new objects, none in a cycle: full collections would cost a third."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
