@@ -191,3 +191,39 @@ def test_project_owner_types_are_a_collection_of_the_body_data():
     assert owns_projects("CacChuDauTu") and not owns_projects("UBND")
     with pytest.raises(KeyError, match="bodies:no-such"):
         collection("no-such")
+
+
+def test_body_type_sets_of_the_readers_are_collections_of_the_body_data():
+    """The sets of body types the body readers treat alike are skos:Collections of
+    ontology/bodies.ttl, and every member is a body type or a group of types there."""
+    from kg.extract import bodies, body_match
+    from kg.refdata import body_types, collection, group_ids
+
+    known = set(body_types()) | group_ids()
+    names = (
+        "committee-organs", "no-level-groups", "one-per-unit", "level-named-groups",
+        "needs-committee", "needs-level", "needs-name", "keeps-name", "attached-organs",
+        "zone-named",
+    )  # fmt: skip
+    for name in names:
+        assert collection(name) and collection(name) <= known, name
+    assert collection("one-per-unit") == bodies._PLURAL_GOV and "UBND" in bodies._PLURAL_GOV
+    assert body_match.KEEPS_NAME >= body_match._NEEDS_NAME
+
+
+def test_structure_and_reference_words_come_from_the_data():
+    """Column names, mottos, law-name stops, the web page's labels and the closing call's words
+    are phrases.ttl classes, read as the readers compare them."""
+    from kg.extract import refs, webmeta
+    from kg.extract.duties.boilerplate import exhortation
+    from kg.structure import lines
+
+    assert (
+        "cơ quan chủ trì" in lines._COLUMN_NAMES and "độc lập - tự do - hạnh phúc" in lines._MOTTOS
+    )
+    assert "năm" in refs._LAW_STOP and "sư" in refs._NOT_A_LAW
+    assert webmeta._LABELS["ngày ban hành"] == "date" and "đang cập nhật" in webmeta._UNKNOWN
+    for name in ("exhort-asks", "exhort-before", "exhort-after", "exhort-this", "report-contents"):
+        assert lexicon.phrases(name)
+    assert exhortation("Yêu cầu các sở, ban, ngành nghiêm túc thực hiện Kế hoạch này./.")
+    assert not exhortation("Yêu cầu các sở, ban, ngành báo cáo kết quả trước ngày 15/12.")

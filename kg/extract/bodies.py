@@ -28,7 +28,7 @@ from kg.extract.body_match import (
     take_name,
 )
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
-from kg.refdata import body_types
+from kg.refdata import body_types, collection
 from kg.text import fold, fold_same_length
 
 __all__ = [
@@ -52,12 +52,13 @@ LEVEL_DISPLAY = {k: w.label for k, w in _WORDS}  # "tp" -> "thành phố"
 LEVEL_OF_WORD = {k: w.level for k, w in _WORDS}  # "huyen" -> "district"
 COMMITTEE_DISPLAY = {fold(w.label): w.label for w in lexicon.committee_words()}
 COMMITTEE_LEVEL_WORD = {fold(w.label): fold(w.unit or "") for w in lexicon.committee_words()}
-_ORGAN_COLLECTIVES = {"BanXayDungDang"}  # organs of a committee, named with that committee
-_NO_LEVEL_GROUPS = {"PartyCommittee", "Collective", "CommuneOfficial", "CollegialOffice"}
-_PLURAL_GOV = {"UBND", "HDND", "CongAn", "UBMTTQ", "DangUyXa", "DoanTNCS"}
+# sets of body types and groups, by how texts name them (ontology/bodies.ttl collections)
+_ORGAN_COLLECTIVES = collection("committee-organs")  # named with the committee they serve
+_NO_LEVEL_GROUPS = collection("no-level-groups")
+_PLURAL_GOV = collection("one-per-unit")  # "các Ủy ban nhân dân xã": one per unit
 # types whose name already says their level ("Sở Y tế", "Phòng Tư pháp"): the printed level
 # word is dropped; other types of one level keep it as printed ("Bộ Chỉ huy Quân sự tỉnh")
-_LEVEL_NAMED_GROUPS = {"ProvincialDepartment", "DistrictOffice", "Ministry"}
+_LEVEL_NAMED_GROUPS = collection("level-named-groups")
 
 
 # ---------------------------------------------------------------- context

@@ -26,7 +26,7 @@ from kg.extract import (
     unit_named,
 )
 from kg.extract.labelindex import LabelIndex
-from kg.refdata import BodyType, body_types
+from kg.refdata import BodyType, body_types, collection
 from kg.text import fold_same_length
 
 # a body name that itself says its level
@@ -53,15 +53,16 @@ _ABBREV = [
     ("giao duc va dao tao", "gddt"),
 ]
 # types that are only a body when followed by what they belong to / are called
-_NEEDS_COMMITTEE = {"VanPhongCapUy", "ThuongTrucCapUy"}
-_NEEDS_LEVEL = {"ThanhTra", "ThuVien", "BoTuLenh"}  # also common nouns, or of other ranks
-_NEEDS_NAME = {"BaoDang", "TruongHoc", "BenhVien"}
+# (sets of body types: ontology/bodies.ttl collections)
+_NEEDS_COMMITTEE = collection("needs-committee")
+_NEEDS_LEVEL = collection("needs-level")  # also common nouns, or of other ranks
+_NEEDS_NAME = collection("needs-name")
 # named as printed with what follows ("Báo và Phát thanh, Truyền hình Lai Châu" is a title)
-KEEPS_NAME = {"BaoDang", "TruongHoc", "BenhVien", "BaoPTTH"}
-_ATTACHED = {"DangDoan", "BanCanSuDang", "DangUyXa"}
+KEEPS_NAME = collection("keeps-name")
+_ATTACHED = collection("attached-organs")
 # a province's authority of one named zone ("Ban Quản lý Khu kinh tế Đông Nam"): the zone's
 # name is part of the body's, and a mention without it is that one zone's authority
-ZONE_NAMED = {"BQLKKT"}
+ZONE_NAMED = collection("zone-named")
 # a level word as printed with its accents (a folded match alone may be another word)
 _ACCENTED_LEVELS = {
     x.lower() for w in lexicon.unit_words() if w.level != "central" for x in (w.label, *w.variants)

@@ -185,7 +185,7 @@ _ISSUING_RE = re.compile(
     r"\s+(?:ban\s+hành|xây\s+dựng)\b"
 )
 _YEAR_RE = re.compile(r"(?P<lead>\S+\s+\S+\s+)?(?P<nam>năm\s+(?P<y>(?:19|20)\d{2}))\b")
-_NOT_OWN_YEAR = ("đến", "vào", "tới", "từ", "đoạn", "nhìn", "trước", "sau", "cuối", "đầu", "hết")
+_NOT_OWN_YEAR = frozenset(w.lower() for w in lexicon.phrases("not-own-year"))
 _DEADLINE_RE = re.compile(
     r"(?:trước|chậm nhất|hoàn thành)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y>(?:19|20)\d{2})"
 )

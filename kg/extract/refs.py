@@ -255,33 +255,9 @@ def _short_mentions(text: str, full: list[_Mention]) -> list[_Mention]:
 
 _LAW_RE = re.compile(r"(?<![\w])(?P<type>Bộ luật|Luật)\s+(?=[A-ZĐÀ-Ỹa-zà-ỹđ])")
 _WORD_RE = re.compile(r"[\wÀ-ỹ]+")
-_LAW_STOP = {
-    "năm",
-    "ngày",
-    "số",
-    "và",
-    "của",
-    "về",
-    "đã",
-    "được",
-    "theo",
-    "tại",
-    "trong",
-    "có",
-    "các",
-    "để",
-    "nhằm",
-    "sửa",
-    "hiện",
-    "hướng",
-    "quy",
-    "thì",
-    "cho",
-    "với",
-    "trên",
-    "đến",
-}
-_NOT_A_LAW = {"pháp", "sư", "lệ", "định"}
+# the words that end a law's name, and those that make "luật" a common noun (phrases.ttl)
+_LAW_STOP = frozenset(w.lower() for w in lexicon.phrases("law-name-stops"))
+_NOT_A_LAW = frozenset(w.lower() for w in lexicon.phrases("not-a-law"))
 
 
 def _law_mentions(text: str, full: list[_Mention]) -> list[_Mention]:

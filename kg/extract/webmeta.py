@@ -14,23 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg import lexicon
 from kg.models import Span
 from kg.text import normalize_key
 
-# the labels of the table, and the record field each gives
+# the labels of the table, and the record field each gives; the values that say nothing
+# (ontology/phrases.ttl)
 _LABELS = {
-    "số hiệu": "number",
-    "loại văn bản": "type",
-    "nơi ban hành": "issuer",
-    "người ký": "signer",
-    "ngày ban hành": "date",
+    normalize_key(w): field
+    for field in ("number", "type", "issuer", "signer", "date")
+    for w in lexicon.phrases(f"page-{field}")
 }
 _CELL = re.compile(
     r"^(?P<label>[^\n:]{4,20}):[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<value>[^\n]+?)[ \t]*$", re.M
 )
 _TABLE_END = re.compile(r"^Tình trạng:", re.M)
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})$")
-_UNKNOWN = {"đã biết", "đang cập nhật", "không xác định", "..."}
+_UNKNOWN = frozenset(normalize_key(w) for w in lexicon.phrases("page-unknown"))
 
 
 @dataclass

@@ -14,13 +14,8 @@ from kg.text import is_heading_caps, normalize_key
 
 # ---------------------------------------------------------------- vocabulary
 
-_MOTTOS = {
-    "cộng hòa xã hội chủ nghĩa việt nam",
-    "độc lập - tự do - hạnh phúc",
-    "đảng cộng sản việt nam",
-    "đoàn tncs hồ chí minh",
-    "đoàn thanh niên cộng sản hồ chí minh",
-}
+# the motto and heading lines above the type line (ontology/phrases.ttl)
+_MOTTOS = frozenset(normalize_key(w) for w in lexicon.phrases("mottos"))
 _OPENING = re.compile(
     r"^(?:Thực hiện|Triển khai|Căn cứ|Xét đề nghị|Xét tờ trình|Xét|Theo đề nghị|Theo chỉ đạo|"
     r"Trên cơ sở|Thi hành|Tiếp tục thực hiện|Nhằm triển khai|Để triển khai|Để thực hiện|"
@@ -155,15 +150,8 @@ class _Table:
     cols: list[tuple[int, int]] | None
 
 
-_COLUMN_NAMES = {
-    "tt", "stt", "số tt", "nội dung", "nội dung công việc", "nội dung nhiệm vụ", "nhiệm vụ",
-    "nhiệm vụ cụ thể", "tên nhiệm vụ", "hoạt động", "cơ quan chủ trì", "đơn vị chủ trì", "chủ trì",
-    "cơ quan chủ trì thực hiện", "đơn vị thực hiện", "cơ quan thực hiện", "cơ quan phối hợp",
-    "đơn vị phối hợp", "phối hợp", "cơ quan phối hợp thực hiện", "đơn vị phối hợp thực hiện",
-    "thời gian", "thời gian thực hiện", "thời gian hoàn thành", "thời hạn", "thời hạn hoàn thành",
-    "tiến độ", "sản phẩm", "sản phẩm đầu ra", "kết quả", "ghi chú", "kinh phí", "nguồn kinh phí",
-    "lộ trình", "chỉ tiêu", "mục tiêu",
-}  # fmt: skip
+# a task table's column names, as keys (ontology/phrases.ttl)
+_COLUMN_NAMES = frozenset(normalize_key(w) for w in lexicon.phrases("column-names"))
 _ROW_NO = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 
 

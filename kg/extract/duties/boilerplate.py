@@ -52,11 +52,12 @@ def problems_only(text: str) -> bool:
 
 
 # "(Yêu cầu|Đề nghị) <bodies> (nghiêm túc) (triển khai) thực hiện (nghiêm túc) (Kế hoạch này)"
-_ASKS = re.compile(r"\W*(?:yeu\s+cau|de\s+nghi)\s+")
+# (the words: ontology/phrases.ttl)
+_ASKS = re.compile(r"\W*" + lexicon.phrase_alternation("exhort-asks") + r"\s+")
 _CARRY_OUT = re.compile(
-    r"(?:(?:nghiem\s+tuc|trien\s+khai|to\s+chuc)\s+)*thuc\s+hien"
-    r"(?:\s+(?:nghiem\s+tuc|tot|day\s+du|co\s+hieu\s+qua))?"
-    r"(?:\s+(?:ke\s+hoach|quyet\s+dinh|quy\s+che|quy\s+dinh|van\s+ban|cong\s+van)\s+nay)?"
+    rf"(?:{lexicon.phrase_alternation('exhort-before')}\s+)*thuc\s+hien"
+    rf"(?:\s+{lexicon.phrase_alternation('exhort-after')})?"
+    rf"(?:\s+{lexicon.phrase_alternation('exhort-this')}\s+nay)?"
     r"[\s./]*$"
 )
 # what may join the bodies of the list: "A, B và C", "... có liên quan"

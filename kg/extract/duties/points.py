@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg import lexicon
 from kg.extract.duties.rules import _Duty, role_of
 from kg.text import fold_same_length
 
@@ -37,7 +38,7 @@ def report_contents(intro: str) -> bool:
 
 # "báo cáo ... (về) (một số|các) nội dung / thông tin / số liệu sau:"
 _CONTENTS = re.compile(
-    r"\bbao\s+cao\b.{0,80}\b(?:noi\s+dung|thong\s+tin|so\s+lieu)(?:\s+chu\s+yeu)?"
+    r"\bbao\s+cao\b.{0,80}\b" + lexicon.phrase_alternation("report-contents") + r"(?:\s+chu\s+yeu)?"
     r"\s+(?:sau|nhu\s+sau|sau\s+day)\s*:$"
 )
 
