@@ -8,6 +8,10 @@ document's, and a bare "TM. ỦY BAN NHÂN DÂN" whose province the text names.
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.extract.header import extract_header
 from kg.extract.webmeta import page_metadata
 from kg.structure import parse
@@ -362,3 +366,71 @@ def test_an_enacting_chair_line_wrapped_and_a_unit_name_on_its_own_line():
     )
     f = facts(text)
     assert (f.issuer, f.province) == ("Chủ tịch Ủy ban nhân dân tỉnh Hà Giang", "Hà Giang")
+
+
+def test_a_header_lost_year_is_no_earlier_than_a_law_it_cites_by_number():
+    """A reply letter that cites a 2025 law, and states only the years of older documents, is
+    of 2025 at the earliest: its year is unknown, never the older documents' year."""
+    from kg.extract.refs import extract_refs
+
+    text = (
+        "Kính gửi: Công ty TNHH An Phát.\n\nCục Thuế nhận được công văn của Công ty. Về vấn "
+        "đề này, Cục Thuế có ý kiến như sau:\n\n- Tại Điều 4 Thông tư số 86/2024/TT-BTC ngày "
+        "23 tháng 12 năm 2024 quy định về đăng ký thuế.\n\n- Luật Thuế thu nhập doanh nghiệp "
+        "số 67/2025/QH15 quy định chi phí được trừ.\n"
+    )
+    st = parse(clean_text(text))
+    assert extract_header(st, extract_refs(st)).date is None
+    own = text.replace("quy định chi phí", "quy định chi phí năm 2025")
+    st = parse(clean_text(own))
+    assert extract_header(st, extract_refs(st)).date == "2025"
+
+
+@pytest.mark.parametrize(
+    "bound",
+    [
+        "có hiệu lực đến hết ngày 28 tháng 02 năm 2027",
+        "áp dụng Mức 5 từ ngày 01 tháng 01 năm 2027",
+        "áp dụng kể từ ngày 01 tháng 7 năm 2026",
+    ],
+)
+def test_the_day_a_rule_starts_or_stops_applying_is_no_year_of_its_own(bound):
+    from kg.extract.refs import extract_refs
+
+    text = (
+        "NGHỊ QUYẾT\n\nVỀ MỘT DỰ ÁN\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n\n"
+        f"Điều 1. Nghị quyết {bound}.\n"
+    )
+    st = parse(clean_text(text))
+    assert extract_header(st, extract_refs(st)).date is None
+    # its own entry into force, weeks after it is signed, is a year of its own
+    text_in_force = text.replace(bound, "có hiệu lực thi hành kể từ ngày 04 tháng 12 năm 2025")
+    st = parse(clean_text(text_in_force))
+    assert extract_header(st, extract_refs(st)).date == "2025"
+    # a deadline of its own work is its year
+    text = text.replace(bound, "báo cáo trước ngày 15 tháng 12 năm 2025")
+    st = parse(clean_text(text))
+    assert extract_header(st, extract_refs(st)).date == "2025"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    cited=st.integers(2000, 2026),
+    stated=st.lists(st.integers(1990, 2040), max_size=5),
+    bounds=st.lists(st.integers(1990, 2040), max_size=3),
+)
+def test_an_inferred_year_is_one_the_text_states_and_never_before_what_it_cites(
+    cited, stated, bounds
+):
+    from kg.extract.own_year import infer_year
+    from kg.extract.refs import extract_refs
+
+    text = f"Căn cứ Nghị định số 12/{cited}/NĐ-CP của Chính phủ;\n\n"
+    text += "".join(f"Công tác năm {y} được tổng kết.\n" for y in stated)
+    text += "".join(f"Áp dụng từ ngày 01 tháng 01 năm {y}.\n" for y in bounds)
+    got = infer_year(text, extract_refs(parse(clean_text(text))))
+    if got is None:
+        assert all(y < cited for y in stated)
+        return
+    assert cited <= int(got[0]) and int(got[0]) in stated
+    assert text[got[1][0] : got[1][1]] == f"năm {got[0]}"

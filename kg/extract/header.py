@@ -44,6 +44,7 @@ from kg.extract.organs import (
     _unit_level,
     _wraps,
 )
+from kg.extract.own_year import infer_year
 from kg.extract.webmeta import PageField, page_metadata
 from kg.models import (
     BodyMention,
@@ -184,47 +185,6 @@ _ISSUING_RE = re.compile(
     r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})?)"
     r"\s+(?:ban\s+hành|xây\s+dựng)\b"
 )
-_YEAR_RE = re.compile(r"(?P<lead>\S+\s+\S+\s+)?(?P<nam>năm\s+(?P<y>(?:19|20)\d{2}))\b")
-_NOT_OWN_YEAR = frozenset(w.lower() for w in lexicon.phrases("not-own-year"))
-_DEADLINE_RE = re.compile(
-    r"(?:trước|chậm nhất|hoàn thành)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y>(?:19|20)\d{2})"
-)
-
-
-def _infer_year(text: str, refs: list[DocRef]) -> tuple[str, tuple[int, int]] | None:
-    """A year the text itself states for this document when no date line survived.
-
-    Only years the plan states for its own activity count ("công tác trẻ em
-    năm 2024", a deadline "trước ngày 07/5/2024"), never horizons ("đến năm
-    2030", "giai đoạn 2021 - 2025"); and no earlier than the latest document it
-    implements, which it must post-date. Returns the year and where it is first stated.
-    """
-    floor = max(
-        (int(r.date[:4]) for r in refs if r.relation == "implements" and r.date), default=None
-    )
-    cited = [int(r.date[:4]) for r in refs if r.date] + [
-        int(y) for r in refs for y in re.findall(r"/((?:19|20)\d{2})/", r.number or "")
-    ]
-    latest = max(cited, default=None)  # what it cites was issued before it
-    years: Counter[int] = Counter()
-    first: dict[int, tuple[int, int]] = {}
-    for m in _YEAR_RE.finditer(text):
-        lead = (m["lead"] or "").split()
-        if lead and lead[-1].lower() in _NOT_OWN_YEAR:
-            continue
-        years[int(m["y"])] += 1
-        first.setdefault(int(m["y"]), (m.start("nam"), m.end("nam")))
-    for m in _DEADLINE_RE.finditer(text):
-        years[int(m["y"])] += 1
-        first.setdefault(int(m["y"]), (m.start(), m.end()))
-    good = [(n, y) for y, n in years.items() if floor is None or y >= floor]
-    if latest is not None:  # nor years long after: horizons and effective dates ("năm 2032")
-        near = [(n, y) for n, y in good if latest <= y <= latest + 1]
-        good = near or good
-    if not good:
-        return None
-    year = max(good)[1]
-    return str(year), first[year]
 
 
 def _place_names(text: str) -> tuple[set[str], Counter]:
@@ -344,7 +304,7 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
         spans["date"] = _sub_span(clean, h, dm.start(), dm.end())
         break
     else:
-        inferred = _infer_year(clean.text, refs)
+        inferred = infer_year(clean.text, refs)
         note = _attached_under(clean, facts) if facts.number is None else None
         if note is not None:  # "(Kèm theo Quyết định số 12/QĐ-BTC ngày ... của ...)"
             facts.number, spans["number"], facts.date, spans["date"] = note
