@@ -36,6 +36,9 @@ def test_generated_corpus_builds_to_expected(tmp_path: Path) -> None:
     assert len(exp["plans"]) == 60
     levels = {p["level"] for p in exp["plans"].values()}
     assert levels == {"central", "province", "district", "commune"}
+    # a plan cited with its number printed another way (inconsistent_citations), checked
+    # against the store by check_store
+    assert exp["printed_as"]
     records, errors = extract_paths([corpus])
     assert not errors
     assert national_corpus.check_records(exp, records) == []
