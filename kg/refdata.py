@@ -41,6 +41,7 @@ class BodyType:
     qualified: bool = False  # a class of actors named with its qualifier ("Các doanh nghiệp X")
     qualifier_stops: frozenset[str] = frozenset()  # words that end that qualifier (its work)
     head_words: tuple[str, ...] = ()  # skos:hiddenLabel: head words of names of this type ("Cục")
+    person_name: bool = False  # an office given work by its holder's name ("Phó Thủ tướng X")
 
     @property
     def generic(self) -> bool:
@@ -102,6 +103,7 @@ def body_types() -> dict[str, BodyType]:
         coll = g.value(s, DKG.collective)
         centre = g.value(s, DKG.centralBody)
         proper = g.value(s, DKG.properName)
+        person = g.value(s, DKG.personName)
         qualified = g.value(s, DKG.qualifiedClass)
         stops = {
             str(w)
@@ -124,6 +126,7 @@ def body_types() -> dict[str, BodyType]:
             qualified=bool(qualified.toPython()) if qualified is not None else False,
             qualifier_stops=frozenset(stops),
             head_words=tuple(sorted(_vi(g.objects(s, SKOS.hiddenLabel)))),
+            person_name=bool(person.toPython()) if person is not None else False,
         )
     return out
 

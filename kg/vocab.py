@@ -106,6 +106,7 @@ class DKG(DefinedNamespace):
     centralBody: object  # body type -> the type of that body at the centre (bodies.ttl)
     properName: object  # xsd:boolean: a type that is a body only with a proper name
     nameWord: object  # a lower-case word allowed inside such a proper name
+    personName: object  # xsd:boolean: an office given work by its holder's name
     qualifiedClass: object  # xsd:boolean: a class of actors named with its qualifier
     qualifierStop: object  # a word where that qualifier stops (the work given)
     asWritten: object

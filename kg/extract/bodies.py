@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg import lexicon
-from kg.extract import actor_classes, admin, collectives, unit_named
+from kg.extract import actor_classes, admin, collectives, communes, unit_named
 from kg.extract.body_match import (
     KEEPS_NAME,
     LEVEL_WORD,
@@ -85,13 +85,17 @@ class Context:
     # by generic_key: the one name of the addressee wherever it is printed without
     generic_printed: dict[str, str] = field(default_factory=dict)
     zones: dict[str, set[str]] = field(default_factory=dict)  # named zones' names, by type
+    # the communes "cấp xã" means: the collective the text prints in full (folded level words)
+    commune_levels: tuple[str, ...] | None = None
 
     def learn_places(self, text: str) -> Context:
         """Remember the local units ``text`` names with their place ("Thường trực Tỉnh ủy
         Thanh Hóa"), so that the same unit named later without it ("Đề nghị Thường trực
         Tỉnh ủy ...") is that one unit, not the issuer's own level (GUIDE); and the catch-alls
         it prints with their level, whose name that is wherever printed without it."""
-        for m in find_bodies(text):
+        found = find_bodies(text)
+        self.commune_levels = communes.defined_levels(text, found)
+        for m in found:
             if m.type.generic and collectives.has_level(m.as_written):
                 key, printed = collectives.generic_key(
                     m.as_written, m.type.id, m.label_end - m.start
@@ -161,6 +165,7 @@ def _place_key(m: BodyMatch) -> str:
 
 def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     """(canonical name, type id, level, collective) of a match in a document."""
+    m = communes.as_defined(m, ctx.commune_levels)  # "Ủy ban nhân dân cấp xã"
     name, type_id, level, collective = _canonical(m, ctx)
     name = unit_named.with_place(name, m, ctx.level)
     if m.unit:  # "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"
@@ -239,8 +244,9 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if m.plural:
         cac = "các " if m.has_cac else ""
         return f"{t.pref} {cac}{', '.join(levels)}", type_id, level, True
-    if t.id in KEEPS_NAME or t.proper_name:
-        return _squash(m.as_written), type_id, level or ctx.level, collective
+    if t.id in KEEPS_NAME or t.proper_name or t.person_name:  # or an office by its holder
+        name = f"{t.pref} {m.name_extra}" if t.person_name else _squash(m.as_written)
+        return name, type_id, level or ctx.level, collective
     if t.id in ZONE_NAMED and (m.name_extra or len(ctx.zones.get(t.id, ())) == 1):
         zone = m.name_extra or next(iter(ctx.zones[t.id]))
         return f"{_squash(m.as_written[: m.label_end - m.start])} {zone}", type_id, level, False
@@ -287,7 +293,16 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return f"{label} {levels[0]}", type_id, "commune", False
     if _keeps_level_word(m) or _collective_at_level(m):
         return f"{t.pref} {levels[0]}", type_id, level, collective
-    return t.pref, type_id, level, collective
+    return _listed_place(t.pref, m), type_id, level, collective
+
+
+def _listed_place(name: str, m: BodyMatch) -> str:
+    """A province's Party committee given the place of a list it shares ("Bí thư tỉnh ủy và
+    Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, ...": "Tỉnh ủy Gia Lai"), else ``name``."""
+    t = m.type
+    if m.place and not m.levels and t.level == "province" and "PartyCommittee" in t.groups:
+        return f"{name} {m.place}"
+    return name
 
 
 def _organ_name(

@@ -23,6 +23,7 @@ from kg.extract import (
     enterprises,
     headwords,
     organ_committee,
+    persons,
     unit_named,
 )
 from kg.extract.labelindex import LabelIndex
@@ -322,6 +323,10 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
     key = folded[start:end]
     if t.qualified:  # "Các doanh nghiệp viễn thông": the class and which of its members
         return actor_classes.named(m, text, partial(match_at, text))
+    if t.person_name:  # "Phó Thủ tướng Chính phủ Trần Hồng Hà": the office by its holder
+        m.name_extra, m.end = persons.name_at(text, end, partial(match_at, text))
+        m.as_written = text[start : m.end]
+        return m if m.name_extra else None
     if t.proper_name:  # "Tổng công ty Điện lực miền Bắc"; its name stops where a body begins
         m.name_extra, m.end = enterprises.name_at(text, end, t.name_words, partial(match_at, text))
         m.as_written = text[start : m.end]

@@ -144,3 +144,48 @@ def _per_local_place(text: str, m: BodyMatch, read) -> list[BodyMatch]:
         start = m.start if k == 0 else s
         out.append(replace(one, start=start, end=e, as_written=text[start:e]))
     return out
+
+
+def committees_share_places(
+    before: list[BodyMatch], shared: list[BodyMatch], read
+) -> list[BodyMatch]:
+    """The bodies ``before`` a collective of provinces that listed its places (``shared``, one
+    body per place), with a province's Party committee printed with no place ("Bí thư tỉnh ủy
+    và Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk") read as the committee of each of
+    those places: the heads of both bodies of each province are addressed at once (a
+    telegram of the Prime Minister), so the list names each province's committee too."""
+    places = [s.place for s in shared if s.place]
+    if len(places) != len(shared) or not before:
+        return before
+    out: list[BodyMatch] = []
+    for b in before:
+        if not _placeless_province_committee(b):
+            out.append(b)
+            continue
+        each = [_committee_of(place, b, read) for place in places]
+        if any(one is None for one in each):
+            return before
+        out.extend(replace(one, start=b.start, end=b.end, as_written=b.as_written) for one in each)  # type: ignore[arg-type]
+    return out
+
+
+def _placeless_province_committee(b: BodyMatch) -> bool:
+    return (
+        "PartyCommittee" in b.type.groups
+        and b.type.level == "province"
+        and not b.place
+        and not b.plural
+        and not b.levels
+    )
+
+
+def _committee_of(place: str, b: BodyMatch, read) -> BodyMatch | None:
+    """The Party committee of the province ``place`` of the same type as ``b``: a
+    centrally-run city's is its "Thành ủy", a province's its "Tỉnh ủy" (ontology/units.ttl)."""
+    unit = "thành phố" if admin.is_central_city(place) else "tỉnh"
+    for w in lexicon.committee_words():
+        if fold(w.unit or "") == fold(unit):
+            one = read(w.label)
+            if one is not None and "PartyCommittee" in one.type.groups:
+                return replace(one, place=place)
+    return None

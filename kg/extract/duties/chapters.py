@@ -22,7 +22,7 @@ def general_part(title: str) -> bool:
     return _GENERAL.fullmatch(" ".join(fold_same_length(title).split())) is not None
 
 
-_HOLDER = re.compile(r"\W*(?:trach\s+nhiem|nhiem\s+vu)(?:\s+va\s+quyen\s+han)?\s+cua\s")
+_HOLDER = re.compile(r"\W*(?:trach\s+nhiem|nhiem\s+vu)(?:\s*(?:,|\s+va)\s*quyen\s+han)?\s+cua\s")
 
 
 def holders_chapter(article_titles: list[str]) -> bool:

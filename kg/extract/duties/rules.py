@@ -15,7 +15,7 @@ from kg.extract.body_match import (
 )
 from kg.extract.duties import catchall, heads, holders, localities, subjects
 from kg.extract.duties.boilerplate import problems_only, undergoes_only
-from kg.extract.places import per_place
+from kg.extract.places import committees_share_places, per_place
 from kg.extract.topics import topics_of
 from kg.models import BodyMention, Duty, Span
 from kg.text import fold, fold_same_length
@@ -30,7 +30,7 @@ _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem
 _REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
 _ASSIGN = re.compile(
     r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho|doi\s+voi|"
-    r"(?:trach\s+nhiem|nhiem\s+vu)\s+cua|noi\s+dung)\s+"
+    r"(?:trach\s+nhiem(?:\s*(?:,|\s+va)\s*quyen\s+han)?|nhiem\s+vu)\s+cua|noi\s+dung)\s+"
 )
 # what a heading says of its body's part in the work below it: "Nội dung Sở X có trách nhiệm
 # chủ trì" (each item is a task it leads), "Trách nhiệm của Sở X" (nothing more)
@@ -186,6 +186,8 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
                 m = shared[-1] if shared else match_at(text, t.end(), list_mode=list_mode)
         if m is None:
             break
+        if len(shared) > 1:  # "Bí thư tỉnh ủy và Chủ tịch UBND các tỉnh: A, B": A's, B's
+            bodies = committees_share_places(bodies, shared, lambda name: match_at(name, 0))
         bodies.extend(shared or [m])
         pos = end = m.end
         while True:
@@ -294,7 +296,7 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
 # "Các cơ quan tham mưu quản lý ngành (gồm các Sở: ...)": a catch-all and its members
 _INCLUDES = re.compile(r"[^()\n.;:]{0,100}?\(\s*(?:bao\s+)?gom(?:\s+(?:co|ca)(?![a-z]))?\s*:?\s*")
 # "Trách nhiệm của <holder>" heading a clause or article of a Quy chế / Quy định
-_HOLDER_OF = re.compile(r"\W*(?:trach\s+nhiem|nhiem\s+vu)(?:\s+va\s+quyen\s+han)?\s+cua\s")
+_HOLDER_OF = re.compile(r"\W*(?:trach\s+nhiem|nhiem\s+vu)(?:\s*(?:,|\s+va)\s*quyen\s+han)?\s+cua\s")
 _HOLDER_QUALIFIER = re.compile(r"[^\W\d_][^.;:!?()“”\"]{2,90}")
 
 

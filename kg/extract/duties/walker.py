@@ -241,11 +241,13 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                 # nghiệp X" / "- Định kỳ báo cáo kết quả về Sở Y"): no catch-all's closing
                 duties = [d for d in duties if not pro_forma(d.text)]
             if self.ctx.issuer_kind == "state" and (
-                draft.body.kind == "mass-org" or draft.body.type_id in _JUDICIAL
+                draft.body.kind == "mass-org"
+                or draft.body.type_id in _JUDICIAL
+                or _party_committee(draft.body.type_id)
             ):
                 # a People's Committee or a Sở cannot command the Front or a mass organisation,
-                # nor the courts and procuracies (independent of the executive): naming one in
-                # a table or a list still only asks for its help
+                # a Party body, nor the courts and procuracies (independent of the executive):
+                # naming one in a table or a list still only asks for its help (GUIDE)
                 draft.mode = "requested"
             if duties:
                 out.append(Assignment(draft.body, draft.mode, duties, draft.span))  # type: ignore[arg-type]
@@ -359,3 +361,10 @@ def extract_assignments(
     w = _Walker(structure, ctx)
     w.run()
     return w.assignments(), w.findings
+
+
+def _party_committee(type_id: str) -> bool:
+    """A Party committee or one of its organs ("Tỉnh ủy Gia Lai", "Ban Tuyên giáo Tỉnh ủy"):
+    a State issuer asks it (GUIDE); the Party's newspapers it runs are named as units."""
+    t = body_types().get(type_id)
+    return t is not None and bool(t.groups & {"PartyCommittee", "PartyCommitteeOrgan"})
