@@ -218,3 +218,28 @@ def test_a_secretary_and_a_chair_of_listed_provinces_name_each_province_committe
         assert got[f"Ủy ban nhân dân tỉnh {place}"][0] == "assigned"
         assert got[f"Tỉnh ủy {place}"][1] == got[f"Ủy ban nhân dân tỉnh {place}"][1]
     assert "Tỉnh ủy" not in got
+
+
+def test_provincial_units_and_associations_are_known_by_their_names() -> None:
+    found = dict(
+        named_bodies(
+            "Trung tâm PVHCC tỉnh, Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất "
+            "đai, Trung tâm Công báo - Tin học, Trung tâm Chuyển đổi số tỉnh, Hội Nhà báo tỉnh, "
+            "Liên hiệp các Hội Văn học nghệ thuật tỉnh và các hội được Đảng, Nhà nước giao "
+            "nhiệm vụ phối hợp thực hiện",
+            PROVINCE,
+        )
+    )
+    assert found["Trung tâm Phục vụ hành chính công tỉnh"] == "TTPVHCC"
+    assert found["Văn phòng đăng ký đất đai"] == "VPDKDD"
+    assert found["Chi nhánh Văn phòng đăng ký đất đai"] == "VPDKDD"
+    assert found["Trung tâm Công báo - Tin học"] == "TTCongBaoTinHoc"
+    assert found["Trung tâm Chuyển đổi số tỉnh"] == "TTChuyenDoiSo"
+    assert found["Hội Nhà báo tỉnh"] == "HoiNhaBao"
+    assert found["Liên hiệp các Hội Văn học nghệ thuật tỉnh"] == "LienHiepHoiVHNT"
+    assert found["Các hội được Đảng và Nhà nước giao nhiệm vụ"] == "HoiDacThu"
+
+
+def test_a_digital_centre_is_named_only_with_its_level() -> None:
+    found = named_bodies("Trung tâm Chuyển đổi số VHTTDL tham mưu Lãnh đạo Bộ", PM)
+    assert not [n for n, t in found if t == "TTChuyenDoiSo"]
