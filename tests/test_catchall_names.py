@@ -74,7 +74,6 @@ def test_words_that_give_work_are_no_name() -> None:
         "Giao các cơ quan chuyên môn chỉ đạo các cơ sở giáo dục chịu trách nhiệm về số liệu.": (
             "các cơ quan chuyên môn"
         ),
-        "Các sở, ngành thuộc tỉnh và Ủy ban nhân dân các huyện:": "Các sở, ngành",
         "Các cơ quan, tổ chức và các cán bộ, công chức liên quan có trách nhiệm thực hiện.": (
             "Các cơ quan, tổ chức"
         ),
@@ -84,6 +83,17 @@ def test_words_that_give_work_are_no_name() -> None:
         lead = lead_bodies(text)
         assert lead is not None, text
         assert " ".join(lead.bodies[0].as_written.split()) == first, text
+
+
+def test_a_further_addressee_after_va_ends_the_name_and_is_read() -> None:
+    """A further addressee after "và" is not part of the catch-all's name: the words before
+    the "và" name it, the body after is an addressee of its own (tests/test_subject_shapes)."""
+    lead = lead_bodies("Các sở, ngành thuộc tỉnh và Ủy ban nhân dân các huyện:")
+    assert lead is not None
+    assert [b.as_written for b in lead.bodies] == [
+        "Các sở, ngành thuộc tỉnh",
+        "Ủy ban nhân dân các huyện",
+    ]
 
 
 QUALIFIER = "trực thuộc Ủy ban nhân dân tỉnh quản lý về văn hóa"

@@ -29,7 +29,7 @@ from kg.extract.body_match import (
 )
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
 from kg.refdata import body_types, collection
-from kg.text import fold, fold_same_length
+from kg.text import fold, fold_same_length, normalize_key
 
 __all__ = [
     "COMMITTEE_DISPLAY",
@@ -168,9 +168,9 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     m = communes.as_defined(m, ctx.commune_levels)  # "Ủy ban nhân dân cấp xã"
     name, type_id, level, collective = _canonical(m, ctx)
     name = unit_named.with_place(name, m, ctx.level)
-    if m.unit:  # "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"
-        unit = m.unit[:1].upper() + m.unit[1:].lower()
-        name = f"{unit} {name}"
+    if m.unit and not normalize_key(name).startswith(normalize_key(m.unit) + " "):
+        unit = m.unit[:1].upper() + m.unit[1:].lower()  # "Chi nhánh Ngân hàng Chính sách xã
+        name = f"{unit} {name}"  # hội Thành phố"; a proper name as printed has it already
     return name, type_id, level, collective
 
 

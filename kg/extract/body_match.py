@@ -404,7 +404,10 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
                     lv.append(" ".join(w.group(2).split()))
                     m.cap = m.cap or (bool(w.group(1)) and not lv[1:])
                     last_end = w.end()
-                if lv:
+                if lv and t.level == "central" and any(w != "khu vuc" for w in lv):
+                    pass  # "Bộ Quốc phòng các tỉnh Ninh Bình, ...": a ministry has no level
+                    # (its regional units aside), the comma before the provinces was lost
+                elif lv:
                     m.levels = lv
                     m.plural = bool(s.group(2)) or len(lv) > 1
                     m.has_cac = bool(s.group(2))

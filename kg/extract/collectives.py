@@ -27,7 +27,7 @@ _LEVEL = r"(?:cap\s+)?(?:thanh\s+pho|tp|thi\s+xa|tinh|huyen|quan|xa|phuong|dac\s
 # of its name; a kind is a bare noun (what follows it is no name: "ban quản lý" is a body)
 _KIND = (
     r"(?:co quan|don vi|to chuc chinh tri\s*-\s*xa hoi|to chuc|dia phuong|doanh nghiep|nganh"
-    r"|doan the)(?!\s+(?:nha nuoc|su nghiep|chinh tri|xa hoi)(?![a-z]))"
+    r"|doan the|hoi quan chung)(?!\s+(?:nha nuoc|su nghiep|chinh tri|xa hoi)(?![a-z]))"
     r"|(?:so|ban|hoi)(?=\s*[,;:.)]|\s*$|\s+(?:va|co|lien|khac|cap|tinh|thanh|huyen|xa|tu"
     r"|thuoc|tren|cua|doan)(?![a-z]))"
 )

@@ -4,8 +4,9 @@ A type marked dkg:properName in ontology/bodies.ttl ("Tổng công ty", "Công t
 "Hợp tác xã", "Quỹ") is a body only with its own name, and that name is how the body is known.
 Vietnamese drafting capitalises the first syllable of each word of a name ("Điện lực Quảng
 Trị", "Thủy lợi Sông Chu"), so a name runs over capitalised words, abbreviations and dashes,
-lets one lower-case syllable follow a capitalised one (the rest of a word) and the lower-case
-dkg:nameWord of its type ("miền Bắc"), and ends on its last capitalised word: the verb that
+lets one lower-case syllable follow a capitalised one (the rest of a word), the lower-case
+dkg:nameWord of its type ("miền Bắc") and "và" between capitalised words ("Phân bón và Hóa
+chất Dầu khí"), and ends on its last capitalised word: the verb that
 follows ("chủ trì", "thực hiện") is left out. It stops at a separator, at the end of a line
 and where another body begins. A single capitalised syllable followed by lower-case words
 ("Quỹ Bình ổn giá ...") is a name in sentence case whose end cannot be told: no body.
@@ -58,6 +59,8 @@ def name_at(
         elif tok.lower() in name_words and caps:
             lower_run = 0
             after_word = True
+        elif tok == "và" and caps and _joins_capitals(text, m.end()):
+            lower_run = 0  # "Phân bón và Hóa chất Dầu khí": "và" between two capitalised words
         elif lower_run == 0 and caps:
             lower_run = 1
         else:
@@ -71,6 +74,12 @@ def name_at(
     if caps == 1 and after and after.group(2)[0].islower() and not name.isupper():
         return None, pos  # "Quỹ Bình ổn giá xăng dầu": sentence case, its end unknown
     return name, end
+
+
+def _joins_capitals(text: str, pos: int) -> bool:
+    """Does a capitalised word follow "và" at ``pos`` on the same line, inside the name?"""
+    m = _TOKEN.match(text, pos)
+    return m is not None and not m.group(1) and _cap(m.group(2)) and "\n" not in m.group(0)
 
 
 def _wrapped(text: str, pos: int, after_word: bool, caps: int) -> re.Match[str] | None:

@@ -26,6 +26,11 @@ from kg.structure.lines import (
 )
 from kg.text import is_heading_caps, normalize_key
 
+# a letter's first sentence answering another's ("Trả lời công văn số ...", "Phúc đáp ...")
+_REPLY_OPENING = re.compile(r"^(?:Trả lời|Phúc đáp|Về việc|Ngày \d)")
+# a sentence announcing what follows ("Về Kết luận ... tại Thông báo ... ngày 14 tháng 11 năm
+# 2025 ..., Phó Thủ tướng có ý kiến như sau:"): the letter's opening, whatever dates it cites
+_ANNOUNCES = re.compile(r"\bnhư sau\s*:\s*$")
 # a place and date line: "Hà Nội, ngày 25 tháng 11 năm 2025" (place names have no digits)
 _PLACE_DATE_START = re.compile(r"^[A-ZĐÀ-Ỹ][^,\d\n]{1,40},\s*ngày\b")
 
@@ -69,7 +74,7 @@ class _HeaderParser:
             return "motto"
         if _NUMBER.match(text):
             return "number"
-        if _PLACE_DATE.search(text):
+        if _PLACE_DATE.search(text) and not _ANNOUNCES.search(text):
             return "place_date"
         if _VV.match(text):
             return "subject"
@@ -78,6 +83,22 @@ class _HeaderParser:
         if is_heading_caps(text) or text.strip() == "*":
             return "issuer"
         return None
+
+    def _addressee_goes_on(self, ln: object, text: str) -> bool:
+        """Does a line go on with the one addressee printed under "Kính gửi" on the line
+        before? A letter to one enterprise or office prints its name closed by a full stop
+        (its address in brackets may follow); a web copy wraps that name anywhere ("Kính
+        gửi: Tổng Công ty" / "Phân bón và Hóa chất Dầu khí - CTCP."). Only a few words closing
+        the name, no sentence of the letter ("Thực hiện ...", "Trả lời ...")."""
+        last = next((h for h in reversed(self.header) if h.role != "other"), None)
+        if last is None or last.role != "addressee" or _ends_sentence(last.text):
+            return False
+        if last.text.rstrip().endswith((",", ":")) or getattr(ln, "blank_before", True):
+            return False
+        t = text.strip()
+        if _OPENING.match(t) or _REPLY_OPENING.match(t) or match_marker(t):
+            return False
+        return t[:1].isupper() and t.endswith((".", ";")) and len(t.split()) <= 10
 
     def _type_wraps(self, i: int) -> bool:
         """Is line ``i`` the first word of a type line wrapped onto the next ("NGHỊ" / "ĐỊNH")?"""
@@ -116,6 +137,7 @@ class _HeaderParser:
                 continue
             cells = _split_glued(_cells(ln))
             roles = []
+            wrapped = False  # the line goes on with the addressee's name (one header line)
             for k, (text, _s, _e) in enumerate(cells):
                 role = self._classify_header_cell(text)
                 if role is None and k == 0 and subject_open and text[:1].islower():
@@ -134,6 +156,9 @@ class _HeaderParser:
                     role = last_role
                 elif role is None and last_role == "addressee" and text.startswith(("-", "+", "•")):
                     role = "addressee"
+                elif role is None and k == 0 and self._addressee_goes_on(ln, text):
+                    role = "addressee"
+                    wrapped = True
                 roles.append(role)
                 last_role = role or last_role
             subject_open = "subject" in roles
@@ -157,6 +182,13 @@ class _HeaderParser:
                     if not text:
                         last_role = role
                         continue
+                if wrapped and role == "addressee":
+                    prev = self.header.pop()
+                    text = f"{prev.text} {text.strip(' .;')}"
+                    self.header.append(
+                        HeaderLine(role, text, Span(prev.span.start, self.span(s, e).end))
+                    )
+                    continue
                 self.header.append(self.hl(role, text, s, e))
                 last_role = role
             i += 1

@@ -33,6 +33,12 @@ from kg.text import is_heading_caps
 _ASKS = re.compile(r",\s+(?:đề nghị|giao|yêu cầu)\s+[A-ZĐÀ-Ỹ]")
 
 
+# the sentence that announces a letter's or notice's content ("Trả lời công văn số ..., Cục
+# Thuế có ý kiến như sau:", "... Phó Thủ tướng có ý kiến như sau:"): the opening ends there, and
+# a "Căn cứ ..." or "Trên cơ sở ..." after it gives the answer's grounds, not the preamble
+_LEAD_IN = re.compile(r"(?:ý kiến|trả lời|thông báo|kết luận)\b[^:]{0,40}\bnhư sau\s*:\s*$", re.I)
+
+
 class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
     """One document's parse: the header, unit and closing parts share its state."""
 
@@ -54,6 +60,8 @@ class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
         while k < len(units):
             u = units[k]
             first = lines[u.first].text.strip()
+            if opening and _LEAD_IN.search(opening[-1].text):
+                break  # "..., Cục Thuế có ý kiến như sau:": what follows is the letter's answer
             if u.kind == "bullet" and _OPENING.match(self.node(u).text):
                 opening.append(self.node(u))  # "- Căn cứ Luật ...;" listed as bullets
                 k += 1

@@ -24,6 +24,11 @@ from kg.structure.lines import (
 )
 from kg.text import is_heading_caps, normalize_key
 
+# a heading line cut where no heading ends: after a comma or a joining word ("3. Sở Văn hóa,
+# Thể thao và" / "Du lịch: ...", "1. Đề nghị Ban Tuyên giáo và" / "Dân vận Tỉnh ủy: ..."), the
+# web copy wrapped it early and the next line goes on with the same name
+_DANGLING = re.compile(r"(?:,|(?<!\w)(?:và|của|với|thuộc))$")
+
 
 def _absorb_title(lines: list[_Line], u: _Unit, idx: int, hi: int) -> int:
     """An appendix heading's title and "(Kèm theo ...)" note lines join the heading."""
@@ -92,7 +97,7 @@ class _UnitParser:
         if (
             unit.kind != "paragraph"
             and short
-            and not prev_text.endswith(",")
+            and not _DANGLING.search(prev_text)
             and not re.search(r"[.;:!?](?:\s|$)", self.text[unit.text_start : prev.end])
         ):
             return False  # a heading (maybe wrapped): "1. Phòng Tư pháp" then its paragraph

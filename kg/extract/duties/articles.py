@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import Context, is_issuer, mention
+from kg.extract.duties.preface import preface_end
 from kg.extract.duties.rules import _Duty, _Lead, executors_only, lead_bodies, narrative
 from kg.models import Node
 from kg.text import fold_same_length, normalize_key
@@ -67,12 +68,23 @@ def _is_work(rest: str) -> bool:
     return not (_ACCOUNTABLE.match(f) and ";" not in f[: first.start() if first else len(f)])
 
 
+def lead_after_preface(text: str) -> _Lead | None:
+    """The lead of a paragraph that opens with its body, or with a condition, time, purpose
+    or matter and then its body ("Đối với hồ sơ ..., Trung tâm Phục vụ hành chính công tỉnh
+    thực hiện ..."; kg.extract.duties.preface)."""
+    lead = lead_bodies(text, allow_clause=False)
+    if lead is not None:
+        return lead
+    q = preface_end(text, 0, matter=True)
+    return lead_bodies(" " * q + text[q:], allow_clause=False) if q is not None else None
+
+
 def next_subject(text: str, lead: _Lead, ctx: Context) -> str | None:
     """Whom a paragraph after a body's sentence gives work, by opening with a body: "same"
     (one of the bodies of ``lead``, by canonical name: another duty of it), "other" (the
     next body's share: "Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ trì ..."), or None
     (the paragraph does not open with a body that is given work)."""
-    again = lead_bodies(text, allow_clause=False)
+    again = lead_after_preface(text)
     if again is None or not again.rest.strip(" ,:") or executors_only(text):
         return None
     if not _is_work(again.rest) or all(b.type.generic for b in again.bodies):
@@ -118,7 +130,7 @@ class _Articles:
         """Each span the duty of the body it opens with, or the rest of the one before."""
         for start, end in spans:
             text = self.clean.text[start:end]
-            lead = lead_bodies(text, allow_clause=False)
+            lead = lead_after_preface(text)
             if lead is None or next_subject(text, lead, self.ctx) is None:
                 if last is not None:
                     last.extra.append((start, end))
@@ -134,7 +146,7 @@ class _Articles:
         cs, text = self.own(n)
         cuts = [0]
         for m in _SENTENCE_GAP.finditer(text):
-            lead = lead_bodies(text[m.end() :], allow_clause=False)
+            lead = lead_after_preface(text[m.end() :])
             if lead is not None and next_subject(text[m.end() :], lead, self.ctx):
                 cuts.append(m.end())
         bounds = [*cuts, len(text.rstrip())]

@@ -12,6 +12,11 @@ They are a name only when nothing in them opens work: they do not start with a w
 work given (dkg:qualifierStop of bodies:ActorClass in ontology/bodies.ttl: "phối hợp", "căn
 cứ", "tổ chức thực hiện" ...), and, when the heading ends with them, hold no such word at all;
 they hold no sentence punctuation and start no further body or "các ..." after a comma or "và".
+
+A subject may name two addressees joined by "và", the first a catch-all narrowed by its words
+("Các Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh và Ủy ban nhân dân các xã, phường có
+trách nhiệm ..."): the catch-all's name runs up to the "và", and the bodies after it are
+addressees of their own (GUIDE: one entry per body a heading names).
 """
 
 from __future__ import annotations
@@ -67,7 +72,50 @@ def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
         work.match(folded, pos + m.start()) for m in re.finditer(r"(?<!\w)\w", folded[pos:stop])
     ):
         return None  # the heading is a sentence that gives work
+    if _second_addressee(words) is not None:
+        return None  # "Các sở, ngành thuộc tỉnh và Ủy ban nhân dân các huyện": two bodies
+    return stop
+
+
+def _second_addressee(words: str) -> int | None:
+    """Offset in ``words`` (what follows a catch-all) of a further named body joined by a
+    comma or "và", or None."""
     for m in find_bodies(words):
         if not m.type.generic and _AFTER_SEP.search(fold_same_length(words[: m.start])):
-            return None  # "Các sở, ngành thuộc tỉnh và Ủy ban nhân dân các huyện": two bodies
-    return stop
+            return m.start
+    return None
+
+
+_JOIN = re.compile(r"\s*(?:,\s*va|,|va)\s*$")
+
+
+def compound_end(text: str, last: BodyMatch, end: int) -> tuple[int, int, int] | None:
+    """(end of the catch-all's name, start of the next addressee, start of the work) when the words after the
+    catch-all ``last`` name it up to a "và" and another body follows before the work begins
+    ("Các Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh và Ủy ban nhân dân các xã ... có
+    trách nhiệm"); None otherwise. The caller reads the bodies from the second offset; they
+    must reach the third."""
+    if not last.type.generic:
+        return None
+    folded = fold_same_length(text)
+    pos = last.end
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    if pos >= len(text) or not text[pos].islower():
+        return None
+    w = _WORK_BEGINS.search(folded, pos)
+    if w is None:
+        return None  # only a subject followed by its work is read this way
+    words = text[pos : w.start()]
+    second = _second_addressee(words)
+    if second is None:
+        return None
+    join = _JOIN.search(fold_same_length(words[:second]))
+    if join is None or not fold_same_length(words[join.start() : second]).strip().endswith("va"):
+        return None  # "A, B": a list of bodies, not a named catch-all and one more
+    name = words[: join.start()]
+    if pos + len(name) <= end or not 2 <= len(name.strip()) <= _MAX or _NO_NAME.search(name):
+        return None
+    if _work_words().match(folded, pos) or _NEXT_ADDRESSEE.search(folded, pos, pos + len(name)):
+        return None
+    return pos + len(name.rstrip()), pos + second, w.start()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context
-from kg.extract.duties import holders, subjects
+from kg.extract.duties import holders, reply, subjects
 from kg.extract.duties.preface import preface_end
 from kg.extract.duties.rules import _Duty, narrative, parse_list
 from kg.text import fold_same_length
@@ -115,6 +115,10 @@ class _Clauses:
             found, end = parse_list(text, m.end())
             if not found and m.group("verb"):  # "Đề nghị tỉnh Nghệ An ...": its People's Committee
                 found, end = holders.unit_at(text, m.end())
+            if m.group("verb") and (not found or len(found) == 1 and found[0].type.generic):
+                # "Đề nghị Công ty / doanh nghiệp ...": the letter's one addressee, named back
+                back = reply.named_back(text, m.end(), self.addressee)  # type: ignore[attr-defined]
+                found, end = back if back[0] else (found, end)
             if not found:  # "1. Về ...: Tỉnh Lào Cai khẩn trương ...": its People's Committee
                 found, end = subjects.unit_subject_at(text, m.end())
             if not found and not m.group("then"):  # "Để ..., Ủy ban nhân dân tỉnh X phối hợp"

@@ -3,7 +3,9 @@
 Vietnamese administrative prose puts the circumstance first and the acting body after a
 comma: "Để xác định vị trí dự án, Ủy ban nhân dân tỉnh X phối hợp với ...", "Sau khi ...,
 Bộ Y ...", "Trên cơ sở ..., Sở Z ...", "Trường hợp ..., ...", "Với vai trò là chủ đầu tư,
-Tập đoàn X ...". The body is the subject all the same; ``preface_end`` finds where it starts.
+Tập đoàn X ...", and, in a paragraph after another body's work, the matter it is about ("Đối
+với hồ sơ đã nộp trực tuyến, Trung tâm Phục vụ hành chính công ..."). The body is the subject
+all the same; ``preface_end`` finds where it starts.
 """
 
 from __future__ import annotations
@@ -29,12 +31,17 @@ _PREFACE_REACH = 300
 _PREPOSITION = re.compile(r"(?<![a-z])(?:cua|voi|cho|ve|tai|den|giup)\s*$")
 
 
-def preface_end(text: str, pos: int) -> int | None:
+# the matter a paragraph of an article or item is about ("Đối với hồ sơ ..., Trung tâm X ...");
+# read only where a paragraph after a body's work may open with the next body's
+_MATTER = re.compile(r"\s*doi\s+voi(?![a-z])")
+
+
+def preface_end(text: str, pos: int, *, matter: bool = False) -> int | None:
     """Where the bodies of a clause opened at ``pos`` by a condition, time, purpose or
     capacity begin ("Để ..., Ủy ban nhân dân tỉnh X phối hợp ..." -> the offset of "Ủy
     ban"); None when no such preface opens there or no body follows one of its commas."""
     folded = fold_same_length(text)
-    m = _PREFACE.match(folded, pos)
+    m = _PREFACE.match(folded, pos) or (_MATTER.match(folded, pos) if matter else None)
     if not m:
         return None
     limit = min(len(text), m.end() + _PREFACE_REACH)
@@ -43,6 +50,8 @@ def preface_end(text: str, pos: int) -> int | None:
     for comma in re.finditer(r",\s*", folded[m.end() : end]):
         before = folded[m.end() : m.end() + comma.start()]
         if _PREPOSITION.search(before):  # "Để hỗ trợ cho, ..." is no end of a preface
+            continue
+        if before.count("(") > before.count(")"):  # "(quân đội, công an)": inside brackets
             continue
         q = m.end() + comma.end()
         bodies, _ = parse_list(text, q)

@@ -197,9 +197,28 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
             pos = end = f.end()
         s = _SEP.match(folded, pos)
         if not s:
+            more, stop = _units_after_centre(text, folded, pos, bodies[-1])
+            bodies.extend(more)
+            end = stop if more else end
             break
         pos = s.end()
     return bodies, end
+
+
+_PLURAL_UNITS = re.compile(r"[ \t]+(?=cac[ \t]+(?:tinh|thanh[ \t]+pho)[ \t]+)")
+
+
+def _units_after_centre(
+    text: str, folded: str, pos: int, last: BodyMatch
+) -> tuple[list[BodyMatch], int]:
+    """Localities listed right after a body of the centre with their comma lost ("Bộ Xây
+    dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên ... đôn đốc ..."): a ministry has no
+    provinces of its own, so they are addressees of their own, each one's People's
+    Committee (kg.extract.duties.subjects)."""
+    gap = _PLURAL_UNITS.match(folded, pos)
+    if last.type.level != "central" or gap is None:
+        return [], pos
+    return subjects.units_listed_at(text, gap.end())
 
 
 def parse_list_past(
@@ -285,12 +304,30 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
             replace(last, end=named, as_written=text[last.start : named], holder=True),
         ]
         end = named
+    elif bodies and (two := _compound(text, bodies[-1], end, list_mode)) is not None:
+        bodies, end = [*bodies[:-1], *two[0]], two[1]  # "Các sở ... thuộc tỉnh và UBND các xã"
     rest_start = end
     while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
         rest_start += 1
     if _PLACE_ONLY.fullmatch(text[rest_start:].strip()):
         rest_start = len(text)  # "2. Báo X, Đài Phát thanh và Truyền hình Bến Tre": a place
     return _Lead(bodies, mode, rest_start, text[rest_start:].strip(), explicit)
+
+
+def _compound(
+    text: str, last: BodyMatch, end: int, list_mode: bool
+) -> tuple[list[BodyMatch], int] | None:
+    """A catch-all named by its words up to "và" and the bodies after it (kg.extract.duties.
+    catchall.compound_end): the catch-all with its name, then those bodies, and their end."""
+    two = catchall.compound_end(text, last, end)
+    if two is None:
+        return None
+    named, nxt, work = two
+    more, stop = parse_list(text, nxt, list_mode=list_mode)
+    if not more or text[stop:work].strip():
+        return None
+    first = replace(last, end=named, as_written=text[last.start : named], holder=True)
+    return [first, *more], stop
 
 
 # "Các cơ quan tham mưu quản lý ngành (gồm các Sở: ...)": a catch-all and its members

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon
 from kg.extract.duties import holders
 from kg.extract.duties.articles import _Articles, opens_with_work
 from kg.extract.duties.chapters import general_part, holders_chapter
@@ -27,7 +28,7 @@ from kg.extract.duties.rules import (
 )
 from kg.extract.duties.tasks import _Tasks
 from kg.models import Node
-from kg.text import fold_same_length, is_heading_caps
+from kg.text import PrintedWords, fold_same_length, is_heading_caps
 
 # "Các Sở, ban, ngành của Thành phố, UBND ...": the heading's name goes on, no task follows
 _NAME_GOES_ON = re.compile(r"(?:cua|thuoc|tai|tren)\s")
@@ -239,7 +240,7 @@ class _Scopes(_Lines, _Tasks, _Articles):
             self.theme(n, theme, sec)
             return
         lead = lead_bodies(text, allow_clause=n.kind in ("item", "article"))
-        children = [c for c in n.children if not _CLOSING.match(fold_same_length(c.title or ""))]
+        children = [c for c in n.children if not _closing(c)]
         if lead is None and children and n.kind in ("item", "point"):
             lead = _departments_only(text)
         wrapped = self.wrapped_heading(n, cs, text, lead, children)
@@ -295,7 +296,7 @@ class _Scopes(_Lines, _Tasks, _Articles):
             rest.endswith(":") and any(c.kind in ("bullet", "point", "item") for c in children)
         ):  # "1. Cục X có trách nhiệm:" + its points a), b): no duty of its own
             inline = _Duty(cs + lead.rest_start, n.clean_end, sec)
-            pieces = self.sentences_by_body(n) if n.kind == "article" else []
+            pieces = self.sentences_by_body(n) if n.kind in ("article", "item") else []
             if len(pieces) > 1:  # "Điều 3. Sở X có trách nhiệm ... ." / "Sở Y có trách nhiệm"
                 inline.end = pieces[0][1]
                 later = pieces[1:]
@@ -329,3 +330,24 @@ class _Scopes(_Lines, _Tasks, _Articles):
             self.walk([node], sub_sec)
         self.share_spans(later, sec, inline)
         self.shares(handoff, sec)
+
+
+_PROBLEMS = re.compile(lexicon.phrase_alternation("problems"))
+_OBLIGES = PrintedWords(lexicon.phrases("obliges"))
+
+
+def _closing(c: Node) -> bool:
+    """Is a child of a body's heading the closing of its part ("Trong quá trình thực hiện,
+    nếu có khó khăn ...", "Trên đây là ...")? A lettered or numbered point that opens "Trong
+    quá trình ..." and names no problems is one more task ("c) Trong quá trình lập các quy
+    hoạch liên quan, cơ quan lập quy hoạch phải bảo đảm ..."), when it obliges someone and
+    is no right given ("... được làm việc với ...")."""
+    title = fold_same_length(c.title or "")
+    if not _CLOSING.match(title):
+        return False
+    if c.kind == "paragraph" or not c.marker:
+        return True
+    whole = c.text or c.title or ""
+    if _PROBLEMS.search(fold_same_length(whole)):
+        return True
+    return not any(_OBLIGES.opens(whole[m.start() :]) for m in re.finditer(r"(?<!\w)\w", whole))

@@ -50,6 +50,11 @@ _PLURAL = re.compile(r"(?:cac)[ \t]+")
 _NEXT = re.compile(r"[ \t]*[,;](?:[ \t\n]+va(?![a-z]))?|[ \t\n]+va(?![a-z])")
 
 
+def units_listed_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
+    """The People's Committees of the localities listed from ``pos`` (see ``_units_at``)."""
+    return _units_at(text, pos)
+
+
 def _units_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
     """The People's Committees of the localities listed from ``pos``: one unit word and
     place ("Tỉnh Lào Cai"), or a plural one and several places ("các tỉnh Bắc Ninh, Gia
@@ -66,8 +71,12 @@ def _units_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
         end = stop
         while plural:  # "các tỉnh Bắc Ninh, Gia Lai": the next place under the same word
             sep = _NEXT.match(folded, end)
-            place, after = take_name(text, sep.end()) if sep else (None, end)
-            if not place or holders.unit_at(text, sep.end())[0]:
+            q = sep.end() if sep else end
+            while q < len(text) and text[q] in " \t\n":  # a web copy's wrap after the comma
+                q += 1
+            place, after = take_name(" " + text[q:], 0) if sep else (None, 0)
+            after += q - 1
+            if not place or holders.unit_at(text, q)[0]:
                 break
             start = after - len(text[sep.end() : after].lstrip())
             found.append(replace(one[0], start=start, end=after, place=place))

@@ -6,7 +6,7 @@ import re
 
 from kg.extract import collectives
 from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
-from kg.extract.duties import projects
+from kg.extract.duties import addressed, projects, reply
 from kg.extract.duties.addressees import _Addressees
 from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
@@ -70,6 +70,8 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         self._aliases: dict[str, str] | None = None
         self._width: int | None = None  # the text's line width as printed (web copy wraps)
         self._short: ShortNames | None = None
+        self.addressee = reply.sole_addressee(structure.header)  # a letter's one addressee
+        self.matches: dict[str, BodyMatch] = {}  # each draft's body as first found
 
     # -- helpers on nodes
 
@@ -149,6 +151,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         return self._short
 
     def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
+        m = reply.as_addressee(m, self.addressee)  # "Đề nghị doanh nghiệp ..." in a letter
         for one in per_tier(m, self.ctx):  # "... cấp tỉnh, cấp xã": one body per tier
             self.add_one(one, base, mode, duties)
 
@@ -163,6 +166,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             bm.name = full
         bm = self.short_names().as_holder(bm)  # "Cơ quan thường trực Ban Chỉ đạo": its holder
         key = normalize_key(bm.name)
+        self.matches.setdefault(key, m)
         d = self.drafts.get(key)
         if d is None:
             d = _Draft(key, bm, mode, bm.span)
@@ -211,6 +215,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                     self.order.remove(key)
         elif self.telegram_addressees():
             self.addressees()
+        addressed.to_addressed_provinces(self)  # a telegram to named provinces
         if all(
             d.body.collective or not self.substantive(d) or is_issuer(d.body.name, self.ctx)
             for d in self.drafts.values()
