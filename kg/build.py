@@ -12,6 +12,7 @@ import gc
 import os
 import pickle
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -211,6 +212,7 @@ def _write_generation(
     kept, emit = incremental.split(corpus.sources, sigs, graph_of, prev)
     writer = StoreWriter(out_dir, base, generation=gen, seed=prev.db if prev and kept else None)
     inputs: Store | None = None
+    compaction: _Compaction | None = None
     try:
         if not writer.seeded:
             kept, emit = [], list(corpus.sources)
@@ -241,22 +243,19 @@ def _write_generation(
         writer.flush()
         if mirrored:
             inputs = writer.unmirror()
-        else:
-            if not writer.seeded:  # compact the bulk once, before the checkpoint shares it
-                writer.store.raw.optimize()
+        elif writer.seeded:
             writer.snapshot(INPUTS)
+        else:  # compact the bulk once, before the checkpoint shares it, in the background
+            compaction = _Compaction(writer)
+            cross.held = []  # graph/reorg and graph/derived wait for the checkpoint
         lap("rdf+store")
-        with Step(progress, "reorg"):
-            key = reorg.shared_key(cross.lines[str(iris.shared_graph)], digest)
-            if not cross.same_inputs(str(iris.reorg_graph), key):
-                reorg_in = reorg.ReorgInputs(inputs or writer.store, base)
-                cross.replace(str(iris.reorg_graph), reorg_in.quads())
+        _reorg_and_derived(writer, cross, iris, graphs, digest, inputs, progress, lap)
+        if compaction is not None:
+            compaction.wait()
+            cross.release()
             writer.flush()
-        lap("reorg")
-        _derived(writer, cross, iris, graphs)
-        writer.flush()
+            lap("compact")
         graphs.update(cross.digests)
-        lap("derived")
         report.documents = len(built_docs)
         report.triples = cross.total(graphs)
         report.graphs = len(writer.store.named_graphs())
@@ -280,6 +279,8 @@ def _write_generation(
         )
         lap("swap")
     except BaseException:
+        if compaction is not None:
+            compaction.join()  # the store is not closed under it
         writer.abort()
         raise
     finally:
@@ -303,6 +304,55 @@ def _write_generation(
         store.close()
 
 
+def _reorg_and_derived(
+    writer: StoreWriter,
+    cross: _Graphs,
+    iris: IRIs,
+    graphs: dict[str, str],
+    digest: str,
+    inputs: Store | None,
+    progress: Progress | None,
+    lap: Callable[[str], None],
+) -> None:
+    """graph/reorg (from the store's bodies, or kept when its inputs are the same), then
+    graph/derived (from every graph's facts)."""
+    with Step(progress, "reorg"):
+        key = reorg.shared_key(cross.lines[str(iris.shared_graph)], digest)
+        if not cross.same_inputs(str(iris.reorg_graph), key):
+            reorg_in = reorg.ReorgInputs(inputs or writer.store, cross.base)
+            cross.replace(str(iris.reorg_graph), reorg_in.quads())
+        writer.flush()
+    lap("reorg")
+    _derived(writer, cross, iris, graphs)
+    writer.flush()
+    lap("derived")
+
+
+class _Compaction(threading.Thread):
+    """A full build's ``optimize()`` (a third of a minute at 10,000 plans), then the INPUTS
+    checkpoint, in a thread: pyoxigraph lets go of the interpreter while RocksDB compacts,
+    so graph/reorg and graph/derived are computed meanwhile (reading the store is safe
+    during a compaction); what they add waits for the checkpoint (``_Graphs.held``)."""
+
+    def __init__(self, writer: StoreWriter) -> None:
+        super().__init__(name="dkg-compaction", daemon=True)
+        self.writer = writer
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.writer.store.raw.optimize()
+            self.writer.snapshot(INPUTS)
+        except BaseException as e:  # raised again in the build's thread (``wait``)
+            self.error = e
+
+    def wait(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
 class _Graphs:
     """The cross-document graphs (shared, lineage, reorg, derived), recomputed whole by
     every build and written to the store by difference.
@@ -324,6 +374,7 @@ class _Graphs:
         self.inputs: dict[str, str] = {}  # graph -> digest of what it is computed from
         self.facts: dict[str, tuple[str, bytes]] = {}  # graph -> (digest, derived.facts_of)
         self.old_facts: dict = {}  # the same, as the last build kept them
+        self.held: list[str] | None = None  # graphs computed, not yet written (``release``)
 
     def keep_size(self, iri: str) -> None:
         """Graph ``iri`` is kept as the last build wrote it: so is its size."""
@@ -371,6 +422,18 @@ class _Graphs:
         lines = graph_export.lines_of(converted)
         self.lines[iri], self.digests[iri] = lines, graph_export.digest_of(lines)
         self.sizes[iri] = len(lines)
+        if self.held is not None:
+            self.held.append(iri)
+            return
+        self._write(iri, lines)
+
+    def release(self) -> None:
+        """Write the graphs held back since ``held`` was set, and stop holding."""
+        held, self.held = self.held or [], None
+        for iri in held:
+            self._write(iri, self.lines[iri])
+
+    def _write(self, iri: str, lines: list[bytes]) -> None:
         old = self.old.pop(iri, None)
         if old is None:
             self.writer.add_lines(lines)  # parsed in Rust: no Python object per quad

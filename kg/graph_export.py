@@ -58,11 +58,9 @@ def graph_lines(store: Store, iri: str) -> list[bytes]:
 
 
 def digest_of(lines: list[bytes]) -> str:
-    """A content digest of a graph from its sorted lines."""
-    h = hashlib.sha256()
-    for line in lines:
-        h.update(line)
-    return h.hexdigest()
+    """A content digest of a graph from its sorted lines: the hash of its file's bytes
+    (one call over the joined lines; one ``update`` per line cost ~1 s per million)."""
+    return hashlib.sha256(b"".join(lines)).hexdigest()
 
 
 def read_lines(folder: Path, iri: str, base: str) -> list[bytes] | None:

@@ -445,9 +445,11 @@ class StoreWriter:
         if self._lines:
             data = b"".join(self._lines)
             self._lines, self._pending = [], 0
-            self.store.raw.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+            # lenient: the lines were written by pyoxigraph's own serialiser (kg.rdf_pool,
+            # kg.graph_export) from terms it checked when they were made: not checked again
+            self.store.raw.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
             if self._mirror is not None:
-                self._mirror.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+                self._mirror.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
         if self._buffer:
             self.store.raw.bulk_extend(self._buffer)
             if self._mirror is not None:
