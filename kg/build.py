@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from kg import graph_export, incremental, lineage, outdir, rdf_pool, reorg
 from kg.cache import RecordCache
-from kg.derived import derived_quads, facts_of
+from kg.derived import DerivedInputs, facts_of
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
@@ -418,8 +418,10 @@ class _Graphs:
         return True
 
     def replace(self, iri: str, quads: Iterable) -> None:
-        converted = self.writer.convert(quads)
-        lines = graph_export.lines_of(converted)
+        self.replace_lines(iri, graph_export.lines_of(self.writer.convert(quads)))
+
+    def replace_lines(self, iri: str, lines: list[bytes]) -> None:
+        """``replace`` with the graph's sorted, distinct N-Quads lines."""
         self.lines[iri], self.digests[iri] = lines, graph_export.digest_of(lines)
         self.sizes[iri] = len(lines)
         if self.held is not None:
@@ -462,7 +464,7 @@ def _derived(
     for g in graphs.keys() - facts.keys():  # not known from this build or the last
         facts[g] = (graphs[g], facts_of(graph_export.graph_lines(writer.store, g), g))
     blob = b"".join(facts[g][1] for g in sorted(set(graphs) | set(derived_from)))
-    cross.replace(str(iris.derived_graph), derived_quads(None, cross.base, facts=blob))
+    cross.replace_lines(str(iris.derived_graph), DerivedInputs(facts=blob).lines(cross.base))
     del blob
     _save_facts(writer.folder / FACTS, {g: facts[g] for g in set(graphs) | set(derived_from)})
     cross.facts, cross.old_facts = {}, {}  # 150 MB at 10,000 plans: not kept for the site

@@ -87,43 +87,81 @@ class DerivedInputs:
 
     def quads(self, base: str) -> Iterator[ox.Quad]:
         g = ox.NamedNode(str(IRIs(base).derived_graph))
-        node, changes = _interner(), self.changes
+        for s, p, o in self._triples(base, _interner(), _count):
+            yield ox.Quad(s, p, o, g)
+
+    def lines(self, base: str) -> list[bytes]:
+        """``quads`` as kg.graph_export.lines_of gives them (sorted, distinct N-Quads
+        lines), written as text: no pyoxigraph term per node (the graph is remade by
+        every build, incremental or not: ~100,000 quads at 2,000 plans)."""
+        g = str(ox.NamedNode(str(IRIs(base).derived_graph)))
+        shown: dict = {}  # a constant term -> its N-Triples text
+
+        def text(t) -> str:
+            found = shown.get(t)
+            if found is None:
+                found = shown[t] = str(t)
+            return found
+
+        out = {
+            f"{s} {text(p)} {o if type(o) is str else text(o)} {g} .\n"
+            for s, p, o in self._triples(base, _iri_text, _count_text)
+        }
+        return sorted(line.encode() for line in out)
+
+    def _triples(self, base: str, node, count) -> Iterator[tuple]:
+        """(subject, predicate, object) of graph/derived: IRIs made by ``node`` (from the
+        IRI's text), integers by ``count``; predicates and flags as pyoxigraph terms."""
+        changes = self.changes
         for body in sorted(changes):
             chain = _closure(changes, body) | {body}
             for x in sorted(chain):
-                yield ox.Quad(node(body), _DKG.successorOrSelf, node(x), g)
+                yield node(body), _DKG.successorOrSelf, node(x)
             for x in sorted(x for x in chain if x not in changes):
-                yield ox.Quad(node(body), _DKG.carriedNowBy, node(x), g)
+                yield node(body), _DKG.carriedNowBy, node(x)
             flag = _TRUE if any(x in self.split for x in chain) else _FALSE
-            yield ox.Quad(node(body), _DKG.functionsSplit, flag, g)
+            yield node(body), _DKG.functionsSplit, flag
         for doc in sorted(self.cascades):
             for ancestor in sorted(_closure(self.cascades, doc)):
-                yield ox.Quad(node(doc), _DKG.cascadeAncestor, node(ancestor), g)
+                yield node(doc), _DKG.cascadeAncestor, node(ancestor)
         iris = IRIs(base)
         for (topic, level), (duties, bodies, docs) in sorted(
             self.tallies.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
         ):
-            t = ox.NamedNode(str(iris.topic_level_tally(topic, level)))
-            yield ox.Quad(t, _RDF.type, _DKG.TopicLevelTally, g)
-            yield ox.Quad(t, _DKG.tallyTopic, node(topic), g)
+            t = node(str(iris.topic_level_tally(topic, level)))
+            yield t, _RDF.type, _DKG.TopicLevelTally
+            yield t, _DKG.tallyTopic, node(topic)
             if level is not None:
-                yield ox.Quad(t, _DKG.tallyLevel, node(level), g)
+                yield t, _DKG.tallyLevel, node(level)
             for p, n in (
                 (_DKG.dutyCount, duties),
                 (_DKG.bodyCount, bodies),
                 (_DKG.documentCount, docs),
             ):
-                yield ox.Quad(t, p, _count(n), g)
+                yield t, p, count(n)
         for (doc, body), n in sorted(self.leadless.items()):
-            t = ox.NamedNode(str(iris.leadless_tally(doc, body)))
-            yield ox.Quad(t, _RDF.type, _DKG.LeadlessTally, g)
-            yield ox.Quad(t, _DKG.tallyDocument, node(doc), g)
-            yield ox.Quad(t, _DKG.tallyBody, node(body), g)
-            yield ox.Quad(t, _DKG.dutyCount, _count(n), g)
+            t = node(str(iris.leadless_tally(doc, body)))
+            yield t, _RDF.type, _DKG.LeadlessTally
+            yield t, _DKG.tallyDocument, node(doc)
+            yield t, _DKG.tallyBody, node(body)
+            yield t, _DKG.dutyCount, count(n)
 
 
 def _count(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=_XSD.integer)
+
+
+_INTEGER = f'"^^{_XSD.integer}'
+
+
+def _count_text(n: int) -> str:
+    """``_count(n)`` as N-Triples text."""
+    return f'"{n}{_INTEGER}'
+
+
+def _iri_text(iri: str) -> str:
+    """``ox.NamedNode(iri)`` as N-Triples text (pyoxigraph prints an IRI as it is)."""
+    return f"<{iri}>"
 
 
 class _Duties:

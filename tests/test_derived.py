@@ -95,3 +95,21 @@ def test_graph_derived_of_a_build_equals_one_read_from_its_store(seed_store_dir)
     assert sorted(line.decode().rstrip("\n").rstrip(" .") for line in built) == [
         q.rstrip(" .") for q in scanned
     ]
+
+
+def test_derived_lines_are_the_quads_as_graph_export_writes_them(seed_store_dir):
+    """kg.build writes graph/derived from ``DerivedInputs.lines`` (text, no pyoxigraph
+    term per node): the same bytes as serialising ``quads`` (kg.graph_export.lines_of)."""
+    from kg.derived import DerivedInputs
+    from kg.graph_export import lines_of
+    from kg.rdf import IRIs
+
+    store = open_store_dir(seed_store_dir)
+    try:
+        inputs = DerivedInputs(store, skip=[str(IRIs(store.base).derived_graph)])
+        lines = inputs.lines(store.base)
+        assert lines and lines == lines_of(inputs.quads(store.base))
+        assert any(b"XMLSchema#integer" in line for line in lines)
+        assert any(b"XMLSchema#boolean" in line for line in lines)
+    finally:
+        store.close()
