@@ -16,7 +16,8 @@ import contextlib
 import hashlib
 import marshal
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -87,9 +88,38 @@ def load(path: Path) -> Facts | None:
     return facts
 
 
-def changed_lines(old: Path, new: Path) -> tuple[list[bytes], list[bytes]] | None:
+@dataclass
+class Changed:
+    """What the patch changed, for kg.views.reach (which pages it can reach): the subjects
+    and IRI objects of every line of a source graph that changed, in either version (a
+    document's records all live in its graph, their evidence too), and of the changed
+    lines of the other graphs."""
+
+    source: set[str] = field(default_factory=set)  # subjects in changed source graphs
+    subjects: dict[str, set[str]] = field(default_factory=dict)  # other graphs: -> objects
+    objects: set[str] = field(default_factory=set)  # IRIs named by any of those lines
+
+    def note(self, rel: Path, before: set[bytes], after: set[bytes], lines: list[bytes]) -> None:
+        whole = rel.parts[0] == "source"
+        for line in (before | after) if whole else lines:
+            head, _, rest = line.partition(b" ")
+            subject = head[1:-1].decode() if head.startswith(b"<") else "_:"
+            objects = [m.decode() for m in _IRI.findall(rest)[1:-1]]
+            self.objects.update(objects)
+            if whole:
+                self.source.add(subject)
+            else:
+                self.subjects.setdefault(subject, set()).update(objects)
+
+
+_IRI = re.compile(rb"<([^<>\s\"]*)>")
+
+
+def changed_lines(
+    old: Path, new: Path, changed: Changed | None = None
+) -> tuple[list[bytes], list[bytes]] | None:
     """(lines gone, lines new) of the wanted lines between two ``exports/graphs`` folders,
-    or None when more than ``MAX_CHANGED`` changed."""
+    or None when more than ``MAX_CHANGED`` changed; ``changed`` notes what they name."""
     old_files = {p.relative_to(old): p for p in nquads_files(old)}
     new_files = {p.relative_to(new): p for p in nquads_files(new)}
     gone: list[bytes] = []
@@ -102,10 +132,13 @@ def changed_lines(old: Path, new: Path) -> tuple[list[bytes], list[bytes]] | Non
         after = _lines(b)
         if before == after:
             continue
+        g0, a0 = len(gone), len(added)
         gone += wanted_lines(before.difference(after))
         added += wanted_lines(after.difference(before))
         if len(gone) + len(added) > MAX_CHANGED:
             return None
+        if changed is not None:
+            changed.note(rel, before, after, gone[g0:] + added[a0:])
     return sorted(gone), sorted(added)
 
 
@@ -133,7 +166,8 @@ def patched(previous: Path, exports: Path, store: Any) -> Facts | None:
     facts = load(previous / FILE)
     if facts is None:
         return None
-    diff = changed_lines(old, exports)
+    changed = Changed()
+    diff = changed_lines(old, exports, changed)
     if diff is None:
         return None
     gone, added = diff
@@ -143,6 +177,7 @@ def patched(previous: Path, exports: Path, store: Any) -> Facts | None:
         facts.remove(q.subject, q.predicate.value, q.object)
     for q in parse_lines(added):
         facts.add(q.subject, q.predicate.value, q.object)
+    facts.changed = changed
     return facts
 
 

@@ -91,6 +91,7 @@ class Facts:
         self.more: dict[tuple[str, str], list[Any]] = {}
         self.types: dict[str, set[str]] = {iri: set() for iri in CLASSES.values()}
         self._inverse: dict[str, dict[str, list[str]]] = {}
+        self.changed: Any = None  # kg.read.facts_cache.Changed when patched from the last build's
 
     def _typed(self, o: Any) -> set[str] | None:
         """The subjects of class ``o`` kept (None: a class the model does not read)."""

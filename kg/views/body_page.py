@@ -57,6 +57,8 @@ def excerpts(site: Site, duties: list[Duty]) -> dict[str, str]:
 
 def write_pages(site: Site, write: Write) -> None:
     for body in write.share(site.bodies):
+        if write.unit(site.body_pages[body.iri], body.iri):
+            continue
         own = own_duties(site, body)
         partners = {p: len(ds) for p, ds in site.data.partners_of(body.iri).items()}
         write(

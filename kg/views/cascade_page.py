@@ -38,7 +38,10 @@ def write_pages(site: Site, write: Write) -> None:
     data = site.data
     limit = min(write.limit, CASCADE_LIMIT)
     for root in write.share(site.roots):
+        if write.unit(site.cascade_pages[root], root):
+            continue
         order, pairs, _depth = cascade_members(data, root)
+        write.gather(order)  # a new or gone plan under any of them changes the cascade
         root_doc = data.docs.get(root) or Document(root)
         if len(order) > limit:
             _national(site, write, root, root_doc, limit, (order, pairs, _depth))

@@ -298,6 +298,7 @@ class Site:
     originals: dict[str, str] = field(default_factory=dict)  # source name -> copied file
     _digests: dict[str, bytes] = field(default_factory=dict, repr=False)
     _owns: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _named: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def records(self) -> tuple[frozenset[str], str]:
@@ -342,11 +343,36 @@ class Site:
         if digest is None:
             pickled = stable_pickle(self._record(iri))
             h = hashlib.blake2b(pickled, digest_size=16)
-            for ref in self.refs(pickled):
-                if ref != iri:
-                    h.update(self._own(ref))
+            named = [ref for ref in self.refs(pickled) if ref != iri]
+            for ref in named:
+                h.update(self._own(ref))
+            self._named[iri] = named
             digest = self._digests[iri] = h.digest()
         return digest
+
+    def record_refs(self, iri: str) -> list[str]:
+        """The records ``iri``'s record names (what its digest covers besides itself)."""
+        if iri not in self._named:
+            self.record_digest(iri)
+        return self._named[iri]
+
+    def shown_maps(self) -> dict[str, dict]:
+        """What a page shows of other records besides the records themselves: page names,
+        links to originals and calendars, whether a body's name needs its place
+        (kg.views.reach compares them with the last site's)."""
+        data = self.data
+        return {
+            "doc_pages": self.doc_pages,
+            "body_pages": self.body_pages,
+            "cascade_pages": self.cascade_pages,
+            "calendar_hrefs": self.calendar_hrefs,
+            "originals": {
+                iri: self.originals.get(d.source_file)
+                for iri, d in data.docs.items()
+                if d.source_file
+            },
+            "shared": {iri: 1 for iri, b in data.bodies.items() if b.name in self.shared_names},
+        }
 
     def ev_local(self, ev: Evidence | None) -> list[int] | None:
         """Offsets for site.js on the page of the evidence's own document (code points)."""

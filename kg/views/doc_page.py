@@ -42,6 +42,8 @@ def duty_groups(site: Site, doc: Document) -> list[tuple[str, list[Duty]]]:
 def write_pages(site: Site, write: Write) -> None:
     data = site.data
     for doc in write.share(site.docs):
+        if write.unit(site.doc_pages[doc.iri], doc.iri):
+            continue
         text = data.text_of(doc.iri) if doc.ingested or doc.source_file else None
         write(
             site.doc_pages[doc.iri],

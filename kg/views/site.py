@@ -27,7 +27,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from kg.read import ReadModel, load_model
 from kg.read.facts_cache import FactsCache, read_facts
 from kg.read.scan import scan_model
-from kg.views import body_page, cascade_page, doc_page, index_page
+from kg.views import body_page, cascade_page, doc_page, index_page, reach
 from kg.views.calendar_page import write_calendar_pages
 from kg.views.common import (
     FREQ_VI,
@@ -129,6 +129,7 @@ def write_site(
     originals: Iterable[tuple[str, Path]] = (),
     previous: Path | None = None,
     jobs: int = 1,
+    touched: reach.Touched | None = None,
 ) -> SiteReport:
     """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
 
@@ -136,7 +137,9 @@ def write_site(
     interrupted build leaves the previous site as it was. ``previous`` is the site of the
     last build (it may be ``site_dir`` itself): its pages whose inputs did not change are
     hard-linked instead of rendered again (kg.views.write). ``jobs``: processes that
-    render the per-document, per-body and per-cascade pages.
+    render the per-document, per-body and per-cascade pages. ``touched``: the records
+    that changed since ``previous`` and the changed subjects that are none (kg.views.reach):
+    then only the documents, bodies and cascades naming them are made at all.
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
@@ -152,7 +155,7 @@ def write_site(
     try:
         shutil.copytree(STATIC_DIR, tmp / "static")
         copied, problems = copy_originals(tmp, originals, previous)
-        report = _render(data, tmp, limit, index_rows, copied, previous, jobs)
+        report, write = _render(data, tmp, limit, index_rows, copied, previous, jobs, touched)
         report.warnings = problems
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -163,6 +166,7 @@ def write_site(
     tmp.rename(site_dir)
     if old.exists():
         shutil.rmtree(old)
+    reach.save(site_dir, write._code, write.units, write.last, write.site.shown_maps())
     report.path = site_dir
     report.seconds = time.perf_counter() - started
     return report
@@ -176,7 +180,8 @@ def _render(
     originals: dict[str, str],
     previous: Path | None = None,
     jobs: int = 1,
-) -> SiteReport:
+    touched: reach.Touched | None = None,
+) -> tuple[SiteReport, Write]:
     """Every page of every kind in ``PAGE_KINDS`` into ``tmp``; the single pages here, the
     per-item ones split over ``jobs`` processes when there are enough of them."""
     site = Site.of(data)
@@ -185,6 +190,9 @@ def _render(
     for kind in PAGE_KINDS:
         if not kind.per_item:
             kind.write_pages(site, write)
+            write.end_unit()
+    if touched is not None and write.last is not None:
+        write.redo = reach.redo(write.last, touched, site.shown_maps())
     split = [kind for kind in PAGE_KINDS if kind.per_item]
     items = len(site.docs) + len(site.bodies) + len(site.roots)
     if jobs > 1 and items >= POOL_MIN_PAGES and "fork" in mp.get_all_start_methods():
@@ -192,8 +200,9 @@ def _render(
     else:
         for kind in split:
             kind.write_pages(site, write)
+            write.end_unit()
     write.save_keys()
-    return SiteReport(
+    report = SiteReport(
         reused=write.reused,
         pages=write.pages,
         documents=len(site.docs),
@@ -202,6 +211,7 @@ def _render(
         seconds=0.0,
         path=tmp,
     )
+    return report, write
 
 
 POOL_MIN_PAGES = 400  # fewer pages than this are rendered in one process
@@ -213,7 +223,7 @@ def _shard(number: int, of: int) -> tuple[dict[str, str], int, int]:
     assert _JOB is not None
     site, write, kinds = _JOB
     if number:  # a forked worker: its own counts, and a store handle of its own
-        write.keys, write.pages, write.reused = {}, 0, 0
+        write.keys, write.pages, write.reused, write.units = {}, 0, 0, {}
         reopen = getattr(site.data.texts, "reopen", None)
         if reopen is not None:
             reopen()
@@ -221,9 +231,10 @@ def _shard(number: int, of: int) -> tuple[dict[str, str], int, int]:
     try:
         for kind in kinds:
             kind.write_pages(site, write)
+            write.end_unit()
     finally:
         write.shard = (0, 1)
-    return write.keys, write.pages, write.reused
+    return write.keys, write.pages, write.reused, write.units
 
 
 def _in_processes(site: Site, write: Write, kinds: list[PageKind], jobs: int) -> None:
@@ -236,8 +247,9 @@ def _in_processes(site: Site, write: Write, kinds: list[PageKind], jobs: int) ->
         with mp.get_context("fork").Pool(jobs - 1, initializer=gc.freeze) as pool:
             pending = pool.starmap_async(_shard, [(i, jobs) for i in range(1, jobs)])
             _shard(0, jobs)
-            for keys, pages, reused in pending.get():
+            for keys, pages, reused, units in pending.get():
                 write.keys.update(keys)
+                write.units.update(units)
                 write.pages += pages
                 write.reused += reused
     finally:
@@ -264,12 +276,23 @@ def build_site(
     ``facts``: where the facts read from them are kept, and the last build's found
     (kg.read.facts_cache: then only the files that changed are read).
     """
+    touched = None
     if nquads is not None:
-        model = scan_model(store, facts=read_facts(store, Path(nquads), facts))
+        found = read_facts(store, Path(nquads), facts)
+        if found.changed is not None:
+            touched = reach.touched(found.changed, found)
+        model = scan_model(store, facts=found)
+        del found
     else:
         model = load_model(store)
     return write_site(
-        model, Path(out_dir), limit, originals=originals, previous=previous, jobs=jobs
+        model,
+        Path(out_dir),
+        limit,
+        originals=originals,
+        previous=previous,
+        jobs=jobs,
+        touched=touched,
     )
 
 

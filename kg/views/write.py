@@ -22,6 +22,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from kg.views import reach
 from kg.views.common import HERE, Site, stable_pickle
 
 KEYS = ".page-keys.json"  # page name -> key of what it was rendered from
@@ -85,6 +86,51 @@ class Write:
         self._code = f"{code_digest()}:{limit}:{index_rows}"
         self.shard = (0, 1)  # (this process, processes): which items ``share`` yields
         self._folders: set[Path] = set()  # folders made for carried files
+        self.last = reach.load(self.previous, self._code)  # what its units named
+        self.redo: set[str] | None = None  # units to make again (None: every one)
+        self.units: dict[str, tuple[list[str], Any, Any]] = {}  # name -> files, shows, gathers
+        self._unit: str | None = None  # the unit being written
+
+    def unit(self, name: str, *gathers: str) -> bool:
+        """Start the pages of one document, body or cascade (``name``: its first page),
+        which gather what names ``gathers`` (kg.views.reach). True when they were carried
+        over from the previous site without being made: nothing they show changed."""
+        if self.redo is not None and self.last is not None and name not in self.redo:
+            kept = self.last.units.get(name)
+            if kept is not None and self._carry_all(kept[0]):
+                self.units[name] = (list(kept[0]), kept[1], kept[2])
+                for file in kept[0]:
+                    self.keys[file] = self.before[file]
+                self.pages += len(kept[0])
+                self.reused += len(kept[0])
+                self._unit = None
+                return True
+        self.units[name] = ([], set(), set(gathers))
+        self._unit = name
+        return False
+
+    def gather(self, records: Iterable[str]) -> None:
+        """The current unit's pages also gather what names these (a cascade's members)."""
+        unit = self.units.get(self._unit) if self._unit is not None else None
+        if unit is not None:
+            unit[2].update(records)
+
+    def end_unit(self) -> None:
+        self._unit = None
+
+    def _carry_all(self, files: Iterable[str]) -> bool:
+        """Link every file of a unit from the previous site, or none of them."""
+        assert self.previous is not None
+        if not all(f in self.before and (self.previous / f).is_file() for f in files):
+            return False
+        done = []
+        for file in files:
+            if not self._carry(file):
+                for made in done:
+                    (self.out_dir / made).unlink(missing_ok=True)
+                return False
+            done.append(file)
+        return True
 
     def share(self, items: Iterable[Any]) -> Iterator[Any]:
         """The items whose pages this process writes (every one unless rendering is split
@@ -105,7 +151,12 @@ class Write:
     def file(self, name: str, inputs: Any, make: Callable[[], str]) -> None:
         """Write ``make()`` to ``name``, or carry the previous site's file over when it was
         made from the same ``inputs`` (and the records they name) by the same code."""
-        key = self.key(inputs)
+        unit = self.units.get(self._unit) if self._unit is not None else None
+        if unit is not None:
+            unit[0].append(name)
+        key = self.key(inputs, unit[1] if unit is not None else None)
+        if unit is not None and key is None:
+            self.units[self._unit] = (unit[0], None, unit[2])  # what it shows is not known
         if key is not None:
             self.keys[name] = key
             if self.before.get(name) == key and self._carry(name):
@@ -113,15 +164,20 @@ class Write:
                 return
         (self.out_dir / name).write_text(make(), encoding="utf-8")
 
-    def key(self, inputs: Any) -> str | None:
-        """Digest of the inputs and of every record they name; None if they cannot be pickled."""
+    def key(self, inputs: Any, named: set[str] | None = None) -> str | None:
+        """Digest of the inputs and of every record they name (added to ``named``, with
+        the records those name); None if they cannot be pickled."""
         try:
             pickled = stable_pickle(inputs)
         except Exception:  # a lambda, a recursive structure: render it every time
             return None
         h = hashlib.blake2b(pickled, digest_size=16, key=self._code.encode()[:64])
-        for iri in self.site.refs(pickled):
-            h.update(self.site.record_digest(iri))
+        site = self.site
+        for iri in site.refs(pickled):
+            h.update(site.record_digest(iri))
+            if named is not None:
+                named.add(iri)
+                named.update(site.record_refs(iri))
         return h.hexdigest()
 
     def _carry(self, name: str) -> bool:

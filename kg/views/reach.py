@@ -1,0 +1,214 @@
+"""Which pages a change can reach, so that adding one plan models only the pages it reaches.
+
+A page's key (kg.views.write) is a digest of its context and of the records it names, so
+it tells whether a page came out the same only after its context was made: for every
+page of a national site, on every build. Here each site keeps, beside it
+(``<site>.deps``), per unit (the pages of one document, body or cascade) the files it
+wrote and the records (documents, bodies, duties) its pages named, directly or through
+those records (the same two steps as the keys). The next build learns from the facts
+patch (kg.read.facts_cache.Changed) which records changed: every IRI of a changed source
+graph (a document's records all live in its graph) and the subjects and objects of the
+other graphs' changed lines (a place stands for the bodies under it). A unit none of
+whose records changed is carried over (hard links) without its context being made; the
+others are made and keyed as before. Anything this cannot place (a changed line about a
+reorganisation event, a page whose inputs cannot be pickled, another code) makes every
+unit again, so the site stays byte for byte a full build's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ALL = -1  # a unit whose records are not known: made again on every build
+
+Files = list[str]
+
+
+def path_of(site_dir: Path) -> Path:
+    return Path(site_dir).with_name(Path(site_dir).name + ".deps")
+
+
+@dataclass
+class Reach:
+    """The last site's units: name -> (its files, the ids in ``iris`` of the records they
+    show, of the records whose referrers they gather), and the names and links (``maps``)
+    its pages were written with."""
+
+    iris: list[str]
+    units: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]]
+    maps: dict[str, dict[str, Any]]
+
+
+def _keys_digest(site_dir: Path) -> bytes | None:
+    from kg.views.write import KEYS
+
+    try:
+        data = (Path(site_dir) / KEYS).read_bytes()
+    except OSError:
+        return None
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def load(site_dir: Path | None, code: str) -> Reach | None:
+    """The reach kept beside ``site_dir`` by the same code, and for exactly that site
+    (its page keys' digest): a site swapped in without it is not trusted."""
+    if site_dir is None:
+        return None
+    try:
+        with open(path_of(site_dir), "rb") as fh:
+            kept = marshal.load(fh)
+        if kept["code"] != code or kept["keys"] != _keys_digest(site_dir):
+            return None
+        return Reach(kept["iris"], kept["units"], kept["maps"])
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        return None
+
+
+def save(
+    site_dir: Path,
+    code: str,
+    units: dict[str, tuple[Files, Any, Any]],
+    last: Reach | None,
+    maps: dict[str, dict[str, Any]],
+) -> None:
+    """Write the reach of the site now in ``site_dir`` (beside, then renamed). A unit
+    carried over keeps its ids: the IRI table only grows (a full build starts it anew)."""
+    iris = list(last.iris) if last is not None else []
+    index = {iri: i for i, iri in enumerate(iris)}
+
+    def ids(records: Any) -> tuple[int, ...]:
+        if isinstance(records, tuple):  # carried: ids of ``last``
+            return records
+        if records is None:
+            return (ALL,)
+        out = []
+        for iri in records:
+            i = index.get(iri)
+            if i is None:
+                i = index[iri] = len(iris)
+                iris.append(iri)
+            out.append(i)
+        return tuple(sorted(out))
+
+    out = {
+        name: (tuple(files), ids(shows), ids(gathers))
+        for name, (files, shows, gathers) in units.items()
+    }
+    path = path_of(site_dir)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            marshal.dump(
+                {
+                    "code": code,
+                    "keys": _keys_digest(site_dir),
+                    "iris": iris,
+                    "units": out,
+                    "maps": maps,
+                },
+                fh,
+            )
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What changed since the last site, by record IRI: ``own`` records whose own facts
+    changed (pages showing them change), ``named`` records something new or gone names
+    (pages gathering what names them change: a body's duties, a plan's cascade),
+    ``unknown`` changed subjects that are no record a page shows."""
+
+    own: set[str]
+    named: set[str]
+    unknown: set[str]
+
+
+def touched(changed: Any, facts: Any) -> Touched:
+    """From kg.read.facts_cache.Changed and the patched facts: a place whose own facts
+    changed stands for every body under it; a change event, its act or its generation
+    for the bodies before and after it."""
+    from kg.read.scan import _DKG, _SKOS, CLASSES
+
+    records = set().union(*(facts.types[CLASSES[n]] for n in ("Document", "Body", "Duty")))
+    places = facts.types[CLASSES["AdminUnit"]]
+    own = set(changed.source)
+    unknown: set[str] = set()
+    moved: list[str] = []
+    for s, objects in changed.subjects.items():
+        if s in records:
+            own.add(s)
+        elif s in places:
+            moved.append(s)
+        elif found := _owners(s, facts, records):
+            own |= found | objects
+        elif not _present(s, facts):  # gone: its lines name what showed it
+            own |= objects
+        else:
+            unknown.add(s)
+    if moved:
+        below = facts.inverse(_SKOS + "broader")
+        seen = set(moved)
+        while moved:
+            for place in below.get(moved.pop(), []):
+                if place not in seen:
+                    seen.add(place)
+                    moved.append(place)
+        seated = facts.inverse(_DKG + "jurisdiction")
+        for place in seen:
+            own.update(seated.get(place, []))
+    return Touched(own, set(changed.objects), unknown)
+
+
+def _owners(node: str, facts: Any, records: set[str]) -> set[str]:
+    """The records a reorganisation node (an event, its act, a generation) is shown with:
+    the bodies the event changed, found from the node in at most two steps."""
+    from kg.read.scan import _DKG, _PROV
+
+    heads = {node}
+    for p in (_DKG + "legalBasis", _PROV + "qualifiedGeneration"):
+        heads.update(facts.inverse(p).get(node, []))
+    heads.update(facts.of(_PROV + "activity", node))
+    found = {h for h in heads if h in records}
+    for head in heads:
+        for p in facts.one:
+            found.update(v for v in facts.of(p, head) if isinstance(v, str) and v in records)
+    return found
+
+
+def _present(node: str, facts: Any) -> bool:
+    return any(node in values for values in facts.one.values()) or any(
+        node in typed for typed in facts.types.values()
+    )
+
+
+def redo(last: Reach, touched: Touched, maps: dict[str, dict]) -> set[str] | None:
+    """The units of ``last`` to make again (None: every one): those showing a record that
+    changed or whose page name, link or shown name changed (``maps``), and those
+    gathering what names a record something new or gone names."""
+    known = set(last.iris)
+    if touched.unknown - known:
+        return None
+    own = touched.own | touched.unknown
+    for key, new in maps.items():
+        old = last.maps.get(key)
+        if old is None:
+            return None
+        if old != new:
+            own.update(iri for iri in old.keys() | new.keys() if old.get(iri) != new.get(iri))
+    shown = {i for i, iri in enumerate(last.iris) if iri in own}
+    named = shown | {i for i, iri in enumerate(last.iris) if iri in touched.named}
+    shown.add(ALL)
+    return {
+        name
+        for name, (_files, shows, gathers) in last.units.items()
+        if not shown.isdisjoint(shows) or not named.isdisjoint(gathers)
+    }
