@@ -29,6 +29,7 @@ from kg import lexicon
 from kg.read import LEVELS, Body, DocLink, Document, Evidence, ReadModel, Report, Target
 
 HERE = Path(__file__).parent
+KEYS = ".page-keys.json"  # in a site: page name -> key of what it was rendered from
 STATIC_DIR = HERE / "static"
 TEMPLATE_DIR = HERE / "templates"
 

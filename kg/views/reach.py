@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.read.scan import _DKG, _PROV, _SKOS, CLASSES
+from kg.views.common import KEYS
+
 ALL = -1  # a unit whose records are not known: made again on every build
 
 Files = list[str]
@@ -46,8 +49,6 @@ class Reach:
 
 
 def _keys_digest(site_dir: Path) -> bytes | None:
-    from kg.views.write import KEYS
-
     try:
         data = (Path(site_dir) / KEYS).read_bytes()
     except OSError:
@@ -136,8 +137,6 @@ def touched(changed: Any, facts: Any) -> Touched:
     """From kg.read.facts_cache.Changed and the patched facts: a place whose own facts
     changed stands for every body under it; a change event, its act or its generation
     for the bodies before and after it."""
-    from kg.read.scan import _DKG, _SKOS, CLASSES
-
     records = set().union(*(facts.types[CLASSES[n]] for n in ("Document", "Body", "Duty")))
     places = facts.types[CLASSES["AdminUnit"]]
     own = set(changed.source)
@@ -171,8 +170,6 @@ def touched(changed: Any, facts: Any) -> Touched:
 def _owners(node: str, facts: Any, records: set[str]) -> set[str]:
     """The records a reorganisation node (an event, its act, a generation) is shown with:
     the bodies the event changed, found from the node in at most two steps."""
-    from kg.read.scan import _DKG, _PROV
-
     heads = {node}
     for p in (_DKG + "legalBasis", _PROV + "qualifiedGeneration"):
         heads.update(facts.inverse(p).get(node, []))

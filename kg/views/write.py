@@ -23,9 +23,7 @@ from typing import Any
 from jinja2 import Environment
 
 from kg.views import reach
-from kg.views.common import HERE, Site, stable_pickle
-
-KEYS = ".page-keys.json"  # page name -> key of what it was rendered from
+from kg.views.common import HERE, KEYS, Site, stable_pickle
 
 
 @cache
