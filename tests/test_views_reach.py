@@ -113,8 +113,8 @@ def test_a_changed_subject_no_page_shows_makes_every_unit_again():
 
 def test_the_reach_of_another_site_is_not_used(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    write_site(sample_model(without="xa-tien-noi"), a)
-    write_site(sample_model(), b)
+    write_site(sample_model(without="xa-tien-noi"), a, keep_reach=True)
+    write_site(sample_model(), b, keep_reach=True)
     kept = reach.path_of(a).read_bytes()
     assert reach.load(a, _code(a)) is not None
     reach.path_of(b).write_bytes(kept)  # b's pages are not the ones a's reach describes

@@ -18,7 +18,7 @@ from kg.views.write import Write
 def write_pages(site: Site, write: Write) -> None:
     data, docs, bodies = site.data, site.docs, site.bodies
     big = len(docs) + len(bodies) > write.index_rows
-    write(
+    write.whole(
         "index.html",
         "index.html",
         docs=docs,

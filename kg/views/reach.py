@@ -3,7 +3,7 @@
 A page's key (kg.views.write) is a digest of its context and of the records it names, so
 it tells whether a page came out the same only after its context was made: for every
 page of a national site, on every build. Here each site keeps, beside it
-(``<site>.deps``), per unit (the pages of one document, body or cascade) the files it
+(``<site>-reach.marshal``), per unit (the pages of one document, body or cascade) the files it
 wrote and the records (documents, bodies, duties) its pages named, directly or through
 those records (the same two steps as the keys). The next build learns from the facts
 patch (kg.read.facts_cache.Changed) which records changed: every IRI of a changed source
@@ -34,7 +34,8 @@ Files = list[str]
 
 
 def path_of(site_dir: Path) -> Path:
-    return Path(site_dir).with_name(Path(site_dir).name + ".deps")
+    """Beside the site (gen/site-reach.marshal), outside it: not a page of it."""
+    return Path(site_dir).with_name(Path(site_dir).name + "-reach.marshal")
 
 
 @dataclass
@@ -131,6 +132,9 @@ class Touched:
     own: set[str]
     named: set[str]
     unknown: set[str]
+
+    def any(self) -> bool:
+        return bool(self.own or self.named or self.unknown)
 
 
 def touched(changed: Any, facts: Any) -> Touched:

@@ -130,6 +130,7 @@ def write_site(
     previous: Path | None = None,
     jobs: int = 1,
     touched: reach.Touched | None = None,
+    keep_reach: bool = False,
 ) -> SiteReport:
     """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
 
@@ -140,6 +141,7 @@ def write_site(
     render the per-document, per-body and per-cascade pages. ``touched``: the records
     that changed since ``previous`` and the changed subjects that are none (kg.views.reach):
     then only the documents, bodies and cascades naming them are made at all.
+    ``keep_reach``: keep what each page named beside the site for the next build.
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
@@ -166,7 +168,8 @@ def write_site(
     tmp.rename(site_dir)
     if old.exists():
         shutil.rmtree(old)
-    reach.save(site_dir, write._code, write.units, write.last, write.site.shown_maps())
+    if keep_reach:
+        reach.save(site_dir, write._code, write.units, write.last, write.site.shown_maps())
     report.path = site_dir
     report.seconds = time.perf_counter() - started
     return report
@@ -187,12 +190,12 @@ def _render(
     site = Site.of(data)
     site.originals = originals
     write = Write(_env(), site, tmp, limit, index_rows, previous)
+    write.touched = touched
     for kind in PAGE_KINDS:
         if not kind.per_item:
             kind.write_pages(site, write)
             write.end_unit()
-    if touched is not None and write.last is not None:
-        write.redo = reach.redo(write.last, touched, site.shown_maps())
+    _ = write.redo  # planned here, before the per-item pages are split over processes
     split = [kind for kind in PAGE_KINDS if kind.per_item]
     items = len(site.docs) + len(site.bodies) + len(site.roots)
     if jobs > 1 and items >= POOL_MIN_PAGES and "fork" in mp.get_all_start_methods():
@@ -293,6 +296,7 @@ def build_site(
         previous=previous,
         jobs=jobs,
         touched=touched,
+        keep_reach=facts is not None,  # a build's: the next one starts from it
     )
 
 

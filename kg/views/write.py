@@ -85,9 +85,41 @@ class Write:
         self.shard = (0, 1)  # (this process, processes): which items ``share`` yields
         self._folders: set[Path] = set()  # folders made for carried files
         self.last = reach.load(self.previous, self._code)  # what its units named
-        self.redo: set[str] | None = None  # units to make again (None: every one)
+        self.touched: reach.Touched | None = None  # what changed since ``previous``
+        self._redo: set[str] | None = None
+        self._planned = False
+        self.quiet = False  # nothing changed since ``previous`` (known from its reach)
         self.units: dict[str, tuple[list[str], Any, Any]] = {}  # name -> files, shows, gathers
         self._unit: str | None = None  # the unit being written
+
+    @property
+    def redo(self) -> set[str] | None:
+        """The units to make again (None: every one, when what changed is not known);
+        the first call must come after the calendar (its links are among the maps)."""
+        if not self._planned:
+            self._planned = True
+            if self.touched is not None and self.last is not None:
+                maps = self.site.shown_maps()
+                self._redo = reach.redo(self.last, self.touched, maps)
+                self.quiet = not self.touched.any() and self.last.maps == maps
+        return self._redo
+
+    def whole(self, name: str, template: str, **context: Any) -> None:
+        """A page made from every record (the index): its key would pickle them all and
+        nearly any change changes it, so it is keyed by what it says once made. With the
+        last site's reach at hand and nothing changed it is carried without being made."""
+        self.pages += 1
+        if self.redo is not None and self.quiet and name in self.before and self._carry(name):
+            self.keys[name] = self.before[name]
+            self.reused += 1
+            return
+        text = self.env.get_template(template).render(site=self.site, **context)
+        h = hashlib.blake2b(text.encode(), digest_size=16, key=self._code.encode()[:64])
+        key = self.keys[name] = "made:" + h.hexdigest()
+        if self.before.get(name) == key and self._carry(name):
+            self.reused += 1
+            return
+        (self.out_dir / name).write_text(text, encoding="utf-8")
 
     def unit(self, name: str, *gathers: str) -> bool:
         """Start the pages of one document, body or cascade (``name``: its first page),
@@ -118,8 +150,7 @@ class Write:
 
     def _carry_all(self, files: Iterable[str]) -> bool:
         """Link every file of a unit from the previous site, or none of them."""
-        assert self.previous is not None
-        if not all(f in self.before and (self.previous / f).is_file() for f in files):
+        if not all(f in self.before for f in files):
             return False
         done = []
         for file in files:
