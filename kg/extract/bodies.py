@@ -55,7 +55,10 @@ COMMITTEE_LEVEL_WORD = {fold(w.label): fold(w.unit or "") for w in lexicon.commi
 # sets of body types and groups, by how texts name them (ontology/bodies.ttl collections)
 _ORGAN_COLLECTIVES = collection("committee-organs")  # named with the committee they serve
 _NO_LEVEL_GROUPS = collection("no-level-groups")
-_PLURAL_GOV = collection("one-per-unit")  # "các Ủy ban nhân dân xã": one per unit
+_PLURAL_GOV = collection("one-per-unit")
+_ATTACHED_ORGANS = collection(
+    "attached-organs"
+)  # named with the body they serve  # "các Ủy ban nhân dân xã": one per unit
 # types whose name already says their level ("Sở Y tế", "Phòng Tư pháp"): the printed level
 # word is dropped; other types of one level keep it as printed ("Bộ Chỉ huy Quân sự tỉnh")
 _LEVEL_NAMED_GROUPS = collection("level-named-groups")
@@ -213,7 +216,8 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         return name, type_id, level, True
     if m.inner is not None:
         inner_name, _, inner_level, plural = canonical(m.inner, ctx)
-        level = inner_level if t.party_organ else m.inner.type.level or ctx.level
+        own_level = t.party_organ or t.id in _ATTACHED_ORGANS  # "Ban Thường trực ... cấp xã"
+        level = inner_level if own_level else m.inner.type.level or ctx.level
         return f"{t.pref} {inner_name}", type_id, level, plural and t.party_organ
     if t.collective and m.committee and fold_same_length(t.pref).endswith("truc thuoc"):
         return f"{t.pref} {COMMITTEE_DISPLAY[m.committee]}", type_id, level, True

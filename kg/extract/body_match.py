@@ -61,6 +61,7 @@ _NEEDS_NAME = collection("needs-name")
 # named as printed with what follows ("Báo và Phát thanh, Truyền hình Lai Châu" is a title)
 KEEPS_NAME = collection("keeps-name")
 _ATTACHED = collection("attached-organs")
+_NEEDS_INNER = collection("needs-inner")
 # a province's authority of one named zone ("Ban Quản lý Khu kinh tế Đông Nam"): the zone's
 # name is part of the body's, and a mention without it is that one zone's authority
 ZONE_NAMED = collection("zone-named")
@@ -347,6 +348,8 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
             m.end = inner.end
             m.as_written = text[m.start : m.end]
             return m
+        if type_id in _NEEDS_INNER:
+            return None  # "Ban Thường trực" alone: the board of what?
     if type_id == "TruongThon" and text[start:end].split()[-1].lower() == "ban":
         return None  # "Trưởng ban": the head of a board, not of a village (bản)
     if type_id == "TruongThon":
