@@ -45,6 +45,16 @@ def test_a_board_named_by_its_bare_head_in_a_table_cell_is_the_one_named_in_full
     assert got["Sở Xây dựng"] == ["Văn phòng Ban Chỉ huy phòng thủ dân sự tỉnh"]
 
 
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["2025", "Thường xuyên", "Trước ngày 30/11/2025", "Quý IV"]))
+def test_a_bare_head_whose_cell_a_web_copy_joined_to_the_time_cell(time):
+    """A copy that prints each cell on its own line may join the partner cell's last line to
+    the row's time cell ("Văn phòng Ban Chỉ" / "huy" / "2025"): the time ends the name."""
+    got = partners_of(FULL.format(cell=f"Văn phòng Ban Chỉ huy {time}"))
+    assert got["Sở Xây dựng"] == ["Văn phòng Ban Chỉ huy phòng thủ dân sự tỉnh"]
+    assert partners_of(FULL.format(cell=f"Văn phòng Ban Chỉ huy khác {time}"))["Sở Xây dựng"] == []
+
+
 def test_a_bare_head_in_a_partner_list_of_running_text():
     text = FULL.split("PHỤ LỤC")[0] + (
         "2. Sở Xây dựng\n"

@@ -29,7 +29,11 @@ from kg.text import fold_same_length, normalize_key
 _BOARDS = "SteeringCommittee"  # the group of board types in ontology/bodies.ttl
 _OFFICE = "van phong "  # "Văn phòng" before a board's name: the board's own office
 # what may follow a bare head: the end of the name (punctuation, "và", the end of the cell)
-_END = r"(?=\s*(?:[;,.)/]|va(?![a-z])|\n\s*\n|$))"
+# (or the row's next cell, a time, when a web copy's table joined the two: "... huy 2025")
+_END = (
+    r"(?=\s*(?:[;,.)/]|va(?![a-z])|\n\s*\n|$)"
+    r"|\s+(?:(?:19|20)\d{2}|thuong\s+xuyen|truoc\s+ngay|quy\s+[ivx]+)(?![a-z0-9]))"
+)
 # between two items of a list of bodies
 # "<body> là cơ quan (đơn vị) thường trực (của) <board>": the role that follows names the body
 # or set beside it: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Bộ X (cơ quan thường trực ...)"
