@@ -184,3 +184,25 @@ def test_a_body_set_beside_its_standing_role_is_one_entry():
         ("Sở Xây dựng", 1),
     ]
     assert [p.name for p in assignments[1].duties[0].partners] == ["Sở Tài chính"]
+
+
+RUNNING = (
+    FULL.split("PHỤ LỤC")[0]
+    + "2. Sở Khoa học và Công nghệ\n- Phối hợp chặt chẽ với {partners} để triển khai trạm phát sóng 5G.\n"
+)
+
+
+def test_the_members_a_collective_partner_lists_in_brackets_are_the_partners():
+    """GUIDE leaves a generic collective out; the specific bodies its brackets list stay, and a
+    group's enterprise printed with a province is that province's branch."""
+    text = RUNNING.format(partners="các nhà mạng (Viettel Nghệ\nAn, VNPT Nghệ An, MobiFone)")
+    assert partners_of(text)["Sở Khoa học và Công nghệ"] == ["VNPT Nghệ An", "Viettel Nghệ An"]
+    text = RUNNING.format(partners="các tổ chức chính trị - xã hội (Hội Nông dân tỉnh)")
+    assert partners_of(text)["Sở Khoa học và Công nghệ"] == ["Hội Nông dân tỉnh"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(["nếu có", "sau đây gọi là các nhà mạng", "các sở, ngành", "gọi tắt"]))
+def test_brackets_that_list_no_bodies_add_no_partner(inside):
+    text = RUNNING.format(partners=f"các nhà mạng ({inside})")
+    assert partners_of(text)["Sở Khoa học và Công nghệ"] == []

@@ -55,10 +55,9 @@ COMMITTEE_LEVEL_WORD = {fold(w.label): fold(w.unit or "") for w in lexicon.commi
 # sets of body types and groups, by how texts name them (ontology/bodies.ttl collections)
 _ORGAN_COLLECTIVES = collection("committee-organs")  # named with the committee they serve
 _NO_LEVEL_GROUPS = collection("no-level-groups")
-_PLURAL_GOV = collection("one-per-unit")
-_ATTACHED_ORGANS = collection(
-    "attached-organs"
-)  # named with the body they serve  # "các Ủy ban nhân dân xã": one per unit
+_PLURAL_GOV = collection("one-per-unit")  # "các Ủy ban nhân dân xã": one per unit
+_ATTACHED_ORGANS = collection("attached-organs")  # named with the body they serve
+_BRANCH_GROUPS = collection("province-branches")  # a branch in each province
 # types whose name already says their level ("Sở Y tế", "Phòng Tư pháp"): the printed level
 # word is dropped; other types of one level keep it as printed ("Bộ Chỉ huy Quân sự tỉnh")
 _LEVEL_NAMED_GROUPS = collection("level-named-groups")
@@ -248,6 +247,8 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if m.plural:
         cac = "các " if m.has_cac else ""
         return f"{t.pref} {cac}{', '.join(levels)}", type_id, level, True
+    if m.place and t.groups & _BRANCH_GROUPS:  # "Viettel Nghệ An": a branch, named as printed
+        return _squash(m.as_written), type_id, "province", False
     if t.id in KEEPS_NAME or t.proper_name or t.person_name:  # or an office by its holder
         name = f"{t.pref} {m.name_extra}" if t.person_name else _squash(m.as_written)
         return name, type_id, level or ctx.level, collective

@@ -62,6 +62,8 @@ _NEEDS_NAME = collection("needs-name")
 KEEPS_NAME = collection("keeps-name")
 _ATTACHED = collection("attached-organs")
 _NEEDS_INNER = collection("needs-inner")
+# groups whose bodies have a branch in each province, named with it ("VNPT Lào Cai")
+_BRANCH_GROUPS = collection("province-branches")
 # a province's authority of one named zone ("Ban Quản lý Khu kinh tế Đông Nam"): the zone's
 # name is part of the body's, and a mention without it is that one zone's authority
 ZONE_NAMED = collection("zone-named")
@@ -371,6 +373,13 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         m.name_extra = ", ".join(_school_level(x) for x in levels)
         m.as_written = text[m.start : m.end]
         return m
+    if _BRANCH_GROUPS & m.type.groups and not key.startswith("cac "):
+        name, e = take_name(text, m.end, 3)
+        province = admin.province_named(name) if name else None
+        if province:  # "Viettel Nghệ An": the group's branch in that province
+            m.place, m.end = province, e
+            m.as_written = text[m.start : m.end]
+            return m
     if type_id in ZONE_NAMED:
         name, e = take_name(text, m.end)
         if name and not admin.province_named(name):  # "Đông Nam", not the province's name

@@ -13,6 +13,9 @@ of its own system at its own tier, its members.
 
 from __future__ import annotations
 
+import re
+
+from kg.extract.bodies import BodyMatch, find_bodies
 from kg.models import BodyMention
 from kg.refdata import body_types
 from kg.text import fold, normalize_key
@@ -48,4 +51,25 @@ def as_named_holder(
     if holder.jurisdiction != partner.jurisdiction:
         return partner
     out = BodyMention(**{**vars(partner), "name": holder.name})
+    return out
+
+
+# "các nhà mạng (Viettel Nghệ An, VNPT Nghệ An)": the brackets right after a collective
+_BRACKET = re.compile(r"[ \t]*\n?[ \t]*\(([^()]{3,240})\)")
+
+
+def bracketed_members(text: str, collective: BodyMatch) -> list[BodyMatch]:
+    """The bodies a collective partner's brackets list ("phối hợp với các nhà mạng (Viettel
+    Nghệ An, VNPT Nghệ An)", "các tổ chức chính trị - xã hội (Hội Nông dân, Đoàn Thanh niên)"):
+    the collective is generic, its members are the specific partners. Offsets into ``text``."""
+    m = _BRACKET.match(text, collective.end)
+    if m is None:
+        return []
+    inside = find_bodies(m[1], list_mode=True)
+    if not inside or any(b.type.generic for b in inside):
+        return []  # "(nếu có)", "(sau đây gọi là ...)": no list of members
+    out = []
+    for b in inside:
+        b.start, b.end = b.start + m.start(1), b.end + m.start(1)
+        out.append(b)
     return out

@@ -13,7 +13,7 @@ from kg.extract.duties.collect import (
     _Collect,
 )
 from kg.extract.duties.groups import _Groups
-from kg.extract.duties.partners import as_named_holder
+from kg.extract.duties.partners import as_named_holder, bracketed_members
 from kg.extract.duties.partners import specific as specific_partner
 from kg.extract.duties.points import numbered_points
 from kg.extract.duties.rules import (
@@ -340,6 +340,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                 # "... với Trung tâm X, Công an Thành phố, Sở Y": past unknown items
                 pos = stop if bodies else cue.end()
                 bodies, _ = parse_list_past(text, bodies, pos, _UNKNOWN_ITEM)
+                bodies += [x for b in bodies if _collective(b) for x in bracketed_members(text, b)]
                 found: list[BodyMention] = []
                 for b in bodies:
                     if b.type.generic or _RELATED.match(folded, b.end):
@@ -373,3 +374,8 @@ def _party_committee(type_id: str) -> bool:
     a State issuer asks it (GUIDE); the Party's newspapers it runs are named as units."""
     t = body_types().get(type_id)
     return t is not None and bool(t.groups & {"PartyCommittee", "PartyCommitteeOrgan"})
+
+
+def _collective(b: BodyMatch) -> bool:
+    """A kind of body ("các nhà mạng", "các tổ chức chính trị - xã hội"), not one body."""
+    return bool(b.type.generic or b.type.collective)
