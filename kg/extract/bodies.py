@@ -177,6 +177,20 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
 
 
 def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
+    named = _named_by_text(m, ctx)
+    return named if named is not None else _canonical_by_type(m, ctx)
+
+
+def _named_by_text(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool] | None:
+    """A name the text itself gives the body beside what its type says: a group's branch
+    printed with its province ("Viettel Nghệ An")."""
+    t = m.type
+    if m.place and t.groups & _BRANCH_GROUPS:  # "Viettel Nghệ An": a branch, named as printed
+        return _squash(m.as_written), t.id, "province", False
+    return None
+
+
+def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if not m.place and not m.plural and ctx.placed and (m.committee or m.levels):
         known = ctx.placed.get(_place_key(m), set())
         if len(known) == 1:  # the one unit of that kind the document names with its place
@@ -247,8 +261,6 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if m.plural:
         cac = "các " if m.has_cac else ""
         return f"{t.pref} {cac}{', '.join(levels)}", type_id, level, True
-    if m.place and t.groups & _BRANCH_GROUPS:  # "Viettel Nghệ An": a branch, named as printed
-        return _squash(m.as_written), type_id, "province", False
     if t.id in KEEPS_NAME or t.proper_name or t.person_name:  # or an office by its holder
         name = f"{t.pref} {m.name_extra}" if t.person_name else _squash(m.as_written)
         return name, type_id, level or ctx.level, collective

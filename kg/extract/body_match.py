@@ -317,6 +317,17 @@ def _committee(m: BodyMatch, text: str, folded: str, end: int) -> bool:
     return True
 
 
+def _branch(m: BodyMatch, text: str) -> bool:
+    """Extend ``m`` over the province printed after it ("Viettel Nghệ An": the group's branch
+    in that province); False when no province's name follows."""
+    name, e = take_name(text, m.end, 3)
+    province = admin.province_named(name) if name else None
+    if province:
+        m.place, m.end = province, e
+        m.as_written = text[m.start : m.end]
+    return province is not None
+
+
 def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) -> BodyMatch | None:
     t = body_types()[type_id]
     m = BodyMatch(start, end, t, text[start:end], label_end=end)
@@ -373,13 +384,8 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         m.name_extra = ", ".join(_school_level(x) for x in levels)
         m.as_written = text[m.start : m.end]
         return m
-    if _BRANCH_GROUPS & m.type.groups and not key.startswith("cac "):
-        name, e = take_name(text, m.end, 3)
-        province = admin.province_named(name) if name else None
-        if province:  # "Viettel Nghệ An": the group's branch in that province
-            m.place, m.end = province, e
-            m.as_written = text[m.start : m.end]
-            return m
+    if _BRANCH_GROUPS & m.type.groups and not key.startswith("cac ") and _branch(m, text):
+        return m
     if type_id in ZONE_NAMED:
         name, e = take_name(text, m.end)
         if name and not admin.province_named(name):  # "Đông Nam", not the province's name
