@@ -28,7 +28,7 @@ from kg.extract.body_match import (
     take_name,
 )
 from kg.models import AdminUnit, BodyMention, CleanText, DocumentFacts, Span
-from kg.refdata import body_types, collection
+from kg.refdata import BodyType, body_types, collection
 from kg.text import fold, fold_same_length, normalize_key
 
 __all__ = [
@@ -181,6 +181,11 @@ def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     return named if named is not None else _canonical_by_type(m, ctx)
 
 
+def _inner_level(t: BodyType) -> bool:
+    """Is an organ of the level of the body it serves ("Ban Thường trực ... cấp xã")?"""
+    return t.party_organ or t.id in _ATTACHED_ORGANS
+
+
 def _named_by_text(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool] | None:
     """A name the text itself gives the body beside what its type says: a group's branch
     printed with its province ("Viettel Nghệ An")."""
@@ -229,8 +234,7 @@ def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None
         return name, type_id, level, True
     if m.inner is not None:
         inner_name, _, inner_level, plural = canonical(m.inner, ctx)
-        own_level = t.party_organ or t.id in _ATTACHED_ORGANS  # "Ban Thường trực ... cấp xã"
-        level = inner_level if own_level else m.inner.type.level or ctx.level
+        level = inner_level if _inner_level(t) else m.inner.type.level or ctx.level
         return f"{t.pref} {inner_name}", type_id, level, plural and t.party_organ
     if t.collective and m.committee and fold_same_length(t.pref).endswith("truc thuoc"):
         return f"{t.pref} {COMMITTEE_DISPLAY[m.committee]}", type_id, level, True

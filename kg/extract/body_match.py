@@ -317,6 +317,19 @@ def _committee(m: BodyMatch, text: str, folded: str, end: int) -> bool:
     return True
 
 
+def _with_inner(m: BodyMatch, text: str) -> tuple[bool, BodyMatch | None]:
+    """An organ named with the body it is attached to ("Đảng đoàn Hội Nông dân tỉnh"): (True,
+    the whole match); (True, None) for an organ that is no body alone ("Ban Thường trực");
+    (False, None) when the organ alone is read on."""
+    inner = match_at(text, m.end)
+    if inner is not None and inner.type.id not in _ATTACHED:
+        m.inner = inner
+        m.end = inner.end
+        m.as_written = text[m.start : m.end]
+        return True, m
+    return m.type.id in _NEEDS_INNER, None
+
+
 def _branch(m: BodyMatch, text: str) -> bool:
     """Extend ``m`` over the province printed after it ("Viettel Nghệ An": the group's branch
     in that province); False when no province's name follows."""
@@ -355,14 +368,9 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
             m.committee = above.group(1)
             m.end = above.end()
     if type_id in _ATTACHED:
-        inner = match_at(text, m.end)
-        if inner is not None and inner.type.id not in _ATTACHED:
-            m.inner = inner
-            m.end = inner.end
-            m.as_written = text[m.start : m.end]
-            return m
-        if type_id in _NEEDS_INNER:
-            return None  # "Ban Thường trực" alone: the board of what?
+        done, attached = _with_inner(m, text)
+        if done:
+            return attached
     if type_id == "TruongThon" and text[start:end].split()[-1].lower() == "ban":
         return None  # "Trưởng ban": the head of a board, not of a village (bản)
     if type_id == "TruongThon":
