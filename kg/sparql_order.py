@@ -49,6 +49,7 @@ _NUMERIC = {
 _KEY_RE = re.compile(r"\s*(?:(ASC|DESC)\s*\(\s*\?(\w+)\s*\)|\?(\w+))", re.IGNORECASE)
 _ORDER_RE = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 _GROUP_RE = re.compile(r"\bGROUP\s+BY\b((?:\s*\?\w+)+)", re.IGNORECASE)
+_WHERE_RE = re.compile(r"\bWHERE\b|\{", re.IGNORECASE)
 _SELECT_RE = re.compile(r"\bSELECT\b(?:\s+(?:DISTINCT|REDUCED)\b)?", re.IGNORECASE)
 
 
@@ -78,17 +79,25 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
 
 
 def project_keys(text: str, missing: list[str]) -> str | None:
-    """``text`` projecting ``missing`` too, where each is a variable of the query's final
-    GROUP BY (one value per group: the same rows, a column more, which the caller drops
-    after sorting); None otherwise. topic_roles orders by a rank it does not show."""
+    """``text`` projecting ``missing`` too, where the rows stay the same with a column more
+    (which the caller drops after sorting): a query without DISTINCT / REDUCED whose final
+    GROUP BY holds each of ``missing`` (one value per group), or that has no GROUP BY and
+    projects plain variables (a bag of rows: a column more adds none); None otherwise.
+    topic_roles orders by a rank it does not show, duties_carried_now by a duty's order."""
     code = _scan_code(text)
     flat = "".join(c for _, c in code)
-    group = _GROUP_RE.search(flat, flat.rfind("}") + 1)
-    if not group or not set(missing) <= set(re.findall(r"\?(\w+)", group.group(1))):
-        return None
     select = _SELECT_RE.search(flat)
     if select is None or select.end() >= len(code) or select.group(0).split()[1:]:
         return None  # a DISTINCT / REDUCED row set would change with a column more
+    group = _GROUP_RE.search(flat, flat.rfind("}") + 1)
+    if group:
+        if not set(missing) <= set(re.findall(r"\?(\w+)", group.group(1))):
+            return None
+    else:
+        where = _WHERE_RE.search(flat, select.end())
+        head = flat[select.end() : where.start()] if where else ""
+        if not re.fullmatch(r"(\s*\?\w+)+\s*", head):
+            return None  # an aggregate (one group of all rows) or SELECT *
     at = code[select.end()][0]
     return text[:at] + "".join(f" ?{v}" for v in missing) + text[at:]
 

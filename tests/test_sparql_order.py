@@ -55,6 +55,14 @@ GROUP BY ?a ?rank
     assert project_keys("SELECT DISTINCT ?a WHERE { ?a ?p ?o }", ["o"]) is None
 
 
+def test_project_keys_adds_any_variable_to_a_bag_of_rows():
+    # no DISTINCT, no GROUP BY: a column more adds no row and takes none away
+    got = project_keys("SELECT ?a ?b WHERE { ?a ?p ?b . ?a ?q ?o }", ["o"])
+    assert got.startswith("SELECT ?o ?a ?b WHERE")
+    assert project_keys("SELECT * WHERE { ?a ?p ?o }", ["o"]) is None
+    assert project_keys("SELECT (COUNT(?a) AS ?n) WHERE { ?a ?p ?o }", ["o"]) is None
+
+
 _strings = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ Đ1-", max_size=6)
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 # the kinds of term a column of a canned query's answer holds: one kind per column (a
