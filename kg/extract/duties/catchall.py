@@ -45,18 +45,27 @@ def _work_words() -> re.Pattern[str]:
     return _stops(body_types()["ActorClass"].qualifier_stops)
 
 
-def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
-    """Where the name of the catch-all ``last`` (its list read up to ``end``) ends when the
-    words printed after it name it ("Các cơ quan trực thuộc Bộ X"); None when they do not, or
-    when what was read up to ``end`` already covers them ("các sở, ngành có liên quan")."""
+def _words_after(text: str, last: BodyMatch) -> tuple[str, int] | None:
+    """(the folded text, where the first word after the catch-all ``last`` starts) when
+    lower-case words follow it, as words that narrow a catch-all do; None otherwise."""
     if not last.type.generic:
         return None
-    folded = fold_same_length(text)
     pos = last.end
     while pos < len(text) and text[pos] in " \t\n":
         pos += 1
     if pos >= len(text) or not text[pos].islower():
         return None
+    return fold_same_length(text), pos
+
+
+def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
+    """Where the name of the catch-all ``last`` (its list read up to ``end``) ends when the
+    words printed after it name it ("Các cơ quan trực thuộc Bộ X"); None when they do not, or
+    when what was read up to ``end`` already covers them ("các sở, ngành có liên quan")."""
+    after = _words_after(text, last)
+    if after is None:
+        return None
+    folded, pos = after
     w = _WORK_BEGINS.search(folded, pos)
     at_end = w is None
     stop = len(text.rstrip(" \t\n")) if at_end else w.start()
@@ -95,14 +104,10 @@ def compound_end(text: str, last: BodyMatch, end: int) -> tuple[int, int, int] |
     ("Các Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh và Ủy ban nhân dân các xã ... có
     trách nhiệm"); None otherwise. The caller reads the bodies from the second offset; they
     must reach the third."""
-    if not last.type.generic:
+    after = _words_after(text, last)
+    if after is None:
         return None
-    folded = fold_same_length(text)
-    pos = last.end
-    while pos < len(text) and text[pos] in " \t\n":
-        pos += 1
-    if pos >= len(text) or not text[pos].islower():
-        return None
+    folded, pos = after
     w = _WORK_BEGINS.search(folded, pos)
     if w is None:
         return None  # only a subject followed by its work is read this way
