@@ -47,6 +47,13 @@ def test_generated_corpus_builds_to_expected(tmp_path: Path) -> None:
     store = open_store(tmp_path / "out")
     try:
         assert national_corpus.check_store(exp, store) == []
+        # the forms are checked per plan file: another file's forms are a mismatch
+        file, forms = next(iter(exp["printed_as"].items()))
+        moved = {**exp, "printed_as": {"elsewhere.txt": forms}}  # sorts after the corpus files
+        assert national_corpus.check_store(moved, store) == [
+            f"{file}: printed as {forms}, expected None",
+            f"elsewhere.txt: printed as None, expected {forms}",
+        ]
         # plans cite plans of other sources: each is checked in the graph describing it
         assert validate_store(store, owl=False, sample=10).violations == []
     finally:
