@@ -53,6 +53,7 @@ __all__ = [
     "title_prefixes",
     "organ_words",
     "phrase_alternation",
+    "name_abbreviations",
     "phrases",
     "canonical_type",
     "city_words",
@@ -330,6 +331,22 @@ def phrase_alternation(name: str) -> str:
     longest first, for readers that match folded text."""
     words = sorted({fold(w).lower() for w in phrases(name)}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
+
+
+@cache
+def name_abbreviations() -> tuple[tuple[str, str], ...]:
+    """(words in full, their abbreviation) pairs, both folded and lower-case ("uy ban nhan
+    dan", "ubnd"): the words drafters print abbreviated inside body names (ontology/
+    phrases.ttl, the members of phrases:name-abbreviations), in a fixed order."""
+    g = _graph("phrases.ttl")
+    pairs = set()
+    for concept in g.objects(URIRef(PHRASES_NS + "name-abbreviations"), SKOS.member):
+        for full in _vi(g.objects(concept, SKOS.prefLabel)):
+            for short in _vi(g.objects(concept, SKOS.altLabel)):
+                pairs.add((fold(full).lower(), fold(short).lower()))
+    if not pairs:
+        raise KeyError("ontology/phrases.ttl has no phrases:name-abbreviations")
+    return tuple(sorted(pairs))
 
 
 @cache

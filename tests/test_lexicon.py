@@ -227,3 +227,21 @@ def test_structure_and_reference_words_come_from_the_data():
         assert lexicon.phrases(name)
     assert exhortation("Yêu cầu các sở, ban, ngành nghiêm túc thực hiện Kế hoạch này./.")
     assert not exhortation("Yêu cầu các sở, ban, ngành báo cáo kết quả trước ngày 15/12.")
+
+
+@pytest.mark.parametrize(
+    "printed, type_id",
+    [
+        ("Ban HĐND tỉnh", "CacBanHDND"),
+        ("UBND các xã, thị trấn", "UBNDCapXa"),
+        ("Ngành GD&ĐT", "PhongGDDT"),
+    ],
+)
+def test_abbreviations_inside_body_names_come_from_the_data(printed, type_id):
+    """The abbreviations a label also matches with are phrases:name-abbreviations, folded:
+    these names are matched only through them (the body data prints them in full)."""
+    from kg.extract.bodies import find_bodies
+
+    assert ("uy ban nhan dan", "ubnd") in lexicon.name_abbreviations()
+    assert all(full != short for full, short in lexicon.name_abbreviations())
+    assert [m.type.id for m in find_bodies(printed)] == [type_id]

@@ -39,20 +39,6 @@ IMPLIED_LEVEL = {
     "quan doan": "quan",
     "doan xa": "xa",
 }
-# printed abbreviations of words inside names: each label also matches with these
-_ABBREV = [
-    ("uy ban nhan dan", "ubnd"),
-    ("hoi dong nhan dan", "hdnd"),
-    ("thanh nien cong san", "tncs"),
-    ("uy ban mat tran to quoc viet nam", "ubmttqvn"),
-    ("uy ban mat tran to quoc viet nam", "ubmttq"),
-    ("mat tran to quoc viet nam", "mttq"),
-    ("lao dong - thuong binh va xa hoi", "ldtbxh"),
-    ("lao dong - thuong binh va xa hoi", "ld-tb&xh"),
-    ("lao dong - thuong binh va xa hoi", "ld-tbxh"),
-    ("giao duc va dao tao", "gd&dt"),
-    ("giao duc va dao tao", "gddt"),
-]
 # types that are only a body when followed by what they belong to / are called
 # (sets of body types: ontology/bodies.ttl collections)
 _NEEDS_COMMITTEE = collection("needs-committee")
@@ -155,7 +141,7 @@ def _gazetteer() -> _Gazetteer:
             variants = {f}
             if f.startswith("cac ") and len(f.split()) >= 4:
                 variants.add(f[4:])
-            for long, short in _ABBREV:
+            for long, short in lexicon.name_abbreviations():
                 for v in list(variants):
                     if long in v:
                         variants.add(v.replace(long, short))
