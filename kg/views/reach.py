@@ -25,8 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.read.scan import _DKG, _PROV, _SKOS, CLASSES
+from rdflib.namespace import PROV, SKOS
+
+from kg.read.scan import CLASSES
 from kg.views.common import KEYS
+from kg.vocab import DKG
 
 ALL = -1  # a unit whose records are not known: made again on every build
 
@@ -158,14 +161,14 @@ def touched(changed: Any, facts: Any) -> Touched:
         else:
             unknown.add(s)
     if moved:
-        below = facts.inverse(_SKOS + "broader")
+        below = facts.inverse(str(SKOS.broader))
         seen = set(moved)
         while moved:
             for place in below.get(moved.pop(), []):
                 if place not in seen:
                     seen.add(place)
                     moved.append(place)
-        seated = facts.inverse(_DKG + "jurisdiction")
+        seated = facts.inverse(str(DKG.jurisdiction))
         for place in seen:
             own.update(seated.get(place, []))
     return Touched(own, set(changed.objects), unknown)
@@ -175,9 +178,9 @@ def _owners(node: str, facts: Any, records: set[str]) -> set[str]:
     """The records a reorganisation node (an event, its act, a generation) is shown with:
     the bodies the event changed, found from the node in at most two steps."""
     heads = {node}
-    for p in (_DKG + "legalBasis", _PROV + "qualifiedGeneration"):
+    for p in (str(DKG.legalBasis), str(PROV.qualifiedGeneration)):
         heads.update(facts.inverse(p).get(node, []))
-    heads.update(facts.of(_PROV + "activity", node))
+    heads.update(facts.of(str(PROV.activity), node))
     found = {h for h in heads if h in records}
     for head in heads:
         for p in facts.one:

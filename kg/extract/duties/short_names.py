@@ -34,7 +34,6 @@ _END = (
     r"(?=\s*(?:[;,.)/]|va(?![a-z])|\n\s*\n|$)"
     r"|\s+(?:(?:19|20)\d{2}|thuong\s+xuyen|truoc\s+ngay|quy\s+[ivx]+)(?![a-z0-9]))"
 )
-# between two items of a list of bodies
 # "<body> là cơ quan (đơn vị) thường trực (của) <board>": the role that follows names the body
 # or set beside it: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Bộ X (cơ quan thường trực ...)"
 _STANDING = re.compile(
@@ -42,6 +41,7 @@ _STANDING = re.compile(
 )
 # where a partner list of running text ends: the clause's end
 _LIST_END = re.compile(r"[.;:]|\n\s*\n")
+# between two items of a list of bodies
 _SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+)")
 
 
