@@ -143,6 +143,15 @@ def collection(name: str) -> frozenset[str]:
     return members
 
 
+@cache
+def filed_under(type_id: str) -> frozenset[str]:
+    """The groups a body type is filed under directly (its skos:broader, not their own)."""
+    g = _graph("bodies.ttl")
+    return frozenset(
+        _local(b, BODIES_NS) for b in g.objects(URIRef(BODIES_NS + type_id), SKOS.broader)
+    )
+
+
 def group_ids() -> set[str]:
     """Concepts used only to group types (top concepts and their sub-groups)."""
     types = body_types()

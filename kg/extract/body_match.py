@@ -21,6 +21,7 @@ from kg.extract import (
     admin,
     collectives,
     enterprises,
+    head_members,
     headwords,
     organ_committee,
     persons,
@@ -171,12 +172,16 @@ _ITEM_SEP = re.compile(r"\s*(?:,|;|\s+va\s)\s*")
 
 @cache
 def _head_gazetteers() -> dict[str, re.Pattern[str]]:
-    """Per head word, the labels of its bodies without it ("tai chinh" for "bo tai chinh")."""
+    """Per head word, the labels of its bodies without it ("tai chinh" for "bo tai chinh"),
+    and every label of the bodies of the same groups ("vnpt", "mobifone" after "các Tập đoàn":
+    kg.extract.head_members)."""
     rests: dict[str, list[str]] = {h: [] for h in _HEADS}
     for label in _gazetteer().by_label:
         for h in _HEADS:
             if label.startswith(h + " ") and len(label) > len(h) + 1:
                 rests[h].append(label[len(h) + 1 :])
+    for h, labels in head_members.printed_alone(_HEADS, _gazetteer().by_label).items():
+        rests[h].extend(labels)
     return {
         h: re.compile(
             rf"(?:{'|'.join(_label_regex(r) for r in sorted(rs, key=len, reverse=True))}){WORD_END}"
@@ -194,7 +199,8 @@ def _distributed(text: str, folded: str, d: re.Match[str]) -> list[BodyMatch]:
     pos = d.end()
     while pattern is not None:
         it = pattern.match(folded, pos)
-        type_id = _type_of(f"{head} {folded[it.start() : it.end()]}") if it else None
+        item = folded[it.start() : it.end()] if it else ""
+        type_id = (_type_of(f"{head} {item}") or _type_of(item)) if it else None
         bm = _complete(text, folded, it.start(), it.end(), type_id) if it and type_id else None
         if bm is None:
             break
