@@ -196,7 +196,11 @@ def test_the_members_a_collective_partner_lists_in_brackets_are_the_partners():
     """GUIDE leaves a generic collective out; the specific bodies its brackets list stay, and a
     group's enterprise printed with a province is that province's branch."""
     text = RUNNING.format(partners="các nhà mạng (Viettel Nghệ\nAn, VNPT Nghệ An, MobiFone)")
-    assert partners_of(text)["Sở Khoa học và Công nghệ"] == ["VNPT Nghệ An", "Viettel Nghệ An"]
+    assert partners_of(text)["Sở Khoa học và Công nghệ"] == [
+        "Tổng công ty Viễn thông MobiFone",  # a state group by its brand, no province printed
+        "VNPT Nghệ An",
+        "Viettel Nghệ An",
+    ]
     text = RUNNING.format(partners="các tổ chức chính trị - xã hội (Hội Nông dân tỉnh)")
     assert partners_of(text)["Sở Khoa học và Công nghệ"] == ["Hội Nông dân tỉnh"]
 
