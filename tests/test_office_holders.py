@@ -1,0 +1,88 @@
+"""Deputy Prime Ministers given one item's work one after another (issue 10): each clause after
+a semicolon opening with the next holder, or the holders listed after "cụ thể:" each with his
+province; a holder one reports to is given nothing."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from snippets import duties_of, table
+
+from kg.extract.duties.office_holders import holders_in
+from kg.models import DocumentFacts
+
+PM = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
+
+CLAUSES = """Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Y tế khẩn trương hỗ trợ thuốc, vật tư cho các địa phương.
+
+2. Giao Phó Thủ tướng Chính phủ Trần Văn An đi
+kiểm tra, đôn đốc công tác khắc phục hậu quả mưa lũ tại tỉnh
+Gia Lai; Phó Thủ tướng Chính phủ Lê Thị Bình đi kiểm tra, đôn đốc công
+tác khắc phục hậu quả tại tỉnh Đắk Lắk; Phó Thủ tướng Chính phủ
+Phạm Quốc Cường đi kiểm tra tại các tỉnh: Khánh Hòa và Lâm Đồng.
+
+3. Văn phòng Chính phủ theo dõi, đôn đốc; kịp thời báo cáo Thủ tướng Chính phủ, Phó Thủ
+tướng Chính phủ Trần Văn An những vấn đề phát sinh./.
+"""
+
+LISTED = """Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Y tế khẩn trương hỗ trợ thuốc, vật tư cho các địa phương.
+
+2. Phân công các đồng chí Phó Thủ tướng Chính phủ
+tiếp tục theo dõi thường xuyên tình hình, trực tiếp chỉ đạo công tác khắc phục hậu quả
+mưa lũ tại các địa phương, cụ thể: Phó Thủ tướng
+thường trực Chính phủ Trần Văn An tỉnh Đắk Lắk, Phó Thủ tướng Lê Thị
+Bình tỉnh Gia Lai và Phó Thủ tướng Phạm Quốc Cường tỉnh Khánh Hòa.
+"""
+
+_NAMES = ("Trần Văn An", "Lê Thị Bình", "Phạm Quốc Cường")
+
+
+def _entries(text: str) -> dict[str, tuple[str, int]]:
+    return {name: (mode, n) for name, mode, n in table(duties_of(text, PM)[0])}
+
+
+def test_each_clause_after_a_semicolon_is_its_holders_duty() -> None:
+    assignments = duties_of(CLAUSES, PM)[0]
+    got = {a.body.name: a for a in assignments}
+    for name in _NAMES:
+        a = got[f"Phó Thủ tướng Chính phủ {name}"]
+        assert (a.mode, len(a.duties)) == ("assigned", 1)
+    first = got["Phó Thủ tướng Chính phủ Trần Văn An"].duties[0].text
+    assert "Gia Lai" in first and "Đắk Lắk" not in first  # his clause only
+    last = got["Phó Thủ tướng Chính phủ Phạm Quốc Cường"].duties[0].text
+    assert last.startswith("đi kiểm tra") and "Lâm Đồng" in last
+
+
+def test_holders_listed_after_a_colon_each_get_the_item() -> None:
+    got = _entries(LISTED)
+    for name in _NAMES:
+        assert got[f"Phó Thủ tướng Chính phủ {name}"] == ("assigned", 1)
+
+
+def test_a_holder_one_reports_to_is_given_nothing() -> None:
+    text = "Văn phòng Chính phủ theo dõi; kịp thời báo cáo Phó Thủ tướng Chính phủ Trần Văn An."
+    assert holders_in(text) == []
+    got = _entries(CLAUSES)
+    assert got["Văn phòng Chính phủ"] == ("assigned", 1)
+
+
+_PROVINCES = ("Gia Lai", "Đắk Lắk", "Khánh Hòa", "Lâm Đồng", "Quảng Ngãi")
+
+
+@given(
+    st.lists(st.sampled_from(_NAMES), min_size=1, max_size=3, unique=True),
+    st.sampled_from([", ", ",\n", "; "]),
+    st.booleans(),
+)
+def test_every_listed_holder_is_one_entry(names: list[str], sep: str, last_va: bool) -> None:
+    parts = [f"Phó Thủ tướng {n} tỉnh {p}" for n, p in zip(names, _PROVINCES, strict=False)]
+    listed = sep.join(parts[:-1]) + (" và " if last_va and len(parts) > 1 else sep) + parts[-1]
+    if len(parts) == 1:
+        listed = parts[0]
+    text = "Phân công các đồng chí Phó Thủ tướng Chính phủ chỉ đạo khắc phục, cụ thể: " + listed
+    got = [s.body.name_extra for s in holders_in(text)]
+    assert got == names
