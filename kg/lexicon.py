@@ -303,6 +303,23 @@ def _units() -> tuple[tuple[UnitWord, ...], tuple[UnitWord, ...]]:
 
 
 @cache
+def youth_committee_levels() -> tuple[tuple[str, str], ...]:
+    """(folded name, folded unit word) of each Youth Union committee whose name says its
+    unit's level ("tinh doan", "tinh"; ontology/units.ttl, units:youth-committees), longest
+    first."""
+    g = _graph("units.ttl")
+    out = set()
+    for m in g.objects(URIRef(UNITS_NS + "youth-committees"), SKOS.member):
+        unit = g.value(m, SKOS.related)
+        for name in _vi(g.objects(m, SKOS.prefLabel)):
+            for word in _vi(g.objects(unit, SKOS.prefLabel)) if unit is not None else ():
+                out.add((fold(name).lower(), fold(word).lower()))
+    if not out:
+        raise KeyError("ontology/units.ttl has no units:youth-committees")
+    return tuple(sorted(out, key=lambda p: (-len(p[0]), p[0])))
+
+
+@cache
 def where_words() -> tuple[str, ...]:
     """Words that say where a collective's units lie ("ven biển", "miền núi", "Tây Nguyên";
     ontology/units.ttl, units:where-words), longest first."""
@@ -334,6 +351,21 @@ def phrase_alternation(name: str) -> str:
 
 
 @cache
+def enacting_words() -> dict[str, str]:
+    """normalize_key of the word an enacting line prints ("quyết nghị") -> the type of the
+    document it enacts ("Nghị quyết"; ontology/phrases.ttl, phrases:enacting-words)."""
+    g = _graph("phrases.ttl")
+    out: dict[str, str] = {}
+    for concept in g.objects(URIRef(PHRASES_NS + "enacting-words"), SKOS.member):
+        for doc_type in _vi(g.objects(concept, SKOS.prefLabel)):
+            for word in _vi(g.objects(concept, SKOS.altLabel)):
+                out[normalize_key(word)] = doc_type
+    if not out:
+        raise KeyError("ontology/phrases.ttl has no phrases:enacting-words")
+    return out
+
+
+@cache
 def name_abbreviations() -> tuple[tuple[str, str], ...]:
     """(words in full, their abbreviation) pairs, both folded and lower-case ("uy ban nhan
     dan", "ubnd"): the words drafters print abbreviated inside body names (ontology/
@@ -359,6 +391,15 @@ def city_words() -> frozenset[str]:
         x for m in members for p in (SKOS.prefLabel, SKOS.altLabel) for x in _vi(g.objects(m, p))
     )
     return frozenset(fold(x) for x in labels)
+
+
+@cache
+def province_words() -> frozenset[str]:
+    """Unit words, folded with their abbreviations, that a collective of provinces is printed
+    with ("các tỉnh", "các tỉnh, thành phố"): the province's own word (dkg:level province in
+    ontology/units.ttl) and the words of a centrally-run city beside it (units:city-words)."""
+    own = {fold(x) for w in unit_words() if w.level == "province" for x in (w.label, *w.variants)}
+    return frozenset(own) | city_words()
 
 
 def unit_words(*, levels: bool = True) -> tuple[UnitWord, ...]:
@@ -419,6 +460,18 @@ def organ_words() -> tuple[OrganWord, ...]:
         for name in (vi[0], *_vi(g.objects(s, SKOS.altLabel))):
             out.add(OrganWord(normalize_key(name), vi[0], s in central))
     return tuple(sorted(out, key=lambda w: (-len(w.key), w.key)))
+
+
+@cache
+def local_state_organs() -> tuple[str, ...]:
+    """The organs of local state power a unit has ("Hội đồng nhân dân", "Ủy ban nhân dân";
+    ontology/organs.ttl, organs:local-state), as a record names them, in label order."""
+    g = _graph("organs.ttl")
+    members = g.objects(URIRef(ORGANS_NS + "local-state"), SKOS.member)
+    labels = sorted(x for m in members for x in _vi(g.objects(m, SKOS.prefLabel))[:1])
+    if not labels:
+        raise KeyError("ontology/organs.ttl has no organs:local-state")
+    return tuple(labels)
 
 
 # ---------------------------------------------------------------- office titles

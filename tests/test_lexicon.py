@@ -245,3 +245,40 @@ def test_abbreviations_inside_body_names_come_from_the_data(printed, type_id):
     assert ("uy ban nhan dan", "ubnd") in lexicon.name_abbreviations()
     assert all(full != short for full, short in lexicon.name_abbreviations())
     assert [m.type.id for m in find_bodies(printed)] == [type_id]
+
+
+def test_level_organ_and_list_words_of_the_readers_come_from_the_data():
+    """The provinces' level words, the organs of local state power, the enacting words, the
+    Youth Union committees, the list head words, the school levels and the list-only addressee
+    are data (units.ttl, organs.ttl, phrases.ttl, bodies.ttl), read as the readers compare
+    them."""
+    from kg.extract import body_match, places
+
+    assert {"tinh", "thanh pho"} <= places._PROVINCE_LEVELS
+    assert header._LOCAL_ORGANS == ("Hội đồng nhân dân", "Ủy ban nhân dân")
+    assert header._ENACTING_TYPE == {
+        "quyết định": "Quyết định",
+        "quyết nghị": "Nghị quyết",
+        "chỉ thị": "Chỉ thị",
+    }
+    assert body_match.IMPLIED_LEVEL["tinh doan"] == "tinh"
+    assert body_match.IMPLIED_LEVEL["doan xa"] == "xa"
+    assert set(body_match._HEADS) == {"bo", "so", "tap doan", "phong"}
+    pattern, addressee = body_match._list_only()
+    assert addressee.id == "DiaPhuong" and pattern.search("cac so, nganh; dia phuong")
+
+
+@pytest.mark.parametrize(
+    "printed, type_id, extra",
+    [
+        ("Tỉnh đoàn", "DoanTNCS", None),
+        ("Các trường Mầm non, Tiểu học, THCS trên địa bàn", "TruongHoc", "mầm non, tiểu học, THCS"),
+        ("các Sở: Y tế, Nội vụ", "SoYTe", None),
+    ],
+)
+def test_bodies_named_through_the_moved_words(printed, type_id, extra):
+    from kg.extract.bodies import find_bodies
+
+    first = find_bodies(printed)[0]
+    assert first.type.id == type_id
+    assert extra is None or first.name_extra == extra

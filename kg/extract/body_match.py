@@ -29,17 +29,10 @@ from kg.extract import (
 )
 from kg.extract.labelindex import LabelIndex
 from kg.refdata import BodyType, body_types, collection
-from kg.text import fold_same_length
+from kg.text import fold, fold_same_length
 
-# a body name that itself says its level
-IMPLIED_LEVEL = {
-    "tinh doan": "tinh",
-    "thanh doan": "thanh pho",
-    "huyen doan": "huyen",
-    "thi doan": "thi xa",
-    "quan doan": "quan",
-    "doan xa": "xa",
-}
+# a body name that itself says its level ("Tỉnh đoàn": ontology/units.ttl)
+IMPLIED_LEVEL = dict(lexicon.youth_committee_levels())
 # types that are only a body when followed by what they belong to / are called
 # (sets of body types: ontology/bodies.ttl collections)
 _NEEDS_COMMITTEE = collection("needs-committee")
@@ -58,8 +51,6 @@ ZONE_NAMED = collection("zone-named")
 _ACCENTED_LEVELS = {
     x.lower() for w in lexicon.unit_words() if w.level != "central" for x in (w.label, *w.variants)
 }
-# labels that name a body only inside a list of addressees ("Các sở, ngành tỉnh; địa phương")
-LIST_ONLY = {"dia phuong": "DiaPhuong", "cac dia phuong": "DiaPhuong"}
 
 WORD_START = r"(?<![a-z0-9])"
 WORD_END = r"(?![a-z0-9])"
@@ -96,11 +87,8 @@ _NAME_TOKEN = re.compile(r"[ \t]+([A-ZĐÀ-Ỹ][^\W\d_]*|\d+)")  # a name never 
 # follows ("Ngãi;"), not more words (a capital there usually starts the next sentence)
 _WRAPPED_TOKEN = re.compile(r"[ \t]*\n[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*)(?=[ \t]*[,;:.)]|[ \t]*$)", re.M)
 # "Các trường Mầm non, Tiểu học, Trung học cơ sở": one plural head word, then the school
-# levels it governs; a comma there does not start a new body
-_SCHOOL_LEVEL = (
-    r"(?:mam non|tieu hoc(?:\s+va\s+trung hoc co so)?|trung hoc co so|trung hoc pho thong"
-    r"|pho thong dan toc (?:noi|ban) tru|th\s*&\s*thcs|thcs|thpt|ptdtnt|ptdtbt|mn|th)"
-)
+# levels it governs (ontology/phrases.ttl); a comma there does not start a new body
+_SCHOOL_LEVEL = lexicon.phrase_alternation("school-levels")
 _SCHOOL_LEVELS = re.compile(rf"(?:\s*,\s*|\s+va\s+)({_SCHOOL_LEVEL})(?![a-z0-9&])")
 
 
@@ -158,7 +146,7 @@ def _gazetteer() -> _Gazetteer:
 
 # "các Bộ: Tài chính, Xây dựng", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, ...": one head
 # word printed once for a list of bodies of that kind
-_HEADS = ("bo", "so", "tap doan", "phong")
+_HEADS = tuple(sorted({fold(w).lower() for w in lexicon.phrases("list-head-words")}))
 _HEAD_ALT = "|".join(h.replace(" ", r"\s+") for h in _HEADS)
 # ... also when the head word's kind is widened before the colon ("Các Bộ, cơ quan: Tài chính,
 # Xây dựng, ..., Tập đoàn Điện lực Việt Nam": the ministries by their short names, then bodies
@@ -213,8 +201,13 @@ def _distributed(text: str, folded: str, d: re.Match[str]) -> list[BodyMatch]:
 
 
 @cache
-def _list_only_pattern() -> re.Pattern[str]:
-    return re.compile(rf"{WORD_START}(?:cac\s+)?dia\s+phuong{WORD_END}")
+def _list_only() -> tuple[re.Pattern[str], BodyType]:
+    """The addressee named only inside a list of addressees ("Các sở, ngành tỉnh; địa
+    phương"; collection bodies:list-only), with or without its "các"."""
+    (type_id,) = collection("list-only")
+    t = body_types()[type_id]
+    words = re.sub(r"^cac\s+", "", fold_same_length(t.pref).strip())
+    return re.compile(rf"{WORD_START}(?:cac\s+)?{_label_regex(words)}{WORD_END}"), t
 
 
 # ---------------------------------------------------------------- matches
@@ -468,9 +461,9 @@ def find_bodies(text: str, *, list_mode: bool = False) -> list[BodyMatch]:
     pos = 0
     while True:
         m = gz.index.search(folded, pos)
-        lo = _list_only_pattern().search(folded, pos) if list_mode else None
+        lo = _list_only()[0].search(folded, pos) if list_mode else None
         if lo and (m is None or lo.start() < m.start()):
-            bt = body_types()["DiaPhuong"]
+            bt = _list_only()[1]
             out.append(BodyMatch(lo.start(), lo.end(), bt, text[lo.start() : lo.end()]))
             pos = lo.end()
             continue
@@ -508,9 +501,9 @@ def match_at(text: str, pos: int, *, list_mode: bool = False) -> BodyMatch | Non
         if bm and (at == pos or bm.start == pos):  # after a unit word: as that body's unit
             return bm
     if list_mode:
-        lo = _list_only_pattern().match(folded, pos)
+        lo = _list_only()[0].match(folded, pos)
         if lo:
-            bt = body_types()["DiaPhuong"]
+            bt = _list_only()[1]
             return BodyMatch(lo.start(), lo.end(), bt, text[lo.start() : lo.end()])
     return None
 

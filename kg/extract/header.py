@@ -493,7 +493,7 @@ _LETTER_VOICE = re.compile(
     r"\s+[A-ZĐÀ-Ỹ][^.;:,\n]{1,60}?)\s+(?:nhận được|có ý kiến|đề nghị|trả lời|thông báo)\b",
     re.M,
 )
-_LOCAL_ORGANS = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+_LOCAL_ORGANS = lexicon.local_state_organs()  # ontology/organs.ttl
 
 
 def _own_province(iss: _Issuer, text: str) -> None:
@@ -570,7 +570,7 @@ def _enacts(clean: CleanText, st: Structure) -> re.Match[str] | None:
     return _enacts_re().search(clean.text[: _opening_end(clean, st)])
 
 
-_ENACTING_TYPE = {"quyết định": "Quyết định", "quyết nghị": "Nghị quyết", "chỉ thị": "Chỉ thị"}
+_ENACTING_TYPE = lexicon.enacting_words()  # ontology/phrases.ttl
 _ENACTING_LINE = re.compile(r"^(?P<f>QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:\s*$", re.M)
 
 

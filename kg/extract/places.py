@@ -39,8 +39,9 @@ _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*\n?[ \t]*(?:và[ \t]+)?|\n?[ \t]*và[ \t]
 # ("...: Lào Cai, Yên Bái chủ động ..."); a list ending its line with ";" or "." only says
 # whom a text is sent to
 _GOES_ON = re.compile(r"[ \t]*(?::|\n?[ \t]*[a-zđà-ỹ])")
-# the level words of a collective of provinces ("các tỉnh", "các tỉnh, thành phố")
-_PROVINCE_LEVELS = {"tinh", "thanh pho"}
+# the level words of a collective of provinces ("các tỉnh", "các tỉnh, thành phố"; ontology/
+# units.ttl)
+_PROVINCE_LEVELS = lexicon.province_words()
 
 
 def _province_collective(m: BodyMatch) -> bool:
