@@ -9,8 +9,6 @@ leaves the previous one live. One bad source file is reported and skipped.
 from __future__ import annotations
 
 import gc
-import os
-import pickle
 import re
 import threading
 import time
@@ -22,7 +20,7 @@ import pyoxigraph as ox
 
 from kg import graph_export, incremental, lineage, outdir, rdf_pool, reorg
 from kg.cache import RecordCache
-from kg.derived import DerivedInputs, facts_of
+from kg.derived import GraphSummary, facts_of, summarize, summary_lines
 from kg.errors import DkgError, SourceError
 from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
@@ -372,8 +370,8 @@ class _Graphs:
         self.digests: dict[str, str] = {}
         self.sizes: dict[str, int] = {}  # graph -> its quads, for every graph of the store
         self.inputs: dict[str, str] = {}  # graph -> digest of what it is computed from
-        self.facts: dict[str, tuple[str, bytes]] = {}  # graph -> (digest, derived.facts_of)
-        self.old_facts: dict = {}  # the same, as the last build kept them
+        self.facts: dict[str, tuple[str, GraphSummary]] = {}  # graph -> (digest, its summary)
+        self.old_facts: incremental.KeptFacts | None = None  # what the last build kept
         self.held: list[str] | None = None  # graphs computed, not yet written (``release``)
 
     def keep_size(self, iri: str) -> None:
@@ -453,50 +451,49 @@ def _derived(
     iris: IRIs,
     graphs: dict[str, str],
 ) -> None:
-    """graph/derived from every graph's facts (kg.derived.facts_of): those of the source and
-    reference graphs (``facts``, kept for the next build), then the cross-document ones."""
+    """graph/derived from every graph's summary (kg.derived.summarize of its facts_of lines):
+    those of the source and reference graphs (``facts``, kept for the next build), then the
+    cross-document ones; the change chains' lines are kept too, under the digests of the
+    graphs they come from."""
     facts = cross.facts
     derived_from = [str(iris.shared_graph), str(iris.lineage_graph), str(iris.reorg_graph)]
     for g in derived_from:  # graph/reorg is often kept as it was: so are its facts
-        old = cross.old_facts.get(g)
-        same = isinstance(old, tuple) and old[0] == cross.digests[g]
-        facts[g] = old if same else (cross.digests[g], facts_of(cross.lines[g], g))
+        old = cross.old_facts.get(g) if cross.old_facts else None
+        same = _summary(old) and old[0] == cross.digests[g]
+        facts[g] = old if same else (cross.digests[g], summarize(facts_of(cross.lines[g], g)))
     for g in graphs.keys() - facts.keys():  # not known from this build or the last
-        facts[g] = (graphs[g], facts_of(graph_export.graph_lines(writer.store, g), g))
-    blob = b"".join(facts[g][1] for g in sorted(set(graphs) | set(derived_from)))
-    cross.replace_lines(str(iris.derived_graph), DerivedInputs(facts=blob).lines(cross.base))
-    del blob
-    _save_facts(writer.folder / FACTS, {g: facts[g] for g in set(graphs) | set(derived_from)})
-    cross.facts, cross.old_facts = {}, {}  # 150 MB at 10,000 plans: not kept for the site
+        lines = graph_export.graph_lines(writer.store, g)
+        facts[g] = (graphs[g], summarize(facts_of(lines, g)))
+    kept = {g: facts[g] for g in set(graphs) | set(derived_from)}
+    old = cross.old_facts
+    lines, chains = summary_lines(kept, cross.base, old.chains() if old else None)
+    cross.replace_lines(str(iris.derived_graph), lines)
+    del lines
+    incremental.save_facts(writer.folder, kept, chains, old)
+    cross.facts, cross.old_facts = {}, None  # not kept for the site
 
 
-FACTS = "facts.pickle"  # in the store folder: per graph, what graph/derived reads of it
+FACTS = incremental.FACTS  # in the store folder: per graph, what graph/derived reads of it
 
 
-def _carry_facts(path: Path, graphs: dict[str, str], cross: _Graphs) -> None:
-    """The last build's facts of the graphs kept as it wrote them (same digest); a graph
-    whose facts are missing is read from the store instead (kg.build, derived)."""
-    try:
-        old = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        return
-    if not isinstance(old, dict):
-        return
-    cross.old_facts = old
+def _summary(entry: object) -> bool:
+    """A (digest, GraphSummary) entry of the kept facts."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], GraphSummary)
+    )
+
+
+def _carry_facts(folder: Path, graphs: dict[str, str], cross: _Graphs) -> None:
+    """The last build's summaries of the graphs kept as it wrote them (same digest); a
+    graph whose summary is missing is read from the store instead (kg.build, derived)."""
+    old = cross.old_facts = incremental.load_facts(folder)
     for g, d in graphs.items():
         found = old.get(g)
-        if g not in cross.facts and isinstance(found, tuple) and found[0] == d:
+        if g not in cross.facts and _summary(found) and found[0] == d:
             cross.facts[g] = found
-
-
-def _save_facts(path: Path, facts: dict[str, tuple[str, bytes]]) -> None:
-    """Written whole or not at all; a file that cannot be written only costs time."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_bytes(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
 
 
 def _parse(lines: list[bytes]) -> list:
@@ -541,12 +538,12 @@ def _reuse_or_reference(
             by_graph.setdefault(q.graph_name.value, []).append(q)
         for g, found in by_graph.items():
             cross.sizes[g] = len(found)
-            cross.facts[g] = (digest, facts_of(graph_export.lines_of(found), g))
+            cross.facts[g] = (digest, summarize(facts_of(graph_export.lines_of(found), g)))
         writer.add(quads)
         writer.flush()
     graphs.update({g: digest for g in writer.store.named_graphs() if g in reference})
     if writer.seeded and cross.prev is not None:
-        _carry_facts(cross.prev.folder / STORE / FACTS, graphs, cross)
+        _carry_facts(cross.prev.folder / STORE, graphs, cross)
     return graphs
 
 
@@ -583,7 +580,7 @@ def _emit_sources(
             cross.sizes[iris[done.index]] = done.lines
             built_docs.add(src.doc)
             graphs[iris[done.index]] = sigs[name]
-            cross.facts[iris[done.index]] = (sigs[name], done.facts)
+            cross.facts[iris[done.index]] = (sigs[name], summarize(done.facts))
         tell(progress, "rdf", i, len(sources), name)
     return built_docs
 

@@ -29,7 +29,9 @@ kept as the graph is emitted, and with the graph's digest for the next build.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -69,21 +71,32 @@ class DerivedInputs:
         facts: bytes | None = None,
     ) -> None:
         read = _Facts(facts) if facts is not None else _Scans(store, skip)
-        results: dict[str, set[str]] = {}
-        for ev, nxt in read.pairs(_ORG.resultingOrganization):
-            results.setdefault(ev, set()).add(nxt)
-        split = read.split()
-        self.changes: dict[str, set[str]] = {}  # body -> the bodies its changes resulted in
-        self.split: set[str] = set()  # bodies with a change that split their functions
-        for body, ev in read.pairs(_ORG.changedBy):
-            self.changes.setdefault(body, set()).update(results.get(ev, ()))
-            if ev in split:
-                self.split.add(body)
+        self._chains(
+            read.pairs(_ORG.changedBy), read.pairs(_ORG.resultingOrganization), read.split()
+        )
         self.cascades: dict[str, set[str]] = {}  # document -> what it cascades from
         for doc, parent in read.pairs(_DKG.cascadesFrom):
             self.cascades.setdefault(doc, set()).add(parent)
         duties = _Duties(read)
         self.tallies, self.leadless = duties.topic_levels(), duties.without_lead()
+
+    def _chains(
+        self,
+        changed: Iterable[tuple[str, str]],
+        results: Iterable[tuple[str, str]],
+        split: set[str],
+    ) -> None:
+        """The change edges: (body, event) of org:changedBy, (event, body) of
+        org:resultingOrganization, the events that split functions."""
+        resulting: dict[str, set[str]] = {}
+        for ev, nxt in results:
+            resulting.setdefault(ev, set()).add(nxt)
+        self.changes: dict[str, set[str]] = {}  # body -> the bodies its changes resulted in
+        self.split: set[str] = set()  # bodies with a change that split their functions
+        for body, ev in changed:
+            self.changes.setdefault(body, set()).update(resulting.get(ev, ()))
+            if ev in split:
+                self.split.add(body)
 
     def quads(self, base: str) -> Iterator[ox.Quad]:
         g = ox.NamedNode(str(IRIs(base).derived_graph))
@@ -94,24 +107,16 @@ class DerivedInputs:
         """``quads`` as kg.graph_export.lines_of gives them (sorted, distinct N-Quads
         lines), written as text: no pyoxigraph term per node (the graph is remade by
         every build, incremental or not: ~100,000 quads at 2,000 plans)."""
-        g = str(ox.NamedNode(str(IRIs(base).derived_graph)))
-        shown: dict = {}  # a constant term -> its N-Triples text
-
-        def text(t) -> str:
-            found = shown.get(t)
-            if found is None:
-                found = shown[t] = str(t)
-            return found
-
-        out = {
-            f"{s} {text(p)} {o if type(o) is str else text(o)} {g} .\n"
-            for s, p, o in self._triples(base, _iri_text, _count_text)
-        }
-        return sorted(line.encode() for line in out)
+        return _text_lines(self._triples(base, _iri_text, _count_text), base)
 
     def _triples(self, base: str, node, count) -> Iterator[tuple]:
         """(subject, predicate, object) of graph/derived: IRIs made by ``node`` (from the
         IRI's text), integers by ``count``; predicates and flags as pyoxigraph terms."""
+        yield from self._chain_triples(node)
+        yield from self._other_triples(base, node, count)
+
+    def _chain_triples(self, node) -> Iterator[tuple]:
+        """The closures of the change chains (successorOrSelf, carriedNowBy, functionsSplit)."""
         changes = self.changes
         for body in sorted(changes):
             chain = _closure(changes, body) | {body}
@@ -121,6 +126,9 @@ class DerivedInputs:
                 yield node(body), _DKG.carriedNowBy, node(x)
             flag = _TRUE if any(x in self.split for x in chain) else _FALSE
             yield node(body), _DKG.functionsSplit, flag
+
+    def _other_triples(self, base: str, node, count) -> Iterator[tuple]:
+        """The cascades' closures and the tallies: no predicate of ``_chain_triples``."""
         for doc in sorted(self.cascades):
             for ancestor in sorted(_closure(self.cascades, doc)):
                 yield node(doc), _DKG.cascadeAncestor, node(ancestor)
@@ -145,6 +153,22 @@ class DerivedInputs:
             yield t, _DKG.tallyDocument, node(doc)
             yield t, _DKG.tallyBody, node(body)
             yield t, _DKG.dutyCount, count(n)
+
+
+def _text_lines(triples: Iterable[tuple], base: str) -> list[bytes]:
+    """Triples of ``DerivedInputs._triples`` (IRIs and counts as N-Triples text) as the
+    sorted, distinct N-Quads lines of graph/derived."""
+    g = str(ox.NamedNode(str(IRIs(base).derived_graph)))
+    shown: dict = {}  # a constant term -> its N-Triples text
+
+    def text(t) -> str:
+        found = shown.get(t)
+        if found is None:
+            found = shown[t] = str(t)
+        return found
+
+    out = {f"{s} {text(p)} {o if type(o) is str else text(o)} {g} .\n" for s, p, o in triples}
+    return sorted(line.encode() for line in out)
 
 
 def _count(n: int) -> ox.Literal:
@@ -184,7 +208,7 @@ class _Duties:
             of(_DKG.level),
         )
 
-    def topic_levels(self) -> dict[tuple[str, str | None], tuple[int, int, int]]:
+    def topic_groups(self) -> dict[tuple[str, str | None], tuple[set, set, set]]:
         """(topic, level of the duty's document or None) -> (duties, bodies, documents), as
         duties_by_topic_level counted them: duties with a type, topic, document and body."""
         groups: dict[tuple[str, str | None], tuple[set, set, set]] = {}
@@ -197,11 +221,15 @@ class _Duties:
                             d.add(duty)
                             b.add(body)
                             c.add(doc)
-        return {k: (len(d), len(b), len(c)) for k, (d, b, c) in groups.items()}
+        return groups
 
-    def without_lead(self) -> dict[tuple[str, str], int]:
-        """(document, body) -> its duties, where the body leads none of them, as
-        bodies_without_lead counted them: duties with a type, body, document and role."""
+    def topic_levels(self) -> dict[tuple[str, str | None], tuple[int, int, int]]:
+        """``topic_groups`` counted."""
+        return {k: (len(d), len(b), len(c)) for k, (d, b, c) in self.topic_groups().items()}
+
+    def lead_groups(self) -> dict[tuple[str, str], tuple[int, bool]]:
+        """(document, body) -> (its duties, whether it leads one), over the duties with a
+        type, body, document and role."""
         duties: dict[tuple[str, str], set[str]] = {}
         leads: set[tuple[str, str]] = set()
         lead = _DKG.Lead.value
@@ -214,7 +242,12 @@ class _Duties:
                     duties.setdefault((doc, body), set()).add(duty)
                     if lead in roles:
                         leads.add((doc, body))
-        return {k: len(v) for k, v in duties.items() if k not in leads}
+        return {k: (len(v), k in leads) for k, v in duties.items()}
+
+    def without_lead(self) -> dict[tuple[str, str], int]:
+        """(document, body) -> its duties, where the body leads none of them, as
+        bodies_without_lead counted them: duties with a type, body, document and role."""
+        return {k: n for k, (n, led) in self.lead_groups().items() if not led}
 
 
 def derived_quads(
@@ -324,3 +357,91 @@ def _interner():
         return found
 
     return node
+
+
+# ---------------------------------------------------------------- per graph, for a build
+
+
+class GraphSummary(NamedTuple):
+    """What graph/derived takes from one graph (its ``facts_of`` lines, read alone): the
+    change and cascade edges as they are, the duties already grouped. A build keeps one per
+    graph under the graph's digest, so graph/derived after a change reads the summaries of
+    the graphs that changed and merges the kept ones, instead of parsing every graph's
+    lines again. Groups of different graphs add up: a duty and what is said of it (its
+    topics, document, bodies, roles, and its document's level) live in its document's
+    source graph, and its IRI is under that document's (no two graphs share a duty)."""
+
+    changed: tuple[tuple[str, str], ...]  # (body, event): org:changedBy
+    results: tuple[tuple[str, str], ...]  # (event, body): org:resultingOrganization
+    split: tuple[str, ...]  # events that split functions
+    cascades: tuple[tuple[str, str], ...]  # (document, parent): dkg:cascadesFrom
+    topics: dict  # (topic, level) -> (duties, frozenset of bodies, frozenset of documents)
+    leads: dict  # (document, body) -> (duties, whether the body leads one of them)
+
+    @property
+    def chains(self) -> bool:
+        """Whether this graph says anything of change chains."""
+        return bool(self.changed or self.results or self.split)
+
+
+def summarize(facts: bytes) -> GraphSummary:
+    """One graph's ``facts_of`` lines as a GraphSummary."""
+    read = _Facts(facts)
+    duties = _Duties(read)
+    topics = {
+        k: (len(d), frozenset(b), frozenset(c)) for k, (d, b, c) in duties.topic_groups().items()
+    }
+    return GraphSummary(
+        tuple(read.pairs(_ORG.changedBy)),
+        tuple(read.pairs(_ORG.resultingOrganization)),
+        tuple(sorted(read.split())),
+        tuple(read.pairs(_DKG.cascadesFrom)),
+        topics,
+        duties.lead_groups(),
+    )
+
+
+Chains = tuple[str, list[bytes]]  # (digest of the graphs with change edges, their lines)
+
+
+def summary_lines(
+    summaries: dict[str, tuple[str, GraphSummary]], base: str, chains: Chains | None = None
+) -> tuple[list[bytes], Chains]:
+    """graph/derived's lines (as ``DerivedInputs.lines``) from every graph's summary
+    (graph -> (digest, summary)), and the lines of the change chains with the digest of
+    the graphs they come from: given back as ``chains`` when those graphs are the same
+    (graph/reorg at 10,000 plans: hundreds of thousands of lines), they are not
+    computed again."""
+    out = DerivedInputs.__new__(DerivedInputs)
+    chained = sorted((g, d) for g, (d, s) in summaries.items() if s.chains)
+    key = hashlib.sha256(repr(chained).encode()).hexdigest()
+    if chains is None or chains[0] != key:
+        parts = [summaries[g][1] for g, _ in chained]
+        out._chains(
+            (e for s in parts for e in s.changed),
+            (e for s in parts for e in s.results),
+            {e for s in parts for e in s.split},
+        )
+        chains = (key, _text_lines(out._chain_triples(_iri_text), base))
+    out.cascades = {}
+    groups: dict[tuple[str, str | None], tuple[int, set, set]] = {}
+    leads: dict[tuple[str, str], tuple[int, bool]] = {}
+    for _, s in summaries.values():
+        for doc, parent in s.cascades:
+            out.cascades.setdefault(doc, set()).add(parent)
+        for k, (n, bodies, docs) in s.topics.items():
+            found = groups.get(k)
+            if found is None:
+                groups[k] = (n, set(bodies), set(docs))
+            else:
+                found[1].update(bodies)
+                found[2].update(docs)
+                groups[k] = (found[0] + n, found[1], found[2])
+        for k, (n, led) in s.leads.items():
+            old = leads.get(k)
+            leads[k] = (n, led) if old is None else (old[0] + n, old[1] or led)
+    out.tallies = {k: (n, len(b), len(c)) for k, (n, b, c) in groups.items()}
+    out.leadless = {k: n for k, (n, led) in leads.items() if not led}
+    rest = _text_lines(out._other_triples(base, _iri_text, _count_text), base)
+    # two sorted runs with no line in common (their predicates differ): a merge
+    return sorted(chains[1] + rest), chains

@@ -203,3 +203,110 @@ def save_pair_memo(out_dir: Path, memo: PairMemo) -> None:
         os.replace(tmp, folder / LINEAGE_MEMO)
     except OSError:
         pass
+
+
+# ---------------------------------------------------------------- graph summaries kept
+
+FACTS = "facts.pickle"  # in the store folder: graph -> (digest, kg.derived.GraphSummary)
+FACTS_DELTA = "facts-delta.pickle"  # the entries not in FACTS, and the chains' digest
+CHAIN_LINES = "derived-chains.nq"  # the change chains' lines of graph/derived
+
+
+@dataclass
+class KeptFacts:
+    """What a build kept for graph/derived beside its store (kg.build): each graph's summary
+    in a base file that later builds share by a hard link while it stays mostly right, the
+    entries written since in a small delta, and the lines of the change chains."""
+
+    base: dict = field(default_factory=dict)
+    delta: dict = field(default_factory=dict)
+    chains_key: str | None = None
+    folder: Path | None = None  # the store folder they were read from
+
+    def get(self, graph: str):
+        """Graph ``graph``'s entry, (digest, summary), or None."""
+        found = self.delta.get(graph)
+        return self.base.get(graph) if found is None else found
+
+    def chains(self) -> tuple[str, list[bytes]] | None:
+        """(digest of the graphs the chains come from, their lines), when kept."""
+        if self.chains_key is None or self.folder is None:
+            return None
+        try:
+            data = (self.folder / CHAIN_LINES).read_bytes()
+        except OSError:
+            return None
+        return self.chains_key, data.splitlines(keepends=True)
+
+
+def load_facts(folder: Path) -> KeptFacts:
+    """The summaries kept in store folder ``folder`` (none when the base file is missing or
+    damaged: the graphs are then read from the store)."""
+    try:
+        base = pickle.loads((folder / FACTS).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return KeptFacts()
+    if not isinstance(base, dict):
+        return KeptFacts()
+    try:
+        extra = pickle.loads((folder / FACTS_DELTA).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        extra = {}
+    delta = extra.get("entries") if isinstance(extra, dict) else None
+    key = extra.get("chains") if isinstance(extra, dict) else None
+    return KeptFacts(
+        base,
+        delta if isinstance(delta, dict) else {},
+        key if isinstance(key, str) else None,
+        folder,
+    )
+
+
+def save_facts(
+    folder: Path, kept: dict, chains: tuple[str, list[bytes]], old: KeptFacts | None
+) -> None:
+    """Keep ``kept`` (graph -> (digest, summary)) and ``chains`` in store folder ``folder``
+    for the next build: the last base file is linked and only the entries that differ from
+    it are written, until they are an eighth of all, when the base is written again. A
+    file that cannot be written only costs time."""
+    old = old or KeptFacts()
+    delta = {g: e for g, e in kept.items() if old.base.get(g) is not e}
+    try:
+        linked = (
+            old.folder is not None
+            and len(delta) <= max(64, len(kept) // 8)
+            and _link(old.folder / FACTS, folder / FACTS)
+        )
+        if not linked:
+            _write(folder / FACTS, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            delta = {}
+        same = old.chains_key == chains[0] and old.folder is not None
+        if not (same and _link(old.folder / CHAIN_LINES, folder / CHAIN_LINES)):
+            _write(folder / CHAIN_LINES, b"".join(chains[1]))
+        extra = {"entries": delta, "chains": chains[0]}
+        _write(folder / FACTS_DELTA, pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        for name in (FACTS, FACTS_DELTA, CHAIN_LINES):
+            (folder / name).unlink(missing_ok=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _link(old: Path, new: Path) -> bool:
+    """``new`` becomes a hard link to ``old`` (never written in place: shared)."""
+    tmp = new.with_name(new.name + ".tmp")
+    try:
+        tmp.unlink(missing_ok=True)
+        os.link(old, tmp)
+        os.replace(tmp, new)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+    return True

@@ -250,7 +250,7 @@ def test_graph_reorg_is_computed_again_when_a_body_is_new(tmp_path, sample_recor
 
 
 def test_an_incremental_build_without_the_last_facts_reads_them_from_the_store(tmp_path, seeds):
-    """graph/derived comes from each graph's facts (kg.derived.facts_of) kept by the last
+    """graph/derived comes from each graph's summary (kg.derived.summarize) kept by the last
     build beside its store; when that file is gone, they are read from the store."""
     from kg.build import FACTS
 
@@ -265,19 +265,28 @@ def test_an_incremental_build_without_the_last_facts_reads_them_from_the_store(t
 
 
 def _tampered(path: Path, same_digest: bool) -> int:
-    """Every source graph's entry in the last build's facts (graph -> (digest, N-Triples
-    lines)) replaced by wrong lines: each subject IRI renamed, so graph/derived built from
-    them would speak of nodes that do not exist. Returns how many entries were changed."""
+    """Every source graph's entry in the last build's facts (graph -> (digest, its
+    kg.derived.GraphSummary)) replaced by a wrong one: each document renamed, so
+    graph/derived built from them would speak of nodes that do not exist. Returns how many
+    entries were changed."""
     import pickle
-    import re
+
+    def stale(doc: str) -> str:
+        return doc + "-stale"
 
     facts = pickle.loads(path.read_bytes())
     changed = 0
-    for g, (digest, lines) in facts.items():
-        if "/graph/source/" not in g or not lines:
+    for g, entry in facts.items():
+        if "/graph/source/" not in g:
             continue
-        wrong = re.sub(rb"^<([^>]*)>", rb"<\1-stale>", lines, flags=re.MULTILINE)
-        assert wrong != lines
+        digest, s = entry
+        if not (s.leads or s.topics or s.cascades):
+            continue
+        wrong = s._replace(
+            leads={(stale(d), b): v for (d, b), v in s.leads.items()},
+            topics={k: (n, b, frozenset(map(stale, c))) for k, (n, b, c) in s.topics.items()},
+            cascades=tuple((stale(d), p) for d, p in s.cascades),
+        )
         facts[g] = (digest if same_digest else digest + "-old", wrong)
         changed += 1
     path.write_bytes(pickle.dumps(facts))
@@ -348,3 +357,30 @@ def test_an_incremental_site_equals_a_full_one_after_add_change_and_remove(tmp_p
         build(paths, out)
         build(paths, tmp_path / name)
         assert _site(out) == _site(tmp_path / name), name
+
+
+def test_the_kept_summaries_are_linked_and_only_what_changed_is_written(tmp_path, seeds):
+    """An incremental build keeps each graph's summary for graph/derived by linking the last
+    base file and writing only the entries that differ (the changed source's graph, the
+    cross-document ones); the change chains' lines are linked when the graphs they come
+    from are the same. Its store and exports are the full build's."""
+    from kg.incremental import CHAIN_LINES, FACTS, load_facts
+
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    build(files, out)
+    first = (out / "store").resolve()
+    base_inode = (first / FACTS).stat().st_ino
+    chain_inode = (first / CHAIN_LINES).stat().st_ino
+    with open(files[0], "a", encoding="utf-8") as f:
+        f.write("\n")  # a new text: its graph is emitted again; no body, no chain changes
+    build(files, out)
+    kept = load_facts((out / "store").resolve())
+    assert kept.folder != first
+    assert (kept.folder / FACTS).stat().st_ino == base_inode
+    assert (kept.folder / CHAIN_LINES).stat().st_ino == chain_inode
+    changed = [g for g in kept.delta if "/graph/source/" in g]
+    assert len(changed) == 1 and kept.delta[changed[0]] != kept.base[changed[0]]
+    assert len(kept.delta) < len(kept.base)
+    assert _nquads(out) == _full(tmp_path, files, "full")
+    assert _exports(out) == _exports(tmp_path / "full")
