@@ -42,6 +42,11 @@ def extractor_digest() -> str:
     return h.hexdigest()
 
 
+def _entry_key(src: SourceText) -> str:
+    """The entry of a source: its bytes and the extractor that reads them."""
+    return hashlib.sha256(f"{extractor_digest()}:{src.sha256}".encode()).hexdigest()
+
+
 class RecordCache:
     def __init__(self, out_dir: Path) -> None:
         self.folder = Path(out_dir) / CACHE / RECORDS
@@ -49,7 +54,7 @@ class RecordCache:
         self.hits = 0
 
     def _key(self, src: SourceText) -> str:
-        return hashlib.sha256(f"{extractor_digest()}:{src.sha256}".encode()).hexdigest()
+        return _entry_key(src)
 
     def get(self, src: SourceText) -> DocumentRecord | None:
         key = self._key(src)
@@ -64,16 +69,9 @@ class RecordCache:
         return replace(record, source=src)  # the same bytes may come under another name
 
     def put(self, src: SourceText, record: DocumentRecord) -> None:
-        record = slim(record)
         key = self._key(src)
         self.used.add(key)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f"{key}.tmp"
-            tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self.folder / f"{key}.pickle")
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        keep(self.folder, src, record)
 
     def prune(self) -> None:
         """Drop the entries of sources this build did not have."""
@@ -83,6 +81,21 @@ class RecordCache:
             if f.stem not in self.used:
                 with contextlib.suppress(OSError):
                     f.unlink()
+
+
+def keep(folder: Path, src: SourceText, record: DocumentRecord) -> None:
+    """Write ``record`` (slimmed) as the entry of ``src`` in the cache folder ``folder``:
+    what ``RecordCache.put`` does, callable in a worker process that extracted it (the
+    pool's workers write their own entries; the parent has marked them used when it
+    looked them up)."""
+    key = _entry_key(src)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(pickle.dumps(slim(record), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, folder / f"{key}.pickle")
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 def slim(record: DocumentRecord) -> DocumentRecord:

@@ -13,11 +13,12 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from kg import text as text_stage
 from kg.cache import RecordCache, collector_paused, slim
+from kg.cache import keep as keep_record
 from kg.checks import check_record
 from kg.errors import DkgError, SourceError
 from kg.extract import named
@@ -213,9 +214,10 @@ def _extract_all(
         results[i] = hit
     report(progress, "extract", len(items) - len(todo), len(items))
     done = len(items) - len(todo)
-    for i, result in zip(todo, _run([items[i] for i in todo], jobs, dask), strict=True):
-        if cache is not None and isinstance(result, DocumentRecord):
-            cache.put(_corpus_name(items[i]), result)
+    folder = cache.folder if cache is not None and not dask else None
+    for i, result in zip(todo, _run([items[i] for i in todo], jobs, dask, folder), strict=True):
+        if cache is not None and isinstance(result, DocumentRecord) and folder is None:
+            cache.put(_corpus_name(items[i]), result)  # from a Dask cluster: kept here
             result = slim(result)
         results[i] = result
         done += 1
@@ -226,17 +228,32 @@ def _extract_all(
     return results
 
 
-def _run(items: list, jobs: int, dask: str | None) -> Iterator:
-    """The results in order, each as soon as it and those before it are done."""
+def _run(items: list, jobs: int, dask: str | None, keep: Path | None = None) -> Iterator:
+    """The results in order, each as soon as it and those before it are done; with
+    ``keep`` (a cache folder, kg.cache), each record is kept there and comes back slim."""
     if dask and items:
         yield from _on_dask(dask, items)
     elif jobs > 1 and len(items) > 1:
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
         with ProcessPoolExecutor(min(jobs, len(items)), mp_context=ctx) as pool:
             chunk = max(1, min(16, len(items) // (4 * jobs)))
-            yield from pool.map(extract_item, items, chunksize=chunk)
+            yield from pool.map(partial(extract_kept, keep=keep), items, chunksize=chunk)
     else:
-        yield from (extract_item(i) for i in items)
+        yield from (extract_kept(i, keep) for i in items)
+
+
+def extract_kept(
+    item: SourceText | SourceError, keep: Path | None = None
+) -> DocumentRecord | SourceError:
+    """``extract_item``; with ``keep``, the record is written to that cache folder and
+    returned without its parse tree. A pool's worker does both: the parent neither
+    unpickles the parse tree (two thirds of a record's bytes) nor pickles the record
+    again to keep it, while the workers are busy with the next sources."""
+    result = extract_item(item)
+    if keep is None or not isinstance(result, DocumentRecord):
+        return result
+    keep_record(keep, _corpus_name(item), result)
+    return slim(result)
 
 
 def _on_dask(address: str, items: list[SourceText | SourceError]) -> list:

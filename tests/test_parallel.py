@@ -83,3 +83,24 @@ def test_rebuild_from_the_cache_gives_the_same_graph(tmp_path: Path) -> None:
     assert read_all(out / "exports") == nq
     assert second.triples == first.triples
     assert len(list((out / "cache" / "records").iterdir())) == first.documents
+
+
+def test_pool_workers_keep_the_cache_entries(tmp_path: Path) -> None:
+    """In a pool, each worker writes the cache entry of what it extracted and sends the
+    record back slim: the same records as serial, and a second run reads them all."""
+    from kg.cache import RecordCache
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for f in list(corpus_files())[:4]:
+        (src / f.name).write_bytes(f.read_bytes())
+    fresh = extract_paths([src])
+    first = RecordCache(tmp_path / "out")
+    pooled = extract_paths([src], jobs=2, cache=first)
+    _same_records(pooled, fresh)
+    assert first.hits == 0 and all(r.structure is None for r in pooled[0])
+    assert len(list(first.folder.glob("*.pickle"))) == 4
+    assert not list(first.folder.glob("*.tmp"))
+    again = RecordCache(tmp_path / "out")
+    _same_records(extract_paths([src], cache=again), fresh)
+    assert again.hits == 4
