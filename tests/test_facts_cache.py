@@ -93,3 +93,44 @@ def test_a_removed_triple_still_in_another_graph_stays(tmp_path):
     assert facts is not None
     assert _norm(facts) == _norm(facts_from_nquads(nquads_files(new)))
     assert facts.of(label, f"{ex}b1") == ["A"] and facts.of(label, f"{ex}b2") == []
+
+
+def test_facts_read_in_processes_equal_one_scan(tmp_path, monkeypatch):
+    """Files shared out over processes and merged give the facts of one scan: a triple in
+    two files counts once, a subject's values from several files all come, types join."""
+    ex = "https://w3id.org/dkg/id/"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    typ = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    doc = "https://w3id.org/dkg/ns#Document"
+    folder = tmp_path / "graphs"
+    folder.mkdir()
+    for k in range(9):
+        lines = [
+            f'<{ex}b1> <{label}> "A{k % 3}" <{ex}graph/{k}> .',  # shared subject, 3 values
+            f'<{ex}b{k + 2}> <{label}> "own {k}" <{ex}graph/{k}> .',
+            f"<{ex}d{k % 2}> <{typ}> <{doc}> <{ex}graph/{k}> .",
+            f'<{ex}d{k % 2}> <{label}> "doc" <{ex}graph/{k}> .',
+        ]
+        (folder / f"{k}.nq").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files = nquads_files(folder)
+    monkeypatch.setattr(facts_cache, "POOL_MIN_BYTES", 0)
+    for jobs in (2, 3):
+        merged = facts_cache.facts_in_processes(files, jobs)
+        assert _norm(merged) == _norm(facts_from_nquads(files))
+    assert merged.of(label, f"{ex}b1") == ["A0", "A1", "A2"]
+    assert merged.typed("Document") == [f"{ex}d0", f"{ex}d1"]
+
+
+def test_a_build_reading_facts_in_processes_patches_them_next_time(tmp_path, seeds, monkeypatch):
+    monkeypatch.setattr(facts_cache, "POOL_MIN_BYTES", 0)
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    files[0].unlink()
+    build([seeds], out, jobs=2)
+    kept = facts_cache.load(_live(out) / facts_cache.FILE)
+    assert kept is not None and _norm(kept) == _norm(_scanned(out))
+    victim = files[-1]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nNơi nhận:\n- Lưu: VT.\n")
+    build([seeds], out, jobs=2)
+    kept = facts_cache.load(_live(out) / facts_cache.FILE)
+    assert kept is not None and _norm(kept) == _norm(_scanned(out))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import multiprocessing as mp
 import os
 import re
 from dataclasses import dataclass, field
@@ -181,15 +182,59 @@ def patched(previous: Path, exports: Path, store: Any) -> Facts | None:
     return facts
 
 
-def read_facts(store: Any, exports: Path, where: FactsCache | None) -> Facts:
+def read_facts(store: Any, exports: Path, where: FactsCache | None, jobs: int = 1) -> Facts:
     """The site's facts of ``exports``: patched from the previous generation's when it
-    kept them, else by a scan of every file; kept for the next build in ``where.save_to``."""
+    kept them, else by a scan of every file (in ``jobs`` processes); kept for the next
+    build in ``where.save_to``."""
     with collector_paused():
         facts = None
         if where is not None and where.previous is not None:
             facts = patched(where.previous, exports, store)
         if facts is None:
-            facts = facts_from_nquads(nquads_files(exports))
+            facts = facts_in_processes(nquads_files(exports), jobs)
         if where is not None and where.save_to is not None:
             save(facts, where.save_to)
     return facts
+
+
+POOL_MIN_BYTES = 50_000_000  # less N-Quads than this are read here: forking costs more
+
+
+def facts_in_processes(files: list[Path], jobs: int = 1) -> Facts:
+    """``facts_from_nquads(files)`` with the files shared out over ``jobs`` processes (this
+    one and forked workers), by size; each worker's facts come back marshalled and are
+    merged here. On a full build this scan is most of the site's serial work."""
+    sizes = {f: _size(f) for f in files}
+    if (
+        jobs <= 1
+        or sum(sizes.values()) < POOL_MIN_BYTES
+        or "fork" not in mp.get_all_start_methods()
+    ):
+        return facts_from_nquads(files)
+    shares: list[list[Path]] = [[] for _ in range(jobs)]
+    loads = [0] * jobs
+    for f in sorted(files, key=lambda f: -sizes[f]):  # the largest first, to the least loaded
+        k = loads.index(min(loads))
+        shares[k].append(f)
+        loads[k] += sizes[f]
+    with mp.get_context("fork").Pool(jobs - 1) as pool:
+        pending = pool.map_async(_share_facts, [sorted(share) for share in shares[1:]])
+        facts = facts_from_nquads(sorted(shares[0]))
+        for blob in pending.get():
+            facts.merge(*marshal.loads(blob))
+            del blob
+    return facts
+
+
+def _share_facts(files: list[Path]) -> bytes:
+    """In a worker: the facts of ``files``, marshalled (strings stay interned)."""
+    with collector_paused():
+        facts = facts_from_nquads(files)
+        return marshal.dumps((facts.one, facts.more, facts.types))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

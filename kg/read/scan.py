@@ -112,6 +112,37 @@ class Facts:
             if value not in extra:
                 extra.append(value)
 
+    def _keep(self, p: str, subject: str, value: Any) -> None:
+        """One more value of ``p`` for ``subject`` (``add`` past the parsing)."""
+        first = self.one[p].setdefault(subject, value)
+        if first is not value and first != value:
+            extra = self.more.setdefault((p, subject), [])
+            if value not in extra:
+                extra.append(value)
+
+    def merge(self, one: dict, more: dict, types: dict) -> None:
+        """Add the facts of other files (another ``Facts``'s ``one``, ``more``, ``types``):
+        the same facts as adding their triples one by one. Subjects minted in one source
+        graph are seldom in another: those dicts are taken over whole, the rest value by
+        value."""
+        for p, values in one.items():
+            mine = self.one[p]
+            common = values.keys() & mine.keys()
+            if not common:
+                mine.update(values)
+                continue
+            for subject, value in values.items():
+                if subject in common:
+                    self._keep(p, subject, value)
+                else:
+                    mine[subject] = value
+        for (p, subject), extra in more.items():
+            for value in extra:
+                self._keep(p, subject, value)
+        for cls, subjects in types.items():
+            self.types[cls] |= subjects
+        self._inverse.clear()
+
     def remove(self, s: ox.NamedNode | ox.BlankNode, p: str, o: Any) -> None:
         """Take one triple out again (kg.read.facts_cache: a graph that changed)."""
         subject = to_python(s)

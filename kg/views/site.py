@@ -281,7 +281,7 @@ def build_site(
     """
     touched = None
     if nquads is not None:
-        found = read_facts(store, Path(nquads), facts)
+        found = read_facts(store, Path(nquads), facts, jobs)
         if found.changed is not None:
             touched = reach.touched(found.changed, found)
         model = scan_model(store, facts=found)
