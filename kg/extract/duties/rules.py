@@ -13,7 +13,15 @@ from kg.extract.body_match import (
     find_bodies,
     match_at,
 )
-from kg.extract.duties import catchall, heads, holders, localities, subjects
+from kg.extract.duties import (
+    catchall,
+    heads,
+    holders,
+    localities,
+    semicolons,
+    shared_level,
+    subjects,
+)
 from kg.extract.duties.boilerplate import problems_only, undergoes_only
 from kg.extract.places import committees_share_places, per_place
 from kg.extract.topics import topics_of
@@ -202,7 +210,7 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
             end = stop if more else end
             break
         pos = s.end()
-    return bodies, end
+    return shared_level.share_units(text, bodies), end  # "HĐND, UBND các xã": the communes'
 
 
 _PLURAL_UNITS = re.compile(r"[ \t]+(?=cac[ \t]+(?:tinh|thanh[ \t]+pho)[ \t]+)")
@@ -251,7 +259,12 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
         if a:
             pos = a.end()
             explicit = not re.match(r"\s*doi\s+voi", a.group(0))
-    bodies, end = parse_list(text, pos, list_mode=list_mode)
+    semi = None
+    if explicit:  # "Đề nghị A thuộc X; B; các C, các D trực thuộc X; E: <work>"
+        semi = semicolons.listed_to_colon(
+            text, pos, lambda t, p: parse_list(t, p, list_mode=list_mode)
+        )
+    bodies, end = semi or parse_list(text, pos, list_mode=list_mode)
     if not bodies:  # "Trách nhiệm của Bên mua điện", "Cục Pháp chế chủ trì, ..."
         bodies, end = (holders.title_holder if _HOLDER_OF.match(folded) else holders.department_at)(
             text, pos
