@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context
-from kg.extract.duties import holders, reply, subjects
+from kg.extract.duties import holders, reply, semicolons, subjects
 from kg.extract.duties.preface import preface_end
 from kg.extract.duties.rules import _Duty, narrative, parse_list
 from kg.text import fold_same_length
@@ -113,6 +113,10 @@ class _Clauses:
             if m.group("grounds") is not None and not _after_grounds(folded, m.start()):
                 continue  # "..., xét, trình, đề nghị X xét, tặng ...": a procedure, not a request
             found, end = parse_list(text, m.end())
+            semi = (
+                semicolons.listed_to_colon(text, m.end(), parse_list) if m.group("verb") else None
+            )
+            found, end = semi or (found, end)  # "Đề nghị A thuộc X; B; C: <work>"
             if not found and m.group("verb"):  # "Đề nghị tỉnh Nghệ An ...": its People's Committee
                 found, end = holders.unit_at(text, m.end())
             if m.group("verb") and (not found or len(found) == 1 and found[0].type.generic):

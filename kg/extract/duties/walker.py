@@ -6,7 +6,7 @@ import re
 
 from kg.extract import collectives
 from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
-from kg.extract.duties import addressed, projects, reply
+from kg.extract.duties import addressed, directed, projects, reply
 from kg.extract.duties.addressees import _Addressees
 from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
@@ -205,6 +205,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             end = max(x.clean_end for x in a.walk())
             self.clauses(a.clean_start, end, self.article_sec(a))
         self.tables()
+        directed.hand_on(self)  # "Giao UBND: ... g) Chỉ đạo Công an Thành phố chủ trì ..."
         if not self.drafts or all(
             is_issuer(d.body.name, self.ctx) or not self.substantive(d)
             for d in self.drafts.values()
