@@ -251,7 +251,7 @@ II. KẾT LUẬN
 2. Các Bộ, cơ quan: Tài chính, Xây dựng, Nông nghiệp và Môi trường, Ngoại giao, Tập đoàn
 Điện lực Việt Nam theo chức năng, nhiệm vụ được giao khẩn trương rà soát các kiến nghị.
 
-3. Các Bộ, ngành, địa phương tổ chức thực hiện nghiêm túc Thông báo này.
+3. Các Bộ, ngành, địa phương rà soát các dự án chậm tiến độ trên địa bàn.
 """
 
 

@@ -499,10 +499,17 @@ def test_the_role_and_partners_of_a_directed_body_are_not_the_directing_body_s()
 - Chủ trì, phối hợp với Ban Tuyên giáo Huyện ủy sơ kết việc thực hiện.
 """
     facts = DocumentFacts(issuer="Ban Thường vụ Huyện ủy Mường Tè", issuer_level="district")
-    [ubnd] = run(body, facts)[0]
+    ubnd, phong = run(body, facts)[0]
     directed, own = ubnd.duties
     assert directed.role == "participant" and directed.partners == []
     assert own.role == "lead" and [p.name for p in own.partners] == ["Ban Tuyên giáo Huyện ủy"]
+    # the body the task opens by directing gets it, with its own role and partners
+    # (kg.extract.duties.directed)
+    assert phong.body.name == "Phòng Y tế" and [d.role for d in phong.duties] == ["lead"]
+    assert [p.name for p in phong.duties[0].partners] == [
+        "Công an huyện",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện",
+    ]
     assert role_of("Giao Phòng Tư pháp chủ trì đăng ký khai sinh; chủ trì tổng hợp.") == "lead"
 
 

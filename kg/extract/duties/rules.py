@@ -392,12 +392,21 @@ class _TableDuty:
         )
 
 
+def _own_document() -> str:
+    """'<type> này' for every document type (ontology/doctypes): the text itself ("Công điện
+    này", "Quyết định này"), folded."""
+    names = {" ".join(fold(n).lower().split()) for n in lexicon.type_labels()}
+    alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len)[::-1])
+    return rf"(?:{alts})\s+nay"
+
+
 _FORMULA = re.compile(
     r"(?:can\s+cu\b.{0,120}?(?:duoc\s+(?:phan\s+cong|giao)|phu\s+luc|ke\s+hoach\s+nay)\S*\s*,?\s*)?"
-    r"(?:(?:chu\s+dong|nghiem\s+tuc|quan\s+tam|khan\s+truong|tich\s+cuc|phoi\s+hop|to\s+chuc)"
-    r"\s*,?\s+)*"
+    r"(?:(?:chu\s+dong|nghiem\s+tuc|quyet\s+liet|quan\s+tam|khan\s+truong|tich\s+cuc|phoi\s+hop"
+    r"|to\s+chuc)\s*,?\s+)*"
     r"(?:trien\s+khai(?:\s+thuc\s+hien)?|thuc\s+hien)"
-    r"(?:\s+(?:tot|nghiem\s+tuc|co\s+hieu\s+qua|hieu\s+qua|ke\s+hoach\s+nay|(?:cac\s+)?noi\s+dung\s+tren))*"
+    rf"(?:\s+(?:tot|nghiem\s+tuc|co\s+hieu\s+qua|hieu\s+qua|{_own_document()}"
+    r"|(?:cac\s+)?noi\s+dung\s+tren))*"
 )
 # what is left of the addressee list when only its first word was read as a body:
 # "đề nghị các đơn vị, địa phương quan tâm, phối hợp thực hiện"
