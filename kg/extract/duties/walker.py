@@ -6,7 +6,7 @@ import re
 
 from kg.extract import collectives
 from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
-from kg.extract.duties import addressed, directed, projects, reply
+from kg.extract.duties import addressed, directed, later_subjects, projects, reply
 from kg.extract.duties.addressees import _Addressees
 from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
@@ -205,7 +205,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             end = max(x.clean_end for x in a.walk())
             self.clauses(a.clean_start, end, self.article_sec(a))
         self.tables()
-        directed.hand_on(self)  # "Giao UBND: ... g) Chỉ đạo Công an Thành phố chủ trì ..."
+        _share_out(self)
         if not self.drafts or all(
             is_issuer(d.body.name, self.ctx) or not self.substantive(d)
             for d in self.drafts.values()
@@ -354,6 +354,14 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                         names.add(bm.name)
                         out.append(bm)
         return out
+
+
+def _share_out(w: _Walker) -> None:
+    """Work an item gives bodies it names inside another body's task: "Giao UBND: ... g) Chỉ
+    đạo Công an Thành phố chủ trì ..." (kg.extract.duties.directed), "Giao Sở Y tế chủ trì ...;
+    Sở Tài chính bố trí ..." (kg.extract.duties.later_subjects)."""
+    directed.hand_on(w)
+    later_subjects.hand_on(w)
 
 
 def _qualified(type_id: str | None) -> bool:
