@@ -6,7 +6,7 @@ import re
 
 from kg.extract import collectives
 from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
-from kg.extract.duties import addressed, directed, later_subjects, projects, reply
+from kg.extract.duties import addressed, directed, later_subjects, namely, projects, reply
 from kg.extract.duties.addressees import _Addressees
 from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
@@ -362,6 +362,7 @@ def _share_out(w: _Walker) -> None:
     Sở Tài chính bố trí ..." (kg.extract.duties.later_subjects)."""
     directed.hand_on(w)
     later_subjects.hand_on(w)
+    namely.hand_on(w)  # "Phân công các Phó Thủ tướng ..., cụ thể: Phó Thủ tướng A tỉnh X, ..."
 
 
 def _qualified(type_id: str | None) -> bool:
