@@ -88,3 +88,20 @@ def test_organs_printed_bare_before_their_units_share_them() -> None:
 def test_an_organ_with_its_own_level_keeps_it() -> None:
     bodies, _ = parse_list("Hội đồng nhân dân tỉnh, Ủy ban nhân dân các xã thực hiện.", 0)
     assert [(b.type.id, b.levels) for b in bodies] == [("HDND", ["tinh"]), ("UBND", ["xa"])]
+
+
+def test_a_body_printed_after_the_noun_co_quan_is_that_body() -> None:
+    bodies, _ = parse_list(
+        "Sở Tài chính, Cơ\nquan Thuế tỉnh, Bảo hiểm xã hội tỉnh và Ủy ban nhân dân các xã phối hợp.",
+        0,
+    )
+    assert [b.type.id for b in bodies] == ["SoTaiChinh", "ThueTinh", "BHXH", "UBND"]
+    lead = lead_bodies("Cơ quan Thuế tỉnh hướng dẫn người nộp thuế kê khai.")
+    assert lead is not None and [b.as_written for b in lead.bodies] == ["Thuế tỉnh"]
+
+
+def test_the_noun_co_quan_in_running_text_or_before_no_body_names_none() -> None:
+    assert lead_bodies("thì cơ quan Công an có trách nhiệm tổng hợp danh sách.") is None
+    for words in ("Trung ương", "Nhà nước có thẩm quyền"):
+        bodies, _ = parse_list(f"Sở Tài chính, Cơ quan {words} phối hợp.", 0)
+        assert [b.type.id for b in bodies] == ["SoTaiChinh"]

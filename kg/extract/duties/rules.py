@@ -183,6 +183,8 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
         m = shared[-1] if shared else match_at(text, pos, list_mode=list_mode)
         if m is None:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh": one collective
             m = heads.shared_heads_at(text, pos)
+        if m is None:  # "..., Cơ quan Thuế tỉnh, Kho bạc Nhà nước": the body after the noun
+            m = _after_body_noun(text, folded, pos, list_mode)
         if m is None:
             t = (
                 heads.joined_heads(folded, pos)
@@ -211,6 +213,23 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
             break
         pos = s.end()
     return shared_level.share_units(text, bodies), end  # "HĐND, UBND các xã": the communes'
+
+
+_BODY_NOUN = re.compile(r"[ \t]*" + lexicon.phrase_alternation("body-nouns") + r"[ \t]*\n?[ \t]*")
+
+
+def _after_body_noun(text: str, folded: str, pos: int, list_mode: bool) -> BodyMatch | None:
+    """The body named right after a common noun (phrases:body-nouns) printed with its
+    capital, as part of the name, at ``pos``: "Cơ quan Thuế tỉnh" is "Thuế tỉnh"; a catch-all
+    after it ("Cơ quan chức năng") is not, nor is a noun in running text ("thì cơ quan Công
+    an có trách nhiệm ...": the kind of authority, not a body named)."""
+    n = _BODY_NOUN.match(folded, pos)
+    if n is None or not text[n.end() : n.end() + 1].isupper():
+        return None
+    if not text[pos : n.end()].lstrip()[:1].isupper():
+        return None
+    m = match_at(text, n.end(), list_mode=list_mode)
+    return m if m is not None and not m.type.generic else None
 
 
 _PLURAL_UNITS = re.compile(r"[ \t]+(?=cac[ \t]+(?:tinh|thanh[ \t]+pho)[ \t]+)")
