@@ -105,3 +105,16 @@ def test_the_noun_co_quan_in_running_text_or_before_no_body_names_none() -> None
     for words in ("Trung ương", "Nhà nước có thẩm quyền"):
         bodies, _ = parse_list(f"Sở Tài chính, Cơ quan {words} phối hợp.", 0)
         assert [b.type.id for b in bodies] == ["SoTaiChinh"]
+
+
+def test_provinces_of_a_region_are_one_collective_named_with_it() -> None:
+    from kg.extract.bodies import Context, canonical
+
+    centre = Context.from_facts(DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central"))
+    text = "Chủ tịch Ủy ban nhân dân các tỉnh khu\nvực Trung Bộ, nhất là các tỉnh: Gia Lai tiếp tục"
+    bodies, _ = parse_list(text, 0)
+    assert [canonical(b, centre)[0] for b in bodies][
+        0
+    ] == "Ủy ban nhân dân các tỉnh khu vực Trung Bộ"
+    treasury, _ = parse_list("Kho bạc Nhà nước khu vực XI thực hiện.", 0)
+    assert treasury[0].region == "XI"  # a central body's regional unit keeps its number

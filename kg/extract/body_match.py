@@ -439,12 +439,22 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
         if place:
             m.place = place
             m.end = e
+    _region_of_units(m)  # "các tỉnh khu vực Trung Bộ"
     if type_id in _NEEDS_LEVEL and not m.levels:
         return None
-    if m.plural or t.collective:  # "các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa"
+    if (m.plural or t.collective) and not m.span_of:  # "các tỉnh từ Hà Tĩnh đến Khánh Hòa"
         m.span_of, m.end = collectives.units_span_at(text, m.end)
     m.as_written = text[m.start : m.end]
     return m
+
+
+def _region_of_units(m: BodyMatch) -> None:
+    """A plural collective printed with "khu vực" and a name after its level words ("các tỉnh
+    khu vực Trung Bộ") names the provinces of a region: the region is the units it covers
+    (span_of), not a level and a place ("Kho bạc Nhà nước khu vực XI", a central body's
+    regional unit, has its number as ``region`` and is left alone)."""
+    if m.plural and len(m.levels) > 1 and m.levels[-1] == "khu vuc" and m.place and not m.region:
+        m.levels, m.span_of, m.place = m.levels[:-1], f"khu vực {m.place}", None
 
 
 def _school_level(printed: str) -> str:
