@@ -76,3 +76,20 @@ def test_every_later_clause_subject_gets_one_duty(bodies: list[str], data: st.Da
     got = dict((name, n) for name, _, n in table(duties_of(text, PROVINCE)[0]))
     assert got.pop("Sở Y tế") == 1
     assert len(got) == len(bodies) and all(n == 1 for n in got.values())
+
+
+def test_a_body_opening_a_later_sentence_of_an_item_gets_that_sentence() -> None:
+    text = """Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Quốc phòng chỉ đạo các đơn vị huy động lực lượng cứu hộ.
+
+2. Bộ Nông nghiệp và Môi trường khẩn trương thống kê thiệt hại, báo cáo Thủ tướng Chính phủ. Bộ
+Tài chính khẩn trương xuất cấp gạo dự trữ quốc gia. Giao Bộ Quốc phòng chỉ đạo tổ chức vận chuyển
+gạo đến cho Nhân dân. Cán bộ địa phương phải chịu trách nhiệm nếu để xảy ra sự cố.
+"""
+    got = table(duties_of(text, CENTRE)[0])
+    assert sorted(got) == [
+        ("Bộ Nông nghiệp và Môi trường", "assigned", 1),
+        ("Bộ Quốc phòng", "assigned", 2),
+        ("Bộ Tài chính", "assigned", 1),
+    ]

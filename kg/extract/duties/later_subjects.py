@@ -1,10 +1,11 @@
 """Bodies that open a later clause of another body's task, each with its own work.
 
-An item often hands one task to several bodies in turn, one clause each, separated by
-semicolons, each clause opening with its body and the work that body does: "Giao Sở Y tế
+An item often hands one task to several bodies in turn, one clause or sentence each,
+separated by semicolons or full stops, each clause opening with its body and the work that body does: "Giao Sở Y tế
 chủ trì tổ chức tập huấn; Sở Tài chính bố trí kinh phí; Ủy ban nhân dân các xã phối hợp tuyên
 truyền", "Giao Phó Thủ tướng Chính phủ A đi kiểm tra ... tại tỉnh X; Phó Thủ tướng Chính phủ B
-đi kiểm tra ... tại tỉnh Y". The body the item opens with is read by the walker; each later
+đi kiểm tra ... tại tỉnh Y", "Bộ Nông nghiệp và Môi trường ... báo cáo Chính phủ. Bộ Tài
+chính khẩn trương xem xét ...", "... Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ...". The body the item opens with is read by the walker; each later
 clause that opens with a named body and then the work (a verb of ontology/phrases.ttl's
 phrases:item-work, or "Đề nghị/Giao ..." again) is that body's share (GUIDE: one entry per
 body, its duties where it is named). Catch-alls ("các sở, ngành liên quan phối hợp") name a
@@ -13,6 +14,7 @@ kind of body and are left to the partner reading; the issuer names itself, not a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kg import lexicon
@@ -25,17 +27,22 @@ _WORK = PrintedWords(lexicon.phrases("item-work"), lead=r"[ \t\n]*,?[ \t\n]*")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Offsets of the clauses of ``text`` between semicolons outside brackets."""
+    """Offsets of the clauses of ``text`` between semicolons, or sentence ends, outside
+    brackets."""
     out: list[tuple[int, int]] = []
     depth = start = 0
     for k, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if ch == ";" and depth == 0:
+        if depth == 0 and (ch == ";" or ch == "." and _SENTENCE.match(text, k + 1)):
             out.append((start, k))
             start = k + 1
     out.append((start, len(text)))
     return out
+
+
+# a full stop that ends a sentence: the next one opens with a capital
+_SENTENCE = re.compile(r"[ \t]*\n?[ \t]*[A-ZĐÀ-Ỹ]")
 
 
 def _overlaps(w: Any, key: str, start: int, end: int) -> bool:
