@@ -42,7 +42,10 @@ def test_each_body_listed_after_cu_the_gets_the_task() -> None:
 
 
 def test_a_list_no_hand_out_verb_introduces_gives_nothing() -> None:
-    item = ITEM.replace("Phân công các đồng chí", "Ghi nhận các đồng chí")
+    item = (
+        "Ghi nhận các bộ đã chủ động hỗ trợ các địa phương khắc phục hậu quả, cụ thể: Bộ Y tế "
+        "lĩnh vực y tế, Bộ Xây dựng về nhà ở và Bộ Tài chính về kinh phí."
+    )
     assert _names(item) == ["Bộ Quốc phòng"]
 
 
