@@ -61,6 +61,21 @@ from every duty instead (2,000 plans: 0.8 -> 3 s). What stays over a second at 1
 answers thousands of rows, and each IRI or long string in a row is one read from disk
 (about 5 us) when pyoxigraph decodes it; a page (``limit``) still costs the whole answer.
 
+Why the four big answers stay over a second at 10,000 plans (measured at 2,000 plans, CPU
+s, counting the rows / reading them): duty_evidence 1.50 / 2.84 (21,290 rows of 9 values),
+lineage 0.50 / 1.64 (31,848 x 9), body_successors 2.27 / 3.52 (33,872 x 12),
+duties_carried_now 1.50 / 1.74 (8,086 x 8). Reading costs one database read per IRI or
+string over 15 bytes, per row (pyoxigraph shares no decoding between rows): 3-7 us a value,
+so decoding alone is over 2 s for duty_evidence's 80,945 rows and over 4 s for lineage's
+155,903 at 10,000 plans, however the graph is laid out. Flat precomputed rows (a subject
+per row, a literal per column) take away the joins to other nodes, not the read per value
+nor a scan-and-hash per column: 20,000 such rows of 8 strings on disk, 0.88 s to read (0.23 s
+to count); one literal holding a whole row reads in 0.12 s, but splitting it with
+STRBEFORE / STRAFTER costs 1.6 s, so only a client that unpacks it could use it. A filter
+does not make these queries cheap either: each property is still scanned and joined whole
+(duty_evidence with body=Công an: 3,980 rows in 1.23 s, the whole answer 2.55 s), so a
+scoped answer under a second needs a text that looks rows up from the few that match.
+
 Why not pyoxigraph's ``substitutions`` (SEP-0007)? Measured with pyoxigraph
 0.5: it refuses variables the SELECT does not project, and a substituted
 variable is still unbound inside ``BOUND(?x)`` and ``BIND(?x AS ?y)``, so
