@@ -545,6 +545,19 @@ def head_titles() -> tuple[str, ...]:
     return tuple(sorted(out, key=lambda n: (-len(n), n)))
 
 
+@cache
+def party_head_titles() -> tuple[str, ...]:
+    """The titles of the head of a unit's Party committee ("Bí thư"; ontology/titles.ttl,
+    titles:party-heads), longest first."""
+    g = _graph("titles.ttl")
+    out = {
+        name
+        for m in g.objects(URIRef(TITLES_NS + "party-heads"), SKOS.member)
+        for name in (*_vi(g.objects(m, SKOS.prefLabel)), *_vi(g.objects(m, SKOS.altLabel)))
+    }
+    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+
+
 def title_prefixes() -> tuple[str, ...]:
     """The words that only open a title ("Phó"; titles:prefixes)."""
     g = _graph("titles.ttl")

@@ -259,6 +259,9 @@ def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None
             elif all(LEVEL_OF_WORD[w] == "district" for w in m.levels):
                 type_id = "UBNDCapHuyen"
         return name, type_id, level, True
+    if m.plural and t.level in ("district", "province") and not t.collective and m.span_of:
+        # "Tỉnh ủy các tỉnh khu vực Trung Bộ": the units of one region, as the text names them
+        return f"{t.pref} các {', '.join(levels)} {m.span_of}", type_id, level, True
     if m.plural and t.level in ("district", "province") and not t.collective:
         # "Phòng LĐTBXH các huyện, thị xã, thành phố": one kind of office, the place dropped
         return t.pref, type_id, level, True

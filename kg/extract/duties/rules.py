@@ -18,6 +18,7 @@ from kg.extract.duties import (
     heads,
     holders,
     localities,
+    party_heads,
     semicolons,
     shared_level,
     subjects,
@@ -185,6 +186,7 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
             m = heads.shared_heads_at(text, pos)
         if m is None:  # "..., Cơ quan Thuế tỉnh, Kho bạc Nhà nước": the body after the noun
             m = _after_body_noun(text, folded, pos, list_mode)
+        addressed = None  # "Bí thư, Chủ tịch UBND các tỉnh ...": the provinces' Tỉnh ủy too
         if m is None:
             t = (
                 heads.joined_heads(folded, pos)
@@ -194,10 +196,15 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
             if t:
                 shared = shared_head_at(text, t.end())
                 m = shared[-1] if shared else match_at(text, t.end(), list_mode=list_mode)
+                if m is not None and not shared:
+                    addressed = party_heads.committees_addressed(
+                        folded[t.start() : t.end()], m, lambda name: match_at(name, 0)
+                    )
         if m is None:
             break
         if len(shared) > 1:  # "Bí thư tỉnh ủy và Chủ tịch UBND các tỉnh: A, B": A's, B's
             bodies = committees_share_places(bodies, shared, lambda name: match_at(name, 0))
+        bodies.extend([addressed] if addressed else [])
         bodies.extend(shared or [m])
         pos = end = m.end
         while True:
