@@ -86,3 +86,24 @@ def test_every_listed_holder_is_one_entry(names: list[str], sep: str, last_va: b
     text = "Phân công các đồng chí Phó Thủ tướng Chính phủ chỉ đạo khắc phục, cụ thể: " + listed
     got = [s.body.name_extra for s in holders_in(text)]
     assert got == names
+
+
+NOTICE = """Phó Thủ tướng Chính phủ có ý kiến như sau:
+
+1. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường
+trực Ban Chỉ đạo 389 quốc gia tập trung lãnh đạo, chỉ đạo các đơn vị liên quan
+khẩn trương thực hiện một số nhiệm vụ sau:
+
+1.1. Hoàn thiện Kế hoạch cao điểm chống buôn lậu dịp Tết.
+
+1.2. Khẩn trương sơ kết 6 tháng việc thực hiện Chỉ thị.
+
+2. Bộ Công Thương - Bộ Y tế phối hợp kiểm tra thị trường.
+"""
+
+
+def test_a_ministers_second_office_after_a_dash_is_no_second_addressee() -> None:
+    got = _entries(NOTICE)
+    assert got["Bộ Tài chính"] == ("assigned", 2)
+    assert not any("Ban Chỉ đạo" in name for name in got)
+    assert got["Bộ Công Thương"] == got["Bộ Y tế"] == ("assigned", 1)  # two bodies, a dash

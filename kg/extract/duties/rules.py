@@ -14,6 +14,7 @@ from kg.extract.body_match import (
     match_at,
 )
 from kg.extract.duties import (
+    appositions,
     catchall,
     heads,
     holders,
@@ -212,6 +213,9 @@ def parse_list(text: str, pos: int, *, list_mode: bool = False) -> tuple[list[Bo
             if not f or f.end() == pos:
                 break
             pos = end = f.end()
+        hat = appositions.second_office_end(text, folded, pos)
+        if hat is not None:  # "Bộ trưởng Bộ Tài chính - Phó Trưởng ban ... Ban Chỉ đạo": one man
+            pos = end = hat
         s = _SEP.match(folded, pos)
         if not s:
             more, stop = _units_after_centre(text, folded, pos, bodies[-1])
