@@ -84,7 +84,7 @@ _FILLER = re.compile(
     r"|truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|thi|quan|dang)\s+uy)?"
     r"|cua\s+(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan)(?=\s*[,;]))(?![a-z0-9])"
 )
-_SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;]\s*|\s+-\s+")
+_SEP = re.compile(r"\s*(?:,\s*va|;\s*va|,|;|va|cung|voi)\s+|\s*[,;/]\s*|\s+-\s+")
 _MEMBERS = re.compile(r"\s*cac\s+(?:co\s+quan\s+)?thanh\s+vien\s+(?=\S)")
 _PREPOSITION = re.compile(r"(?:cua|voi|cho|ve|tai|den|qua|giup)\s*$")
 _PARTNER_CUE = re.compile(r"phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\s+")
