@@ -195,6 +195,12 @@ def _named_by_text(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bo
     return None
 
 
+def _of_region(levels: list[str], span_of: str | None) -> str:
+    """The units of one region a plural names, as printed after its type ("Tỉnh ủy" + " các
+    tỉnh khu vực Trung Bộ"), or "" when it names no region (all units of its levels)."""
+    return f" các {', '.join(levels)} {span_of}" if span_of else ""
+
+
 def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if not m.place and not m.plural and ctx.placed and (m.committee or m.levels):
         known = ctx.placed.get(_place_key(m), set())
@@ -259,12 +265,9 @@ def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None
             elif all(LEVEL_OF_WORD[w] == "district" for w in m.levels):
                 type_id = "UBNDCapHuyen"
         return name, type_id, level, True
-    if m.plural and t.level in ("district", "province") and not t.collective and m.span_of:
-        # "Tỉnh ủy các tỉnh khu vực Trung Bộ": the units of one region, as the text names them
-        return f"{t.pref} các {', '.join(levels)} {m.span_of}", type_id, level, True
     if m.plural and t.level in ("district", "province") and not t.collective:
-        # "Phòng LĐTBXH các huyện, thị xã, thành phố": one kind of office, the place dropped
-        return t.pref, type_id, level, True
+        # one kind of office, the place dropped ("Phòng LĐTBXH các huyện"), a region kept
+        return t.pref + _of_region(levels, m.span_of), type_id, level, True
     if m.plural:
         cac = "các " if m.has_cac else ""
         return f"{t.pref} {cac}{', '.join(levels)}", type_id, level, True
