@@ -173,6 +173,7 @@ def _build_frozen(
         _write_generation(gen, corpus, links, records, base, report, lap, progress, jobs, extracted)
         report.warnings += outdir.publish(out_dir, gen)
     except BaseException:
+        facts_cache.stop_early(gen)
         outdir.discard(gen)
         raise
     incremental.save_pair_memo(out_dir, memo)
@@ -296,7 +297,7 @@ def _write_generation(
         cross.lines.clear()  # done with: not held through the site (memory, the collector)
         lap("exports")
         with Step(progress, "site"):
-            _site_hook(store, gen / "site", report, records, jobs)
+            _site_hook(store, gen / "site", report, records, jobs, cross.early)
         lap("site")
     finally:
         store.close()
@@ -373,6 +374,7 @@ class _Graphs:
         self.facts: dict[str, tuple[str, GraphSummary]] = {}  # graph -> (digest, its summary)
         self.old_facts: incremental.KeptFacts | None = None  # what the last build kept
         self.held: list[str] | None = None  # graphs computed, not yet written (``release``)
+        self.early: facts_cache.EarlyFacts | None = None  # the site's facts, being read
 
     def keep_size(self, iri: str) -> None:
         """Graph ``iri`` is kept as the last build wrote it: so is its size."""
@@ -582,6 +584,10 @@ def _emit_sources(
             graphs[iris[done.index]] = sigs[name]
             cross.facts[iris[done.index]] = (sigs[name], summarize(done.facts))
         tell(progress, "rdf", i, len(sources), name)
+    if cross.prev is None:  # a full build: the site's facts of these files, read meanwhile
+        cross.early = facts_cache.EarlyFacts.start(
+            exports / graph_export.GRAPHS, exports.parent, jobs
+        )
     return built_docs
 
 
@@ -618,10 +624,12 @@ def _site_hook(
     report: BuildReport,
     records: list[DocumentRecord],
     jobs: int = 1,
+    early: facts_cache.EarlyFacts | None = None,
 ) -> None:
     """The static site, with each source file as given; the store is already committed,
     so a folder that cannot be written is a warning, while a bug in the site code still
-    surfaces. The live generation's site lends the pages that come out the same."""
+    surfaces. The live generation's site lends the pages that come out the same;
+    ``early``: the facts of the source graphs, read since they were written."""
     live = outdir.current(site_dir.parent.parent.parent)  # DIR/gen/<id>/site -> DIR
     previous = live / "site" if live is not None and (live / "site").is_dir() else None
     exports = site_dir.parent / "exports" / graph_export.GRAPHS
@@ -633,8 +641,11 @@ def _site_hook(
             previous=previous,  # its unchanged pages are carried over (kg.views.write)
             jobs=jobs,  # pages rendered in this many processes
             nquads=exports if exports.is_dir() else None,  # the store's content, as lines
-            facts=facts_cache.FactsCache(site_dir.parent / facts_cache.FILE, live),  # what changed
+            facts=facts_cache.FactsCache(site_dir.parent / facts_cache.FILE, live, early),
         )
         report.warnings += written.warnings
     except OSError as e:
         report.warnings.append(f"{site_dir}: site not written ({e.strerror or e})")
+    finally:
+        if early is not None:
+            early.close()

@@ -134,3 +134,51 @@ def test_a_build_reading_facts_in_processes_patches_them_next_time(tmp_path, see
     build([seeds], out, jobs=2)
     kept = facts_cache.load(_live(out) / facts_cache.FILE)
     assert kept is not None and _norm(kept) == _norm(_scanned(out))
+
+
+def test_a_full_build_reads_its_source_graphs_facts_early(tmp_path, seeds, monkeypatch):
+    """The facts of the source graphs are read in a process started when their files are
+    written; merged with the rest they equal a scan, and nothing of it stays behind."""
+    monkeypatch.setattr(facts_cache, "POOL_MIN_BYTES", 0)
+    taken = []
+    real = facts_cache.EarlyFacts.take
+
+    def spy(self):
+        got = real(self)
+        taken.append((got is not None, self.process.is_alive()))
+        return got
+
+    monkeypatch.setattr(facts_cache.EarlyFacts, "take", spy)
+    out = tmp_path / "out"
+    build([seeds], out, jobs=2)
+    assert taken == [(True, False)]
+    gen = _live(out)
+    assert not list(gen.glob(facts_cache.EARLY + "*"))
+    kept = facts_cache.load(gen / facts_cache.FILE)
+    assert kept is not None and _norm(kept) == _norm(_scanned(out))
+    assert not facts_cache._EARLY
+
+
+def test_early_facts_of_a_failed_build_are_stopped(tmp_path, seeds, monkeypatch):
+    import pytest
+
+    from kg import build as build_module
+
+    monkeypatch.setattr(facts_cache, "POOL_MIN_BYTES", 0)
+    started = []
+    real = facts_cache.EarlyFacts.start
+
+    def spy(*args):
+        early = real(*args)
+        started.append(early)
+        return early
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(facts_cache.EarlyFacts, "start", spy)
+    monkeypatch.setattr(build_module, "_reorg_and_derived", fail)
+    with pytest.raises(RuntimeError):
+        build([seeds], tmp_path / "out", jobs=2)
+    assert started and started[0] is not None
+    assert not started[0].process.is_alive() and not facts_cache._EARLY

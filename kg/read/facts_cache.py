@@ -42,10 +42,12 @@ MAX_CHANGED = 400_000  # more changed lines than this: a full scan costs about t
 @dataclass(frozen=True)
 class FactsCache:
     """Where a build keeps its facts (``save_to``) and the generation it may start from
-    (``previous``: a folder with ``exports/graphs`` and ``FILE``)."""
+    (``previous``: a folder with ``exports/graphs`` and ``FILE``); ``early``: the facts of
+    some of the files, being read since they were written (a full build's source graphs)."""
 
     save_to: Path | None = None
     previous: Path | None = None
+    early: EarlyFacts | None = None
 
 
 @cache
@@ -188,10 +190,11 @@ def read_facts(store: Any, exports: Path, where: FactsCache | None, jobs: int = 
     build in ``where.save_to``."""
     with collector_paused():
         facts = None
-        if where is not None and where.previous is not None:
+        early = where.early if where is not None else None
+        if early is None and where is not None and where.previous is not None:
             facts = patched(where.previous, exports, store)
         if facts is None:
-            facts = facts_in_processes(nquads_files(exports), jobs)
+            facts = _scan(nquads_files(exports), jobs, early)
         if where is not None and where.save_to is not None:
             save(facts, where.save_to)
     return facts
@@ -238,3 +241,80 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def _scan(files: list[Path], jobs: int, early: EarlyFacts | None) -> Facts:
+    """The facts of ``files``: those ``early`` read already merged with the others'."""
+    done = early.take() if early is not None else None
+    if done is None:
+        return facts_in_processes(files, jobs)
+    read, found = done
+    facts = facts_in_processes([f for f in files if f not in read], jobs)
+    facts.merge(*found)
+    return facts
+
+
+class EarlyFacts:
+    """The facts of a full build's source graphs, read in a forked process as soon as
+    the graphs' files are written (kg.build), while the build computes the cross-document
+    graphs, compacts the store and writes the other exports on this process's core; the
+    site then reads only the other files and merges these (``read_facts``). The process
+    leaves its facts in a file and ends, whether or not they are taken."""
+
+    def __init__(self, files: list[Path], into: Path) -> None:
+        self.files, self.path = set(files), into
+        ctx = mp.get_context("fork")
+        self.process = ctx.Process(target=_write_facts, args=(sorted(files), into), daemon=True)
+        self.process.start()
+        _EARLY.append(self)
+
+    @classmethod
+    def start(cls, folder: Path, gen: Path, jobs: int) -> EarlyFacts | None:
+        """Read the facts of every file under ``folder`` early into generation ``gen``'s
+        ``EARLY``, when that is worth a process (``jobs`` > 1, enough N-Quads, fork
+        available); else None."""
+        files = nquads_files(folder) if folder.is_dir() else []
+        if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+            return None
+        if sum(_size(f) for f in files) < POOL_MIN_BYTES:
+            return None
+        return cls(files, gen / EARLY)
+
+    def take(self) -> tuple[set[Path], tuple] | None:
+        """(the files read, ``Facts.merge``'s arguments), or None if the process failed."""
+        self.process.join()
+        try:
+            return self.files, marshal.loads(self.path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the process (a build that failed) and remove what it left."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        with contextlib.suppress(ValueError):
+            _EARLY.remove(self)
+        for path in (self.path, self.path.with_name(self.path.name + ".tmp")):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+EARLY = "site-facts.early"  # in a generation while its site's facts are read early
+_EARLY: list[EarlyFacts] = []  # started, not yet closed
+
+
+def stop_early(gen: Path) -> None:
+    """Stop the early reading of generation ``gen``'s facts (a build that failed)."""
+    for early in [e for e in _EARLY if e.path.parent == gen]:
+        early.close()
+
+
+def _write_facts(files: list[Path], into: Path) -> None:
+    """In the early process: the facts of ``files``, marshalled into ``into``."""
+    tmp = into.with_name(into.name + ".tmp")
+    with contextlib.suppress(OSError):
+        tmp.write_bytes(_share_facts(files))
+        os.replace(tmp, into)
