@@ -367,6 +367,7 @@ class _Graphs:
     def __init__(self, writer: StoreWriter, base: str, prev: incremental.Previous | None):
         self.writer, self.base, self.prev = writer, base, prev
         self.old: dict[str, list[bytes]] = {}  # graph -> its lines in the seeded store
+        self.unread: set[str] = set()  # graphs carried whose lines are read when needed
         self.lines: dict[str, list[bytes]] = {}  # graph -> its lines now (for the exports)
         self.digests: dict[str, str] = {}
         self.sizes: dict[str, int] = {}  # graph -> its quads, for every graph of the store
@@ -388,15 +389,30 @@ class _Graphs:
             return sum(self.sizes[g] for g in graphs)
         return len(self.writer.store)
 
-    def carry(self, iri: str) -> bool:
-        """Keep graph ``iri`` of the seeded store if its last content is known."""
+    def carry(self, iri: str, lazy: bool = False) -> bool:
+        """Keep graph ``iri`` of the seeded store if its last content is known. ``lazy``: its
+        file is read only if the graph changes (graph/reorg, mostly kept as it is: 45 MB
+        at 2,000 plans), and the graph is written whole if the file is then not right."""
         if self.prev is None or iri not in self.prev.graphs:
             return False
-        lines = graph_export.read_lines(self.prev.folder / "exports", iri, self.base)
-        if lines is None or graph_export.digest_of(lines) != self.prev.graphs[iri]:
+        if lazy:
+            name = graph_export.graph_file(iri, self.base)
+            if not (self.prev.folder / "exports" / graph_export.GRAPHS / name).is_file():
+                return False
+            self.unread.add(iri)
+            return True
+        lines = self._last_lines(iri)
+        if lines is None:
             return False
         self.old[iri] = lines
         return True
+
+    def _last_lines(self, iri: str) -> list[bytes] | None:
+        """Graph ``iri``'s lines in the last build's export, if its digest is right."""
+        lines = graph_export.read_lines(self.prev.folder / "exports", iri, self.base)
+        if lines is None or graph_export.digest_of(lines) != self.prev.graphs[iri]:
+            return None
+        return lines
 
     def record(self, digest: str, graphs: dict[str, str]) -> dict:
         """What build.json keeps for the next incremental build (kg.incremental.previous)."""
@@ -407,9 +423,18 @@ class _Graphs:
         were the same and it carried the graph over, keep the graph as it is (True);
         otherwise the caller computes it (``replace``)."""
         self.inputs[iri] = inputs
-        if self.prev is None or self.prev.inputs_of.get(iri) != inputs or iri not in self.old:
+        carried = iri in self.old or iri in self.unread
+        if self.prev is None or self.prev.inputs_of.get(iri) != inputs or not carried:
             return False
-        lines = self.old.pop(iri)
+        if iri in self.unread and iri in self.prev.sizes:  # its file is linked by digest
+            self.unread.discard(iri)
+            self.digests[iri], self.sizes[iri] = self.prev.graphs[iri], self.prev.sizes[iri]
+            return True
+        self.unread.discard(iri)
+        lines = self.old.pop(iri, None) or self._last_lines(iri)
+        if lines is None:  # a file that is not what the last build wrote: computed again
+            self.writer.remove_graph(iri)
+            return False
         self.lines[iri], self.digests[iri], self.sizes[iri] = (
             lines,
             self.prev.graphs[iri],
@@ -437,6 +462,11 @@ class _Graphs:
 
     def _write(self, iri: str, lines: list[bytes]) -> None:
         old = self.old.pop(iri, None)
+        if iri in self.unread:
+            self.unread.discard(iri)
+            old = self._last_lines(iri)
+            if old is None:  # its last content is not known after all
+                self.writer.remove_graph(iri)
         if old is None:
             self.writer.add_lines(lines)  # parsed in Rust: no Python object per quad
             return
@@ -462,7 +492,10 @@ def _derived(
     for g in derived_from:  # graph/reorg is often kept as it was: so are its facts
         old = cross.old_facts.get(g) if cross.old_facts else None
         same = _summary(old) and old[0] == cross.digests[g]
-        facts[g] = old if same else (cross.digests[g], summarize(facts_of(cross.lines[g], g)))
+        if not same:
+            lines = cross.lines.get(g) or graph_export.graph_lines(writer.store, g)
+            old = (cross.digests[g], summarize(facts_of(lines, g)))
+        facts[g] = old
     for g in graphs.keys() - facts.keys():  # not known from this build or the last
         lines = graph_export.graph_lines(writer.store, g)
         facts[g] = (graphs[g], summarize(facts_of(lines, g)))
@@ -531,7 +564,7 @@ def _reuse_or_reference(
         for g in writer.store.named_graphs():
             if g in graphs or g in reference:
                 cross.keep_size(g)
-            elif not (g in carried and cross.carry(g)):
+            elif not (g in carried and cross.carry(g, lazy=g == str(iris.reorg_graph))):
                 writer.remove_graph(g)
     else:
         quads = set(writer.convert(reference_quads(base)))

@@ -24,7 +24,9 @@ The graph is recomputed whole by every build, after all other graphs (kg.build),
 it always agrees with them; its quads follow from the store alone. A build does not scan
 the store for them (each row of a scan decodes its terms with lookups in the database:
 17 s at 10,000 plans): each graph's lines that DerivedInputs reads (``facts_of``) are
-kept as the graph is emitted, and with the graph's digest for the next build.
+summarised as the graph is emitted (``summarize``), and the summary kept with the graph's
+digest for the next build, which merges the summaries (``summary_lines``) instead of
+reading every graph's lines again.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ signature is unchanged is byte for byte the graph the last build wrote: an
 incremental build copies the last store (a RocksDB checkpoint: hard links, no copy),
 drops the graphs of removed or changed sources, emits only new or changed ones, and
 recomputes the cross-document graphs (shared, lineage, reorg, derived) whole (graph/reorg
-only when its inputs changed: kg.reorg.shared_key). Its
+only when its inputs changed: kg.reorg.shared_key, and its file is then the only time it
+is read; graph/derived from one kept summary per graph, ``save_facts``). Its
 store holds the same quads as a full build of the same sources
 (tests/test_incremental.py).
 

@@ -249,6 +249,40 @@ def test_graph_reorg_is_computed_again_when_a_body_is_new(tmp_path, sample_recor
     assert _meta(out)["incremental"]["inputs"] == _meta(full)["incremental"]["inputs"]
 
 
+def test_graph_reorg_kept_is_not_read_and_one_to_change_is_checked(
+    tmp_path, sample_records, monkeypatch
+):
+    """graph/reorg carried over is read from the last export only when it has to change:
+    kept, its file is not opened (the last build's is linked by its digest); to change,
+    a file that is not what the last build wrote makes it written whole, and the store is
+    the full build's either way."""
+    from kg import graph_export
+    from kg.rdf import IRIs
+    from kg.vocab import DEFAULT_BASE
+
+    out, full = tmp_path / "out", tmp_path / "full"
+    build_records(sample_records, [], out)
+    name = graph_export.graph_file(str(IRIs(DEFAULT_BASE).reorg_graph), DEFAULT_BASE)
+    live = (out / "exports" / graph_export.GRAPHS / name).resolve()
+    assert live.stat().st_size
+    read = graph_export.read_lines
+
+    def unread(folder, iri, base):
+        assert iri != str(IRIs(DEFAULT_BASE).reorg_graph), "graph/reorg read though kept"
+        return read(folder, iri, base)
+
+    with monkeypatch.context() as m:
+        m.setattr(graph_export, "read_lines", unread)
+        build_records(sample_records, [], out)  # the same bodies: graph/reorg kept
+    live = (out / "exports" / graph_export.GRAPHS / name).resolve()
+    live.unlink()
+    live.write_bytes(b"")  # damaged: not its digest (a diff against it would remove nothing)
+    build_records(sample_records[:1], [], out)  # fewer bodies: graph/reorg has to change
+    build_records(sample_records[:1], [], full)
+    assert _nquads(out) == _nquads(full)
+    assert _exports(out) == _exports(full)
+
+
 def test_an_incremental_build_without_the_last_facts_reads_them_from_the_store(tmp_path, seeds):
     """graph/derived comes from each graph's summary (kg.derived.summarize) kept by the last
     build beside its store; when that file is gone, they are read from the store."""
