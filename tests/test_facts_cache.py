@@ -60,6 +60,33 @@ def test_patched_facts_equal_a_scan_after_add_change_and_remove(tmp_path, seeds,
     assert patched == [True, True, True]
     kept = facts_cache.load(_live(out) / facts_cache.FILE)
     assert kept is not None and _norm(kept) == _norm(_scanned(out))
+    # not written again: the first build's file, with the three patches beside it
+    path = _live(out) / facts_cache.FILE
+    assert path.stat().st_nlink > 1 and len(facts_cache._chain(path) or []) == 3
+
+
+def test_patches_too_long_are_written_whole_and_a_delta_for_another_file_is_not_used(
+    tmp_path, seeds, monkeypatch
+):
+    out = tmp_path / "out"
+    files = sorted(seeds.iterdir())
+    build([seeds], out)
+    files[0].unlink()
+    monkeypatch.setattr(facts_cache, "MAX_DELTA", 0)  # patches too long: written whole
+    build([seeds], out)
+    path = _live(out) / facts_cache.FILE
+    assert not facts_cache.delta_path(path).exists() and path.stat().st_nlink == 1
+    kept = facts_cache.load(path)
+    assert kept is not None and _norm(kept) == _norm(_scanned(out))
+    monkeypatch.undo()
+    files[1].unlink()
+    build([seeds], out)
+    path = _live(out) / facts_cache.FILE
+    assert facts_cache.delta_path(path).is_file() and facts_cache.load(path) is not None
+    shutil.copy(path, tmp_path / "copy")  # the file written anew: the delta is not its own
+    path.unlink()
+    shutil.copy(tmp_path / "copy", path)
+    assert facts_cache.load(path) is None
 
 
 def test_facts_kept_by_other_code_are_not_used(tmp_path, seeds, monkeypatch):

@@ -8,6 +8,9 @@ live and the new exports, file by file (an unchanged graph's file is the same in
 hard-linked by kg.graph_export): lines gone are taken out unless the new store still
 holds the triple in another graph, new lines are added. ``Facts`` is a set of triples
 (kg.read.scan), so the result equals a scan of the new exports; tests check that.
+A patched build does not write its facts again (hundreds of MB at national scale): its
+file is the last one's, hard-linked, with the patches applied since beside it
+(``site-facts.delta``), replayed on load; past ``MAX_DELTA`` lines it is written whole.
 """
 
 from __future__ import annotations
@@ -63,7 +66,8 @@ def code_key() -> bytes:
 
 
 def save(facts: Facts, path: Path) -> None:
-    """Write ``facts`` to ``path`` (beside, then renamed: a reader never sees half)."""
+    """Write ``facts`` to ``path`` (beside, then renamed: a reader never sees half). A
+    delta left beside it names the file it was written for, so it no longer applies."""
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
@@ -73,22 +77,101 @@ def save(facts: Facts, path: Path) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink()
+    with contextlib.suppress(OSError):
+        delta_path(path).unlink()
 
 
 def load(path: Path) -> Facts | None:
-    """The facts kept in ``path`` by this code, or None."""
+    """The facts kept in ``path`` by this code, with the patches kept beside it, or None."""
+    chain = _chain(path)
+    if chain is None:
+        return None
     try:
         with open(path, "rb") as fh:
             if fh.readline() != code_key() + b"\n":
                 return None
-            one, more, types = marshal.load(fh)
+            # from bytes: marshal.load on a file reads it object by object (4x slower)
+            one, more, types = marshal.loads(fh.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
     facts = Facts()
     if set(one) != set(facts.one) or set(types) != set(facts.types):
         return None
     facts.one, facts.more, facts.types = one, more, types
+    for removed, added in chain:
+        _apply(facts, removed, added)
     return facts
+
+
+# ---------------------------------------------------------------- patches kept as a delta
+
+MAX_DELTA = 200_000  # lines of patches kept beside a facts file; more: it is written whole
+
+
+def delta_path(path: Path) -> Path:
+    """Beside the facts file: the patches applied to it since (``site-facts.delta``)."""
+    return path.with_suffix(".delta")
+
+
+def _stamp(path: Path) -> list[int]:
+    st = os.stat(path)
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _chain(path: Path) -> list[tuple[bytes, bytes]] | None:
+    """The patches (lines removed, lines added) kept for the facts file ``path``: none when
+    there is no delta, None when the delta is not this code's or not that file's."""
+    try:
+        data = delta_path(path).read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError:
+        return None
+    try:
+        kept = marshal.loads(data)
+        if kept["code"] != code_key() or kept["base"] != _stamp(path):
+            return None
+        return [(bytes(r), bytes(a)) for r, a in kept["chain"]]
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _apply(facts: Facts, removed: bytes, added: bytes) -> None:
+    """One patch, as ``patched`` applied it: the triples taken out, then those added."""
+    for q in parse_lines([removed]):
+        facts.remove(q.subject, q.predicate.value, q.object)
+    for q in parse_lines([added]):
+        facts.add(q.subject, q.predicate.value, q.object)
+
+
+def save_patched(facts: Facts, path: Path, previous: Path, patch: tuple[bytes, bytes]) -> None:
+    """Keep patched ``facts`` as the previous build's file ``previous`` (a hard link: a
+    national build's facts are hundreds of MB) and the patches applied since, ``patch``
+    the last; written whole when the patches grow long or the link cannot be made."""
+    chain = _chain(previous)
+    if chain is not None:
+        chain.append(patch)
+        if sum(r.count(b"\n") + a.count(b"\n") for r, a in chain) <= MAX_DELTA:
+            try:
+                os.link(previous, path)
+                _write_delta(path, chain)
+                return
+            except OSError:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+    save(facts, path)
+
+
+def _write_delta(path: Path, chain: list[tuple[bytes, bytes]]) -> None:
+    delta = delta_path(path)
+    tmp = delta.with_name(delta.name + f".{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(marshal.dumps({"code": code_key(), "base": _stamp(path), "chain": chain}))
+        os.replace(tmp, delta)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 @dataclass
@@ -101,6 +184,7 @@ class Changed:
     source: set[str] = field(default_factory=set)  # subjects in changed source graphs
     subjects: dict[str, set[str]] = field(default_factory=dict)  # other graphs: -> objects
     objects: set[str] = field(default_factory=set)  # IRIs named by any of those lines
+    patch: tuple[bytes, bytes] = (b"", b"")  # the lines the patch took out and added
 
     def note(self, rel: Path, before: set[bytes], after: set[bytes], lines: list[bytes]) -> None:
         whole = rel.parts[0] == "source"
@@ -174,12 +258,15 @@ def patched(previous: Path, exports: Path, store: Any) -> Facts | None:
     if diff is None:
         return None
     gone, added = diff
-    for q in parse_lines(gone):  # still in another graph: the union keeps it
+    removed = []
+    for line, q in zip(gone, parse_lines(gone), strict=True):  # one quad a line
         if next(iter(raw.quads_for_pattern(q.subject, q.predicate, q.object)), None) is not None:
-            continue
+            continue  # still in another graph: the union keeps it
         facts.remove(q.subject, q.predicate.value, q.object)
+        removed.append(line)
     for q in parse_lines(added):
         facts.add(q.subject, q.predicate.value, q.object)
+    changed.patch = (b"".join(removed), b"".join(added))
     facts.changed = changed
     return facts
 
@@ -195,8 +282,10 @@ def read_facts(store: Any, exports: Path, where: FactsCache | None, jobs: int = 
             facts = patched(where.previous, exports, store)
         if facts is None:
             facts = _scan(nquads_files(exports), jobs, early)
-        if where is not None and where.save_to is not None:
-            save(facts, where.save_to)
+            if where is not None and where.save_to is not None:
+                save(facts, where.save_to)
+        elif where is not None and where.save_to is not None and where.previous is not None:
+            save_patched(facts, where.save_to, where.previous / FILE, facts.changed.patch)
     return facts
 
 

@@ -106,11 +106,11 @@ def _canonical(row: Row) -> tuple[str, ...]:
 def _ordered(rows: Iterable[Row], *keys: str) -> list[Row]:
     """Rows sorted by the given keys; ``order``-like keys sort as integers."""
 
+    numeric = [(k, "order" in k or k == "rank") for k in keys]
+
     def key(r: Row) -> tuple:
-        return tuple(
-            (_int(r.get(k)) or 0) if "order" in k or k == "rank" else str(r.get(k) or "")
-            for k in keys
-        )
+        get = r.get
+        return tuple([(_int(get(k)) or 0) if n else str(get(k) or "") for k, n in numeric])
 
     return sorted(rows, key=key)
 

@@ -91,6 +91,7 @@ class Facts:
         self.more: dict[tuple[str, str], list[Any]] = {}
         self.types: dict[str, set[str]] = {iri: set() for iri in CLASSES.values()}
         self._inverse: dict[str, dict[str, list[str]]] = {}
+        self._sorted: dict[str, dict[str, list[Any]]] | None = None  # p -> s -> values, sorted
         self.changed: Any = None  # kg.read.facts_cache.Changed when patched from the last build's
 
     def _typed(self, o: Any) -> set[str] | None:
@@ -111,6 +112,7 @@ class Facts:
             extra = self.more.setdefault((p, subject), [])
             if value not in extra:
                 extra.append(value)
+                self._sorted = None
 
     def _keep(self, p: str, subject: str, value: Any) -> None:
         """One more value of ``p`` for ``subject`` (``add`` past the parsing)."""
@@ -142,6 +144,7 @@ class Facts:
         for cls, subjects in types.items():
             self.types[cls] |= subjects
         self._inverse.clear()
+        self._sorted = None
 
     def remove(self, s: ox.NamedNode | ox.BlankNode, p: str, o: Any) -> None:
         """Take one triple out again (kg.read.facts_cache: a graph that changed)."""
@@ -166,14 +169,28 @@ class Facts:
         if extra is not None and not extra:
             del self.more[(p, subject)]
         self._inverse.clear()
+        self._sorted = None
 
     def of(self, p: str, s: str | None) -> list[Any]:
-        """The values of ``s`` for ``p``, sorted (empty when it has none)."""
+        """The values of ``s`` for ``p``, sorted (empty when it has none). Called millions
+        of times by the model's joins: the subjects with several values are sorted once."""
         first = self.one[p].get(s) if s is not None else None
         if first is None:
             return []
-        extra = self.more.get((p, s))
-        return sorted([first, *extra], key=_sort_key) if extra else [first]
+        many = self.several(p)
+        values = many.get(s) if many is not None else None
+        return [first] if values is None else list(values)
+
+    def several(self, p: str) -> dict[str, list[Any]] | None:
+        """The subjects with more than one value of ``p``, each with its values sorted
+        (None when there are none)."""
+        many = self._sorted
+        if many is None:
+            many = self._sorted = {}
+            for (q, subject), extra in self.more.items():
+                values = [self.one[q][subject], *extra]
+                many.setdefault(q, {})[subject] = sorted(values, key=_sort_key)
+        return many.get(p)
 
     def first(self, p: str, s: str | None) -> Any:
         values = self.of(p, s)
@@ -287,22 +304,30 @@ def _join(
 ) -> Iterator[Row]:
     """``?key p1 ?v1 ; p2 ?v2 . OPTIONAL { ?key p3 ?v3 } ...``: one row per combination
     (most subjects have one value of each: one row, made once)."""
-    required, optional = list(required), list(optional)
+    # each predicate's maps looked up once, not once a row (``Facts.of``, inlined)
+    req = [(var, f.one[p], f.several(p) or {}) for var, p in required]
+    opt = [(var, f.one[p], f.several(p) or {}) for var, p in optional]
     for s in subjects:
         row: Row = {key: s}
         multi: list[tuple[str, list[Any]]] = []  # variables with several values, in order
-        for var, p in required:
-            values = f.of(p, s)
-            if not values:
+        for var, one, many in req:
+            value = one.get(s)
+            if value is None:
                 break
-            row[var] = values[0]
-            if len(values) > 1:
+            values = many.get(s) if many else None
+            if values is None:
+                row[var] = value
+            else:
+                row[var] = values[0]
                 multi.append((var, values))
         else:
-            for var, p in optional:
-                values = f.of(p, s)
-                row[var] = values[0] if values else None
-                if len(values) > 1:
+            for var, one, many in opt:
+                value = one.get(s)
+                values = many.get(s) if many and value is not None else None
+                if values is None:
+                    row[var] = value
+                else:
+                    row[var] = values[0]
                     multi.append((var, values))
             if not multi:
                 yield row

@@ -195,9 +195,11 @@ def _render(
         if not kind.per_item:
             kind.write_pages(site, write)
             write.end_unit()
-    _ = write.redo  # planned here, before the per-item pages are split over processes
+    redo = write.redo  # planned here, before the per-item pages are split over processes
     split = [kind for kind in PAGE_KINDS if kind.per_item]
-    items = len(site.docs) + len(site.bodies) + len(site.roots)
+    # the units to make (all when not known): a few, with every other unit hard-linked,
+    # are done here sooner than a fork of the whole model could start
+    items = len(site.docs) + len(site.bodies) + len(site.roots) if redo is None else len(redo)
     if jobs > 1 and items >= POOL_MIN_PAGES and "fork" in mp.get_all_start_methods():
         _in_processes(site, write, split, jobs)
     else:

@@ -83,7 +83,8 @@ class Write:
         self.keys: dict[str, str] = {}
         self._code = f"{code_digest()}:{limit}:{index_rows}"
         self.shard = (0, 1)  # (this process, processes): which items ``share`` yields
-        self._folders: set[Path] = set()  # folders made for carried files
+        self._folders: set[str] = set()  # folders made for carried files
+        self._from, self._to = os.fspath(self.previous or ""), os.fspath(out_dir)
         self.last = reach.load(self.previous, self._code)  # what its units named
         self.touched: reach.Touched | None = None  # what changed since ``previous``
         self._redo: set[str] | None = None
@@ -210,13 +211,19 @@ class Write:
         return h.hexdigest()
 
     def _carry(self, name: str) -> bool:
-        """Link the previous site's file (False when it has none: a folder is no file)."""
+        """Link the previous site's file (False when it has none: a folder is no file).
+        Paths as strings: a national site carries over a hundred thousand files."""
         assert self.previous is not None
-        dest = self.out_dir / name
-        if dest.parent not in self._folders:  # one mkdir per folder, not one per page
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(dest.parent)
-        return link_or_copy(self.previous / name, dest)
+        folder = name.rpartition("/")[0]
+        if folder not in self._folders:  # one mkdir per folder, not one per page
+            (self.out_dir / folder).mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        src, dest = f"{self._from}/{name}", f"{self._to}/{name}"
+        try:
+            os.link(src, dest)
+            return True
+        except OSError:
+            return link_or_copy(Path(src), Path(dest))
 
     def save_keys(self) -> None:
         with contextlib.suppress(OSError):
