@@ -404,12 +404,18 @@ def _evidence(f: Facts) -> Iterator[Row]:
 def _quotes(f: Facts) -> Iterator[Row]:
     quotes = f.types[CLASSES["Quote"]]
     opt = [("prefix", _OA + "prefix"), ("suffix", _OA + "suffix")]
-    for ev in f.subjects(_OA + "hasSelector"):
-        for q in f.of(_OA + "hasSelector", ev):
-            if q in quotes:
-                for row in _join(f, [q], "q", [("exact", _OA + "exact")], opt):
-                    del row["q"]
-                    yield {"ev": ev, **row}
+    selected = [
+        (ev, q)
+        for ev in f.subjects(_OA + "hasSelector")
+        for q in f.of(_OA + "hasSelector", ev)
+        if q in quotes
+    ]
+    rows: dict[str, list[Row]] = {}  # one join for every quote, not one per quote
+    for row in _join(f, sorted({q for _, q in selected}), "q", [("exact", _OA + "exact")], opt):
+        rows.setdefault(row.pop("q"), []).append(row)
+    for ev, q in selected:
+        for row in rows.get(q, ()):
+            yield {"ev": ev, **row}
 
 
 def _references(f: Facts) -> Iterator[Row]:

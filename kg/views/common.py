@@ -97,6 +97,8 @@ ABBREVIATIONS = [
 
 def fold(text: str) -> str:
     """Search key: NFD, combining marks removed, đ→d, lower case (site.js does the same)."""
+    if text.isascii():  # an IRI, a number: nothing to decompose (every page name is one)
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d").replace("Đ", "D").lower()

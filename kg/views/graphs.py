@@ -351,7 +351,22 @@ def cascade_rows(
     data: ReadModel, order: list[str], pairs: list[tuple[str, str]], depth: dict[str, int]
 ) -> tuple[dict[str, int], list[tuple[int, int]]]:
     """Each member's admin level (unknown levels take their parent's) and the rows of the
-    drawing: admin level first, then depth, so a plan sits under the one it carries out."""
+    drawing: admin level first, then depth, so a plan sits under the one it carries out.
+    The last answer is kept for the same (unchanged) objects: a national cascade's
+    overview and each of its province pages ask it of the whole cascade."""
+    inputs = (data, order, pairs, depth)
+    if _LAST_ROWS and all(a is b for a, b in zip(_LAST_ROWS[0], inputs, strict=True)):
+        return _LAST_ROWS[1]
+    _LAST_ROWS[:] = [inputs, _cascade_rows(*inputs)]
+    return _LAST_ROWS[1]
+
+
+_LAST_ROWS: list = []  # [inputs, answer] of the last cascade_rows call
+
+
+def _cascade_rows(
+    data: ReadModel, order: list[str], pairs: list[tuple[str, str]], depth: dict[str, int]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
     adm: dict[str, int] = {}
     parents: dict[str, list[str]] = defaultdict(list)
     for parent, child in pairs:

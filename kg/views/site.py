@@ -15,6 +15,7 @@ import multiprocessing as mp
 import os
 import re
 import shutil
+import stat
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable
@@ -314,16 +315,19 @@ def copy_originals(
     """
     copied: dict[str, str] = {}
     problems: list[str] = []
-    for name, path in sources:
-        if not Path(path).is_file():
+    root, before = os.fspath(site_dir), os.fspath(previous) if previous else None
+    for name, path in sources:  # paths as strings: a national site has 10,000 originals
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
             continue
         rel = original_path(name)
-        dest = Path(site_dir) / rel
+        dest = f"{root}/{rel}"
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if not (
-                previous and _same_file(Path(path), previous / rel) and _link(previous / rel, dest)
-            ):
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            if not (before and _same_file(st, f"{before}/{rel}") and _link(before, rel, dest)):
                 shutil.copy2(path, dest)
         except OSError as e:
             problems.append(f"{name}: original not copied into the site ({e.strerror or e})")
@@ -332,18 +336,18 @@ def copy_originals(
     return copied, problems
 
 
-def _same_file(source: Path, copy: Path) -> bool:
+def _same_file(a: os.stat_result, copy: str) -> bool:
     """A copy made by copy2 from this very file: same size and modification time."""
     try:
-        a, b = source.stat(), copy.stat()
+        b = os.stat(copy)
     except OSError:
         return False
     return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
 
 
-def _link(src: Path, dest: Path) -> bool:
+def _link(before: str, rel: str, dest: str) -> bool:
     try:
-        os.link(src, dest)
+        os.link(f"{before}/{rel}", dest)
     except OSError:
         return False
     return True
