@@ -532,30 +532,30 @@ def is_title_prefix(label: str) -> bool:
     return any(label in _vi(g.objects(m, SKOS.prefLabel)) for m in members)
 
 
+def _title_names(collection: str) -> tuple[str, ...]:
+    """Every printed name (pref and alt labels) of the members of titles:<collection> in
+    ontology/titles.ttl, longest first (so a regex alternation tries the longest)."""
+    g = _graph("titles.ttl")
+    out = {
+        name
+        for m in g.objects(URIRef(TITLES_NS + collection), SKOS.member)
+        for name in (*_vi(g.objects(m, SKOS.prefLabel)), *_vi(g.objects(m, SKOS.altLabel)))
+    }
+    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+
+
 @cache
 def head_titles() -> tuple[str, ...]:
     """The titles that name a body by its head in a list of bodies ("Giám đốc các Sở",
     "Chủ tịch Ủy ban nhân dân các xã"; ontology/titles.ttl, titles:heads), longest first."""
-    g = _graph("titles.ttl")
-    out = {
-        name
-        for m in g.objects(URIRef(TITLES_NS + "heads"), SKOS.member)
-        for name in (*_vi(g.objects(m, SKOS.prefLabel)), *_vi(g.objects(m, SKOS.altLabel)))
-    }
-    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+    return _title_names("heads")
 
 
 @cache
 def party_head_titles() -> tuple[str, ...]:
     """The titles of the head of a unit's Party committee ("Bí thư"; ontology/titles.ttl,
     titles:party-heads), longest first."""
-    g = _graph("titles.ttl")
-    out = {
-        name
-        for m in g.objects(URIRef(TITLES_NS + "party-heads"), SKOS.member)
-        for name in (*_vi(g.objects(m, SKOS.prefLabel)), *_vi(g.objects(m, SKOS.altLabel)))
-    }
-    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+    return _title_names("party-heads")
 
 
 def title_prefixes() -> tuple[str, ...]:
