@@ -119,23 +119,14 @@ def test_graph_derived_from_per_graph_summaries_equals_the_whole_reading(tmp_pat
     """kg.build merges one GraphSummary per graph (kg.derived.summarize) into graph/derived:
     on a generated national corpus (cascades, tallies, change chains) the same lines as
     reading every graph's facts at once, and as scanning its store."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from kg.build import build
     from kg.derived import DerivedInputs, facts_of, summarize, summary_lines
     from kg.graph_export import graph_lines
     from kg.rdf import IRIs
+    from tests.generated import generate_corpus
 
-    scripts = Path(__file__).resolve().parents[1] / "scripts"
     corpus = tmp_path / "corpus"
-    subprocess.run(
-        [sys.executable, str(scripts / "national_corpus.py"), "--plans", "40", "--seed", "3"]
-        + ["--out", str(corpus)],
-        check=True,
-        capture_output=True,
-    )
+    generate_corpus(corpus, 40, 3)
     build([corpus], tmp_path / "out")
     store = open_store_dir(tmp_path / "out")
     try:

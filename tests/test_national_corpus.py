@@ -4,7 +4,6 @@ construction (numbers, issuers, parents, duties per body, every cascade's size).
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from kg.build import build_records
 from kg.pipeline import extract_paths
 from kg.store import open_store
 from kg.validate import validate_store
+from tests.generated import generate_corpus
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 sys.path.insert(0, str(SCRIPTS))
@@ -21,13 +21,7 @@ import national_corpus  # noqa: E402
 
 
 def _generate(tmp: Path, plans: int, seed: int, era: str) -> tuple[Path, dict]:
-    out = tmp / f"corpus-{era}"
-    subprocess.run(
-        [sys.executable, str(SCRIPTS / "national_corpus.py"), "--plans", str(plans)]
-        + ["--seed", str(seed), "--era", era, "--out", str(out)],
-        check=True,
-        capture_output=True,
-    )
+    out = generate_corpus(tmp / f"corpus-{era}", plans, seed, era)
     return out, json.loads((out / "expected.json").read_text(encoding="utf-8"))
 
 

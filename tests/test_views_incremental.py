@@ -117,17 +117,10 @@ def test_a_plan_added_to_a_generated_corpus_carries_the_other_pages_over(tmp_pat
     """A national corpus, then one more commune plan: the site equals a full build's, and
     the pages the plan cannot reach are carried over (their keys do not depend on the
     order the store returns rows in, which changes as the store does)."""
-    import subprocess
-    import sys
+    from tests.generated import generate_corpus
 
-    scripts = Path(__file__).resolve().parents[1] / "scripts"
     corpus = tmp_path / "corpus"
-    subprocess.run(
-        [sys.executable, str(scripts / "national_corpus.py"), "--plans", "40", "--seed", "2"]
-        + ["--out", str(corpus)],
-        check=True,
-        capture_output=True,
-    )
+    generate_corpus(corpus, 40, 2)
     files = sorted(corpus.glob("*.txt"))
     out = tmp_path / "out"
     build(files[:-1], out)

@@ -5,27 +5,20 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from kg.build import build
 from kg.views import reach
 from kg.views.site import write_site
 from kg.views.write import Write
+from tests.generated import generate_corpus
 from tests.test_views_incremental import sample_model, tree
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 
 
 def _corpus(folder: Path, plans: int = 40) -> list[Path]:
-    subprocess.run(
-        [sys.executable, str(SCRIPTS / "national_corpus.py"), "--plans", str(plans)]
-        + ["--seed", "2", "--out", str(folder)],
-        check=True,
-        capture_output=True,
-    )
-    return sorted(folder.glob("*.txt"))
+    return sorted(generate_corpus(folder, plans, 2).glob("*.txt"))
 
 
 def _later_day(path: Path) -> None:
