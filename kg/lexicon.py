@@ -343,11 +343,13 @@ def phrases(name: str) -> tuple[str, ...]:
     return tuple(sorted(labels, key=lambda w: (-len(w), w)))
 
 
-def phrase_alternation(name: str) -> str:
+def phrase_alternation(name: str, *, printed: bool = False) -> str:
     """A regex alternation of the folded phrases of one class ("khó khăn" -> ``kho\\s+khan``),
-    longest first, for readers that match folded text."""
-    words = sorted({fold(w).lower() for w in phrases(name)}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
+    longest first, for readers that match folded text; ``printed`` keeps their marks and case
+    as printed, for readers that match printed text (case aside)."""
+    words = phrases(name) if printed else {fold(w).lower() for w in phrases(name)}
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
 
 
 @cache

@@ -203,12 +203,39 @@ def test_body_type_sets_of_the_readers_are_collections_of_the_body_data():
     names = (
         "committee-organs", "no-level-groups", "one-per-unit", "level-named-groups",
         "needs-committee", "needs-level", "needs-name", "keeps-name", "attached-organs",
-        "zone-named",
+        "zone-named", "directors",
     )  # fmt: skip
     for name in names:
         assert collection(name) and collection(name) <= known, name
     assert collection("one-per-unit") == bodies._PLURAL_GOV and "UBND" in bodies._PLURAL_GOV
     assert body_match.KEEPS_NAME >= body_match._NEEDS_NAME
+    assert collection("directors") == {"UBND"}  # kg.extract.duties.directed
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Tỷ suất tử vong trẻ em dưới 1 tuổi dưới 12/1.000 trẻ đẻ sống.",
+            "dưới 12/1.000 trẻ đẻ sống",
+        ),
+        ("Tỷ lệ hộ nghèo giảm còn không quá  3% vào năm 2026.", "không quá 3%"),
+        ("Mỗi xã có ít nhất 01 điểm vui chơi cho trẻ em.", "ít nhất 01"),
+    ],
+)
+def test_target_words_come_from_the_data(text, value):
+    """The words a target is measured and bounded in are data (ontology/phrases.ttl), matched
+    as printed, longest first ("trẻ đẻ sống" before "trẻ"), spacing aside; a rate per period
+    and a minimum duration are still no targets."""
+    from kg.extract import targets
+
+    for name in ("rate-populations", "rate-periods", "duration-words", "target-bounds",
+                 "target-minimums"):  # fmt: skip
+        assert lexicon.phrases(name)
+    assert " ".join(targets._VALUE.search(text).group(0).split()) == value
+    assert targets._PER_PERIOD.match("/tháng") and targets._DURATION.match(" nhiệm kỳ (60 tháng)")
+    alt = lexicon.phrase_alternation("rate-populations", printed=True)
+    assert alt.index("trẻ\\s+đẻ") < alt.index("|trẻ)")
 
 
 def test_structure_and_reference_words_come_from_the_data():

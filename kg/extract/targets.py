@@ -9,26 +9,33 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon
 from kg.extract.bodies import Context
 from kg.extract.passages import ANY_YEAR, owner_of, plan_year, sentences_in
 from kg.models import Assignment, DocumentFacts, Structure, Target
 from kg.text import fold_same_length
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # "2.000" thousands, "8,5" decimal
+# the words of ontology/phrases.ttl a target is measured and bounded in
+_BOUNDS = lexicon.phrase_alternation("target-bounds", printed=True)  # "trên", "không quá"
+_MINIMUMS = lexicon.phrase_alternation("target-minimums", printed=True)  # "ít nhất"
+_POPULATIONS = lexicon.phrase_alternation("rate-populations", printed=True)  # "trẻ em"
+_PERIODS = lexicon.phrase_alternation("rate-periods", printed=True)  # "năm", "tháng"
+_DURATIONS = lexicon.phrase_alternation("duration-words", printed=True)  # "nhiệm kỳ"
 # A commitment qualifier stays in the value ("ít nhất 2.000", "dưới 22%"); "trên"/"dưới" only
 # before a percentage, because "trên 7.800 trẻ em", "dưới 5 tuổi" count or describe people.
 # a rate per thousand people ("dưới 4/100.000 trẻ em"): the denominator is a round power of ten,
 # so a date ("10/12") never matches; the counted population stays in the value
 _RATE = (
-    r"(?:(?:trên|dưới|không quá|tối đa|ít nhất|tối thiểu|không dưới)\s+)?\d+(?:,\d+)?\s*/\s*"
+    rf"(?:(?:{_BOUNDS}|{_MINIMUMS})\s+)?\d+(?:,\d+)?\s*/\s*"
     r"(?:1\.?000|10\.?000|100\.?000)(?!\d)"
-    r"(?:\s+(?:trẻ em|trẻ|trẻ đẻ sống|ca sinh sống|người dân|dân|người|học sinh))?"
+    rf"(?:\s+{_POPULATIONS})?"
 )
 _RANGE = rf"(?:{_NUM})\s*[-–]\s*(?:{_NUM})\s*%"  # "8,3 - 8,5%": one target, a range
 _VALUE = re.compile(
     rf"(?<![\w/.])(?:{_RATE}|{_RANGE}"
-    rf"|(?:trên|dưới|không quá|tối đa)\s+(?:{_NUM})\s*%"
-    rf"|(?:ít nhất|tối thiểu|không dưới)\s+(?:{_NUM})(?:\s*%)?(?![\d\s]*/)"
+    rf"|{_BOUNDS}\s+(?:{_NUM})\s*%"
+    rf"|{_MINIMUMS}\s+(?:{_NUM})(?:\s*%)?(?![\d\s]*/)"
     rf"|(?:{_NUM})\s*%)",
     re.IGNORECASE,
 )
@@ -54,12 +61,12 @@ _TAIL_YEAR = re.compile(r"(?i)\s+(?:trong|vào|đến|tới)\s+năm\s+\d{4}\s*$"
 _PAST = re.compile(r"danh gia|tinh hinh|ket qua thuc hien|thuc trang|nhung ket qua")
 _NOT_TARGET = re.compile(r"lãi suất|thuế|(?<!miễn )phí", re.IGNORECASE)  # "miễn phí" is free
 # a rate per period ("6,24%/năm", "0,52%/tháng") is a price or an interest rate, not a goal
-_PER_PERIOD = re.compile(r"\s*/\s*(?:năm|tháng|quý|ngày|tuần)\b", re.IGNORECASE)
+_PER_PERIOD = re.compile(rf"\s*/\s*{_PERIODS}\b", re.IGNORECASE)
 # "giảm từ 9,0% xuống 7,8%": the level moved from is not a target
 _FROM = re.compile(r"(?i)\btừ\s*$")
 _MOVED_TO = re.compile(r"(?i)^[^;:.]{0,40}?\b(?:xuống|lên|sang)\b")
 # "ít nhất 01 nhiệm kỳ (60 tháng)", "ít nhất 02 năm": a minimum duration is a condition
-_DURATION = re.compile(r"(?i)^\s*(?:nhiệm kỳ|tháng|năm|ngày|tuần|giờ|quý)\b")
+_DURATION = re.compile(rf"(?i)^\s*{_DURATIONS}\b")
 
 
 def _heading_year(titles: tuple[str, ...]) -> int | None:

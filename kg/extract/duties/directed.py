@@ -21,20 +21,22 @@ import re
 from typing import Any
 
 from kg.extract.duties.rules import _Duty, _TableDuty, parse_list
+from kg.refdata import collection
 from kg.text import fold_same_length
 
 # a task opening with "Chỉ đạo" and the bodies directed (not "Chỉ đạo, điều hành ...")
 _OPENS = re.compile(r"[\W\d]*(?:[a-zđ]\)\s*)?chi\s+dao\s+(?=\S)(?!cac\s+cap)")
-# the kind of body that directs the bodies named after "Chỉ đạo" on its tasks
-_DIRECTORS = frozenset({"UBND"})
 
 
 def hand_on(w: Any) -> None:
     """Give the bodies a People's Committee's tasks open by directing those tasks too
     (``w``: the walker, kg.extract.duties.walker; typed loosely to keep imports one-way)."""
+    # the kinds of body that direct the bodies named after "Chỉ đạo" on their tasks
+    # (bodies:directors in ontology/bodies.ttl)
+    directors = collection("directors")
     for key in list(w.order):
         draft = w.drafts[key]
-        if draft.body.type_id not in _DIRECTORS:
+        if draft.body.type_id not in directors:
             continue
         for d in list(draft.duties):
             if isinstance(d, _TableDuty):
