@@ -40,8 +40,7 @@ def test_the_sets_keep_their_sizes_and_do_not_overlap():
     assert len(names["heldout5"]) == 12
     assert len(names["heldout6"]) == 12
     assert len(names["heldout7"]) == 12
-    # heldout8 is being annotated (2026-12-07): == 12 once all twelve files are on main.
-    assert len(names["heldout8"]) >= 1 or not (OURS / "heldout8").is_dir()
+    assert len(names["heldout8"]) == 12
     for i, a in enumerate(SETS):
         for b in SETS[i + 1 :]:
             assert not names[a] & names[b], (a, b)
