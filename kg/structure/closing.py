@@ -83,7 +83,7 @@ class _ClosingParser:
             flat = ln.text.replace("\t", " ").strip()
             signed = title is not None or signer is not None
             if (_APPENDIX.match(flat) and (signed or seen_heading)) or (
-                signed and is_heading_caps(flat) and lexicon.is_type_line(flat.rstrip("."))
+                signed and is_heading_caps(flat) and self._type_line_at(idx, flat)
             ):
                 return idx
             for text, s, e in self._closing_cells(ln):
@@ -167,6 +167,16 @@ class _ClosingParser:
                 self.closing.append(self.hl("other", text, s, e))
             idx += 1
         return idx
+
+    def _type_line_at(self, idx: int, flat: str) -> bool:
+        """Does line ``idx`` name an attached document's type ("QUY CHẾ"), also when a web
+        copy printed its first word alone on a line ("QUY" / "CHẾ")?"""
+        if lexicon.is_type_line(flat.rstrip(".")):
+            return True
+        if " " in flat or idx + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[idx + 1].text.replace("\t", " ").strip()
+        return is_heading_caps(nxt) and lexicon.is_type_line(f"{flat} {nxt}".rstrip("."))
 
     def _closing_cells(self, ln: _Line) -> list[tuple[str, int, int]]:
         """Cells of a closing line; a two-space gap also separates the signature

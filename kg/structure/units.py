@@ -147,8 +147,10 @@ class _UnitParser:
                 mk = None  # "Sở Lao động\n- Thương binh và Xã hội": a wrap, not a bullet
             bare = None if mk else bare_marker(self.lines, idx, hi, self._narrow_table)
             if bare is not None:  # "1.1." / "-" alone, its text on the next line
-                out.append(_Unit(*bare[:4], idx, idx + 1, bare[4]))
+                u = _Unit(*bare[:4], idx, idx + 1, bare[4])
+                out.append(u)
                 idx, table = idx + 2, None
+                idx = self._title_lines(u, idx, hi)
                 continue
             if out and not mk and self._continues(out[-1], idx):
                 out[-1].last = idx
@@ -163,7 +165,20 @@ class _UnitParser:
                 idx += 1
             if u.rank == -1:
                 idx = _absorb_title(self.lines, u, idx, hi)
+            else:
+                idx = self._title_lines(u, idx, hi)
         return out
+
+    def _title_lines(self, u: _Unit, idx: int, hi: int) -> int:
+        """A chapter printed with its title on lines of its own ("Chương III" / "TỔ CHỨC" /
+        "THỰC HIỆN", as web copies print a Quy chế's chapters): the title joins the heading."""
+        if u.kind != "part" or u.text_start != self.lines[u.last].end:
+            return idx
+        first = idx
+        idx = _absorb_title(self.lines, u, idx, min(hi, first + 3))
+        if u.last >= first:
+            u.text_start = self.lines[first].start
+        return idx
 
     def _title_below(self, idx: int, hi: int) -> bool:
         """Is line ``idx`` the title of an article printed bare on the line before ("Điều

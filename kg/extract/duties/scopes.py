@@ -30,8 +30,18 @@ from kg.extract.duties.tasks import _Tasks
 from kg.models import Node
 from kg.text import PrintedWords, fold_same_length, is_heading_caps
 
+_RULE_ARTICLE = re.compile(
+    rf"\W*(?:giai\s+quyet\s+)?{lexicon.phrase_alternation('rule-articles')}(?![a-z])"
+)
 # "Các Sở, ban, ngành của Thành phố, UBND ...": the heading's name goes on, no task follows
 _NAME_GOES_ON = re.compile(r"(?:cua|thuoc|tai|tren)\s")
+
+
+def _rule_article(n: Node, title: str) -> bool:
+    """An article of a regulation's "TỔ CHỨC THỰC HIỆN" chapter that lays down rules, not who
+    does what ("Điều 11. Khiếu nại, tố cáo", "Điều 12. Khen thưởng, kỷ luật"; its title opens
+    with a word of ontology/phrases.ttl, phrases:rule-articles)."""
+    return n.kind == "article" and bool(_RULE_ARTICLE.match(fold_same_length(title)))
 
 
 def _departments_only(text: str) -> _Lead | None:
@@ -74,7 +84,11 @@ class _Scopes(_Lines, _Tasks, _Articles):
                     scopes.append(([n], prefix.rstrip(".")))  # "16. Trách nhiệm của Sở X"
                     continue
                 if n.kind in ("part", "item") and len(title) < 90 and _ORG_TITLE.search(title):
-                    scopes.append(([c for c in n.children if c is not wrapped], sec))
+                    rules = [c for c in n.children if _rule_article(c, self.heading_line(c)[0])]
+                    scopes.append(
+                        ([c for c in n.children if c is not wrapped and c not in rules], sec)
+                    )
+                    articles.extend(rules)  # each decided by itself, as any article
                     continue
                 if n.kind == "part" and self.body_headed(n.children):
                     scopes.append((n.children, sec))

@@ -1,0 +1,153 @@
+"""A regulation's organisation chapter as web copies print it (issue 10): the chapter's title on
+lines of its own ("Chương III" / "TỔ CHỨC" / "THỰC HIỆN"), articles of that chapter that lay
+down rules (complaints, rewards, funding) beside the ones that hand out work, and a Quy chế
+attached after the signature whose type line is wrapped ("QUY" / "CHẾ")."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from snippets import agencies, duties_of, table
+
+from kg.models import DocumentFacts
+from kg.structure import parse
+from kg.text import clean_text
+
+FACTS = DocumentFacts(
+    issuer="Ủy ban nhân dân thành phố Hà Nội", issuer_level="province", province="Hà Nội"
+)
+
+HEAD = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+
+Số: 12/2025/QĐ-UBND
+
+QUY ĐỊNH
+Cấp thẻ
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+
+"""
+
+CHAPTERS = (
+    HEAD
+    + """Chương I
+
+QUY ĐỊNH
+CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+
+Quy định này quy định việc cấp thẻ.
+
+Chương
+II
+
+TỔ
+CHỨC THỰC HIỆN
+
+Điều
+2. Khiếu nại, tố cáo
+
+1. Cơ quan, tổ chức, cá nhân có thẩm quyền có trách nhiệm xem xét, giải quyết khiếu nại.
+
+Điều 3. Điều khoản thi hành
+
+1. Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh để xem xét.
+
+2. Vụ Tổ chức cán bộ có trách nhiệm theo dõi, hướng dẫn, kiểm tra việc thực hiện Quy định này.
+"""
+)
+
+
+def _chapters(text: str) -> list[str]:
+    return [
+        f"{n.marker} {n.title}".strip()
+        for n in parse(clean_text(text)).body
+        if n.kind == "part" and (n.marker or "").startswith("Chương")
+    ]
+
+
+def test_a_chapter_title_on_lines_of_its_own_is_the_chapter_title() -> None:
+    assert _chapters(CHAPTERS) == ["Chương I QUY ĐỊNH CHUNG", "Chương II TỔ CHỨC THỰC HIỆN"]
+
+
+def test_a_chapter_title_does_not_take_the_article_below() -> None:
+    text = HEAD + "Chương I\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này quy định việc cấp thẻ.\n"
+    assert _chapters(text) == ["Chương I"]
+
+
+def test_the_organisation_chapter_gives_its_bodies_not_its_rule_articles() -> None:
+    got = table(duties_of(CHAPTERS, FACTS)[0])
+    assert got == [("Vụ Tổ chức cán bộ", "assigned", 1)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["TỔ", "CHỨC", "THỰC", "HIỆN", "QUY", "ĐỊNH", "CHUNG", "KHEN", "THƯỞNG"]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=1, max_value=2),
+    st.sampled_from(["I", "II", "IV", "VII"]),
+    st.booleans(),
+)
+def test_a_chapter_title_cut_anywhere_is_joined(
+    words: list[str], cut: int, number: str, bare: bool
+) -> None:
+    cut = min(cut, len(words))
+    title = " ".join(words[:cut]) + ("\n" + " ".join(words[cut:]) if words[cut:] else "")
+    head = f"Chương\n{number}" if bare else f"Chương {number}"
+    text = HEAD + f"{head}\n\n{title}\n\nĐiều 1. Phạm vi\n\nQuy định này quy định việc cấp thẻ.\n"
+    assert _chapters(text) == [f"Chương {number} {' '.join(words)}"]
+
+
+ATTACHED = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+
+Số: 71/2025/QĐ-UBND
+
+QUYẾT ĐỊNH
+Ban hành Quy chế xét tặng danh hiệu
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+
+QUY
+CHẾ
+XÉT TẶNG DANH HIỆU
+
+Chương I
+
+TỔ CHỨC THỰC HIỆN
+
+Điều 1. Tổ chức thực hiện
+
+1. Sở Nội vụ có trách nhiệm hướng dẫn, đôn đốc thực hiện Quy chế này.
+"""
+
+
+def test_a_quy_che_attached_after_the_signature_with_its_type_wrapped_is_read() -> None:
+    got = agencies(ATTACHED)
+    assert list(got) == ["sở nội vụ"]
+    assert got["sở nội vụ"]["duties"] == 1
+
+
+def test_a_caps_word_alone_after_the_signature_is_no_attached_document() -> None:
+    def parts(text: str) -> list[str]:
+        return [n.kind for n in parse(clean_text(text)).body if n.kind == "part"]
+
+    assert parts(ATTACHED) == ["part"]  # the attached Quy chế, read as a part of the body
+    assert parts(ATTACHED.replace("QUY\nCHẾ\nXÉT", "GHI\nCHÚ\nXÉT")) == []
