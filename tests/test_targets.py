@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.extract.bodies import Context
 from kg.extract.duties import extract_assignments
 from kg.extract.targets import extract_targets, plan_year
@@ -160,3 +163,59 @@ def test_a_range_is_one_target_and_shares_the_sentence_year() -> None:
 Để đạt mục tiêu tăng trưởng 8% trong năm 2025 của Tỉnh và góp phần đạt mục tiêu tăng trưởng từ 8,3 - 8,5% của cả nước, tỉnh cần tập trung thực hiện.
 """
     assert [(t.value, t.year) for t in run(text)] == [("8%", 2025), ("8,3 - 8,5%", 2025)]
+
+
+# ---- a figure is a target only where the drafting aims at it (issue 10, class 6)
+
+
+def test_rates_fees_and_standards_are_not_targets() -> None:
+    text = """Điều 3. Mức chi
+1. Kinh phí quản lý, kiểm tra, nghiệm thu bảo vệ rừng là 7% trên tổng kinh phí.
+2. Mức bồi thường bằng 50% giá trị xây dựng mới của nhà ở, công trình.
+3. Tổng mức chi soạn thảo tối đa 30% định mức.
+4. Giờ chuẩn giảng dạy trên lớp phải đảm bảo tối thiểu 50% định mức quy định.
+5. Bộ phận Một cửa số hóa toàn bộ hồ sơ theo quy định, đảm bảo 100%, tiếp nhận và chuyển hồ sơ.
+"""
+    assert run(text) == []
+
+
+def test_a_fund_article_named_mục_tiêu_is_not_an_objectives_heading() -> None:
+    text = """Điều 2. Mục tiêu, chức năng hoạt động của Quỹ
+1. Tiếp nhận nhà ở của doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ.
+"""
+    assert run(text) == []
+
+
+def test_objectives_heading_aim_words_and_a_leading_year() -> None:
+    text = """II. MỤC TIÊU CỤ THỂ
+- 100% xã, phường xây dựng kế hoạch phòng, chống thiên tai.
+III. NHIỆM VỤ
+1. Năm 2026, cắt giảm 50% thời gian giải quyết thủ tục hành chính.
+2. Phấn đấu sản lượng mỗi tháng đạt tối thiểu 20%.
+3. Xây dựng chính sách để nâng tỷ lệ hoạt động trực tuyến chiếm tối thiểu 80%.
+4. Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61%.
+5. Tiếp tục rà soát thủ tục, đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện.
+"""
+    got = [(t.value, t.year) for t in run(text)]
+    assert got == [
+        ("100%", None),
+        ("50%", 2026),
+        ("tối thiểu 20%", None),
+        ("tối thiểu 80%", None),
+        ("tối thiểu 30%", None),
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    subject=st.sampled_from(["Mức hỗ trợ", "Lợi nhuận định mức", "Tỷ lệ khen thưởng mỗi lớp"]),
+    verb=st.sampled_from(["bằng", "là", "không quá", "tối đa", "chiếm"]),
+    value=st.integers(min_value=1, max_value=100),
+    tail=st.sampled_from(["giá trị công trình", "tổng chi phí", "số học viên"]),
+)
+def test_a_figure_nobody_aims_at_is_never_a_target(
+    subject: str, verb: str, value: int, tail: str
+) -> None:
+    """No aim word, no year to reach, no objectives heading: a rate or a share, not a goal."""
+    text = f"Điều 5. Chính sách hỗ trợ\n1. {subject} {verb} {value}% {tail}.\n"
+    assert run(text) == []

@@ -43,6 +43,8 @@ _YEAR = re.compile(
     r"^(?:[^.;%]{0,30}?|[^.;%]{0,120}?(?:vào|đến|trong|tới)\s+)năm\s+(\d{4})", re.IGNORECASE
 )
 _YEAR_BEFORE = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})\s*,?\s*[^.;%]{0,60}$", re.IGNORECASE)
+# "Năm 2026, cắt giảm 100% ...": a year heading the sentence is the year of its goals
+_YEAR_LEAD = re.compile(r"(?i)^\s*(?:[-+•]\s*)?(?:trong\s+|đến\s+|tới\s+)?năm\s+(\d{4})\s*,")
 _VERB_BEFORE = re.compile(
     r"\s*(?:phải\s+)?(?:đạt|đạt được|đạt trên|đạt ít nhất|là|có)\s*$", re.IGNORECASE
 )
@@ -65,6 +67,30 @@ _PER_PERIOD = re.compile(rf"\s*/\s*{_PERIODS}\b", re.IGNORECASE)
 # "giảm từ 9,0% xuống 7,8%": the level moved from is not a target
 _FROM = re.compile(r"(?i)\btừ\s*$")
 _MOVED_TO = re.compile(r"(?i)^[^;:.]{0,40}?\b(?:xuống|lên|sang)\b")
+# A figure is a goal only where the drafting says so: the clause aims at it ("phấn đấu",
+# "đạt", "mục tiêu", "chỉ tiêu", "bảo đảm cắt giảm tối thiểu 30%"), a heading above is the
+# plan's objectives ("Mục tiêu cụ thể", "Chỉ tiêu"), or the sentence gives the year to reach
+# it ("đến năm 2030"); raising a level is aiming at it ("nâng tỷ lệ ... tối thiểu 80%", "đưa
+# tỷ lệ ... lên 80%"). Otherwise a percentage is a rate, a fee, a share or a standard that
+# the text lays down ("Mức bồi thường bằng 50%", "là 7% trên tổng kinh phí", "tối đa 10%").
+_GOAL_WORDS = re.compile(
+    r"(?i)(?<!\w)(?:phấn đấu|đạt|mục tiêu|chỉ tiêu|nâng"
+    r"|(?:bảo đảm|đảm bảo)\s+(?:cắt\s+)?(?:giảm|tăng|tỷ lệ|tỉ lệ))(?!\w)"
+)
+_RAISED_TO = re.compile(r"(?i)(?<!\w)lên(?:\s+mức)?\s*$")
+# "Đảm bảo 100% trẻ em ...", ", đảm bảo mỗi xã có ít nhất 01 điểm ...": a clause that opens
+# on ensuring and counts what it ensures; not "đảm bảo 100%, tiếp nhận" (nothing counted) nor
+# "giờ giảng dạy phải đảm bảo tối thiểu 50% định mức" (a requirement inside a rule)
+_ENSURE = re.compile(r"(?i)(?:^\s*|[,;:.]\s*)(?:bảo đảm|đảm bảo)\s+[^;:.]{0,100}$")
+_COUNTED = re.compile(r"^\s*[^\W\d_]")
+# a heading that is the objectives ("II. MỤC TIÊU", "2. Mục tiêu cụ thể đến năm 2030",
+# "Các chỉ tiêu chủ yếu"), not an article on a fund's "Mục tiêu, chức năng hoạt động"
+_GOAL_HEADING = re.compile(
+    r"^\W*(?:[ivxlc\d]+\W+)*(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu)"
+    r"(?:\s*$|\s*[:.(]|\s+(?:cu the|chung|chu yeu|tong quat|den|nam|giai doan|va|,))"
+)
+# "Hiện nay ... khoảng 61%", "đã đạt 95%": a level reached is not a goal
+_REACHED = re.compile(r"(?i)(?<!\w)(?:hiện nay|hiện tại|đã đạt|đã hoàn thành)(?!\w)")
 # "ít nhất 01 nhiệm kỳ (60 tháng)", "ít nhất 02 năm": a minimum duration is a condition
 _DURATION = re.compile(rf"(?i)^\s*{_DURATIONS}\b")
 
@@ -106,9 +132,11 @@ def extract_targets(
             y = _YEAR.match(after)
             if y and re.search(r"(?i)so với", after[: y.end()]):
                 y = None  # "so với năm 2023" is the baseline, not the target year
-            yb = _YEAR_BEFORE.search(before) if not y else None
+            yb = (_YEAR_BEFORE.search(before) or _YEAR_LEAD.match(before)) if not y else None
             stated = int(y.group(1)) if y else (int(yb.group(1)) if yb else None)
             # a second goal of the sentence shares the year the first one states
+            if not _aimed_at(before, after, titles, stated or sentence_year):
+                continue
             year = stated or sentence_year or section_year
             sentence_year = stated or sentence_year
             head = _VERB_BEFORE.sub("", before)
@@ -160,6 +188,17 @@ def _is_goal(m: re.Match[str], before: str, after: str) -> bool:
         if _VALUE.search(clause) and "%" in clause:
             return False
     return True
+
+
+def _aimed_at(before: str, after: str, titles: tuple[str, ...], stated: int | None) -> bool:
+    """The drafting marks the figure as a goal (see _GOAL_WORDS)."""
+    if _REACHED.search(re.split(r"[;:.](?!\d)", before)[-1]):
+        return False
+    if stated is not None or _GOAL_WORDS.search(before) or _RAISED_TO.search(before):
+        return True
+    if _ENSURE.search(before) and _COUNTED.match(after):
+        return True
+    return any(_GOAL_HEADING.search(fold_same_length(t)) for t in titles)
 
 
 def _owner_name(span, assignments: list[Assignment]) -> str | None:
