@@ -151,3 +151,65 @@ def test_a_caps_word_alone_after_the_signature_is_no_attached_document() -> None
 
     assert parts(ATTACHED) == ["part"]  # the attached Quy chế, read as a part of the body
     assert parts(ATTACHED.replace("QUY\nCHẾ\nXÉT", "GHI\nCHÚ\nXÉT")) == []
+
+
+AMENDING = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NINH
+
+Số: 97/2025/QĐ-UBND
+
+QUYẾT ĐỊNH
+Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 40/2024/QĐ-UBND
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+
+Điều 1. Sửa đổi, bổ sung một số điều của Quy định như sau:
+
+1. Bổ sung Điều 14a vào sau Điều 14 như sau:
+“14a. Phân cấp thực hiện
+
+1. Nội dung phân cấp: hỗ trợ ổn định đời sống khi Nhà nước thu hồi đất.
+
+2. Trách nhiệm của {body}
+
+a) Thực hiện các nhiệm vụ, quyền hạn được phân cấp tại khoản 1 Điều này.
+
+b) Định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.”
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
+"""
+
+QUOTING = """Sở Tài chính nhận được Công văn của Công ty X. Về việc này, Sở Tài chính có ý kiến như sau:
+
+Tại Điều 14a Quy định ban hành kèm theo Quyết định số 40/2024/QĐ-UBND quy định:
+“2. Trách nhiệm của Ủy ban nhân dân cấp xã
+
+a) Thực hiện các nhiệm vụ, quyền hạn được phân cấp tại khoản 1 Điều này.”
+
+Đề nghị Công ty X căn cứ quy định nêu trên để thực hiện.
+"""
+
+QN = DocumentFacts(
+    issuer="Ủy ban nhân dân tỉnh Quảng Ninh", issuer_level="province", province="Quảng Ninh"
+)
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã"),
+            ("Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường"),
+            ("Sở Tài chính", "Sở Tài chính"),
+        ]
+    )
+)
+def test_a_responsibility_clause_an_amendment_inserts_is_work(body: tuple[str, str]) -> None:
+    printed, name = body
+    got = table(duties_of(AMENDING.replace("{body}", printed), QN)[0])
+    assert got == [(name, "assigned", 2)]
+
+
+def test_a_provision_a_letter_quotes_is_no_work_of_its_own() -> None:
+    got = table(duties_of(QUOTING, QN)[0])
+    assert all(name != "Ủy ban nhân dân cấp xã" for name, _m, _n in got)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
-from kg.extract.duties import holders, office_holders
+from kg.extract.duties import holders, inserted, office_holders
 from kg.extract.duties.articles import _Articles, opens_with_work
 from kg.extract.duties.chapters import general_part, holders_chapter
 from kg.extract.duties.clauses import ABOUT_MATTER
@@ -54,6 +54,8 @@ def _departments_only(text: str) -> _Lead | None:
 
 class _Scopes(_Lines, _Tasks, _Articles):
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
+
+    inserted: frozenset[int] = frozenset()  # nodes of an organisation clause an amendment inserts
 
     def org_scopes(self) -> list[tuple[list[Node], str]]:
         scopes: list[tuple[list[Node], str]] = []
@@ -140,6 +142,7 @@ class _Scopes(_Lines, _Tasks, _Articles):
                 self.loose.append(a)
         if not scopes and not articles:
             scopes.append((self.s.body, ""))
+        self.inserted = frozenset(inserted.enacted(self.clean.text, self._quoted, scopes))
         return scopes
 
     def body_headed(self, nodes: list[Node]) -> bool:
@@ -166,7 +169,7 @@ class _Scopes(_Lines, _Tasks, _Articles):
         i = 0
         while i < len(nodes):
             n = nodes[i]
-            if self.quoted(n.clean_start) or id(n) in self.sent_to:
+            if self.quoted(n.clean_start) and id(n) not in self.inserted or id(n) in self.sent_to:
                 i += 1
                 continue
             sec = (
