@@ -637,3 +637,86 @@ def test_place_and_date_printed_without_the_comma():
     assert facts_of(STACKED).date == "2024-03-05"
     clause = "Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
     assert facts_of(clause).date != "2025-02-18"
+
+
+# ---- Nơi nhận as web copies print it (issue 10, class 4)
+
+
+def _recipients(text: str) -> list[str]:
+    return [r.text for r in extract_recipients(parse(clean_text(text)))]
+
+
+def test_a_wrapped_recipient_line_is_one_entry() -> None:
+    text = """QUYẾT ĐỊNH
+Điều 1. Nội dung.
+Nơi nhận:
+- UBND các tỉnh, thành phố: Hồ Chí Minh, Hà Nội, Đà Nẵng,
+Tuyên Quang, Thái Nguyên, Bắc
+Ninh, Cà Mau;
+- VPCP: BTCN, các PCN, các Vụ, Cục:
+TH, KTTH, NN, PL;
+- Các đơn vị điện lực trên địa bàn tỉnh
+(Sở Công Thương gửi văn bản đến các đơn vị);
+- VPUB: + CVP, các PCVP (đ/b);
++ Cổng TTĐT tỉnh (đưa tin);
+- Lưu: VT, CN (2). nvv
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn A
+"""
+    assert _recipients(text) == [
+        "UBND các tỉnh, thành phố: Hồ Chí Minh, Hà Nội, Đà Nẵng, Tuyên Quang, Thái Nguyên, "
+        "Bắc Ninh, Cà Mau",
+        "VPCP: BTCN, các PCN, các Vụ, Cục: TH, KTTH, NN, PL",
+        "Các đơn vị điện lực trên địa bàn tỉnh (Sở Công Thương gửi văn bản đến các đơn vị)",
+        "VPUB: + CVP, các PCVP (đ/b); + Cổng TTĐT tỉnh (đưa tin)",
+        "Lưu: VT, CN (2). nvv",
+    ]
+
+
+def test_the_lưu_line_ends_the_list_and_a_form_list_is_not_the_documents() -> None:
+    text = """QUYẾT ĐỊNH
+Điều 1. Nội dung.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT, QLĐĐ1.
+05 bản, QĐ164.
+Ký bởi: Hoàng Văn Lãng
+Tungnt.QĐ/T11/2025
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Thị Loan
+
+PHỤ LỤC
+Mẫu số 01
+Nơi nhận:
+- Như trên;
+- Lưu: VT,…
+"""
+    assert _recipients(text) == ["Như Điều 3", "Lưu: VT, QLĐĐ1"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    names=st.lists(
+        st.sampled_from(["Sở Tài chính", "Bộ Tư pháp", "UBND các xã", "Công an tỉnh", "VP: CVP"]),
+        min_size=1,
+        max_size=5,
+    ),
+    cut=st.integers(min_value=1, max_value=3),
+)
+def test_cutting_an_ended_entry_never_merges_entries(names: list[str], cut: int) -> None:
+    """However a web copy wraps one entry, the list keeps one entry per printed entry."""
+    first = names[0].split()
+    k = min(cut, len(first) - 1) or 1
+    lines = (
+        [f"- {' '.join(first[:k])}", " ".join(first[k:])] if len(first) > 1 else [f"- {names[0]}"]
+    )
+    lines = [ln for ln in lines if ln.strip()]
+    lines[-1] += ";"
+    lines += [f"- {n};" for n in names[1:]]
+    text = "QUYẾT ĐỊNH\nĐiều 1. Nội dung.\nNơi nhận:\n" + "\n".join(lines) + "\n- Lưu: VT.\n"
+    text += "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
+    assert _recipients(text) == [*names, "Lưu: VT"]

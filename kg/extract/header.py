@@ -133,14 +133,16 @@ def _signature(clean: CleanText, closing: list[HeaderLine]) -> _Signature:
 
 
 def extract_recipients(structure: Structure, facts: DocumentFacts | None = None) -> list[Recipient]:
-    """The last 'Nơi nhận:' list as printed, one entry per line, with the bodies each names."""
+    """The document's 'Nơi nhận:' list as printed, one entry per line, with the bodies each
+    names. The first list is the one under the document's own signature; later ones belong
+    to the forms and models of its appendices ("- Như trên;" / "- Lưu: VT, …")."""
     closing = structure.closing
     heads = [i for i, h in enumerate(closing) if h.role == "recipients_heading"]
     if not heads:
         return []
     ctx = bodies.Context.from_facts(facts)
     out: list[Recipient] = []
-    for h in closing[heads[-1] + 1 :]:
+    for h in closing[heads[0] + 1 :]:
         if h.role == "recipients_heading":
             break
         if h.role == "recipient" and h.text:

@@ -76,7 +76,7 @@ class _ClosingParser:
         mode_at = -2  # the line of the last signature mode ("TM. ỦY BAN NHÂN DÂN")
         title: HeaderLine | None = None
         signer: HeaderLine | None = None
-        recipients: list[HeaderLine] = []
+        entries = _Entries()
         idx = lo
         while idx < len(self.lines):
             ln = self.lines[idx]
@@ -95,23 +95,32 @@ class _ClosingParser:
                     head = text[: m.end()].strip()
                     self.closing.append(self.hl("recipients_heading", head, s, s + m.end()))
                     rest = text[m.end() :].strip()
+                    entries.open = None
                     if rest:
-                        recipients.append(self._recipient(rest, s + m.end(), e))
+                        in_recipients = entries.add(self._recipient(rest, s + m.end(), e), rest)
                     continue
                 bullet = text[:1] in "-+•"
+                caps = is_heading_caps(text)
+                joins = in_recipients and entries.takes(self.closing[-1], text, caps)
+                if joins and not self._name_like(text):
+                    in_recipients = entries.join(text, self.span(e - 1, e).end)
+                    continue
                 if bullet and in_recipients:
-                    recipients.append(self._recipient(text, s, e))
+                    in_recipients = entries.add(self._recipient(text, s, e), text)
                     continue
                 if _SIG_NOTE.match(text):
                     self.closing.append(self.hl("signature_note", text, s, e))
                     continue
-                if in_recipients and recipients and (_ANNOTATION.match(text) or text[:1].islower()):
-                    self._annotate(recipients[-1], text, e)
+                if (
+                    in_recipients
+                    and entries.items
+                    and (_ANNOTATION.match(text) or text[:1].islower())
+                ):
+                    self._annotate(entries.items[-1], text, e)
                     continue
                 if signer is not None:
                     self.closing.append(self.hl("other", text, s, e))
                     continue
-                caps = is_heading_caps(text)
                 if caps and (_SIG_MODE.match(text) or _SIG_MODE_ALONE.match(text)):
                     self.closing.append(self.hl("signature_mode", text, s, e))
                     seen_mode, mode_at = True, idx
@@ -162,7 +171,7 @@ class _ClosingParser:
                     in_recipients = in_recipients and not left
                     continue
                 if in_recipients:
-                    recipients.append(self._recipient(text, s, e))
+                    in_recipients = entries.add(self._recipient(text, s, e), text)
                     continue
                 self.closing.append(self.hl("other", text, s, e))
             idx += 1
@@ -277,6 +286,66 @@ def _mode_goes_on(mode: str, line: str) -> bool:
     if lexicon.office_title_prefix(line):
         return False  # "THỨ" / "TRƯỞNG": the signer's title, itself wrapped
     return lexicon.office_title_at(line) is None
+
+
+_ENTRY_END = (";", ".")
+_KEPT_LINE = re.compile(r"^(?:Lưu|LƯU)\b")
+
+
+def _goes_on(head: str, raw: str, line: str, caps: bool) -> bool:
+    """Is ``line`` the rest of the open recipient (first line ``head``, all of it ``raw``)?
+    Not when ``raw`` ended its entry with ";" / ".", and never a line of the signature
+    block (a signing mode, an office title, "(Đã ký)"). A bullet goes on an entry only as
+    a "+" sub-entry under a "-" entry that ends with a colon or opens its sub-entries
+    after one ("- VPUB:" / "+ CVP;", "- VPUB: + CVP;" / "+ Cổng TTĐT;")."""
+    if _RECIPIENTS.match(line) or _SIG_NOTE.match(line):
+        return False
+    if caps and (_SIG_MODE.match(line) or _SIG_MODE_ALONE.match(line) or _TITLE_WORDS.search(line)):
+        return False
+    if line[:1] in "-+•":
+        subs = head.rstrip().endswith(":") or re.search(r":\s*\+", head) is not None
+        return line[:1] == "+" and head[:1] in "-•" and subs
+    return not raw.rstrip().endswith(_ENTRY_END)
+
+
+class _Entries:
+    """The Nơi nhận entries read so far. The last one stays open while its line has not
+    ended the entry with ";" / "." (the next unbulleted line is the rest of it, a wrapped
+    line) and, under a colon, for its "+" sub-entries ("- VPUB:" / "+ CVP;")."""
+
+    def __init__(self) -> None:
+        self.items: list[HeaderLine] = []
+        self.open: HeaderLine | None = None
+        self.head = self.raw = ""
+
+    def add(self, h: HeaderLine, raw: str) -> bool:
+        """A new entry; False when it ends the list (see _ends_list)."""
+        self.items.append(h)
+        self.open, self.head, self.raw = h, raw, raw
+        return not _ends_list(h, raw)
+
+    def takes(self, last: HeaderLine, line: str, caps: bool) -> bool:
+        return (
+            self.open is not None
+            and last is self.open
+            and _goes_on(self.head, self.raw, line, caps)
+        )
+
+    def join(self, line: str, end: int) -> bool:
+        """``line`` is the rest of the open entry, kept as printed (a comma the first line
+        ended with stays between them); False when the entry now ends the list."""
+        h = self.open
+        assert h is not None
+        self.raw = f"{self.raw} {line}"
+        h.text = _tidy_recipient(self.raw[len(self.raw) - len(self.raw.lstrip("-+• ")) :])
+        h.span = Span(h.span.start, max(h.span.end, end))
+        return not _ends_list(h, self.raw)
+
+
+def _ends_list(h: HeaderLine, raw: str) -> bool:
+    """The "Lưu" line is the last of the list (NĐ 30/2020): once it is ended, what follows
+    is the drafter's file mark, the number of copies or a digital signature's stamp."""
+    return raw.rstrip().endswith(_ENTRY_END) and _KEPT_LINE.match(h.text) is not None
 
 
 def _tidy_recipient(text: str) -> str:
