@@ -213,3 +213,21 @@ def test_a_responsibility_clause_an_amendment_inserts_is_work(body: tuple[str, s
 def test_a_provision_a_letter_quotes_is_no_work_of_its_own() -> None:
     got = table(duties_of(QUOTING, QN)[0])
     assert all(name != "Ủy ban nhân dân cấp xã" for name, _m, _n in got)
+
+
+ORG_ITEMS = """Điều 12. Tổ chức thực hiện
+
+1. Sở Tư pháp có trách nhiệm kiểm tra việc thực hiện Quy chế này.
+
+2. {often}, Sở Nội vụ ban hành văn bản hướng dẫn, đôn đốc các cấp, các ngành thực hiện Quy chế này.
+
+3. Trong quá trình thực hiện, nếu có vướng mắc, các sở, ban, ngành báo cáo Ủy ban nhân dân thành phố.
+"""
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(["Hằng năm", "Hàng năm", "Định kỳ hằng quý", "Hằng tháng", "Định kỳ"]))
+def test_an_item_that_opens_with_how_often_gives_the_body_after_the_comma(often: str) -> None:
+    got = table(duties_of(ORG_ITEMS.replace("{often}", often), FACTS)[0])
+    assert ("Sở Nội vụ", "assigned", 1) in got
+    assert ("Sở Tư pháp", "assigned", 1) in got

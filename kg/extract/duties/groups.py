@@ -22,7 +22,7 @@ import re
 
 from kg.extract.bodies import is_issuer, mention
 from kg.extract.duties.clauses import ABOUT_MATTER
-from kg.extract.duties.preface import preface_end
+from kg.extract.duties.preface import opens_with_frequency, preface_end
 from kg.extract.duties.rules import _Lead, lead_bodies, narrative
 from kg.models import Node
 from kg.text import fold_same_length
@@ -38,6 +38,10 @@ _SPEAKS = re.compile(
 class _Groups:
     """Sentence-group methods of the walker (kg.extract.duties.walker._Walker)."""
 
+    # nodes of an organisation clause an amendment inserts (kg.extract.duties.inserted), which
+    # the walk reads although they are quoted; set by _Scopes.org_scopes
+    inserted: frozenset[int] = frozenset()
+
     def preface_lead(self, text: str) -> _Lead | None:
         """The lead of a paragraph whose clause opens with its condition, time or purpose;
         None when it has none, or the body only speaks (the notice's author concluding)."""
@@ -52,6 +56,13 @@ class _Groups:
         if any(is_issuer(mention(b, self.ctx).name, self.ctx) for b in lead.bodies):  # type: ignore[attr-defined]
             return None
         return lead
+
+    def item_lead(self, n: Node, text: str) -> _Lead | None:
+        """The lead of a numbered item that opens with how often its work is done ("4. Hằng
+        năm, Sở Nội vụ ban hành văn bản hướng dẫn ..."): the body after the comma."""
+        if n.kind != "item" or not opens_with_frequency(text):
+            return None
+        return self.preface_lead(text)
 
     def listed_items(self, siblings: list[Node], j: int) -> list[Node]:
         """The numbered items from ``siblings[j]`` that a lead-in ending in ":" introduces:

@@ -18,12 +18,24 @@ from kg.text import fold_same_length
 
 # what may open a clause before its body: purpose (để, nhằm), time (sau khi, trước khi, khi,
 # trong thời gian, trong quá trình), basis (trên cơ sở, căn cứ), condition (trường hợp, nếu)
-# and capacity (với vai trò / với tư cách là ...)
+# and capacity (với vai trò / với tư cách là ...); how often ("Hằng năm, Sở Nội vụ ban hành
+# ...", "Định kỳ hằng quý, ...")
 _PREFACE = re.compile(
     r"\s*(?:de|nham|(?:ngay\s+)?sau\s+khi|truoc\s+khi|trong\s+khi|khi|tren\s+co\s+so"
+    r"|(?:dinh\s+ky\s+)?hang\s+(?:nam|quy|thang|tuan)|dinh\s+ky"
     r"|can\s+cu(?:\s+vao)?|trong\s+(?:thoi\s+gian|qua\s+trinh)|truong\s+hop|neu"
     r"|voi\s+(?:vai\s+tro|tu\s+cach))(?![a-z])"
 )
+# how often, opening a numbered item of an organisation part ("4. Hằng năm, Sở Nội vụ ban hành
+# văn bản hướng dẫn ...": the item's body follows the comma)
+_FREQUENCY = re.compile(r"\s*(?:dinh\s+ky\s+)?(?:hang\s+(?:nam|quy|thang|tuan)|dinh\s+ky)\s*,")
+
+
+def opens_with_frequency(text: str) -> bool:
+    """Does a clause open with how often its work is done, a comma after it?"""
+    return bool(_FREQUENCY.match(fold_same_length(text)))
+
+
 # where a preface cannot reach: the end of its sentence
 _PREFACE_STOP = re.compile(r"[;:!?]|\.(?!\d)|\n[ \t]*(?:[-–+•]|\d+\.\s)")
 _PREFACE_REACH = 300

@@ -55,8 +55,6 @@ def _departments_only(text: str) -> _Lead | None:
 class _Scopes(_Lines, _Tasks, _Articles):
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
 
-    inserted: frozenset[int] = frozenset()  # nodes of an organisation clause an amendment inserts
-
     def org_scopes(self) -> list[tuple[list[Node], str]]:
         scopes: list[tuple[list[Node], str]] = []
         articles: list[Node] = []
@@ -257,6 +255,7 @@ class _Scopes(_Lines, _Tasks, _Articles):
             self.theme(n, theme, sec)
             return
         lead = lead_bodies(text, allow_clause=n.kind in ("item", "article"))
+        lead = lead or self.item_lead(n, text)  # "4. Hằng năm, Sở Nội vụ ban hành ..."
         children = [c for c in n.children if not _closing(c)]
         if lead is None and children and n.kind in ("item", "point"):
             lead = _departments_only(text)
