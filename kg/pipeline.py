@@ -64,9 +64,9 @@ def extract_source(src: SourceText) -> DocumentRecord:
         # (a plan of another date may share the number: "138/KH-UBND" of the province)
         own = number_key(facts.number)
         refs = [r for r in refs if r.key != own or _other_date(r.date, facts.date)]
-        trailer = page_trailer_start(structure, facts.number)
-        if trailer is not None:  # a web copy's page text after the signature
-            refs = [r for r in refs if r.span is None or r.span.start < trailer]
+    trailer = page_trailer_start(structure, facts.number or "")
+    if trailer is not None:  # a web copy's page text after the signature
+        refs = [r for r in refs if r.span is None or r.span.start < trailer]
     record = DocumentRecord(
         source=src,
         document=facts,

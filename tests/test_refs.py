@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -355,6 +356,35 @@ def test_a_web_copy_s_page_text_after_the_signature_is_not_cited(tmp_path):
         "- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
         "Quyết định 15/QĐ-UBND năm 2025 về việc thử do tỉnh Sơn La ban hành\n"
         "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân yêu cầu xác nhận.\n"
+    )
+    path = tmp_path / "qd.txt"
+    path.write_text(body, encoding="utf-8")
+    record = extract_source(read_source(path))
+    assert [r.key for r in record.references] == ["30/2020/ND-CP"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # the page title without its year, then the website's own lines
+        "Quyết định 15/QĐ-UBND sửa đổi Nghị định 88/2024/NĐ-CP về việc thử\n"
+        "Văn bản này chưa cập nhật nội dung Tiếng Anh\nBan hành:\n08/12/2025\n"
+        "Hiệu lực: Đã biết\n",
+        # the title lost: the notice to members alone
+        "THÔNG BÁO\nKính gửi: Quý Thành viên,\n",
+    ],
+)
+def test_a_web_page_known_by_its_own_lines_is_not_cited(tmp_path, page):
+    from kg.pipeline import extract_source
+    from kg.readers import read_source
+
+    body = (
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n\nSố: 15/QĐ-UBND\n\nSơn La, ngày 02 tháng 3 năm 2025\n\n"
+        "QUYẾT ĐỊNH\nVề việc thử\n\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;\n\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Giao Sở Tư pháp thực hiện.\n\nNơi nhận:\n- Như Điều 1;\n"
+        "- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
+        + page
+        + "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân yêu cầu xác nhận.\n"
     )
     path = tmp_path / "qd.txt"
     path.write_text(body, encoding="utf-8")

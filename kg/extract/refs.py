@@ -482,19 +482,42 @@ def page_trailer_start(structure: Structure, own_number: str) -> int | None:
 
     Copies of a legal-document website carry the page after the signature: the page title
     "<Type> <own number> năm <year> ..." at the head of a line, then dates and numbers of
-    other documents, notices and contact lines. None of it is the document's.
+    other documents, notices and contact lines. None of it is the document's. A page title
+    without the year ("Quyết định 97/2025/QĐ-UBND sửa đổi ...") is known by the website's
+    own lines under it (phrases:page-trailer-lines), and those lines alone mark the page
+    when its title is lost.
     """
     if not structure.closing:
         return None
     clean = structure.clean
     after = min(h.span.start for h in structure.closing)  # original offsets, as spans are
-    own = number_key(own_number)
+    own = number_key(own_number) if own_number else None
     line = re.compile(
         r"^[ \t]*(?:" + _TYPE_ALT + r")\s+(?P<num>\S+)\s+năm\s+(?:19|20)\d\d\b",
         re.IGNORECASE | re.MULTILINE,
     )
     for m in line.finditer(clean.text):
         start = clean.to_original(m.start(), m.end()).start
-        if start > after and number_key(m.group("num")) == own:
+        if start > after and own is not None and number_key(m.group("num")) == own:
             return start
+    return _page_lines_start(clean, after)
+
+
+def _page_lines_start(clean: CleanText, after: int) -> int | None:
+    """The first website line after the closing, or the page title right above it."""
+    title = re.compile(r"^[ \t]*(?:" + _TYPE_ALT + r")\s+\S*\d", re.IGNORECASE)
+    prev: tuple[int, str] | None = None
+    for m in re.finditer(r"^[^\n]*$", clean.text, re.MULTILINE):
+        text = m.group(0).strip()
+        if not text:
+            continue
+        start = clean.to_original(m.start(), m.end()).start
+        if start > after and text.rstrip(",.") in _PAGE_LINES:
+            if prev is not None and prev[0] > after and title.match(prev[1]):
+                return prev[0]
+            return start
+        prev = (start, text)
     return None
+
+
+_PAGE_LINES = frozenset(lexicon.phrases("page-trailer-lines"))
