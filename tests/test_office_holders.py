@@ -1,6 +1,8 @@
 """Deputy Prime Ministers given one item's work one after another (issue 10): each clause after
 a semicolon opening with the next holder, or the holders listed after "cụ thể:" each with his
-province; a holder one reports to is given nothing."""
+province; a holder one reports to is given nothing. An office holder named with his name is a
+body like any other: the general readers give them their work (kg.extract.duties.later_subjects
+for the clauses, kg.extract.duties.namely for the list), no reader of their own."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from snippets import duties_of, table
 
-from kg.extract.duties.office_holders import holders_in
 from kg.models import DocumentFacts
 
 PM = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
@@ -53,6 +54,7 @@ def test_each_clause_after_a_semicolon_is_its_holders_duty() -> None:
         assert (a.mode, len(a.duties)) == ("assigned", 1)
     first = got["Phó Thủ tướng Chính phủ Trần Văn An"].duties[0].text
     assert "Gia Lai" in first and "Đắk Lắk" not in first  # his clause only
+    assert got["Phó Thủ tướng Chính phủ Lê Thị Bình"].duties[0].text.startswith("đi kiểm tra")
     last = got["Phó Thủ tướng Chính phủ Phạm Quốc Cường"].duties[0].text
     assert last.startswith("đi kiểm tra") and "Lâm Đồng" in last
 
@@ -64,8 +66,9 @@ def test_holders_listed_after_a_colon_each_get_the_item() -> None:
 
 
 def test_a_holder_one_reports_to_is_given_nothing() -> None:
-    text = "Văn phòng Chính phủ theo dõi; kịp thời báo cáo Phó Thủ tướng Chính phủ Trần Văn An."
-    assert holders_in(text) == []
+    text = "Thủ tướng Chính phủ yêu cầu:\n\n1. Văn phòng Chính phủ theo dõi; kịp thời báo cáo "
+    text += "Phó Thủ tướng Chính phủ Trần Văn An.\n"
+    assert list(_entries(text)) == ["Văn phòng Chính phủ"]
     got = _entries(CLAUSES)
     assert got["Văn phòng Chính phủ"] == ("assigned", 1)
 
@@ -83,9 +86,10 @@ def test_every_listed_holder_is_one_entry(names: list[str], sep: str, last_va: b
     listed = sep.join(parts[:-1]) + (" và " if last_va and len(parts) > 1 else sep) + parts[-1]
     if len(parts) == 1:
         listed = parts[0]
-    text = "Phân công các đồng chí Phó Thủ tướng Chính phủ chỉ đạo khắc phục, cụ thể: " + listed
-    got = [s.body.name_extra for s in holders_in(text)]
-    assert got == names
+    text = "Thủ tướng Chính phủ yêu cầu:\n\n1. Bộ Y tế hỗ trợ thuốc.\n\n2. Phân công các đồng chí "
+    text += "Phó Thủ tướng Chính phủ chỉ đạo khắc phục, cụ thể: " + listed + ".\n"
+    got = [n for n in _entries(text) if n.startswith("Phó Thủ tướng")]
+    assert got == ([f"Phó Thủ tướng Chính phủ {n}" for n in names] if len(names) > 1 else [])
 
 
 NOTICE = """Phó Thủ tướng Chính phủ có ý kiến như sau:

@@ -8,8 +8,12 @@ truyền", "Giao Phó Thủ tướng Chính phủ A đi kiểm tra ... tại t�
 chính khẩn trương xem xét ...", "... Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ...". The body the item opens with is read by the walker; each later
 clause that opens with a named body and then the work (a verb of ontology/phrases.ttl's
 phrases:item-work, or "Đề nghị/Giao ..." again) is that body's share (GUIDE: one entry per
-body, its duties where it is named). Catch-alls ("các sở, ngành liên quan phối hợp") name a
-kind of body and are left to the partner reading; the issuer names itself, not a duty.
+body, its duties where it is named): its duty is the work after its name, and the task of the
+body the item opens with ends before the first clause handed on. An office holder named with
+his name ("Phó Thủ tướng Chính phủ B") is such a body. Catch-alls ("các sở, ngành liên quan
+phối hợp") name a kind of body and are left to the partner reading; the issuer names itself,
+not a duty; the executors clause ("...; Thủ trưởng các sở ...; Chủ tịch ... chịu trách nhiệm
+thi hành") hands out no work.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 
 from kg import lexicon
 from kg.extract.bodies import is_issuer, mention
-from kg.extract.duties.rules import _Duty, _TableDuty, lead_bodies
+from kg.extract.duties.rules import _Duty, _TableDuty, executors_only, lead_bodies
 from kg.text import PrintedWords, normalize_key
 
 # the work a clause gives, opening right after its bodies (ontology/phrases.ttl)
@@ -59,12 +63,16 @@ def hand_on(w: Any) -> None:
             if isinstance(d, _TableDuty):
                 continue
             text = w.clean.text[d.start : d.end]
+            if executors_only(text):
+                continue  # "...; Thủ trưởng các sở ...; Chủ tịch ... chịu trách nhiệm thi hành"
+            first: int | None = None  # where the first clause handed on starts
             for s, e in _clauses(text)[1:]:
                 while s < e and text[s] in " \t\n":
                     s += 1
                 lead = lead_bodies(text[s:e])
                 if lead is None or not (lead.explicit or _WORK.opens(text[s:e][_after(lead) :])):
                     continue
+                work = s + lead.rest_start  # the clause's work, after its bodies
                 for b in lead.bodies:
                     bm = mention(b, w.ctx, base=d.start + s, clean=w.clean)
                     own = normalize_key(bm.name)
@@ -72,7 +80,12 @@ def hand_on(w: Any) -> None:
                         continue
                     if _overlaps(w, own, d.start + s, d.start + e):
                         continue  # already read there (a "Giao X" clause)
-                    w.add(b, d.start + s, lead.mode, [_Duty(d.start + s, d.start + e, d.section)])
+                    w.add(
+                        b, d.start + s, lead.mode, [_Duty(d.start + work, d.start + e, d.section)]
+                    )
+                    first = s if first is None else first
+            if first is not None and not d.extra:  # the task's own body keeps its own clauses
+                d.end = d.start + len(text[:first].rstrip(" \t\n;,."))
 
 
 def _after(lead: Any) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
-from kg.extract.duties import holders, inserted, office_holders
+from kg.extract.duties import holders, inserted
 from kg.extract.duties.articles import _Articles, opens_with_work
 from kg.extract.duties.chapters import general_part, holders_chapter
 from kg.extract.duties.clauses import ABOUT_MATTER
@@ -288,8 +288,6 @@ class _Scopes(_Lines, _Tasks, _Articles):
                 self.walk(children[1:], sec)
                 return
         if lead is None:
-            for m, d in office_holders.listed_shares(text, cs, n.clean_end, sec):
-                self.add(m, cs, "assigned", [d])  # "..., cụ thể: Phó Thủ tướng A tỉnh X, ..."
             self.walk(n.children, sec)
             return
         if _EXECUTORS.search(f) and n.kind == "article":
@@ -342,11 +340,8 @@ class _Scopes(_Lines, _Tasks, _Articles):
             duties = [inline, *duties]
         for d in duties:
             d.role = d.role or head_role
-        held = office_holders.clause_shares(text, cs, lead, inline, sec) if inline else []
         for m in lead.bodies:
             self.add(m, cs, lead.mode, duties)
-        for m, d in held:  # "Giao Phó Thủ tướng A ...; Phó Thủ tướng B ..."
-            self.add(m, cs, lead.mode, [d])
         for node, sub_sec in subs:
             self.walk([node], sub_sec)
         self.share_spans(later, sec, inline)
