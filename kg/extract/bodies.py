@@ -167,6 +167,8 @@ def _place_key(m: BodyMatch) -> str:
 
 def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     """(canonical name, type id, level, collective) of a match in a document."""
+    if m.full is not None:  # a short name the text defines ("Quỹ"): the body named in full
+        m = m.full
     m = communes.as_defined(m, ctx.commune_levels)  # "Ủy ban nhân dân cấp xã"
     name, type_id, level, collective = _canonical(m, ctx)
     name = unit_named.with_place(name, m, ctx.level)

@@ -12,7 +12,8 @@ kg.extract.bodies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
 from kg import lexicon
@@ -238,6 +239,7 @@ class BodyMatch:
     span_of: str | None = None  # "từ Hà Tĩnh đến Khánh Hòa": the units a collective covers
     holder: bool = False  # a catch-all named in full by a "Trách nhiệm của ..." heading
     every_level: bool = False  # "Công an các cấp": that kind of body at every level
+    full: BodyMatch | None = None  # the body a short name the text defines stands for
 
 
 def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int]:
@@ -494,7 +496,7 @@ def find_bodies(text: str, *, list_mode: bool = False) -> list[BodyMatch]:
             continue
         out.append(bm)
         pos = bm.end
-    return out
+    return _with_defined(text, folded, out) if DEFINED.get() else out
 
 
 def match_at(text: str, pos: int, *, list_mode: bool = False) -> BodyMatch | None:
@@ -509,7 +511,12 @@ def match_at(text: str, pos: int, *, list_mode: bool = False) -> BodyMatch | Non
         type_id = _type_of(folded[m.start() : m.end()]) if m else None
         bm = _complete(text, folded, m.start(), m.end(), type_id) if m and type_id else None
         if bm and (at == pos or bm.start == pos):  # after a unit word: as that body's unit
-            return bm
+            short = _defined_at(text, folded, pos) if DEFINED.get() else None
+            return short if short is not None and short.end >= bm.end else bm
+    if DEFINED.get():
+        short = _defined_at(text, folded, pos)
+        if short is not None:
+            return short
     if list_mode:
         lo = _list_only()[0].match(folded, pos)
         if lo:
@@ -527,3 +534,55 @@ def _type_of(matched_folded: str) -> str | None:
         if key.startswith(prefix) and key[len(prefix) :] in by_key:
             return by_key[key[len(prefix) :]]
     return None
+
+
+# ---------------------------------------------------------------- short names a text defines
+
+
+@dataclass(frozen=True)
+class Defined:
+    """A short name one text defines for a body ("Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)"):
+    where it is printed as defined, it names ``full`` (kg.extract.defined_names)."""
+
+    pattern: re.Pattern[str]  # the short name, folded, word by word
+    upper: bool  # printed with a capital, as defined
+    full: BodyMatch  # the body named in full (offsets of no use)
+    longer: re.Pattern[str] | None  # the full name, when it opens with the short one
+    after: str | None  # then the word after the short one in the full name, folded
+
+
+# the short names of the text being read (kg.extract.defined_names.reading sets them)
+DEFINED: ContextVar[tuple[Defined, ...]] = ContextVar("defined_short_names", default=())
+
+
+def _defined_at(text: str, folded: str, pos: int) -> BodyMatch | None:
+    """The body a defined short name printed at ``pos`` names, if one is printed there."""
+    for d in DEFINED.get():
+        m = d.pattern.match(folded, pos)
+        if m is None or text[pos].isupper() != d.upper:
+            continue
+        end = m.end()
+        if d.longer is not None:
+            whole = d.longer.match(folded, pos)
+            if whole is not None:
+                end = whole.end()  # the full name printed again
+            elif d.after and folded[m.end() :].split(None, 1)[:1] == [d.after]:
+                continue  # another body of the same head ("Quỹ nhà ở địa phương")
+        return replace(d.full, start=pos, end=end, as_written=text[pos:end], full=d.full)
+    return None
+
+
+def _with_defined(text: str, folded: str, found: list[BodyMatch]) -> list[BodyMatch]:
+    """``found`` with the defined short names printed in ``text``: a short name printed
+    where the gazetteer read a body no longer than it names the defined body instead."""
+    out = list(found)
+    starts = {pos for d in DEFINED.get() for pos in (m.start() for m in d.pattern.finditer(folded))}
+    for pos in sorted(starts):
+        short = _defined_at(text, folded, pos)
+        if short is None:
+            continue
+        over = [b for b in out if b.start < short.end and short.start < b.end]
+        if any(b.start < short.start or b.end > short.end for b in over):
+            continue  # inside a longer name
+        out = [b for b in out if not any(b is o for o in over)] + [short]
+    return sorted(out, key=lambda b: b.start)

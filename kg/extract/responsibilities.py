@@ -6,6 +6,7 @@ in its own module (duties, reporting, targets) so it can be tested on its own.
 
 from __future__ import annotations
 
+from kg.extract import defined_names
 from kg.extract.bodies import Context
 from kg.extract.duties import extract_assignments
 from kg.extract.reporting import extract_reporting
@@ -17,8 +18,9 @@ def extract(
     structure: Structure, facts: DocumentFacts
 ) -> tuple[list[Assignment], list[Reporting], list[Target], list[Finding]]:
     """Assignments, reporting obligations, numeric targets and findings of one document."""
-    ctx = Context.from_facts(facts).learn_places(structure.clean.text)
-    assignments, findings = extract_assignments(structure, ctx)
-    reporting = extract_reporting(structure, ctx, assignments, facts)
-    targets = extract_targets(structure, ctx, assignments, facts)
+    with defined_names.reading(structure.clean.text):  # "(sau đây gọi là Quỹ)"
+        ctx = Context.from_facts(facts).learn_places(structure.clean.text)
+        assignments, findings = extract_assignments(structure, ctx)
+        reporting = extract_reporting(structure, ctx, assignments, facts)
+        targets = extract_targets(structure, ctx, assignments, facts)
     return assignments, reporting, targets, findings
