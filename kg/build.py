@@ -375,7 +375,7 @@ class _Graphs:
         self.facts: dict[str, tuple[str, GraphSummary]] = {}  # graph -> (digest, its summary)
         self.old_facts: incremental.KeptFacts | None = None  # what the last build kept
         self.held: list[str] | None = None  # graphs computed, not yet written (``release``)
-        self.early: facts_cache.EarlyFacts | None = None  # the site's facts, being read
+        self.early: facts_cache.EarlyFacts | None = None  # the site's facts, kept as emitted
 
     def keep_size(self, iri: str) -> None:
         """Graph ``iri`` is kept as the last build wrote it: so is its size."""
@@ -603,8 +603,10 @@ def _emit_sources(
     built_docs: set[str] = set()
     tell(progress, "rdf", 0, len(sources))
     iris = [graph_of[s.record.source.name] for s in sources]
+    if cross.prev is None:  # a full build: the site's facts of these graphs, kept as made
+        cross.early = facts_cache.EarlyFacts(exports.parent)
     for i, done in enumerate(
-        rdf_pool.emit_sources(emitter, sources, iris, exports, cross.base, jobs), 1
+        rdf_pool.emit_sources(emitter, sources, iris, exports, cross.base, jobs, cross.early), 1
     ):
         src = sources[done.index]
         name = src.record.source.name
@@ -617,10 +619,6 @@ def _emit_sources(
             graphs[iris[done.index]] = sigs[name]
             cross.facts[iris[done.index]] = (sigs[name], summarize(done.facts))
         tell(progress, "rdf", i, len(sources), name)
-    if cross.prev is None:  # a full build: the site's facts of these files, read meanwhile
-        cross.early = facts_cache.EarlyFacts.start(
-            exports / graph_export.GRAPHS, exports.parent, jobs
-        )
     return built_docs
 
 
@@ -662,7 +660,7 @@ def _site_hook(
     """The static site, with each source file as given; the store is already committed,
     so a folder that cannot be written is a warning, while a bug in the site code still
     surfaces. The live generation's site lends the pages that come out the same;
-    ``early``: the facts of the source graphs, read since they were written."""
+    ``early``: the facts of the source graphs, kept as they were emitted."""
     live = outdir.current(site_dir.parent.parent.parent)  # DIR/gen/<id>/site -> DIR
     previous = live / "site" if live is not None and (live / "site").is_dir() else None
     exports = site_dir.parent / "exports" / graph_export.GRAPHS

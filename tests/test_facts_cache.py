@@ -163,49 +163,66 @@ def test_a_build_reading_facts_in_processes_patches_them_next_time(tmp_path, see
     assert kept is not None and _norm(kept) == _norm(_scanned(out))
 
 
-def test_a_full_build_reads_its_source_graphs_facts_early(tmp_path, seeds, monkeypatch):
-    """The facts of the source graphs are read in a process started when their files are
-    written; merged with the rest they equal a scan, and nothing of it stays behind."""
-    monkeypatch.setattr(facts_cache, "POOL_MIN_BYTES", 0)
-    taken = []
-    real = facts_cache.EarlyFacts.take
+def test_a_full_build_keeps_its_source_graphs_facts_as_emitted(tmp_path, seeds, monkeypatch):
+    """The facts of the source graphs are kept as the graphs are emitted (kg.rdf_pool, a
+    part per chunk of sources), in the pool and without it; merged with the rest they
+    equal a scan, no source graph file is read for them, and nothing stays behind."""
+    from kg import rdf_pool
+    from kg.read import scan
 
-    def spy(self):
-        got = real(self)
-        taken.append((got is not None, self.process.is_alive()))
-        return got
+    for jobs, pool_min in ((2, 0), (1, 200)):
+        monkeypatch.setattr(rdf_pool, "CHUNK", 2)  # several parts
+        monkeypatch.setattr(rdf_pool, "POOL_MIN", pool_min)
+        taken = []
+        real = facts_cache.EarlyFacts.take
 
-    monkeypatch.setattr(facts_cache.EarlyFacts, "take", spy)
-    out = tmp_path / "out"
-    build([seeds], out, jobs=2)
-    assert taken == [(True, False)]
-    gen = _live(out)
-    assert not list(gen.glob(facts_cache.EARLY + "*"))
-    kept = facts_cache.load(gen / facts_cache.FILE)
-    assert kept is not None and _norm(kept) == _norm(_scanned(out))
-    assert not facts_cache._EARLY
+        def spy(self, real=real, taken=taken):
+            got = real(self)
+            taken.append((got is not None, len(self.parts), len(self.files)))
+            return got
+
+        read = []
+        real_scan = scan.facts_from_nquads
+
+        def reading(files, read=read, real_scan=real_scan):
+            files = list(files)
+            read.extend(files)
+            return real_scan(files)
+
+        monkeypatch.setattr(facts_cache.EarlyFacts, "take", spy)
+        monkeypatch.setattr(facts_cache, "facts_from_nquads", reading)
+        out = tmp_path / f"out{jobs}"
+        build([seeds], out, jobs=jobs)
+        monkeypatch.undo()
+        [(ok, parts, files)] = taken
+        sources = len(list((_live(out) / "exports" / "graphs" / "source").glob("*.nq")))
+        assert ok and files == sources and parts == (sources + 1) // 2
+        assert not [f for f in read if "source" in f.parts]
+        gen = _live(out)
+        assert not list(gen.glob(facts_cache.EARLY + "*"))
+        kept = facts_cache.load(gen / facts_cache.FILE)
+        assert kept is not None and _norm(kept) == _norm(_scanned(out))
+        assert not facts_cache._EARLY
 
 
-def test_early_facts_of_a_failed_build_are_stopped(tmp_path, seeds, monkeypatch):
+def test_early_facts_of_a_failed_build_are_dropped(tmp_path, seeds, monkeypatch):
     import pytest
 
     from kg import build as build_module
 
-    monkeypatch.setattr(facts_cache, "POOL_MIN_BYTES", 0)
     started = []
-    real = facts_cache.EarlyFacts.start
+    real = facts_cache.EarlyFacts.__init__
 
-    def spy(*args):
-        early = real(*args)
-        started.append(early)
-        return early
+    def spy(self, *args):
+        real(self, *args)
+        started.append(self)
 
     def fail(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(facts_cache.EarlyFacts, "start", spy)
+    monkeypatch.setattr(facts_cache.EarlyFacts, "__init__", spy)
     monkeypatch.setattr(build_module, "_reorg_and_derived", fail)
     with pytest.raises(RuntimeError):
         build([seeds], tmp_path / "out", jobs=2)
-    assert started and started[0] is not None
-    assert not started[0].process.is_alive() and not facts_cache._EARLY
+    assert started and started[0].parts
+    assert not started[0].folder.exists() and not facts_cache._EARLY

@@ -21,6 +21,8 @@ import marshal
 import multiprocessing as mp
 import os
 import re
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -46,7 +48,7 @@ MAX_CHANGED = 400_000  # more changed lines than this: a full scan costs about t
 class FactsCache:
     """Where a build keeps its facts (``save_to``) and the generation it may start from
     (``previous``: a folder with ``exports/graphs`` and ``FILE``); ``early``: the facts of
-    some of the files, being read since they were written (a full build's source graphs)."""
+    some of the files, kept as their graphs were emitted (a full build's source graphs)."""
 
     save_to: Path | None = None
     previous: Path | None = None
@@ -333,77 +335,73 @@ def _size(path: Path) -> int:
 
 
 def _scan(files: list[Path], jobs: int, early: EarlyFacts | None) -> Facts:
-    """The facts of ``files``: those ``early`` read already merged with the others'."""
+    """The facts of ``files``: those ``early`` kept already merged with the others'."""
     done = early.take() if early is not None else None
     if done is None:
         return facts_in_processes(files, jobs)
-    read, found = done
+    read, parts = done
     facts = facts_in_processes([f for f in files if f not in read], jobs)
-    facts.merge(*found)
+    parts.reverse()  # merged in the order they were written, each let go once merged
+    try:
+        while parts:
+            facts.merge(*marshal.loads(parts.pop()))
+    except (EOFError, ValueError, TypeError):  # a part not written whole: read them all
+        return facts_in_processes(files, jobs)
     return facts
 
 
 class EarlyFacts:
-    """The facts of a full build's source graphs, read in a forked process as soon as
-    the graphs' files are written (kg.build), while the build computes the cross-document
-    graphs, compacts the store and writes the other exports on this process's core; the
-    site then reads only the other files and merges these (``read_facts``). The process
-    leaves its facts in a file and ends, whether or not they are taken."""
+    """The facts of a full build's source graphs, taken from the quads that made them by
+    whoever emitted them (kg.rdf_pool: its worker processes, a chunk of sources at a
+    time) and kept in generation ``gen``'s ``EARLY`` folder, one file per chunk; the site
+    then reads only the other files and merges these (``read_facts``). Nothing reads the
+    source graphs' files again (a process that did so competed with graph/reorg for a
+    core: at 10,000 plans, 7.4 million quads parsed again)."""
 
-    def __init__(self, files: list[Path], into: Path) -> None:
-        self.files, self.path = set(files), into
-        ctx = mp.get_context("fork")
-        self.process = ctx.Process(target=_write_facts, args=(sorted(files), into), daemon=True)
-        self.process.start()
+    def __init__(self, gen: Path) -> None:
+        self.folder = gen / EARLY
+        self.folder.mkdir(exist_ok=True)
+        self.files: set[Path] = set()  # the graph files whose facts the parts hold
+        self.parts: list[Path] = []
         _EARLY.append(self)
 
-    @classmethod
-    def start(cls, folder: Path, gen: Path, jobs: int) -> EarlyFacts | None:
-        """Read the facts of every file under ``folder`` early into generation ``gen``'s
-        ``EARLY``, when that is worth a process (``jobs`` > 1, enough N-Quads, fork
-        available); else None."""
-        files = nquads_files(folder) if folder.is_dir() else []
-        if jobs <= 1 or "fork" not in mp.get_all_start_methods():
-            return None
-        if sum(_size(f) for f in files) < POOL_MIN_BYTES:
-            return None
-        return cls(files, gen / EARLY)
+    def add(self, part: Path, files: Iterable[Path]) -> None:
+        """``part`` (``write_part``) holds the facts of the graph files ``files``."""
+        self.parts.append(part)
+        self.files.update(files)
 
-    def take(self) -> tuple[set[Path], tuple] | None:
-        """(the files read, ``Facts.merge``'s arguments), or None if the process failed."""
-        self.process.join()
+    def take(self) -> tuple[set[Path], list[bytes]] | None:
+        """(the files read, their parts: each ``Facts.merge``'s arguments, marshalled), or
+        None if a part cannot be read."""
         try:
-            return self.files, marshal.loads(self.path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            return self.files, [part.read_bytes() for part in self.parts]
+        except OSError:
             return None
         finally:
             self.close()
 
     def close(self) -> None:
-        """Stop the process (a build that failed) and remove what it left."""
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        """Remove what the parts left (a build that failed, or the facts taken)."""
         with contextlib.suppress(ValueError):
             _EARLY.remove(self)
-        for path in (self.path, self.path.with_name(self.path.name + ".tmp")):
-            with contextlib.suppress(OSError):
-                path.unlink()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-EARLY = "site-facts.early"  # in a generation while its site's facts are read early
+EARLY = "site-facts.early"  # in a generation while its site's facts are kept early
 _EARLY: list[EarlyFacts] = []  # started, not yet closed
 
 
+def write_part(folder: Path, name: str, facts: Facts) -> Path:
+    """Write ``facts`` (of some graph files) into ``folder`` as one part of an
+    ``EarlyFacts`` (beside, then renamed)."""
+    path = folder / f"{name}.marshal"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(marshal.dumps((facts.one, facts.more, facts.types)))
+    os.replace(tmp, path)
+    return path
+
+
 def stop_early(gen: Path) -> None:
-    """Stop the early reading of generation ``gen``'s facts (a build that failed)."""
-    for early in [e for e in _EARLY if e.path.parent == gen]:
+    """Drop the early facts of generation ``gen`` (a build that failed)."""
+    for early in [e for e in _EARLY if e.folder.parent == gen]:
         early.close()
-
-
-def _write_facts(files: list[Path], into: Path) -> None:
-    """In the early process: the facts of ``files``, marshalled into ``into``."""
-    tmp = into.with_name(into.name + ".tmp")
-    with contextlib.suppress(OSError):
-        tmp.write_bytes(_share_facts(files))
-        os.replace(tmp, into)

@@ -114,6 +114,15 @@ class Facts:
                 extra.append(value)
                 self._sorted = None
 
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """``add`` each quad whose predicate is read (as ``wanted_lines`` keeps lines):
+        the facts of a graph from the quads that made it, without parsing its file."""
+        wanted, add = PREDICATES, self.add
+        for q in quads:
+            p = q.predicate.value
+            if p in wanted or p == _RDF_TYPE:
+                add(q.subject, p, q.object)
+
     def _keep(self, p: str, subject: str, value: Any) -> None:
         """One more value of ``p`` for ``subject`` (``add`` past the parsing)."""
         first = self.one[p].setdefault(subject, value)
