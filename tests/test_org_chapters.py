@@ -231,3 +231,47 @@ def test_an_item_that_opens_with_how_often_gives_the_body_after_the_comma(often:
     got = table(duties_of(ORG_ITEMS.replace("{often}", often), FACTS)[0])
     assert ("Sở Nội vụ", "assigned", 1) in got
     assert ("Sở Tư pháp", "assigned", 1) in got
+
+
+BOUND = """Điều 2. Trung tâm Phục vụ hành chính công
+Thành phố chủ trì bảo đảm các điều kiện kỹ thuật của Hệ thống thông tin; tổ chức tuyên truyền.
+
+{subjects} có trách nhiệm tuân thủ quy trình giải quyết theo phương án được phê duyệt.
+
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+KNOWN = ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân cấp xã", "Văn phòng đăng ký đất đai"]
+UNKNOWN = ["các Thuế cơ sở", "các Chi nhánh trực thuộc", "Quỹ Bảo lãnh tín dụng Xanh"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(KNOWN + UNKNOWN[:2]), st.booleans())
+def test_a_paragraph_binding_several_bodies_gives_each_known_one_its_share(
+    members: list[str], semicolons: bool
+) -> None:
+    sep = "; " if semicolons else ", "
+    subjects = sep.join(members[:-1]) + " và " + members[-1]
+    subjects = subjects[:1].upper() + subjects[1:]
+    got = table(duties_of(BOUND.replace("{subjects}", subjects), FACTS)[0])
+    names = {n: k for n, _m, k in got}
+    for body in KNOWN:
+        assert names.get(body) == 1, (subjects, got)
+    assert names.get("Trung tâm Phục vụ hành chính công thành phố") == 1
+
+
+def test_a_list_with_a_clause_inside_is_not_read_on() -> None:
+    text = BOUND.replace(
+        "{subjects}", "Sở Tài chính, sau khi thẩm định hồ sơ của doanh nghiệp, Sở Xây dựng"
+    )
+    got = dict((n, k) for n, _m, k in table(duties_of(text, FACTS)[0]))
+    assert "Sở Xây dựng" not in got
+
+
+def test_bodies_answering_to_someone_are_not_bound_by_a_duty() -> None:
+    text = BOUND.replace(
+        "{subjects} có trách nhiệm tuân thủ quy trình giải quyết theo phương án được phê duyệt.",
+        "Các Giám đốc, Sở Tài chính chịu trách nhiệm toàn diện trước Ủy ban nhân dân thành phố.",
+    )
+    got = dict((n, k) for n, _m, k in table(duties_of(text, FACTS)[0]))
+    assert "Sở Tài chính" not in got

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
+from kg.extract.duties import bound_list
 from kg.extract.duties.rules import (
     _GLUED,
     _HEADINGS,
@@ -82,6 +83,10 @@ class _Collect:
             lead = lead_bodies(text, allow_clause=False)
             if lead is not None and (lead.rest or c.children) and c.kind == "bullet":
                 subs.append((c, sec))
+                last_bullet = False
+                continue
+            if lead is not None and c.kind == "paragraph" and bound_list.binds(lead.rest):
+                subs.append((c, sec))  # "Sở X, Thuế Y và UBND cấp xã có trách nhiệm ..."
                 last_bullet = False
                 continue
             if c.kind == "bullet" and (c.marker == bullet_sym or not duties):

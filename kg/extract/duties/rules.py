@@ -15,6 +15,7 @@ from kg.extract.body_match import (
 )
 from kg.extract.duties import (
     appositions,
+    bound_list,
     catchall,
     heads,
     holders,
@@ -314,6 +315,8 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
             if before.endswith(",") and not _PREPOSITION.search(before[:-1]):
                 bodies, end = parse_list(text, m.start, list_mode=list_mode)
                 break
+    if not bodies and not explicit:  # "Các Thuế cơ sở, UBND cấp xã ... có trách nhiệm ..."
+        bodies, end = bound_list.read_on(text, pos, parse_list, first=True) or ([], pos)
     if not bodies:
         return None
     after = end
@@ -349,6 +352,9 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
         end = named
     elif bodies and (two := _compound(text, bodies[-1], end, list_mode)) is not None:
         bodies, end = [*bodies[:-1], *two[0]], two[1]  # "Các sở ... thuộc tỉnh và UBND các xã"
+    more = bound_list.read_on(text, end, lambda t, p: parse_list(t, p, list_mode=list_mode))
+    if more is not None:  # "A, B và các C, D có trách nhiệm ...": every body the list binds
+        bodies, end = [*bodies, *more[0]], more[1]
     rest_start = end
     while rest_start < len(text) and text[rest_start] in " \t:,.;-–\n":
         rest_start += 1
