@@ -399,3 +399,48 @@ def test_a_recurring_wrapped_opening_clause_is_kept():
     )
     cleaned = clean_text("KẾ HOẠCH\n\n" + text + "I. MỤC ĐÍCH\n").text
     assert cleaned.count("Căn cứ Thông tư số") == 3
+
+
+# ---- an act named only inside the title of an act of the opening is cited (issue 10, class 5)
+
+
+def _carried_out(text: str) -> list[str]:
+    """Keys the opening carries out or is based on, first mention order."""
+    keys: list[str] = []
+    for r in refs_of(text):
+        if r.relation in ("implements", "based_on") and r.key and not r.short and r.key not in keys:
+            keys.append(r.key)
+    return keys
+
+
+def test_acts_inside_an_amending_acts_title_are_cited() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nVề việc thử\n\n"
+        "Căn cứ Nghị định số 78/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều và biện"
+        " pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật và Nghị"
+        " định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư;\n"
+        "Căn cứ Nghị định số 187/2025/NĐ-CP của Chính phủ sửa đổi, bổ sung một số điều của"
+        " Nghị định số 78/2025/NĐ-CP của Chính phủ và Nghị định số 79/2025/NĐ-CP của Chính phủ"
+        " về kiểm tra văn bản;\n"
+        "Căn cứ Quyết định số 3532/QĐ-BTC ngày 17/10/2025 của Bộ trưởng Bộ Tài chính về sửa đổi"
+        " Phụ lục kèm theo Quyết định số 3154/QĐ-BTC ngày 10/9/2025;\n"
+        "Căn cứ Luật Xây dựng số 50/2014/QH13 (được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung"
+        " một số điều của Luật Xây dựng số 62/2020/QH14);\n\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n"
+    )
+    got = _carried_out(text)
+    assert "79/2025/ND-CP" not in got and "3154/QD-BTC" not in got
+    for key in ("78/2025/ND-CP", "30/2020/ND-CP", "187/2025/ND-CP", "3532/QD-BTC"):
+        assert key in got
+    assert "50/2014/QH13" in got and "62/2020/QH14" in got
+
+
+def test_a_chain_and_a_list_of_acts_stay_carried_out() -> None:
+    text = (
+        "KẾ HOẠCH\n\nThực hiện Kế hoạch số 144-KH/TU ngày 21/3/2024 của Thành ủy về thực hiện"
+        " Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị; Công văn số 12/UBND-VX của"
+        " UBND tỉnh về việc trẻ em, Công văn số 15/UBND-VX của UBND tỉnh về việc học sinh,"
+        " UBND huyện xây dựng Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n1. Nội dung.\n"
+    )
+    assert _carried_out(text) == [
+        number_key(n) for n in ("144-KH/TU", "28-CT/TW", "12/UBND-VX", "15/UBND-VX")
+    ]

@@ -423,7 +423,59 @@ def extract_refs(structure: Structure) -> list[DocRef]:
             )
         )
     _link_chains(text, mentions, refs, clauses + lead_ins)
+    _titles_cite(text, mentions, refs, head_end)
     return refs
+
+
+# What an act's title says it does to another act ("... về việc thực hiện Nghị quyết số 57",
+# "sửa đổi, bổ sung một số điều của Nghị định số 78", "kèm theo Quyết định số 3154",
+# "về tiếp tục áp dụng Quyết định số 89"): the act named after it is part of the title
+# ("X về thực hiện Y" is a chain, not a title: Y is carried out too, see _link_chains)
+_TITLE_GOVERNS = re.compile(
+    r"(?:thi\s+hành|áp\s+dụng|của|kèm\s+theo|thay\s+thế|bãi\s+bỏ|sửa\s+đổi|bổ\s+sung"
+    r"|hướng\s+dẫn)(?:\s+việc)?\s*$",
+    re.IGNORECASE,
+)
+# "Luật ... số 64/2025/QH15 được sửa đổi, bổ sung Luật số 87/2025/QH15", "(được sửa đổi, bổ sung
+# tại Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14)": the amending act
+# is a basis too
+_AMENDED_BY = re.compile(r"được\s+sửa\s+đổi", re.I)
+_LAW_NAME_BEFORE = re.compile(r"\s(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\b[^,;.]{0,80}?\s+số\s*$")
+_COORDINATED = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
+_SEGMENT_END = re.compile(r";|\.(?=\s)|:\s*\n")
+
+
+def _titles_cite(text: str, mentions: list[_Mention], refs: list[DocRef], head_end: int) -> None:
+    """An act named only inside the title of the act a clause of the opening carries out or
+    is based on is cited, not carried out: "Căn cứ Nghị định số 187/2025/NĐ-CP ... sửa đổi,
+    bổ sung một số điều của Nghị định số 78/2025/NĐ-CP ... và Nghị định số 79/2025/NĐ-CP ...;"
+    names 78 and 79 in 187's title; "Quyết định số 1899 ... ban hành Kế hoạch triển khai thi
+    hành Nghị định số 200 ...". An act listed beside the clause's first one ("Căn cứ Nghị quyết
+    số 01 và Nghị quyết số 02", "Thực hiện Công văn số 1 về ..., Công văn số 2 về ...") is not
+    in its title. An act also carried out in a clause of its own stays carried out."""
+    in_title = False
+    prev: _Mention | None = None
+    by_type: dict[str | None, bool] = {}  # in the title or not, the clause's last act of a type
+    for mn, ref in zip(mentions, refs, strict=True):
+        if mn.start >= head_end or ref.relation not in ("implements", "based_on"):
+            prev, in_title = None, False
+            continue
+        between = text[prev.end : mn.start] if prev is not None else ""
+        if prev is None or _SEGMENT_END.search(between):
+            prev, in_title = mn, False  # the first act of a clause
+            by_type = {mn.type: False}
+            continue
+        between = _LAW_NAME_BEFORE.sub(" ", between)  # "của Luật Đất đai số 31/2024/QH15"
+        governed = bool(_TITLE_GOVERNS.search(between)) and not _AMENDED_BY.search(between)
+        # "... của Nghị định số 78 ... và Nghị định số 79": listed with the last act of its
+        # type, inside the title or not ("Căn cứ Nghị định số 78 ... hướng dẫn thi hành Luật
+        # Ban hành văn bản ... và Nghị định số 187": 187 is listed with 78, not with the law)
+        listed = bool(_COORDINATED.search(between)) and by_type.get(mn.type, in_title)
+        in_title = governed or listed
+        by_type[mn.type] = in_title
+        if in_title:
+            ref.relation = "cites"
+        prev = mn
 
 
 def _link_chains(
