@@ -275,3 +275,18 @@ def test_bodies_answering_to_someone_are_not_bound_by_a_duty() -> None:
     )
     got = dict((n, k) for n, _m, k in table(duties_of(text, FACTS)[0]))
     assert "Sở Tài chính" not in got
+
+
+def test_an_article_on_what_beneficiaries_get_and_owe_is_no_organisation_part() -> None:
+    text = """Điều 7. Quyền lợi, trách nhiệm cá nhân được khen thưởng
+
+1. Cá nhân đạt danh hiệu được tặng Bằng chứng nhận và tiền thưởng.
+
+2. Thành phố Hà Nội tổ chức biểu dương, khen thưởng các cá nhân được tặng danh hiệu.
+
+Điều 8. Trách nhiệm thi hành
+
+1. Sở Nội vụ có trách nhiệm hướng dẫn thực hiện Quy chế này.
+"""
+    got = table(duties_of(text, FACTS)[0])
+    assert got == [("Sở Nội vụ", "assigned", 1)]

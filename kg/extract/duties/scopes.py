@@ -122,7 +122,12 @@ class _Scopes(_Lines, _Tasks, _Articles):
             if (
                 title
                 and len(ft) < 90
-                and (_ARTICLE_ORG.match(ft) or _ORG_TITLE.search(ft) and self.by_body_below(a))
+                and (
+                    _ARTICLE_ORG.match(ft)
+                    or _ORG_TITLE.search(ft)
+                    and self.by_body_below(a)
+                    and not _RULE_ARTICLE.match(ft)
+                )
             ):
                 # "Điều 5. Tổ chức thực hiện" / "Trách nhiệm thi hành": items led by bodies
                 scopes.append(([c for c in a.children if c is not wrapped], self.article_sec(a)))
