@@ -268,6 +268,9 @@ class _Scopes(_Lines, _Tasks, _Articles):
         if wrapped is not None:
             lead, text = wrapped
             children = children[1:]
+        if lead is not None and _procedure_case(fold_same_length(text), lead, children, self.own):
+            self.walk(n.children, sec)  # "đ) Đối với Ban Thường vụ ... các hội:" + "- Về ...:"
+            return
         if (
             (lead is None or lead.rest)
             and children
@@ -351,6 +354,30 @@ class _Scopes(_Lines, _Tasks, _Articles):
             self.walk([node], sub_sec)
         self.share_spans(later, sec, inline)
         self.shares(handoff, sec)
+
+
+# "Đối với <body>:": the case of a procedure a heading opens, not work handed to the body
+_REGARDING = re.compile(r"\W*doi\s+voi\s")
+
+
+def _procedure_case(f: str, lead: _Lead, children: list[Node], own) -> bool:
+    """Does a heading "Đối với <body>:" open how a procedure goes for that body (its points
+    each a matter, "- Về đối tượng ...: thực hiện theo ...", "- Thẩm quyền quyết định: ..."),
+    not the body's work ("Đối với Phòng X:" + "- Rà soát ...")? A guidance letter's cases
+    (Hướng dẫn đánh giá, xếp loại: "d) Đối với tập thể Ủy ban nhân dân cấp xã:") name whom a
+    rule applies to."""
+    if lead.explicit or not _REGARDING.match(f):
+        return False
+    points = [c for c in children if c.kind in ("bullet", "point", "paragraph")]
+    if not f.rstrip().endswith(":"):  # "đ) Đối với Ban Thường vụ (hoặc" / "Ban Chủ nhiệm) ...:"
+        if (
+            not points
+            or points[0].kind != "paragraph"
+            or not own(points[0])[1].rstrip().endswith(":")
+        ):
+            return False
+        points = points[1:]
+    return bool(points) and bool(ABOUT_MATTER.match(own(points[0])[1]))
 
 
 _PROBLEMS = re.compile(lexicon.phrase_alternation("problems"))
