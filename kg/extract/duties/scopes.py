@@ -268,9 +268,6 @@ class _Scopes(_Lines, _Tasks, _Articles):
         if wrapped is not None:
             lead, text = wrapped
             children = children[1:]
-        if lead is not None and _procedure_case(fold_same_length(text), lead, children, self.own):
-            self.walk(n.children, sec)  # "đ) Đối với Ban Thường vụ ... các hội:" + "- Về ...:"
-            return
         if (
             (lead is None or lead.rest)
             and children
@@ -295,8 +292,8 @@ class _Scopes(_Lines, _Tasks, _Articles):
                     self.add(m, cs, joined.mode, [duty])
                 self.walk(children[1:], sec)
                 return
-        if lead is None:
-            self.walk(n.children, sec)
+        if lead is None or _procedure_case(fold_same_length(text), lead, children, self.own):
+            self.walk(n.children, sec)  # or "đ) Đối với Ban Thường vụ ...:" + "- Về ...: ..."
             return
         if _EXECUTORS.search(f) and n.kind == "article":
             lead = self.executors(text) or lead
