@@ -290,3 +290,30 @@ def test_an_article_on_what_beneficiaries_get_and_owe_is_no_organisation_part() 
 """
     got = table(duties_of(text, FACTS)[0])
     assert got == [("Sở Nội vụ", "assigned", 1)]
+
+
+ONE_CLAUSE = """Điều 12. Tổ chức thực hiện
+
+1. Ủy ban Mặt trận Tổ quốc Việt Nam thành phố {place}; các sở, ban, ngành; Ủy ban nhân dân các xã,
+phường; các đơn vị trực thuộc thành phố {place} và các cơ quan, đơn vị liên quan
+có trách nhiệm tổ chức triển khai thực hiện nghiêm túc Quy chế này.
+
+2. Đề nghị các cơ quan, đơn vị đóng trên địa bàn thành phố {place} phối hợp, giới thiệu các cá
+nhân có thành tích xuất sắc.
+"""
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["Hà Nội", "Hải Phòng", "Huế", "Cần Thơ"]))
+def test_one_clause_naming_several_bodies_gives_each_its_entry(place: str) -> None:
+    facts = DocumentFacts(
+        issuer=f"Ủy ban nhân dân thành phố {place}", issuer_level="province", province=place
+    )
+    got = {
+        n: (m, k) for n, m, k in table(duties_of(ONE_CLAUSE.replace("{place}", place), facts)[0])
+    }
+    assert got.get("Các đơn vị trực thuộc thành phố") == ("assigned", 1)
+    assert got.get("Các cơ quan, đơn vị liên quan") == ("assigned", 1)
+    assert got.get("Các sở, ban, ngành") == ("assigned", 1)
+    assert got.get("Ủy ban nhân dân các xã, phường") == ("assigned", 1)
+    assert got.get("Các cơ quan, đơn vị đóng trên địa bàn thành phố") == ("requested", 1)

@@ -429,7 +429,7 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
                     if under:
                         m.end = under.end()
     if t.generic:
-        m.qualifier, m.end = collectives.qualifier_at(folded, m.end)
+        m.qualifier, m.end = collectives.qualifier_at(folded, m.end, text)
     if m.levels[-1:] == ["khu vuc"] or (not m.levels and key.endswith("khu vuc")):
         r = _REGION.match(text, m.end)
         if r:

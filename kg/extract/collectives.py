@@ -38,7 +38,8 @@ _MORE_KINDS = re.compile(rf"(?:\s*,\s*|\s+va\s+)(?:cac\s+)?({_KIND})(?![a-z])", 
 # ("các cơ quan, đơn vị được giao chủ trì có trách nhiệm ...", "các cơ quan phối hợp có trách
 # nhiệm ...": the bodies that lead, the bodies that assist)
 _QUALIFIER = re.compile(
-    r"\s+(co lien quan|lien quan|khac|tu trung uong den (?:co so|dia phuong)"
+    rf"\s+(co lien quan|lien quan|khac|tu trung uong den (?:co so|dia phuong)"
+    rf"|dong\s+tren\s+dia\s+ban(?:\s+{_LEVEL})?"  # "các cơ quan, đơn vị đóng trên địa bàn tỉnh"
     r"|(?:duoc\s+(?:giao|phan\s+cong)\s+)?(?:chu\s+tri|phoi\s+hop)"
     r"(?=\s+(?:co|chiu)\s+trach\s+nhiem))(?![a-z])"
 )
@@ -102,10 +103,18 @@ def of_unit_end(folded: str, end: int) -> int:
     return of.end() if of else end
 
 
-def qualifier_at(folded: str, end: int) -> tuple[str | None, int]:
-    """What narrows a catch-all printed at ``end`` (folded) and where it ends."""
+def qualifier_at(folded: str, end: int, text: str = "") -> tuple[str | None, int]:
+    """What narrows a catch-all printed at ``end`` (folded) and where it ends (past the place
+    printed after its level word in ``text``: "... đóng trên địa bàn thành phố Hà Nội")."""
     q = _QUALIFIER.match(folded, end)
-    return (q.group(1), q.end()) if q else (None, end)
+    if not q:
+        return None, end
+    place = _PLACE_AFTER.match(text, q.end()) if text and _LEVEL_END.search(q.group(1)) else None
+    return q.group(1), place.end() if place else q.end()
+
+
+_LEVEL_END = re.compile(rf"{_LEVEL}$")
+_PLACE_AFTER = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}")
 
 
 def units_span_at(text: str, end: int) -> tuple[str | None, int]:
@@ -138,6 +147,7 @@ def generic_key(as_written: str, type_id: str, label_len: int) -> tuple[str, str
     tỉnh" are one addressee, while "các cơ quan, đơn vị khác" and "các cơ quan, đơn vị, tổ
     chức chính trị - xã hội" are two."""
     printed = _OF_LEVEL.sub(" ", " ".join(as_written.split()))
+    printed = _PLACE_TAIL.sub(r"\1", printed)  # "... đóng trên địa bàn tỉnh [Nghệ An]"
     if not fold_same_length(printed).startswith("cac "):
         printed = "các " + printed
     added = fold(_LEVEL_WORD.sub(" ", normalize_key(as_written[label_len:])))
@@ -199,7 +209,17 @@ def own_name(printed: str, holder: bool, pref: str) -> str | None:
     if not holder:
         return None
     printed = printed if folded.startswith("cac ") else "các " + printed
+    printed = _PLACE_TAIL.sub(r"\1", printed)  # "... trực thuộc thành phố [Hà Nội]"
     return printed[:1].upper() + printed[1:]
+
+
+# the place a catch-all's qualifier ends on, after its level word ("các đơn vị trực thuộc thành
+# phố Hà Nội"): as a single body's name drops its place ("Sở Nội vụ thành phố Hà Nội" -> "Sở
+# Nội vụ"), the catch-all is named without it
+_PLACE_TAIL = re.compile(
+    r"(\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu))"
+    r"\s+[A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3}$"
+)
 
 
 def own_unit(

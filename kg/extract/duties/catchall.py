@@ -86,11 +86,15 @@ def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
     return stop
 
 
-def _second_addressee(words: str) -> int | None:
+def _second_addressee(words: str, catch_all: bool = False) -> int | None:
     """Offset in ``words`` (what follows a catch-all) of a further named body joined by a
-    comma or "và", or None."""
+    comma or "và", or None; ``catch_all``: a further catch-all printed as an addressee ("... và
+    các cơ quan, đơn vị liên quan") counts too."""
     for m in find_bodies(words):
-        if not m.type.generic and _AFTER_SEP.search(fold_same_length(words[: m.start])):
+        further = not m.type.generic or (
+            catch_all and fold_same_length(m.as_written).lower().startswith("cac ")
+        )
+        if further and _AFTER_SEP.search(fold_same_length(words[: m.start])):
             return m.start
     return None
 
@@ -112,7 +116,7 @@ def compound_end(text: str, last: BodyMatch, end: int) -> tuple[int, int, int] |
     if w is None:
         return None  # only a subject followed by its work is read this way
     words = text[pos : w.start()]
-    second = _second_addressee(words)
+    second = _second_addressee(words, catch_all=True)  # "... thuộc thành phố và các cơ quan ..."
     if second is None:
         return None
     join = _JOIN.search(fold_same_length(words[:second]))
