@@ -720,3 +720,22 @@ def test_cutting_an_ended_entry_never_merges_entries(names: list[str], cut: int)
     text = "QUYẾT ĐỊNH\nĐiều 1. Nội dung.\nNơi nhận:\n" + "\n".join(lines) + "\n- Lưu: VT.\n"
     text += "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
     assert _recipients(text) == [*names, "Lưu: VT"]
+
+
+# ---- the head of a unit under the header's parent enacts (issue 10, class 8)
+
+
+@pytest.mark.parametrize("city", ["UBND THÀNH PHỐ HÀ NỘI\n", "UBND THÀNH PHỐ HÀ\nNỘI\n"])
+def test_a_centre_directors_decision_is_the_directors(city: str) -> None:
+    text = (
+        city + "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\n-------\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 1610/QĐ-TTPVHCC\n\nHà Nội, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\n"
+        "PHÊ DUYỆT PHƯƠNG ÁN THỬ\n\nGIÁM ĐỐC TRUNG TÂM PHỤC\nVỤ HÀNH CHÍNH CÔNG THÀNH PHỐ\n\n"
+        "Căn cứ Quyết định số 12/QĐ-UBND của UBND Thành phố;\n\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Phê duyệt Phương án.\nĐiều 2. Giám đốc Trung tâm Phục vụ hành chính công"
+        " chịu trách nhiệm thi hành.\n\nGIÁM ĐỐC\nNguyễn Văn A\n"
+    )
+    facts = facts_of(text)
+    assert facts.issuer == "Giám đốc Trung tâm Phục vụ hành chính công thành phố Hà Nội"
+    assert facts.province == "Hà Nội"

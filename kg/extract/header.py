@@ -405,6 +405,7 @@ def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, lis
                 and _parse_org(line) is None
                 or (" " + normalize_key(names[-1])).endswith(tuple(" " + u for u in _UNIT_TYPES))
                 and _parse_org(line) is None
+                or _place_wraps(names[-1], line)
             )
         ):  # "... TỈNH" / "HÀ TĨNH": a unit's name wrapped onto the next line  # "TRƯỞNG BAN CHỈ ĐẠO ... NGÀNH CÔNG" / "NGHIỆP BÁN DẪN": the enacting office wraps
             names[-1] += " " + line  # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": one name
@@ -431,6 +432,19 @@ def _issuer_from_header(st: Structure) -> tuple[_Issuer | None, Span | None, lis
     if office:
         iss.office = office
     return iss, Span(block[0].span.start, block[-1].span.end), names
+
+
+def _place_wraps(prev: str, line: str) -> bool:
+    """Does ``line`` finish a province's name that ``prev`` ends with ("UBND THÀNH PHỐ HÀ" /
+    "NỘI")? A web copy wraps the issuer cell anywhere."""
+    words, more = prev.split(), line.split()
+    if not words or not 1 <= len(more) <= 2:
+        return False
+    for n in (1, 2):
+        head = " ".join(words[-n:])
+        if admin.province_named(f"{head} {line}") and not admin.province_named(head):
+            return True
+    return False
 
 
 def _issuer_from_text(

@@ -251,7 +251,41 @@ def _office_enacts(
         office = _office_of(line, issuer)
         if office:
             return office
+    return _unit_head_enacts(st, clean, lines[0], issuer)
+
+
+def _unit_head_enacts(st: Structure, clean: CleanText, line: str, issuer: str) -> str | None:
+    """The head of a unit under the header's parent enacts ("UBND THÀNH PHỐ HÀ NỘI" /
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" above "GIÁM ĐỐC TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG
+    THÀNH PHỐ"): the decision is the Giám đốc's of that unit, not the parent's (GUIDE), of
+    the parent's place when the parent is a People's Committee."""
+    flat = _ENACTING_WORD.sub("", " ".join(line.split()).strip(" ,.;:"))
+    title = lexicon.office_title_at(flat)
+    if not title or normalize_key(title).startswith(("phó ", "chủ tịch", "thủ tướng")):
+        return None
+    rest = fold(flat[len(title) :].strip(" ,"))
+    for h in _role(st.header, "issuer")[1:]:
+        unit = " ".join(h.text.split()).strip(" ,.;:")
+        key = fold(unit)
+        if len(key.split()) < 2 or not (rest == key or rest.startswith(key + " ")):
+            continue
+        name = _as_printed(clean.text, unit)
+        place = ""
+        if normalize_key(issuer).startswith("ủy ban nhân dân "):
+            place = " " + issuer[len("Ủy ban nhân dân ") :]
+        return f"{title} {name}{place}"
     return None
+
+
+def _as_printed(text: str, caps: str) -> str:
+    """A header's capital name as the text prints it in running words, else sentence case."""
+    words = caps.split()
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        if not is_heading_caps(m.group(0)):
+            return " ".join(m.group(0).split())
+    low = caps.lower()
+    return low[:1].upper() + low[1:]
 
 
 def _office_of(line: str, issuer: str) -> str | None:
