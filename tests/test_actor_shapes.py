@@ -269,3 +269,28 @@ def test_ministries_listed_by_short_name_after_a_widened_head_are_one_entry_each
         "Tập đoàn Điện lực Việt Nam",
         "Các Bộ, ngành, địa phương",
     ]
+
+
+NOTICE_HEADS = """Phó Thủ tướng Chính phủ có ý kiến như sau:
+
+1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ,
+cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực
+thuộc Trung ương chỉ đạo các đơn vị, lực lượng chức năng tiếp tục quán triệt, thực hiện
+nghiêm túc Chỉ thị số 13/CT-TTg.
+
+2. Bộ Tài chính hoàn thiện Kế hoạch cao điểm.
+"""
+
+
+def test_a_later_head_before_its_kind_without_cac_shares_the_list():
+    """ "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ" (a notice of
+    the Government Office): the later head's "các" is left out; the heads are still those of
+    one collective, and the head after "và" of another body ("Chủ tịch Ủy ban nhân dân các
+    tỉnh ...") is that body's."""
+    got = [(normalize_key(b), m, n) for b, m, n in table(duties_of(NOTICE_HEADS, VPCP)[0])]
+    assert got[:2] == [
+        (normalize_key("Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"), "assigned", 1),
+        (normalize_key("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"), "assigned", 1),
+    ]
+    m = shared_heads_at("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ chỉ đạo", 0)
+    assert m is not None and m.type.id == "CacBoCoQuan"

@@ -52,8 +52,10 @@ def shared_heads_at(text: str, pos: int) -> BodyMatch | None:
     """The one collective that heads printed one after another at ``pos``, each before the
     kind of body it heads, share; None when no such run opens there.
 
-    "Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh": the later heads and their "các" are
-    dropped and the kinds read as one collective ("các Sở, ban, ngành tỉnh"). The match spans
+    "Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh", "Bộ trưởng các Bộ, Thủ trưởng cơ quan
+    ngang Bộ, cơ quan thuộc Chính phủ": the later heads and their "các" are dropped and the
+    kinds read as one collective ("các Sở, ban, ngành tỉnh"); a later head of another body
+    ("... và Chủ tịch Ủy ban nhân dân các tỉnh") is left to that body. The match spans
     the text as printed, from the first "các" to the end of the collective."""
     folded = fold_same_length(text)
     before_cac = _patterns()[0]
@@ -69,12 +71,14 @@ def shared_heads_at(text: str, pos: int) -> BodyMatch | None:
             break  # a word between that is no kind of body: another clause
         cut.append((nxt.start() + len(nxt.group(1)), nxt.end()))
         cur = nxt.end()
-    if not cut:
+    while cut:
+        merged, offsets = _without(text, start, cut)
+        m = match_at(merged, 0)
+        if m is not None and m.end > offsets[-1][0]:
+            break
+        cut.pop()  # the collective ends before the last head's kinds: that head heads another
+    else:
         return None
-    merged, offsets = _without(text, start, cut)
-    m = match_at(merged, 0)
-    if m is None or m.end <= offsets[-1][0]:
-        return None  # the collective ends before the later heads' kinds: not one addressee
     end = start + m.end + sum(b - a for a, b in cut)
     return replace(m, start=start, end=end, label_end=start + m.label_end, name_extra=None)
 
@@ -85,9 +89,10 @@ _KINDS = re.compile(r"[a-z]+(?:\s*,\s*[a-z]+|\s+[a-z]+)*")
 
 @cache
 def _later_head() -> re.Pattern[str]:
-    """A later head and its "các" after a list separator (group 1: the separator)."""
-    before_cac = _patterns()[0].pattern
-    return re.compile(rf"(\s*,\s*(?:va\s+)?|\s+va\s+){before_cac}cac\s+")
+    """A later head and its "các" after a list separator (group 1: the separator); "các" may
+    be left out after the first head ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ")."""
+    head = _patterns()[0].pattern.removesuffix(r"\s+(?=cac\s)")
+    return re.compile(rf"(\s*,\s*(?:va\s+)?|\s+va\s+){head}\s+(?:cac\s+)?")
 
 
 def _without(
