@@ -118,3 +118,11 @@ def test_provinces_of_a_region_are_one_collective_named_with_it() -> None:
     ] == "Ủy ban nhân dân các tỉnh khu vực Trung Bộ"
     treasury, _ = parse_list("Kho bạc Nhà nước khu vực XI thực hiện.", 0)
     assert treasury[0].region == "XI"  # a central body's regional unit keeps its number
+
+
+def test_an_industrial_parks_authority_is_not_an_economic_zones() -> None:
+    """Issue 10 class 3: a body is never renamed to a neighbouring vocabulary entry."""
+    bodies, _ = parse_list("Ban Quản lý các Khu công nghiệp tỉnh, Sở Tài chính thực hiện.", 0)
+    assert [b.type.id for b in bodies][:1] == ["BQLKCN"]
+    kkt, _ = parse_list("Ban Quản lý Khu kinh tế tỉnh, Sở Tài chính thực hiện.", 0)
+    assert [b.type.id for b in kkt][:1] == ["BQLKKT"]
