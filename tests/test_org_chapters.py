@@ -317,3 +317,34 @@ def test_one_clause_naming_several_bodies_gives_each_its_entry(place: str) -> No
     assert got.get("Các sở, ban, ngành") == ("assigned", 1)
     assert got.get("Ủy ban nhân dân các xã, phường") == ("assigned", 1)
     assert got.get("Các cơ quan, đơn vị đóng trên địa bàn thành phố") == ("requested", 1)
+
+
+CIRCULAR = """Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
+
+1. Thông tư này quy định giá dịch vụ kiểm định.
+
+2. Thông tư này áp dụng đối với {term} và các cơ quan, tổ chức, cá nhân có liên quan.
+
+Điều 2. Trách nhiệm thi hành
+
+1. Cục Đăng kiểm Việt Nam có trách nhiệm tổ chức triển khai thực hiện Thông tư này.
+
+2. {Term} có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ.
+"""
+
+BXD = DocumentFacts(issuer="Bộ Xây dựng", issuer_level="central")
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["tổ chức kiểm định", "đơn vị đăng kiểm", "cơ sở đào tạo lái xe"]))
+def test_a_class_of_regulated_actors_named_by_the_text_s_own_term_is_bound(term: str) -> None:
+    text = CIRCULAR.replace("{term}", term).replace("{Term}", term[:1].upper() + term[1:])
+    got = {n: k for n, _m, k in table(duties_of(text, BXD)[0])}
+    assert got.get(term[:1].upper() + term[1:]) == 1, got
+    assert got.get("Cục Đăng kiểm Việt Nam") == 1
+
+
+def test_a_phrase_the_text_never_used_before_is_not_taken_for_a_class() -> None:
+    text = CIRCULAR.replace("{term}", "tổ chức kiểm định").replace("{Term}", "Tổ chức tuyên truyền")
+    got = {n for n, _m, _k in table(duties_of(text, BXD)[0])}
+    assert "Tổ chức tuyên truyền" not in got

@@ -22,6 +22,7 @@ import re
 
 from kg.extract.bodies import is_issuer, mention
 from kg.extract.duties.clauses import ABOUT_MATTER
+from kg.extract.duties.defined_actors import defined_actor
 from kg.extract.duties.preface import opens_with_frequency, preface_end
 from kg.extract.duties.rules import _Lead, lead_bodies, narrative
 from kg.models import Node
@@ -60,9 +61,14 @@ class _Groups:
     def item_lead(self, n: Node, text: str) -> _Lead | None:
         """The lead of a numbered item that opens with how often its work is done ("4. Hằng
         năm, Sở Nội vụ ban hành văn bản hướng dẫn ..."): the body after the comma."""
-        if n.kind != "item" or not opens_with_frequency(text):
+        if n.kind != "item":
             return None
-        return self.preface_lead(text)
+        if opens_with_frequency(text):
+            return self.preface_lead(text)
+        actor = defined_actor(text, self.clean.text, n.clean_start)  # type: ignore[attr-defined]
+        if actor is None:  # "2. Tổ chức kiểm định có trách nhiệm ...": the text's own term
+            return None
+        return _Lead([actor[0]], "assigned", actor[1], text[actor[1] :].strip())
 
     def listed_items(self, siblings: list[Node], j: int) -> list[Node]:
         """The numbered items from ``siblings[j]`` that a lead-in ending in ":" introduces:
