@@ -338,6 +338,8 @@ def test_big_cascade_page_lists_by_province(tmp_path):
     seven = (out / "cascade-1-ct-tw--tinh-7.html").read_text(encoding="utf-8")
     assert "<h3>Huyện (99)</h3>" in seven and "<h3>Tỉnh (1)</h3>" in seven
     assert 'href="cascade-1-ct-tw.html"' in seven
+    # its own count, not the country's: a plan added in another province leaves it unchanged
+    assert "100 văn bản tại Tỉnh 7 thực hiện" in seven and "4000" not in seven
     graph = json.loads(re.search(r'id="graph-data">(.*?)</script>', seven, re.S).group(1))
     assert len(graph["nodes"]) == 101
     index = (out / "index.html").read_text(encoding="utf-8")

@@ -62,6 +62,7 @@ def test_added_changed_and_removed_plans_model_only_the_pages_they_reach(tmp_pat
         carried.clear()
         build([src], out)
         assert carried and len(made) < len(carried) / 2, (name, len(made), len(carried))
+        assert any(".ics@" in unit for unit in carried), name  # a body's calendar file too
         mine = list(made)
         build([src], tmp_path / name)
         assert tree(out / "site") == tree(tmp_path / name / "site"), name

@@ -72,6 +72,7 @@ def calendar_hrefs(obs: list[Obligation], body_pages: dict[str, str]) -> dict[st
 
 
 Put = Callable[[str, Any, Callable[[], str]], None]
+Unit = Callable[[str, str], bool]  # (unit name, the body it gathers) -> carried over
 
 
 def _inputs(obs: list[Obligation], today: date) -> tuple:
@@ -86,11 +87,15 @@ def write_calendars(
     out: Path,
     today: date | None = None,
     put: Put | None = None,
+    unit: Unit | None = None,
 ) -> int:
     """Write reporting.ics and the per-body files; returns how many files were written.
 
     ``put(name, inputs, make)`` writes one file (the site's Write.file, which carries an
     unchanged one over from the previous site); by default each file is written here.
+    ``unit(name, body)``: the site's Write.unit, each body's file being one unit of
+    kg.views.reach (named with ``today``, whose first due dates it shows): adding one plan
+    then neither keys nor writes the files of the bodies it does not reach.
     """
     today = today or date.today()
 
@@ -105,6 +110,8 @@ def write_calendars(
         for b in o.bodies:
             by_body[b].append(o)
     for iri, href in hrefs.items():
+        if unit is not None and unit(f"{href}@{today.isoformat()}", iri):
+            continue
         mine = by_body[iri]
         put(href, _inputs(mine, today), lambda mine=mine: calendar(mine, today=today).text)
     return 1 + len(hrefs)
@@ -136,7 +143,8 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
     site.calendar_hrefs = calendar_hrefs(obs, site.body_pages)
     today = date.today()
     recall_events(write.previous)
-    write_calendars(obs, site.calendar_hrefs, out, today=today, put=write.file)
+    write_calendars(obs, site.calendar_hrefs, out, today=today, put=write.file, unit=write.unit)
+    write.end_unit()  # the files below belong to no body
     keep_events(obs, today, write.file)
     dated, undated = calendar_rows(obs)
     items = [("dated", row) for row in dated] + [("undated", o) for o in undated]

@@ -3,7 +3,9 @@ by level when very large) and as a graph top-down by administrative level.
 
 A national cascade (more documents than a graph opens quickly) gets an overview page, the
 central documents and one node and row per province, and one page per province with the
-plans there: 10,000 plans on one page took seconds to open in Chromium."""
+plans there: 10,000 plans on one page took seconds to open in Chromium. A province's page
+shows only what lies in that province (its count, not the country's), so adding one plan
+changes the overview and one province's page, and the others are carried over."""
 
 from __future__ import annotations
 
@@ -101,8 +103,7 @@ def _national(
         write(
             pages[p],
             "cascade.html",
-            doc=root_doc,
-            total=total,
+            doc=root_doc,  # not the national total: a plan added elsewhere leaves it as it is
             list_tree=False,
             by_level=by_level([data.docs[i] for i in here if i in data.docs]),
             province=name,
