@@ -151,3 +151,35 @@ def test_the_last_sites_event_texts_are_used_again(tmp_path, monkeypatch):
         counts.append(len(made))
     assert tree(tmp_path / "inc") == tree(tmp_path / "full")
     assert counts[0] < counts[1]  # the incremental site made fewer events than a full one
+
+
+def _raw(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
+
+
+def test_the_previous_site_is_linked_in_whole_and_left_as_it_was(tmp_path, monkeypatch):
+    """The previous site is hard-linked into the new folder first (site.Prelink, `cp -al`):
+    the pages made again replace their links without writing through them, the pages of a
+    plan taken out are pruned, and without `cp` the pages are carried one by one."""
+    from kg.views import site
+
+    before = tmp_path / "before"
+    write_site(sample_model(), before, originals=[("a/plan.txt", SAMPLE)])
+    kept = _raw(before)
+    full = tmp_path / "full"
+    write_site(sample_model(without="xa-tien-noi"), full)
+    inc = write_site(sample_model(without="xa-tien-noi"), tmp_path / "inc", previous=before)
+    assert _raw(before) == kept  # nothing written through a link
+    assert tree(tmp_path / "inc") == tree(full)  # the plan's pages and its original pruned
+    assert 0 < inc.reused < inc.pages
+    assert (tmp_path / "inc" / "index.html").stat().st_ino != (before / "index.html").stat().st_ino
+
+    def no_cp(*args, **kwargs):
+        raise OSError("no cp here")
+
+    monkeypatch.setattr(site.subprocess, "Popen", no_cp)
+    again = write_site(sample_model(without="xa-tien-noi"), tmp_path / "b", previous=before)
+    assert tree(tmp_path / "b") == tree(full) and again.reused == inc.reused
+    assert _raw(before) == kept

@@ -9,6 +9,7 @@ static/, nothing is fetched. Escaping: see kg.views.common.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import glob
 import multiprocessing as mp
@@ -16,6 +17,7 @@ import os
 import re
 import shutil
 import stat
+import subprocess
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable
@@ -33,6 +35,7 @@ from kg.views.calendar_page import write_calendar_pages
 from kg.views.common import (
     FREQ_VI,
     INDEX_ROW_LIMIT,
+    KEYS,
     KIND_VI,
     LEVEL_COLOUR,
     LEVEL_VI,
@@ -122,6 +125,57 @@ class SiteReport:
     reused: int = 0  # files carried over from the previous site unchanged
 
 
+class Prelink:
+    """The previous site hard-linked whole into the new one's folder by ``cp -al``, a
+    process of its own that runs on the other core while this one reads the model: a
+    national site carries over a hundred thousand pages, one ``os.link`` each, when adding
+    one plan. The writer then replaces the pages it makes (kg.views.write.Write.prelinked)
+    and prunes those the new site no longer has. Without ``cp`` (or when it fails) the
+    folder is emptied and the pages are carried one by one as before."""
+
+    def __init__(self, site_dir: Path, previous: Path) -> None:
+        self.tmp = _staging(site_dir)
+        try:
+            self.process: subprocess.Popen | None = subprocess.Popen(
+                ["cp", "-al", "--", f"{previous}/.", str(self.tmp)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            self.process = None
+
+    def wait(self) -> bool:
+        """True when every file of the previous site is linked in; else an empty folder."""
+        done = self.process is not None and self.process.wait() == 0
+        if not done:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp.mkdir()
+        return done
+
+    def close(self) -> None:
+        """Stop ``cp`` and remove the folder (a build that failed before using it)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _staging(site_dir: Path) -> Path:
+    """A new empty folder beside ``site_dir`` for its next version (``site.new-PID``); the
+    ones interrupted builds left are removed."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    for stale in site_dir.parent.glob(glob.escape(site_dir.name) + ".*-*"):
+        if (
+            re.fullmatch(re.escape(site_dir.name) + r"\.(new|old)-\d+", stale.name)
+            and stale.is_dir()
+        ):
+            shutil.rmtree(stale, ignore_errors=True)  # left by an interrupted build
+    tmp = site_dir.with_name(site_dir.name + f".new-{os.getpid()}")
+    tmp.mkdir()
+    return tmp
+
+
 def write_site(
     data: ReadModel,
     site_dir: Path,
@@ -132,6 +186,7 @@ def write_site(
     jobs: int = 1,
     touched: reach.Touched | None = None,
     keep_reach: bool = False,
+    prelink: Prelink | None = None,
 ) -> SiteReport:
     """Render every page of ``data`` into ``site_dir``, replacing the old site only once complete.
 
@@ -143,23 +198,27 @@ def write_site(
     that changed since ``previous`` and the changed subjects that are none (kg.views.reach):
     then only the documents, bodies and cascades naming them are made at all.
     ``keep_reach``: keep what each page named beside the site for the next build.
+    ``prelink``: the previous site being linked into the new one's folder (build_site
+    starts it early); with ``previous`` and none, it is linked here.
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    for stale in site_dir.parent.glob(glob.escape(site_dir.name) + ".*-*"):
-        if (
-            re.fullmatch(re.escape(site_dir.name) + r"\.(new|old)-\d+", stale.name)
-            and stale.is_dir()
-        ):
-            shutil.rmtree(stale, ignore_errors=True)  # left by an interrupted build
-    tmp = site_dir.with_name(site_dir.name + f".new-{os.getpid()}")
-    tmp.mkdir()
+    if prelink is None and previous is not None:
+        prelink = Prelink(site_dir, Path(previous))
+    tmp = prelink.tmp if prelink is not None else _staging(site_dir)
     try:
+        prelinked = prelink is not None and prelink.wait()
+        if prelinked:  # made again below: never written through a link into ``previous``
+            shutil.rmtree(tmp / "static", ignore_errors=True)
         shutil.copytree(STATIC_DIR, tmp / "static")
         copied, problems = copy_originals(tmp, originals, previous)
-        report, write = _render(data, tmp, limit, index_rows, copied, previous, jobs, touched)
+        report, write = _render(
+            data, tmp, limit, index_rows, copied, previous, jobs, touched, prelinked
+        )
         report.warnings = problems
+        write.prune({KEYS}, {"static", "sources"})
+        if prelinked:
+            _prune_sources(tmp, copied)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -176,6 +235,15 @@ def write_site(
     return report
 
 
+def _prune_sources(tmp: Path, copied: dict[str, str]) -> None:
+    """The previous site's originals of sources no longer given (one folder each)."""
+    kept = {original_path(name).split("/")[1] for name in copied}
+    with contextlib.suppress(OSError), os.scandir(tmp / "sources") as entries:
+        for entry in entries:
+            if entry.name not in kept:
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
 def _render(
     data: ReadModel,
     tmp: Path,
@@ -185,6 +253,7 @@ def _render(
     previous: Path | None = None,
     jobs: int = 1,
     touched: reach.Touched | None = None,
+    prelinked: bool = False,
 ) -> tuple[SiteReport, Write]:
     """Every page of every kind in ``PAGE_KINDS`` into ``tmp``; the single pages here, the
     per-item ones split over ``jobs`` processes when there are enough of them."""
@@ -192,6 +261,7 @@ def _render(
     site.originals = originals
     write = Write(_env(), site, tmp, limit, index_rows, previous)
     write.touched = touched
+    write.prelinked = prelinked
     for kind in PAGE_KINDS:
         if not kind.per_item:
             kind.write_pages(site, write)
@@ -224,12 +294,13 @@ POOL_MIN_PAGES = 400  # fewer pages than this are rendered in one process
 _JOB: tuple[Site, Write, list[PageKind]] | None = None  # what forked workers render
 
 
-def _shard(number: int, of: int) -> tuple[dict[str, str], int, int]:
+def _shard(number: int, of: int) -> tuple[dict[str, str], int, int, dict, set[str]]:
     """Render the ``number``-th of ``of`` shares of the per-item pages (0: the parent)."""
     assert _JOB is not None
     site, write, kinds = _JOB
     if number:  # a forked worker: its own counts, and a store handle of its own
         write.keys, write.pages, write.reused, write.units = {}, 0, 0, {}
+        write.loose = set()
         reopen = getattr(site.data.texts, "reopen", None)
         if reopen is not None:
             reopen()
@@ -240,7 +311,7 @@ def _shard(number: int, of: int) -> tuple[dict[str, str], int, int]:
             write.end_unit()
     finally:
         write.shard = (0, 1)
-    return write.keys, write.pages, write.reused, write.units
+    return write.keys, write.pages, write.reused, write.units, write.loose
 
 
 def _in_processes(site: Site, write: Write, kinds: list[PageKind], jobs: int) -> None:
@@ -253,9 +324,10 @@ def _in_processes(site: Site, write: Write, kinds: list[PageKind], jobs: int) ->
         with mp.get_context("fork").Pool(jobs - 1, initializer=gc.freeze) as pool:
             pending = pool.starmap_async(_shard, [(i, jobs) for i in range(1, jobs)])
             _shard(0, jobs)
-            for keys, pages, reused, units in pending.get():
+            for keys, pages, reused, units, loose in pending.get():
                 write.keys.update(keys)
                 write.units.update(units)
+                write.loose |= loose
                 write.pages += pages
                 write.reused += reused
     finally:
@@ -283,14 +355,21 @@ def build_site(
     (kg.read.facts_cache: then only the files that changed are read).
     """
     touched = None
-    if nquads is not None:
-        found = read_facts(store, Path(nquads), facts, jobs)
-        if found.changed is not None:
-            touched = reach.touched(found.changed, found)
-        model = scan_model(store, facts=found)
-        del found
-    else:
-        model = load_model(store)
+    # the previous site's files are linked in meanwhile, on the other core
+    prelink = Prelink(Path(out_dir), Path(previous)) if previous is not None else None
+    try:
+        if nquads is not None:
+            found = read_facts(store, Path(nquads), facts, jobs)
+            if found.changed is not None:
+                touched = reach.touched(found.changed, found)
+            model = scan_model(store, facts=found)
+            del found
+        else:
+            model = load_model(store)
+    except BaseException:
+        if prelink is not None:
+            prelink.close()
+        raise
     return write_site(
         model,
         Path(out_dir),
@@ -300,6 +379,7 @@ def build_site(
         jobs=jobs,
         touched=touched,
         keep_reach=facts is not None,  # a build's: the next one starts from it
+        prelink=prelink,
     )
 
 
@@ -326,8 +406,14 @@ def copy_originals(
         rel = original_path(name)
         dest = f"{root}/{rel}"
         try:
+            same = before is not None and _same_file(st, f"{before}/{rel}")
+            if same and _same_file(st, dest):
+                copied[name] = urllib.parse.quote(rel)  # linked with the previous site
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(dest)  # a link to the previous site's copy: never copied over
             os.makedirs(os.path.dirname(dest), exist_ok=True)
-            if not (before and _same_file(st, f"{before}/{rel}") and _link(before, rel, dest)):
+            if not (same and _link(before, rel, dest)):
                 shutil.copy2(path, dest)
         except OSError as e:
             problems.append(f"{name}: original not copied into the site ({e.strerror or e})")

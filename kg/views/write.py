@@ -92,6 +92,12 @@ class Write:
         self.quiet = False  # nothing changed since ``previous`` (known from its reach)
         self.units: dict[str, tuple[list[str], Any, Any]] = {}  # name -> files, shows, gathers
         self._unit: str | None = None  # the unit being written
+        # ``out_dir`` already holds every file of ``previous``, hard-linked (kg.views.site
+        # Prelink): a page carried over is there, a page made replaces its link (never
+        # written through it: that would change the previous site), and ``prune`` takes
+        # out what the new site does not have
+        self.prelinked = False
+        self.loose: set[str] = set()  # files written without a key (kept by ``prune``)
 
     @property
     def redo(self) -> set[str] | None:
@@ -120,7 +126,7 @@ class Write:
         if self.before.get(name) == key and self._carry(name):
             self.reused += 1
             return
-        (self.out_dir / name).write_text(text, encoding="utf-8")
+        self._put(name, text)
 
     def unit(self, name: str, *gathers: str) -> bool:
         """Start the pages of one document, body or cascade (``name``: its first page),
@@ -192,7 +198,17 @@ class Write:
             if self.before.get(name) == key and self._carry(name):
                 self.reused += 1
                 return
-        (self.out_dir / name).write_text(make(), encoding="utf-8")
+        else:
+            self.loose.add(name)
+        self._put(name, make())
+
+    def _put(self, name: str, text: str) -> None:
+        path = f"{self._to}/{name}"
+        if self.prelinked:  # the previous site's file: replace the link, not its content
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
 
     def key(self, inputs: Any, named: set[str] | None = None) -> str | None:
         """Digest of the inputs and of every record they name (added to ``named``, with
@@ -214,6 +230,8 @@ class Write:
         """Link the previous site's file (False when it has none: a folder is no file).
         Paths as strings: a national site carries over a hundred thousand files."""
         assert self.previous is not None
+        if self.prelinked and os.path.exists(f"{self._to}/{name}"):
+            return True  # linked already
         folder = name.rpartition("/")[0]
         if folder not in self._folders:  # one mkdir per folder, not one per page
             (self.out_dir / folder).mkdir(parents=True, exist_ok=True)
@@ -227,6 +245,24 @@ class Write:
 
     def save_keys(self) -> None:
         with contextlib.suppress(OSError):
+            (self.out_dir / KEYS).unlink(missing_ok=True)  # maybe the previous site's, linked
             (self.out_dir / KEYS).write_text(
                 json.dumps(self.keys, sort_keys=True, indent=0), encoding="utf-8"
             )
+
+    def prune(self, keep: Iterable[str], skip: Iterable[str]) -> None:
+        """Take the previous site's files the new one does not have out of a prelinked
+        folder: every file that is neither a page of this site (``keys``, ``loose``) nor in
+        ``keep``; the top folders in ``skip`` are left alone (made whole elsewhere)."""
+        if not self.prelinked:
+            return
+        present = set(self.keys) | self.loose | set(keep)
+        skipped = set(skip)
+        for root, dirs, files in os.walk(self._to):
+            rel = os.path.relpath(root, self._to)
+            if rel == ".":
+                dirs[:] = [d for d in dirs if d not in skipped]
+            for file in files:
+                name = file if rel == "." else f"{rel}/{file}"
+                if name not in present:
+                    os.unlink(f"{root}/{file}")
