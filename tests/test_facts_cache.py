@@ -226,3 +226,24 @@ def test_early_facts_of_a_failed_build_are_dropped(tmp_path, seeds, monkeypatch)
         build([seeds], tmp_path / "out", jobs=2)
     assert started and started[0].parts
     assert not started[0].folder.exists() and not facts_cache._EARLY
+
+
+def test_a_lost_part_of_the_early_facts_means_a_scan_of_every_file(tmp_path, seeds, monkeypatch):
+    """A part that cannot be read (gone, cut short) is no wrong site: every file is read."""
+    from kg import rdf_pool
+
+    monkeypatch.setattr(rdf_pool, "CHUNK", 2)
+    real = facts_cache.EarlyFacts.take
+
+    def lose(self):
+        read, parts = real(self)
+        parts[-1].write_bytes(parts[-1].read_bytes()[:10])
+        return read, parts
+
+    monkeypatch.setattr(facts_cache.EarlyFacts, "take", lose)
+    out = tmp_path / "out"
+    build([seeds], out, jobs=2)
+    gen = _live(out)
+    kept = facts_cache.load(gen / facts_cache.FILE)
+    assert kept is not None and _norm(kept) == _norm(_scanned(out))
+    assert not list(gen.glob(facts_cache.EARLY + "*")) and not facts_cache._EARLY
