@@ -170,3 +170,15 @@ def test_any_province_tax_office_is_named_with_its_place(province, wrap, opener)
     got = agencies(letter(addressee, body))
     assert list(got) == [addressee.lower()]
     assert got[addressee.lower()]["first_duty"].startswith("căn cứ các quy định")
+
+
+def test_a_city_tax_office_named_without_its_place_keeps_its_level_word():
+    """Issue 10 class 3: "Thuế Thành phố" in a city's own text is not renamed "Thuế tỉnh"."""
+    from kg.extract.bodies import Context, canonical, find_bodies
+    from kg.models import DocumentFacts
+
+    ctx = Context.from_facts(
+        DocumentFacts(issuer="Ủy ban nhân dân thành phố Hà Nội", issuer_level="province")
+    )
+    names = [canonical(m, ctx)[0] for m in find_bodies("Thuế Thành phố, Thuế tỉnh thực hiện.")]
+    assert names[:2] == ["Thuế thành phố", "Thuế tỉnh"]

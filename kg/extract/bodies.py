@@ -171,11 +171,37 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
         m = m.full
     m = communes.as_defined(m, ctx.commune_levels)  # "Ủy ban nhân dân cấp xã"
     name, type_id, level, collective = _canonical(m, ctx)
+    name = _printed_level(name, m)
     name = unit_named.with_place(name, m, ctx.level)
     if m.unit and not normalize_key(name).startswith(normalize_key(m.unit) + " "):
         unit = m.unit[:1].upper() + m.unit[1:].lower()  # "Chi nhánh Ngân hàng Chính sách xã
         name = f"{unit} {name}"  # hội Thành phố"; a proper name as printed has it already
     return name, type_id, level, collective
+
+
+def _printed_level(name: str, m: BodyMatch) -> str:
+    """A type whose name ends with a level word keeps the one printed: "Thuế Thành phố" (a
+    centrally-run city's tax office) is not renamed "Thuế tỉnh", the label "Thuế thành phố"
+    being only the vocabulary's other spelling of one type (issue 10: never rename a body)."""
+    pref = m.type.pref
+    if not name.startswith(pref) or m.label_end <= m.start:
+        return name
+    own, said = (
+        _level_end(fold(pref)),
+        _level_end(fold(_squash(m.as_written[: m.label_end - m.start]))),
+    )
+    if own is None or said is None or own[0] != said[0] or own[1] == said[1]:
+        return name
+    cut = len(pref) - len(own[1])  # fold keeps one char per char
+    return pref[:cut] + LEVEL_DISPLAY[said[1]] + name[len(pref) :]
+
+
+def _level_end(key: str) -> tuple[str, str] | None:
+    """("thue ", "tinh") for "thue tinh": the words before a closing level word, and it."""
+    for word in sorted(LEVEL_DISPLAY, key=len, reverse=True):
+        if key.endswith(" " + word):
+            return key[: len(key) - len(word)], word
+    return None
 
 
 def _canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
