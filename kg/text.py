@@ -402,14 +402,18 @@ def _shift_tone_safe(m: re.Match[str]) -> str:
     return table[t] + _BARE[t]
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def normalize_key(s: str) -> str:
-    """Matching key: NFC, lower case, one tone placement, plain hyphens, single spaces."""
+    """Matching key: NFC, lower case, one tone placement, plain hyphens, single spaces.
+    (Cached, as ``fold``: kg.resolve asks for the same body and place names thousands of
+    times a build.)"""
     s = unicodedata.normalize("NFC", s).lower()
     s = _DASHES.sub("-", s)
     s = _OLD_TONE.sub(_shift_tone_safe, s)
     return _WS.sub(" ", s).strip()
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(s: str) -> str:
     """Search key without any diacritics (đ -> d), lower case: "Ủy ban" -> "uy ban"."""
     s = normalize_key(s).replace("đ", "d")

@@ -4,11 +4,13 @@ graph; one body printed two ways (tone placement, case) stays one."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg import body_keys
 from kg.models import Assignment, BodyMention, DocumentFacts, DocumentRecord, SourceText, Span
 from kg.resolve import resolve
 from kg.text import normalize_key
@@ -100,3 +102,22 @@ def test_a_place_name_is_taken_out_as_whole_words_only() -> None:
     # a one-letter place name ("A") is not the "a" inside "Nam": only level words are left
     assert not _name_says_more("CongAn", "Công an xã A Nam", ("A",))
     assert _name_says_more("CongAn", "Công an xã A Nam Bộ", ("A",))
+
+
+# ---------------------------------------------------------------- place words, whole words
+
+_WORDISH = st.text(alphabet="an bAN_-.1đĐ hòa Hoà", max_size=30)
+
+
+@given(_WORDISH, _WORDISH)
+def test_drop_words_is_the_whole_word_substitution(text, phrase):
+    """body_keys.drop_words equals the regex it replaced, on texts made of the letters,
+    marks, digits, underscores and punctuation of place names."""
+    pattern = rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])"
+    assert body_keys.drop_words(text, phrase) == re.sub(pattern, " ", text)
+
+
+def test_drop_words_snippets():
+    assert body_keys.drop_words("ban an an-x", "an") == "ban    -x"
+    assert body_keys.drop_words("phú mỹ phù mỹ", "phù mỹ") == "phú mỹ  "
+    assert body_keys.drop_words("anan an", "an") == "anan  "
