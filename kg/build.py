@@ -236,9 +236,9 @@ def _write_generation(
             raise DkgError(
                 "no document could be read; previous store kept" + (f" ({why})" if why else "")
             )
-        cross.replace(str(iris.shared_graph), emitter.shared_quads())
+        cross.replace_items(str(iris.shared_graph), emitter.shared_items())
         lineage_links = (link for link in links if {link.parent_doc, link.child_doc} <= built_docs)
-        cross.replace(str(iris.lineage_graph), emitter.lineage_quads(lineage_links))
+        cross.replace_items(str(iris.lineage_graph), emitter.lineage_items(lineage_links))
         writer.flush()
         if mirrored:
             inputs = writer.unmirror()
@@ -444,6 +444,27 @@ class _Graphs:
 
     def replace(self, iri: str, quads: Iterable) -> None:
         self.replace_lines(iri, graph_export.lines_of(self.writer.convert(quads)))
+
+    def replace_items(self, iri: str, items: Iterable) -> None:
+        """``replace`` for a graph given by subject (kg.rdf ``Emitter.shared_items``): when the
+        last build's lines and subjects are known, only the subjects whose inputs changed
+        are made and written (kg.incremental.patch_items); the subjects are kept for the
+        next build beside the store."""
+        old = self.old.get(iri)
+        memo = None
+        if old is not None and self.prev is not None:
+            memo = incremental.load_subjects(self.prev.db.parent, iri, self.prev.graphs.get(iri))
+        patched = incremental.patch_items(items, old, memo)
+        if memo is None:
+            self.replace_lines(iri, patched.lines)
+        else:
+            del self.old[iri]
+            lines = patched.lines
+            self.lines[iri], self.digests[iri] = lines, graph_export.digest_of(lines)
+            self.sizes[iri] = len(lines)
+            self.writer.remove(_parse(patched.gone))
+            self.writer.add(_parse(patched.new))
+        incremental.save_subjects(self.writer.folder, iri, self.digests[iri], patched.memo)
 
     def replace_lines(self, iri: str, lines: list[bytes]) -> None:
         """``replace`` with the graph's sorted, distinct N-Quads lines."""

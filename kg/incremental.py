@@ -22,15 +22,19 @@ and which ones differ from the previous generation's (``changed_graphs``, with
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
 import pickle
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import outdir
 from kg.cache import CACHE, extractor_digest
+from kg.graph_export import lines_of
 from kg.resolve import ResolvedCorpus, ResolvedSource
 from kg.store import DB, INPUTS, STORE, _read_meta
 
@@ -311,3 +315,100 @@ def _link(old: Path, new: Path) -> bool:
         tmp.unlink(missing_ok=True)
         return False
     return True
+
+
+# ---------------------------------------------------------------- graph/shared by subject
+
+SUBJECTS = "subjects-{}.pickle"  # in the store folder: a graph's subjects' inputs (by name)
+
+Item = tuple  # (ox.NamedNode, inputs tuple, () -> quads): kg.rdf ``Emitter.shared_items``
+
+
+@dataclass
+class Patched:
+    """A graph's lines now, and what changed since the last build's (``patch_items``)."""
+
+    lines: list[bytes]  # sorted, distinct
+    gone: list[bytes]  # lines of the last build's graph that are not in it now
+    new: list[bytes]  # lines now that were not in the last build's graph
+    memo: dict[bytes, bytes]  # subject -> digest of its inputs (for the next build)
+
+
+def patch_items(
+    items: Iterable[Item], old: list[bytes] | None, old_memo: dict[bytes, bytes] | None
+) -> Patched:
+    """A graph made of items that each say everything about their own subject, from the
+    last build's lines (``old``, sorted) and what its subjects were made from
+    (``old_memo``): the quads of a subject whose inputs are the same are its lines of the
+    last build (contiguous in the sorted file) and are not made again; only the changed,
+    new and removed subjects' lines are. Without ``old`` or ``old_memo``: every item is
+    made. The result is the lines a build of every item would give."""
+    memo: dict[bytes, bytes] = {}
+    makers: dict[bytes, list] = {}
+    for node, inputs, quads in items:
+        subject = str(node).encode("utf-8")
+        d = hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).digest()
+        if subject in memo:  # one subject, two items: never kept
+            memo[subject] = b""
+            makers[subject].append(quads)
+        else:
+            memo[subject] = d
+            makers[subject] = [quads]
+    if old is None or old_memo is None:
+        old, old_memo = [], {}
+    changed = {s for s, d in memo.items() if not d or old_memo.get(s) != d}
+    made = lines_of(q for s in changed for quads in makers[s] for q in quads())
+    if any(line[: line.index(b" ")] not in changed for line in made):
+        raise ValueError("an item made a quad of another subject")  # a bug in kg.rdf
+    ranges = []
+    for s in changed | (old_memo.keys() - memo.keys()):
+        lo = bisect.bisect_left(old, s + b" ")
+        hi = bisect.bisect_left(old, s + b"!", lo)
+        if hi > lo:
+            ranges.append((lo, hi))
+    ranges.sort()
+    kept: list[bytes] = []
+    gone: list[bytes] = []
+    at = 0
+    for lo, hi in ranges:
+        kept += old[at:lo]
+        gone += old[lo:hi]
+        at = hi
+    kept += old[at:]
+    lines = sorted(kept + made)  # two sorted runs with no line in common
+    made_set, gone_set = set(made), set(gone)
+    return Patched(
+        lines,
+        [x for x in gone if x not in made_set],
+        [x for x in made if x not in gone_set],
+        memo,
+    )
+
+
+def subjects_file(folder: Path, iri: str) -> Path:
+    """Where graph ``iri``'s subjects are kept in store folder ``folder``."""
+    return folder / SUBJECTS.format(re.sub(r"[^A-Za-z0-9]+", "-", iri.rsplit("/", 1)[-1]))
+
+
+def load_subjects(folder: Path, iri: str, digest: str | None) -> dict[bytes, bytes] | None:
+    """The subjects' digests of graph ``iri`` kept in store folder ``folder`` when its
+    content had digest ``digest`` (None when missing, damaged or for another content)."""
+    try:
+        data = pickle.loads(subjects_file(folder, iri).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    if not isinstance(data, dict) or digest is None or data.get("graph") != (iri, digest):
+        return None
+    subjects = data.get("subjects")
+    return subjects if isinstance(subjects, dict) else None
+
+
+def save_subjects(folder: Path, iri: str, digest: str, subjects: dict[bytes, bytes]) -> None:
+    """Kept beside the store for the next build; a file that cannot be written only costs
+    time."""
+    data = {"graph": (iri, digest), "subjects": subjects}
+    path = subjects_file(folder, iri)
+    try:
+        _write(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        path.unlink(missing_ok=True)

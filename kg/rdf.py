@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -301,6 +301,26 @@ class Emitter:
             else:
                 yield ox.Quad(parent, _DKG.droppedIn, self.doc_iri(link.child_doc), g)
 
+    def lineage_items(
+        self, links: Iterable[LineageLink]
+    ) -> Iterator[tuple[ox.NamedNode, tuple, Callable[[], Iterator[ox.Quad]]]]:
+        """``lineage_quads`` by subject (as ``shared_items``): each duty's links, with the
+        IRI segments of the documents they name."""
+        by_subject: dict[tuple[str, int], list[LineageLink]] = {}
+        for link in links:
+            if link.child_duty is not None:
+                key = (link.child_doc, link.child_duty)
+            else:
+                key = (link.parent_doc, link.parent_duty)
+            by_subject.setdefault(key, []).append(link)
+        docs = self.corpus.documents
+        for (doc, n), found in by_subject.items():
+            inputs = tuple(
+                (docs[x.parent_doc].segment, x.parent_duty, docs[x.child_doc].segment, x.child_duty)
+                for x in found
+            )
+            yield self.duty_iri(doc, n), inputs, lambda found=found: self.lineage_quads(found)
+
     def source_quads(self, src: ResolvedSource) -> Iterator[ox.Quad]:
         """Everything one source text says, in its own named graph."""
         w = _SourceGraph(self, src)
@@ -397,6 +417,14 @@ class Emitter:
     # -- the shared graph
 
     def shared_quads(self) -> Iterator[ox.Quad]:
+        for _, _, quads in self.shared_items():
+            yield from quads()
+
+    def shared_items(self) -> Iterator[tuple[ox.NamedNode, tuple, Callable[[], Iterator[ox.Quad]]]]:
+        """graph/shared by subject: (node, everything its quads are made from, a function
+        giving them). Each node is the subject of its quads and of no other item's, so a
+        build can keep the lines of a node whose inputs did not change (kg.incremental
+        ``patch_items``). The document types minted (``doctype``) come last."""
         g = _node(self.iris.shared_graph)
         scheme = _node(self.iris.place_scheme)
 
@@ -404,58 +432,94 @@ class Emitter:
             return ox.Quad(s, p, o, g)
 
         if self.corpus.places:
-            yield t(scheme, _RDF.type, _SKOS.ConceptScheme)
-            yield t(scheme, _RDFS.label, _vi("Đơn vị hành chính"))
+            yield scheme, ("scheme",), lambda: self._scheme_quads(t, scheme)
         for place in self.corpus.places.values():
-            node = self.place_iri(place.key)
-            yield t(node, _RDF.type, _DKG.AdminUnit)
-            yield t(node, _SKOS.inScheme, scheme)
-            yield t(node, _RDFS.label, _vi(place.name))
-            yield t(node, _DKG.level, _code("level", place.level))
-            parent = place.key.parent()
-            if parent is not None:
-                yield t(node, _SKOS.broader, self.place_iri(parent))
-        for body in self.corpus.bodies.values():
-            node = self.body_iri(body.key)
-            yield t(node, _RDF.type, _ORG.Organization)
-            yield t(node, _RDF.type, _DKG.Body)
-            yield t(node, _RDFS.label, _vi(body.name))
-            yield t(node, _DKG.collective, _lit(body.collective))
-            if body.type_id:
-                yield t(node, _DKG.bodyType, _ox_concept(BODIES, body.type_id))
-            if body.sector:
-                yield t(node, _DKG.sector, _lit(body.sector))
-            if _code("level", body.level):
-                yield t(node, _DKG.level, _code("level", body.level))
-            if _code("kind", body.kind):
-                yield t(node, _DKG.kind, _code("kind", body.kind))
-            if body.place is not None:
-                yield t(node, _DKG.jurisdiction, self.place_iri(body.place))
-            if body.parent is not None:
-                yield t(node, _ORG.subOrganizationOf, self.body_iri(body.parent))
-        for doc in self.corpus.documents.values():
-            node = self.doc_iri(doc.key)
-            for printed in doc.printed:
-                yield t(node, _DKG.printedAs, _lit(printed))
-            if doc.ingested:
-                continue
-            yield from self._document_meta(
-                t,
-                node,
-                ingested=False,
-                type_=doc.type,
-                number=doc.number,
-                date=doc.date,
-                issuer=doc.issuer,
-                issuer_body=doc.issuer_body,
-                level=doc.level,
-                kind=doc.kind,
-                place=doc.place,
-                subject=doc.subject,
+            yield (
+                self.place_iri(place.key),
+                ("place", place.key, place.name, place.level),
+                lambda place=place: self._place_quads(t, scheme, place),
             )
+        bodies = self.corpus.bodies
+        for body in bodies.values():
+            parent = bodies[body.parent].segments if body.parent is not None else None
+            yield (
+                self.body_iri(body.key),
+                ("body", body, parent),
+                lambda body=body: self._body_quads(t, body),
+            )
+        for doc in self.corpus.documents.values():
+            inputs: tuple = ("doc", doc.key, doc.segment, tuple(doc.printed), doc.ingested)
+            if not doc.ingested:
+                issuer = bodies[doc.issuer_body].segments if doc.issuer_body is not None else None
+                inputs += (doc.type, doc.number, doc.date, doc.issuer, issuer, doc.level)
+                inputs += (doc.kind, doc.place, doc.subject)
+                if doc.type:
+                    self.doctype(doc.type)  # minted whether or not its lines are made
+            yield self.doc_iri(doc.key), inputs, lambda doc=doc: self._doc_quads(t, doc)
         for s, label in sorted(self.minted_types.items()):
-            yield t(_node(DOCTYPES[s]), _RDF.type, _SKOS.Concept)
-            yield t(_node(DOCTYPES[s]), _SKOS.prefLabel, _vi(label))
+            node = _node(DOCTYPES[s])
+            yield (
+                node,
+                ("doctype", s, label),
+                lambda node=node, label=label: iter(
+                    (t(node, _RDF.type, _SKOS.Concept), t(node, _SKOS.prefLabel, _vi(label)))
+                ),
+            )
+
+    @staticmethod
+    def _scheme_quads(t, scheme: ox.NamedNode) -> Iterator[ox.Quad]:
+        yield t(scheme, _RDF.type, _SKOS.ConceptScheme)
+        yield t(scheme, _RDFS.label, _vi("Đơn vị hành chính"))
+
+    def _place_quads(self, t, scheme: ox.NamedNode, place) -> Iterator[ox.Quad]:
+        node = self.place_iri(place.key)
+        yield t(node, _RDF.type, _DKG.AdminUnit)
+        yield t(node, _SKOS.inScheme, scheme)
+        yield t(node, _RDFS.label, _vi(place.name))
+        yield t(node, _DKG.level, _code("level", place.level))
+        parent = place.key.parent()
+        if parent is not None:
+            yield t(node, _SKOS.broader, self.place_iri(parent))
+
+    def _body_quads(self, t, body) -> Iterator[ox.Quad]:
+        node = self.body_iri(body.key)
+        yield t(node, _RDF.type, _ORG.Organization)
+        yield t(node, _RDF.type, _DKG.Body)
+        yield t(node, _RDFS.label, _vi(body.name))
+        yield t(node, _DKG.collective, _lit(body.collective))
+        if body.type_id:
+            yield t(node, _DKG.bodyType, _ox_concept(BODIES, body.type_id))
+        if body.sector:
+            yield t(node, _DKG.sector, _lit(body.sector))
+        if _code("level", body.level):
+            yield t(node, _DKG.level, _code("level", body.level))
+        if _code("kind", body.kind):
+            yield t(node, _DKG.kind, _code("kind", body.kind))
+        if body.place is not None:
+            yield t(node, _DKG.jurisdiction, self.place_iri(body.place))
+        if body.parent is not None:
+            yield t(node, _ORG.subOrganizationOf, self.body_iri(body.parent))
+
+    def _doc_quads(self, t, doc: ResolvedDocument) -> Iterator[ox.Quad]:
+        node = self.doc_iri(doc.key)
+        for printed in doc.printed:
+            yield t(node, _DKG.printedAs, _lit(printed))
+        if doc.ingested:
+            return
+        yield from self._document_meta(
+            t,
+            node,
+            ingested=False,
+            type_=doc.type,
+            number=doc.number,
+            date=doc.date,
+            issuer=doc.issuer,
+            issuer_body=doc.issuer_body,
+            level=doc.level,
+            kind=doc.kind,
+            place=doc.place,
+            subject=doc.subject,
+        )
 
 
 class _SourceGraph:

@@ -15,6 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg import reorg
 from kg.build import build, build_records
@@ -418,3 +420,78 @@ def test_the_kept_summaries_are_linked_and_only_what_changed_is_written(tmp_path
     assert len(kept.delta) < len(kept.base)
     assert _nquads(out) == _full(tmp_path, files, "full")
     assert _exports(out) == _exports(tmp_path / "full")
+
+
+# ---------------------------------------------------------------- graph/shared by subject
+
+
+def test_graph_shared_is_patched_by_subject_and_equals_a_full_build(tmp_path, seeds, monkeypatch):
+    """A +1 makes only the shared subjects whose inputs changed (the last build's subjects
+    are kept beside its store), and its store and exports still equal a full build's."""
+    from kg import incremental
+
+    made: list[int] = []
+    patch = incremental.patch_items
+
+    def spy(items, old, memo):
+        result = patch(items, old, memo)
+        if memo is not None:
+            made.append(len([s for s, d in result.memo.items() if memo.get(s) != d]))
+        return result
+
+    out = tmp_path / "out"
+    files_ = sorted(seeds.iterdir())
+    build(files_[:-1], out)
+    for name in ("shared", "lineage"):
+        assert (out / "store" / incremental.SUBJECTS.format(name)).is_file()
+    monkeypatch.setattr(incremental, "patch_items", spy)
+    build(files_, out)
+    shared = next(g for g in _meta(out)["incremental"]["graphs"] if g.endswith("graph/shared"))
+    kept = incremental.load_subjects(out / "store", shared, _shared(out))
+    assert made and 0 < made[0] < len(kept)  # graph/shared (then graph/lineage)
+    assert _nquads(out) == _full(tmp_path, files_, "full")
+    assert _exports(out) == _exports(tmp_path / "full")
+    build(files_[1:], out)  # a file removed: its subjects go
+    assert _nquads(out) == _full(tmp_path, files_[1:], "full2")
+    assert _exports(out) == _exports(tmp_path / "full2")
+
+
+def _shared(out: Path) -> str:
+    graphs = _meta(out)["incremental"]["graphs"]
+    return next(d for g, d in graphs.items() if g.endswith("graph/shared"))
+
+
+def _items(subjects: dict[str, list[str]]):
+    """kg.rdf-like items from {subject: [objects]} (inputs: the objects)."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode("http://x/g")
+    p = ox.NamedNode("http://x/p")
+    for s, objs in subjects.items():
+        node = ox.NamedNode(f"http://x/{s}")
+        yield (
+            node,
+            tuple(objs),
+            lambda node=node, objs=objs: (ox.Quad(node, p, ox.Literal(o), g) for o in objs),
+        )
+
+
+_GRAPHS = st.dictionaries(
+    st.sampled_from(["a", "a-b", "ab", "b", "b/c", "c"]),
+    st.lists(st.sampled_from(["1", "2", "3"]), max_size=3),
+    max_size=5,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GRAPHS, _GRAPHS)
+def test_patch_items_equals_making_every_item(before, after):
+    from kg import incremental
+
+    first = incremental.patch_items(_items(before), None, None)
+    full = incremental.patch_items(_items(after), None, None)
+    patched = incremental.patch_items(_items(after), first.lines, first.memo)
+    assert patched.lines == full.lines
+    assert patched.memo == full.memo
+    assert set(patched.gone) == set(first.lines) - set(full.lines)
+    assert set(patched.new) == set(full.lines) - set(first.lines)
