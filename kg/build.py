@@ -12,7 +12,7 @@ import gc
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,8 @@ from kg.models import DocumentRecord, LineageLink
 from kg.pipeline import extract_paths, record_warnings
 from kg.progress import Progress, Step
 from kg.progress import report as tell
-from kg.rdf import REFERENCE_FILES, Emitter, IRIs, reference_quads
+from kg.rdf import Emitter, IRIs
+from kg.rdf_reference import REFERENCE_FILES, reference_quads
 from kg.read import facts_cache
 from kg.readers import describe
 from kg.resolve import ResolvedCorpus, ResolvedSource, resolve
@@ -238,7 +239,7 @@ def _write_generation(
             )
         cross.replace_items(str(iris.shared_graph), emitter.shared_items())
         lineage_links = (link for link in links if {link.parent_doc, link.child_doc} <= built_docs)
-        cross.replace_items(str(iris.lineage_graph), emitter.lineage_items(lineage_links))
+        cross.replace_items(str(iris.lineage_graph), _lineage_items(emitter, lineage_links))
         writer.flush()
         if mirrored:
             inputs = writer.unmirror()
@@ -550,6 +551,25 @@ def _carry_facts(folder: Path, graphs: dict[str, str], cross: _Graphs) -> None:
         found = old.get(g)
         if g not in cross.facts and _summary(found) and found[0] == d:
             cross.facts[g] = found
+
+
+def _lineage_items(emitter: Emitter, links: Iterable[LineageLink]) -> Iterator[tuple]:
+    """graph/lineage by subject (each duty's links, kg.rdf ``Emitter.lineage_quads``), as
+    ``Emitter.shared_items`` gives graph/shared, for kg.incremental.patch_items."""
+    by_subject: dict[tuple[str, int], list[LineageLink]] = {}
+    for link in links:
+        if link.child_duty is not None:
+            key = (link.child_doc, link.child_duty)
+        else:
+            key = (link.parent_doc, link.parent_duty)
+        by_subject.setdefault(key, []).append(link)
+    docs = emitter.corpus.documents
+    for (doc, n), found in by_subject.items():
+        inputs = tuple(
+            (docs[x.parent_doc].segment, x.parent_duty, docs[x.child_doc].segment, x.child_duty)
+            for x in found
+        )
+        yield emitter.duty_iri(doc, n), inputs, lambda found=found: emitter.lineage_quads(found)
 
 
 def _parse(lines: list[bytes]) -> list:

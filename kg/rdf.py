@@ -12,17 +12,15 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg import lexicon
 from kg.checks import real_date
 from kg.models import DocRef, Finding, LineageLink, Span
 from kg.resolve import PlaceKey, ResolvedCorpus, ResolvedDocument, ResolvedSource, slug
-from kg.resources import ontology_dir as default_ontology_dir
 from kg.store import _Converter, to_rdflib
 from kg.vocab import BODIES, DEFAULT_BASE, DKG, DOCTYPES, ELI, OA, ORG, PROV, TOPICS
 
@@ -301,26 +299,6 @@ class Emitter:
             else:
                 yield ox.Quad(parent, _DKG.droppedIn, self.doc_iri(link.child_doc), g)
 
-    def lineage_items(
-        self, links: Iterable[LineageLink]
-    ) -> Iterator[tuple[ox.NamedNode, tuple, Callable[[], Iterator[ox.Quad]]]]:
-        """``lineage_quads`` by subject (as ``shared_items``): each duty's links, with the
-        IRI segments of the documents they name."""
-        by_subject: dict[tuple[str, int], list[LineageLink]] = {}
-        for link in links:
-            if link.child_duty is not None:
-                key = (link.child_doc, link.child_duty)
-            else:
-                key = (link.parent_doc, link.parent_duty)
-            by_subject.setdefault(key, []).append(link)
-        docs = self.corpus.documents
-        for (doc, n), found in by_subject.items():
-            inputs = tuple(
-                (docs[x.parent_doc].segment, x.parent_duty, docs[x.child_doc].segment, x.child_duty)
-                for x in found
-            )
-            yield self.duty_iri(doc, n), inputs, lambda found=found: self.lineage_quads(found)
-
     def source_quads(self, src: ResolvedSource) -> Iterator[ox.Quad]:
         """Everything one source text says, in its own named graph."""
         w = _SourceGraph(self, src)
@@ -416,15 +394,9 @@ class Emitter:
 
     # -- the shared graph
 
-    def shared_quads(self) -> Iterator[ox.Quad]:
-        for _, _, quads in self.shared_items():
-            yield from quads()
-
     def shared_items(self) -> Iterator[tuple[ox.NamedNode, tuple, Callable[[], Iterator[ox.Quad]]]]:
-        """graph/shared by subject: (node, everything its quads are made from, a function
-        giving them). Each node is the subject of its quads and of no other item's, so a
-        build can keep the lines of a node whose inputs did not change (kg.incremental
-        ``patch_items``). The document types minted (``doctype``) come last."""
+        """graph/shared by subject, for kg.incremental.patch_items: (node, what its quads are
+        made from, a function making them), minted document types last."""
         g = _node(self.iris.shared_graph)
         scheme = _node(self.iris.place_scheme)
 
@@ -775,43 +747,6 @@ def _doc_label(type_: str | None, number: str | None, issuer: str | None, date: 
 # ---------------------------------------------------------------- public API
 
 
-REFERENCE_FILES = {
-    "bodies": "bodies.ttl",
-    "topics": "topics.ttl",
-    "doctypes": "doctypes.ttl",
-    "reorg": "reorg.ttl",
-}
-
-
-def reference_quads(base: str = DEFAULT_BASE, ontology_dir: Path | None = None) -> Iterator[Quad]:
-    """The ontology and the SKOS reference data, each in its own named graph."""
-    iris = IRIs(base)
-    folder = Path(ontology_dir or default_ontology_dir())
-    files = [("ontology", folder / "dkg.ttl", iris.ontology_graph)]
-    files += [(n, folder / f, iris.reference_graph(n)) for n, f in REFERENCE_FILES.items()]
-    for _name, path, graph in files:
-        if not path.exists():
-            continue
-        g = Graph().parse(path)
-        g = _skolemise(g, str(graph))
-        for s, p, o in g:
-            yield (s, p, o, graph)  # type: ignore[misc]
-
-
-def _skolemise(g: Graph, prefix: str) -> Graph:
-    """Blank nodes (OWL lists and axioms) get stable IRIs so exports are byte-stable."""
-    from rdflib import BNode
-    from rdflib.compare import to_canonical_graph
-
-    if not any(isinstance(x, BNode) for triple in g for x in triple):
-        return g
-    canon = to_canonical_graph(g)
-    out = Graph()
-    for triple in canon:
-        out.add(tuple(URIRef(f"{prefix}/bnode/{x}") if isinstance(x, BNode) else x for x in triple))  # type: ignore[arg-type]
-    return out
-
-
 def _rdflib_quad(q: ox.Quad) -> Quad:
     return (
         to_rdflib(q.subject),
@@ -834,7 +769,8 @@ def corpus_quads(corpus: ResolvedCorpus, base: str = DEFAULT_BASE) -> Iterator[Q
     emitter = Emitter(corpus, IRIs(base))
     for src in corpus.sources:
         yield from map(_rdflib_quad, emitter.source_quads(src))
-    yield from map(_rdflib_quad, emitter.shared_quads())
+    for _, _, quads in emitter.shared_items():
+        yield from map(_rdflib_quad, quads())
 
 
 def to_dataset(quads: Iterable[Quad]):

@@ -61,7 +61,7 @@ def test_a_crash_mid_build_leaves_the_previous_store(tmp_path, sample_records, m
         yield from ()
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(rdf.Emitter, "shared_quads", boom)
+    monkeypatch.setattr(rdf.Emitter, "shared_items", boom)
     with pytest.raises(RuntimeError):
         build_records(sample_records, [], tmp_path)
     assert open_store(tmp_path).nquads() == before
