@@ -217,7 +217,7 @@ def own_name(printed: str, holder: bool, pref: str) -> str | None:
 # phố Hà Nội"): as a single body's name drops its place ("Sở Nội vụ thành phố Hà Nội" -> "Sở
 # Nội vụ"), the catch-all is named without it
 _PLACE_TAIL = re.compile(
-    r"(\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu))"
+    rf"(\s(?:{lexicon.unit_alternation()}))"
     r"\s+[A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3}$"
 )
 
