@@ -74,7 +74,7 @@ _MOVED_TO = re.compile(r"(?i)^[^;:.]{0,40}?\b(?:xuống|lên|sang)\b")
 # tỷ lệ ... lên 80%"). Otherwise a percentage is a rate, a fee, a share or a standard that
 # the text lays down ("Mức bồi thường bằng 50%", "là 7% trên tổng kinh phí", "tối đa 10%").
 _GOAL_WORDS = re.compile(
-    r"(?i)(?<!\w)(?:phấn đấu|đạt|mục tiêu|chỉ tiêu|nâng"
+    rf"(?i)(?<!\w)(?:{lexicon.phrase_alternation('goal-words', printed=True)}"
     r"|(?:bảo đảm|đảm bảo)\s+(?:cắt\s+)?(?:giảm|tăng|tỷ lệ|tỉ lệ))(?!\w)"
 )
 _RAISED_TO = re.compile(r"(?i)(?<!\w)lên(?:\s+mức)?\s*$")
@@ -90,7 +90,9 @@ _GOAL_HEADING = re.compile(
     r"(?:\s*$|\s*[:.(]|\s+(?:cu the|chung|chu yeu|tong quat|den|nam|giai doan|va|,))"
 )
 # "Hiện nay ... khoảng 61%", "đã đạt 95%": a level reached is not a goal
-_REACHED = re.compile(r"(?i)(?<!\w)(?:hiện nay|hiện tại|đã đạt|đã hoàn thành)(?!\w)")
+_REACHED = re.compile(
+    rf"(?i)(?<!\w){lexicon.phrase_alternation('reached-words', printed=True)}(?!\w)"
+)
 # "ít nhất 01 nhiệm kỳ (60 tháng)", "ít nhất 02 năm": a minimum duration is a condition
 _DURATION = re.compile(rf"(?i)^\s*{_DURATIONS}\b")
 
