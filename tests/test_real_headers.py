@@ -335,7 +335,8 @@ def test_a_telegram_without_its_header_and_a_block_that_lost_thu():
 
 def test_a_header_lost_year_is_never_before_what_the_text_cites():
     text = (
-        "Kính gửi: Các sở.\n\nCăn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025;\n\n"
+        "KẾ HOẠCH\nThực hiện công tác năm 2025\n\n"
+        "Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025;\n\n"
         "Sửa đổi Thông tư số 06/2024/TT-BGDĐT về cuộc thi năm 2024, kết quả năm 2024 và năm 2024;\n"
         "áp dụng từ năm 2031 và năm 2032, năm 2032, năm 2032.\n"
     )
@@ -343,6 +344,29 @@ def test_a_header_lost_year_is_never_before_what_the_text_cites():
 
     st = parse(clean_text(text))
     assert extract_header(st, extract_refs(st)).date == "2025"
+
+
+def test_a_copy_whose_header_was_lost_gets_no_year_made_up_from_its_body():
+    """A copy that starts at "Kính gửi" (or at the enacting line) lost its header: the years
+    its body states are no date of its own; a text that prints its name but no date line
+    keeps the year it states for its own work."""
+    from kg.extract.refs import extract_refs
+
+    body = (
+        "Căn cứ Kế hoạch số 13-KH/TU ngày 17 tháng 11 năm 2025 của Ban Thường vụ Thành ủy;\n\n"
+        "1. Về đánh giá, xếp loại chất lượng cá nhân năm 2025.\n\n"
+        "Đề nghị các sở hoàn thành trong ngày 20 tháng 11 năm 2025.\n"
+    )
+    for start in ("Kính gửi: Các sở, ban, ngành.\n\n", "THỦ TƯỚNG CHÍNH PHỦ điện:\n\n"):
+        st = parse(clean_text(start + body))
+        assert extract_header(st, extract_refs(st)).date is None
+    st = parse(clean_text("KẾ HOẠCH\nĐánh giá cán bộ\n\n" + body))
+    assert extract_header(st, extract_refs(st)).date == "2025"
+    # a cited document's date and what it is about, a deadline: no year of its own
+    cited = body.replace("1. Về đánh giá, xếp loại chất lượng cá nhân năm 2025.", "")
+    cited = cited.replace("Thành ủy;", "Thành ủy về đánh giá năm 2025;")
+    st = parse(clean_text("KẾ HOẠCH\nĐánh giá cán bộ\n\n" + cited))
+    assert extract_header(st, extract_refs(st)).date is None
 
 
 def test_a_letter_without_its_header_speaks_as_its_issuer():
@@ -374,14 +398,14 @@ def test_a_header_lost_year_is_no_earlier_than_a_law_it_cites_by_number():
     from kg.extract.refs import extract_refs
 
     text = (
-        "Kính gửi: Công ty TNHH An Phát.\n\nCục Thuế nhận được công văn của Công ty. Về vấn "
+        "KẾ HOẠCH\nVề thuế\n\nCục Thuế nhận được công văn của Công ty. Về vấn "
         "đề này, Cục Thuế có ý kiến như sau:\n\n- Tại Điều 4 Thông tư số 86/2024/TT-BTC ngày "
         "23 tháng 12 năm 2024 quy định về đăng ký thuế.\n\n- Luật Thuế thu nhập doanh nghiệp "
         "số 67/2025/QH15 quy định chi phí được trừ.\n"
     )
     st = parse(clean_text(text))
     assert extract_header(st, extract_refs(st)).date is None
-    own = text.replace("quy định chi phí", "quy định chi phí năm 2025")
+    own = text.replace("nhận được công văn", "nhận được công văn năm 2025")
     st = parse(clean_text(own))
     assert extract_header(st, extract_refs(st)).date == "2025"
 
@@ -403,13 +427,16 @@ def test_the_day_a_rule_starts_or_stops_applying_is_no_year_of_its_own(bound):
     )
     st = parse(clean_text(text))
     assert extract_header(st, extract_refs(st)).date is None
-    # its own entry into force, weeks after it is signed, is a year of its own
-    text_in_force = text.replace(bound, "có hiệu lực thi hành kể từ ngày 04 tháng 12 năm 2025")
-    st = parse(clean_text(text_in_force))
-    assert extract_header(st, extract_refs(st)).date == "2025"
-    # a deadline of its own work is its year
-    text = text.replace(bound, "báo cáo trước ngày 15 tháng 12 năm 2025")
-    st = parse(clean_text(text))
+    # its own entry into force, a deadline: the day of an event, no year of its own
+    for event in (
+        "có hiệu lực thi hành kể từ ngày 04 tháng 12 năm 2025",
+        "báo cáo trước ngày 15 tháng 12 năm 2025",
+        "báo cáo trước ngày 15/12/2025",
+    ):
+        st = parse(clean_text(text.replace(bound, event)))
+        assert extract_header(st, extract_refs(st)).date is None
+    # the year it states for its own work is
+    st = parse(clean_text(text.replace(bound, "thực hiện trong năm 2025")))
     assert extract_header(st, extract_refs(st)).date == "2025"
 
 

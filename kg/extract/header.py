@@ -306,13 +306,15 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
         spans["date"] = _sub_span(clean, h, dm.start(), dm.end())
         break
     else:
-        inferred = infer_year(clean.text, refs)
         note = _attached_under(clean, facts) if facts.number is None else None
         if note is not None:  # "(Kèm theo Quyết định số 12/QĐ-BTC ngày ... của ...)"
             facts.number, spans["number"], facts.date, spans["date"] = note
         elif "date" in page:
             facts.date, spans["date"] = page["date"].value, page["date"].span
-        elif inferred:
+        elif type_lines and (inferred := infer_year(clean.text, refs)):
+            # a text that prints its own name ("KẾ HOẠCH / Thực hiện công tác trẻ em năm
+            # 2024") but no date line; a copy whose header was lost altogether (it starts at
+            # "Kính gửi" or at the enacting line) gets no year made up from its body
             facts.date = inferred[0]
             spans["date"] = _span(clean, *inferred[1])
 
