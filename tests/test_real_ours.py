@@ -41,9 +41,7 @@ def test_the_sets_keep_their_sizes_and_do_not_overlap():
     assert len(names["heldout6"]) == 12
     assert len(names["heldout7"]) == 12
     assert len(names["heldout8"]) == 12
-    # heldout9 is being annotated (2026-12-07): == 12 once all twelve files are on main
-    if (OURS / "heldout9").is_dir():
-        assert len(names["heldout9"]) >= 1
+    assert len(names["heldout9"]) == 12
     for i, a in enumerate(SETS):
         for b in SETS[i + 1 :]:
             assert not names[a] & names[b], (a, b)
