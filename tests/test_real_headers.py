@@ -461,3 +461,32 @@ def test_an_inferred_year_is_one_the_text_states_and_never_before_what_it_cites(
         return
     assert cited <= int(got[0]) and int(got[0]) in stated
     assert text[got[1][0] : got[1][1]] == f"năm {got[0]}"
+
+
+@pytest.mark.parametrize(
+    "enacting",
+    [
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI",
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI",
+        "UỶ BAN NHÂN DÂN TỈNH",
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG\nNAI",
+    ],
+)
+def test_a_decision_the_committee_enacts_stays_the_committees(enacting):
+    """The enacting line decides (GUIDE): "ỦY BAN NHÂN DÂN TỈNH ..." above "QUYẾT ĐỊNH:" makes
+    the decision the Committee's, even where its body says what the Chủ tịch decides or a
+    "KT. CHỦ TỊCH" signs it; "CHỦ TỊCH ỦY BAN NHÂN DÂN ..." makes it the Chủ tịch's."""
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\n-------\n\nSố: 77/QĐ-UBND\n\n"
+        "Đồng Nai, ngày 3 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\n\n"
+    )
+    body = (
+        "\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\n"
+        "Theo đề nghị của Giám đốc Sở Nội vụ.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy chế. "
+        "Trường hợp cần thiết, Chủ tịch Ủy ban nhân dân tỉnh quyết định: giao Sở Nội vụ.\n\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n"
+    )
+    assert facts(head + enacting + body).issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
+    chair = "CHỦ TỊCH " + enacting
+    assert facts(head + chair + body).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai"

@@ -327,6 +327,8 @@ def _chair_enacts(st: Structure, clean: CleanText, issuer: str) -> bool:
     authority = " ".join(h.text for h in _role(st.header, "authority"))  # may wrap over lines
     if re.search(r"(?:^| )chủ tịch (?:ủy ban nhân dân|ubnd)\b", normalize_key(authority)):
         return True
+    if re.match(r"\W*(?:ủy ban nhân dân|ubnd)\b", normalize_key(authority)):
+        return False  # "ỦY BAN NHÂN DÂN TỈNH ..." above "QUYẾT ĐỊNH:": the Committee enacts
     types = _role(st.header, "doc_type")
     start = _clean_at(clean, types[0]) if types else 0
     return bool(_CHAIR_SPEAKS.search(clean.text[start : start + 4000]))
