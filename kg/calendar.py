@@ -71,7 +71,9 @@ class Obligation:
     recipient: str | None
     via: str | None
     evidence: str | None
-    bodies: frozenset[str] = frozenset()  # IRIs of the reporter, recipient and via bodies
+    # IRIs of the reporter, recipient and via bodies, sorted: a frozenset pickles in hash
+    # order, which differs between processes, so a page showing it was never carried over
+    bodies: tuple[str, ...] = ()
 
     @property
     def rrule(self) -> dict[str, object] | None:
@@ -106,7 +108,7 @@ def obligations(store) -> list[Obligation]:
             recipient=row["recipientText"],
             via=row["viaText"],
             evidence=" ".join(row["exact"].split()) if row["exact"] else None,
-            bodies=frozenset(b for b in (row["reporter"], row["recipient"], row["via"]) if b),
+            bodies=tuple(sorted({b for b in (row["reporter"], row["recipient"], row["via"]) if b})),
         )
     order = {iri: i for i, iri in enumerate(_orders(store))}
     return sorted(seen.values(), key=lambda o: (o.document, order.get(o.iri, 0), o.iri))

@@ -183,3 +183,43 @@ def test_the_previous_site_is_linked_in_whole_and_left_as_it_was(tmp_path, monke
     again = write_site(sample_model(without="xa-tien-noi"), tmp_path / "b", previous=before)
     assert tree(tmp_path / "b") == tree(full) and again.reused == inc.reused
     assert _raw(before) == kept
+
+
+_SITE_IN_A_PROCESS = """
+import sys
+from tests.test_views_incremental import sample_model
+from kg.views.site import write_site
+previous = sys.argv[2] if len(sys.argv) > 2 else None
+model = sample_model()
+report = model.reports[0]  # an obligation of three bodies: reporter, recipient, via
+others = [iri for iri in sorted(model.bodies) if iri != report.recipient]
+report.reporter, report.via = others[:2]
+report = write_site(model, sys.argv[1], previous=previous)
+print(report.reused, report.pages)
+"""
+
+
+def test_calendar_pages_are_carried_by_a_site_made_in_another_process(tmp_path):
+    """Two builds are two processes, whose str hashes differ (PYTHONHASHSEED): what keys a
+    page must not depend on them. An obligation's bodies were a frozenset, pickled in hash
+    order, so calendar.html was never carried over; they are a sorted tuple now."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    runs = []
+    made = [("1", [tmp_path / "a"])]  # then three other processes carry its pages over
+    made += [(seed, [tmp_path / seed, tmp_path / "a"]) for seed in ("2", "3", "4")]
+    for seed, args in made:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        done = subprocess.run(
+            [sys.executable, "-c", _SITE_IN_A_PROCESS, *map(str, args)],
+            env=env, cwd=root, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        runs.append(done.stdout.split())
+    for seed, (reused, pages) in zip("234", runs[1:], strict=True):
+        assert int(reused) >= int(pages)  # nothing changed: every page carried, calendar too
+        page = tmp_path / seed / "calendar.html"
+        assert page.stat().st_ino == (tmp_path / "a" / "calendar.html").stat().st_ino
+        assert tree(tmp_path / seed) == tree(tmp_path / "a")

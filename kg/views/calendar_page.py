@@ -55,7 +55,7 @@ def site_obligations(data, doc_title) -> list[Obligation]:
                 recipient=r.recipient_text,
                 via=r.via_text,
                 evidence=" ".join(exact.split()) if exact else None,
-                bodies=frozenset(b for b in (r.reporter, r.recipient, r.via) if b),
+                bodies=tuple(sorted({b for b in (r.reporter, r.recipient, r.via) if b})),
             )
         )
     return out
