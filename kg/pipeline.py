@@ -79,7 +79,7 @@ def extract_source(src: SourceText) -> DocumentRecord:
     named.name_record_bodies(record)
     if parsed is not None:
         try:
-            assignments, reporting, targets, more = extract_responsibilities(parsed, facts)
+            assignments, reporting, targets, more = extract_responsibilities(parsed, facts, refs)
         except Exception as e:  # noqa: BLE001 - keep the document facts
             findings.append(Finding("stage-error", f"responsibilities: {type(e).__name__}: {e}"))
         else:

@@ -9,7 +9,11 @@ a collective's span of units. Short synthetic names, not copied.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from snippets import record
 
+from kg.extract import collectives
 from kg.extract.bodies import Context, canonical, find_bodies
 from kg.models import DocumentFacts
 
@@ -65,6 +69,54 @@ def test_the_communes_of_the_two_tier_government_in_the_laws_order() -> None:
     before = DocumentFacts(issuer="Ủy ban nhân dân thành phố Vinh", issuer_level="district")
     before.date = "2024-03-01"  # before the reform: as printed
     assert names("UBND các phường, xã", before) == ["Ủy ban nhân dân các phường, xã"]
+
+
+LETTER = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+
+V/v tăng cường quản lý quỹ bảo hiểm y tế
+
+Kính gửi:
+- Sở Y tế;
+- UBND các phường, xã.
+
+Thực hiện {cited} của Chính phủ, Ủy ban nhân dân Thành phố yêu cầu:
+
+1. Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các phường, xã kiểm tra việc khám bệnh.
+
+2. Ủy ban nhân dân các phường, xã tuyên truyền chính sách bảo hiểm y tế.
+"""
+
+
+def test_a_copy_without_its_date_is_of_the_two_tier_government_when_it_cites_a_later_text() -> None:
+    """A web copy that lost its date line post-dates what it cites: a document cited with a
+    date from 1 July 2025 on puts it under the two-tier government (communes in the law's
+    order); one citing only older documents keeps the order as printed."""
+    after = record(LETTER.format(cited="Nghị định số 188/2025/NĐ-CP ngày 01 tháng 7 năm 2025"))
+    assert [a["agency"] for a in after["assignments"]] == [
+        "Sở Y tế",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    before = record(LETTER.format(cited="Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018"))
+    assert before["assignments"][1]["agency"] == "Ủy ban nhân dân các phường, xã"
+
+
+@given(
+    own=st.one_of(st.none(), st.sampled_from(["2024", "2025", "2026"]), st.dates().map(str)),
+    cited=st.lists(st.one_of(st.none(), st.dates().map(str)), max_size=4),
+)
+def test_the_two_tier_era_from_the_own_date_else_from_the_cited(
+    own: str | None, cited: list[str | None]
+) -> None:
+    """A full date of its own decides; without one, a later year of its own or a cited full
+    date from the reform's effective date on."""
+    got = collectives.two_tier(own, cited)
+    if own and len(own) == 10:
+        assert got == (own >= "2025-07-01")
+    elif own == "2026":
+        assert got
+    else:
+        assert got == any(c is not None and c >= "2025-07-01" for c in cited)
 
 
 def test_a_branch_and_an_office_are_named_with_their_body() -> None:

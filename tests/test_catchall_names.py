@@ -123,3 +123,38 @@ def test_a_collective_printed_with_its_level_word_keeps_it() -> None:
         assert named_bodies(f"Đề nghị {printed} vận động hội viên.", facts) == [
             (name, "ToChucCTXH")
         ]
+
+
+def test_individuals_and_those_competent_are_part_of_a_catch_all() -> None:
+    """ "cá nhân" is one more kind of a catch-all's list ("các cơ quan, đơn vị, cá nhân"), and
+    "có thẩm quyền" narrows it as "có liên quan" does: the addressee is not cut to "các cơ
+    quan, đơn vị" with its work starting "cá nhân có thẩm quyền ..."."""
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n\n1. Các cơ quan, đơn vị, cá nhân có thẩm quyền có trách "
+        "nhiệm thực hiện nghiêm quy định này.\n\n2. Các cơ quan, đơn vị có thẩm quyền chịu "
+        "trách nhiệm giải quyết kiến nghị.\n"
+    )
+    assert table(duties_of(text, PROVINCE)[0]) == [
+        ("Các cơ quan, đơn vị, cá nhân có thẩm quyền", "assigned", 1),
+        ("Các cơ quan, đơn vị có thẩm quyền", "assigned", 1),
+    ]
+
+
+KINDS = ["đơn vị", "tổ chức", "địa phương", "doanh nghiệp"]
+
+
+@given(
+    kinds=st.lists(st.sampled_from(KINDS), min_size=1, max_size=3, unique=True),
+    persons=st.booleans(),
+    narrow=st.sampled_from(["", " có liên quan", " có thẩm quyền"]),
+)
+def test_a_catch_all_listing_its_kinds_is_named_whole(
+    kinds: list[str], persons: bool, narrow: str
+) -> None:
+    """However many lower-case kinds follow "Các cơ quan" (individuals, "cá nhân", last, as
+    drafting lists them) and whatever narrows them, the printed list up to the work is the one
+    addressee's name."""
+    printed = "Các cơ quan, " + ", ".join(kinds + ["cá nhân"] * persons) + narrow
+    lead = lead_bodies(printed + " có trách nhiệm triển khai thực hiện.")
+    assert lead is not None
+    assert [" ".join(b.as_written.split()) for b in lead.bodies] == [printed]

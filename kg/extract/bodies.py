@@ -154,7 +154,7 @@ class Context:
             commune=facts.commune,
             issuer=facts.issuer,
             issuer_kind=facts.issuer_kind,
-            two_tier=(facts.date or "") >= collectives.REFORM_DATE,
+            two_tier=collectives.two_tier(facts.date, []),
         )
 
 

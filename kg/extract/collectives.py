@@ -21,13 +21,25 @@ from kg.text import PrintedWords, fold, fold_same_length, normalize_key
 COMMUNE_ORDER = ["xa", "phuong", "thi tran", "dac khu"]
 REFORM_DATE = "2025-07-01"
 
+
+def two_tier(date: str | None, cited: list[str | None]) -> bool:
+    """Was a text written under the two-tier local government? Its own full date says so;
+    a copy that lost its date line (none, or only a year) post-dates every document it cites,
+    so one cited with a full date from the reform's effective date on says so too."""
+    if date and len(date) >= 10:
+        return date >= REFORM_DATE
+    if date and date[:4] > REFORM_DATE[:4]:  # only a year, after the reform's
+        return True
+    return any(d and len(d) >= 10 and d >= REFORM_DATE for d in cited)
+
+
 _LEVEL = r"(?:cap\s+)?(?:thanh\s+pho|tp|thi\s+xa|tinh|huyen|quan|xa|phuong|dac\s+khu)(?![a-z])"
 # a catch-all printed as a list of kinds ("các cơ quan, đơn vị, địa phương, doanh nghiệp",
 # "các sở, ban, ngành, tổ chức chính trị - xã hội"): one addressee, its further kinds are part
 # of its name; a kind is a bare noun (what follows it is no name: "ban quản lý" is a body)
 _KIND = (
     r"(?:co quan|don vi|to chuc chinh tri\s*-\s*xa hoi|to chuc|dia phuong|doanh nghiep|nganh"
-    r"|doan the|hoi quan chung)(?!\s+(?:nha nuoc|su nghiep|chinh tri|xa hoi)(?![a-z]))"
+    r"|doan the|hoi quan chung|ca nhan)(?!\s+(?:nha nuoc|su nghiep|chinh tri|xa hoi)(?![a-z]))"
     r"|(?:so|ban|hoi)(?=\s*[,;:.)]|\s*$|\s+(?:va|co|lien|khac|cap|tinh|thanh|huyen|xa|tu"
     r"|thuoc|tren|cua|doan)(?![a-z]))"
 )
@@ -38,7 +50,7 @@ _MORE_KINDS = re.compile(rf"(?:\s*,\s*|\s+va\s+)(?:cac\s+)?({_KIND})(?![a-z])", 
 # ("các cơ quan, đơn vị được giao chủ trì có trách nhiệm ...", "các cơ quan phối hợp có trách
 # nhiệm ...": the bodies that lead, the bodies that assist)
 _QUALIFIER = re.compile(
-    rf"\s+(co lien quan|lien quan|khac|tu trung uong den (?:co so|dia phuong)"
+    rf"\s+(co lien quan|lien quan|khac|co tham quyen|tu trung uong den (?:co so|dia phuong)"
     rf"|dong\s+tren\s+dia\s+ban(?:\s+{_LEVEL})?"  # "các cơ quan, đơn vị đóng trên địa bàn tỉnh"
     r"|(?:duoc\s+(?:giao|phan\s+cong)\s+)?(?:chu\s+tri|phoi\s+hop)"
     r"(?=\s+(?:co|chiu)\s+trach\s+nhiem))(?![a-z])"
