@@ -283,7 +283,8 @@ _PAGE_CHROME = re.compile(
     r"\A[\s\S]{0,3000}?^Số hiệu:[ \t]*\n[\s\S]{0,2000}?^Tình trạng:[^\n]*\n+[^\n]*\n", re.M
 )
 _NUMBER_LABEL = re.compile(r"^\s*(?:Số|SỐ)(?:\s+(?:hiệu|HIỆU))?\s*:?\s*$")
-_BARE_NO = re.compile(r"^\d{1,3}\.?$")  # a table's TT cell on its own line
+# a table's TT cell on its own line, a sub-row's too ("1.1", "I.2")
+_BARE_NO = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5}\.\d{1,3}(?:\.\d{1,3})?)\.?$")
 
 
 def is_heading_caps(line: str) -> bool:

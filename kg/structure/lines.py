@@ -153,6 +153,9 @@ class _Table:
 # a task table's column names, as keys (ontology/phrases.ttl)
 _COLUMN_NAMES = frozenset(normalize_key(w) for w in lexicon.phrases("column-names"))
 _ROW_NO = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+# a row's number in a table copied one cell per line: also a sub-row's ("1.1", "I.2") and a
+# group's letter ("A", "B": the parts a plan's annex table groups its rows in)
+_CELL_ROW_NO = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5}(?:\.\d{1,3}){0,2}|[A-H])\.?$")
 
 
 def match_marker(line: str) -> tuple[str, int, str, str, tuple] | None:
@@ -449,7 +452,7 @@ def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Un
             break
         heads.append((j, e))
         j = e + 1
-    if len(heads) < 3 or j >= hi or not _ROW_NO.match(lines[j].text.strip()):
+    if len(heads) < 3 or j >= hi or not _CELL_ROW_NO.match(lines[j].text.strip()):
         return None
     rows = [
         _Unit(
@@ -457,12 +460,12 @@ def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Un
             grid=[[text(a, b)] for a, b in heads],
         )
     ]  # fmt: skip
-    while j < hi and _ROW_NO.match(lines[j].text.strip()):
+    while j < hi and _CELL_ROW_NO.match(lines[j].text.strip()):
         k = j + 1
         while k < hi:
             t = lines[k].text
             mk = match_marker(t)
-            if _ROW_NO.match(t.strip()) or (mk and mk[1] <= 1) or _RECIPIENTS.match(t):
+            if _CELL_ROW_NO.match(t.strip()) or (mk and mk[1] <= 1) or _RECIPIENTS.match(t):
                 break
             k += 1
         cells: list[list[str]] = []

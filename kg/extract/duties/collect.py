@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
 from kg.extract.duties import bound_list
+from kg.extract.duties.columns import Columns, procedure_header, read_header
 from kg.extract.duties.rules import (
     _GLUED,
     _HEADINGS,
@@ -22,23 +24,52 @@ from kg.extract.tiers import partner_tiers, per_tier
 from kg.models import BodyMention, Node
 from kg.text import fold_same_length, is_heading_caps, normalize_key
 
+# a cell that stops on a word or mark that cannot end a name or a task ("Sở Khoa học và" /
+# "Công nghệ"): a copy that lost the blank lines between cells cut one cell in two there
+_DANGLING = re.compile(r"(?:(?<!\S)(?:và|của|các|cùng|với|về|tại|trên)|[,;&(-])$", re.I)
+
+
+def rejoin_dangling(cells: list[str]) -> list[str]:
+    """Cells cut after a word that cannot end them, joined back to the cell after."""
+    out: list[str] = []
+    for c in cells:
+        if c and len(out) > 1 and _DANGLING.search(out[-1]):
+            out[-1] = f"{out[-1]} {c}"
+        else:
+            out.append(c)
+    return out
+
 
 def rejoin_wrapped_task(cells: list[str], width: int, c_task: int | None, c_lead: int) -> list[str]:
     """A row of a table copied one cell per line whose task wrapped onto a line of its own has
     more cells than the header has columns, and every later cell sits one column too far left
     ("1" / "Rà soát ... (PPP, FDI," / "ODA) hỗ trợ ..." / "Sở Tài chính" / ...). Where the lead
-    column then names no body but the cell as many places on does, the extra lines are the
-    task's: they are joined back into it. A row whose lead cell names a body is left alone (a
-    header that spans sub-columns also gives rows more cells than column names)."""
+    column then does not open with a body (a task's words may name one further on) but the
+    cell as many places on does, the extra lines are the task's: they are joined back into it.
+    A row whose lead cell opens with a body is left alone (a header that spans sub-columns also
+    gives rows more cells than column names)."""
     extra = len(cells) - width
     if extra <= 0 or c_task is None or not c_task < c_lead or c_lead + extra >= len(cells):
         return cells
-    if find_bodies(cells[c_lead], list_mode=True) or not find_bodies(
-        cells[c_lead + extra], list_mode=True
-    ):
+    if _opens_with_body(cells[c_lead]) or not _opens_with_body(cells[c_lead + extra]):
         return cells
     task = " ".join(cells[c_task : c_task + extra + 1])
     return [*cells[:c_task], task, *cells[c_task + extra + 1 :]]
+
+
+def _opens_with_body(cell: str) -> bool:
+    found = find_bodies(cell, list_mode=True)
+    return bool(found) and not cell[: found[0].start].strip(" -–:;,.")
+
+
+@dataclass
+class _Carry:
+    """What a table row leaves to the rows its merged cells cover."""
+
+    level: str  # the shape of its number ("9.9" for "1.2", "R" for "II")
+    leads: list[BodyMatch]
+    sups: list[BodyMatch]
+    sup_mentions: list[BodyMention]
 
 
 class _Collect:
@@ -222,79 +253,79 @@ class _Collect:
     # -- appendix tables
 
     def tables(self) -> None:
-        header: list[str] | None = None
+        """Every table whose header row names a column of the units that do its rows
+        (kg.extract.duties.columns), read row by row; a header that names none, or a table of
+        administrative procedures, ends the table before it."""
+        cols: Columns | None = None
+        width = 0
+        carry: _Carry | None = None
         for node in self.s.body:
             for r in node.walk():
                 if r.kind != "table_row":
                     continue
                 cells = [c.strip() for c in (r.text or "").split("|")]
-                fcells = [fold_same_length(c) for c in cells]
-                if not r.marker and (
-                    any("chu tri" in c for c in fcells)
-                    or (
-                        any(re.search(r"co quan|don vi", c) for c in fcells)
-                        and any(re.search(r"noi dung|nhiem vu|hoat dong", c) for c in fcells)
-                    )
-                ):
-                    header = fcells
+                if not r.marker:
+                    head = read_header(cells)
+                    if head is not None or procedure_header(cells):
+                        cols, width, carry = head, len(cells), None
+                        continue
+                if cols is None or len(cells) < 2:
                     continue
-                if header is None or len(cells) < 2:
-                    continue
-                self.table_row(r, cells, header)
+                carry = self.table_row(r, cells, cols, width, carry)
 
-    def table_row(self, r: Node, cells: list[str], header: list[str]) -> None:
-        def col(*names: str) -> int | None:
-            for i, h in enumerate(header):
-                if any(nm in h for nm in names):
-                    return i
-            return None
-
-        c_task = col("noi dung", "nhiem vu", "hoat dong", "ten")
-        c_sup = col("phoi hop")
-        c_lead = col("chu tri")
-        if c_lead is None:  # a single "Cơ quan thực hiện" column
-            c_lead = next(
-                (
-                    i
-                    for i, h in enumerate(header)
-                    if i != c_sup and re.search(r"thuc hien|co quan|don vi", h)
-                ),
-                None,
-            )
-        c_time = col("thoi gian", "thoi han", "tien do")
-        if c_lead is None or c_lead >= len(cells):
-            return
-        cells = rejoin_wrapped_task(cells, len(header), c_task, c_lead)
+    def table_row(
+        self, r: Node, cells: list[str], cols: Columns, width: int, carry: _Carry | None
+    ) -> _Carry | None:
+        """One row's duty for each unit of its unit column. A web copy prints a merged cell
+        once, in the first row it covers: a row of the same level that comes short of the
+        header's columns and names no unit where the unit column falls takes the units (and,
+        short again, the partners) of the row above. Returns what the next row may carry."""
+        c_task, c_sup, c_lead, c_time = cols.task, cols.partner, cols.unit, cols.time
+        cells = rejoin_wrapped_task(rejoin_dangling(cells), width, c_task, c_lead)
         if all(is_heading_caps(c) for c in cells[1:] if c):
-            return  # "I" / "NHÓM GIẢI PHÁP VỀ CƠ CHẾ": a group's title row, no task
+            return None  # "I" / "NHÓM GIẢI PHÁP VỀ CƠ CHẾ": a group's title row, no task
         task = cells[c_task] if c_task is not None and c_task < len(cells) else r.title
         if not task:
-            return
-        leads = [
-            x for b in find_bodies(cells[c_lead], list_mode=True) for x in per_tier(b, self.ctx)
-        ]
-        sup_cell = cells[c_sup] if c_sup is not None and c_sup < len(cells) else ""
-        sups = [  # "Trung tâm X (Sở Y)": the body in brackets is X's parent, no partner
-            x
-            for b in find_bodies(sup_cell, list_mode=True)
-            if sup_cell[: b.start].rstrip()[-1:] != "("
-            for x in partner_tiers(b, self.ctx)
-        ]
+            return None
+        level = re.sub(r"\d+", "9", re.sub(r"^[IVX]+(?![a-z])", "R", r.marker))
+        lead_cell = cells[c_lead] if c_lead < len(cells) else ""
+        leads = [x for b in find_bodies(lead_cell, list_mode=True) for x in per_tier(b, self.ctx)]
+        sups: list[BodyMatch] | None = None
+        sup_mentions: list[BodyMention] = []
+        if not leads and carry is not None and carry.level == level and len(cells) < width:
+            leads = carry.leads  # the unit cell merged with the rows above
+            cells = [*cells[:c_lead], "", *cells[c_lead:]]
+            if c_sup is not None and len(cells) < width:
+                sup_cell = cells[c_sup] if c_sup < len(cells) else ""
+                if not find_bodies(sup_cell, list_mode=True):
+                    cells = [*cells[:c_sup], "", *cells[c_sup:]]
+                    sups, sup_mentions = carry.sups, carry.sup_mentions
+        if not leads:
+            return None
+        if sups is None:
+            sup_cell = cells[c_sup] if c_sup is not None and c_sup < len(cells) else ""
+            sups = [  # "Trung tâm X (Sở Y)": the body in brackets is X's parent, no partner
+                x
+                for b in find_bodies(sup_cell, list_mode=True)
+                if sup_cell[: b.start].rstrip()[-1:] != "("
+                for x in partner_tiers(b, self.ctx)
+            ]
+            sup_mentions = [mention(b, self.ctx) for b in sups]
+            sup_mentions += self.short_names().in_list(  # type: ignore[attr-defined]
+                sup_cell, [(b.start, b.end) for b in sups], lambda s, e: r.span
+            )
         deadline = cells[c_time] if c_time is not None and c_time < len(cells) else None
         sec = f"Phụ lục.{r.marker}" if r.marker else "Phụ lục"
         lead_mentions = [mention(b, self.ctx) for b in leads]
-        sup_mentions = [mention(b, self.ctx) for b in sups]
-        sup_mentions += self.short_names().in_list(  # type: ignore[attr-defined]
-            sup_cell, [(b.start, b.end) for b in sups], lambda s, e: r.span
-        )
         # GUIDE: a row is one duty of each body in its lead column; the bodies of the phối
         # hợp column are that duty's partners and get no entry from the row
         for b, bm in zip(leads, lead_mentions, strict=True):
             bm.span = r.span
-            role = "lead" if "chu tri" in header[c_lead] else "participant"
+            role = "lead" if cols.leads else "participant"
             partners = [p for p in sup_mentions if p.name != bm.name]
             d = _TableDuty(task, r.span, role, sec, deadline or None, partners)
             self._add_table(b, bm, d)
+        return _Carry(level, leads, sups, sup_mentions)
 
     def _add_table(self, b: BodyMatch, bm: BodyMention, d: _TableDuty) -> None:
         key = normalize_key(bm.name)
