@@ -116,6 +116,26 @@ def test_hotlines_dates_and_own_number_are_not_references():
     assert refs_of(text) == []
 
 
+@pytest.mark.parametrize(
+    "form",
+    ["theo Mẫu số 05-PA", "theo mẫu 00-ĐĐN", "Biểu mẫu số: 02/BC-UBND", "tại Phụ lục 03/TNDN"],
+)
+def test_a_forms_number_is_no_document(form):
+    """A form, a schedule or an appendix named by its number ("Mẫu số 05-PA") is no cited
+    document; the act that issues it still is."""
+    text = f"KẾ HOẠCH\nI. NỘI DUNG\n1. Lập hồ sơ {form} ban hành kèm theo Thông tư số 80/2021/TT-BTC.\n"
+    assert [r.number for r in refs_of(text)] == ["80/2021/TT-BTC"]
+
+
+def test_a_standards_designation_is_no_document():
+    """ "QCVN 06:2022/BXD" designates a technical standard (number, colon, year), not an act."""
+    text = (
+        "KẾ HOẠCH\nI. NỘI DUNG\n1. Bảo đảm theo QCVN 06:2022/BXD và Sửa đổi 1:2023 QCVN "
+        "06:2022/BXD, Thông tư số 09/2023/TT-BXD.\n"
+    )
+    assert [r.number for r in refs_of(text)] == ["09/2023/TT-BXD"]
+
+
 OPENING = """KẾ HOẠCH
 Thực hiện Kế hoạch số 144-KH/TU, ngày 21/3/2024 của Huyện ủy về thực hiện Chỉ thị số 28-CT/TW, ngày 25/12/2023 của Bộ Chính trị
 

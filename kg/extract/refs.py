@@ -205,10 +205,22 @@ def _foreign_locality(tail: str, issuer: str | None) -> bool:
     return bool(_PROVINCE_ISSUER_RE.search(issuer) and _BELOW_PROVINCE_RE.search(tail))
 
 
+# "theo Mẫu số 05-PA", "Biểu mẫu số 02/BC", "Phụ lục 03/TNDN": a form's number, no document's;
+# "QCVN 06:2022/BXD", "TCVN 13592:2022": a standard's designation (its number, a colon, its
+# year), no document number either
+_FORM_BEFORE = re.compile(
+    rf"(?:(?<![^\W\d_]){lexicon.phrase_alternation('form-words', printed=True)}(?:\s+số)?\s*:?\s*"
+    r"|\d:)$",
+    re.IGNORECASE,
+)
+
+
 def _full_mentions(text: str) -> list[_Mention]:
     out: list[_Mention] = []
     for m in NUMBER_RE.finditer(text):
-        if _is_own_number(text, m.start()):
+        if _is_own_number(text, m.start()) or _FORM_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
             continue
         number = re.sub(r"\s+", "", m.group(0)).replace("–", "-")
         before = text[max(0, m.start() - 40) : m.start()]
