@@ -170,3 +170,27 @@ def test_rejoining_cut_cells_keeps_every_word_in_order(cells: list[str]) -> None
     out = rejoin_dangling(["1", *cells])
     assert " ".join(x for x in out if x) == " ".join(x for x in ["1", *cells] if x)
     assert out[0] == "1"
+
+
+def test_a_row_that_lost_a_cell_before_its_unit_is_read_from_the_right() -> None:
+    """An indicator table whose unit column comes last ('Cơ quan chủ trì theo dõi, đánh giá'):
+    a copy that joined the unit of measure and the value ("%" / "100%") leaves the row one
+    cell short, its unit in the cell before; a merged unit cell whose row still prints the
+    partners of the row above is the unit of the row above."""
+    table = (
+        "TT\n\nChỉ tiêu\n\nĐơn vị\n\nKết quả\n\nCơ quan chủ trì\ntheo dõi, đánh giá\n\n"
+        "I\n\nGiai đoạn 2025-2027\n\n"
+        "1\n\nTỉ lệ dịch vụ công trực tuyến toàn trình.\n\n%\n100%\n\nSở Khoa học và Công nghệ\n\n"
+        "2\n\nTỉ lệ hồ sơ được số hóa.\n\n%\n\n90%\n\nSở Nội vụ\n\n"
+    )
+    got = _doc(table)
+    assert got["sở khoa học và công nghệ"][0] == 2  # its own item and the first row
+    assert got["sở nội vụ"] == (1, True, [])
+    table = (
+        "TT\nNội dung\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian\n"
+        "1\nXây dựng kế hoạch chuyển đổi số\nSở Y tế\nSở Tài chính\n2026\n"
+        "2\nTriển khai bệnh án điện tử\nSở Tài chính\n2027\n"
+    )
+    got = _doc(table)
+    assert got["sở y tế"] == (2, True, ["Sở Tài chính"])
+    assert "sở tài chính" not in got

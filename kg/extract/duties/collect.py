@@ -288,8 +288,31 @@ class _Collect:
         if not task:
             return None
         level = re.sub(r"\d+", "9", re.sub(r"^[IVX]+(?![a-z])", "R", r.marker))
+        short = width - len(cells)
         lead_cell = cells[c_lead] if c_lead < len(cells) else ""
+        j = c_lead - short
+        if (
+            short > 0
+            and not _opens_with_body(lead_cell)
+            and (c_task is None or c_task < j)
+            and j < len(cells)
+            and _opens_with_body(cells[j])
+        ):  # a cell before the unit column lost or joined to its neighbour: align on the right
+            cells = [*cells[:j], *[""] * short, *cells[j:]]
+            lead_cell = cells[c_lead]
         leads = [x for b in find_bodies(lead_cell, list_mode=True) for x in per_tier(b, self.ctx)]
+        if (
+            leads
+            and short > 0
+            and carry is not None
+            and carry.level == level
+            and c_sup is not None
+            and c_lead < c_sup
+            and not (c_lead + 1 < len(cells) and find_bodies(cells[c_lead + 1], list_mode=True))
+            and {mention(b, self.ctx).name for b in leads} == {m.name for m in carry.sup_mentions}
+        ):  # the row above's partners again, where its unit was, and no partner cell after
+            # them: the unit cell was merged
+            leads = []
         sups: list[BodyMatch] | None = None
         sup_mentions: list[BodyMention] = []
         if not leads and carry is not None and carry.level == level and len(cells) < width:
