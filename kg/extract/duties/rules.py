@@ -112,9 +112,41 @@ _EXECUTORS = re.compile(r"(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\
 # the standard executors clause that closes a decision, a circular or a decree: "Chánh Văn
 # phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này" names who carries
 # the text out, it hands out no work of its own (GUIDE: not duties)
+_EXECUTORS_TYPES = (
+    r"(?:quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+dinh|nghi\s+quyet|chi\s+thi|quy\s+dinh"
+    r"|quy\s+che|van\s+ban|ke\s+hoach)"
+)
 _EXECUTORS_ONLY = re.compile(
-    r"(?:chiu|co)\s+trach\s+nhiem\s+thi\s+hanh\s+(?:quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?"
-    r"|nghi\s+dinh|nghi\s+quyet|chi\s+thi|quy\s+dinh|quy\s+che|van\s+ban)\s+nay\W*$"
+    rf"(?:chiu|co)\s+trach\s+nhiem\s+thi\s+hanh\s+{_EXECUTORS_TYPES}\s+nay"
+    r"(?:\s+(?:ke\s+)?tu\s+ngay\s+(?:ky|ban\s+hanh))?\W*$"
+)
+# its older form: "Chánh Văn phòng ..., Giám đốc Sở ... căn cứ Quyết định thi hành./."
+_EXECUTORS_BASIS = re.compile(
+    rf"(?<![a-z])can\s+cu\s+{_EXECUTORS_TYPES}(?:\s+nay)?\s+(?:de\s+)?thi\s+hanh\W*$"
+)
+# "(chịu trách nhiệm [trước X về việc]) (tổ chức) (triển khai) thực hiện (nghiêm túc) Thông tư
+# này (trong phạm vi ...)": the executors clause when it names heads of bodies or persons
+# (the closing article of a circular or a decision, the last clause of a Quy chế); naming
+# bodies alone ("Các sở, ngành ... có trách nhiệm tổ chức triển khai thực hiện nghiêm túc
+# Quy chế này") it binds them to the text, a duty of theirs (annotators of heldout7, tune)
+_EXECUTORS_CARRY = re.compile(
+    # persons listed after the bodies ("và các cán bộ, công chức ... liên quan"), their scope
+    # ("trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình")
+    rf"(?P<persons>(?:(?:va\s+|,\s*)?(?:cac\s+)?{lexicon.phrase_alternation('executors-persons')}"
+    r"(?:\s+(?:co\s+)?lien\s+quan)?[\s,]*)*)"
+    r"(?:(?:trong\s+pham\s+vi\s+|theo\s+)?(?:chuc\s+nang,?\s+)?nhiem\s+vu,?\s+(?:va\s+)?quyen\s+han"
+    r"(?:\s+(?:cua\s+minh|duoc\s+giao))?[\s,]*)?"
+    r"(?:(?:chiu|co)\s+trach\s+nhiem\s+(?:truoc\s+[^.;]{1,80}?\s+ve\s+viec\s+)?)?"
+    r"(?:(?:to\s+chuc|trien\s+khai|chi\s+dao)[\s,]+(?:va\s+)?)*thuc\s+hien"
+    rf"(?:\s+(?:nghiem\s+tuc|dung|tot|cac\s+quy\s+dinh\s+(?:tai|cua)))*\s+{_EXECUTORS_TYPES}\s+nay"
+    r"(?:\s+trong\s+pham\s+vi\s+[^.;]{0,80})?\W*$"
+)
+_HEADS_OR_PERSONS = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(r"\s+".join(fold(t).lower().split()) for t in lexicon.head_titles())
+    + "|"
+    + lexicon.phrase_alternation("executors-persons")
+    + r")(?![a-z])"
 )
 
 
@@ -605,14 +637,39 @@ _DIRECTIVE_CLOSING = re.compile(
 )
 
 
-def executors_only(text: str) -> bool:
+def executors_only(text: str, subject: str = "") -> bool:
     """Is ``text`` the standard executors clause, naming who carries the text out and nothing
-    more? ("Bộ trưởng Bộ Nội vụ chủ trì ... hướng dẫn, kiểm tra việc thi hành" is a duty.)"""
+    more? ("Bộ trưởng Bộ Nội vụ chủ trì ... hướng dẫn, kiểm tra việc thi hành" is a duty.)
+    ``subject``: the words before ``text`` when it is only what follows its bodies."""
     f = " ".join(fold_same_length(text).split())
     if _DIRECTIVE_CLOSING.fullmatch(f):
         return True
-    m = _EXECUTORS_ONLY.search(f)
-    return bool(m) and not _LEAD.search(f[: m.start()]) and not _SUPPORT.search(f[: m.start()])
+    m = _EXECUTORS_ONLY.search(f) or _EXECUTORS_BASIS.search(f)
+    if m is not None:
+        return not _LEAD.search(f[: m.start()]) and not _SUPPORT.search(f[: m.start()])
+    rest = text
+    if not subject:
+        lead = lead_bodies(text)
+        if lead is None:
+            return False
+        subject, rest = text[: lead.rest_start], lead.rest
+    said = " ".join(fold_same_length(subject).split()).lower()
+    carry = _EXECUTORS_CARRY.match(" ".join(fold_same_length(rest).split()).lstrip(" ,:").lower())
+    return carry is not None and bool(carry["persons"] or _HEADS_OR_PERSONS.search(said))
+
+
+def executors_duty(
+    clean: str, d: _Duty | _TableDuty, text: str | None = None, *, notice: bool = False
+) -> bool:
+    """Is a duty (its text ``text``, else its clean span) the executors clause (or, with
+    ``notice``, a notice's closing)? Its subject is the words of its paragraph before it."""
+    if text is None:
+        text = clean[d.start : d.end]
+    subject = ""
+    if not isinstance(d, _TableDuty):
+        para = max(clean.rfind("\n\n", 0, d.start), clean.rfind(". ", 0, d.start))
+        subject = clean[max(para, d.start - 600, 0) : d.start]
+    return executors_only(text, subject) or notice and notice_closing(text)
 
 
 def deadline_of(text: str) -> str | None:

@@ -28,8 +28,7 @@ from kg.extract.duties.rules import (
     _TableDuty,
     deadline_of,
     directed_spans,
-    executors_only,
-    notice_closing,
+    executors_duty,
     parse_list,
     parse_list_past,
     pro_forma,
@@ -233,7 +232,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
     def substantive(self, draft: _Draft) -> bool:
         """Has a draft a duty other than the executors clause?"""
         return any(
-            isinstance(d, _TableDuty) or not executors_only(self.clean.text[d.start : d.end])
+            isinstance(d, _TableDuty) or not executors_duty(self.clean.text, d)
             for d in draft.duties
         )
 
@@ -265,7 +264,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         out: list[Duty] = []
         for d in draft.duties:
             duty = d.to_duty() if isinstance(d, _TableDuty) else self.make(d, draft)
-            if not duty.text or executors_only(duty.text) or notice_closing(duty.text):
+            if not duty.text or executors_duty(self.clean.text, d, duty.text, notice=True):
                 continue
             if _BARE_WORD.fullmatch(duty.text):  # "Điều" printed alone before the next article
                 continue
