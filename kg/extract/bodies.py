@@ -251,8 +251,7 @@ def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None
         base = re.sub(r"\s+trực thuộc Trung ương$", "", t.pref, flags=re.I)
         return f"{base} {m.span_of}", type_id, level, True
     if m.region:  # "Kho bạc Nhà nước khu vực XI": one regional unit, named with its number
-        printed = _squash(m.as_written[: m.label_end - m.start])
-        base = printed if len(printed.split()) > 1 else t.pref  # as printed, unless abbreviated
+        base = _region_base(_squash(m.as_written[: m.label_end - m.start]), t.pref)
         base = re.sub(r"\s+khu vực$", "", base, flags=re.I)
         return f"{base} khu vực {m.region}", type_id, t.level or "province", False
     if t.qualified:
@@ -349,6 +348,15 @@ def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None
     if _keeps_level_word(m) or _collective_at_level(m):
         return f"{t.pref} {levels[0]}", type_id, level, collective
     return _listed_place(t.pref, m), type_id, level, collective
+
+
+def _region_base(printed: str, pref: str) -> str:
+    """A regional unit's name before its number: as printed, unless abbreviated ("KBNN",
+    "NHNN chi nhánh khu vực": the type's own name)."""
+    words = printed.split()
+    return (
+        printed if len(words) > 1 and not any(len(w) > 1 and w.isupper() for w in words) else pref
+    )
 
 
 def _listed_place(name: str, m: BodyMatch) -> str:

@@ -123,7 +123,8 @@ def _department(
         return None, pos
     words = list(re.finditer(r"[^\s,:(]+", text[pos : pos + 300]))
     first = len(head.split()) + 1  # the head word(s), then at least one word of the name
-    for k in range(first, min(len(words), first + _MAX_WORDS)):
+    # the name may end at the last word read ("Vụ Pháp chế:" at a heading's end)
+    for k in range(first, min(len(words), first + _MAX_WORDS - 1) + 1):
         cut = pos + words[k - 1].end()
         nxt = pos + words[k].start() if k < len(words) else len(text)
         if _ROLE.match(folded, cut):

@@ -2,11 +2,19 @@
 vào sau Điều 14 như sau: “14a. ... 2. Trách nhiệm của Ủy ban nhân dân cấp xã a) ... ”"): the
 amended regulation's words, which the amending text enacts, so an organisation clause among
 them is work (GUIDE: a "Trách nhiệm của <body>" clause counts wherever it stands). A provision
-a letter only quotes ("... quy định: “...”") stays another text's words."""
+a letter only quotes ("... quy định: “...”") stays another text's words.
+
+An amending circular or decision (NĐ 30/2020 and Luật Ban hành văn bản quy phạm pháp luật:
+"Điều 1. Sửa đổi, bổ sung một số điều của Thông tư ...", one numbered clause per change) may
+rewrite a whole responsibility article ("1. Sửa đổi, bổ sung Điều 20 như sau: “Điều 20. Trách
+nhiệm của các đơn vị thuộc Ngân hàng Nhà nước" / "1. Vụ Chính sách tiền tệ: ..." / "2. Cục
+..."): a copy prints the quoted article's clauses as clauses of the amending article, after
+the one that announces the change and before the next change (``rewritten_clauses``)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.models import Node
 from kg.text import fold_same_length
@@ -35,4 +43,41 @@ def enacted(
         for n in nodes:
             if inserted_at(text, quoted, n.clean_start):
                 out.update(id(x) for x in n.walk())
+    return out
+
+
+# the quoted article's number before its title ("“Điều 20. ")
+_QUOTED_ARTICLE = re.compile(r"\W*dieu\s+\d+[a-z]?\s*[.:]\s*")
+
+
+def announces(heading: str) -> bool:
+    """Is ``heading`` (an amending article's clause) the announcement of a change ("Sửa đổi,
+    bổ sung Điều 20 như sau:", "Bổ sung Điều 14a vào sau Điều 14 như sau:")?"""
+    return bool(_AMENDS.search(" ".join(fold_same_length(heading).split())))
+
+
+def rewritten_clauses(
+    article: Node, heading: Callable[[Node], str], own: Callable[[Node], str]
+) -> list[tuple[str, list[Node]]]:
+    """(title, clauses) of each article an amending ``article`` rewrites whole: the title
+    quoted after a clause that announces the change ("Trách nhiệm của các đơn vị thuộc Ngân
+    hàng Nhà nước"), and the clauses printed after it up to the next change (``heading`` and
+    ``own``: a node's heading line and own text, as the walker reads them)."""
+    out: list[tuple[str, list[Node]]] = []
+    kids = article.children
+    for k, c in enumerate(kids):
+        if c.kind != "item" or not announces(heading(c)) or not c.children:
+            continue
+        first = c.children[0]
+        quoted = " ".join(own(first).split())
+        m = _QUOTED_ARTICLE.match(fold_same_length(quoted))
+        if first.kind != "paragraph" or m is None:
+            continue
+        clauses = list(c.children[1:])
+        for x in kids[k + 1 :]:
+            if x.kind == "item" and announces(heading(x)):
+                break
+            clauses.append(x)
+        if clauses:
+            out.append((quoted[m.end() :].strip(' “”".'), clauses))
     return out

@@ -6,9 +6,11 @@ import re
 from dataclasses import replace
 
 from kg.extract.bodies import find_bodies
+from kg.extract.duties import inserted
 from kg.extract.duties.rules import (
     _EXECUTORS,
     _HEAD_ROLE,
+    _ORG_TITLE,
     _Lead,
     _listed_departments,
     lead_bodies,
@@ -79,6 +81,20 @@ class _Lines:
             return False
         # "Trách nhiệm của các đơn vị" over "1. Sở Y tế ...": a part organised by body below
         return not self.by_body_below(n, True) or not all(b.type.generic for b in lead.bodies)
+
+    def rewrites(self, a: Node, scopes: list[tuple[list[Node], str]]) -> bool:
+        """An amending article that rewrites a responsibility article whole ("1. Sửa đổi, bổ
+        sung Điều 20 như sau: “Điều 20. Trách nhiệm của các đơn vị thuộc ..."): the rewritten
+        article's clauses, enacted by the amendment, join ``scopes``; did it rewrite one?"""
+        found = [
+            clauses
+            for title, clauses in inserted.rewritten_clauses(
+                a, lambda n: self.heading_line(n)[0], lambda n: self.own(n)[1]
+            )
+            if _ORG_TITLE.search(" ".join(fold_same_length(title).split()))
+        ]
+        scopes.extend((clauses, self.article_sec(a)) for clauses in found)
+        return bool(found)
 
     def by_body_below(self, n: Node, named: bool = False) -> bool:
         """Are items or points below ``n`` led by bodies (``named``: by a body that is no

@@ -141,7 +141,7 @@ class _Scopes(_Lines, _Tasks, _Articles):
                 or opens_with_work(text, self.ctx)  # "Điều 2. Bộ trưởng Bộ X tiếp thu ..."
             ):
                 scopes.append(([a], ""))
-            else:  # "Điều 2. Quyết định này có hiệu lực ... Giao Văn phòng X chủ trì ..."
+            elif not self.rewrites(a, scopes):  # "Điều 2. ... Giao Văn phòng X chủ trì ..."
                 self.loose.append(a)
         if not scopes and not articles:
             scopes.append((self.s.body, ""))
