@@ -13,7 +13,7 @@ from kg.extract.duties.collect import (
     _Collect,
 )
 from kg.extract.duties.groups import _Groups
-from kg.extract.duties.partners import as_named_holder, bracketed_members
+from kg.extract.duties.partners import as_named_holder, cue_bodies
 from kg.extract.duties.partners import specific as specific_partner
 from kg.extract.duties.points import numbered_points
 from kg.extract.duties.rules import (
@@ -29,8 +29,6 @@ from kg.extract.duties.rules import (
     deadline_of,
     directed_spans,
     executors_duty,
-    parse_list,
-    parse_list_past,
     pro_forma,
     quoted_spans,
     role_of,
@@ -334,13 +332,9 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             folded = fold_same_length(text)
             directed = directed_spans(text)
             for cue in _PARTNER_CUE.finditer(folded):
-                if any(s <= cue.start() < e for s, e in directed):
+                bodies = cue_bodies(text, cue, directed, _UNKNOWN_ITEM)
+                if bodies is None:
                     continue  # the directed body's partners
-                bodies, stop = parse_list(text, cue.end())
-                # "... với Trung tâm X, Công an Thành phố, Sở Y": past unknown items
-                pos = stop if bodies else cue.end()
-                bodies, _ = parse_list_past(text, bodies, pos, _UNKNOWN_ITEM)
-                bodies += [x for b in bodies if _collective(b) for x in bracketed_members(text, b)]
                 found: list[BodyMention] = []
                 for b in bodies:
                     if b.type.generic or _RELATED.match(folded, b.end):
@@ -383,8 +377,3 @@ def _party_committee(type_id: str) -> bool:
     a State issuer asks it (GUIDE); the Party's newspapers it runs are named as units."""
     t = body_types().get(type_id)
     return t is not None and bool(t.groups & {"PartyCommittee", "PartyCommitteeOrgan"})
-
-
-def _collective(b: BodyMatch) -> bool:
-    """A kind of body ("các nhà mạng", "các tổ chức chính trị - xã hội"), not one body."""
-    return bool(b.type.generic or b.type.collective)
