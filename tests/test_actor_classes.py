@@ -98,3 +98,38 @@ def test_a_class_name_is_a_printed_prefix_of_one_paragraph(head: str, rest: list
     assert "\n\n" not in printed and ";" not in printed
     assert "phối hợp" not in printed and "trách nhiệm" not in printed and "Sở Y tế" not in printed
     assert printed == printed.strip() and printed[-1] not in ",.\n"
+
+
+NOTICE = "III. NHIỆM VỤ THỜI GIAN TỚI\n\n{items}\n"
+# (the matter an item names before its colon, the owners as printed, the name they get)
+MATTERS = [
+    ("Về các dự án điện gió", "chủ đầu tư các dự án", "Chủ đầu tư các dự án"),
+    ("Về các dự án nhà ở xã hội", "các chủ đầu tư", "Các chủ đầu tư"),
+    (
+        "Về dự án Nhà máy điện Quỳnh Lập",
+        "Chủ đầu tư",
+        "Chủ đầu tư dự án Nhà máy điện Quỳnh Lập",
+    ),
+    ("Về dự án đường ven biển", "chủ đầu tư", "Chủ đầu tư dự án đường ven biển"),
+]
+
+
+@settings(deadline=None, max_examples=30)
+@given(picked=st.lists(st.sampled_from(range(len(MATTERS))), min_size=1, max_size=3, unique=True))
+def test_a_projects_owners_get_the_work_an_item_on_the_project_gives_them(
+    picked: list[int],
+) -> None:
+    """ "2. Về dự án X: Chủ đầu tư khẩn trương ...": running text gives the work of a project
+    to its owners (no catch-all of the administration, which running text names in passing);
+    a bare "Chủ đầu tư" is the owner of the project its item is about, one per project."""
+    items = "\n\n".join(
+        f"{k}. {MATTERS[i][0]}: {MATTERS[i][1]} khẩn trương hoàn thiện thủ tục đầu tư."
+        for k, i in enumerate(picked, 1)
+    )
+    got = table(duties_of(NOTICE.format(items=items), FACTS)[0])
+    assert got == [(MATTERS[i][2], "assigned", 1) for i in picked]
+
+
+def test_a_catch_all_alone_in_running_text_still_gets_no_work() -> None:
+    text = NOTICE.format(items="1. Về các dự án điện gió: các sở, ngành theo dõi tiến độ.")
+    assert table(duties_of(text, FACTS)[0]) == []

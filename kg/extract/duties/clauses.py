@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.bodies import BodyMatch, Context
-from kg.extract.duties import holders, reply, semicolons, subjects
+from kg.extract.duties import holders, projects, reply, semicolons, subjects
 from kg.extract.duties.preface import preface_end
 from kg.extract.duties.rules import _Duty, narrative, parse_list
 from kg.text import fold_same_length
@@ -48,6 +48,13 @@ def _after_grounds(folded: str, pos: int) -> bool:
     """Does the sentence before a comma at ``pos`` state grounds, a case or a matter?"""
     start = max([folded.rfind(c, 0, pos) for c in ".;:"] + [pos - 400]) + 1
     return bool(_GROUNDS.match(folded, start))
+
+
+def _catch_all(b: BodyMatch) -> bool:
+    """A catch-all alone ("các sở, ngành ..."), which running text names in passing; a
+    project's owners ("chủ đầu tư các dự án ...", "Chủ đầu tư Nhà máy X") are no catch-all
+    there: the law puts the project's work on them (Luật Xây dựng, Luật Đầu tư công)."""
+    return b.type.generic and not projects.owns_projects(b.type.id)
 
 
 def _is_issuer_type(b: BodyMatch, ctx: Context) -> bool:
@@ -128,7 +135,7 @@ class _Clauses:
             if not found and not m.group("then"):  # "Để ..., Ủy ban nhân dân tỉnh X phối hợp"
                 q = preface_end(text, m.end())
                 found, end = parse_list(text, q) if q is not None else ([], end)
-            if not found or len(found) == 1 and found[0].type.generic:
+            if not found or len(found) == 1 and _catch_all(found[0]):
                 continue
             if not _opens_duty(text, folded, m, end, about):
                 continue

@@ -19,6 +19,8 @@ from kg.text import fold_same_length
 
 # an item's heading that names one project: "Về Dự án ...", "Dự án ...:"
 _PROJECT = re.compile(r"\s*(?:ve\s+)?(du\s+an\s+[^\s:;][^:;]{2,160}?)\s*[:.]?\s*")
+# an item that names its project before the colon of its own text: "Về dự án X: ..."
+_ABOUT_PROJECT = re.compile(r"\s*ve\s+(du\s+an\s+[^\s:;][^:;]{2,160}?)\s*:")
 _BARE = re.compile(r"(?:chu|nha)\s+dau\s+tu")
 
 
@@ -45,6 +47,11 @@ def project_of(structure: Structure, pos: int) -> str | None:
             title = _heading(structure, holder, pos)
             m = _PROJECT.fullmatch(fold_same_length(title))
             found = title[m.start(1) : m.end(1)] if m else found
+        elif holder.marker and holder.kind != "paragraph":
+            # "2. Về dự án Nhà máy điện X: Chủ đầu tư khẩn trương ...": the item's own matter
+            m = _ABOUT_PROJECT.match(fold_same_length(holder.text))
+            if m and holder.text_start + m.end() <= pos:
+                found = " ".join(holder.text[m.start(1) : m.end(1)].split())
         nodes = holder.children
 
 
