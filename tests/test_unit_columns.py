@@ -194,3 +194,18 @@ def test_a_row_that_lost_a_cell_before_its_unit_is_read_from_the_right() -> None
     got = _doc(table)
     assert got["sở y tế"] == (2, True, ["Sở Tài chính"])
     assert "sở tài chính" not in got
+
+
+def test_a_header_with_columns_the_list_does_not_name() -> None:
+    """Up to three column names the list lacks ("Hình thức văn bản", "Cấp ban hành") do not hide
+    a table whose header names its column of units; a table title before "TT" is no column."""
+    table = (
+        "DANH MỤC VĂN BẢN\nTT\nTên văn bản\nHình thức văn bản\nCấp ban hành\n"
+        "Cơ quan chủ trì soạn thảo\nThời gian trình\n"
+        "1\nQuy định về quản lý chợ\nQuyết định\nUBND tỉnh\nSở Công Thương\nQuý I/2026\n"
+        "2\nQuy định về bảo vệ môi trường\nQuyết định\nUBND tỉnh\nSở Nông nghiệp và Môi trường"
+        "\nQuý II/2026\n"
+    )
+    got = _doc(table)
+    assert got["sở công thương"] == (1, True, [])
+    assert got["sở nông nghiệp và môi trường"] == (1, True, [])

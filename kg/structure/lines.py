@@ -429,9 +429,37 @@ def _column_name(key: str) -> bool:
     )
 
 
+@cache
+def _unit_columns() -> tuple[str, ...]:
+    return tuple(normalize_key(w) for w in lexicon.phrases("table-unit-columns"))
+
+
+def _unit_column(key: str) -> bool:
+    """Does a column name name the units that do a table's rows ("Đơn vị chủ trì", "Cơ quan
+    thực hiện", "Trách nhiệm thực hiện"; ontology/phrases.ttl, phrases:table-unit-columns)?"""
+    return "chủ trì" in key or any(
+        key.startswith(n) and not key[len(n) : len(n) + 1].isalnum() for n in _unit_columns()
+    )
+
+
+def _other_column(raw: str) -> bool:
+    """Could a line be the name of a column the list of names lacks: a few words that begin
+    with a capital, no row number, no sentence mark at its end?"""
+    raw = raw.strip()
+    return (
+        bool(raw)
+        and raw[0].isupper()
+        and len(raw.split()) <= 6
+        and raw[-1] not in ".;:,"
+        and not _CELL_ROW_NO.match(raw)
+    )
+
+
 def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Unit], int] | None:
     """Tables extracted one cell per line: a run of >= 3 column names (TT / Nội dung / Cơ
-    quan chủ trì ...) then rows that each start with a bare row number. Where the cells are
+    quan chủ trì ...) then rows that each start with a bare row number. The run may hold up to
+    three names the list lacks ("Kết quả đầu ra") when it names a column of units and two
+    listed names; it starts with a listed one (a table's title before it is no column). Where the cells are
     paragraphs (a blank line between cells), a cell may wrap over lines ("Nội dung thực" /
     "hiện"; a task's text over three lines): the lines of one paragraph are one cell."""
     paras = idx + 1 < hi and lines[idx + 1].blank_before
@@ -445,14 +473,24 @@ def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Un
         return " ".join(lines[m].text.replace("\t", " ").strip() for m in range(a, b + 1))
 
     heads: list[tuple[int, int]] = []
+    unknown = 0
+    units = False
     j = idx
     while j < hi and "\t" not in lines[j].text:
         e = cell_end(j, hi)
-        if not _column_name(normalize_key(text(j, e)).rstrip(" :.")):
+        raw = text(j, e)
+        key = normalize_key(raw).rstrip(" :.")
+        if _column_name(key):
+            units = units or _unit_column(key)
+        elif heads and unknown < 3 and _other_column(raw):
+            unknown += 1  # "Kết quả đầu ra", "Cấp ban hành": a column the list does not name
+        else:
             break
         heads.append((j, e))
         j = e + 1
     if len(heads) < 3 or j >= hi or not _CELL_ROW_NO.match(lines[j].text.strip()):
+        return None
+    if unknown and not (units and len(heads) - unknown >= 2):
         return None
     rows = [
         _Unit(
