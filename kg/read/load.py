@@ -474,6 +474,7 @@ class _Loader:
                 continue
             seen.add(key)
             links.append(DocLink(*key, self.ev_of(row), row.get("printed")))
+        self.references = len(links)  # the printed references come first (kg.read.patch)
         for row in _ordered(self.rows(Q_LINKS), "citing", "cited", "p"):
             key = (row["citing"], row["cited"], _LINK_RELATION.get(row["p"] or ""))
             if None in key or key in seen:

@@ -27,9 +27,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from kg.read import ReadModel, load_model
+from kg.read import ReadModel, load_model, patch
 from kg.read.facts_cache import FactsCache, read_facts
-from kg.read.scan import scan_model
 from kg.views import body_page, cascade_page, doc_page, index_page, reach
 from kg.views.calendar_page import write_calendar_pages
 from kg.views.common import (
@@ -362,25 +361,29 @@ def build_site(
             found = read_facts(store, Path(nquads), facts, jobs)
             if found.changed is not None:
                 touched = reach.touched(found.changed, found)
-            model = scan_model(store, facts=found)
+            model = patch.read_model(store, found, facts)
             del found
         else:
             model = load_model(store)
     except BaseException:
+        patch.wait_saved()
         if prelink is not None:
             prelink.close()
         raise
-    return write_site(
-        model,
-        Path(out_dir),
-        limit,
-        originals=originals,
-        previous=previous,
-        jobs=jobs,
-        touched=touched,
-        keep_reach=facts is not None,  # a build's: the next one starts from it
-        prelink=prelink,
-    )
+    try:
+        return write_site(
+            model,
+            Path(out_dir),
+            limit,
+            originals=originals,
+            previous=previous,
+            jobs=jobs,
+            touched=touched,
+            keep_reach=facts is not None,  # a build's: the next one starts from it
+            prelink=prelink,
+        )
+    finally:
+        patch.wait_saved()  # the model kept for the next build (kg.read.patch)
 
 
 def copy_originals(
