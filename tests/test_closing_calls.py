@@ -47,3 +47,39 @@ def test_carrying_out_the_text_itself_is_a_formula(
     words = ", ".join(adverbs)
     assert pro_forma(f"{words} {verb} {kind} này./.".strip())
     assert not pro_forma(f"{words} {verb} kiểm tra an toàn hồ đập trước mùa mưa.".strip())
+
+
+def test_a_letters_closing_call_on_the_points_above_and_its_problems_clause_give_no_entry() -> None:
+    closing = (
+        "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị khẩn trương, nghiêm túc triển khai thực "
+        "hiện đầy đủ các nội dung chỉ đạo nêu trên theo thẩm quyền và quy định pháp luật. Trường "
+        "hợp có khó khăn, vướng mắc trong quá trình thực hiện, đề nghị các cơ quan, đơn vị có văn "
+        "bản báo cáo gửi Sở Xây dựng để tổng hợp, tham mưu, đề xuất./."
+    )
+    assert _names(closing) == ["Bộ Quốc phòng", "Bộ Công an"]
+    # a task after the call is work
+    worked = closing.replace(
+        "Trường hợp có khó khăn", "Các cơ quan, đơn vị rà soát thiệt hại. Nếu có"
+    )
+    assert len(_names(worked)) == 3
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    st.sampled_from(["Trong quá trình thực hiện,", "Trong quá trình thực hiện Quy định này", ""]),
+    st.sampled_from(["phản ánh", "phản hồi", "báo cáo"]),
+    st.booleans(),
+)
+def test_the_problems_clause_with_its_escalation_is_no_work(opening: str, tell: str, up: bool):
+    from kg.extract.duties.boilerplate import problems_only
+
+    text = (
+        f"{opening} nếu có khó khăn, vướng mắc, các cơ quan, đơn vị có liên quan {tell} kịp thời "
+        "về Sở Công Thương để hướng dẫn, giải quyết."
+    ).strip()
+    if up:
+        text += (
+            " Trường hợp vượt thẩm quyền, Sở Công Thương tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
+        )
+    assert problems_only(text)
+    assert not problems_only(text + " Sở Công Thương kiểm tra các cơ sở trước ngày 30/11.")

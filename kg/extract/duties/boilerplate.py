@@ -24,7 +24,7 @@ _W = r"(?![a-z])"
 # the condition: "(Trong quá trình [triển khai] [tổ chức] thực hiện [...],) nếu có / trường
 # hợp có / khi phát sinh khó khăn, vướng mắc" (the words: ontology/phrases.ttl)
 _CONDITION = re.compile(
-    r"\W*(?:trong\s+qua\s+trinh[^,.;:]{0,80},\s*)?"
+    r"\W*(?:trong\s+qua\s+trinh[^,.;:]{0,80}?,?\s*)?"
     + lexicon.phrase_alternation("problems-if")
     + r"\s+(?:co\s+|phat\s+sinh\s+)?(?:cac\s+|nhung\s+)?"
     + lexicon.phrase_alternation("problems")
@@ -45,10 +45,26 @@ def problems_only(text: str) -> bool:
     rest = f[m.end() :]
     end = _SENTENCE_END.search(rest)
     if end is not None and rest[end.end() :].strip(" ./"):
-        if not exhortation(" ".join(text.split())[m.end() + end.end() :]):
+        after = rest[end.end() :]
+        if not exhortation(" ".join(text.split())[m.end() + end.end() :]) and not _escalation(
+            after
+        ):
             return False
         rest = rest[: end.end()]
     return _TELL.search(rest) is not None
+
+
+# "Trường hợp vượt thẩm quyền, Sở X tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét": where the
+# problems go when their receiver cannot settle them, the clause's own last sentence
+_ESCALATES = re.compile(r"\W*" + lexicon.phrase_alternation("problems-if") + _W)
+
+
+def _escalation(folded: str) -> bool:
+    """Is ``folded`` one sentence that passes the problems on, under a condition of its own?"""
+    end = _SENTENCE_END.search(folded)
+    if end is not None and folded[end.end() :].strip(" ./"):
+        return False
+    return _ESCALATES.match(folded) is not None and _TELL.search(folded) is not None
 
 
 # "(Yêu cầu|Đề nghị) <bodies> (nghiêm túc) (triển khai) thực hiện (nghiêm túc) (Kế hoạch này)"

@@ -474,7 +474,8 @@ _FORMULA = re.compile(
     r"|to\s+chuc)\s*,?\s+)*"
     r"(?:trien\s+khai(?:\s+thuc\s+hien)?|thuc\s+hien)"
     rf"(?:\s+(?:tot|nghiem\s+tuc|co\s+hieu\s+qua|hieu\s+qua|{_own_document()}"
-    r"|(?:cac\s+)?noi\s+dung\s+tren))*"
+    rf"|{lexicon.phrase_alternation('exhort-after')}|{lexicon.phrase_alternation('exhort-what')}"
+    rf"|{lexicon.phrase_alternation('exhort-scope')}))*"
 )
 # what is left of the addressee list when only its first word was read as a body:
 # "đề nghị các đơn vị, địa phương quan tâm, phối hợp thực hiện"
@@ -504,7 +505,8 @@ def pro_forma(text: str) -> bool:
             c = c[tail.end() :] if tail else c
         if _CONTACT.match(c):
             return True  # "Thông tin chi tiết liên hệ: ..." ends the substance
-        if not _FORMULA.fullmatch(c) and not _REPORT_CLAUSE.match(c):
+        problems = k > 0 and problems_only(c)  # "Trường hợp có khó khăn, ... báo cáo Sở X"
+        if not _FORMULA.fullmatch(c) and not _REPORT_CLAUSE.match(c) and not problems:
             return False
     return True
 
