@@ -39,12 +39,15 @@ def _article(units: list[tuple[str, list[str]]], title: str) -> str:
     return "\n".join(out)
 
 
-def _amending(article: str) -> str:
+def _amending(article: str, inline: bool = False) -> str:
+    """The amending circular; ``inline``: the copy keeps the quoted title on the line of the
+    clause that announces the change ("... như sau: “Điều 20. ...")."""
+    gap = " " if inline else "\n\n"
     return (
         "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 12/2024/TT-NHNN\n\n"
-        "1. Sửa đổi, bổ sung Điều 8 như sau:\n\n“Điều 8. Chính sách hỗ trợ\n\n"
+        f"1. Sửa đổi, bổ sung Điều 8 như sau:{gap}“Điều 8. Chính sách hỗ trợ\n\n"
         "1. Vụ Tín dụng các ngành kinh tế: hỗ trợ lãi suất theo quy định.”\n\n"
-        "2. Sửa đổi, bổ sung Điều 20 như sau:\n\n“" + article.rstrip() + "”\n\n"
+        f"2. Sửa đổi, bổ sung Điều 20 như sau:{gap}“" + article.rstrip() + "”\n\n"
         "3. Bãi bỏ khoản 2 Điều 21.\n\n"
         "Điều 2. Điều khoản thi hành\n\n"
         "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026.\n\n"
@@ -86,9 +89,10 @@ def test_the_state_banks_units_are_bodies_of_their_own() -> None:
             "Trách nhiệm thực hiện",
         ]
     ),
+    inline=st.booleans(),
 )
 def test_a_rewritten_responsibility_article_gives_its_units_their_work(
-    picked: list[int], title: str
+    picked: list[int], title: str, inline: bool
 ) -> None:
     """Whatever units the rewritten article lists, each gets its own points, as in the same
     article printed on its own; a rewritten article that lays down a rule ("Chính sách hỗ
@@ -97,4 +101,4 @@ def test_a_rewritten_responsibility_article_gives_its_units_their_work(
     want = [(name, "assigned", len(work)) for name, work in units]
     article = _article(units, title)
     assert table(duties_of(article, SBV)[0]) == want
-    assert table(duties_of(_amending(article), SBV)[0]) == want
+    assert table(duties_of(_amending(article, inline), SBV)[0]) == want

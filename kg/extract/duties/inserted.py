@@ -53,7 +53,8 @@ _QUOTED_ARTICLE = re.compile(r"\W*dieu\s+\d+[a-z]?\s*[.:]\s*")
 def announces(heading: str) -> bool:
     """Is ``heading`` (an amending article's clause) the announcement of a change ("Sửa đổi,
     bổ sung Điều 20 như sau:", "Bổ sung Điều 14a vào sau Điều 14 như sau:")?"""
-    return bool(_AMENDS.search(" ".join(fold_same_length(heading).split())))
+    before = heading.partition(":")[0]  # what a copy printed after the colon is the change
+    return bool(_AMENDS.search(" ".join(fold_same_length(before).split())))
 
 
 def rewritten_clauses(
@@ -66,14 +67,16 @@ def rewritten_clauses(
     out: list[tuple[str, list[Node]]] = []
     kids = article.children
     for k, c in enumerate(kids):
-        if c.kind != "item" or not announces(heading(c)) or not c.children:
+        if c.kind != "item" or not announces(heading(c)):
             continue
-        first = c.children[0]
-        quoted = " ".join(own(first).split())
+        # the quoted title on a paragraph of its own, or after the clause's colon
+        inline = " ".join((c.text or "").split()).partition(":")[2].strip()
+        first = c.children[0] if c.children and not inline else None
+        quoted = " ".join(own(first).split()) if first is not None else inline
         m = _QUOTED_ARTICLE.match(fold_same_length(quoted))
-        if first.kind != "paragraph" or m is None:
+        if first is not None and first.kind != "paragraph" or m is None:
             continue
-        clauses = list(c.children[1:])
+        clauses = list(c.children[1:] if first is not None else c.children)
         for x in kids[k + 1 :]:
             if x.kind == "item" and announces(heading(x)):
                 break
