@@ -80,3 +80,18 @@ def test_units_under_a_body_and_a_force_named_alone_are_no_partner() -> None:
     )
     assert got["bộ chỉ huy quân sự tỉnh"] == []
     assert got["sở y tế"] == []
+
+
+def test_each_body_s_share_of_a_shared_duty_gives_it_its_own_partners() -> None:
+    """A heading naming several bodies hands each the same duty; "Trong đó:" then "+ Sở X:
+    <its share>" says what each does, and the partners a share names are that body's only."""
+    got = _partners(
+        "1. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Công Thương, Y tế)\n"
+        "- Phối hợp hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê tài sản. Trong đó:\n"
+        "+ Sở Xây dựng: hướng dẫn kiểm kê tài sản hạ tầng giao thông.\n"
+        "+ Sở Công Thương: hướng dẫn kiểm kê chợ; phối hợp với Sở Tài chính hướng dẫn kiểm kê"
+        " đất.\n"
+        "+ Sở Y tế: hướng dẫn kiểm kê cơ sở y tế.\n"
+    )
+    assert got["sở công thương"] == ["Sở Tài chính"]
+    assert got["sở xây dựng"] == [] and got["sở y tế"] == []

@@ -125,8 +125,13 @@ class _Collect:
                     d = _Duty(piece[0], piece[1], sec)
                     duties.append(d)
                 for x in c.children:
-                    if x.kind == "bullet" and lead_bodies(self.own(x)[1]) is not None:
-                        continue  # "+ Sở X: hướng dẫn ...": that body's share, its partners its own
+                    share = lead_bodies(self.own(x)[1]) if x.kind == "bullet" else None
+                    if share is not None:  # "+ Sở X: hướng dẫn ...": that body's share
+                        duties[-1].shares += [
+                            (normalize_key(mention(b, self.ctx).name), x.clean_start, x.clean_end)
+                            for b in share.bodies
+                        ]
+                        continue
                     cut = self.body_sentence(x, sec) if x.kind == "paragraph" else x.clean_end
                     if cut > x.clean_start:
                         duties[-1].extra.append((x.clean_start, cut))

@@ -171,6 +171,14 @@ class _Duty:
     extra: list[tuple[int, int]] = field(default_factory=list)
     role: str | None = None  # the role its heading gives ("Nội dung Sở X có trách nhiệm chủ trì")
     context: list[tuple[int, int]] = field(default_factory=list)  # a heading naming partners
+    # "Trong đó:" / "+ Sở X: <its share>": (key of the body, clean span) of each body's share,
+    # whose partners are that body's in this duty
+    shares: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def segments(self, key: str) -> list[tuple[int, int]]:
+        """Where the partners of the body keyed ``key`` in this duty are named."""
+        own = [(s, e) for k, s, e in self.shares if k == key]
+        return [(self.start, self.end), *self.extra, *self.context, *own]
 
 
 @dataclass

@@ -304,7 +304,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             text=shown,
             span=span,
             role=role,  # type: ignore[arg-type]
-            partners=self.partners([(d.start, d.end), *d.extra, *d.context], draft.body),
+            partners=self.partners(d.segments(draft.key), draft.body),
             deadline=deadline_of(shown),
             topics=topics_of(shown),
             section=d.section or None,
