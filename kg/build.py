@@ -88,7 +88,9 @@ def build(
         records, errors = extract_paths(
             list(paths), jobs=jobs, dask=dask, cache=cache, progress=progress
         )
+        read = time.perf_counter() - started
         report = _build_locked(records, errors, Path(out_dir), base, progress, jobs, True)
+        report.phases = {"extract": read, **report.phases}
         if validate:
             _validate_hook(Path(out_dir), report, progress)
     report.seconds = time.perf_counter() - started

@@ -25,7 +25,7 @@ from kg.extract import named
 from kg.extract.header import extract_header, extract_recipients
 from kg.extract.refs import extract_refs, implemented, page_trailer_start
 from kg.extract.responsibilities import extract as extract_responsibilities
-from kg.limits import budget
+from kg.limits import LIMITS, budget
 from kg.models import CleanText, DocumentFacts, DocumentRecord, Finding, SourceText, Structure
 from kg.numbers import number_key
 from kg.progress import Progress, report
@@ -195,9 +195,17 @@ def _extract_all(
 ) -> list:
     """A record or an error per file; with a cache, records come without their parse
     tree (kg.cache.slim), whether from the cache or just extracted."""
-    items: list[SourceText | SourceError] = []
+    items: list[SourceText | SourceError | DocumentRecord] = []
+    stats: list = [None] * len(found)
     report(progress, "read", 0, len(found))
     for i, (path, name) in enumerate(found, 1):
+        if cache is not None:  # the file the last build read: its record, unread
+            stats[i - 1] = cache.stat(path)
+            known = cache.unchanged(path, name, stats[i - 1], LIMITS.max_bytes)
+            if known is not None:
+                items.append(known)
+                report(progress, "read", i, len(found), name)
+                continue
         try:
             items.append(read_source(path, name))
         except SourceError as e:  # one bad file never stops the batch
@@ -206,9 +214,11 @@ def _extract_all(
     results: list = [None] * len(items)
     todo = []
     for i, item in enumerate(items):
-        hit = None
-        if cache is not None and isinstance(item, SourceText):
+        hit = item if isinstance(item, DocumentRecord) else None
+        if hit is None and cache is not None and isinstance(item, SourceText):
             hit = cache.get(_corpus_name(item))
+            if hit is not None:
+                cache.note(found[i][0], stats[i], item)
         if hit is None:
             todo.append(i)
         results[i] = hit
@@ -221,6 +231,8 @@ def _extract_all(
             result = slim(result)
         results[i] = result
         done += 1
+        if cache is not None and isinstance(result, DocumentRecord):
+            cache.note(found[i][0], stats[i], items[i])
         name = result.source.name if isinstance(result, DocumentRecord) else result.name
         report(progress, "extract", done, len(items), name)
     if cache is not None:

@@ -104,3 +104,46 @@ def test_pool_workers_keep_the_cache_entries(tmp_path: Path) -> None:
     again = RecordCache(tmp_path / "out")
     _same_records(extract_paths([src], cache=again), fresh)
     assert again.hits == 4
+
+
+def test_cache_takes_unchanged_files_by_stat(tmp_path: Path, monkeypatch) -> None:
+    """A file the last build read, unchanged by its stat, is not read again; a file changed
+    (or changed too close to its reading: git's racy case) is read."""
+    import kg.cache
+    import kg.pipeline
+    from kg.cache import RecordCache
+
+    src = tmp_path / "src"
+    src.mkdir()
+    files = list(corpus_files())[:3]
+    for f in files:
+        (src / f.name).write_bytes(f.read_bytes())
+    fresh = extract_paths([src])
+    read: list[str] = []
+    real = kg.pipeline.read_source
+
+    def counted(path, name=None):
+        read.append(Path(path).name)
+        return real(path, name)
+
+    monkeypatch.setattr(kg.pipeline, "read_source", counted)
+    extract_paths([src], cache=RecordCache(tmp_path / "out"))  # just written: racy, not kept
+    read.clear()
+    _same_records(extract_paths([src], cache=RecordCache(tmp_path / "out")), fresh)
+    assert len(read) == 3  # the files were changed within RACY_NS of the last reading
+    monkeypatch.setattr(kg.cache, "RACY_NS", -(10**18))  # as if they were old
+    extract_paths([src], cache=RecordCache(tmp_path / "out"))
+    read.clear()
+    again = RecordCache(tmp_path / "out")
+    _same_records(extract_paths([src], cache=again), fresh)
+    assert read == [] and again.hits == 3
+    changed = src / files[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThêm một dòng.\n", "utf-8")
+    third = RecordCache(tmp_path / "out")
+    records, _ = extract_paths([src], cache=third)
+    assert read == [files[0].name] and len(records) == 3
+    assert {r.source.sha256 for r in records} != {r.source.sha256 for r in fresh[0]}
+    fourth = RecordCache(tmp_path / "out")
+    read.clear()
+    kept, _ = extract_paths([src], cache=fourth)
+    assert [r.source for r in kept] == [r.source for r in records] and read == []
