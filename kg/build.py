@@ -157,8 +157,11 @@ def _build_frozen(
     extracted: bool = False,
 ) -> BuildReport:
     """``_build_locked``'s work, with the records out of the collector's way."""
+    # records from kg.pipeline are told by their file's hash: what resolve worked out of
+    # each the last time is taken back (kg.incremental), not hand-made ones
+    placements = incremental.PairMemo(incremental.load_placements(out_dir)) if extracted else None
     with Step(progress, "resolve"):
-        corpus = resolve(records)
+        corpus = resolve(records, placements)
     # so do the corpus and (below) the links and the last build's lineage pairs: a full
     # collection walked them all, several times a build (on a +1 at 2,000 plans, 14 of
     # its 75 s); unfrozen with the records
@@ -180,6 +183,8 @@ def _build_frozen(
         outdir.discard(gen)
         raise
     incremental.save_pair_memo(out_dir, memo)
+    if placements is not None:
+        incremental.save_placements(out_dir, dict(placements))
     report.seconds = time.perf_counter() - started
     return report
 

@@ -187,25 +187,48 @@ class PairMemo(dict):
 
 def load_pair_memo(out_dir: Path) -> PairMemo:
     """The last build's lineage pairs (none when the code changed or the file is damaged)."""
-    path = Path(out_dir) / CACHE / LINEAGE_MEMO
-    try:
-        data = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return PairMemo()
-    if not isinstance(data, dict) or data.get("digest") != extractor_digest():
-        return PairMemo()
-    return PairMemo(data.get("pairs"))
+    return PairMemo(_load_memo(out_dir, LINEAGE_MEMO))
 
 
 def save_pair_memo(out_dir: Path, memo: PairMemo) -> None:
+    _save_memo(out_dir, LINEAGE_MEMO, dict(memo))
+
+
+# ---------------------------------------------------------------- resolve's placements kept
+
+RESOLVE_MEMO = "resolve.pickle"
+
+
+def load_placements(out_dir: Path) -> dict:
+    """What kg.resolve kept of the last build: each record's bodies' placements, by file
+    name, content hash, place and level (``Resolver.kept``; empty when the code changed)."""
+    return _load_memo(out_dir, RESOLVE_MEMO)
+
+
+def save_placements(out_dir: Path, kept: dict) -> None:
+    _save_memo(out_dir, RESOLVE_MEMO, kept)
+
+
+def _load_memo(out_dir: Path, name: str) -> dict:
+    """A memo kept in DIR/cache by the last build of the same code, or an empty one."""
+    path = Path(out_dir) / CACHE / name
+    try:
+        data = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("digest") != extractor_digest():
+        return {}
+    found = data.get("pairs")
+    return found if isinstance(found, dict) else {}
+
+
+def _save_memo(out_dir: Path, name: str, memo: dict) -> None:
     """Written atomically; a cache that cannot be written only costs time."""
     folder = Path(out_dir) / CACHE
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f"{LINEAGE_MEMO}.tmp"
-        data = {"digest": extractor_digest(), "pairs": dict(memo)}
-        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, folder / LINEAGE_MEMO)
+        data = {"digest": extractor_digest(), "pairs": memo}
+        _write(folder / name, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
 

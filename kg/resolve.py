@@ -27,9 +27,10 @@ from functools import lru_cache
 
 from kg import body_keys
 from kg.models import BodyMention, DocRef, DocumentRecord, Level
-from kg.numbers import NumberParts, number_key, parse_number, type_from_number
+from kg.numbers import NumberParts, parse_number, type_from_number
 from kg.placechain import chain_places
 from kg.refdata import BodyType, body_types
+from kg.resolve_numbers import date_clusters, number_parts, year_of
 from kg.text import fold
 
 LEVELS: tuple[Level, ...] = ("central", "province", "district", "commune")
@@ -98,6 +99,9 @@ class PlaceKey:
     @property
     def name(self) -> str:
         return self.commune or self.district or self.province or ""
+
+    def key_parts(self) -> tuple[str | None, str | None, str | None]:
+        return (self.province, self.district, self.commune)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -204,25 +208,6 @@ class ResolvedCorpus:
 # ---------------------------------------------------------------- resolution
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # the key with a year (more specific) wins; ties: the smaller string
-            keep, drop = sorted((ra, rb), key=lambda k: (k.count("/") < 2, k))
-            self.parent[drop] = keep
-
-
 @dataclass
 class _Mention:
     parts: NumberParts | None
@@ -270,21 +255,17 @@ def best_title(titles: list[str]) -> str:
     return titles[best]
 
 
-def _year(date: str | None) -> str | None:
-    return date[:4] if date and re.match(r"^\d{4}", date) else None
-
-
 def _mention_for_ref(ref: DocRef, doc_place: PlaceKey) -> _Mention | None:
     number = ref.number or ref.key
     if not number:
         return None
-    parts = parse_number(number)
+    parts, key, local = number_parts(number)
     level = ref.issuer_level
     place = PlaceKey(*ref.issuer_place) if level is not None and ref.issuer_place else doc_place
-    qualifier = place.path if parts and parts.local else ()
+    qualifier = place.path if local else ()
     return _Mention(
         parts,
-        parts.key() if parts else number_key(number),
+        key,
         qualifier,
         ref.date,
         ref.number,
@@ -301,11 +282,11 @@ def _own_mention(record: DocumentRecord, place: PlaceKey) -> _Mention | None:
     d = record.document
     if not d.number:
         return None
-    parts = parse_number(d.number)
-    qualifier = place.path if parts and parts.local else ()
+    parts, key, local = number_parts(d.number)
+    qualifier = place.path if local else ()
     return _Mention(
         parts,
-        parts.key() if parts else number_key(d.number),
+        key,
         qualifier,
         d.date,
         d.number,
@@ -359,7 +340,7 @@ def _complete_places(mentions: list[_Mention]) -> None:
 
 def _same_dating(a: _Mention, b: _Mention) -> bool:
     """Two mentions of one number that may be one document: no year or date disagrees."""
-    ya, yb = a.parts.year or _year(a.date), b.parts.year or _year(b.date)  # type: ignore[union-attr]
+    ya, yb = a.parts.year or year_of(a.date), b.parts.year or year_of(b.date)  # type: ignore[union-attr]
     full = a.date and b.date and len(a.date) == len(b.date) == 10
     return (not ya or not yb or ya == yb) and (not full or a.date == b.date)
 
@@ -390,40 +371,16 @@ def _merge_numbers(mentions: list[_Mention]) -> dict[int, str]:
         else:
             groups.setdefault((m.parts.num, m.parts.code, m.qualifier), []).append(m)
     for (num, code, qual), ms in groups.items():
-        uf = _UnionFind()
-        anchors: dict[str, str] = {}
-        for idx, m in enumerate(ms):
-            node = str(idx)
-            uf.find(node)
-            year = m.parts.year or _year(m.date)  # type: ignore[union-attr]
-            for anchor in (
-                f"y{year}" if year else None,
-                f"d{m.date}" if m.date and len(m.date) == 10 else None,
-            ):
-                if anchor is None:
-                    continue
-                if anchor in anchors:
-                    uf.union(anchors[anchor], node)
-                else:
-                    anchors[anchor] = node
-        dated = {uf.find(str(i)) for i, m in enumerate(ms) if m.parts.year or _year(m.date)}  # type: ignore[union-attr]
-        if len(dated) == 1:
-            (rep,) = dated
-            for i, m in enumerate(ms):
-                if not (m.parts.year or _year(m.date)):  # type: ignore[union-attr]
-                    uf.union(rep, str(i))
-        clusters: dict[str, list[_Mention]] = {}
-        for i, m in enumerate(ms):
-            clusters.setdefault(uf.find(str(i)), []).append(m)
+        clusters = date_clusters(ms)
         q = "@" + "/".join(qual) if qual else ""
-        for members in clusters.values():
+        for members in clusters:
             printed_years = sorted(m.parts.year for m in members if m.parts.year)  # type: ignore[union-attr]
             if printed_years:
                 year = max(set(printed_years), key=lambda y: (printed_years.count(y), y))
                 key = f"{num}/{year}/{code}{q}"
             else:
                 key = f"{num}/{code}{q}"
-                years = sorted({y for m in members if (y := _year(m.date))})
+                years = sorted({y for m in members if (y := year_of(m.date))})
                 if len(clusters) > 1 and years:
                     key += f"#{years[0]}"
             for m in members:
@@ -434,8 +391,14 @@ def _merge_numbers(mentions: list[_Mention]) -> dict[int, str]:
 class Resolver:
     """Collects records, then resolves identities across all of them at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, memo: dict | None = None) -> None:
+        """``memo``: each record's bodies' placements (``_placements``) by file name, content
+        hash, place and level, kept from the last build (kg.incremental.PairMemo: it also
+        takes what this build computes), or None (records made by hand, whose content
+        their hash does not tell)."""
         self.corpus = ResolvedCorpus()
+        self.memo = memo
+        self._placed: dict[int, list[tuple]] = {}  # id(record) -> _placements
         self._titles: dict[str, list[str]] = {}  # document key -> every title cited for it
         self._places: dict[int, PlaceKey] = {}  # id(record) -> its place (kg.placechain)
         self._named: dict[tuple[str, PlaceKey], list[str]] = {}  # bodies keyed by name
@@ -443,15 +406,49 @@ class Resolver:
     # -- places and bodies
 
     def place(self, key: PlaceKey | None) -> PlaceKey | None:
-        if key is None or key.level is None:
-            return None
-        while key is not None and key.level is not None:
-            if key not in self.corpus.places:
-                self.corpus.places[key] = ResolvedPlace(key, key.name, key.level)
+        places = self.corpus.places
+        # a place already there has its parents there too (added in the same walk)
+        while key is not None and key not in places and key.level is not None:
+            places[key] = ResolvedPlace(key, key.name, key.level)
             key = key.parent()
         return None
 
-    def body(self, mention: BodyMention, doc_place: PlaceKey, doc_level: Level | None) -> str:
+    def body(
+        self,
+        mention: BodyMention,
+        doc_place: PlaceKey,
+        doc_level: Level | None,
+        placed: tuple[PlaceKey, str | None] | None = None,
+    ) -> str:
+        """The key of the body ``mention`` names in a document at ``doc_place``; ``placed``:
+        what ``placed`` returned for these arguments (kept from the last build)."""
+        place, type_seg = placed or self.placed(mention, doc_place, doc_level)
+        if type_seg is None:
+            type_seg = self._name_segment(mention, place)
+        segments = (type_seg, *place.path)
+        key = type_seg + ("@" + "/".join(place.path) if place.path else "")
+        if key not in self.corpus.bodies:
+            self.corpus.bodies[key] = ResolvedBody(
+                key,
+                segments,
+                mention.name,
+                mention.type_id,
+                mention.sector,
+                mention.level or place.level,
+                mention.kind,
+                mention.collective,
+                place if place.level else None,
+            )
+            self.place(place)
+        return key
+
+    @staticmethod
+    def placed(
+        mention: BodyMention, doc_place: PlaceKey, doc_level: Level | None
+    ) -> tuple[PlaceKey, str | None]:
+        """The place of the body ``mention`` names in a document at ``doc_place``, and its
+        type's IRI segment (None: it is keyed by its name, ``_name_segment``): a function of
+        its arguments alone (the rest of ``body`` depends on the bodies seen before)."""
         level = mention.level
         if mention.jurisdiction is not None:
             j = mention.jurisdiction
@@ -472,26 +469,10 @@ class Resolver:
             rank = LEVELS.index(level) if level else 99
             doc_rank = LEVELS.index(doc_level) if doc_level else 99
             place = doc_place.truncate(level) if rank <= doc_rank else doc_place
-        type_seg = kebab(mention.type_id) if mention.type_id else slug(mention.name)
         names = (place.province, place.district, place.commune)
         if not mention.type_id or body_keys.named_apart(mention, place.level, names):
-            type_seg = self._name_segment(mention, place)
-        segments = (type_seg, *place.path)
-        key = type_seg + ("@" + "/".join(place.path) if place.path else "")
-        if key not in self.corpus.bodies:
-            self.corpus.bodies[key] = ResolvedBody(
-                key,
-                segments,
-                mention.name,
-                mention.type_id,
-                mention.sector,
-                level or place.level,
-                mention.kind,
-                mention.collective,
-                place if place.level else None,
-            )
-            self.place(place)
-        return key
+            return place, None
+        return place, kebab(mention.type_id)
 
     def _name_segment(self, mention: BodyMention, place: PlaceKey) -> str:
         """A body keyed by its name: its slug, with "-2", "-3" ... for a name that differs
@@ -604,8 +585,9 @@ class Resolver:
         doc.place = place if place.level else None
         self.place(place)
         if d.issuer and d.issuer_body is not None:
-            doc.issuer_body = self.body(d.issuer_body, place, d.issuer_level)
-            src.bodies[("issuer",)] = doc.issuer_body
+            slot, _, placed = self._placements(rec)[0]
+            doc.issuer_body = self.body(d.issuer_body, place, d.issuer_level, placed)
+            src.bodies[slot] = doc.issuer_body
 
     def _cited(self, m: _Mention, key: str, count_title: bool = True) -> None:
         doc = self.corpus.documents.get(key)
@@ -639,22 +621,56 @@ class Resolver:
     def _bodies(self, src: ResolvedSource) -> None:
         rec = src.record
         place, level = self._places[id(rec)], rec.document.issuer_level
-        for i, a in enumerate(rec.assignments):
-            src.bodies[("assignment", i)] = self.body(a.body, place, level)
-            for j, duty in enumerate(a.duties):
-                for k, p in enumerate(duty.partners):
-                    src.bodies[("partner", i, j, k)] = self.body(p, place, level)
-        for i, r in enumerate(rec.reporting):
-            for role, mentions in (
-                ("reporter", r.by_bodies),
-                ("recipient", r.to_bodies),
-                ("via", r.via_bodies),
-            ):
-                for k, mention in enumerate(mentions):
-                    src.bodies[(role, i, k)] = self.body(mention, place, level)
-        for i, line in enumerate(rec.recipients):
-            for k, mention in enumerate(line.bodies):
-                src.bodies[("recipient-line", i, k)] = self.body(mention, place, level)
+        for slot, mention, placed in self._placements(rec):
+            if slot != ("issuer",):  # resolved with the document (_ingested)
+                src.bodies[slot] = self.body(mention, place, level, placed)
+
+    def _placements(self, rec: DocumentRecord) -> list[tuple[tuple, BodyMention, tuple]]:
+        """(slot, mention, ``Resolver.placed``) of each body ``rec`` names (``_body_slots``),
+        from what the last build kept for the same record at the same place (``memo``) or
+        computed (and then kept in ``memo`` for the next build)."""
+        found = self._placed.get(id(rec))
+        if found is not None:
+            return found
+        place, level = self._places[id(rec)], rec.document.issuer_level
+        slots = _body_slots(rec)
+        key = (rec.source.name, rec.source.sha256, place, level)
+        old = self.memo.get(key) if self.memo is not None else None
+        if old is not None and len(old) == len(slots):
+            placed = [(PlaceKey(p, d, c), seg) for p, d, c, seg in old]
+        else:
+            placed = [self.placed(m, place, level) for _, m in slots]
+            if self.memo is not None:
+                self.memo[key] = [(*pl.key_parts(), seg) for pl, seg in placed]
+        found = [(slot, m, pl) for (slot, m), pl in zip(slots, placed, strict=True)]
+        self._placed[id(rec)] = found
+        return found
+
+
+def _body_slots(rec: DocumentRecord) -> list[tuple[tuple, BodyMention]]:
+    """Every body ``rec`` names, in the order kg.resolve meets them, with its slot (the key
+    of ``ResolvedSource.bodies``)."""
+    out: list[tuple[tuple, BodyMention]] = []
+    add = out.append
+    if rec.document.issuer and rec.document.issuer_body is not None:
+        add((("issuer",), rec.document.issuer_body))
+    for i, a in enumerate(rec.assignments):
+        add((("assignment", i), a.body))
+        for j, duty in enumerate(a.duties):
+            for k, p in enumerate(duty.partners):
+                add((("partner", i, j, k), p))
+    for i, r in enumerate(rec.reporting):
+        for role, mentions in (
+            ("reporter", r.by_bodies),
+            ("recipient", r.to_bodies),
+            ("via", r.via_bodies),
+        ):
+            for k, m in enumerate(mentions):
+                add(((role, i, k), m))
+    for i, line in enumerate(rec.recipients):
+        for k, m in enumerate(line.bodies):
+            add((("recipient-line", i, k), m))
+    return out
 
 
 def _doc_segment(key: str) -> str:
@@ -745,7 +761,7 @@ def _path_segment(name: str) -> str:
     return slug("-".join(parts))
 
 
-def resolve(records: list[DocumentRecord]) -> ResolvedCorpus:
+def resolve(records: list[DocumentRecord], memo: dict | None = None) -> ResolvedCorpus:
     """Resolve identities across ``records`` (sorted by file name: results do not
-    depend on the order files were given)."""
-    return Resolver().resolve(records)
+    depend on the order files were given). ``memo``: see ``Resolver``."""
+    return Resolver(memo).resolve(records)
