@@ -219,3 +219,15 @@ def test_a_figure_nobody_aims_at_is_never_a_target(
     """No aim word, no year to reach, no objectives heading: a rate or a share, not a goal."""
     text = f"Điều 5. Chính sách hỗ trợ\n1. {subject} {verb} {value}% {tail}.\n"
     assert run(text) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(start=st.integers(2021, 2030), span=st.integers(1, 10), lead=st.sampled_from(["Trong ", ""]))
+def test_a_period_heading_the_sentence_gives_its_goals_its_last_year(
+    start: int, span: int, lead: str
+) -> None:
+    end = start + span
+    text = f"""I. MỤC TIÊU
+{lead}giai đoạn {start} - {end}, bảo đảm xây dựng trạm BTS 5G đạt 100% tại các khu công nghiệp.
+"""
+    assert [(t.value, t.year) for t in run(text)] == [("100%", end)]

@@ -44,7 +44,11 @@ _YEAR = re.compile(
 )
 _YEAR_BEFORE = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})\s*,?\s*[^.;%]{0,60}$", re.IGNORECASE)
 # "Năm 2026, cắt giảm 100% ...": a year heading the sentence is the year of its goals
-_YEAR_LEAD = re.compile(r"(?i)^\s*(?:[-+•]\s*)?(?:trong\s+|đến\s+|tới\s+)?năm\s+(\d{4})\s*,")
+# "Trong giai đoạn 2026 - 2030, ...": the period heading the sentence, its goals due by its end
+_YEAR_LEAD = re.compile(
+    r"(?i)^\s*(?:[-+•]\s*)?(?:trong\s+|đến\s+|tới\s+)?"
+    r"(?:năm|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(\d{4})\s*,"
+)
 _VERB_BEFORE = re.compile(
     r"\s*(?:phải\s+)?(?:đạt|đạt được|đạt trên|đạt ít nhất|là|có)\s*$", re.IGNORECASE
 )
