@@ -234,3 +234,22 @@ def test_any_text_gives_the_calendar_icalendar_writes(rows):
         for i, (text, freq, due, evidence) in enumerate(rows)
     ]
     assert calendar(obs, today=TODAY, stamp=stamp).text == _one_calendar(obs, TODAY, stamp)
+
+
+def test_heads_and_stamps_kept_give_what_icalendar_writes_each_time():
+    """The head (properties, undated lines) and the DTSTAMP line are kept per process
+    (kg.calendar._head, _stamp_line): calendars of other undated sets, names and stamps,
+    made one after another, are still each what icalendar writes (the same instant given
+    in two zones too)."""
+    from datetime import timedelta, timezone
+
+    utc = datetime(2026, 12, 7, 6, 39, 14, tzinfo=UTC)
+    plus7 = utc.astimezone(timezone(timedelta(hours=7)))
+    assert utc == plus7
+    sets = [OBS, OBS[:5], OBS[5:], OBS[6:], OBS[:1], [], OBS[::-1], OBS]
+    for stamp in (utc, plus7, utc):
+        for obs in sets:
+            assert calendar(obs, today=TODAY, stamp=stamp).text == _one_calendar(obs, TODAY, stamp)
+    assert "DTSTAMP:20261207T063914Z" in calendar(OBS, today=TODAY, stamp=utc).text
+    named = calendar(OBS[5:], name="khác", today=TODAY, stamp=utc).text
+    assert "X-WR-CALNAME:khác" in named and "lịch báo cáo" not in named

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kg.calendar import (
+    WRITTEN_FIELDS,
     Obligation,
     calendar,
     event_key,
@@ -77,7 +77,7 @@ Unit = Callable[[str, str], bool]  # (unit name, the body it gathers) -> carried
 
 def _inputs(obs: list[Obligation], today: date) -> tuple:
     """What an .ics file is made of, in a stable form (a frozenset pickles in hash order)."""
-    rows = [tuple(getattr(o, f.name) for f in fields(o) if f.name != "bodies") for o in obs]
+    rows = [tuple(getattr(o, name) for name in WRITTEN_FIELDS) for o in obs]
     return ("ics", today.isoformat(), rows)
 
 
