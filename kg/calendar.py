@@ -355,6 +355,44 @@ def event_text(ob: Obligation, start: date) -> str:
     return text
 
 
+POOL_MIN_EVENTS = 400  # fewer events to make than this are made in one process
+_SHARED: list[tuple[Obligation, date]] = []  # what forked workers make events of
+
+
+def make_events(obs: list[Obligation], today: date, jobs: int = 1) -> int:
+    """Make and keep (``event_text``) the event of every dated obligation of ``obs`` not
+    kept yet, in ``jobs`` processes when there are enough: icalendar takes a millisecond
+    an event, and a national site's reporting.ics has more than ten thousand. The
+    workers are forked (they share ``obs``) and hand the texts back. Returns how many
+    events were made."""
+    import gc
+    import multiprocessing as mp
+
+    global _SHARED
+    todo = [(o, s) for o in obs if (s := first_due(o, today)) is not None]
+    todo = [pair for pair in todo if event_key(*pair) not in _EVENTS]
+    if jobs <= 1 or len(todo) < POOL_MIN_EVENTS or "fork" not in mp.get_all_start_methods():
+        for pair in todo:
+            event_text(*pair)
+        return len(todo)
+    _SHARED = todo
+    try:
+        with mp.get_context("fork").Pool(jobs - 1, initializer=gc.freeze) as pool:
+            pending = pool.starmap_async(_events_share, [(i, jobs) for i in range(1, jobs)])
+            for pair in todo[::jobs]:
+                event_text(*pair)
+            made = [kept for share in pending.get() for kept in share]
+    finally:
+        _SHARED = []
+    remember_events(made)
+    return len(todo)
+
+
+def _events_share(number: int, of: int) -> list[tuple[tuple, str]]:
+    """In a worker: the events of the ``number``-th of ``of`` shares (0: the parent's)."""
+    return [(event_key(*pair), event_text(*pair)) for pair in _SHARED[number::of]]
+
+
 def names_body(ob: Obligation, body: str) -> bool:
     """``body`` is a body IRI the obligation links, or part of a name it prints (any diacritics)."""
     if body in ob.bodies:

@@ -253,3 +253,24 @@ def test_heads_and_stamps_kept_give_what_icalendar_writes_each_time():
     assert "DTSTAMP:20261207T063914Z" in calendar(OBS, today=TODAY, stamp=utc).text
     named = calendar(OBS[5:], name="khác", today=TODAY, stamp=utc).text
     assert "X-WR-CALNAME:khác" in named and "lịch báo cáo" not in named
+
+
+def test_events_made_in_processes_are_those_made_here(monkeypatch):
+    """kg.calendar.make_events shares the events to make with forked workers: every
+    dated obligation's event is then kept, and the calendar is what icalendar writes."""
+    import kg.calendar as kc
+
+    stamp = datetime(2026, 12, 7, 6, 39, 14, tzinfo=UTC)
+    many = [
+        ob(f"m{i}", ("annual", "monthly", "ad hoc", None)[i % 4], (1 + i % 12, 1 + i % 28))
+        for i in range(40)
+    ] + OBS
+    monkeypatch.setattr(kc, "POOL_MIN_EVENTS", 1)
+    monkeypatch.setattr(kc, "_EVENTS", {})
+    assert kc.make_events(many, TODAY, jobs=3) == 45  # 40 + the 5 dated of OBS
+    dated = [(o, s) for o in many if (s := first_due(o, TODAY)) is not None]
+    assert {kc.event_key(o, s) for o, s in dated} == set(kc._EVENTS)
+    for o, s in dated:
+        assert kc._EVENTS[kc.event_key(o, s)] == kc._event(o, s, kc._NO_STAMP_AT).to_ical().decode()
+    assert kc.make_events(many, TODAY, jobs=3) == 0  # all kept already
+    assert calendar(many, today=TODAY, stamp=stamp).text == _one_calendar(many, TODAY, stamp)

@@ -23,6 +23,7 @@ from kg.calendar import (
     events_code,
     first_due,
     frequency_vi,
+    make_events,
     remember_events,
 )
 
@@ -143,6 +144,7 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
     site.calendar_hrefs = calendar_hrefs(obs, site.body_pages)
     today = date.today()
     recall_events(write.previous)
+    make_events(obs, today, write.jobs)  # the events not recalled, on every core
     write_calendars(obs, site.calendar_hrefs, out, today=today, put=write.file, unit=write.unit)
     write.end_unit()  # the files below belong to no body
     keep_events(obs, today, write.file)

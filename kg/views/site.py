@@ -261,6 +261,7 @@ def _render(
     write = Write(_env(), site, tmp, limit, index_rows, previous)
     write.touched = touched
     write.prelinked = prelinked
+    write.jobs = jobs
     for kind in PAGE_KINDS:
         if not kind.per_item:
             kind.write_pages(site, write)

@@ -83,6 +83,7 @@ class Write:
         self.keys: dict[str, str] = {}
         self._code = f"{code_digest()}:{limit}:{index_rows}"
         self.shard = (0, 1)  # (this process, processes): which items ``share`` yields
+        self.jobs = 1  # processes the whole-site pages may use (the calendar's events)
         self._folders: set[str] = set()  # folders made for carried files
         self._from, self._to = os.fspath(self.previous or ""), os.fspath(out_dir)
         self.last = reach.load(self.previous, self._code)  # what its units named
