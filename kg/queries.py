@@ -76,6 +76,17 @@ does not make these queries cheap either: each property is still scanned and joi
 (duty_evidence with body=Công an: 3,980 rows in 1.23 s, the whole answer 2.55 s), so a
 scoped answer under a second needs a text that looks rows up from the few that match.
 
+Measured at 10,000 plans (CPU s, session of 2026-12-07): a group of patterns on a set of
+a few thousand subjects (``?b a dkg:Body ; rdfs:label ?n ; org:changedBy ?e``) is evaluated
+from the class, each of its 54,651 bodies looked up (body_successors: 1.3 s for 4,930 changed
+bodies; one { SELECT } per property: 0.16 s); a NOT EXISTS or a VALUES of predicates is a
+lookup per row, a MINUS or a UNION of sub-SELECTs a scan (reporting_without_deadline 1.8 ->
+0.03 s, document_links 3.5 -> 2.4 s). Reading a row costs about 5 us per IRI or long string
+(``SELECT ?s ?l { ?s rdfs:label ?l }``: 115,501 rows in 1.2 s), so lineage (155,903 rows of
+9 values: 5.7 s to read once evaluated), duty_evidence (80,945 x 9: 5.4 s), document_links
+(39,874 x 6: 0.8 s), body_successors (36,381 x 12: 1.5 s) and bodies_without_lead (21,812 x
+6: 0.6 s) cannot answer whole in a second on the embedded store, whatever the query's shape.
+
 Why not pyoxigraph's ``substitutions`` (SEP-0007)? Measured with pyoxigraph
 0.5: it refuses variables the SELECT does not project, and a substituted
 variable is still unbound inside ``BOUND(?x)`` and ``BIND(?x AS ?y)``, so
