@@ -209,3 +209,17 @@ def test_a_header_with_columns_the_list_does_not_name() -> None:
     got = _doc(table)
     assert got["sở công thương"] == (1, True, [])
     assert got["sở nông nghiệp và môi trường"] == (1, True, [])
+
+
+def test_a_unit_cell_naming_the_universities_and_colleges() -> None:
+    """ "Các Trường Đại học, Cao đẳng trên địa bàn tỉnh" in a unit cell: the schools of those
+    levels (phrases:school-levels), not "Các trường các trường"."""
+    table = (
+        "TT\nNội dung\nĐơn vị chủ trì\nThời gian\n"
+        "1\nMở chuyên ngành đào tạo về chuyển đổi số\nCác Trường Đại học, Cao đẳng trên địa bàn"
+        " tỉnh\n2026\n"
+        "2\nĐào tạo kỹ năng số\nCác trường: Đại học, Cao đẳng, Trung cấp trên địa bàn tỉnh\n2027\n"
+    )
+    got = _doc(table)
+    assert got["các trường đại học, cao đẳng"][:2] == (1, True)
+    assert got["các trường đại học, cao đẳng, trung cấp"][:2] == (1, True)

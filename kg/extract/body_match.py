@@ -91,6 +91,7 @@ _WRAPPED_TOKEN = re.compile(r"[ \t]*\n[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*)(?=[ \t]*[,;
 # levels it governs (ontology/phrases.ttl); a comma there does not start a new body
 _SCHOOL_LEVEL = lexicon.phrase_alternation("school-levels")
 _SCHOOL_LEVELS = re.compile(rf"(?:\s*,\s*|\s+va\s+)({_SCHOOL_LEVEL})(?![a-z0-9&])")
+_FIRST_LEVEL = re.compile(rf"\s*:?\s*({_SCHOOL_LEVEL})(?![a-z0-9&])")
 
 
 def _sep_key(folded: str) -> str:
@@ -368,17 +369,7 @@ def _complete_label(text: str, folded: str, start: int, end: int, type_id: str) 
     if type_id == "TruongHoc" and re.match(r"\s+hop(?![a-z])", folded[m.end : m.end + 8]):
         return None  # "các trường hợp": cases, not schools
     if type_id == "TruongHoc" and key.startswith("cac "):
-        head = re.match(r"cac\s+truong\s+", key)
-        levels = [text[m.start + (head.end() if head else 0) : m.end]]
-        lv = _SCHOOL_LEVELS.match(folded, m.end)
-        while lv:
-            levels.append(text[lv.start(1) : lv.end(1)])
-            m.end = lv.end()
-            lv = _SCHOOL_LEVELS.match(folded, m.end)
-        m.plural = True
-        m.name_extra = ", ".join(_school_level(x) for x in levels)
-        m.as_written = text[m.start : m.end]
-        return m
+        return _plural_schools(m, text, folded, key)
     if _BRANCH_GROUPS & m.type.groups and not key.startswith("cac ") and _branch(m, text):
         return m
     if type_id in ZONE_NAMED:
@@ -457,6 +448,25 @@ def _region_of_units(m: BodyMatch) -> None:
     regional unit, has its number as ``region`` and is left alone)."""
     if m.plural and len(m.levels) > 1 and m.levels[-1] == "khu vuc" and m.place and not m.region:
         m.levels, m.span_of, m.place = m.levels[:-1], f"khu vực {m.place}", None
+
+
+def _plural_schools(m: BodyMatch, text: str, folded: str, key: str) -> BodyMatch:
+    """ "các trường tiểu học, THCS", "Các Trường Đại học, Cao đẳng", "Các trường: Đại học, ...":
+    the schools of the levels printed (phrases:school-levels)."""
+    head = re.match(r"cac\s+truong\s+", key)
+    levels = [text[m.start + (head.end() if head else 0) : m.end]]
+    first = None if head else _FIRST_LEVEL.match(folded, m.end)
+    if first:  # the first level after the bare plural head, or after a colon
+        levels, m.end = [text[first.start(1) : first.end(1)]], first.end()
+    lv = _SCHOOL_LEVELS.match(folded, m.end)
+    while lv:
+        levels.append(text[lv.start(1) : lv.end(1)])
+        m.end = lv.end()
+        lv = _SCHOOL_LEVELS.match(folded, m.end)
+    m.plural = True
+    m.name_extra = ", ".join(_school_level(x) for x in levels)
+    m.as_written = text[m.start : m.end]
+    return m
 
 
 def _school_level(printed: str) -> str:
