@@ -48,11 +48,7 @@ def test_unreachable_scheduler_is_one_line() -> None:
 def test_cache_extracts_only_new_or_changed_sources(tmp_path: Path) -> None:
     from kg.cache import RecordCache
 
-    src = tmp_path / "src"
-    src.mkdir()
-    files = list(corpus_files())[:3]
-    for f in files:
-        (src / f.name).write_bytes(f.read_bytes())
+    src, files = _three_sources(tmp_path)
     fresh = extract_paths([src])
     first = RecordCache(tmp_path / "out")
     _same_records(extract_paths([src], cache=first), fresh)
@@ -67,6 +63,16 @@ def test_cache_extracts_only_new_or_changed_sources(tmp_path: Path) -> None:
     records, _ = extract_paths([src], cache=third)
     assert third.hits == 1 and len(records) == 2
     assert len(list(third.folder.iterdir())) == 2
+
+
+def _three_sources(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A folder with copies of three seed texts, and the seeds copied."""
+    src = tmp_path / "src"
+    src.mkdir()
+    files = list(corpus_files())[:3]
+    for f in files:
+        (src / f.name).write_bytes(f.read_bytes())
+    return src, files
 
 
 def _same_records(a, b) -> None:
@@ -113,11 +119,7 @@ def test_cache_takes_unchanged_files_by_stat(tmp_path: Path, monkeypatch) -> Non
     import kg.pipeline
     from kg.cache import RecordCache
 
-    src = tmp_path / "src"
-    src.mkdir()
-    files = list(corpus_files())[:3]
-    for f in files:
-        (src / f.name).write_bytes(f.read_bytes())
+    src, files = _three_sources(tmp_path)
     fresh = extract_paths([src])
     read: list[str] = []
     real = kg.pipeline.read_source
