@@ -365,26 +365,21 @@ def make_events(obs: list[Obligation], today: date, jobs: int = 1) -> int:
     an event, and a national site's reporting.ics has more than ten thousand. The
     workers are forked (they share ``obs``) and hand the texts back. Returns how many
     events were made."""
-    import gc
-    import multiprocessing as mp
+    from kg.shares import can_fork, in_shares
 
     global _SHARED
     todo = [(o, s) for o in obs if (s := first_due(o, today)) is not None]
     todo = [pair for pair in todo if event_key(*pair) not in _EVENTS]
-    if jobs <= 1 or len(todo) < POOL_MIN_EVENTS or "fork" not in mp.get_all_start_methods():
+    if jobs <= 1 or len(todo) < POOL_MIN_EVENTS or not can_fork():
         for pair in todo:
             event_text(*pair)
         return len(todo)
     _SHARED = todo
     try:
-        with mp.get_context("fork").Pool(jobs - 1, initializer=gc.freeze) as pool:
-            pending = pool.starmap_async(_events_share, [(i, jobs) for i in range(1, jobs)])
-            for pair in todo[::jobs]:
-                event_text(*pair)
-            made = [kept for share in pending.get() for kept in share]
+        shares = in_shares(_events_share, jobs)
     finally:
         _SHARED = []
-    remember_events(made)
+    remember_events([kept for share in shares[1:] for kept in share])  # share 0 is kept here
     return len(todo)
 
 

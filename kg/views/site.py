@@ -10,9 +10,7 @@ static/, nothing is fetched. Escaping: see kg.views.common.
 from __future__ import annotations
 
 import contextlib
-import gc
 import glob
-import multiprocessing as mp
 import os
 import re
 import shutil
@@ -29,6 +27,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kg.read import ReadModel, load_model, patch
 from kg.read.facts_cache import FactsCache, read_facts
+from kg.shares import can_fork, in_shares
 from kg.views import body_page, cascade_page, doc_page, index_page, reach
 from kg.views.calendar_page import write_calendar_pages
 from kg.views.common import (
@@ -271,7 +270,7 @@ def _render(
     # the units to make (all when not known): a few, with every other unit hard-linked,
     # are done here sooner than a fork of the whole model could start
     items = len(site.docs) + len(site.bodies) + len(site.roots) if redo is None else len(redo)
-    if jobs > 1 and items >= POOL_MIN_PAGES and "fork" in mp.get_all_start_methods():
+    if jobs > 1 and items >= POOL_MIN_PAGES and can_fork():
         _in_processes(site, write, split, jobs)
     else:
         for kind in split:
@@ -321,17 +320,15 @@ def _in_processes(site: Site, write: Write, kinds: list[PageKind], jobs: int) ->
     site.warm()
     _JOB = (site, write, kinds)
     try:
-        with mp.get_context("fork").Pool(jobs - 1, initializer=gc.freeze) as pool:
-            pending = pool.starmap_async(_shard, [(i, jobs) for i in range(1, jobs)])
-            _shard(0, jobs)
-            for keys, pages, reused, units, loose in pending.get():
-                write.keys.update(keys)
-                write.units.update(units)
-                write.loose |= loose
-                write.pages += pages
-                write.reused += reused
+        shares = in_shares(_shard, jobs)
     finally:
         _JOB = None
+    for keys, pages, reused, units, loose in shares[1:]:  # share 0 wrote into ``write``
+        write.keys.update(keys)
+        write.units.update(units)
+        write.loose |= loose
+        write.pages += pages
+        write.reused += reused
 
 
 def build_site(
