@@ -434,10 +434,17 @@ def _unit_columns() -> tuple[str, ...]:
     return tuple(normalize_key(w) for w in lexicon.phrases("table-unit-columns"))
 
 
+@cache
+def _unit_column_marks() -> tuple[str, ...]:
+    return tuple(normalize_key(w) for w in lexicon.phrases("table-unit-column-marks"))
+
+
 def _unit_column(key: str) -> bool:
     """Does a column name name the units that do a table's rows ("Đơn vị chủ trì", "Cơ quan
-    thực hiện", "Trách nhiệm thực hiện"; ontology/phrases.ttl, phrases:table-unit-columns)?"""
-    return "chủ trì" in key or any(
+    thực hiện", "Trách nhiệm thực hiện"; ontology/phrases.ttl, phrases:table-unit-columns), or
+    holds a word that marks one wherever it stands ("Đơn vị/cơ quan chủ trì";
+    phrases:table-unit-column-marks)?"""
+    return any(m in key for m in _unit_column_marks()) or any(
         key.startswith(n) and not key[len(n) : len(n) + 1].isalnum() for n in _unit_columns()
     )
 
