@@ -83,7 +83,9 @@ class _ClosingParser:
             flat = ln.text.replace("\t", " ").strip()
             signed = title is not None or signer is not None
             if (_APPENDIX.match(flat) and (signed or seen_heading)) or (
-                signed and is_heading_caps(flat) and self._type_line_at(idx, flat)
+                signed
+                and is_heading_caps(flat)
+                and (self._type_line_at(idx, flat) or self._attached_title_at(idx))
             ):
                 return idx
             for text, s, e in self._closing_cells(ln):
@@ -177,6 +179,22 @@ class _ClosingParser:
             idx += 1
         return idx
 
+    def _attached_title_at(self, idx: int) -> bool:
+        """Is line ``idx`` the title of a document attached after the signature, named by
+        what it is rather than by a type ("LỊCH PHỔ BIẾN THÔNG TIN THỐNG KÊ ...", "DANH MỤC
+        ..."): capital lines, then the line NĐ 30/2020/NĐ-CP puts under an attached text's
+        title, "(Ban hành kèm theo / Kèm theo Quyết định số ...)", maybe wrapped?"""
+        j = idx
+        while j < min(len(self.lines), idx + 4):
+            flat = self.lines[j].text.replace("\t", " ").strip()
+            if not is_heading_caps(flat):
+                break
+            j += 1
+        if j == idx or j >= len(self.lines):
+            return False
+        after = " ".join(ln.text.strip() for ln in self.lines[j : j + 2])
+        return bool(_ATTACHED_BY.match(normalize_key(after)))
+
     def _type_line_at(self, idx: int, flat: str) -> bool:
         """Does line ``idx`` name an attached document's type ("QUY CHẾ"), also when a web
         copy printed its first word alone on a line ("QUY" / "CHẾ")?"""
@@ -241,6 +259,10 @@ class _ClosingParser:
         h.span = Span(h.span.start, max(h.span.end, self.span(e - 1, e).end))
 
     # ------------------------------------------------------------ whole document
+
+
+# the line under an attached document's title: "(Ban hành kèm theo Quyết định số ...)"
+_ATTACHED_BY = re.compile(r"^\((?:ban hành |được ban hành )?kèm theo\b")
 
 
 def _name_lead(text: str) -> int:

@@ -449,17 +449,44 @@ def _unit_column(key: str) -> bool:
     )
 
 
-def _other_column(raw: str) -> bool:
-    """Could a line be the name of a column the list of names lacks: a few words that begin
-    with a capital, no row number, no sentence mark at its end?"""
+def _other_column(raw: str, words: int = 6) -> bool:
+    """Could a line be the name of a column the list of names lacks: a few words (at most
+    ``words``) that begin with a capital, no row number, no sentence mark at its end?"""
     raw = raw.strip()
     return (
         bool(raw)
         and raw[0].isupper()
-        and len(raw.split()) <= 6
+        and len(raw.split()) <= words
         and raw[-1] not in ".;:,"
         and not _CELL_ROW_NO.match(raw)
     )
+
+
+_CODE = re.compile(r"^\(?([A-Z]|\d{1,2})\)?$")
+
+
+def is_code_row(cells: list[str]) -> bool:
+    """Is a row the column codes a statistical or reporting form prints under its header
+    ("A / B / 1 / 2 / 3 / 4", "(1) / (2) / (3)"): at least three cells, each one letter or
+    number, the letters from A and then the numbers from 1, each in column order?"""
+    codes = [c.strip() for c in cells]
+    if len(codes) < 3:
+        return False
+    letters = numbers = 0
+    for c in codes:
+        m = _CODE.match(c)
+        if m is None:
+            return False
+        code = m.group(1)
+        if code.isdigit():
+            numbers += 1
+            if int(code) != numbers:
+                return False
+        elif numbers or ord(code) - ord("A") != letters:
+            return False
+        else:
+            letters += 1
+    return True
 
 
 def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Unit], int] | None:
@@ -479,32 +506,58 @@ def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Un
     def text(a: int, b: int) -> str:
         return " ".join(lines[m].text.replace("\t", " ").strip() for m in range(a, b + 1))
 
-    heads: list[tuple[int, int]] = []
-    unknown = 0
-    units = False
-    j = idx
-    while j < hi and "\t" not in lines[j].text:
-        e = cell_end(j, hi)
-        raw = text(j, e)
-        key = normalize_key(raw).rstrip(" :.")
-        if _column_name(key):
-            units = units or _unit_column(key)
-        elif heads and unknown < 3 and _other_column(raw):
-            unknown += 1  # "Kết quả đầu ra", "Cấp ban hành": a column the list does not name
-        else:
-            break
-        heads.append((j, e))
-        j = e + 1
-    if len(heads) < 3 or j >= hi or not _CELL_ROW_NO.match(lines[j].text.strip()):
-        return None
-    if unknown and not (units and len(heads) - unknown >= 2):
-        return None
+    def scan(most: int, words: int = 6) -> tuple[list[tuple[int, int]], int, bool, int]:
+        heads: list[tuple[int, int]] = []
+        unknown = 0
+        units = False
+        j = idx
+        while j < hi and "\t" not in lines[j].text:
+            e = cell_end(j, hi)
+            raw = text(j, e)
+            key = normalize_key(raw).rstrip(" :.")
+            if _column_name(key):
+                units = units or _unit_column(key)
+            elif heads and unknown < most and _other_column(raw, words):
+                unknown += 1  # "Kết quả đầu ra", "Cấp ban hành": a column the list does not name
+            else:
+                break
+            heads.append((j, e))
+            j = e + 1
+        return heads, unknown, units, j
+
+    def code_row_after(heads: list[tuple[int, int]], j: int) -> bool:
+        """Does the header run end in its column codes, one per column ("A / B / 1 / 2")?"""
+        n = len(heads)
+        codes = [text(m, m) for m in range(j, min(hi, j + n + 1))]
+        return (
+            len(codes) == n + 1
+            and is_code_row(codes[:n])
+            and not is_code_row(codes)
+            and _CELL_ROW_NO.match(codes[n]) is not None
+        )
+
+    heads, unknown, units, j = scan(3)
+    coded = j
+    if len(heads) >= 3 and code_row_after(heads, j):
+        coded = j + len(heads)
+    elif len(heads) >= 3 and j < hi and _CELL_ROW_NO.match(lines[j].text.strip()):
+        if unknown and not (units and len(heads) - unknown >= 2):
+            return None
+    else:
+        # a statistical or reporting form names its columns in its own words ("Tên thông tin
+        # thống kê", "Mức độ hoàn chỉnh của thông tin") and numbers them on the row under its
+        # header: with that row, a run that names a column of units is a header
+        heads, unknown, units, j = scan(len(lines), 12)
+        if len(heads) < 3 or not units or not code_row_after(heads, j):
+            return None
+        coded = j + len(heads)
     rows = [
         _Unit(
-            "table_row", "", 9, ("table",), idx, j - 1, lines[idx].start,
+            "table_row", "", 9, ("table",), idx, coded - 1, lines[idx].start,
             grid=[[text(a, b)] for a, b in heads],
         )
     ]  # fmt: skip
+    j = coded
     while j < hi and _CELL_ROW_NO.match(lines[j].text.strip()):
         k = j + 1
         while k < hi:
@@ -512,6 +565,8 @@ def cell_per_line_table(lines: list[_Line], idx: int, hi: int) -> tuple[list[_Un
             mk = match_marker(t)
             if _CELL_ROW_NO.match(t.strip()) or (mk and mk[1] <= 1) or _RECIPIENTS.match(t):
                 break
+            if paras and lines[k].blank_before and t.strip()[:1].islower():
+                break  # a paragraph no cell opens: the table ended (a note, a web copy's cut)
             k += 1
         cells: list[list[str]] = []
         m = j

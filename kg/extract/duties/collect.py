@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
 from kg.extract.duties import bound_list
 from kg.extract.duties.columns import Columns, procedure_header, read_header
+from kg.extract.duties.holders import cell_department
 from kg.extract.duties.rules import (
     _GLUED,
     _HEADINGS,
@@ -57,8 +58,30 @@ def rejoin_wrapped_task(cells: list[str], width: int, c_task: int | None, c_lead
     return [*cells[:c_task], task, *cells[c_task + extra + 1 :]]
 
 
-def _opens_with_body(cell: str) -> bool:
+def cell_bodies(cell: str) -> list[BodyMatch]:
+    """The bodies a table's unit cell names. A cell bounds the names in it, so a ministry's
+    departments, which no list holds ("Vụ Chính quyền địa phương", "Cục Việc làm"), are read
+    whole when each name the cell lists opens with a department's head word
+    (kg.extract.duties.holders.cell_department), and the words of their names are not read
+    as other bodies ("Chính quyền địa phương"). A body the data knows that opens the cell is
+    read as the data names it."""
     found = find_bodies(cell, list_mode=True)
+    if found and not cell[: found[0].start].strip():
+        return found
+    deps: list[BodyMatch] = []
+    for part in re.finditer(r"[^,;]+", cell):
+        one = cell_department(part.group(0))
+        if one is None:
+            return found
+        at = part.start()
+        deps.append(
+            replace(one, start=one.start + at, end=one.end + at, label_end=one.label_end + at)
+        )
+    return deps or found
+
+
+def _opens_with_body(cell: str) -> bool:
+    found = cell_bodies(cell)
     return bool(found) and not cell[: found[0].start].strip(" -–:;,.")
 
 
@@ -305,7 +328,7 @@ class _Collect:
         ):  # a cell before the unit column lost or joined to its neighbour: align on the right
             cells = [*cells[:j], *[""] * short, *cells[j:]]
             lead_cell = cells[c_lead]
-        leads = [x for b in find_bodies(lead_cell, list_mode=True) for x in per_tier(b, self.ctx)]
+        leads = [x for b in cell_bodies(lead_cell) for x in per_tier(b, self.ctx)]
         if (
             leads
             and short > 0

@@ -149,6 +149,23 @@ def _department(
     return None, pos
 
 
+def cell_department(cell: str) -> BodyMatch | None:
+    """The department a table cell names whole ("Cục Tiền lương và Bảo hiểm xã hội", "Vụ
+    Kế hoạch - Tài chính"): the cell opens with a head word and a capital, is short, and
+    holds no list (no separator; no "và" that another department's head word follows)."""
+    text = cell.strip()
+    folded = fold_same_length(text)
+    if _head_at(text, folded, 0) is None or re.search(r"[,;:()]", text):
+        return None
+    if len(text.split()) > _MAX_WORDS or _STOP.search(text) or _cut_short(text):
+        return None
+    for m in re.finditer(r"\s+va\s+", folded):
+        if _head_at(text, folded, m.end()):
+            return None
+    start = len(cell) - len(cell.lstrip())
+    return _match(cell, start, start + len(text.rstrip(" .")), _DEPARTMENT)
+
+
 def _next_is_body(text: str, folded: str, pos: int) -> bool:
     return bool(_head_at(text, folded, pos) or match_at(text, pos))
 
