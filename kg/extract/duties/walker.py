@@ -202,6 +202,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
             end = max(x.clean_end for x in a.walk())
             self.clauses(a.clean_start, end, self.article_sec(a))
         self.tables()
+        self.lead_in_requests()  # "..., UBND Thành phố yêu cầu các sở ... sau:" + "1. ..."
         _share_out(self)
         if not self.drafts or all(
             is_issuer(d.body.name, self.ctx) or not self.substantive(d)

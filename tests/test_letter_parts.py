@@ -1,0 +1,83 @@
+"""A letter's or directive's lead-in that hands the numbered parts after it to its addressees
+(issue 10, class e): "..., Ủy ban nhân dân Thành phố yêu cầu các sở, ban, ngành, Ủy ban nhân
+dân các xã, phường, đặc khu ... thực hiện một số nội dung sau:" + "1. ...", "2. Sở X chủ trì
+...". GUIDE: a part that names its own body is that body's; a part that names none is one duty
+of each addressee the lead-in names (one entry per collective). Snippets are hand-written."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from snippets import agencies
+
+_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n\nSố: 125/UBND-KT\n\n"
+    "Hải Phòng, ngày 26 tháng 11 năm 2025\n\n"
+    "V/v triển khai công tác phòng, chống rét cho cây trồng, vật nuôi\n\n"
+    "Kính gửi:\n- Các sở, ban, ngành thành phố;\n- Ủy ban nhân dân các xã, phường, đặc khu.\n\n"
+)
+_LEAD = (
+    "{before}Ủy ban nhân dân Thành phố yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, "
+    "phường, đặc khu theo chức năng, nhiệm vụ được giao thực hiện một số nội dung sau:\n\n"
+)
+_PARTS = {
+    "own": "Theo dõi chặt chẽ diễn biến thời tiết, chủ động triển khai các biện pháp phòng, "
+    "chống rét.",
+    "own2": "Kiểm tra, rà soát các chuồng trại chăn nuôi, hỗ trợ người dân khắc phục thiệt hại.",
+    "named": "Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân các xã, phường "
+    "hướng dẫn người dân chăm sóc cây trồng, vật nuôi.",
+    "finance": "Sở Tài chính tham mưu bố trí kinh phí thực hiện.",
+}
+_SIGN = (
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+    "Nguyễn Văn A\n"
+)
+_OPENINGS = (
+    "Thực hiện Công điện số 12/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ, để chủ động "
+    "phòng, chống rét, ",
+    "Rét đậm, rét hại diễn ra trên diện rộng.\n\nĐể chủ động phòng, chống rét, ",
+)
+
+
+def _letter(before: str, order: list[str]) -> str:
+    parts = "".join(f"{k + 1}. {_PARTS[p]}\n\n" for k, p in enumerate(order))
+    return _HEAD + _LEAD.format(before=before) + parts + _SIGN
+
+
+def test_parts_naming_no_body_go_to_the_addressees_of_the_lead_in() -> None:
+    for before in _OPENINGS:  # the lead-in after the grounds, or after a paragraph of its own
+        got = agencies(_letter(before, ["own", "named", "own2", "finance"]))
+        assert got["các sở, ban, ngành thành phố"]["duties"] == 2
+        assert got["ủy ban nhân dân các xã, phường, đặc khu"]["duties"] == 2
+        assert got["sở nông nghiệp và môi trường"]["duties"] == 1
+        assert got["sở nông nghiệp và môi trường"]["leads"]
+        assert got["sở tài chính"]["duties"] == 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.permutations(sorted(_PARTS)), st.integers(1, 4))
+def test_every_unnamed_part_is_one_duty_of_each_addressee(parts: list[str], n: int) -> None:
+    order = list(parts)[:n]
+    got = agencies(_letter(_OPENINGS[0], order))
+    unnamed = order.count("own") + order.count("own2")
+    for key in ("các sở, ban, ngành thành phố", "ủy ban nhân dân các xã, phường, đặc khu"):
+        assert (got[key]["duties"] if key in got else 0) == unnamed + (
+            key.startswith("ủy ban") and "named" in order and 0
+        )
+    if "named" in order:
+        assert got["sở nông nghiệp và môi trường"]["duties"] == order.count("named")
+
+
+def test_a_theme_whose_points_name_their_bodies_is_no_addressee_work() -> None:
+    """"1. Hoàn thành mục tiêu ..." + "a) Bộ Xây dựng ...": the points are the work."""
+    text = (
+        _HEAD
+        + _LEAD.format(before=_OPENINGS[0])
+        + "1. Bảo đảm sản xuất vụ Đông Xuân\n\n"
+        + "a) Sở Nông nghiệp và Môi trường hướng dẫn người dân gieo cấy đúng khung thời vụ.\n\n"
+        + "b) Sở Tài chính tham mưu bố trí kinh phí hỗ trợ giống.\n\n"
+        + _SIGN
+    )
+    got = agencies(text)
+    assert "các sở, ban, ngành thành phố" not in got
+    assert got["sở nông nghiệp và môi trường"]["duties"] == 1
