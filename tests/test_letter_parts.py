@@ -69,7 +69,7 @@ def test_every_unnamed_part_is_one_duty_of_each_addressee(parts: list[str], n: i
 
 
 def test_a_theme_whose_points_name_their_bodies_is_no_addressee_work() -> None:
-    """"1. Hoàn thành mục tiêu ..." + "a) Bộ Xây dựng ...": the points are the work."""
+    """ "1. Hoàn thành mục tiêu ..." + "a) Bộ Xây dựng ...": the points are the work."""
     text = (
         _HEAD
         + _LEAD.format(before=_OPENINGS[0])
