@@ -6,15 +6,16 @@ bundled tests/data/real/docs) once, prints the silver check (kg.silver: number, 
 type against what each header prints, issuer/signer coverage, texts naming a lead body
 with no assignment), then scores the hand annotations of each --gold folder (default
 tests/data/real/gold and tests/data/real/ours/tune when present; --heldout adds the
-held-out sets ours/heldout, ours/heldout2 ... ours/heldout9, to be scored only at the end of a
-tuning round), overall and per document type. A gold file's text is looked up in DOCS, then
-beside the gold folder (../docs, ../texts), then in tests/data/real/docs.
+held-out sets ours/heldout, ours/heldout2 ... ours/heldout10, to be scored only at the end of a
+tuning round; ours/README.md says which are still clean), overall and per document type. A gold
+file's text is looked up in DOCS, then beside the gold folder (../docs, ../texts), then in
+tests/data/real/docs.
 
 Example:
     .venv/bin/python scripts/eval_real.py
     .venv/bin/python scripts/eval_real.py ../shared/real/docs --problems
     .venv/bin/python scripts/eval_real.py tests/data/real/docs --gold tests/data/real/gold --misses
-    .venv/bin/python scripts/eval_real.py --gold tests/data/real/ours/heldout9
+    .venv/bin/python scripts/eval_real.py --gold tests/data/real/ours/heldout10
     .venv/bin/python scripts/eval_real.py --heldout
 """
 
@@ -48,7 +49,7 @@ def heldout_gold() -> list[Path]:
     """The held-out sets: not for tuning, score them only at the end of a round."""
     names = (
         "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-        "heldout9",
+        "heldout9", "heldout10",
     )  # fmt: skip
     return [d for d in (REAL / "ours" / n for n in names) if d.is_dir()]
 
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--heldout",
         action="store_true",
-        help="also score the held-out sets ours/heldout, ours/heldout2 ... ours/heldout9",
+        help="also score the held-out sets ours/heldout, ours/heldout2 ... ours/heldout10",
     )
     ap.add_argument("--problems", action="store_true", help="list each silver-check problem")
     ap.add_argument("--misses", action="store_true", help="list each gold miss")
