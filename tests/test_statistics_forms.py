@@ -86,3 +86,19 @@ def test_a_unit_cell_names_departments_whole() -> None:
     assert names("Cục Việc làm; Vụ Pháp chế") == ["Cục Việc làm", "Vụ Pháp chế"]
     assert names("Sở Y tế") == ["Sở Y tế"]  # a body the data knows
     assert names("Văn phòng Chính phủ") == ["Văn phòng Chính phủ"]
+
+
+def test_a_web_copys_tail_joined_to_the_last_row_is_no_unit() -> None:
+    """The last row runs on into the page's tail ("Văn bản này chưa cập nhật ...", the
+    document's title again): more cells than the header's columns, and no unit opening the
+    unit cell; the row keeps the merged unit of the rows above it."""
+    tail = (
+        "5\n\nSố trạm y tế xã\n\nChính thức\n\nQuyết định 7/QĐ-BYT năm 2025 về Lịch phổ biến "
+        "của Bộ Y tế\n\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n\nQuyết định 7/QĐ-BYT "
+        "ngày 03/11/2025 của Bộ Y tế\n\nBan hành:\n\n08/10/2025\n\nCập nhật:\n\n10/10/2025\n"
+    )
+    got = agencies(_HEAD + _COLUMNS + _CODES + _rows() + tail)
+    assert {k: a["duties"] for k, a in got.items()} == {
+        "vụ kế hoạch - tài chính": 3,
+        "cục phòng bệnh": 2,
+    }

@@ -329,6 +329,10 @@ class _Collect:
             cells = [*cells[:j], *[""] * short, *cells[j:]]
             lead_cell = cells[c_lead]
         leads = [x for b in cell_bodies(lead_cell) for x in per_tier(b, self.ctx)]
+        overran = len(cells) > width and not _opens_with_body(lead_cell)
+        if overran:  # a row running past the header's columns (a web copy's tail joined to the
+            # last row): the table ended inside it, its unit cell is the merged one above
+            leads, cells = [], cells[: min(width, c_lead)]
         if (
             leads
             and short > 0
