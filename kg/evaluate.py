@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from kg.extract.collectives import COMMUNE_ORDER
 from kg.numbers import number_key
 from kg.records import DOCUMENT_FIELDS
-from kg.text import normalize_key
+from kg.text import fold_same_length, normalize_key
 
 
 @dataclass
@@ -168,6 +169,36 @@ def _key(v: Any) -> str | None:
     return s or None
 
 
+# a run of two or more commune unit words ("xã, phường", "phường, xã và đặc khu"; not the
+# district-level "thị xã"), matched on the same-length fold of a normalised name
+_COMMUNE_WORD = "|".join(w.replace(" ", r"\s") for w in COMMUNE_ORDER)
+_COMMUNE_RUN = re.compile(
+    rf"(?<![\w])(?<!thi )(?:{_COMMUNE_WORD})(?:\s*(?:,|\bva\b)\s*(?:{_COMMUNE_WORD}))+(?!\w)"
+)
+_COMMUNE_SEP = re.compile(r"\s*(?:,|\bva\b)\s*")
+
+
+def body_key(v: Any) -> str | None:
+    """A body's matching key: ``_key``, with a collective of communes keyed in the law's
+    order whatever order its unit words are printed in (convention C5: "Ủy ban nhân dân các
+    phường, xã" is "Ủy ban nhân dân các xã, phường"; "và" is a comma)."""
+    s = _key(v)
+    if s is None:
+        return None
+    folded = fold_same_length(s)
+    out, at = [], 0
+    for m in _COMMUNE_RUN.finditer(folded):
+        words, pos = [], m.start()
+        for sep in _COMMUNE_SEP.finditer(folded, m.start(), m.end()):
+            words.append((folded[pos : sep.start()], s[pos : sep.start()]))
+            pos = sep.end()
+        words.append((folded[pos : m.end()], s[pos : m.end()]))
+        words.sort(key=lambda w: COMMUNE_ORDER.index(re.sub(r"\s+", " ", w[0])))
+        out += [s[at : m.start()], ", ".join(w[1] for w in words)]
+        at = m.end()
+    return "".join(out) + s[at:]
+
+
 def _tokens(s: str) -> list[str]:
     return re.findall(r"\w+", s)
 
@@ -209,10 +240,10 @@ def _match_agencies(pred: list[dict], gold: list[dict]) -> list[tuple[dict, dict
     """Pair predicted and gold assignments by normalised agency name, in order."""
     pool: dict[str, list[dict]] = {}
     for p in pred:
-        pool.setdefault(_key(p.get("agency")) or "", []).append(p)
+        pool.setdefault(body_key(p.get("agency")) or "", []).append(p)
     pairs = []
     for g in gold:
-        cands = pool.get(_key(g.get("agency")) or "")
+        cands = pool.get(body_key(g.get("agency")) or "")
         if cands:
             pairs.append((cands.pop(0), g))
     return pairs
@@ -279,7 +310,9 @@ def _score_one(rep: Report, pred: dict, gold: dict, name: str) -> None:
     )
     pa, ga = pred.get("assignments") or [], gold.get("assignments") or []
     rep.sets["agencies"].add(
-        [_key(a.get("agency")) for a in pa], [_key(a.get("agency")) for a in ga], name
+        [body_key(a.get("agency")) for a in pa],
+        [body_key(a.get("agency")) for a in ga],
+        name,
     )
     for p, g in _match_agencies(pa, ga):
         pn, gn = int(p.get("duties") or 0), int(g.get("duties") or 0)
@@ -289,8 +322,8 @@ def _score_one(rep: Report, pred: dict, gold: dict, name: str) -> None:
         rep.agency["mode"].add(p.get("mode") == g.get("mode"), f"{who}: {p.get('mode')}")
         rep.agency["leads"].add(bool(p.get("leads")) == bool(g.get("leads")), f"{who}")
         rep.sets["partners"].add(
-            {_key(x) for x in p.get("coordinates_with") or []},
-            {_key(x) for x in g.get("coordinates_with") or []},
+            {body_key(x) for x in p.get("coordinates_with") or []},
+            {body_key(x) for x in g.get("coordinates_with") or []},
             who,
         )
     dl: Callable[[dict], list] = lambda rec: [  # noqa: E731
