@@ -102,3 +102,76 @@ def test_a_rewritten_responsibility_article_gives_its_units_their_work(
     article = _article(units, title)
     assert table(duties_of(article, SBV)[0]) == want
     assert table(duties_of(_amending(article, inline), SBV)[0]) == want
+
+
+def _titled(article: str) -> str:
+    """The amending circular whose article announces the change in its own title ("Điều 13.
+    Sửa đổi, bổ sung Điều 20" over the quoted article), as a Thông tư prints one change per
+    article."""
+    return (
+        "Điều 12. Sửa đổi, bổ sung khoản 5 Điều 19\n\n"
+        "“5. Tổ chức tín dụng gửi thông tin trước ngày 10 hàng tháng.”\n\n"
+        "Điều 13. Sửa đổi, bổ sung Điều 20\n\n“" + article.rstrip() + "”\n\n"
+        "Điều 14. Hiệu lực thi hành\n\n"
+        "Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026./.\n"
+    )
+
+
+def _by_clause(units: list[tuple[str, list[str]]], inline: bool, added: bool) -> str:
+    """The amending circular that rewrites (or adds, ``added``) one clause of a responsibility
+    article at a time: "N. Sửa đổi, bổ sung khoản N Điều 20 như sau:" / "“N. <unit>:" / "a) ..."."""
+    gap = " " if inline else "\n\n"
+    out = ["Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 12/2024/TT-NHNN", ""]
+    out += [
+        "1. Sửa đổi, bổ sung khoản 1 Điều 8 như sau:",
+        "",
+        "“1. Vụ Chính sách tiền tệ là đơn vị đầu mối theo dõi thực hiện.”",
+        "",
+    ]
+    for k, (name, work) in enumerate(units, 2):
+        verb = f"Bổ sung khoản {k} vào Điều 20" if added else f"Sửa đổi, bổ sung khoản {k} Điều 20"
+        out += [f"{k}. {verb} như sau:{gap}“{k}. {name}:", ""]
+        out += [f"{'abcdefgh'[j]}) {w}" for j, w in enumerate(work)]
+        out[-1] += "”."
+        out += [""]
+    out += [
+        "Điều 2. Điều khoản thi hành",
+        "",
+        "Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026./.",
+    ]
+    return "\n".join(out) + "\n"
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    picked=st.lists(st.sampled_from(range(len(UNITS))), min_size=1, max_size=4, unique=True),
+    inline=st.booleans(),
+    added=st.booleans(),
+)
+def test_a_rewritten_clause_gives_the_unit_it_names_its_points(
+    picked: list[int], inline: bool, added: bool
+) -> None:
+    """Whatever units the rewritten or added clauses name in their quoted heading, each gets
+    the clause's points; a rewritten clause that only designates a unit ("Vụ X là đơn vị đầu
+    mối") gives none."""
+    units = [UNITS[k] for k in picked]
+    want = [(name, "assigned", len(work)) for name, work in units]
+    assert table(duties_of(_by_clause(units, inline, added), SBV)[0]) == want
+
+
+def test_an_article_that_announces_its_change_in_its_title() -> None:
+    """ "Điều 13. Sửa đổi, bổ sung Điều 20" over the quoted responsibility article: its units
+    get their work, the rewritten rule above gives none."""
+    units = UNITS[:3]
+    want = [(name, "assigned", len(work)) for name, work in units]
+    article = _article(units, "Trách nhiệm tổ chức thực hiện")
+    assert table(duties_of(_titled(article), SBV)[0]) == want
+
+
+def test_a_departments_head_word_before_its_ministry_in_lower_case() -> None:
+    """ "Thanh tra ngân hàng Nhà nước" (the copy lower-cased the ministry's name): the head
+    word and the ministry it belongs to are one department; a head word before a lower-case
+    word that names no ministry is none ("Vụ việc ...")."""
+    found, _end = holders.department_at("Thanh tra ngân hàng Nhà nước chịu trách nhiệm", 0)
+    assert [m.name_extra for m in found] == ["Thanh tra ngân hàng Nhà nước"]
+    assert holders.department_at("Vụ việc này chịu trách nhiệm", 0) == ([], 0)

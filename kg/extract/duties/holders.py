@@ -64,11 +64,22 @@ def _head_at(text: str, folded: str, pos: int) -> str | None:
     (on the next line when a web copy wrapped the line right after the head word: "5. Cục" /
     "Di sản văn hóa: ...")."""
     for h in _heads():
-        if folded.startswith(h, pos) and re.match(
-            r"(?:[ \t]+|[ \t]*\n[ \t]*)[A-ZĐÀ-Ỹ]", text[pos + len(h) :]
-        ):
+        if not folded.startswith(h, pos):
+            continue
+        gap = re.match(r"[ \t]+|[ \t]*\n[ \t]*", text[pos + len(h) :])
+        if gap is None:
+            continue
+        at = pos + len(h) + gap.end()
+        if text[at : at + 1].isupper() or _ministry_at(text, at):
             return h
     return None
+
+
+def _ministry_at(text: str, pos: int) -> bool:
+    """Does the name of a ministry or ministry-level body begin at ``pos``, however a copy cased
+    it ("Thanh tra ngân hàng Nhà nước": the department's head word and its ministry)?"""
+    m = match_at(text, pos)
+    return m is not None and m.start == pos and "Ministry" in m.type.groups
 
 
 def _match(text: str, start: int, end: int, type_id: str) -> BodyMatch:

@@ -94,7 +94,33 @@ class _Lines:
             if _ORG_TITLE.search(" ".join(fold_same_length(title).split()))
         ]
         scopes.extend((clauses, self.article_sec(a)) for clauses in found)
-        return bool(found)
+        # a rewritten or added clause headed by the body it gives work to ("“2. Cục Quản lý,
+        # giám sát tổ chức tín dụng:" / "a) ...", "“3. Thanh tra Ngân hàng Nhà nước có trách
+        # nhiệm: ..."), not one that only designates or defines ("“1. Vụ X là đơn vị thường trực")
+        clauses = [
+            c
+            for c in inserted.rewritten_clause(
+                a, lambda n: self.heading_line(n)[0], lambda n: self.own(n)[1]
+            )
+            if self.heads_its_clause(c)
+        ]
+        if clauses:
+            scopes.append((clauses, self.article_sec(a)))
+        return bool(found or clauses)
+
+    def heads_its_clause(self, c: Node) -> bool:
+        """Is a quoted clause's heading the body whose work the clause gives: the body alone,
+        before a colon or its role ("Cục X:", "Thanh tra Y có trách nhiệm:"), or "Trách nhiệm
+        của <body>"?"""
+        line = self.heading_line(c)[0]
+        if self.names_its_body(line, c):
+            return True
+        lead = lead_bodies(line)
+        return (
+            lead is not None
+            and not all(b.type.generic for b in lead.bodies)
+            and _HEAD_ROLE.fullmatch(fold_same_length(lead.rest)) is not None
+        )
 
     def by_body_below(self, n: Node, named: bool = False) -> bool:
         """Are items or points below ``n`` led by bodies (``named``: by a body that is no
