@@ -27,3 +27,20 @@ def test_every_share_once_in_order_share_zero_here(jobs: int) -> None:
     assert sorted(x for _, part, _ in shares for x in part) == list(range(10))
     assert shares[0][2] == os.getpid()
     assert all(pid != os.getpid() for _, _, pid in shares[1:])
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork on this platform")
+def test_aside_runs_in_another_process_and_is_waited_for(tmp_path) -> None:
+    from kg.shares import aside, wait_aside
+
+    def write(name: str, fail: bool = False) -> None:
+        (tmp_path / name).write_text(str(os.getpid()))
+        if fail:
+            raise RuntimeError("failed")
+
+    aside(lambda: write("a"))
+    aside(lambda: write("b", fail=True))
+    assert wait_aside() == 1
+    assert wait_aside() == 0  # nothing left to wait for
+    pids = {(tmp_path / n).read_text() for n in "ab"}
+    assert str(os.getpid()) not in pids and len(pids) == 2

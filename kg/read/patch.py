@@ -26,7 +26,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from kg.read import load as L
 from kg.read.model import Document, Evidence, ReadModel
 from kg.read.scan import ANSWERS, CLASSES, Facts, SourceTexts, _quotes, _ScanLoader
 from kg.read.scan import _evidence as rows_of
+from kg.shares import aside
 
 FILE = "site-model.pickle"
 
@@ -366,29 +367,7 @@ def read_model(source: Any, facts: Facts, where: Any = None) -> ReadModel:
         return kept.model
 
 
-_SAVING: list[int] = []  # the processes writing a model (save_aside), waited for by wait_saved
-
-
 def save_aside(kept: Kept, path: Path) -> None:
-    """``save`` in a forked process, while this one renders the pages (pickling a national
-    model takes seconds); ``wait_saved`` waits for it. Without fork, saved here."""
-    if not hasattr(os, "fork"):
-        save(kept, path)
-        return
-    pid = os.fork()
-    if pid == 0:  # the child: write the file and leave at once (no atexit, no cleanup)
-        code = 1
-        try:
-            save(kept, path)
-            code = 0
-        finally:
-            os._exit(code)
-    _SAVING.append(pid)
-
-
-def wait_saved() -> None:
-    """Wait for the models being written (the build's generation is swapped in after)."""
-    while _SAVING:
-        pid = _SAVING.pop()
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
+    """``save`` set aside in a forked process (kg.shares.aside) while this one renders the
+    pages (pickling a national model takes seconds); kg.shares.wait_aside waits for it."""
+    aside(partial(save, kept, path))

@@ -27,7 +27,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kg.read import ReadModel, load_model, patch
 from kg.read.facts_cache import FactsCache, read_facts
-from kg.shares import can_fork, in_shares
+from kg.shares import can_fork, in_shares, wait_aside
 from kg.views import body_page, cascade_page, doc_page, index_page, reach
 from kg.views.calendar_page import write_calendar_pages
 from kg.views.common import (
@@ -364,7 +364,7 @@ def build_site(
         else:
             model = load_model(store)
     except BaseException:
-        patch.wait_saved()
+        wait_aside()
         if prelink is not None:
             prelink.close()
         raise
@@ -381,7 +381,7 @@ def build_site(
             prelink=prelink,
         )
     finally:
-        patch.wait_saved()  # the model kept for the next build (kg.read.patch)
+        wait_aside()  # the model kept for the next build (kg.read.patch.save_aside)
 
 
 def copy_originals(
