@@ -42,8 +42,7 @@ def test_the_sets_keep_their_sizes_and_do_not_overlap():
     assert len(names["heldout7"]) == 12
     assert len(names["heldout8"]) == 12
     assert len(names["heldout9"]) == 12
-    if (OURS / "heldout10").is_dir():  # being written (2026-12-07): == 12 once all are on main
-        assert len(names["heldout10"]) >= 1
+    assert len(names["heldout10"]) == 12
     for i, a in enumerate(SETS):
         for b in SETS[i + 1 :]:
             assert not names[a] & names[b], (a, b)
