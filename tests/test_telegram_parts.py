@@ -35,3 +35,19 @@ def test_each_part_goes_to_the_bodies_it_names() -> None:
         ):
             assert got[key]["duties"] == 1 and got[key]["leads"]
         assert got["bộ tài chính"]["duties"] == 1
+
+
+def test_subjects_listed_with_a_semicolon_over_a_line_break() -> None:
+    """ "3. Các bộ, ...;" / "Ủy ban nhân dân các tỉnh, ... và các cơ quan thanh tra căn cứ ...":
+    one sentence whose subjects a web copy broke after the ";"."""
+    part = (
+        "3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;\n"
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các cơ quan thanh\n"
+        "tra căn cứ chức năng, nhiệm vụ được giao khẩn trương triển khai các nhiệm vụ nêu trên,\n"
+        "chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về việc chậm trễ triển khai.\n"
+    )
+    text = _DOC.format(of="thuộc").replace("3. Giao Bộ Tài chính", part + "4. Giao Bộ Tài chính")
+    got = agencies(text)
+    assert got["các cơ quan thanh tra"]["duties"] == 2
+    assert got["ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]["duties"] == 2
+    assert got["các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ"]["duties"] == 2

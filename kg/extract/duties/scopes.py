@@ -268,12 +268,9 @@ class _Scopes(_Lines, _Tasks, _Articles):
         if wrapped is not None:
             lead, text = wrapped
             children = children[1:]
-        if (
-            (lead is None or lead.rest)
-            and children
-            and children[0].kind == "paragraph"
-            and self.continues(children[0])  # "2. Bộ trưởng" / "Bộ Y tế chỉ đạo ..."
-        ):  # "8. Đài A, Đài Tiếng nói Việt" / "Nam, Thông tấn xã ... thông tin ..."
+        if _name_goes_on_below(
+            self, lead, text, children
+        ):  # "2. Bộ trưởng" / "Bộ Y tế ..."  # "8. Đài A, Đài Tiếng nói Việt" / "Nam, Thông tấn xã ... thông tin ..."
             first = children[0]
             joined = lead_bodies(self.clean.text[cs : first.clean_end])
             if (
@@ -396,3 +393,25 @@ def _closing(c: Node) -> bool:
     if _PROBLEMS.search(fold_same_length(whole)):
         return True
     return not any(_OBLIGES.opens(whole[m.start() :]) for m in re.finditer(r"(?<!\w)\w", whole))
+
+
+def _name_goes_on_below(w: _Scopes, lead: _Lead | None, text: str, children: list[Node]) -> bool:
+    """Does a heading's first paragraph go on with its subject: a body's name the web copy
+    wrapped ("2. Bộ trưởng" / "Bộ Y tế chỉ đạo ..."), or more subjects after a ";"?"""
+    if not children or children[0].kind != "paragraph":
+        return False
+    if (lead is None or lead.rest) and w.continues(children[0]):
+        return True
+    return _subjects_go_on(lead, text, w.own(children[0])[1])
+
+
+def _subjects_go_on(lead: _Lead | None, text: str, nxt: str) -> bool:
+    """Does an item that only lists bodies and ends in ";" go on, over a line break, with more
+    bodies of the same sentence ("3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;" /
+    "Ủy ban nhân dân các tỉnh, ... và các cơ quan thanh tra căn cứ ... triển khai ...")?"""
+    return (
+        lead is not None
+        and text.rstrip().endswith(";")
+        and not lead.rest.strip(" ;")
+        and lead_bodies(nxt) is not None
+    )
