@@ -60,12 +60,17 @@ def test_an_executors_clause_gives_no_work(article):
     assert others(article) == []
 
 
-def test_bodies_bound_to_the_text_or_given_work_besides_keep_their_duty():
+def test_bodies_given_work_besides_keep_their_duty_bound_to_the_text_none():
     bound = (
         "Điều 3. Tổ chức thực hiện\n\n1. Các sở, ban, ngành; Ủy ban nhân dân các xã, phường có "
         "trách nhiệm tổ chức triển khai thực hiện nghiêm túc Quyết định này."
     )
-    assert ("Ủy ban nhân dân các xã, phường", 1) in others(bound)
+    # convention C4 (tests/data/real/ours/README.md): bound to carry the text out, no duty
+    assert others(bound) == []
+    point = "Điều 4. Trách nhiệm thi hành\n\n1. Cục Đăng kiểm Việt Nam có trách nhiệm:\n\n" + (
+        "a) Tổ chức triển khai thực hiện Thông tư này.\n\nb) Tổ chức thực hiện việc tiếp nhận hồ sơ."
+    )
+    assert others(point) == [("Cục Đăng kiểm Việt Nam", 2)]  # a point of its own list: a task
     work = (
         "Điều 3. Trách nhiệm thi hành\n\n1. Giám đốc Sở Y tế chịu trách nhiệm hướng dẫn, kiểm tra "
         "và tổ chức thực hiện Quyết định này."
@@ -94,9 +99,7 @@ WORK = st.sampled_from(["hướng dẫn", "kiểm tra", "chủ trì", "phối h�
     work=WORK,
     end=st.sampled_from(["", ".", "./."]),
 )
-def test_the_formula_is_executors_only_under_heads_and_never_with_work(
-    formula, kind, role, work, end
-):
+def test_the_formula_is_executors_only_and_never_with_work(formula, kind, role, work, end):
     rest = formula.format(t=kind) + end
     heads = "Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các cơ quan, đơn vị có liên quan "
     if role is None:
@@ -108,4 +111,16 @@ def test_the_formula_is_executors_only_under_heads_and_never_with_work(
     if "thực hiện" in formula:  # the formula of a Quy chế's last clause: only as printed alone
         assert not executors_only(f"{work} và {rest}", heads)
         assert not executors_only(f"{heads}{work} và {rest}")
-        assert not executors_only(rest, "Các sở, ban, ngành; Ủy ban nhân dân các xã, phường ")
+        # bodies alone bound to the text: the executors clause too (convention C4)
+        assert executors_only(rest, "Các sở, ban, ngành; Ủy ban nhân dân các xã, phường ")
+
+
+def test_the_formula_followed_by_the_problems_clause_is_still_executors_only():
+    bound = (
+        "Các cơ quan, đơn vị, địa phương có trách nhiệm thực hiện tốt Quy chế này. Trong quá "
+        "trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương phản ánh "
+        "về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định."
+    )
+    assert executors_only(bound)
+    more = bound.replace("Trong quá", "Sở Nội vụ theo dõi, kiểm tra việc thực hiện. Trong quá")
+    assert not executors_only(more)

@@ -125,10 +125,11 @@ _EXECUTORS_BASIS = re.compile(
     rf"(?<![a-z])can\s+cu\s+{_EXECUTORS_TYPES}(?:\s+nay)?\s+(?:de\s+)?thi\s+hanh\W*$"
 )
 # "(chịu trách nhiệm [trước X về việc]) (tổ chức) (triển khai) thực hiện (nghiêm túc) Thông tư
-# này (trong phạm vi ...)": the executors clause when it names heads of bodies or persons
-# (the closing article of a circular or a decision, the last clause of a Quy chế); naming
-# bodies alone ("Các sở, ngành ... có trách nhiệm tổ chức triển khai thực hiện nghiêm túc
-# Quy chế này") it binds them to the text, a duty of theirs (annotators of heldout7, tune)
+# này (trong phạm vi ...)": the executors clause, whoever it names (the closing article of a
+# circular or a decision, the last clause of a Quy chế, an item of a plan's organisation part:
+# "Các sở, ngành ... có trách nhiệm tổ chức triển khai thực hiện nghiêm túc Quy chế này"). It
+# only binds them to carry the text out: no duty (convention C4, tests/data/real/ours/README.md;
+# a clause naming a task beyond, "hướng dẫn, kiểm tra việc thực hiện", is one)
 _EXECUTORS_CARRY = re.compile(
     # persons listed after the bodies ("và các cán bộ, công chức ... liên quan"), their scope
     # ("trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình")
@@ -141,13 +142,12 @@ _EXECUTORS_CARRY = re.compile(
     rf"(?:\s+(?:nghiem\s+tuc|dung|tot|cac\s+quy\s+dinh\s+(?:tai|cua)))*\s+{_EXECUTORS_TYPES}\s+nay"
     r"(?:\s+trong\s+pham\s+vi\s+[^.;]{0,80})?\W*$"
 )
-_HEADS_OR_PERSONS = re.compile(
-    r"(?<![a-z])(?:"
-    + "|".join(r"\s+".join(fold(t).lower().split()) for t in lexicon.head_titles())
-    + "|"
-    + lexicon.phrase_alternation("executors-persons")
-    + r")(?![a-z])"
-)
+# a point of a list a body's lead-in hands out ("Cục X có trách nhiệm:" + "a) ..."): the
+# body's own task, not the clause that names who carries the text out
+_POINT_OF_LIST = re.compile(r":\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+•])?\s*$")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# a sentence ends: what follows is a sentence of its own
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 _ALIAS = re.compile(r"\(\s*sau\s+day\s+goi\s+(?:tat\s+)?la\s+([^()]{3,60}?)\s*\)")
@@ -663,9 +663,21 @@ def executors_only(text: str, subject: str = "") -> bool:
         if lead is None:
             return False
         subject, rest = text[: lead.rest_start], lead.rest
-    said = " ".join(fold_same_length(subject).split()).lower()
-    carry = _EXECUTORS_CARRY.match(" ".join(fold_same_length(rest).split()).lstrip(" ,:").lower())
-    return carry is not None and bool(carry["persons"] or _HEADS_OR_PERSONS.search(said))
+    if _POINT_OF_LIST.search(subject) or subject and not _WORDS.search(subject):
+        # a point of a body's list ("Cục X có trách nhiệm:" + "a) Tổ chức triển khai thực
+        # hiện Thông tư này"), its body named before its paragraph: the body's own task
+        return False
+    folded = " ".join(fold_same_length(rest).split()).lstrip(" ,:").lower()
+    # the problems clause may follow as its own sentence ("... thực hiện tốt Quy chế này.
+    # Trong quá trình thực hiện, nếu có vướng mắc, ... phản ánh về Sở X"): reporting only
+    end = _SENTENCE_END.search(folded)
+    if (
+        end is not None
+        and folded[end.end() :].strip(" ./")
+        and problems_only(" ".join(rest.split()).lstrip(" ,:")[end.end() :])
+    ):
+        folded = folded[: end.end()]
+    return _EXECUTORS_CARRY.match(folded) is not None
 
 
 def executors_duty(
