@@ -133,3 +133,64 @@ def test_a_projects_owners_get_the_work_an_item_on_the_project_gives_them(
 def test_a_catch_all_alone_in_running_text_still_gets_no_work() -> None:
     text = NOTICE.format(items="1. Về các dự án điện gió: các sở, ngành theo dõi tiến độ.")
     assert table(duties_of(text, FACTS)[0]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "4. Giao các chủ đầu tư nhà máy điện Sơn Mỹ 1, nhà máy điện Sơn Mỹ 2 thực hiện cập nhật hồ sơ.",
+            [("Chủ đầu tư nhà máy điện Sơn Mỹ 1", "assigned", 1), ("Chủ đầu tư nhà máy điện Sơn Mỹ 2", "assigned", 1)],
+        ),
+        (
+            "2. Chủ đầu tư các dự án khu công nghiệp Tân An và Phú Bình khẩn trương hoàn thành hồ sơ.",
+            [("Chủ đầu tư dự án khu công nghiệp Tân An", "assigned", 1), ("Chủ đầu tư dự án khu công nghiệp Phú Bình", "assigned", 1)],
+        ),
+        (
+            "3. Các nhà đầu tư dự án Cảng Bắc, dự án Cảng Nam và dự án Cảng Tây bố trí kinh phí.",
+            [("Nhà đầu tư dự án Cảng Bắc", "assigned", 1), ("Nhà đầu tư dự án Cảng Nam", "assigned", 1), ("Nhà đầu tư dự án Cảng Tây", "assigned", 1)],
+        ),
+        # one project whose name holds "và": no plural, one owner
+        (
+            "2. Chủ đầu tư dự án đường nối Quốc lộ 1 và Quốc lộ 14 khẩn trương hoàn thành hồ sơ.",
+            [("Chủ đầu tư dự án đường nối Quốc lộ 1 và Quốc lộ 14", "assigned", 1)],
+        ),
+        # a class, no project named: kept whole
+        (
+            "2. Các chủ đầu tư xây dựng và kinh doanh hạ tầng cảng cá khẩn trương hoàn thành hồ sơ.",
+            [("Các chủ đầu tư xây dựng và kinh doanh hạ tầng cảng cá", "assigned", 1)],
+        ),
+    ],
+)  # fmt: skip
+def test_owners_of_listed_projects_are_one_per_project(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    """ "các chủ đầu tư <project 1>, <project 2>" and "chủ đầu tư các dự án <kind> X và Y" name
+    one owner per project (README: the same printed word for two bodies gives two entries named
+    with their project); the kind printed once goes to each."""
+    assert table(duties_of(text, FACTS)[0]) == expected
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    places=st.lists(
+        st.sampled_from(["Sơn Mỹ 1", "Sơn Mỹ 2", "Tân An", "Phú Bình", "Long Sơn"]),
+        min_size=2,
+        max_size=3,
+        unique=True,
+    ),
+    kind=st.sampled_from(["nhà máy điện", "dự án cảng", "khu công nghiệp"]),
+    head=st.sampled_from(["các chủ đầu tư", "Các nhà đầu tư"]),
+    repeat=st.booleans(),
+)
+def test_each_listed_project_has_its_owner(
+    places: list[str], kind: str, head: str, repeat: bool
+) -> None:
+    """Whatever projects of one kind the list names, with the kind printed before each or once,
+    each gets one owner named with its project."""
+    names = [f"{kind} {p}" if repeat or k == 0 else p for k, p in enumerate(places)]
+    listed = ", ".join(names[:-1]) + " và " + names[-1]
+    word = head.split()[-3:]
+    owner = " ".join(word)[:1].upper() + " ".join(word)[1:]
+    got = table(duties_of(f"2. Giao {head} {listed} thực hiện cập nhật hồ sơ.", FACTS)[0])
+    assert got == [(f"{owner} {kind} {p}", "assigned", 1) for p in places]

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from kg import lexicon
+from kg.refdata import collection
 from kg.text import fold, fold_same_length
 
 
@@ -97,10 +98,56 @@ def _body_at(pos: int, starts_body: Callable[[int], object | None]) -> bool:
 
 
 def named(m: _M, text: str, starts_body: Callable[[int], object | None]) -> _M:
-    """``m`` (a class's head word matched in ``text``) stretched over the class's name."""
+    """``m`` (a class's head word matched in ``text``) stretched over the class's name; a
+    project's owners go on over the further projects of the same kind listed after it ("các
+    chủ đầu tư nhà máy điện X 1, nhà máy điện X 2")."""
     m.end = class_end(text, m.end, m.type.qualifier_stops, starts_body)
+    if m.type.id in collection("project-owners"):
+        m.end = _more_projects(text, m.end, m.type.qualifier_stops, starts_body)
     m.as_written = text[m.start : m.end]
     return m
+
+
+def _more_projects(
+    text: str, end: int, stops: frozenset[str], starts_body: Callable[[int], object | None]
+) -> int:
+    """Where a list of projects of one kind after an owner's name ends (``end``: where the
+    first project's name ends). The kind is the lower-case words the first project's name
+    opens with before its proper name ("nhà máy điện hạt nhân" before "Ninh Thuận 1"); a
+    further project opens with the same words."""
+    folded = fold_same_length(text)
+    lo = max(0, end - 200)
+    heads = list(re.finditer(r"(?:chu|nha)[ \t]+dau[ \t]+tu(?![a-z])", folded[lo:end]))
+    head = heads[-1] if heads else None
+    if head is None:
+        return end
+    words = [w for w in re.finditer(r"\S+", text[lo + head.end() : end])]
+    kind: list[str] = []
+    for w in words:
+        if w.group(0)[:1].isupper() or w.group(0)[:1].isdigit():
+            break
+        if kind or fold_same_length(w.group(0)) != "cac":
+            kind.append(fold_same_length(w.group(0)).lower())
+    else:
+        return end  # no proper name: a class ("chủ đầu tư các dự án đầu tư công")
+    if not kind:
+        return end
+    lead = re.compile(r"[ \t]+".join(map(re.escape, kind[:2])) + r"(?![a-z])")
+    while True:
+        join = _JOIN.match(folded, end)
+        if join is None or join.end() <= end:
+            return end
+        same = lead.match(folded, join.end())
+        at = same.end() if same is not None else join.end()
+        if same is None:  # "... X 1, X 2": the kind printed once, a proper name after it
+            if not text[at : at + 1].isupper() or starts_body(at) is not None:
+                return end
+            while at > end and text[at - 1].isspace():
+                at -= 1
+        nxt = class_end(text, at, stops, starts_body)
+        if nxt <= at:
+            return end
+        end = nxt
 
 
 def class_name(as_written: str) -> str:

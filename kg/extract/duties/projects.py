@@ -12,7 +12,9 @@ keeps the name it is printed with.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from kg.extract.body_match import BodyMatch
 from kg.models import Node, Structure
 from kg.refdata import collection
 from kg.text import fold_same_length
@@ -75,3 +77,63 @@ def owner_name(name: str, type_id: str, project: str | None) -> str:
     if not _BARE.fullmatch(" ".join(fold_same_length(name).lower().split())):
         return name
     return f"{name} {project[:1].lower()}{project[1:]}"
+
+
+# the owner's head word as printed, with a plural "các" before it or before the projects
+_OWNER = re.compile(r"(cac\s+)?((?:chu|nha)\s+dau\s+tu)(\s+cac(?=\s))?")
+# where one project of a list ends and the next begins
+_NEXT = re.compile(r"\s*,\s*(?:va\s+)?|\s+va\s+")
+
+
+def per_project(as_written: str) -> list[tuple[int, int, str]] | None:
+    """The owners a plural owners' name gives, one per project it lists ("các chủ đầu tư nhà
+    máy điện X 1, nhà máy điện X 2", "chủ đầu tư các dự án nhà máy điện X 1 và X 2": the
+    README's one owner per project): (start, end, name) of each in ``as_written``, the first
+    from the head word on; None when the name lists no two projects by proper name."""
+    folded = fold_same_length(as_written)
+    owner = _OWNER.match(folded)
+    if owner is None or not (owner.group(1) or owner.group(3)):
+        return None
+    head = as_written[owner.start(2) : owner.end(2)]
+    head = head[:1].upper() + head[1:]
+    parts: list[tuple[int, int]] = []
+    pos = owner.end()
+    while pos < len(as_written) and as_written[pos].isspace():
+        pos += 1
+    for sep in _NEXT.finditer(folded, pos):
+        parts.append((pos, sep.start()))
+        pos = sep.end()
+    parts.append((pos, len(as_written.rstrip())))
+    if len(parts) < 2:
+        return None
+    first = as_written[parts[0][0] : parts[0][1]]
+    proper = next((w for w in re.finditer(r"\S+", first) if w.group(0)[:1].isupper()), None)
+    if proper is None or proper.start() == 0:
+        return None
+    kind = " ".join(first[: proper.start()].split())
+    kind_f = fold_same_length(kind)
+    out: list[tuple[int, int, str]] = []
+    for k, (s, e) in enumerate(parts):
+        part = " ".join(as_written[s:e].split())
+        if fold_same_length(part).startswith(kind_f + " "):
+            project = part
+        elif part[:1].isupper() or part[:1].isdigit():
+            project = f"{kind} {part}"  # "... X 1 và X 2": the kind printed once
+        else:
+            return None
+        out.append((0 if k == 0 else s, e, f"{head} {project}"))
+    return out
+
+
+def owners(m: BodyMatch) -> list[tuple[BodyMatch, str | None]] | None:
+    """A plural owners' match as one match per project it lists, each with its owner's name
+    (``per_project``); None when it lists no two projects."""
+    found = per_project(m.as_written) if owns_projects(m.type.id) else None
+    if not found:
+        return None
+    out: list[tuple[BodyMatch, str | None]] = []
+    for s, e, name in found:
+        one = replace(m, start=m.start + s, end=m.start + e, label_end=m.start + e)
+        one.as_written = m.as_written[s:e]
+        out.append((one, name))
+    return out

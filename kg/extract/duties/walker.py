@@ -149,13 +149,16 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
 
     def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
         m = reply.as_addressee(m, self.addressee)  # "Đề nghị doanh nghiệp ..." in a letter
-        for one in per_tier(m, self.ctx):  # "... cấp tỉnh, cấp xã": one body per tier
-            self.add_one(one, base, mode, duties)
+        # one owner per project ("các chủ đầu tư nhà máy X 1, X 2"), one body per tier
+        for one, name in projects.owners(m) or [(x, None) for x in per_tier(m, self.ctx)]:
+            self.add_one(one, base, mode, duties, name)
 
-    def add_one(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
+    def add_one(
+        self, m: BodyMatch, base: int, mode: str, duties: list[_Duty], name: str | None = None
+    ) -> None:
         bm = mention(m, self.ctx, base=base, clean=self.clean)
         if projects.owns_projects(m.type.id):  # "Chủ đầu tư" under "1. Về Dự án X"
-            bm.name = projects.owner_name(
+            bm.name = name or projects.owner_name(
                 bm.name, m.type.id, projects.project_of(self.s, base + m.start)
             )
         full = self.aliases().get(normalize_key(bm.name))
