@@ -51,3 +51,23 @@ def test_subjects_listed_with_a_semicolon_over_a_line_break() -> None:
     assert got["các cơ quan thanh tra"]["duties"] == 2
     assert got["ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]["duties"] == 2
     assert got["các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ"]["duties"] == 2
+
+
+def test_the_honorific_before_the_offices_asked() -> None:
+    """ "Đề nghị các đồng chí Bộ trưởng, ...", "Giao đồng chí Bộ trưởng Bộ X ...": the
+    honorific (phrases:honorifics) is no part of the office or its body."""
+    from kg.extract.duties.rules import lead_bodies
+
+    for text, names in (
+        (
+            "Đề nghị các đồng chí Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, Chủ tịch Ủy ban "
+            "nhân dân các tỉnh, thành phố chỉ đạo quyết liệt.",
+            ["Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ", "Ủy ban nhân dân các tỉnh, thành phố"],
+        ),
+        ("Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo.", ["Bộ Xây dựng"]),
+    ):
+        lead = lead_bodies(text)
+        assert lead is not None
+        assert [text[b.start : b.end] for b in lead.bodies][-1].endswith(names[-1])
+        assert len(lead.bodies) == len(names)
+    assert lead_bodies("Đề nghị các đồng chí nghiên cứu, góp ý.") is None

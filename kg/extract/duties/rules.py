@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from kg import lexicon
 from kg.extract.body_match import (
@@ -314,6 +315,12 @@ def parse_list_past(
         found, stop = found + more, end
 
 
+@cache
+def _honorific() -> re.Pattern[str]:
+    """ "các đồng chí " before an office (phrases:honorifics of ontology/phrases.ttl)."""
+    return re.compile(r"\s*" + lexicon.phrase_alternation("honorifics") + r"\s+(?=\S)")
+
+
 def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = False) -> _Lead | None:
     """The bodies a heading or sentence starts with, its mode and what follows."""
     if undergoes_only(text):  # "Tổ chức, cá nhân có thành tích ... được khen thưởng"
@@ -330,6 +337,9 @@ def lead_bodies(text: str, *, list_mode: bool = False, allow_clause: bool = Fals
         if a:
             pos = a.end()
             explicit = not re.match(r"\s*doi\s+voi", a.group(0))
+    if explicit:  # "Đề nghị các đồng chí Bộ trưởng, ...": the honorific, then the offices
+        h = _honorific().match(folded, pos)
+        pos = h.end() if h else pos
     semi = None
     if explicit:  # "Đề nghị A thuộc X; B; các C, các D trực thuộc X; E: <work>"
         semi = semicolons.listed_to_colon(
