@@ -158,3 +158,23 @@ def test_a_catch_all_listing_its_kinds_is_named_whole(
     lead = lead_bodies(printed + " có trách nhiệm triển khai thực hiện.")
     assert lead is not None
     assert [" ".join(b.as_written.split()) for b in lead.bodies] == [printed]
+
+
+@given(
+    where=st.sampled_from(["tại", "theo", "trong"]),
+    doc=st.sampled_from(["Quyết định", "Quy chế", "Kế hoạch", "Điều 2 Quyết định", "Điều 3 của Quy định"]),
+    qualifier=st.sampled_from(["có thẩm quyền quyết định được phân cấp", "sử dụng vốn ngân sách nhà nước"]),
+)  # fmt: skip
+def test_a_reference_to_the_document_itself_ends_the_name(
+    where: str, doc: str, qualifier: str
+) -> None:
+    """ "Các cơ quan, đơn vị, cá nhân có thẩm quyền ... được phân cấp tại Quyết định này có
+    trách nhiệm:" names the bodies by what they are; "tại Quyết định này" says where the text
+    found them and is no part of the name."""
+    text = (
+        "Điều 3. Trách nhiệm tổ chức thực hiện\n\n"
+        f"Các cơ quan, đơn vị, cá nhân {qualifier} {where} {doc} này có trách nhiệm:\n\n"
+        "1. Rà soát tiêu chuẩn, định mức sử dụng tài sản.\n\n"
+        "2. Báo cáo kết quả thực hiện.\n"
+    )
+    assert names(text, PROVINCE) == [f"Các cơ quan, đơn vị, cá nhân {qualifier}"]

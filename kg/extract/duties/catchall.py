@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg import lexicon
 from kg.extract.actor_classes import _stops
 from kg.extract.bodies import BodyMatch, find_bodies
 from kg.refdata import body_types
@@ -38,6 +39,18 @@ _MAX = 140
 _AFTER_SEP = re.compile(r"(?:,|(?<![a-z])va)\s*$")
 # "..., tổ chức và các cán bộ, công chức ...": the list goes on with another addressee
 _NEXT_ADDRESSEE = re.compile(r"(?:,|(?<![a-z])va)\s+cac\s")
+
+
+@cache
+def _this_document() -> re.Pattern[str]:
+    """A reference to the document itself that ends the words after a catch-all ("... được
+    phân cấp tại Quyết định này", "... quy định tại Điều 2 Quy chế này"): where the bodies
+    are found, not part of their name."""
+    return re.compile(
+        r"\s+(?:tại|theo|trong|của)\s+(?:(?:khoản\s+\d+\s+)?Điều\s+\d+[a-z]?\s+(?:của\s+)?)?"
+        rf"(?:{lexicon.type_alternation()})\s+này\s*$",
+        re.I,
+    )
 
 
 @cache
@@ -69,6 +82,8 @@ def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
     w = _WORK_BEGINS.search(folded, pos)
     at_end = w is None
     stop = len(text.rstrip(" \t\n")) if at_end else w.start()
+    this = _this_document().search(text, pos, stop)
+    stop = this.start() if this is not None else stop
     words = text[pos:stop]
     if stop <= end or not 2 <= len(words.strip()) <= _MAX or _NO_NAME.search(words):
         return None
