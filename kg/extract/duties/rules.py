@@ -35,9 +35,15 @@ from kg.text import fold, fold_same_length
 _HEADINGS = {"part", "article", "item", "point"}
 _ORG_TITLE = re.compile(
     r"(?:^|[;,.]\s*|\s+va\s+)\W*(?:to chuc thuc hien|phan cong|trach nhiem(?: thuc hien| cua cac)?"
-    r"|giao nhiem vu|nhiem vu cu the cua|nhiem vu cua (?:cac |thanh vien|co quan|don vi))"
+    r"|giao nhiem vu|nhiem vu cu the cua|nhiem vu cua (?:cac |thanh vien|co quan|don vi)"
+    # "VI. TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO": who monitors and inspects the plan
+    r"|to chuc theo doi,? (?:va )?(?:kiem tra|giam sat|danh gia))"
     r"|^\W*nhiem vu cu the\W*$"  # "IV. NHIỆM VỤ CỤ THỂ" + "1.1. Sở Tài chính" headings
 )
+# a reporting part ("CHẾ ĐỘ BÁO CÁO", "4. Chế độ thông tin, báo cáo"): its bullets give
+# reporting obligations (kg.extract.reporting), not duties (convention C1,
+# tests/data/real/ours/README.md, as seed 003's "V. CHẾ ĐỘ BÁO CÁO")
+REPORTING_PART = re.compile(r"\W*(?:[ivx]+|\d+(?:\.\d+)*)?\W*che do (?:thong tin,? )?bao cao\W*$")
 _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
 _REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
 _ASSIGN = re.compile(
