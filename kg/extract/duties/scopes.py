@@ -53,15 +53,16 @@ def _departments_only(text: str) -> _Lead | None:
     return _Lead(found, "assigned", len(text), "") if found else None
 
 
+def _reporting_part(lines: _Lines, n: Node) -> bool:
+    """An item of the organisation part headed "Chế độ báo cáo" (convention C1)."""
+    if n.kind not in ("part", "item") or not n.title:
+        return False
+    line = lines.heading_line(n)[0] if is_heading_caps(n.title) else n.title
+    return bool(REPORTING_PART.match(" ".join(fold_same_length(line).split()).lower()))
+
+
 class _Scopes(_Lines, _Tasks, _Articles):
     """Scope and heading methods of the walker (kg.extract.duties.walker._Walker)."""
-
-    def _reporting_part(self, n: Node) -> bool:
-        """An item of the organisation part headed "Chế độ báo cáo" (convention C1)."""
-        if n.kind not in ("part", "item") or not n.title:
-            return False
-        line = self.heading_line(n)[0] if is_heading_caps(n.title) else n.title
-        return bool(REPORTING_PART.match(" ".join(fold_same_length(line).split()).lower()))
 
     def org_scopes(self) -> list[tuple[list[Node], str]]:
         scopes: list[tuple[list[Node], str]] = []
@@ -93,9 +94,8 @@ class _Scopes(_Lines, _Tasks, _Articles):
                     continue
                 if n.kind in ("part", "item") and len(title) < 90 and _ORG_TITLE.search(title):
                     rules = [c for c in n.children if _rule_article(c, self.heading_line(c)[0])]
-                    reports = [c for c in n.children if self._reporting_part(c)]
                     kept = [c for c in n.children if c is not wrapped and c not in rules]
-                    scopes.append(([c for c in kept if c not in reports], sec))
+                    scopes.append(([c for c in kept if not _reporting_part(self, c)], sec))
                     articles.extend(rules)  # each decided by itself, as any article
                     continue
                 if n.kind == "part" and self.body_headed(n.children):
