@@ -178,3 +178,17 @@ def test_a_reference_to_the_document_itself_ends_the_name(
         "2. Báo cáo kết quả thực hiện.\n"
     )
     assert names(text, PROVINCE) == [f"Các cơ quan, đơn vị, cá nhân {qualifier}"]
+
+
+@given(
+    which=st.sampled_from(["chủ trì quản lý tài sản", "được giao quản lý dự án", "thực hiện dự án"]),
+    verb=st.sampled_from(["có trách nhiệm", "chịu trách nhiệm", "có nhiệm vụ"]),
+)  # fmt: skip
+def test_a_defining_clause_before_the_duty_verb_names_the_catch_all(which: str, verb: str) -> None:
+    """ "Các cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản có trách nhiệm thực hiện chế độ
+    báo cáo": "có trách nhiệm" gives the work, so the words before it, though they open with a
+    word of work, say which bodies are meant; a second predicate after "và" does not."""
+    text = f"3. Các cơ quan, tổ chức, đơn vị {which} {verb} rà soát, cập nhật dữ liệu tài sản.\n"
+    assert names(text, PROVINCE) == [f"Các cơ quan, tổ chức, đơn vị {which}"]
+    two = f"3. Các cơ quan, tổ chức, đơn vị phối hợp với Sở Tài chính và {verb} rà soát.\n"
+    assert "Các cơ quan, tổ chức, đơn vị phối hợp với Sở Tài chính và" not in names(two, PROVINCE)

@@ -90,7 +90,7 @@ def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
     if _NEXT_ADDRESSEE.search(folded, pos, stop):
         return None
     work = _work_words()
-    if work.match(folded, pos):
+    if work.match(folded, pos) and not _defining(folded, words, w):
         return None  # "Các cơ quan, đơn vị phối hợp ...": the work itself
     if at_end and any(
         work.match(folded, pos + m.start()) for m in re.finditer(r"(?<!\w)\w", folded[pos:stop])
@@ -99,6 +99,24 @@ def qualifier_end(text: str, last: BodyMatch, end: int) -> int | None:
     if _second_addressee(words) is not None:
         return None  # "Các sở, ngành thuộc tỉnh và Ủy ban nhân dân các huyện": two bodies
     return stop
+
+
+# the predicate that gives the work: "có trách nhiệm", "chịu trách nhiệm", "có nhiệm vụ"
+_DUTY_VERB = re.compile(r"\s+(?:co|chiu)\s+(?:trach\s+nhiem|nhiem\s+vu)")
+
+
+def _defining(folded: str, words: str, w: re.Match[str] | None) -> bool:
+    """Are the words after a catch-all, though they open with a word of work, the clause that
+    says which bodies it means, because "có trách nhiệm" right after them gives the work ("Các
+    cơ quan, tổ chức, đơn vị chủ trì quản lý tài sản có trách nhiệm ...")? Not when they are
+    a list, a second predicate ("... phối hợp với X và có trách nhiệm ...") or name another
+    body, whose work it is ("... chỉ đạo các cơ sở giáo dục chịu trách nhiệm ...")."""
+    if w is None or not _DUTY_VERB.match(folded, w.start()):
+        return False
+    tail = fold_same_length(words).split()
+    if "," in words or not 2 <= len(tail) <= 8 or tail[-1] == "va" or "cac" in tail:
+        return False
+    return not find_bodies(words)  # "... chỉ đạo các cơ sở giáo dục chịu trách nhiệm": theirs
 
 
 def _second_addressee(words: str, catch_all: bool = False) -> int | None:
