@@ -93,12 +93,24 @@ class RecordCache:
         """The record of ``path`` without reading it, when it is the file the last build
         read (same stat, not changed within ``RACY_NS`` of that reading) under the same name
         and path, and its entry is still there; else None (the file is read)."""
+        key = self.known(path, st, max_bytes)
+        return None if key is None else self.take(path, name, st, key)
+
+    def known(self, path: Path, st: os.stat_result | None, max_bytes: int) -> str | None:
+        """The key of ``path``'s entry when the file is the one the last build read (same
+        stat), found in the index alone (``take`` loads the entry): a build can start
+        extracting the files that changed before it loads the records of those that did not
+        (kg.pipeline)."""
         if st is None or not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
             return None
         found = self._index().get(str(path))
         if not found or found[0] != _stamp(st):
             return None
-        key = found[1]
+        return found[1]
+
+    def take(self, path: Path, name: str, st: os.stat_result, key: str):
+        """The record of entry ``key`` that ``known`` found for ``path``, if it is still there
+        and is the record of that file under that name; else None (the file is read)."""
         try:
             record = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):

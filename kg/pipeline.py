@@ -194,50 +194,105 @@ def _extract_all(
     progress: Progress | None,
 ) -> list:
     """A record or an error per file; with a cache, records come without their parse
-    tree (kg.cache.slim), whether from the cache or just extracted."""
-    items: list[SourceText | SourceError | DocumentRecord] = []
+    tree (kg.cache.slim), whether from the cache or just extracted.
+
+    The files the last build read (kg.cache, by stat) are told from the index alone; the
+    others are read and, unless the cache has their bytes, extracted: with ``jobs`` > 1
+    in worker processes started before this process loads the known files' records, so
+    the two overlap (a +1 build of 2,000 plans: 0.8 s of loading beside 1.9 s of
+    extracting the new plan)."""
+    items: list[SourceText | SourceError | DocumentRecord | None] = [None] * len(found)
     stats: list = [None] * len(found)
+    known: list[tuple[int, str]] = []  # (index, entry key): taken from the cache below
     report(progress, "read", 0, len(found))
-    for i, (path, name) in enumerate(found, 1):
+    for i, (path, name) in enumerate(found):
         if cache is not None:  # the file the last build read: its record, unread
-            stats[i - 1] = cache.stat(path)
-            known = cache.unchanged(path, name, stats[i - 1], LIMITS.max_bytes)
-            if known is not None:
-                items.append(known)
-                report(progress, "read", i, len(found), name)
+            stats[i] = cache.stat(path)
+            key = cache.known(path, stats[i], LIMITS.max_bytes)
+            if key is not None:
+                known.append((i, key))
+                report(progress, "read", i + 1, len(found), name)
                 continue
-        try:
-            items.append(read_source(path, name))
-        except SourceError as e:  # one bad file never stops the batch
-            items.append(e)
-        report(progress, "read", i, len(found), name)
-    results: list = [None] * len(items)
-    todo = []
-    for i, item in enumerate(items):
-        hit = item if isinstance(item, DocumentRecord) else None
-        if hit is None and cache is not None and isinstance(item, SourceText):
-            hit = cache.get(_corpus_name(item))
-            if hit is not None:
-                cache.note(found[i][0], stats[i], item)
-        if hit is None:
-            todo.append(i)
-        results[i] = hit
-    report(progress, "extract", len(items) - len(todo), len(items))
-    done = len(items) - len(todo)
+        items[i] = _read(path, name)
+        report(progress, "read", i + 1, len(found), name)
+    results: list = [None] * len(found)
+    todo = [i for i, item in enumerate(items) if item is not None]
+    todo = [i for i in todo if not _from_cache(cache, found, stats, items, results, i)]
     folder = cache.folder if cache is not None and not dask else None
-    for i, result in zip(todo, _run([items[i] for i in todo], jobs, dask, folder), strict=True):
-        if cache is not None and isinstance(result, DocumentRecord) and folder is None:
-            cache.put(_corpus_name(items[i]), result)  # from a Dask cluster: kept here
-            result = slim(result)
-        results[i] = result
-        done += 1
-        if cache is not None and isinstance(result, DocumentRecord):
-            cache.note(found[i][0], stats[i], items[i])
-        name = result.source.name if isinstance(result, DocumentRecord) else result.name
-        report(progress, "extract", done, len(items), name)
+    early = None
+    if known and todo and jobs > 1 and not dask:  # extracted while the known are loaded
+        early = _Early([items[i] for i in todo], min(jobs, len(todo)), folder)
+    try:
+        late = []  # known files whose entry is gone or wrong: read and extracted after all
+        for i, key in known:
+            path, name = found[i]
+            results[i] = cache.take(path, name, stats[i], key)
+            if results[i] is None:
+                items[i] = _read(path, name)
+                if not _from_cache(cache, found, stats, items, results, i):
+                    late.append(i)
+        report(progress, "extract", len(found) - len(todo) - len(late), len(found))
+        done = len(found) - len(todo) - len(late)
+        batches = [(todo, early.results() if early else None), (late, None)]
+        for indexes, made in batches:
+            if made is None:
+                made = _run([items[i] for i in indexes], jobs, dask, folder)
+            for i, result in zip(indexes, made, strict=True):
+                if cache is not None and isinstance(result, DocumentRecord) and folder is None:
+                    cache.put(_corpus_name(items[i]), result)  # from a Dask cluster: kept here
+                    result = slim(result)
+                results[i] = result
+                done += 1
+                if cache is not None and isinstance(result, DocumentRecord):
+                    cache.note(found[i][0], stats[i], items[i])
+                name = result.source.name if isinstance(result, DocumentRecord) else result.name
+                report(progress, "extract", done, len(found), name)
+    finally:
+        if early is not None:
+            early.close()
     if cache is not None:
         cache.prune()
     return results
+
+
+def _read(path: Path, name: str) -> SourceText | SourceError:
+    try:
+        return read_source(path, name)
+    except SourceError as e:  # one bad file never stops the batch
+        return e
+
+
+def _from_cache(
+    cache: RecordCache | None, found: list, stats: list, items: list, results: list, i: int
+) -> bool:
+    """Source ``items[i]``'s record from the cache by its bytes (into ``results[i]``)."""
+    item = items[i]
+    if cache is None or not isinstance(item, SourceText):
+        return False
+    hit = cache.get(_corpus_name(item))
+    if hit is None:
+        return False
+    cache.note(found[i][0], stats[i], item)
+    results[i] = hit
+    return True
+
+
+class _Early:
+    """``items`` extracted in ``workers`` forked processes, started at once: the caller may
+    go on (``_extract_all`` loads the cached records) and takes the results, in order, as
+    they come (``results``)."""
+
+    def __init__(self, items: list, workers: int, keep: Path | None) -> None:
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
+        self.pool = ProcessPoolExecutor(workers, mp_context=ctx)
+        chunk = max(1, min(16, len(items) // (4 * workers)))
+        self._results = self.pool.map(partial(extract_kept, keep=keep), items, chunksize=chunk)
+
+    def results(self) -> Iterator:
+        return self._results
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run(items: list, jobs: int, dask: str | None, keep: Path | None = None) -> Iterator:
@@ -246,10 +301,11 @@ def _run(items: list, jobs: int, dask: str | None, keep: Path | None = None) -> 
     if dask and items:
         yield from _on_dask(dask, items)
     elif jobs > 1 and len(items) > 1:
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
-        with ProcessPoolExecutor(min(jobs, len(items)), mp_context=ctx) as pool:
-            chunk = max(1, min(16, len(items) // (4 * jobs)))
-            yield from pool.map(partial(extract_kept, keep=keep), items, chunksize=chunk)
+        pool = _Early(items, min(jobs, len(items)), keep)
+        try:
+            yield from pool.results()
+        finally:
+            pool.close()
     else:
         yield from (extract_kept(i, keep) for i in items)
 

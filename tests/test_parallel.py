@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,46 @@ def test_cache_takes_unchanged_files_by_stat(tmp_path: Path, monkeypatch) -> Non
     read.clear()
     kept, _ = extract_paths([src], cache=fourth)
     assert [r.source for r in kept] == [r.source for r in records] and read == []
+
+
+def test_new_sources_are_extracted_while_the_known_are_loaded(tmp_path: Path, monkeypatch) -> None:
+    """With workers, the new and changed files are extracted in a forked worker started
+    before the known files' records are loaded (kg.pipeline._Early); a known file whose
+    entry is gone is read and extracted after them: the same records, in the same order,
+    as a serial extraction without a cache."""
+    import kg.cache
+    import kg.pipeline
+    from kg.cache import RecordCache
+
+    monkeypatch.setattr(kg.cache, "RACY_NS", -(10**18))  # the files count as old
+    src = tmp_path / "src"
+    src.mkdir()
+    files = list(corpus_files())[:5]
+    for f in files[:3]:
+        (src / f.name).write_bytes(f.read_bytes())
+    extract_paths([src], cache=RecordCache(tmp_path / "out"))
+    for f in files[3:]:  # two new files, one changed, one bad, one whose entry is gone
+        (src / f.name).write_bytes(f.read_bytes())
+    changed = src / files[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThêm một dòng.\n", "utf-8")
+    (src / "bad.txt").write_bytes(b"%PDF-1.4 not text")
+    cache = RecordCache(tmp_path / "out")
+    gone = cache.known(src / files[1].name, os.stat(src / files[1].name), 10**9)
+    (cache.folder / f"{gone}.pickle").unlink()
+    early: list[int] = []
+    real = kg.pipeline._Early
+
+    class Counted(real):
+        def __init__(self, items, workers, keep):
+            early.append(len(items))
+            super().__init__(items, workers, keep)
+
+    monkeypatch.setattr(kg.pipeline, "_Early", Counted)
+    got = extract_paths([src], jobs=2, cache=cache)
+    fresh = extract_paths([src])
+    _same(got, fresh)
+    assert early == [4]  # the changed file, the bad one, the two new ones
+    assert cache.hits == 1  # files[2]; files[1] was extracted again, after the others
+    again = RecordCache(tmp_path / "out")
+    _same(extract_paths([src], jobs=2, cache=again), fresh)
+    assert again.hits == 5
