@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from snippets import agencies
 
+from kg.text import normalize_key
+
 _HEAD = (
     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n\nSố: 125/UBND-KT\n\n"
     "Hải Phòng, ngày 26 tháng 11 năm 2025\n\n"
@@ -81,3 +83,28 @@ def test_a_theme_whose_points_name_their_bodies_is_no_addressee_work() -> None:
     got = agencies(text)
     assert "các sở, ban, ngành thành phố" not in got
     assert got["sở nông nghiệp và môi trường"]["duties"] == 1
+
+
+def test_addressees_named_back_together_keep_their_names() -> None:
+    """A lead-in that names the letter's addressees back by the plural of their kind ("đề
+    nghị các đơn vị ... sau:") hands the parts to the units under "Kính gửi", not to a body
+    called "Các đơn vị" (phrases:addressees-back)."""
+    text = (
+        "UBND TỈNH NGHỆ AN\nSỞ Y TẾ\n\nSố: 88/SYT-NV\n\nNghệ An, ngày 3 tháng 3 năm 2025\n\n"
+        "V/v triển khai công tác phòng bệnh mùa xuân\n\n"
+        "Kính gửi:\n- Trung tâm Kiểm soát bệnh tật tỉnh;\n- Bệnh viện Đa khoa tỉnh.\n\n"
+        "Thực hiện Công văn số 512/BYT-DP ngày 20/02/2025 của Bộ Y tế, Sở Y tế đề nghị các "
+        "đơn vị triển khai một số nội dung sau:\n\n"
+        "1. Xây dựng kế hoạch phòng bệnh phù hợp với tình hình thực tế.\n\n"
+        "2. Báo cáo kết quả thực hiện về Sở Y tế trước ngày 15/4/2025.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn A\n"
+    )
+    got = agencies(text)
+    assert "cac don vi" not in got
+    assert {k: (a["agency"], a["duties"]) for k, a in got.items()} == {
+        normalize_key("Trung tâm Kiểm soát bệnh tật tỉnh"): (
+            "Trung tâm Kiểm soát bệnh tật tỉnh",
+            2,
+        ),
+        normalize_key("Bệnh viện Đa khoa tỉnh"): ("Bệnh viện Đa khoa tỉnh", 2),
+    }
