@@ -31,7 +31,7 @@ from kg.resolve import ResolvedSource
 
 POOL_MIN = 200  # fewer sources than this are emitted here: forking costs more
 CHUNK = 32  # sources per task: a few MB of N-Quads each
-WINDOW = 24  # tasks in flight: more than a store batch (kg.store.BATCH) of quads
+WINDOW = 24  # tasks in flight: what the workers make ahead while a load (kg.store) runs
 
 _JOB: tuple | None = None  # (emitter, sources, graph IRIs, exports folder, base, early) in workers
 

@@ -23,7 +23,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -322,7 +322,13 @@ def _damaged(out_dir: Path | str, e: Exception) -> str:
     )
 
 
-BATCH = 500_000
+BATCH = 500_000  # quads held as Python objects before a bulk_extend
+# N-Quads lines spooled to a file before a bulk_load of it (kg.build's source graphs from
+# kg.rdf_pool's workers): a load of 2 million lines runs on both cores (pyoxigraph loads
+# a million at a time per thread) where one of half a million ran on one; spooled to a
+# file, not held in memory (about 250 bytes a line)
+LINES_BATCH = 2_000_000
+SPOOL = "lines.nq.tmp"  # the spool, in the store folder while lines are pending
 
 
 class StoreWriter:
@@ -359,8 +365,8 @@ class StoreWriter:
         self._conv = _Converter()
         self._mirror: ox.Store | None = None
         self._buffer: list[ox.Quad] = []
-        self._lines: list[bytes] = []  # N-Quads lines (or texts), loaded by the Rust parser
-        self._pending = 0  # quads in _lines
+        self._spool: BinaryIO | None = None  # N-Quads lines, loaded by the Rust parser
+        self._pending = 0  # quads in the spool
 
     def add(self, quads: Iterable[tuple]) -> int:
         n = 0
@@ -427,29 +433,38 @@ class StoreWriter:
         """Add quads given as N-Quads lines (each ending in a newline): the build has them
         already for the exports, and parsing them in Rust costs less than handing over
         a Python object per quad."""
-        self._lines.extend(lines)
+        self._spooled().writelines(lines)
         self._pending += len(lines)
-        if self._pending >= BATCH:
+        if self._pending >= LINES_BATCH:
             self.flush()
 
     def add_nquads(self, data: bytes, lines: int) -> None:
         """Add ``lines`` quads given as N-Quads text (whole lines): a source graph a
         worker process emitted (kg.rdf_pool)."""
-        self._lines.append(data)
+        self._spooled().write(data)
         self._pending += lines
-        if self._pending >= BATCH:
+        if self._pending >= LINES_BATCH:
             self.flush()
+
+    def _spooled(self) -> BinaryIO:
+        if self._spool is None:
+            self._spool = open(self.folder / SPOOL, "wb")  # noqa: SIM115 (closed by flush)
+        return self._spool
 
     def flush(self) -> None:
         """Write what is buffered (before querying the new store)."""
-        if self._lines:
-            data = b"".join(self._lines)
-            self._lines, self._pending = [], 0
-            # lenient: the lines were written by pyoxigraph's own serialiser (kg.rdf_pool,
-            # kg.graph_export) from terms it checked when they were made: not checked again
-            self.store.raw.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
-            if self._mirror is not None:
-                self._mirror.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        if self._spool is not None:
+            spool, self._spool, self._pending = self._spool, None, 0
+            spool.close()
+            path = str(self.folder / SPOOL)
+            try:
+                # lenient: the lines were written by pyoxigraph's own serialiser (kg.rdf_pool,
+                # kg.graph_export) from terms it checked when they were made: not checked again
+                self.store.raw.bulk_load(path=path, format=ox.RdfFormat.N_QUADS, lenient=True)
+                if self._mirror is not None:
+                    self._mirror.bulk_load(path=path, format=ox.RdfFormat.N_QUADS, lenient=True)
+            finally:
+                os.unlink(path)
         if self._buffer:
             self.store.raw.bulk_extend(self._buffer)
             if self._mirror is not None:
@@ -474,6 +489,9 @@ class StoreWriter:
 
     def abort(self) -> None:
         self._mirror = None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
         if self.store.raw is not None:
             self.store.close()
         if self.own_generation:

@@ -80,6 +80,29 @@ def test_writer_swaps_and_keeps_metadata(tmp_path):
     assert len(store) == 7 and store.base == "http://example.org/" and store.meta["documents"] == 1
 
 
+def test_nquads_loaded_in_batches_give_the_store_of_one_load(tmp_path, monkeypatch):
+    """Source graphs' N-Quads (kg.rdf_pool) and lines are spooled and bulk-loaded
+    LINES_BATCH at a time: batch by batch, the store holds what one load of all gives,
+    and no spool is left behind."""
+    from kg import store as store_module
+
+    data = [f'<http://x/s{i}> <{P}> "x{i}" <{G}> .\n'.encode() for i in range(12)]
+    stores = []
+    for batch in (5, 10**9):
+        monkeypatch.setattr(store_module, "LINES_BATCH", batch)
+        w = StoreWriter(tmp_path / str(batch))
+        flushed = []
+        monkeypatch.setattr(w, "flush", lambda f=w.flush, n=flushed: (n.append(1), f())[1])
+        for k in range(0, 8, 2):  # a worker's graphs, several lines at a time
+            w.add_nquads(b"".join(data[k : k + 2]), 2)
+        w.add_lines(data[8:])
+        assert len(flushed) == (2 if batch == 5 else 0)
+        folder = w.commit({"documents": 1})
+        assert not (folder / store_module.SPOOL).exists()
+        stores.append(open_store(tmp_path / str(batch)).nquads())
+    assert stores[0] == stores[1] and stores[0].count(b"\n") == 12
+
+
 def test_unfinished_write_leaves_the_old_store(tmp_path):
     _write(tmp_path, _quads(5, "old"))
     w = StoreWriter(tmp_path)
