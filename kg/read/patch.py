@@ -33,7 +33,17 @@ from typing import Any
 from kg.cache import collector_paused
 from kg.read import load as L
 from kg.read.model import Document, Evidence, ReadModel
-from kg.read.scan import ANSWERS, CLASSES, Facts, SourceTexts, _quotes, _ScanLoader
+from kg.read.scan import (
+    _ORG,
+    _RDF_TYPE,
+    ANSWERS,
+    CLASSES,
+    Facts,
+    SourceTexts,
+    _quotes,
+    _ScanLoader,
+    parse_lines,
+)
 from kg.read.scan import _evidence as rows_of
 from kg.shares import aside
 
@@ -262,6 +272,38 @@ def _evidence(f: Facts, ev: str, doc_of: Any) -> Any:
     return Evidence(doc, start, end, quote.get("exact"), quote.get("prefix"), quote.get("suffix"))
 
 
+# what kg.read.load's ``changes`` reads besides the events' and acts' own lines
+_REORG_LINKS = frozenset(
+    [_ORG + t for t in ("originalOrganization", "resultingOrganization")]
+    + [_DKG + t for t in ("effectiveDate", "splitOfFunctions", "functions", "legalBasis")]
+    + [_PROV + t for t in ("qualifiedGeneration", "activity")]
+)
+
+
+def _reorganisation_unchanged(changed: Any, facts: Facts, old: ReadModel) -> bool:
+    """True when no line the facts patch took out or added (``changed.patch``) is read by
+    kg.read.load's ``changes``: a link of an event, a successor or a generation node
+    (``_REORG_LINKS``), a ChangeEvent's type, or any line about an event or an act one
+    cites (in the new facts or the kept model). Then the kept events are the new ones and
+    are not read again (every event and act, for a +1 that touches none)."""
+    event_class = _C("ChangeEvent")
+    events = facts.types[event_class]
+    acts = facts.inverse(_DKG + "legalBasis")
+    kept: set[str] = set()
+    for successions in old.changes.values():
+        for ev in successions:
+            kept.add(ev.event)
+            kept.update(a.iri for a in ev.acts)
+    for lines in changed.patch:
+        for q in parse_lines([lines]):
+            p, s = q.predicate.value, q.subject.value
+            if p in _REORG_LINKS or s in events or s in acts or s in kept:
+                return False
+            if p == _RDF_TYPE and q.object.value == event_class:
+                return False
+    return True
+
+
 def _by_doc(kept: list, new: list, touched: set[str], key: Any = None) -> list:
     """The kept records of untouched documents and the new ones, by document (stable:
     each document's records keep their order)."""
@@ -290,7 +332,9 @@ def patched_model(source: Any, facts: Facts, kept: Kept, changed: Any) -> Kept |
     part.documents()
     read_now = [d for d in part.model.docs]
     part.bodies()
-    part.changes()
+    carried = _reorganisation_unchanged(changed, facts, old)
+    if not carried:
+        part.changes()
     part.header_evidence()
     part.doc_links()
     part.assignments()
@@ -314,7 +358,7 @@ def patched_model(source: Any, facts: Facts, kept: Kept, changed: Any) -> Kept |
             number = link.printed if iri == link.cited else None
             model.docs.setdefault(iri, Document(iri, number=number))
     model.bodies = new.bodies
-    model.changes = new.changes
+    model.changes = old.changes if carried else new.changes
     model.assignments = _by_doc(old.assignments, new.assignments, touched)
     model.duties = _by_doc(old.duties, new.duties, touched)
     model.reports = _by_doc(old.reports, new.reports, touched)
