@@ -31,6 +31,7 @@ from kg.numbers import number_key
 from kg.progress import Progress, report
 from kg.readers import read_source, source_paths
 from kg.resources import corpus_dir, corpus_files
+from kg.shares import can_fork
 from kg.structure import parse as parse_structure
 
 
@@ -283,7 +284,7 @@ class _Early:
     they come (``results``)."""
 
     def __init__(self, items: list, workers: int, keep: Path | None) -> None:
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
+        ctx = mp.get_context("fork" if can_fork() else None)
         self.pool = ProcessPoolExecutor(workers, mp_context=ctx)
         chunk = max(1, min(16, len(items) // (4 * workers)))
         self._results = self.pool.map(partial(extract_kept, keep=keep), items, chunksize=chunk)

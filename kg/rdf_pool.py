@@ -28,6 +28,7 @@ from kg.rdf import Emitter
 from kg.read import facts_cache
 from kg.read.scan import Facts
 from kg.resolve import ResolvedSource
+from kg.shares import can_fork
 
 POOL_MIN = 200  # fewer sources than this are emitted here: forking costs more
 CHUNK = 32  # sources per task: a few MB of N-Quads each
@@ -120,7 +121,7 @@ def emit_sources(
     global _JOB
     folder = early.folder if early is not None else None
     chunks = [(lo, min(lo + CHUNK, len(sources))) for lo in range(0, len(sources), CHUNK)]
-    if jobs <= 1 or len(sources) < POOL_MIN or "fork" not in mp.get_all_start_methods():
+    if jobs <= 1 or len(sources) < POOL_MIN or not can_fork():
         for b in chunks:
             yield from _taken(*_emit_chunk(emitter, sources, iris, exports, base, b, folder), early)
         return

@@ -38,6 +38,7 @@ from kg.read.scan import (
     parse_lines,
     wanted_lines,
 )
+from kg.shares import can_fork
 from kg.store import Store
 
 FILE = "site-facts.marshal"
@@ -299,11 +300,7 @@ def facts_in_processes(files: list[Path], jobs: int = 1) -> Facts:
     one and forked workers), by size; each worker's facts come back marshalled and are
     merged here. On a full build this scan is most of the site's serial work."""
     sizes = {f: _size(f) for f in files}
-    if (
-        jobs <= 1
-        or sum(sizes.values()) < POOL_MIN_BYTES
-        or "fork" not in mp.get_all_start_methods()
-    ):
+    if jobs <= 1 or sum(sizes.values()) < POOL_MIN_BYTES or not can_fork():
         return facts_from_nquads(files)
     shares: list[list[Path]] = [[] for _ in range(jobs)]
     loads = [0] * jobs

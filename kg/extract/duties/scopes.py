@@ -276,9 +276,8 @@ class _Scopes(_Lines, _Tasks, _Articles):
         if wrapped is not None:
             lead, text = wrapped
             children = children[1:]
-        if _name_goes_on_below(
-            self, lead, text, children
-        ):  # "2. Bộ trưởng" / "Bộ Y tế ..."  # "8. Đài A, Đài Tiếng nói Việt" / "Nam, Thông tấn xã ... thông tin ..."
+        # "2. Bộ trưởng" / "Bộ Y tế ...", "8. Đài A, Đài Tiếng nói Việt" / "Nam, Thông tấn xã ..."
+        if _name_goes_on_below(self, lead, text, children):
             first = children[0]
             joined = lead_bodies(self.clean.text[cs : first.clean_end])
             if (
