@@ -54,6 +54,7 @@ __all__ = [
     "organ_words",
     "phrase_alternation",
     "name_abbreviations",
+    "printed_abbreviations",
     "phrases",
     "canonical_type",
     "city_words",
@@ -381,6 +382,20 @@ def name_abbreviations() -> tuple[tuple[str, str], ...]:
     if not pairs:
         raise KeyError("ontology/phrases.ttl has no phrases:name-abbreviations")
     return tuple(sorted(pairs))
+
+
+@cache
+def printed_abbreviations() -> dict[str, str]:
+    """Each abbreviation as printed inside a body name ("KH&CN") -> the words in full as a
+    name prints them ("Khoa học và Công nghệ"; ontology/phrases.ttl, the members of
+    phrases:name-abbreviations: the one home of the pairs ``name_abbreviations`` folds)."""
+    g = _graph("phrases.ttl")
+    out: dict[str, str] = {}
+    for concept in g.objects(URIRef(PHRASES_NS + "name-abbreviations"), SKOS.member):
+        for full in _vi(g.objects(concept, SKOS.prefLabel)):
+            for short in _vi(g.objects(concept, SKOS.altLabel)):
+                out[unicodedata.normalize("NFC", short)] = unicodedata.normalize("NFC", full)
+    return out
 
 
 @cache

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from kg import lexicon
+from kg.extract import collectives
 from kg.refdata import collection
 from kg.text import fold, fold_same_length
 
@@ -151,6 +152,7 @@ def _more_projects(
 
 
 def class_name(as_written: str) -> str:
-    """The class as printed, one line, its first letter capitalised."""
-    printed = " ".join(as_written.split())
+    """The class as printed, one line, its first letter capitalised, without the area it is
+    printed in (kg.extract.collectives.without_area)."""
+    printed = collectives.without_area(" ".join(as_written.split()))
     return printed[:1].upper() + printed[1:]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg import lexicon
-from kg.extract import actor_classes, admin, collectives, communes, unit_named
+from kg.extract import abbreviations, actor_classes, admin, collectives, communes, unit_named
 from kg.extract.body_match import (
     KEEPS_NAME,
     LEVEL_WORD,
@@ -176,7 +176,8 @@ def canonical(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool]:
     if m.unit and not normalize_key(name).startswith(normalize_key(m.unit) + " "):
         unit = m.unit[:1].upper() + m.unit[1:].lower()  # "Chi nhánh Ngân hàng Chính sách xã
         name = f"{unit} {name}"  # hội Thành phố"; a proper name as printed has it already
-    return name, type_id, level, collective
+    # a name read from the text ("Các cơ sở KCB BHYT") has its abbreviations written in full
+    return abbreviations.expand(name), type_id, level, collective
 
 
 def _printed_level(name: str, m: BodyMatch) -> str:

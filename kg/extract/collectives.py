@@ -233,6 +233,22 @@ _PLACE_TAIL = re.compile(
     r"\s+[A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3}$"
 )
 
+# the area a class of actors is printed in ("các cơ sở ... trên địa bàn Thành phố", "... trên
+# địa bàn tỉnh Nghệ An", "... trên địa bàn"): the issuer's own area, a place the name drops as a
+# single body's does (GUIDE); "đóng trên địa bàn ..." stays, as it says which bodies a
+# catch-all covers (those based in the area, not run by it)
+_AREA_TAIL = re.compile(
+    rf"(?<!\bđóng)\s+trên\s+địa\s+bàn(?:\s+(?:{lexicon.unit_alternation(abbreviations=True)})"
+    r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3})?)?$",
+    re.I,
+)
+
+
+def without_area(printed: str) -> str:
+    """``printed`` (a class's name) without the area it ends on: "Các cơ sở y tế trên địa bàn
+    tỉnh" -> "Các cơ sở y tế"."""
+    return _AREA_TAIL.sub("", printed)
+
 
 def own_unit(
     groups: frozenset[str] | set[str],
