@@ -575,6 +575,13 @@ def party_head_titles() -> tuple[str, ...]:
     return _title_names("party-heads")
 
 
+@cache
+def ranks() -> tuple[str, ...]:
+    """The military and police ranks an armed force's signature prints before the signer's
+    name ("Thượng tướng"; ontology/titles.ttl, titles:ranks), longest first."""
+    return _title_names("ranks")
+
+
 def title_prefixes() -> tuple[str, ...]:
     """The words that only open a title ("Phó"; titles:prefixes)."""
     g = _graph("titles.ttl")

@@ -21,6 +21,7 @@ from kg import lexicon
 __all__ = [
     "NUMBER_RE",
     "NumberParts",
+    "is_consolidated",
     "number_key",
     "parse_number",
     "split_number",
@@ -130,3 +131,16 @@ def type_from_number(number: str) -> str | None:
     """The document type its number's code implies (06/2019/QĐ-TTg -> Quyết định), if any."""
     parts = parse_number(number)
     return lexicon.doc_type_of_code(parts.type_code) if parts else None
+
+
+def is_consolidated(number: str | None) -> bool:
+    """Is ``number`` a consolidated text's ("12/VBHN-BTC": a văn bản hợp nhất, whose type code
+    ontology/phrases.ttl lists as phrases:consolidated-codes)? Such a text restates an act and
+    its amendments: what it consolidates is cited, its signer authenticates the consolidation."""
+    parts = parse_number(number) if number else None
+    return parts is not None and parts.type_code in _consolidated_codes()
+
+
+@lru_cache(maxsize=1)
+def _consolidated_codes() -> frozenset[str]:
+    return frozenset(lexicon.code_key(c) for c in lexicon.phrases("consolidated-codes"))

@@ -739,3 +739,49 @@ def test_a_centre_directors_decision_is_the_directors(city: str) -> None:
     facts = facts_of(text)
     assert facts.issuer == "Giám đốc Trung tâm Phục vụ hành chính công thành phố Hà Nội"
     assert facts.province == "Hà Nội"
+
+
+# A consolidated text (văn bản hợp nhất): the consolidating ministry's header and number, the
+# title of the circular it restates, the statement of that circular and its amendment, the
+# circular's own preamble, and the authentication line above the signature.
+CONSOLIDATED = """BỘ TÀI CHÍNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+-------\tĐộc lập - Tự do - Hạnh phúc
+Số: 07/VBHN-BTC\tHà Nội, ngày 15 tháng 3 năm 2024
+THÔNG TƯ
+HƯỚNG DẪN QUẢN LÝ KINH PHÍ BẢO TRÌ KHO LƯU TRỮ
+Thông tư số 41/2019/TT-BTC ngày 02 tháng 7 năm 2019 của Bộ trưởng Bộ Tài chính hướng dẫn quản \
+lý kinh phí bảo trì kho lưu trữ, có hiệu lực kể từ ngày 15 tháng 8 năm 2019, được sửa đổi, bổ sung bởi:
+1. Thông tư số 12/2023/TT-BTC ngày 20 tháng 2 năm 2023 của Bộ trưởng Bộ Tài chính sửa đổi, bổ \
+sung một số điều của Thông tư số 41/2019/TT-BTC, có hiệu lực kể từ ngày 01 tháng 4 năm 2023.
+Căn cứ Nghị định số 87/2017/NĐ-CP ngày 26 tháng 7 năm 2017 của Chính phủ quy định chức năng, \
+nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;
+Theo đề nghị của Cục trưởng Cục Kế hoạch - Tài chính;
+Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn quản lý kinh phí bảo trì kho lưu trữ.
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn việc lập dự toán kinh phí bảo trì kho lưu trữ.
+Điều 2. Tổ chức thực hiện
+Cục Kế hoạch - Tài chính chủ trì hướng dẫn, kiểm tra việc thực hiện Thông tư này.
+Nơi nhận:
+- Lãnh đạo Bộ;
+- Lưu: VT, KHTC.
+XÁC THỰC VĂN
+BẢN HỢP NHẤT
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+{name}
+"""
+
+
+@pytest.mark.parametrize(
+    "printed",
+    ["Nguyễn Văn An", "Trung tướng Nguyễn Văn An", "Đại\ntướng Nguyễn Văn An"],
+)
+def test_consolidated_text_is_the_consolidating_bodys(printed: str):
+    """Issuer: the header's ministry, not the restated circular's enacting Bộ trưởng; signer:
+    who authenticated the consolidation, under "XÁC THỰC VĂN BẢN HỢP NHẤT", without the rank
+    an armed force prints before the name (maybe wrapped)."""
+    f = facts_of(CONSOLIDATED.format(name=printed))
+    assert (f.type, f.number, f.date) == ("Thông tư", "07/VBHN-BTC", "2024-03-15")
+    assert f.issuer == "Bộ Tài chính"
+    assert (f.signer, f.signer_title) == ("Nguyễn Văn An", "Thứ trưởng")
+    assert f.subject == "HƯỚNG DẪN QUẢN LÝ KINH PHÍ BẢO TRÌ KHO LƯU TRỮ"

@@ -464,3 +464,26 @@ def test_a_chain_and_a_list_of_acts_stay_carried_out() -> None:
     assert _carried_out(text) == [
         number_key(n) for n in ("144-KH/TU", "28-CT/TW", "12/UBND-VX", "15/UBND-VX")
     ]
+
+
+def test_a_consolidated_texts_restated_acts_are_cited_its_preamble_is_its_basis():
+    """A văn bản hợp nhất names the act it restates and the acts that amended it before the
+    act's own preamble: those are cited (what is consolidated), the "Căn cứ" lines after them
+    are the basis; a subject printed "VỀ / THỰC HIỆN ..." above them implements nothing."""
+    text = (
+        "BỘ NỘI VỤ\nSố: 15/VBHN-BNV\tHà Nội, ngày 02 tháng 6 năm 2024\nQUYẾT ĐỊNH\nVỀ\n"
+        "THỰC HIỆN CHẾ ĐỘ ĐỐI VỚI CÁN BỘ XÃ ĐÃ NGHỈ VIỆC\n"
+        "Quyết định số 33/2016/QĐ-TTg ngày 05 tháng 8 năm 2016 của Thủ tướng Chính phủ về thực "
+        "hiện chế độ đối với cán bộ xã đã nghỉ việc, được sửa đổi, bổ sung bởi:\n"
+        "Quyết định số 18/2021/QĐ-TTg ngày 10 tháng 5 năm 2021 của Thủ tướng Chính phủ sửa đổi, "
+        "bổ sung một số điều của Quyết định số 33/2016/QĐ-TTg.\n"
+        "Căn cứ Nghị định số 92/2009/NĐ-CP ngày 22 tháng 10 năm 2009 của Chính phủ về chức danh "
+        "cán bộ xã;\nXét đề nghị của Bộ trưởng Bộ Nội vụ,\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Cán bộ xã đã nghỉ việc được hưởng trợ cấp hằng tháng.\n"
+    )
+    rel = {(r.number, r.relation) for r in refs_of(text)}
+    assert rel == {
+        ("33/2016/QĐ-TTg", "cites"),
+        ("18/2021/QĐ-TTg", "cites"),
+        ("92/2009/NĐ-CP", "based_on"),
+    }

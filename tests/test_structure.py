@@ -650,3 +650,32 @@ def test_number_word_printed_in_capitals(printed: str) -> None:
     h = parse(clean_text(raw)).header
     assert roles(h, "number") == [" ".join(printed.split())]
     assert roles(h, "issuer") == ["UBND HUYỆN AN LÃO"]
+
+
+def test_consolidated_text_statement_preamble_and_seal():
+    """A văn bản hợp nhất ("Số: 15/VBHN-BNV"): the statement of the restated act and its
+    amendments (one a numbered item) between the title and the act's preamble is header, not
+    subject or body; "XÁC THỰC VĂN BẢN HỢP NHẤT" (wrapped) heads the signature, not a title."""
+    text = (
+        "BỘ NỘI VỤ\nSố: 15/VBHN-BNV\tHà Nội, ngày 02 tháng 6 năm 2024\nQUYẾT ĐỊNH\n"
+        "VỀ CHẾ ĐỘ ĐỐI VỚI CÁN BỘ XÃ ĐÃ NGHỈ VIỆC\n"
+        "Quyết định số 33/2016/QĐ-TTg ngày 05 tháng 8 năm 2016 của Thủ tướng Chính phủ, được "
+        "sửa đổi, bổ sung bởi:\n"
+        "1. Quyết định số 18/2021/QĐ-TTg ngày 10 tháng 5 năm 2021 của Thủ tướng Chính phủ.\n"
+        "Căn cứ Nghị định số 92/2009/NĐ-CP ngày 22 tháng 10 năm 2009 của Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Cán bộ xã đã nghỉ việc được hưởng trợ cấp hằng tháng.\n"
+        "Nơi nhận:\n- Lưu: VT.\nXÁC THỰC VĂN BẢN\nHỢP NHẤT\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+        "Lê Văn Nam\n"
+    )
+    st = parse(clean_text(text))
+    roles = [(h.role, h.text.split(" số ")[0]) for h in st.header]
+    assert ("subject", "VỀ CHẾ ĐỘ ĐỐI VỚI CÁN BỘ XÃ ĐÃ NGHỈ VIỆC") in roles
+    assert [t for r, t in roles if r == "consolidates"] == ["Quyết định", "Quyết định"]
+    assert [n.text[:6] for n in st.opening] == ["Căn cứ"]
+    assert st.body[0].marker == "Điều 1"
+    assert [(h.role, h.text) for h in st.closing[-4:]] == [
+        ("consolidation_seal", "XÁC THỰC VĂN BẢN HỢP NHẤT"),
+        ("signature_mode", "KT. BỘ TRƯỞNG"),
+        ("signer_title", "THỨ TRƯỞNG"),
+        ("signer", "Lê Văn Nam"),
+    ]

@@ -56,7 +56,7 @@ from kg.models import (
     Span,
     Structure,
 )
-from kg.numbers import NUMBER_RE, type_from_number
+from kg.numbers import NUMBER_RE, is_consolidated, type_from_number
 from kg.structure.lines import SIGNING_MODES
 from kg.text import is_heading_caps, normalize_key
 
@@ -371,7 +371,9 @@ def _issuer(
         _own_province(iss, text)  # "TM. ỦY BAN NHÂN DÂN" of a copy without its header
     level, province, district = _issuer_place(iss, facts, named_units, provinces)
     facts.issuer = _compose(iss)
-    if facts.issuer and iss.office:
+    if is_consolidated(facts.number):
+        pass  # a consolidated text is the consolidating body's: the enacting lines are the act's
+    elif facts.issuer and iss.office:
         facts.issuer = f"{iss.office} {facts.issuer}"
     elif facts.issuer:
         em = _enacts(clean, st)

@@ -418,9 +418,13 @@ def extract_refs(structure: Structure) -> list[DocRef]:
                 return rel or "cites"
         return "cites"
 
+    # a consolidated text's statement of the acts it restates (kg.structure): cited, the
+    # preamble after it is the consolidated act's grounds
+    restated = [h.span for h in structure.header if h.role == "consolidates"]
     refs: list[DocRef] = []
     for mn in mentions:
         span = clean.to_original(mn.start, mn.end)
+        stated = any(r.start <= span.start < r.end for r in restated)
         refs.append(
             DocRef(
                 type=mn.type,
@@ -428,7 +432,7 @@ def extract_refs(structure: Structure) -> list[DocRef]:
                 key=mn.key,
                 date=mn.date,
                 issuer=mn.issuer,
-                relation=relation_at(mn.start),
+                relation="cites" if stated else relation_at(mn.start),
                 span=span,
                 short=mn.short,
                 title=mn.title,

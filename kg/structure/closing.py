@@ -46,6 +46,8 @@ class _ClosingParser:
                 return idx
             if any(_SIG_MODE.match(c[0].strip()) and is_heading_caps(c[0]) for c in cells):
                 return idx
+            if self._seal_at(idx):
+                return idx  # "XÁC THỰC VĂN BẢN HỢP NHẤT" above a consolidated text's signature
             if self.lines[idx].text.rstrip().endswith("./.") and self._closing_follows(idx + 1):
                 return idx + 1
         # no "Nơi nhận", no TM./KT.: a bare "CHỦ TỊCH" + name at the very end
@@ -88,6 +90,10 @@ class _ClosingParser:
                 and (self._type_line_at(idx, flat) or self._attached_title_at(idx))
             ):
                 return idx
+            if seal := self._seal_at(idx) if signer is None else 0:
+                in_recipients = self._add_seal(idx, seal)
+                idx += seal
+                continue
             for text, s, e in self._closing_cells(ln):
                 text = text.strip()
                 left = s == ln.start
@@ -134,12 +140,11 @@ class _ClosingParser:
                     mode.span = Span(mode.span.start, self.span(s, e).end)
                     mode_at = idx
                     continue
-                if (title is not None or seen_mode) and self._name_wraps(text, idx):
-                    nxt = self.lines[idx + 1]  # "Phan" / "Thị Thắng": a name wrapped
-                    signer = self.hl("signer", f"{text} {nxt.text.strip()}", s, nxt.end)
+                found = self._signer_at(text, s, idx) if title is not None or seen_mode else None
+                if found is not None:  # a name wrapped, or after a rank
+                    signer, wrapped = found
                     self.closing.append(signer)
-                    in_recipients = in_recipients and not left
-                    idx += 1
+                    in_recipients, idx = in_recipients and not left, idx + wrapped
                     continue
                 name_like = self._name_like(text) and not (caps and _TITLE_WORDS.search(text))
                 lead = 0 if name_like or caps else _name_lead(text)
@@ -239,6 +244,60 @@ class _ClosingParser:
             return False
         return self._name_like(f"{text} {rest}") and not _TITLE_WORDS.search(f"{text} {rest}")
 
+    def _seal_at(self, idx: int) -> int:
+        """How many lines from ``idx`` make up a consolidated text's authentication line
+        ("XÁC THỰC VĂN BẢN HỢP NHẤT", ontology/phrases.ttl; a web copy may wrap it), else 0."""
+        got = ""
+        for n in range(1, 4):
+            if idx + n > len(self.lines):
+                return 0
+            got = normalize_key(f"{got} {self.lines[idx + n - 1].text}")
+            if got == _SEAL:
+                return n
+            if not got or not _SEAL.startswith(got + " "):
+                return 0
+        return 0
+
+    def _add_seal(self, idx: int, n: int) -> bool:
+        """Keep the authentication line (``n`` lines from ``idx``) as its own closing line;
+        False: it ends a Nơi nhận list."""
+        first, last = self.lines[idx], self.lines[idx + n - 1]
+        words = " ".join(x.text.strip() for x in self.lines[idx : idx + n])
+        self.closing.append(self.hl("consolidation_seal", words, first.start, last.end))
+        return False
+
+    def _signer_at(self, text: str, s: int, idx: int) -> tuple[HeaderLine, int] | None:
+        """The signer's name in cell ``text`` (clean start ``s``) of line ``idx`` under the
+        signature's title, when a web copy wrapped it ("Phan" / "Thị Thắng") or a rank opens
+        it ("Thượng tướng Võ Minh Lương", "Đại" / "tướng Nguyễn Văn A"): its line and 1 when
+        it ends on the next line, else 0; None for any other cell."""
+        ranked = self._ranked_name(text, s, idx)
+        if ranked is not None:
+            name, a, b, wrapped = ranked
+            return self.hl("signer", name, a, b), wrapped
+        if self._name_wraps(text, idx):
+            nxt = self.lines[idx + 1]
+            return self.hl("signer", f"{text} {nxt.text.strip()}", s, nxt.end), 1
+        return None
+
+    def _ranked_name(self, text: str, s: int, idx: int) -> tuple[str, int, int, int] | None:
+        """The signer's name after a military or police rank ("Thượng tướng Võ Minh Lương"),
+        also when a web copy wrapped the rank ("Đại" / "tướng Nguyễn Tân Cương"): (name, its
+        clean start and end, 1 when it sits on the next line else 0); None without a rank."""
+        m = _RANK.match(text)
+        if m and self._name_like(text[m.end() :]):
+            return text[m.end() :], s + m.end(), s + len(text), 0
+        if m or idx + 1 >= len(self.lines) or len(text.split()) > 2:
+            return None
+        nxt = self.lines[idx + 1]
+        rest = nxt.text.strip()
+        m = _RANK.match(f"{text} {rest}")
+        cut = m.end() - len(text) - 1 if m else 0
+        if m is None or cut <= 0 or not self._name_like(rest[cut:]):
+            return None
+        a = nxt.start + len(nxt.text) - len(nxt.text.lstrip()) + cut
+        return rest[cut:], a, a + len(rest) - cut, 1
+
     @staticmethod
     def _name_like(text: str) -> bool:
         words = text.replace("\u00a0", " ").split()
@@ -260,6 +319,14 @@ class _ClosingParser:
 
     # ------------------------------------------------------------ whole document
 
+
+# the authentication line of a consolidated text, folded (ontology/phrases.ttl)
+_SEAL = normalize_key(lexicon.phrases("consolidation-seal")[0])
+# a rank printed before a signer's name (ontology/titles.ttl, titles:ranks)
+_RANK = re.compile(
+    r"(?:" + "|".join(r"\s+".join(map(re.escape, r.split())) for r in lexicon.ranks()) + r")\s+",
+    re.IGNORECASE,
+)
 
 # the line under an attached document's title: "(Ban hành kèm theo Quyết định số ...)"
 _ATTACHED_BY = re.compile(r"^\((?:ban hành |được ban hành )?kèm theo\b")

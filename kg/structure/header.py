@@ -6,6 +6,7 @@ import re
 
 from kg import lexicon
 from kg.models import HeaderLine, Span
+from kg.numbers import NUMBER_RE, is_consolidated
 from kg.structure.lines import (
     _AUTHORITY,
     _ENACTING,
@@ -33,6 +34,10 @@ _REPLY_OPENING = re.compile(r"^(?:Trả lời|Phúc đáp|Về việc|Ngày \d)"
 _ANNOUNCES = re.compile(r"\bnhư sau\s*:\s*$")
 # a place and date line: "Hà Nội, ngày 25 tháng 11 năm 2025" (place names have no digits)
 _PLACE_DATE_START = re.compile(r"^[A-ZĐÀ-Ỹ][^,\d\n]{1,40},\s*ngày\b")
+# a consolidated text's statement of the act it restates and the acts that amended it, each
+# named by its type ("Quyết định số 142/2008/QĐ-TTg ..., được sửa đổi, bổ sung bởi:", "1.
+# Quyết định số 38/2010/QĐ-TTg ...", "Luật Đất đai số 31/2024/QH15 ...")
+_ACT_STATED = re.compile(rf"^(?:{lexicon.type_alternation()})\s+\S", re.I)
 
 
 class _HeaderParser:
@@ -45,6 +50,25 @@ class _HeaderParser:
         return HeaderLine(role=role, text=text.strip(), span=self.span(s, e))
 
     # ------------------------------------------------------------ header
+
+    def consolidated(self) -> bool:
+        """Is the text a consolidated one (its number "12/VBHN-BTC", kg.numbers.is_consolidated)?
+        Between its title and the preamble it states the acts it restates (header lines of
+        role "consolidates"), and its own preamble is the consolidated act's."""
+        for h in self.header:
+            if h.role == "number":
+                m = NUMBER_RE.search(h.text)
+                return m is not None and is_consolidated(m.group(0))
+        return False
+
+    def states_consolidated(self, text: str) -> bool:
+        """Is ``text`` (a line or paragraph after a consolidated text's title) its statement
+        of an act it consolidates, not the title in capitals or the preamble?"""
+        return (
+            not is_heading_caps(text)
+            and _ACT_STATED.match(text) is not None
+            and self.consolidated()
+        )
 
     def _doc_type_index(self) -> int | None:
         stop = min(len(self.lines), 60)
@@ -242,6 +266,8 @@ class _HeaderParser:
                 break
             if n_subject and (_OPENING.match(text) or _SUBJECT_END.match(text)):
                 break
+            if n_subject and self.states_consolidated(text):
+                break  # a consolidated text's "Quyết định số ..., được sửa đổi, bổ sung bởi:"
             if n_subject >= 8:
                 break
             if is_heading_caps(text) and n_subject:

@@ -62,6 +62,15 @@ class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
             first = lines[u.first].text.strip()
             if opening and _LEAD_IN.search(opening[-1].text):
                 break  # "..., Cục Thuế có ý kiến như sau:": what follows is the letter's answer
+            if not opening and u.kind in ("paragraph", "item"):
+                node = self.node(u)
+                if self.states_consolidated(node.title if u.kind == "item" else node.text):
+                    # a consolidated text names the act it restates and its amending acts
+                    # before the act's own preamble: what it consolidates, not its grounds
+                    end = lines[u.last].end
+                    self.header.append(self.hl("consolidates", node.text, node.clean_start, end))
+                    k += 1
+                    continue
             if u.kind == "bullet" and _OPENING.match(self.node(u).text):
                 opening.append(self.node(u))  # "- Căn cứ Luật ...;" listed as bullets
                 k += 1
