@@ -324,3 +324,16 @@ def test_a_deadline_cell_after_a_party_committee_is_not_its_place() -> None:
 
     assert [m.place for m in find_bodies("Ban Tuyên giáo Thành ủy Năm 2023")] == [None]
     assert [m.place for m in find_bodies("Ủy ban nhân dân huyện Năm Căn")] == ["Năm Căn"]
+
+
+def test_a_body_not_one_per_unit_is_not_named_with_the_issuers_level() -> None:
+    # bodies:no-issuer-level: an association a province has, a central hierarchy whose local
+    # units are regional; a Front committee printed alone still takes the issuer's level
+    assert names("Hiệp hội Doanh nghiệp, Kho bạc Nhà nước phối hợp", PROVINCE) == [
+        "Hiệp hội Doanh nghiệp",
+        "Kho bạc Nhà nước",
+    ]
+    assert names("Hiệp hội Doanh nghiệp tỉnh chủ trì", PROVINCE) == ["Hiệp hội Doanh nghiệp tỉnh"]
+    assert names("Ủy ban Mặt trận Tổ quốc Việt Nam phối hợp", PROVINCE) == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    ]

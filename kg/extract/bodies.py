@@ -61,6 +61,8 @@ _BRANCH_GROUPS = collection("province-branches")  # a branch in each province
 # types whose name already says their level ("Sở Y tế", "Phòng Tư pháp"): the printed level
 # word is dropped; other types of one level keep it as printed ("Bộ Chỉ huy Quân sự tỉnh")
 _LEVEL_NAMED_GROUPS = collection("level-named-groups")
+# types of no fixed level not one per unit ("Kho bạc Nhà nước"): no issuer's level word added
+_NO_ISSUER_LEVEL = collection("no-issuer-level")
 
 
 # ---------------------------------------------------------------- context
@@ -326,7 +328,7 @@ def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None
         if ctx.level == "central" and t.central_body and not m.plural:
             centre = body_types()[t.central_body]  # "Công an" in a central notice: Bộ Công an
             return centre.pref, centre.id, "central", False
-        if ctx.level_word:
+        if ctx.level_word and t.id not in _NO_ISSUER_LEVEL:
             return (
                 f"{t.pref} {LEVEL_DISPLAY[ctx.level_word]}",
                 type_id,
