@@ -1,7 +1,7 @@
 """The project's own real-document annotations are well-formed and keep their split.
 
 tests/data/real/ours/{tune,heldout,heldout2,heldout3,heldout4,heldout5,
-heldout6,heldout7,heldout8,heldout9,heldout10} hold hand annotations
+heldout6,heldout7,heldout8,heldout9,heldout10,heldout11} hold hand annotations
 of real texts (see their README.md). These checks need no extraction: every gold file has the
 shape kg.evaluate.score reads, its text is in tests/data/real/docs, its counts add up, and no
 document is in both sets (the held-out set must stay unseen by tuning).
@@ -19,7 +19,7 @@ OURS = Path(__file__).parent / "data" / "real" / "ours"
 DOCS = OURS.parent / "docs"
 SETS = (
     "tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10",
+    "heldout8", "heldout9", "heldout10", "heldout11",
 )  # fmt: skip
 FILES = sorted(p for s in SETS for p in (OURS / s).glob("*.json"))
 
@@ -43,6 +43,7 @@ def test_the_sets_keep_their_sizes_and_do_not_overlap():
     assert len(names["heldout8"]) == 12
     assert len(names["heldout9"]) == 12
     assert len(names["heldout10"]) == 12
+    assert len(names["heldout11"]) == 12
     for i, a in enumerate(SETS):
         for b in SETS[i + 1 :]:
             assert not names[a] & names[b], (a, b)
