@@ -223,3 +223,29 @@ def test_calendar_pages_are_carried_by_a_site_made_in_another_process(tmp_path):
         page = tmp_path / seed / "calendar.html"
         assert page.stat().st_ino == (tmp_path / "a" / "calendar.html").stat().st_ino
         assert tree(tmp_path / seed) == tree(tmp_path / "a")
+
+
+def test_the_templates_compiled_code_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    """A build keeps its templates' compiled code beside its site (site.Compiled): the next
+    one renders the same pages without compiling any; a changed template is compiled again."""
+    from jinja2 import Environment
+
+    from kg.views import site
+
+    compiled = []
+    real = Environment.compile
+    monkeypatch.setattr(
+        Environment, "compile", lambda self, *a, **k: compiled.append(1) or real(self, *a, **k)
+    )
+    write_site(sample_model(), tmp_path / "a", keep_reach=True)
+    assert compiled and site.Compiled.path_of(tmp_path / "a").is_file()
+    compiled.clear()
+    write_site(sample_model(), tmp_path / "b", previous=tmp_path / "a", keep_reach=True)
+    assert not compiled
+    assert tree(tmp_path / "b") == tree(tmp_path / "a")
+    broken = site.Compiled(tmp_path / "b")
+    broken.kept = {k: b"j2 not what jinja wrote" for k in broken.kept}  # another version's
+    broken.save(tmp_path / "c")
+    write_site(sample_model(), tmp_path / "d", previous=tmp_path / "c")
+    assert compiled
+    assert tree(tmp_path / "d") == tree(tmp_path / "a")

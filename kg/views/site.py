@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import marshal
 import os
 import re
 import shutil
@@ -23,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, select_autoescape
+from jinja2.bccache import Bucket
 
 from kg.read import ReadModel, load_model, patch
 from kg.read.facts_cache import FactsCache, read_facts
@@ -83,9 +85,51 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 )
 
 
-def _env() -> Environment:
+class Compiled(BytecodeCache):
+    """The templates' compiled code, kept beside the site (``site-templates.marshal``):
+    compiling them took a second of every build, even one that adds a single plan.
+    Jinja checks each entry against its template's source and its own and Python's
+    versions, so code kept by another revision is compiled again."""
+
+    def __init__(self, previous: Path | None = None) -> None:
+        self.kept: dict[str, bytes] = {}
+        self.changed = False
+        if previous is not None:
+            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+                kept = marshal.loads(self.path_of(previous).read_bytes())
+                if isinstance(kept, dict):
+                    self.kept = kept
+
+    @staticmethod
+    def path_of(site_dir: Path) -> Path:
+        """Beside the site, outside it: not a file of it."""
+        return Path(site_dir).with_name(Path(site_dir).name + "-templates.marshal")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.kept.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)  # left empty unless it is this source's code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+        self.changed = True
+
+    def save(self, site_dir: Path) -> None:
+        """Write what was compiled (beside, then renamed) when the site is kept."""
+        path = self.path_of(site_dir)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(marshal.dumps(self.kept))
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _env(compiled: Compiled | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        bytecode_cache=compiled,
         autoescape=select_autoescape(["html"], default_for_string=True, default=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -195,7 +239,8 @@ def write_site(
     render the per-document, per-body and per-cascade pages. ``touched``: the records
     that changed since ``previous`` and the changed subjects that are none (kg.views.reach):
     then only the documents, bodies and cascades naming them are made at all.
-    ``keep_reach``: keep what each page named beside the site for the next build.
+    ``keep_reach``: keep what each page named, and the templates' compiled code
+    (``Compiled``), beside the site for the next build.
     ``prelink``: the previous site being linked into the new one's folder (build_site
     starts it early); with ``previous`` and none, it is linked here.
     """
@@ -228,6 +273,7 @@ def write_site(
         shutil.rmtree(old)
     if keep_reach:
         reach.save(site_dir, write._code, write.units, write.last, write.site.shown_maps())
+        write.env.bytecode_cache.save(site_dir)
     report.path = site_dir
     report.seconds = time.perf_counter() - started
     return report
@@ -257,7 +303,7 @@ def _render(
     per-item ones split over ``jobs`` processes when there are enough of them."""
     site = Site.of(data)
     site.originals = originals
-    write = Write(_env(), site, tmp, limit, index_rows, previous)
+    write = Write(_env(Compiled(previous)), site, tmp, limit, index_rows, previous)
     write.touched = touched
     write.prelinked = prelinked
     write.jobs = jobs

@@ -99,6 +99,7 @@ class Write:
         # out what the new site does not have
         self.prelinked = False
         self.loose: set[str] = set()  # files written without a key (kept by ``prune``)
+        self._linked: dict[str, set[str]] = {}  # prelinked folder -> the files in it
 
     @property
     def redo(self) -> set[str] | None:
@@ -165,6 +166,7 @@ class Write:
             if not self._carry(file):
                 for made in done:
                     (self.out_dir / made).unlink(missing_ok=True)
+                    self._unlinked(made)
                 return False
             done.append(file)
         return True
@@ -231,9 +233,9 @@ class Write:
         """Link the previous site's file (False when it has none: a folder is no file).
         Paths as strings: a national site carries over a hundred thousand files."""
         assert self.previous is not None
-        if self.prelinked and os.path.exists(f"{self._to}/{name}"):
+        folder, _, base = name.rpartition("/")
+        if self.prelinked and base in self._in_folder(folder):
             return True  # linked already
-        folder = name.rpartition("/")[0]
         if folder not in self._folders:  # one mkdir per folder, not one per page
             (self.out_dir / folder).mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
@@ -243,6 +245,22 @@ class Write:
             return True
         except OSError:
             return link_or_copy(Path(src), Path(dest))
+
+    def _in_folder(self, folder: str) -> set[str]:
+        """The files of a prelinked folder, listed once: one stat per carried page cost
+        seconds at national scale. Only this writer takes files out (``_unlinked``)."""
+        names = self._linked.get(folder)
+        if names is None:
+            try:
+                names = set(os.listdir(f"{self._to}/{folder}" if folder else self._to))
+            except OSError:
+                names = set()
+            self._linked[folder] = names
+        return names
+
+    def _unlinked(self, name: str) -> None:
+        folder, _, base = name.rpartition("/")
+        self._linked.get(folder, set()).discard(base)
 
     def save_keys(self) -> None:
         with contextlib.suppress(OSError):
