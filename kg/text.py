@@ -129,6 +129,10 @@ _MARKER_START = re.compile(
 
 _SENT_END = ".;:!?…"
 # "… theo quy định.- Phối hợp …": a bullet glued to the end of the previous one
+# a web copy's reference to a footnote, glued to the word or mark it annotates ("Bộ Nội
+# vụ[6]", "Điều 8[7].", "Điều 2.[2] Quyết định ..."): not part of the text (the footnote itself,
+# "[6] Cụm từ ... được thay thế ...", opens a line at the end and stays)
+_FOOTNOTE_REF = re.compile(r"(?<=[^\s\[(])\[\d{1,3}\](?=[\s,.;:)”\"]|$)", re.M)
 _GLUED_BULLET = re.compile(r"(?<=[^\W\d_)][.;])(?=[-–] ?[A-ZĐÀ-Ỹ])")
 # "... Đào tạo- Chỉ đạo các trường ...": a duty bullet (it opens with a verb) glued to a heading
 _GLUED_DUTY = re.compile(
@@ -361,6 +365,7 @@ def clean(source: SourceText) -> CleanText:
     buf.sub(_INVISIBLE, "")
     buf.sub(_SPACES, " ")
     _nfc(buf)
+    buf.sub(_FOOTNOTE_REF, "")
     buf.sub(_PAGE_CHROME, "")
     _strip_markdown(buf)
     buf.sub(_EDGE_SPACE, "")

@@ -679,3 +679,13 @@ def test_consolidated_text_statement_preamble_and_seal():
         ("signer_title", "THỨ TRƯỞNG"),
         ("signer", "Lê Văn Nam"),
     ]
+
+
+def test_a_repealed_unit_of_a_consolidated_text_holds_nothing():
+    """ "1. (được bãi bỏ)." stands where an amending act repealed a clause: no unit of the body."""
+    text = (
+        "Điều 5. Trách nhiệm của Sở Xây dựng\n1. (được bãi bỏ).\n"
+        "2. Chủ trì kiểm tra an toàn công trình.\n"
+    )
+    st = parse(clean_text(text))
+    assert [c.marker for c in st.body[0].children] == ["2"]

@@ -341,3 +341,21 @@ def test_a_word_differing_only_by_its_marks_is_not_the_word(
     twin = unicodedata.normalize("NFC", word + other)
     if normalize_key(twin) != normalize_key(printed):
         assert not words.opens(twin + " x")
+
+
+def test_footnote_references_of_a_web_copy_are_dropped_its_footnotes_kept() -> None:
+    """A web copy glues its footnote references to the word or mark they annotate ("Sở Tư
+    pháp[3]", "Điều 4[5].", "2.[6] Chủ trì ..."): dropped, so names and markers read whole;
+    the footnote itself ("[3] Cụm từ ...") opens its line and stays, with its offsets."""
+    text = (
+        "Điều 4[5]. Tổ chức thực hiện\n2.[6] Sở Tư pháp[3] chủ trì, phối hợp với Sở Nội vụ.\n"
+        "[3] Cụm từ “Sở Tư pháp” được thay thế theo Quyết định số 12/2024/QĐ-UBND.\n"
+    )
+    c = clean_text(text)
+    assert c.text.splitlines()[:2] == [
+        "Điều 4. Tổ chức thực hiện",
+        "2. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ.",
+    ]
+    assert c.text.splitlines()[2].startswith("[3] Cụm từ")
+    at = c.text.index("chủ trì")
+    assert text[c.to_original(at, at + 7).start :].startswith("chủ trì")

@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+from kg import lexicon
 from kg.models import CleanText, HeaderLine, Node, Structure
 from kg.structure.closing import (
     _ClosingParser,
@@ -27,8 +28,10 @@ from kg.structure.lines import (
 from kg.structure.units import (
     _UnitParser,
 )
-from kg.text import is_heading_caps
+from kg.text import is_heading_caps, normalize_key
 
+# what a consolidated text prints in place of a repealed unit (ontology/phrases.ttl)
+_REPEALED = frozenset(normalize_key(w) for w in lexicon.phrases("repealed-marks"))
 # grounds that turn into a request: "Căn cứ quy định nêu trên, đề nghị Thuế tỉnh X ..."
 _ASKS = re.compile(r",\s+(?:đề nghị|giao|yêu cầu)\s+[A-ZĐÀ-Ỹ]")
 
@@ -108,10 +111,17 @@ class _Parser(_HeaderParser, _UnitParser, _ClosingParser):
             after = self.parse_closing(end) if end < len(lines) else len(lines)
             if after <= end:
                 break
-        body = self._nest(body_units)
+        body = self._nest([u for u in body_units if not self._repealed(u)])
         return Structure(
             clean=self.clean, header=self.header, opening=opening, body=body, closing=self.closing
         )
+
+    def _repealed(self, u: _Unit) -> bool:
+        """Is ``u`` a consolidated text's place of a repealed unit ("1. (được bãi bỏ).")?"""
+        if u.first != u.last or u.kind == "table_row":
+            return False
+        rest = self.text[u.text_start : self.lines[u.last].end].strip(" .;\t")
+        return rest.startswith("(") and normalize_key(rest.strip("()")) in _REPEALED
 
     def _after_grounds(self, u: _Unit) -> _Unit | None:
         """A letter states its grounds ("Căn cứ ... quy định về tiền thuê đất.") and goes on, in
