@@ -41,6 +41,7 @@ __all__ = [
     "display_name",
     "find_bodies",
     "is_issuer",
+    "speaks_as_issuer",
     "match_at",
     "mention",
     "take_name",
@@ -462,6 +463,18 @@ def is_issuer(name: str, ctx: Context) -> bool:
     if not ctx.issuer:
         return False
     return fold_same_length(ctx.issuer).startswith(fold_same_length(name))
+
+
+def speaks_as_issuer(name: str, ctx: Context) -> bool:
+    """Is the body ``name`` the issuer or the body whose head enacts ("Cục Hải quan" of a
+    notice by the "Cục trưởng Cục Hải quan")? Its sentences are then the issuer's own voice."""
+    if is_issuer(name, ctx):
+        return True
+    title = lexicon.office_title_at(ctx.issuer or "")
+    if not title or not ctx.issuer:
+        return False
+    rest = ctx.issuer.split(None, len(title.split()))[-1]
+    return fold_same_length(rest).startswith(fold_same_length(name))
 
 
 def display_name(name: str, ctx: Context) -> str:

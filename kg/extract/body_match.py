@@ -39,6 +39,8 @@ IMPLIED_LEVEL = dict(lexicon.youth_committee_levels())
 _NEEDS_COMMITTEE = collection("needs-committee")
 _NEEDS_LEVEL = collection("needs-level")  # also common nouns, or of other ranks
 _NEEDS_NAME = collection("needs-name")
+# types whose name is also an activity printed in lower case ("công tác kiểm dịch y tế")
+_NEEDS_CAPITAL = collection("needs-capital")
 # named as printed with what follows ("Báo và Phát thanh, Truyền hình Lai Châu" is a title)
 KEEPS_NAME = collection("keeps-name")
 _ATTACHED = collection("attached-organs")
@@ -279,6 +281,8 @@ def _complete(text: str, folded: str, start: int, end: int, type_id: str) -> Bod
         return None  # "Trưởng Công an xã": not "Trường" (a school)
     if type_id in _NEEDS_NAME and headwords.after_unit_word(text, start):
         return None  # "phường Trường Thi": a ward, not a school
+    if type_id in _NEEDS_CAPITAL and not headwords.capitalised(text, start):
+        return None  # "công tác kiểm dịch y tế": the activity, not the service
     m = _complete_label(text, folded, start, end, type_id)
     if m is not None:  # "Chi nhánh Ngân hàng ...", "Văn phòng Ban Chỉ đạo ..."
         m.start, m.unit = collectives.unit_before(text, folded, start, type_id)

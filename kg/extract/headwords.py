@@ -54,6 +54,17 @@ def printed_as_head(text: str, start: int, type_id: str) -> bool:
     return not heads or w in heads or fold(w) not in {fold(h) for h in heads}
 
 
+def capitalised(text: str, start: int) -> bool:
+    """Is the name at ``start`` of ``text`` printed with a capital head word ("các" skipped)?
+    Some bodies share their words with an activity ("Kiểm dịch y tế" and "công tác kiểm dịch
+    y tế"): only the capital says the body is meant."""
+    words = _WORD.finditer(text, start, min(len(text), start + 40))
+    word = next(words, None)
+    if word is not None and fold(word.group(0).lower()) == "cac":
+        word = next(words, None)
+    return word is None or word.group(0)[0].isupper()
+
+
 @cache
 def _unit_words() -> re.Pattern[str]:
     words = sorted(

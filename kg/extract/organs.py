@@ -353,6 +353,14 @@ def _central_issuer(lines: list[str]) -> _Issuer | None:
         parent = bodies.mention(last, bodies.Context(level="central")).name
         return _Issuer(organ=organ, central=organ, parent=_Issuer(organ=parent, central=parent))
     name = bodies.mention(last, bodies.Context(level="central")).name
+    above = found[-2] if len(found) > 1 else None
+    if (  # "BỘ TÀI CHÍNH" / "CỤC THUẾ": a unit the data knows, printed right under its parent
+        above is not None
+        and above.type.id != last.type.id
+        and not joined[above.end : last.start].strip(" -,")
+    ):
+        parent = bodies.mention(above, bodies.Context(level="central")).name
+        return _Issuer(organ=name, central=name, parent=_Issuer(organ=parent, central=parent))
     return _Issuer(organ=name, central=name)
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from kg.extract import collectives
-from kg.extract.bodies import BodyMatch, Context, find_bodies, is_issuer, match_at, mention
+from kg.extract.bodies import (
+    BodyMatch,
+    Context,
+    find_bodies,
+    is_issuer,
+    match_at,
+    mention,
+    speaks_as_issuer,
+)
 from kg.extract.duties import addressed, directed, later_subjects, namely, projects, reply
 from kg.extract.duties.addressees import _Addressees
 from kg.extract.duties.clauses import _Clauses
@@ -68,6 +76,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         self._width: int | None = None  # the text's line width as printed (web copy wraps)
         self._short: ShortNames | None = None
         self.addressee = reply.sole_addressee(structure.header)  # a letter's one addressee
+        self.letter = any(h.role == "addressee" for h in structure.header)  # "Kính gửi: ..."
         self.matches: dict[str, BodyMatch] = {}  # each draft's body as first found
 
     # -- helpers on nodes
@@ -207,16 +216,11 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         self.tables()
         self.lead_in_requests()  # "..., UBND Thành phố yêu cầu các sở ... sau:" + "1. ..."
         _share_out(self)
-        if not self.drafts or all(
-            is_issuer(d.body.name, self.ctx) or not self.substantive(d)
-            for d in self.drafts.values()
-        ):
-            if self.addressees():  # "Bộ Tài chính gửi kèm ...": the issuer's own words
-                for key in [k for k, d in self.drafts.items() if is_issuer(d.body.name, self.ctx)]:
-                    del self.drafts[key]
-                    self.order.remove(key)
-        elif self.telegram_addressees():
+        own_only = _own_voice_only(self)
+        if own_only or self.telegram_addressees():
             self.addressees()
+        if own_only or self.letter:
+            _drop_own_voice(self)
         addressed.to_addressed_provinces(self)  # a telegram to named provinces
         if all(
             d.body.collective or not self.substantive(d) or is_issuer(d.body.name, self.ctx)
@@ -351,6 +355,22 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
                         names.add(bm.name)
                         out.append(bm)
         return out
+
+
+def _own_voice_only(w: _Walker) -> bool:
+    """Is no body but the issuer given work (or only the executors clause)?"""
+    return all(
+        speaks_as_issuer(d.body.name, w.ctx) or not w.substantive(d) for d in w.drafts.values()
+    )
+
+
+def _drop_own_voice(w: _Walker) -> None:
+    """Drop the issuer's own words ("Bộ Tài chính gửi kèm ...", a notice's "Cục Hải quan thông
+    báo ...", a letter's "Cục Thuế có ý kiến để ... được biết"): a letter (NĐ 30/2020: "Kính
+    gửi") hands work to others, never to the body that writes it."""
+    for key in [k for k, d in w.drafts.items() if speaks_as_issuer(d.body.name, w.ctx)]:
+        del w.drafts[key]
+        w.order.remove(key)
 
 
 def _share_out(w: _Walker) -> None:
