@@ -194,3 +194,21 @@ def test_each_listed_project_has_its_owner(
     owner = " ".join(word)[:1].upper() + " ".join(word)[1:]
     got = table(duties_of(f"2. Giao {head} {listed} thực hiện cập nhật hồ sơ.", FACTS)[0])
     assert got == [(f"{owner} {kind} {p}", "assigned", 1) for p in places]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the comma lists words of the qualifier: the sentence goes on to what binds the class
+        ("2. Tổ chức, cá nhân thụ hưởng chính sách ưu đãi, miễn giảm, hỗ trợ có trách nhiệm:", "Tổ chức, cá nhân thụ hưởng chính sách ưu đãi, miễn giảm, hỗ trợ"),
+        ("Các doanh nghiệp sản xuất, kinh doanh phân bón phải niêm yết giá", "Các doanh nghiệp sản xuất, kinh doanh phân bón"),
+        # a heading that is only the class
+        ("Điều 9. Trách nhiệm của tổ chức, cá nhân khi khảo sát, đo đạc địa hình\n\n1. Tổ", "Tổ chức, cá nhân khi khảo sát, đo đạc địa hình"),
+        # the comma ends the name: the work follows, or an aside
+        ("- Doanh nghiệp bưu chính, tổ\nchức bảo đảm kinh phí thực hiện", "Doanh nghiệp bưu chính"),
+        ("Chủ đầu tư, trong phạm vi, trách nhiệm của mình, đẩy nhanh tiến độ", "Chủ đầu tư"),
+        ("Các doanh nghiệp bưu chính, Sở Công Thương phối hợp", "Các doanh nghiệp bưu chính"),
+    ],
+)  # fmt: skip
+def test_words_a_comma_lists_in_a_qualifier_belong_to_the_name(text: str, expected: str) -> None:
+    assert names(text)[0][0] == expected

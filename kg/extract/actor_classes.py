@@ -70,6 +70,8 @@ def class_end(
         if w is None:
             join = _JOIN.match(folded, pos)
             more = head_at(join.end()) if join else None
+            if more is None and join is not None and text[pos : pos + 1] == ",":
+                more = _listed_words_end(text, folded, pos + 1, stop_at, starts_body)
             if more is None:
                 break
             out = pos = more
@@ -87,6 +89,65 @@ def class_end(
         if folded[ws:pos] not in _DANGLING:
             out = pos
     return out
+
+
+def _listed_words_end(
+    text: str,
+    folded: str,
+    pos: int,
+    stop_at: re.Pattern[str],
+    starts_body: Callable[[int], object | None],
+) -> int | None:
+    """Where the words a comma at ``pos`` lists inside a class's qualifier end ("cơ quan, tổ
+    chức, cá nhân hưởng cơ chế, chính sách, biện pháp ưu đãi, hỗ trợ có trách nhiệm ..."), or
+    None when the comma ends the name. The listed words are part of the name only when the
+    sentence goes on from them to what binds the class (phrases:obliges: "có trách nhiệm",
+    "phải"), or a heading that is only the class ends with them: lower-case words and commas
+    up to there, each comma followed by a word a name goes on with (not "trong", "của"), no
+    other body, no capital, no other punctuation. Another word of dkg:qualifierStop ends the
+    name at the comma ("Doanh nghiệp viễn thông, tổ chức bảo đảm kinh phí"), unless it is
+    listed after a comma right before what binds the class ("..., hỗ trợ có trách nhiệm") or
+    the end of a heading."""
+    out = None
+    count = 0
+    after_comma = True
+    while count < _MAX_WORDS:
+        w = _WORD.match(text, pos)
+        if w is None:
+            if text[pos : pos + 1] == ",":
+                pos, after_comma = pos + 1, True
+                continue
+            return out if _HEADING_END.match(text, pos) else None
+        ws = w.start(1)
+        if _OBLIGES.match(folded, ws):
+            return out
+        stop = stop_at.match(folded, ws)
+        if stop:
+            bound = _OBLIGES.match(folded, _past_spaces(text, stop.end()))
+            ends = bound or _HEADING_END.match(text, stop.end())
+            return stop.end() if after_comma and ends else None
+        word = folded[ws : w.end()]
+        if (
+            not text[ws].islower()
+            or (after_comma and word in _DANGLING)
+            or starts_body(ws) is not None
+        ):
+            return None
+        count += 1
+        pos, after_comma = w.end(), False
+        if word not in _DANGLING:
+            out = pos
+    return None
+
+
+_OBLIGES = re.compile(rf"{lexicon.phrase_alternation('obliges')}(?![a-z0-9])")
+_HEADING_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|$)")
+
+
+def _past_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 def _qualified(b: object) -> bool:
