@@ -326,7 +326,14 @@ def _reorg_and_derived(
     with Step(progress, "reorg"):
         key = reorg.shared_key(cross.lines[str(iris.shared_graph)], digest)
         if not cross.same_inputs(str(iris.reorg_graph), key):
-            reorg_in = reorg.ReorgInputs(inputs or writer.store, cross.base)
+            # read from graph/shared's lines in hand and the small reference graphs, not
+            # by scanning the store (which a full build is compacting meanwhile)
+            store = inputs or writer.store
+            lines = list(cross.lines[str(iris.shared_graph)])
+            for g in sorted(_reference_graphs(iris)):
+                lines += graph_export.graph_lines(store, g)
+            reorg_in = reorg.inputs_of_lines(lines, cross.base)
+            del lines
             cross.replace(str(iris.reorg_graph), reorg_in.quads())
         writer.flush()
     lap("reorg")
@@ -585,6 +592,11 @@ def _parse(lines: list[bytes]) -> list:
     return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS))
 
 
+def _reference_graphs(iris: IRIs) -> set[str]:
+    """The graphs of the ontology and the reference vocabularies (kg.rdf_reference)."""
+    return {str(iris.ontology_graph)} | {str(iris.reference_graph(n)) for n in REFERENCE_FILES}
+
+
 def _reuse_or_reference(
     writer: StoreWriter,
     kept: list[ResolvedSource],
@@ -600,7 +612,7 @@ def _reuse_or_reference(
     one, add the reference graphs. Returns the digests of the graphs now in the store
     (the cross-document ones are added when they are written)."""
     iris = IRIs(base)
-    reference = {str(iris.ontology_graph)} | {str(iris.reference_graph(n)) for n in REFERENCE_FILES}
+    reference = _reference_graphs(iris)
     graphs = {graph_of[s.record.source.name]: sigs[s.record.source.name] for s in kept}
     # graph/reorg and graph/derived are carried over only where kg.reorg can read a store
     # without them (``mirrored``: the last build's INPUTS); kg.derived reads change events

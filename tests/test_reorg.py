@@ -186,3 +186,23 @@ def test_collective_bodies_get_no_successor():
         ]
     nodes = graph_nodes(memory_store(quads, base))
     assert set(nodes) == {base + "body/one"}
+
+
+def test_inputs_from_shared_and_reference_lines_equal_the_stores(store):
+    """kg.build reads graph/reorg's inputs from graph/shared's and the reference graphs'
+    lines (kg.reorg.inputs_of_lines), not the store: the same bodies, places and quads."""
+    from kg.build import _reference_graphs
+    from kg.graph_export import graph_lines, lines_of
+    from kg.rdf import IRIs
+    from kg.reorg import ReorgInputs, inputs_of_lines
+
+    iris = IRIs(store.base)
+    skip = [str(iris.reorg_graph), str(iris.derived_graph)]
+    scanned = ReorgInputs(store, store.base, skip)
+    lines = []
+    for g in [str(iris.shared_graph), *sorted(_reference_graphs(iris))]:
+        lines += graph_lines(store, g)
+    read = inputs_of_lines(lines, store.base)
+    assert read.nodes and read.nodes == scanned.nodes
+    assert read.existing == scanned.existing
+    assert lines_of(read.quads()) == lines_of(scanned.quads())
