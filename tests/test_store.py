@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
@@ -101,6 +102,32 @@ def test_nquads_loaded_in_batches_give_the_store_of_one_load(tmp_path, monkeypat
         assert not (folder / store_module.SPOOL).exists()
         stores.append(open_store(tmp_path / str(batch)).nquads())
     assert stores[0] == stores[1] and stores[0].count(b"\n") == 12
+
+
+def test_small_writes_go_in_a_transaction_and_give_the_same_store(tmp_path, monkeypatch):
+    """A flush of fewer than SMALL quads (an incremental build's few changes) is written in
+    one transaction instead of by the bulk loader, to the store and its mirror: both ways
+    give the same stores."""
+    from kg import store as store_module
+
+    lines = [f'<http://x/s{i}> <{P}> "x{i}" <{G}> .\n'.encode() for i in range(6)]
+    got = []
+    for small in (0, 10**9):
+        monkeypatch.setattr(store_module, "SMALL", small)
+        out = tmp_path / str(small)
+        seed = _write(out / "seed", _quads(3, "old")) / store_module.DB
+        w = StoreWriter(out, seed=seed)
+        assert w.mirror(seed, "m")
+        w.add_lines(lines[:3])
+        w.add(_quads(2, "new"))
+        w.flush()
+        w.remove(list(w.store.raw.quads_for_pattern(ox.NamedNode("http://x/s0"), None, None)))
+        mirror = w.unmirror()
+        both = (sorted(map(str, w.store.raw)), sorted(map(str, mirror.raw)))
+        mirror.close()
+        w.commit({"documents": 1})
+        got.append(both)
+    assert got[0] == got[1] and got[0][0] == got[0][1] and len(got[0][0]) == 3 + 3 + 2 - 3
 
 
 def test_unfinished_write_leaves_the_old_store(tmp_path):
