@@ -190,3 +190,29 @@ hợp không được xem xét cấp thẻ
 def test_circular_hands_a_named_department_of_the_ministry_its_points() -> None:
     text = CIRCULAR.replace("Ủy ban nhân dân cấp tỉnh có", "Cục Đăng kiểm Việt Nam có")
     assert table(run(text, MINISTRY)) == [("Cục Đăng kiểm Việt Nam", "assigned", 2)]
+
+
+PM = DocumentFacts(issuer="Thủ tướng Chính phủ", issuer_level="central", issuer_kind="state")
+
+
+def test_an_untitled_article_whose_clauses_each_open_with_a_body() -> None:
+    """ "Điều 6." with no title, then "1. Bộ X chủ trì ...", "2. Bộ Y chịu trách nhiệm ...":
+    each clause is the work of the body it opens with (one duty a clause, GUIDE), as under a
+    "Tổ chức thực hiện" title; the executors article after it still gives none."""
+    text = """QUYẾT ĐỊNH:
+Điều 5.
+1. Việc xét duyệt hồ sơ hưởng trợ cấp phải bảo đảm công khai, chính xác.
+2. Người giả mạo hồ sơ bị xử lý theo quy định của pháp luật.
+Điều 6.
+1. Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính hướng dẫn thực hiện Quyết định này; chỉ đạo
+việc xét duyệt hồ sơ hưởng trợ cấp.
+2. Bộ Y tế chịu trách nhiệm chỉ đạo tiếp nhận, quản lý hồ sơ giám định sức khỏe.
+3. Bộ Tài chính có trách nhiệm bố trí kinh phí hằng năm để chi trả trợ cấp.
+Điều 7. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+chịu trách nhiệm thi hành Quyết định này./.
+"""
+    assert sorted(table(run(text, PM))) == [
+        ("Bộ Nội vụ", "assigned", 1),
+        ("Bộ Tài chính", "assigned", 1),
+        ("Bộ Y tế", "assigned", 1),
+    ]

@@ -111,6 +111,13 @@ class _Articles:
             return None  # a web copy's wrap that fell after a full stop
         return next_subject(self.own(p)[1], lead, self.ctx)
 
+    def items_give_work(self, a: Node) -> bool:
+        """Do most of the numbered clauses of article ``a`` (two at least) open with a body and
+        the work it is to do ("Điều 7." / "1. Bộ X chủ trì ...", "2. Bộ Y có trách nhiệm ...")?"""
+        items = [c for c in a.children if c.kind == "item"]
+        work = sum(opens_with_work(self.own(c)[1], self.ctx) is not None for c in items)
+        return len(items) >= 2 and work * 2 > len(items)
+
     def shares(self, nodes: list[Node], sec: str) -> None:
         """Paragraphs of an article after its first body's sentence, each printed paragraph
         the share of the body it opens with ("Văn phòng UBND tỉnh có trách nhiệm chủ trì ...

@@ -140,6 +140,11 @@ class _Scopes(_Lines, _Tasks, _Articles):
                 # "Điều 5. Tổ chức thực hiện" / "Trách nhiệm thi hành": items led by bodies
                 scopes.append(([c for c in a.children if c is not wrapped], self.article_sec(a)))
                 continue
+            if not title and self.items_give_work(a):
+                # "Điều 7." / "1. Bộ X chủ trì ...", "2. Bộ Y chịu trách nhiệm ...": an article
+                # with no title whose clauses each open with the body they give work
+                scopes.append(([c for c in a.children if c is not wrapped], self.article_sec(a)))
+                continue
             _, text = self.own(a)
             f = fold_same_length(text)
             if (
