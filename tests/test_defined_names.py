@@ -102,3 +102,26 @@ def test_any_fund_defined_by_its_head_is_one_body(words: list[str], says: str) -
     with defined_names.reading(text):
         named = {b.full.as_written for b in find_bodies(text) if b.full is not None}
     assert named == {full}
+
+
+def test_an_abbreviation_a_text_defines_names_the_body_in_full() -> None:
+    # "(sau đây viết tắt là ...)", "(viết tắt là ...)", "(gọi tắt là ...)" and a bracket that
+    # holds only the abbreviation in capitals, right after the name in full
+    for text, short in [
+        ("Giao Sở Tư pháp (sau đây viết tắt là STP) chủ trì; STP báo cáo.", "STP"),
+        ("Ban Quản lý Khu kinh tế tỉnh (viết tắt là BQLKKT) chủ trì; BQLKKT phối hợp.", "BQLKKT"),
+        ("Giao Văn phòng Đăng ký đất đai (VPĐKĐĐ) chủ trì. VPĐKĐĐ báo cáo Sở Tư pháp.", "VPĐKĐĐ"),
+        ("Sở Khoa học và Công nghệ (gọi tắt là Sở KH&CN) chủ trì; Sở KH&CN báo cáo.", "Sở KH&CN"),
+    ]:  # fmt: skip
+        with defined_names.reading(text):
+            last = [b for b in find_bodies(text) if b.as_written == short][-1]
+        assert last.full is not None and last.full.as_written != short
+        assert defined_names.abbreviates(short, last.full.as_written)
+
+
+def test_a_bracket_naming_another_body_is_no_abbreviation() -> None:
+    text = "Cục Kiểm soát thủ tục hành chính (VPCP) hướng dẫn; VPCP theo dõi."
+    assert defined_names.read(text) == ()
+    assert defined_names.abbreviates("Sở KH&CN", "Sở Khoa học và Công nghệ")
+    assert defined_names.abbreviates("BQLKKT", "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh")
+    assert not defined_names.abbreviates("VPCP", "Cục Kiểm soát thủ tục hành chính")

@@ -2,13 +2,16 @@
 
 A decree, a circular, a Quy chế or a plan names a body in full once and says, in brackets
 right after it, the short name it uses from there on (NĐ 30/2020/NĐ-CP drafting: "(sau đây
-gọi tắt là ...)", "(sau đây gọi là ...)", "(dưới đây gọi là ...)"), with a capital as a name
-has one. The short name is the
+gọi tắt là ...)", "(sau đây gọi là ...)", "(dưới đây gọi là ...)", "(sau đây viết tắt là
+...)", "(viết tắt là ...)", or only the abbreviation in capitals: "Văn phòng Đăng ký đất đai
+(VPĐKĐĐ)"), with a capital as a name has one. The short name is the
 head of the full one ("Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)", "Trung tâm chính trị xã,
 phường, đặc khu (sau đây gọi tắt là Trung tâm)", "Ban Quản lý các khu công nghệ cao và khu
 công nghiệp thành phố Hà Nội (sau đây gọi tắt là “Ban Quản lý”)") or another name of the same
 body ("Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương (sau đây gọi là Ủy ban nhân dân
-cấp tỉnh)"). In that text the short name, printed as defined (a capital where the definition
+cấp tỉnh)"), or its abbreviation: the initials of its words, the words it keeps aside ("Sở
+KH&CN" of "Sở Khoa học và Công nghệ"; not "(VPCP)" after "Cục Kiểm soát thủ tục hành chính",
+which names the body it belongs to). In that text the short name, printed as defined (a capital where the definition
 has one), names that body, and the body keeps its full name (GUIDE: one entry per body).
 
 The full name is the body the gazetteer reads right before the bracket, when the short name
@@ -32,11 +35,17 @@ from kg.extract.body_match import DEFINED, BodyMatch, Defined, find_bodies, matc
 from kg.refdata import body_types
 from kg.text import fold_same_length
 
-# "(sau đây gọi tắt là “Ban Quản lý”)": the short name, its quotes aside
+# "(sau đây gọi tắt là “Ban Quản lý”)", "(sau đây viết tắt là Sở KH&CN)", "(viết tắt là
+# BQL)", "(gọi tắt: Trung tâm)": the short name, its quotes aside
 _DEFINES = re.compile(
-    r"\(\s*(?:sau|duoi)\s+day\s+(?:duoc\s+)?goi\s+(?:tat\s+|chung\s+)?la\s+[“\"']?\s*"
+    r"\(\s*(?:(?:(?:sau|duoi)\s+day\s+(?:duoc\s+)?(?:goi|viet)\s+(?:tat\s+|chung\s+)?)"
+    r"|(?:duoc\s+)?(?:goi|viet)\s+tat\s+)(?:la\s+|:\s*)[“\"']?\s*"
     r"([^()“”\"';:.]{1,60}?)\s*[”\"']?\s*\)"
 )
+# "Văn phòng Đăng ký đất đai (VPĐKĐĐ)": a bracket that holds only an abbreviation in capitals,
+# right after the name it abbreviates (NĐ 30/2020/NĐ-CP: a name printed in full once, its
+# abbreviation in brackets after it); matched as printed
+_ACRONYM = re.compile(r"\(\s*([A-ZĐ][A-ZĐ0-9&\-]{1,11})\s*\)")
 _REACH = 200  # the longest full name printed before a definition
 
 
@@ -85,21 +94,58 @@ def _same_body(short: str, full: BodyMatch) -> bool:
     return " ".join(fold_same_length(full.as_written).split()).startswith(head + " ")
 
 
+_CONNECTORS = frozenset({"va"})  # "Khoa học và Công nghệ" is "KH&CN", "KHCN"
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _CONNECTORS)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` the abbreviation of ``full`` a drafter prints: the initials of its words,
+    or of the words after the ones it keeps ("Sở KH&CN" of "Sở Khoa học và Công nghệ"; "BQL
+    KCN" of "Ban Quản lý khu công nghiệp" reads as initials of each part)? A bracket naming
+    another body ("Cục Kiểm soát thủ tục hành chính (VPCP)") is no abbreviation of it."""
+    fw = re.findall(r"[a-z0-9]+", fold_same_length(full))
+    sw = fold_same_length(short).split()
+    kept = 0
+    while kept < len(sw) - 1 and kept < len(fw) and sw[kept] == fw[kept]:
+        kept += 1  # the words printed in full ("Sở")
+    letters = "".join(re.findall(r"[a-z0-9]+", " ".join(sw[kept:])))
+    rest = fw[kept:]
+    # the name's place may be left out ("BQLKKT" of "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh")
+    heads = (rest[: len(rest) - n] for n in range(min(4, len(rest))))
+    return len(letters) >= 2 and any(
+        letters in (_initials(h), "".join(w[0] for w in h)) for h in heads
+    )
+
+
+def _definitions(text: str, folded: str) -> list[tuple[int, int, int]]:
+    """(bracket start, short name start, end) of each definition, in printed order."""
+    found = [(m.start(), m.start(1), m.end(1)) for m in _DEFINES.finditer(folded)]
+    found += [(m.start(), m.start(1), m.end(1)) for m in _ACRONYM.finditer(text)]
+    return sorted(found)
+
+
 def read(text: str) -> tuple[Defined, ...]:
     """The short names ``text`` defines for a body, each with the body named in full."""
     folded = fold_same_length(text)
     out: list[Defined] = []
     seen: set[str] = set()
-    for m in _DEFINES.finditer(folded):
-        short = " ".join(text[m.start(1) : m.end(1)].split())
-        key = " ".join(folded[m.start(1) : m.end(1)].split())
+    for at, lo, hi in _definitions(text, folded):
+        short = " ".join(text[lo:hi].split())
+        key = " ".join(folded[lo:hi].split())
         if not short[:1].isupper() or key in seen:
             continue  # "(sau đây gọi tắt là tổ chức)": a class of actors by a common noun
-        full = _full_body(text, m.start(), short)
+        full = _full_body(text, at, short)
         if full is None or full.type.generic or full.type.qualified:
             continue
         whole = " ".join(fold_same_length(full.as_written).split())
-        if not (whole.startswith(key + " ") or _same_body(short, full)):
+        if not (
+            whole.startswith(key + " ")
+            or _same_body(short, full)
+            or abbreviates(short, full.as_written)
+        ):
             continue  # "Phòng X thuộc Ủy ban nhân dân phường (sau đây gọi là Cơ quan ...)"
         seen.add(key)
         longer = after = None
