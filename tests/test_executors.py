@@ -54,6 +54,13 @@ def others(article: str) -> list[tuple[str, int]]:
         "Điều 3. Trách nhiệm thi hành\n\n1. Thủ trưởng các cơ quan, tổ chức và các cán bộ, công "
         "chức, viên chức, người lao động liên quan có trách nhiệm thực hiện nghiêm túc Quyết định "
         "này.",
+        # a decision taking effect on a later day names it in the clause
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế và các cơ quan, đơn vị, "
+        "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này kể từ ngày 01 "
+        "tháng 3 năm 2026./.",
+        # the document named before the verb, with the usual purpose after it (C4)
+        "Điều 3. Tổ chức thực hiện\n\n1. Các cơ quan, đơn vị, địa phương căn cứ nội dung Quyết "
+        "định để triển khai thực hiện nghiêm túc, đầy đủ, bảo đảm quyền lợi của người dân.",
     ],
 )
 def test_an_executors_clause_gives_no_work(article):
@@ -124,3 +131,9 @@ def test_the_formula_followed_by_the_problems_clause_is_still_executors_only():
     assert executors_only(bound)
     more = bound.replace("Trong quá", "Sở Nội vụ theo dõi, kiểm tra việc thực hiện. Trong quá")
     assert not executors_only(more)
+
+
+def test_a_body_basing_its_own_task_on_the_decision_keeps_it():
+    assert not executors_only(
+        "Sở Y tế căn cứ nội dung Quyết định để hướng dẫn các cơ sở khám bệnh thực hiện."
+    )

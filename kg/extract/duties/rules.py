@@ -125,7 +125,10 @@ _EXECUTORS_TYPES = (
 )
 _EXECUTORS_ONLY = re.compile(
     rf"(?:chiu|co)\s+trach\s+nhiem\s+thi\s+hanh\s+{_EXECUTORS_TYPES}\s+nay"
-    r"(?:\s+(?:ke\s+)?tu\s+ngay\s+(?:ky|ban\s+hanh))?\W*$"
+    # from when ("kể từ ngày ký", "kể từ ngày 01 tháng 5 năm 2026": a decision that takes
+    # effect later names the day in its executors clause)
+    r"(?:\s+(?:ke\s+)?tu\s+ngay\s+(?:ky|ban\s+hanh"
+    r"|\d{1,2}(?:\s+thang\s+|[/.-])\d{1,2}(?:\s+nam\s+|[/.-])\d{4}))?\W*$"
 )
 # its older form: "Chánh Văn phòng ..., Giám đốc Sở ... căn cứ Quyết định thi hành./."
 _EXECUTORS_BASIS = re.compile(
@@ -145,9 +148,17 @@ _EXECUTORS_CARRY = re.compile(
     r"(?:(?:trong\s+pham\s+vi\s+|theo\s+)?(?:chuc\s+nang,?\s+)?nhiem\s+vu,?\s+(?:va\s+)?quyen\s+han"
     r"(?:\s+(?:cua\s+minh|duoc\s+giao))?[\s,]*)?"
     r"(?:(?:chiu|co)\s+trach\s+nhiem\s+(?:truoc\s+[^.;]{1,80}?\s+ve\s+viec\s+)?)?"
+    r"(?:"
     r"(?:(?:to\s+chuc|trien\s+khai|chi\s+dao)[\s,]+(?:va\s+)?)*thuc\s+hien"
     rf"(?:\s+(?:nghiem\s+tuc|dung|tot|cac\s+quy\s+dinh\s+(?:tai|cua)))*\s+{_EXECUTORS_TYPES}\s+nay"
-    r"(?:\s+trong\s+pham\s+vi\s+[^.;]{0,80})?\W*$"
+    r"(?:\s+trong\s+pham\s+vi\s+[^.;]{0,80})?"
+    # the document named first ("căn cứ nội dung Quyết định để triển khai thực hiện nghiêm túc,
+    # đầy đủ, bảo đảm quyền lợi của người dân"): carrying it out, with the usual purpose
+    rf"|can\s+cu\s+(?:noi\s+dung\s+)?{_EXECUTORS_TYPES}(?:\s+nay)?\s+de\s+"
+    r"(?:(?:to\s+chuc|trien\s+khai)\s+)*thuc\s+hien"
+    r"(?:[\s,]+(?:va\s+)?(?:nghiem\s+tuc|day\s+du|dung|tot|kip\s+thoi|hieu\s+qua))*"
+    r"(?:\s*,?\s+(?:dam|bao)\s+(?:bao|dam)\s+[^.;]{0,120})?"
+    r")\W*$"
 )
 # a point of a list a body's lead-in hands out ("Cục X có trách nhiệm:" + "a) ..."): the
 # body's own task, not the clause that names who carries the text out
