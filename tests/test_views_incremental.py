@@ -249,3 +249,32 @@ def test_the_templates_compiled_code_is_kept_for_the_next_build(tmp_path, monkey
     write_site(sample_model(), tmp_path / "d", previous=tmp_path / "c")
     assert compiled
     assert tree(tmp_path / "d") == tree(tmp_path / "a")
+
+
+def test_a_national_cascades_province_pages_are_units_of_their_own(tmp_path, monkeypatch):
+    """A cascade grouped by province (more plans than CASCADE_LIMIT): a plan added in one
+    province makes the overview and that province's page; the other provinces' pages are
+    carried over without being made, and the site equals a full build's."""
+    from kg.views import cascade_page
+    from tests.generated import generate_corpus
+
+    monkeypatch.setattr(cascade_page, "CASCADE_LIMIT", 5)
+    corpus = tmp_path / "corpus"
+    generate_corpus(corpus, 40, 2)
+    files = sorted(corpus.glob("*.txt"))
+    out = tmp_path / "out"
+    build(files[:-1], out)
+    made = []
+    real = cascade_page.cascade_graph
+    monkeypatch.setattr(
+        cascade_page, "cascade_graph", lambda *a, **k: made.append(1) or real(*a, **k)
+    )
+    build(files, out)
+    graphs = len(made)  # the overview's and the province pages' made
+    build(files, tmp_path / "full")
+    assert tree(out / "site") == tree(tmp_path / "full" / "site")
+    provinces = list((out / "site").glob("cascade-*--*.html"))
+    assert len(provinces) > 2
+    assert 0 < graphs < len(provinces)  # the province the plan is in, not the others
+    linked = [p for p in provinces if p.stat().st_nlink > 1]
+    assert len(linked) >= len(provinces) - 2

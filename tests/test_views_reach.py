@@ -119,3 +119,20 @@ def _code(site: Path) -> str:
     import marshal
 
     return marshal.loads(reach.path_of(site).read_bytes())["code"]
+
+
+def test_a_unit_showing_a_record_through_another_waits_for_its_own_part_to_change():
+    """doc-1 shows d2 only through a record that names it (a duty listing the plans it
+    was dropped in): its key covers d2's own digest, so a change to d2's duties leaves it."""
+    iris = ["d1", "d2"]
+    units = {
+        "doc-1.html": (("doc-1.html",), (0,), (0,), (1,)),
+        "doc-2.html": (("doc-2.html",), (1,), (1,), ()),
+    }
+    last = reach.Reach(iris, units, {"pages": {}}, {1: b"own of d2"})
+    touched = reach.Touched({"d2"}, set(), set())
+    same = reach.redo(last, touched, {"pages": {}}, lambda iri: b"own of d2")
+    assert same == {"doc-2.html"}
+    other = reach.redo(last, touched, {"pages": {}}, lambda iri: b"d2 renamed")
+    assert other == {"doc-1.html", "doc-2.html"}
+    assert reach.redo(last, touched, {"pages": {}}) == {"doc-1.html", "doc-2.html"}

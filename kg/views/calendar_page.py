@@ -2,7 +2,10 @@
 
 Built from the site's read model (kg.read.ReadModel.reports), so it needs no store of its own;
 the events themselves come from kg.calendar, the one place that turns obligations into
-iCalendar.
+iCalendar. A calendar longer than a page is an overview by month (calendar.html) and
+parts of about PAGE_ROWS rows each (calendar-thang-MM-….html), cut where a row's IRI
+hashes so (kg.views.common.stable_parts): adding a plan rewrites the parts its rows fall
+in and the overview, not every page after the first row it adds, as numbered pages did.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +30,11 @@ from kg.calendar import (
     make_events,
     remember_events,
 )
+from kg.views.common import part_tag, stable_parts, unique
 
 ALL_ICS = "reporting.ics"
 PAGE = "calendar.html"
-PAGE_ROWS = 400  # obligations per calendar page: 25,000 rows on one page took seconds to open
+PAGE_ROWS = 400  # obligations per calendar page, about: 25,000 rows on one page took seconds
 
 
 def site_obligations(data, doc_title) -> list[Obligation]:
@@ -89,6 +94,7 @@ def write_calendars(
     today: date | None = None,
     put: Put | None = None,
     unit: Unit | None = None,
+    whole: Put | None = None,
 ) -> int:
     """Write reporting.ics and the per-body files; returns how many files were written.
 
@@ -97,6 +103,7 @@ def write_calendars(
     ``unit(name, body)``: the site's Write.unit, each body's file being one unit of
     kg.views.reach (named with ``today``, whose first due dates it shows): adding one plan
     then neither keys nor writes the files of the bodies it does not reach.
+    ``whole``: how reporting.ics is put (default ``put``): its inputs are all it shows.
     """
     today = today or date.today()
 
@@ -105,7 +112,7 @@ def write_calendars(
 
     put = put or write_here
     (out / "calendar").mkdir(exist_ok=True)
-    put(ALL_ICS, _inputs(obs, today), lambda: calendar(obs, today=today).text)
+    (whole or put)(ALL_ICS, _inputs(obs, today), lambda: calendar(obs, today=today).text)
     by_body: dict[str, list[Obligation]] = defaultdict(list)
     for o in obs:
         for b in o.bodies:
@@ -145,26 +152,122 @@ def write_calendar_pages(site, out: Path, write, doc_title) -> None:
     today = date.today()
     recall_events(write.previous)
     make_events(obs, today, write.jobs)  # the events not recalled, on every core
-    write_calendars(obs, site.calendar_hrefs, out, today=today, put=write.file, unit=write.unit)
+    whole = partial(write.file, complete=True)
+    write_calendars(
+        obs, site.calendar_hrefs, out, today=today, put=write.file, unit=write.unit, whole=whole
+    )
     write.end_unit()  # the files below belong to no body
-    keep_events(obs, today, write.file)
-    dated, undated = calendar_rows(obs)
-    items = [("dated", row) for row in dated] + [("undated", o) for o in undated]
-    chunks = [items[i : i + PAGE_ROWS] for i in range(0, len(items), PAGE_ROWS)] or [[]]
-    names = [PAGE] + [f"calendar-{k}.html" for k in range(2, len(chunks) + 1)]
-    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
+    keep_events(obs, today, whole)
+    dated, undated = calendar_rows(obs, today)
+    common = {"all_ics": ALL_ICS, "frequency_vi": frequency_vi}
+    if len(dated) + len(undated) <= PAGE_ROWS:
         write(
-            name,
+            PAGE,
             "calendar.html",
-            dated=[row for kind, row in chunk if kind == "dated"],
-            undated=[o for kind, o in chunk if kind == "undated"],
+            dated=dated,
+            undated=undated,
             total_dated=len(dated),
             total_undated=len(undated),
-            pager={"number": number, "names": names} if len(names) > 1 else None,
-            all_ics=ALL_ICS,
-            frequency_vi=frequency_vi,
-            title="Lịch báo cáo" + (f" (trang {number})" if number > 1 else ""),
+            title="Lịch báo cáo",
+            **common,
         )
+        return
+    parts = calendar_parts(dated, undated)
+    names: list[str] = []
+    for month, rows in parts:
+        names.append(unique(part_name(month, rows).removesuffix(".html"), ".html", names))
+    for k, ((month, rows), name) in enumerate(zip(parts, names, strict=True)):
+        nav = {
+            "up": PAGE,
+            "prev": names[k - 1] if k else None,
+            "next": names[k + 1] if k + 1 < len(names) else None,
+            "month": month,
+            "first": _day(rows[0]),
+            "last": _day(rows[-1]),
+        }
+        links = {o.doc: site.doc_pages.get(o.doc) for o in map(_ob, rows)}
+        context = {
+            "dated": rows if month else [],
+            "undated": [] if month else rows,
+            "nav": nav,
+            "title": _part_title(nav),
+            **common,
+        }
+        shown = (nav, links, [_row_key(row) for row in rows])  # all the page shows
+        write.pages += 1
+        write.file(
+            name,
+            ("calendar-part", shown),
+            lambda context=context: write.env.get_template("calendar.html").render(
+                site=site, **context
+            ),
+            complete=True,
+        )
+    months: dict[int, list] = defaultdict(list)
+    for (month, rows), name in zip(parts, names, strict=True):
+        months[month].append(
+            {"page": name, "first": _day(rows[0]), "last": _day(rows[-1]), "rows": len(rows)}
+        )
+    write(
+        PAGE,
+        "calendar.html",
+        overview=[
+            (m, months[m], sum(p["rows"] for p in months[m]))
+            for m in sorted(months, key=lambda m: (m == 0, m))
+        ],
+        total_dated=len(dated),
+        total_undated=len(undated),
+        title="Lịch báo cáo",
+        **common,
+    )
+
+
+def calendar_parts(dated: list[dict], undated: list[Obligation]) -> list[tuple[int, list]]:
+    """The rows of a calendar too long for one page, as (month, rows) parts (month 0: the
+    undated obligations), cut by kg.views.common.stable_parts within each month: a row
+    added or taken out changes the part it is in, not where the others begin."""
+    groups: dict[int, list] = defaultdict(list)
+    for row in dated:
+        groups[row["month"]].append(row)
+    if undated:
+        groups[0] = list(undated)
+    return [
+        (month, part)
+        for month in sorted(groups, key=lambda m: (m == 0, m))
+        for part in stable_parts(groups[month], lambda row: _ob(row).iri, PAGE_ROWS)
+    ]
+
+
+def part_name(month: int, rows: list) -> str:
+    """calendar-thang-12-<its first row>.html, calendar-khong-han-<...>.html: a page keeps
+    its name while rows come and go after its first."""
+    tag = part_tag(_ob(rows[0]).iri)
+    return f"calendar-thang-{month:02d}-{tag}.html" if month else f"calendar-khong-han-{tag}.html"
+
+
+def _ob(row: Any) -> Obligation:
+    return row["ob"] if isinstance(row, dict) else row
+
+
+def _day(row: Any) -> tuple[int, int] | None:
+    return (row["day"], row["month"]) if isinstance(row, dict) else None
+
+
+def _row_key(row: Any) -> tuple:
+    """What a row of calendar.html shows, as plain values."""
+    o = _ob(row)
+    fields = tuple(getattr(o, name) for name in WRITTEN_FIELDS)
+    if isinstance(row, dict):
+        first = row["first"].isoformat() if row["first"] else None
+        return (fields, first, row["freq"], row["recurring"])
+    return (fields,)
+
+
+def _part_title(nav: dict) -> str:
+    if not nav["month"]:
+        return "Lịch báo cáo: không nêu ngày hạn"
+    (d1, m1), (d2, m2) = nav["first"], nav["last"]
+    return f"Lịch báo cáo tháng {nav['month']} ({d1:02d}/{m1:02d}–{d2:02d}/{m2:02d})"
 
 
 EVENTS = ".ics-events.json"  # each event's text, for the next site (kg.calendar.event_text)

@@ -40,13 +40,19 @@ def write_pages(site: Site, write: Write) -> None:
     data = site.data
     limit = min(write.limit, CASCADE_LIMIT)
     for root in write.share(site.roots):
-        if write.unit(site.cascade_pages[root], root):
+        main = site.cascade_pages[root]
+        if write.unit(main, root):
+            # nothing under it changed; a province page may show a record that did
+            again = [name for name in write.kept_under(main) if not write.unit(name)]
+            if again:
+                _national(site, write, root, limit, cascade_members(data, root), set(again))
             continue
         order, pairs, _depth = cascade_members(data, root)
         write.gather(order)  # a new or gone plan under any of them changes the cascade
         root_doc = data.docs.get(root) or Document(root)
         if len(order) > limit:
-            _national(site, write, root, root_doc, limit, (order, pairs, _depth))
+            write.show(order)  # a plan's level or province: the counts by province
+            _national(site, write, root, limit, (order, pairs, _depth))
             continue
         kids: dict[str, list[str]] = defaultdict(list)
         for parent, child in pairs:
@@ -65,10 +71,19 @@ def write_pages(site: Site, write: Write) -> None:
 
 
 def _national(
-    site: Site, write: Write, root: str, root_doc: Document, limit: int, members: Members
+    site: Site,
+    write: Write,
+    root: str,
+    limit: int,
+    members: Members,
+    only: set[str] | None = None,
 ) -> None:
-    """The overview page of a big cascade and one page per province."""
+    """The overview page of a big cascade and one page per province, each province's a
+    unit of kg.views.reach gathering its plans and the central ones: adding a plan makes
+    the overview and its province's page, and carries the others. ``only``: the overview
+    was carried, and of the province pages only these are made again."""
     data = site.data
+    root_doc = data.docs.get(root) or Document(root)
     main = site.cascade_pages[root]
     groups = cascade_provinces(site, root, members)
     pages = {p: province_page(main, p) for p in groups}
@@ -87,21 +102,23 @@ def _national(
         for p, group in sorted(groups.items(), key=lambda kv: (kv[0] == "?", kv[0]))
     ]
     total = sum(len(m) for m in groups.values()) + len(central)
-    write(
-        main,
-        "cascade.html",
-        doc=root_doc,
-        total=total,
-        list_tree=False,
-        by_level=by_level([data.docs[i] for i in central if i in data.docs]),
-        provinces=provinces,
-        graph=cascade_overview(site, root, pages, members),
-        title="Triển khai " + doc_title(root_doc),
-    )
+    if only is None:
+        levels = by_level([data.docs[i] for i in central if i in data.docs])
+        graph = cascade_overview(site, root, pages, members)
+        _overview(write, main, root_doc, total, levels, provinces, graph)
     for p, here in groups.items():
+        page = pages[p]
+        if only is not None and page not in only:
+            continue
+        gathers = [root, *central, *here]  # a plan added under any of them may be listed
+        last, redo = write.gathered(page), write.redo
+        if last is not None and redo is not None and last != set(gathers):
+            redo.add(page)  # its plans are not the ones it listed: make it again
+        if write.unit(page, *gathers):
+            continue
         name = "Không rõ tỉnh" if p == "?" else p
         write(
-            pages[p],
+            page,
             "cascade.html",
             doc=root_doc,  # not the national total: a plan added elsewhere leaves it as it is
             list_tree=False,
@@ -112,3 +129,26 @@ def _national(
             graph=cascade_graph(site, root, limit, only=set(here), members=members),
             title=f"Triển khai {doc_title(root_doc)} tại {name}",
         )
+    write.end_unit()
+
+
+def _overview(
+    write: Write,
+    main: str,
+    root_doc: Document,
+    total: int,
+    levels: list,
+    provinces: list[dict],
+    graph: dict,
+) -> None:
+    write(
+        main,
+        "cascade.html",
+        doc=root_doc,
+        total=total,
+        list_tree=False,
+        by_level=levels,
+        provinces=provinces,
+        graph=graph,
+        title="Triển khai " + doc_title(root_doc),
+    )

@@ -9,6 +9,7 @@ tooltips are turned into DOM text nodes by site.js, never parsed as HTML.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import io
@@ -17,7 +18,9 @@ import os
 import pickle
 import re
 import unicodedata
+import zlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -99,6 +102,12 @@ def fold(text: str) -> str:
     """Search key: NFD, combining marks removed, đ→d, lower case (site.js does the same)."""
     if text.isascii():  # an IRI, a number: nothing to decompose (every page name is one)
         return text.lower()
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold(text: str) -> str:
+    """Kept per name: a national site sorts 100,000 bodies by a few thousand names."""
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d").replace("Đ", "D").lower()
@@ -220,6 +229,37 @@ def page_names(iris: list[str], prefix: str) -> dict[str, str]:
                 suffix = "-" + hashlib.sha1(iri.encode()).hexdigest()[:8]
             out[iri] = f"{prefix}-{key}{suffix}.html"
     return out
+
+
+def stable_parts(items: list, name_of: Callable[[Any], str], size: int) -> list[list]:
+    """``items`` in their order, cut after each item whose name hashes to 0 modulo ``size``
+    (and after ``2 * size`` items at most): parts of about ``size`` whose boundaries do not
+    move when an item is added or taken out elsewhere, as counting items would make them.
+    A page (or data file) per part then changes only where the corpus did."""
+    parts: list[list] = []
+    part: list = []
+    for item in items:
+        part.append(item)
+        if len(part) >= 2 * size or zlib.crc32(name_of(item).encode()) % size == 0:
+            parts.append(part)
+            part = []
+    if part:
+        parts.append(part)
+    return parts
+
+
+def part_tag(name: str) -> str:
+    """A part's file-name tag, from the name of its first item (kept while others change)."""
+    return f"{zlib.crc32(name.encode()):08x}"
+
+
+def unique(stem: str, suffix: str, taken: list[str] | set[str]) -> str:
+    """``stem + suffix``, or with "-2", "-3"… when two parts' tags clash."""
+    name, k = stem + suffix, 1
+    while name in taken:
+        k += 1
+        name = f"{stem}-{k}{suffix}"
+    return name
 
 
 def admin_index(level: str | None) -> int | None:

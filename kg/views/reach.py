@@ -21,7 +21,8 @@ import contextlib
 import hashlib
 import marshal
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +45,21 @@ def path_of(site_dir: Path) -> Path:
 @dataclass
 class Reach:
     """The last site's units: name -> (its files, the ids in ``iris`` of the records they
-    show, of the records whose referrers they gather), and the names and links (``maps``)
-    its pages were written with."""
+    show, of the records whose referrers they gather, and of the records they show only
+    through those, ``via``: a duty's document, a plan listed in a duty's ``dropped_in``),
+    the names and links (``maps``) its pages were written with, and ``owns``: id -> the
+    digest of a ``via`` record's own part (kg.views.common.Site._own), all a page's key
+    covers of it."""
 
     iris: list[str]
-    units: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]]
+    units: dict[str, tuple[tuple[str, ...], ...]]
     maps: dict[str, dict[str, Any]]
+    owns: dict[int, bytes] = field(default_factory=dict)
+
+
+def via(unit: tuple) -> Any:
+    """A unit's ``via`` records (none in a unit kept before they were told apart)."""
+    return unit[3] if len(unit) > 3 else ()
 
 
 def _keys_digest(site_dir: Path) -> bytes | None:
@@ -69,7 +79,7 @@ def load(site_dir: Path | None, code: str) -> Reach | None:
         kept = marshal.loads(path_of(site_dir).read_bytes())  # not marshal.load: 4x slower
         if kept["code"] != code or kept["keys"] != _keys_digest(site_dir):
             return None
-        return Reach(kept["iris"], kept["units"], kept["maps"])
+        return Reach(kept["iris"], kept["units"], kept["maps"], kept["owns"])
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
 
@@ -77,13 +87,16 @@ def load(site_dir: Path | None, code: str) -> Reach | None:
 def save(
     site_dir: Path,
     code: str,
-    units: dict[str, tuple[Files, Any, Any]],
+    units: dict[str, tuple[Files, Any, Any, Any]],
     last: Reach | None,
     maps: dict[str, dict[str, Any]],
+    own_of: Callable[[str], bytes],
 ) -> None:
     """Write the reach of the site now in ``site_dir`` (beside, then renamed). A unit
-    carried over keeps its ids: the IRI table only grows (a full build starts it anew)."""
+    carried over keeps its ids: the IRI table only grows (a full build starts it anew).
+    ``own_of``: a record's own digest, kept for the records units show ``via`` others."""
     iris = list(last.iris) if last is not None else []
+    owns = dict(last.owns) if last is not None else {}
     index = {iri: i for i, iri in enumerate(iris)}
 
     def ids(records: Any) -> tuple[int, ...]:
@@ -100,10 +113,12 @@ def save(
             out.append(i)
         return tuple(sorted(out))
 
-    out = {
-        name: (tuple(files), ids(shows), ids(gathers))
-        for name, (files, shows, gathers) in units.items()
-    }
+    out = {}
+    for name, (files, shows, gathers, through) in units.items():
+        out[name] = (tuple(files), ids(shows), ids(gathers), ids(through or ()))
+        if isinstance(through, set):  # made in this build: its records' digests now
+            for iri in through:
+                owns[index[iri]] = own_of(iri)
     path = path_of(site_dir)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
@@ -115,6 +130,7 @@ def save(
                     "iris": iris,
                     "units": out,
                     "maps": maps,
+                    "owns": owns,
                 },
                 fh,
             )
@@ -193,10 +209,19 @@ def _present(node: str, facts: Any) -> bool:
     )
 
 
-def redo(last: Reach, touched: Touched, maps: dict[str, dict]) -> set[str] | None:
+def redo(
+    last: Reach,
+    touched: Touched,
+    maps: dict[str, dict],
+    own_of: Callable[[str], bytes] | None = None,
+) -> set[str] | None:
     """The units of ``last`` to make again (None: every one): those showing a record that
-    changed or whose page name, link or shown name changed (``maps``), and those
-    gathering what names a record something new or gone names."""
+    changed or whose page name, link or shown name changed (``maps``), those showing it
+    through another record when its own digest (``own_of``, all their keys cover of it)
+    is not the one kept, and those gathering what names a record something new or gone
+    names. A plan added under a province's plan changes the records of that plan's
+    duties, which the central duties they carry out list: without ``own_of`` every
+    province's plan page showing a central duty was made again."""
     known = set(last.iris)
     if touched.unknown - known:
         return None
@@ -209,9 +234,14 @@ def redo(last: Reach, touched: Touched, maps: dict[str, dict]) -> set[str] | Non
             own.update(iri for iri in old.keys() | new.keys() if old.get(iri) != new.get(iri))
     shown = {i for i, iri in enumerate(last.iris) if iri in own}
     named = shown | {i for i, iri in enumerate(last.iris) if iri in touched.named}
+    through = set(shown)
+    if own_of is not None:
+        through = {i for i in shown if i not in last.owns or last.owns[i] != own_of(last.iris[i])}
     shown.add(ALL)
     return {
         name
-        for name, (_files, shows, gathers) in last.units.items()
-        if not shown.isdisjoint(shows) or not named.isdisjoint(gathers)
+        for name, unit in last.units.items()
+        if not shown.isdisjoint(unit[1])
+        or not named.isdisjoint(unit[2])
+        or not through.isdisjoint(via(unit))
     }

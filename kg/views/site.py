@@ -272,7 +272,8 @@ def write_site(
     if old.exists():
         shutil.rmtree(old)
     if keep_reach:
-        reach.save(site_dir, write._code, write.units, write.last, write.site.shown_maps())
+        site = write.site
+        reach.save(site_dir, write._code, write.units, write.last, site.shown_maps(), site._own)
         write.env.bytecode_cache.save(site_dir)
     report.path = site_dir
     report.seconds = time.perf_counter() - started

@@ -91,7 +91,8 @@ class Write:
         self._redo: set[str] | None = None
         self._planned = False
         self.quiet = False  # nothing changed since ``previous`` (known from its reach)
-        self.units: dict[str, tuple[list[str], Any, Any]] = {}  # name -> files, shows, gathers
+        # name -> its files, the records they show, gather, and show through those (via)
+        self.units: dict[str, tuple[list[str], Any, Any, Any]] = {}
         self._unit: str | None = None  # the unit being written
         # ``out_dir`` already holds every file of ``previous``, hard-linked (kg.views.site
         # Prelink): a page carried over is there, a page made replaces its link (never
@@ -100,6 +101,7 @@ class Write:
         self.prelinked = False
         self.loose: set[str] = set()  # files written without a key (kept by ``prune``)
         self._linked: dict[str, set[str]] = {}  # prelinked folder -> the files in it
+        self._under: dict[str, list[str]] | None = None  # see kept_under
 
     @property
     def redo(self) -> set[str] | None:
@@ -109,7 +111,7 @@ class Write:
             self._planned = True
             if self.touched is not None and self.last is not None:
                 maps = self.site.shown_maps()
-                self._redo = reach.redo(self.last, self.touched, maps)
+                self._redo = reach.redo(self.last, self.touched, maps, self.site._own)
                 self.quiet = not self.touched.any() and self.last.maps == maps
         return self._redo
 
@@ -137,14 +139,14 @@ class Write:
         if self.redo is not None and self.last is not None and name not in self.redo:
             kept = self.last.units.get(name)
             if kept is not None and self._carry_all(kept[0]):
-                self.units[name] = (list(kept[0]), kept[1], kept[2])
+                self.units[name] = (list(kept[0]), kept[1], kept[2], reach.via(kept))
                 for file in kept[0]:
                     self.keys[file] = self.before[file]
                 self.pages += len(kept[0])
                 self.reused += len(kept[0])
                 self._unit = None
                 return True
-        self.units[name] = ([], set(), set(gathers))
+        self.units[name] = ([], set(), set(gathers), set())
         self._unit = name
         return False
 
@@ -153,6 +155,32 @@ class Write:
         unit = self.units.get(self._unit) if self._unit is not None else None
         if unit is not None:
             unit[2].update(records)
+
+    def show(self, records: Iterable[str]) -> None:
+        """The current unit is made again when one of these records changes, though its
+        pages do not name it (a cascade's overview counts the plans of each province by
+        level; their pages, units of their own, list them)."""
+        unit = self.units.get(self._unit) if self._unit is not None else None
+        if unit is not None and unit[1] is not None:
+            unit[1].update(records)
+
+    def kept_under(self, name: str) -> list[str]:
+        """The last site's units named ``<name without .html>--…`` (a cascade's province
+        pages), found from one pass over its units."""
+        if self._under is None:
+            self._under = {}
+            for unit in self.last.units if self.last is not None else ():
+                head, sep, _tail = unit.partition("--")
+                if sep:
+                    self._under.setdefault(head, []).append(unit)
+        return self._under.get(name.removesuffix(".html"), [])
+
+    def gathered(self, name: str) -> set[str] | None:
+        """What the last site's unit ``name`` gathered (None: no such unit)."""
+        kept = self.last.units.get(name) if self.last is not None else None
+        if kept is None:
+            return None
+        return {self.last.iris[i] for i in kept[2] if i >= 0}
 
     def end_unit(self) -> None:
         self._unit = None
@@ -187,15 +215,22 @@ class Write:
             lambda: self.env.get_template(template).render(site=self.site, **context),
         )
 
-    def file(self, name: str, inputs: Any, make: Callable[[], str]) -> None:
+    def file(self, name: str, inputs: Any, make: Callable[[], str], complete: bool = False) -> None:
         """Write ``make()`` to ``name``, or carry the previous site's file over when it was
-        made from the same ``inputs`` (and the records they name) by the same code."""
+        made from the same ``inputs`` (and the records they name) by the same code.
+        ``complete``: the inputs hold all the file shows (it looks no record up), so the
+        records they name are not digested: a file listing every report of the corpus
+        digested every document's record on each build."""
         unit = self.units.get(self._unit) if self._unit is not None else None
         if unit is not None:
             unit[0].append(name)
-        key = self.key(inputs, unit[1] if unit is not None else None)
+        if complete:
+            assert unit is None, "a unit's files name the records that make it again"
+            key = self.key(inputs, refs=False)
+        else:
+            key = self.key(inputs, *(unit[1::2] if unit is not None else ()))
         if unit is not None and key is None:
-            self.units[self._unit] = (unit[0], None, unit[2])  # what it shows is not known
+            self.units[self._unit] = (unit[0], None, unit[2], None)  # what it shows: unknown
         if key is not None:
             self.keys[name] = key
             if self.before.get(name) == key and self._carry(name):
@@ -213,20 +248,30 @@ class Write:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(text)
 
-    def key(self, inputs: Any, named: set[str] | None = None) -> str | None:
-        """Digest of the inputs and of every record they name (added to ``named``, with
-        the records those name); None if they cannot be pickled."""
+    def key(
+        self,
+        inputs: Any,
+        named: set[str] | None = None,
+        via: set[str] | None = None,
+        refs: bool = True,
+    ) -> str | None:
+        """Digest of the inputs and of every record they name (added to ``named``) and of
+        the records those name (added to ``via``, else to ``named``: only their own part of
+        the digest covers them, kg.views.reach); none with ``refs`` False. None if the
+        inputs cannot be pickled."""
         try:
             pickled = stable_pickle(inputs)
         except Exception:  # a lambda, a recursive structure: render it every time
             return None
         h = hashlib.blake2b(pickled, digest_size=16, key=self._code.encode()[:64])
+        if not refs:
+            return h.hexdigest()
         site = self.site
         for iri in site.refs(pickled):
             h.update(site.record_digest(iri))
             if named is not None:
                 named.add(iri)
-                named.update(site.record_refs(iri))
+                (named if via is None else via).update(site.record_refs(iri))
         return h.hexdigest()
 
     def _carry(self, name: str) -> bool:

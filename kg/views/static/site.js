@@ -12,7 +12,14 @@
   var search = document.getElementById("search");
   var indexData = document.getElementById("index-data");
   if (search && indexData) {
-    bigIndex(search, JSON.parse(indexData.textContent));
+    var D = JSON.parse(indexData.textContent);
+    D.docs = []; D.cited = []; D.bodies = [];
+    /* the rows come in parts (index-data/*.js, in the index's order), one script each */
+    (window.dkgIndex || []).forEach(function (part) {
+      var rows = D[part[0]];
+      for (var i = 0; i < part[1].length; i++) { rows.push(part[1][i]); }
+    });
+    bigIndex(search, D);
   } else if (search) {
     var rows = Array.prototype.slice.call(document.querySelectorAll(".searchable"));
     var keys = rows.map(function (r) { return fold(r.textContent); });
