@@ -108,3 +108,24 @@ def test_addressees_named_back_together_keep_their_names() -> None:
         ),
         normalize_key("Bệnh viện Đa khoa tỉnh"): ("Bệnh viện Đa khoa tỉnh", 2),
     }
+
+
+def test_addressees_named_back_after_a_purpose_keep_their_names() -> None:
+    """A lead-in that opens with its purpose before the issuer names the addressees back too
+    ("Để ..., Sở Y tế đề nghị các đơn vị ... sau:", read by the walk's preface clause, not by
+    the lead-in reader): the parts are each addressee's, not the work of "Các đơn vị"."""
+    text = (
+        "UBND TỈNH NGHỆ AN\nSỞ Y TẾ\n\nSố: 95/SYT-NV\n\nNghệ An, ngày 5 tháng 3 năm 2025\n\n"
+        "V/v phòng, chống dịch bệnh mùa mưa\n\n"
+        "Kính gửi:\n- Trung tâm Kiểm soát bệnh tật tỉnh;\n- Bệnh viện Đa khoa tỉnh.\n\n"
+        "Để chủ động phòng, chống dịch bệnh, Sở Y tế đề nghị các đơn vị triển khai một số nội "
+        "dung sau:\n\n"
+        "1. Rà soát cơ số thuốc, vật tư, hóa chất trước ngày 30/4/2025.\n\n"
+        "2. Tổ chức trực, giám sát chặt chẽ các ổ dịch cũ.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn A\n"
+    )
+    got = agencies(text)
+    assert {k: (a["agency"], a["duties"], a["mode"]) for k, a in got.items()} == {
+        normalize_key(name): (name, 2, "requested")
+        for name in ("Trung tâm Kiểm soát bệnh tật tỉnh", "Bệnh viện Đa khoa tỉnh")
+    }

@@ -8,11 +8,22 @@ their own are the addressees' work.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg import lexicon
 from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
-from kg.extract.duties.rules import _HEADINGS, REPLY, _Draft, lead_bodies, parse_list
-from kg.models import Node, Span
+from kg.extract.duties import reply
+from kg.extract.duties.points import numbered_points
+from kg.extract.duties.rules import (
+    _HEADINGS,
+    REPLY,
+    _Draft,
+    _Duty,
+    lead_bodies,
+    parse_list,
+    pro_forma,
+)
+from kg.models import HeaderLine, Node, Span
 from kg.text import fold_same_length, normalize_key
 
 # a point that opens by handing work on: "Giao ...", "Đề nghị ...", "Yêu cầu ..."
@@ -21,29 +32,70 @@ _HANDS_TO = re.compile(r"\W*(?:giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\
 _SENDS = re.compile(r"(?<![a-z])dien\s*:\s*$")
 
 
+@dataclass(frozen=True)
+class Addressee:
+    """One body a letter or a telegram is sent to: the match (offsets into the line it was
+    read from) and where it is printed in the original text."""
+
+    body: BodyMatch
+    span: Span
+
+
+@dataclass(frozen=True)
+class HeaderAddressees:
+    """The bodies a letter's header lists under "Kính gửi" (NĐ 30/2020/NĐ-CP, the form of a
+    Công văn), read once per document for every reader that hands work to them or names them
+    back ("Đề nghị Quý cơ quan ...", "đề nghị các đơn vị ... sau:")."""
+
+    listed: tuple[Addressee, ...]
+    printed: bool  # the header prints "Kính gửi" lines, whether or not a body is known
+
+    @property
+    def named(self) -> tuple[Addressee, ...]:
+        """The addressees when the header names any body, not only a catch-all ("Kính gửi: Các
+        đơn vị trực thuộc"): the bodies a plural like "các đơn vị" names back."""
+        return self.listed if any(not a.body.type.generic for a in self.listed) else ()
+
+    @property
+    def sole(self) -> BodyMatch | None:
+        """The one body listed, or None (none, or several): a noun of its kind names it back."""
+        return self.listed[0].body if len(self.listed) == 1 else None
+
+
+def header_addressees(header: list[HeaderLine]) -> HeaderAddressees:
+    """The addressees of the header's "Kính gửi" lines, each line read as a list ("Bộ trưởng
+    Bộ X", "A; B"), or for the bodies in it when it reads as none."""
+    found: list[Addressee] = []
+    printed = False
+    for h in header:
+        if h.role != "addressee":
+            continue
+        printed = True
+        start = len(h.text) - len(h.text.lstrip(" -–•+*"))
+        listed, _ = parse_list(h.text, start, list_mode=True)
+        for m in listed or find_bodies(h.text, list_mode=True):
+            found.append(
+                Addressee(m, Span(h.span.start + m.start, min(h.span.end, h.span.start + m.end)))
+            )
+    return HeaderAddressees(tuple(found), printed)
+
+
 class _Addressees:
     """Addressee methods of the walker (kg.extract.duties.walker._Walker)."""
+
+    sent: HeaderAddressees  # the header's addressees, set by the walker
 
     def addressees(self) -> bool:
         """A Công văn gives its numbered points to the bodies under "Kính gửi", a Công điện
         to those listed after "<authority> điện:". True when it gave any."""
-        found: list[tuple[BodyMatch, Span]] = []
-        for h in self.s.header:
-            if h.role != "addressee":
-                continue
-            start = len(h.text) - len(h.text.lstrip(" -–•+*"))
-            listed, _ = parse_list(h.text, start, list_mode=True)  # "Bộ trưởng Bộ X", "A; B"
-            for m in listed or find_bodies(h.text, list_mode=True):
-                span = Span(h.span.start + m.start, min(h.span.end, h.span.start + m.end))
-                found.append((m, span))
+        found = list(self.sent.listed)
         skip: set[int] = set()
         if not found:
             skip.update(self.telegram_block())
             for n, m in self.telegram_addressees():
                 skip.add(id(n))
-                found.append(
-                    (m, self.clean.to_original(n.clean_start + m.start, n.clean_start + m.end))
-                )
+                span = self.clean.to_original(n.clean_start + m.start, n.clean_start + m.end)
+                found.append(Addressee(m, span))
         if not found:
             return False
         if REPLY.search(" ".join(fold_same_length(self.clean.text).split())):
@@ -71,15 +123,35 @@ class _Addressees:
             return False
         opening = " ".join([n.text or "" for n in self.s.opening] + [self.own(n)[1] for n in intro])
         mode = "requested" if re.search(r"de\s+nghi", fold_same_length(opening)) else "assigned"
-        for m, span in found:
-            bm = mention(m, self.ctx)
-            bm.span = span
-            key = normalize_key(bm.name)
-            if key not in self.drafts:
-                self.drafts[key] = _Draft(key, bm, mode, bm.span)
-                self.order.append(key)
-            self.drafts[key].duties.extend(duties)
+        for a in found:
+            self.to_addressee(a, mode, duties)
         return True
+
+    def to_addressees_back(self, m: BodyMatch, mode: str, duties: list[_Duty]) -> bool:
+        """Give ``duties`` to the bodies under "Kính gửi" when ``m`` names them back together
+        ("Sở ... đề nghị các đơn vị triển khai ... sau:", reply.names_all_back) rather than
+        to a body called "Các đơn vị": what the plural would have been given, a catch-all's
+        closing formula aside (no work of theirs; a report-back is). True when ``m`` was such
+        a plural."""
+        if not (self.sent.named and m.type.generic):
+            return False
+        if not reply.names_all_back(mention(m, self.ctx).name):
+            return False
+        duties = [d for d in duties if not pro_forma(d.shown(self.clean.text), reports=False)]
+        for a in self.sent.listed if duties else ():
+            self.to_addressee(a, mode, numbered_points(self.clean.text, duties))
+        return True
+
+    def to_addressee(self, a: Addressee, mode: str, duties: list[_Duty]) -> None:
+        """Give ``duties`` to an addressee, named and placed as the header (or the telegram's
+        list) prints it."""
+        bm = mention(a.body, self.ctx)
+        bm.span = a.span
+        key = normalize_key(bm.name)
+        if key not in self.drafts:
+            self.drafts[key] = _Draft(key, bm, mode, bm.span)
+            self.order.append(key)
+        self.drafts[key].duties.extend(duties)
 
     def issuers_words(self, n: Node) -> bool:
         """A paragraph the issuer writes of itself ("Bộ Tài chính gửi kèm ...")."""

@@ -26,16 +26,14 @@ write the work as running text; this module reads two of its shapes:
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kg import lexicon
 from kg.extract.bodies import is_issuer, mention
 from kg.extract.duties.clauses import ABOUT_MATTER
 from kg.extract.duties.defined_actors import defined_actor
 from kg.extract.duties.preface import opens_with_frequency, preface_end
 from kg.extract.duties.rules import _Lead, lead_bodies, narrative
 from kg.models import Node
-from kg.text import fold_same_length, normalize_key
+from kg.text import fold_same_length
 
 # what the speaker of a notice does, not what a body is to do: "..., thay mặt Chính phủ, Thủ
 # tướng Chính phủ ghi nhận, biểu dương ..." / "..., Thủ tướng Chính phủ kết luận như sau:"
@@ -48,11 +46,6 @@ _SPEAKS = re.compile(
 # the verb a lead-in hands its parts on with, after the issuer or a comma: "... yêu cầu",
 # "... đề nghị", "... giao"
 _HANDS_ON = re.compile(r"(?<![a-z])(?:yeu\s+cau|(?:kinh\s+)?de\s+nghi|giao)\s+(?=\S)")
-
-
-@cache
-def _addressees_back() -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in lexicon.phrases("addressees-back"))
 
 
 class _Groups:
@@ -132,25 +125,12 @@ class _Groups:
             if lead_bodies(text, allow_clause=False) is not None:
                 continue
             ask = self.request_lead_in(text)
-            if ask is not None and self.names_back_addressees(ask):
-                continue  # "... đề nghị các đơn vị ... sau:": the letter's addressees (addressees)
             parts = self.unnamed_items(siblings, j) if ask is not None else []
             if ask is None or not parts:
                 continue
             duties, _ = self.collect(parts, "")  # type: ignore[attr-defined]
             for m in ask.bodies:
                 self.add(m, cs, ask.mode, duties)  # type: ignore[attr-defined]
-
-    def names_back_addressees(self, ask: _Lead) -> bool:
-        """Does a lead-in name only the letter's own addressees back by the plural of their
-        kind ("đề nghị các đơn vị ..." under "Kính gửi: - Phòng ...; - Trung tâm ...";
-        phrases:addressees-back)? Their work is then read against the addressees."""
-        if not any(h.role == "addressee" for h in self.s.header):  # type: ignore[attr-defined]
-            return False
-        return all(
-            normalize_key(mention(b, self.ctx).name) in _addressees_back()  # type: ignore[attr-defined]
-            for b in ask.bodies
-        )
 
     def unnamed_items(self, siblings: list[Node], j: int) -> list[Node]:
         """The numbered parts from ``siblings[j]`` on (one run of items or points) that name

@@ -8,7 +8,12 @@ cứu các văn bản dẫn trên để thực hiện", "Đề nghị doanh nghi
 <body>" paragraphs), requested. The nouns are data (ontology/phrases.ttl): the kinds of an
 enterprise (phrases:addressee-back-enterprise) only for an enterprise addressee, the
 courteous forms (phrases:addressee-back) for any. Only a letter with one addressee: with
-several, the noun does not tell which.
+several, the noun does not tell which (kg.extract.duties.addressees.HeaderAddressees.sole).
+
+A letter to several addressees names them back together by the plural of their kind ("Sở ...
+đề nghị các đơn vị triển khai một số nội dung sau:" under "Kính gửi: - Trung tâm ...; - Bệnh
+viện ..."; phrases:addressees-back): that request is each addressee's, not the work of a body
+called "Các đơn vị".
 """
 
 from __future__ import annotations
@@ -18,9 +23,8 @@ from dataclasses import replace
 from functools import cache
 
 from kg import lexicon
-from kg.extract.bodies import BodyMatch, find_bodies
-from kg.models import HeaderLine
-from kg.text import fold_same_length
+from kg.extract.bodies import BodyMatch
+from kg.text import fold_same_length, normalize_key
 
 _ENTERPRISE = "EconomicOrganisation"  # the reference data's group of enterprises
 
@@ -28,15 +32,6 @@ _ENTERPRISE = "EconomicOrganisation"  # the reference data's group of enterprise
 @cache
 def _nouns(name: str) -> re.Pattern[str]:
     return re.compile(r"[ \t]*" + lexicon.phrase_alternation(name) + r"(?![a-z])")
-
-
-def sole_addressee(header: list[HeaderLine]) -> BodyMatch | None:
-    """The one body a letter's "Kính gửi" names, or None (none, or several)."""
-    found: list[BodyMatch] = []
-    for h in header:
-        if h.role == "addressee":
-            found += find_bodies(h.text, list_mode=True)
-    return found[0] if len(found) == 1 else None
 
 
 def named_back(text: str, pos: int, addressee: BodyMatch | None) -> tuple[list[BodyMatch], int]:
@@ -66,3 +61,14 @@ def as_addressee(m: BodyMatch, addressee: BodyMatch | None) -> BodyMatch:
     if not back or m.as_written[end:].strip():
         return m
     return replace(addressee, start=m.start, end=m.end)
+
+
+@cache
+def _all_back() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in lexicon.phrases("addressees-back"))
+
+
+def names_all_back(name: str) -> bool:
+    """Is ``name`` (a body's canonical name) the plural that names a letter's addressees back
+    together ("Các đơn vị", "Các cơ quan, đơn vị"; phrases:addressees-back)?"""
+    return normalize_key(name) in _all_back()

@@ -198,6 +198,13 @@ class _Duty:
         own = [(s, e) for k, s, e in self.shares if k == key]
         return [(self.start, self.end), *self.extra, *self.context, *own]
 
+    def shown(self, clean: str) -> str:
+        """The duty's text as its assignment shows it (``clean``: the clean text it indexes):
+        its passages one after the other, white space squeezed."""
+        return " ".join(
+            "\n".join(clean[s:e] for s, e in [(self.start, self.end), *self.extra]).split()
+        )
+
 
 @dataclass
 class _Lead:
@@ -482,8 +489,12 @@ class _TableDuty:
     deadline: str | None
     partners: list[BodyMention]
 
+    def shown(self, clean: str = "") -> str:
+        """The duty's text as its assignment shows it, white space squeezed (as ``_Duty``'s)."""
+        return " ".join(self.text.split())
+
     def to_duty(self) -> Duty:
-        shown = " ".join(self.text.split())
+        shown = self.shown()
         return Duty(
             text=shown,
             span=self.span,
@@ -521,13 +532,14 @@ _REPORT_CLAUSE = re.compile(r"(?:dinh\s+ky\s+)?(?:tong\s+hop,?\s+)?bao\s+cao(?![
 _CONTACT = re.compile(r"(?:moi\s+)?(?:thong\s+tin\s+chi\s+tiet|chi\s+tiet)?\s*(?:xin\s+)?lien\s+he")
 
 
-def pro_forma(text: str) -> bool:
+def pro_forma(text: str, *, reports: bool = True) -> bool:
     """A catch-all addressee's sentence that gives no task of its own.
 
     Closings ("đề nghị các đơn vị quan tâm phối hợp thực hiện", "căn cứ nhiệm vụ được phân
     công tại Phụ lục chủ động triển khai thực hiện") and a report-back clause (recorded as a
     reporting obligation) are not duties; "các cơ quan, đơn vị" gets an assignment only when
-    it is given something to do.
+    it is given something to do. ``reports=False``: a report-back is work (of the named
+    bodies a plural stands for), only the closing formula is not.
     """
     folded = " ".join(fold_same_length(text).split())
     clauses = [c.strip(" ,-–:/") for c in re.split(r";|\.(?!\d)", folded)]
@@ -541,7 +553,8 @@ def pro_forma(text: str) -> bool:
         if _CONTACT.match(c):
             return True  # "Thông tin chi tiết liên hệ: ..." ends the substance
         problems = k > 0 and problems_only(c)  # "Trường hợp có khó khăn, ... báo cáo Sở X"
-        if not _FORMULA.fullmatch(c) and not _REPORT_CLAUSE.match(c) and not problems:
+        report = reports and _REPORT_CLAUSE.match(c)
+        if not _FORMULA.fullmatch(c) and not report and not problems:
             return False
     return True
 

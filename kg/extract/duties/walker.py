@@ -15,7 +15,7 @@ from kg.extract.bodies import (
     speaks_as_issuer,
 )
 from kg.extract.duties import addressed, directed, later_subjects, namely, projects, reply
-from kg.extract.duties.addressees import _Addressees
+from kg.extract.duties.addressees import _Addressees, header_addressees
 from kg.extract.duties.clauses import _Clauses
 from kg.extract.duties.collect import (
     _Collect,
@@ -75,8 +75,8 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         self._aliases: dict[str, str] | None = None
         self._width: int | None = None  # the text's line width as printed (web copy wraps)
         self._short: ShortNames | None = None
-        self.addressee = reply.sole_addressee(structure.header)  # a letter's one addressee
-        self.letter = any(h.role == "addressee" for h in structure.header)  # "Kính gửi: ..."
+        self.sent = header_addressees(structure.header)  # "Kính gửi: - Sở ...; - ..."
+        self.addressee = self.sent.sole  # a letter's one addressee
         self.matches: dict[str, BodyMatch] = {}  # each draft's body as first found
 
     # -- helpers on nodes
@@ -157,6 +157,8 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         return self._short
 
     def add(self, m: BodyMatch, base: int, mode: str, duties: list[_Duty]) -> None:
+        if self.to_addressees_back(m, mode, duties):  # "đề nghị các đơn vị ..." in a letter
+            return
         m = reply.as_addressee(m, self.addressee)  # "Đề nghị doanh nghiệp ..." in a letter
         # one owner per project ("các chủ đầu tư nhà máy X 1, X 2"), one body per tier
         for one, name in projects.owners(m) or [(x, None) for x in per_tier(m, self.ctx)]:
@@ -219,7 +221,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         own_only = _own_voice_only(self)
         if own_only or self.telegram_addressees():
             self.addressees()
-        if own_only or self.letter:
+        if own_only or self.sent.printed:  # a letter ("Kính gửi: ...")
             _drop_own_voice(self)
         addressed.to_addressed_provinces(self)  # a telegram to named provinces
         if all(
@@ -298,10 +300,7 @@ class _Walker(_Scopes, _Addressees, _Collect, _Clauses, _Groups):
         return out
 
     def make(self, d: _Duty, draft: _Draft) -> Duty:
-        text = self.clean.text[d.start : d.end]
-        for s, e in d.extra:
-            text += "\n" + self.clean.text[s:e]
-        shown = " ".join(text.split())
+        shown = d.shown(self.clean.text)
         span = self.clean.to_original(d.start, max(d.end, *(e for _, e in d.extra or [(0, d.end)])))
         role = role_of(shown)
         if role == "participant" and d.role:
