@@ -20,7 +20,7 @@ from typing import Any, Protocol, TypeVar
 
 from kg import lexicon
 from kg.extract import collectives
-from kg.refdata import collection
+from kg.refdata import body_types, collection
 from kg.text import fold, fold_same_length
 
 
@@ -150,6 +150,21 @@ def _past_spaces(text: str, pos: int) -> int:
     return pos
 
 
+@cache
+def owner_words(space: str = r"\s+") -> str:
+    """The head words a project's owner is printed with ("chủ đầu tư", "nhà đầu tư"), folded,
+    as a regex alternation whose words ``space`` joins: the labels of the types of
+    bodies:project-owners (ontology/bodies.ttl) without their plural "các"."""
+    types = body_types()
+    words = {
+        re.sub(r"^cac\s+", "", fold(label))
+        for t in collection("project-owners")
+        for label in types[t].labels
+    }
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(space.join(map(re.escape, w.split())) for w in ordered) + ")"
+
+
 def _qualified(b: object) -> bool:
     return bool(getattr(getattr(b, "type", None), "qualified", False))
 
@@ -179,7 +194,7 @@ def _more_projects(
     further project opens with the same words."""
     folded = fold_same_length(text)
     lo = max(0, end - 200)
-    heads = list(re.finditer(r"(?:chu|nha)[ \t]+dau[ \t]+tu(?![a-z])", folded[lo:end]))
+    heads = list(re.finditer(owner_words(r"[ \t]+") + r"(?![a-z])", folded[lo:end]))
     head = heads[-1] if heads else None
     if head is None:
         return end

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.actor_classes import owner_words
 from kg.extract.body_match import BodyMatch
 from kg.models import Node, Structure
 from kg.refdata import collection
@@ -23,7 +24,7 @@ from kg.text import fold_same_length
 _PROJECT = re.compile(r"\s*(?:ve\s+)?(du\s+an\s+[^\s:;][^:;]{2,160}?)\s*[:.]?\s*")
 # an item that names its project before the colon of its own text: "Về dự án X: ..."
 _ABOUT_PROJECT = re.compile(r"\s*ve\s+(du\s+an\s+[^\s:;][^:;]{2,160}?)\s*:")
-_BARE = re.compile(r"(?:chu|nha)\s+dau\s+tu")
+_BARE = re.compile(owner_words())
 
 
 def _heading(structure: Structure, node: Node, pos: int) -> str:
@@ -80,7 +81,7 @@ def owner_name(name: str, type_id: str, project: str | None) -> str:
 
 
 # the owner's head word as printed, with a plural "các" before it or before the projects
-_OWNER = re.compile(r"(cac\s+)?((?:chu|nha)\s+dau\s+tu)(\s+cac(?=\s))?")
+_OWNER = re.compile(r"(cac\s+)?(" + owner_words() + r")(\s+cac(?=\s))?")
 # where one project of a list ends and the next begins
 _NEXT = re.compile(r"\s*,\s*(?:va\s+)?|\s+va\s+")
 
