@@ -369,33 +369,36 @@ def enacting_words() -> dict[str, str]:
 
 
 @cache
-def name_abbreviations() -> tuple[tuple[str, str], ...]:
-    """(words in full, their abbreviation) pairs, both folded and lower-case ("uy ban nhan
-    dan", "ubnd"): the words drafters print abbreviated inside body names (ontology/
-    phrases.ttl, the members of phrases:name-abbreviations), in a fixed order."""
+def _abbreviation_pairs() -> tuple[tuple[str, str], ...]:
+    """(words in full, their abbreviation) pairs as printed (ontology/phrases.ttl, the members
+    of phrases:name-abbreviations: prefLabel and altLabel), in the order the graph gives."""
     g = _graph("phrases.ttl")
-    pairs = set()
-    for concept in g.objects(URIRef(PHRASES_NS + "name-abbreviations"), SKOS.member):
-        for full in _vi(g.objects(concept, SKOS.prefLabel)):
-            for short in _vi(g.objects(concept, SKOS.altLabel)):
-                pairs.add((fold(full).lower(), fold(short).lower()))
+    pairs = [
+        (full, short)
+        for concept in g.objects(URIRef(PHRASES_NS + "name-abbreviations"), SKOS.member)
+        for full in _vi(g.objects(concept, SKOS.prefLabel))
+        for short in _vi(g.objects(concept, SKOS.altLabel))
+    ]
     if not pairs:
         raise KeyError("ontology/phrases.ttl has no phrases:name-abbreviations")
-    return tuple(sorted(pairs))
+    return tuple(pairs)
+
+
+@cache
+def name_abbreviations() -> tuple[tuple[str, str], ...]:
+    """(words in full, their abbreviation) pairs, both folded and lower-case ("uy ban nhan
+    dan", "ubnd"): the words drafters print abbreviated inside body names, in a fixed order."""
+    return tuple(sorted({(fold(f).lower(), fold(s).lower()) for f, s in _abbreviation_pairs()}))
 
 
 @cache
 def printed_abbreviations() -> dict[str, str]:
     """Each abbreviation as printed inside a body name ("KH&CN") -> the words in full as a
-    name prints them ("Khoa học và Công nghệ"; ontology/phrases.ttl, the members of
-    phrases:name-abbreviations: the one home of the pairs ``name_abbreviations`` folds)."""
-    g = _graph("phrases.ttl")
-    out: dict[str, str] = {}
-    for concept in g.objects(URIRef(PHRASES_NS + "name-abbreviations"), SKOS.member):
-        for full in _vi(g.objects(concept, SKOS.prefLabel)):
-            for short in _vi(g.objects(concept, SKOS.altLabel)):
-                out[unicodedata.normalize("NFC", short)] = unicodedata.normalize("NFC", full)
-    return out
+    name prints them ("Khoa học và Công nghệ"): the same pairs ``name_abbreviations`` folds."""
+    return {
+        unicodedata.normalize("NFC", short): unicodedata.normalize("NFC", full)
+        for full, short in _abbreviation_pairs()
+    }
 
 
 @cache
