@@ -120,3 +120,16 @@ def test_a_letter_gives_no_work_to_the_department_that_writes_it() -> None:
     rec = record(LETTER)
     assert rec["document"]["issuer"] == "Cục Thuế"
     assert [a["agency"] for a in rec["assignments"]] == ["Thuế tỉnh Lào Cai"]
+
+
+def test_the_ministry_of_defence_directing_a_service_hands_it_the_task() -> None:
+    text = """Điều 28. Trách nhiệm của Bộ Quốc phòng
+
+1. Chỉ đạo Quân chủng Hải quân chủ trì, phối hợp với Ủy ban nhân dân tỉnh tổ chức
+triển lãm hàng hải trong khu vực cảng.
+
+2. Kiểm tra việc thực hiện Quy chế.
+"""
+    got = table(duties_of(text, PROVINCE)[0])
+    assert ("Quân chủng Hải quân", "assigned", 1) in got
+    assert ("Bộ Quốc phòng", "assigned", 2) in got
