@@ -129,6 +129,12 @@ _MARKER_START = re.compile(
 
 _SENT_END = ".;:!?…"
 # "… theo quy định.- Phối hợp …": a bullet glued to the end of the previous one
+# Cyrillic capitals that look like Latin ones, typed into a code by a web copy ("66/NQ-СР",
+# "16495/BТС-PTHT", "cơ quan thuộc CР"): read as the Latin letters they show, where they touch
+# a code's Latin letters, digits or separators
+_CYRILLIC = "АВЕКМНОРСТХ"
+_HOMOGLYPH = re.compile(rf"(?<=[A-Z0-9/\-–])[{_CYRILLIC}]+|[{_CYRILLIC}]+(?=[A-Z0-9/\-–])")
+_LATIN = str.maketrans(_CYRILLIC, "ABEKMHOPCTX")
 # a web copy's reference to a footnote, glued to the word or mark it annotates ("Bộ Nội
 # vụ[6]", "Điều 8[7].", "Điều 2.[2] Quyết định ..."): not part of the text (the footnote itself,
 # "[6] Cụm từ ... được thay thế ...", opens a line at the end and stays)
@@ -366,6 +372,7 @@ def clean(source: SourceText) -> CleanText:
     buf.sub(_SPACES, " ")
     _nfc(buf)
     buf.sub(_FOOTNOTE_REF, "")
+    buf.sub(_HOMOGLYPH, lambda m: m.group(0).translate(_LATIN))
     buf.sub(_PAGE_CHROME, "")
     _strip_markdown(buf)
     buf.sub(_EDGE_SPACE, "")

@@ -359,3 +359,14 @@ def test_footnote_references_of_a_web_copy_are_dropped_its_footnotes_kept() -> N
     assert c.text.splitlines()[2].startswith("[3] Cụm từ")
     at = c.text.index("chủ trì")
     assert text[c.to_original(at, at + 7).start :].startswith("chủ trì")
+
+
+def test_cyrillic_look_alikes_inside_a_code_read_as_latin() -> None:
+    """A web copy types Cyrillic capitals that look like Latin ones into a number's code
+    ("66/NQ-СР", "15/ВТС-KH"): read as the letters they show, offsets kept; other text keeps
+    its letters."""
+    text = "theo Nghị quyết số 66/NQ-\u0421\u0420 và Công văn 15/\u0412\u0422\u0421-KH; Москва"
+    c = clean_text(text)
+    assert c.text == "theo Nghị quyết số 66/NQ-CP và Công văn 15/BTC-KH; Москва"
+    at = c.text.index("CP")
+    assert text[c.to_original(at, at + 2).start] == "\u0421"
