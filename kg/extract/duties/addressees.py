@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from kg import lexicon
 from kg.extract.bodies import BodyMatch, find_bodies, is_issuer, mention
@@ -84,6 +85,7 @@ class _Addressees:
     """Addressee methods of the walker (kg.extract.duties.walker._Walker)."""
 
     sent: HeaderAddressees  # the header's addressees, set by the walker
+    _telegram: tuple[Node | None, list[Node]] | None = None  # telegram_lines, once read
 
     def addressees(self) -> bool:
         """A Công văn gives its numbered points to the bodies under "Kính gửi", a Công điện
@@ -178,16 +180,10 @@ class _Addressees:
 
     def telegram_addressees(self) -> list[tuple[Node, BodyMatch]]:
         """The bullets naming the addressees of a Công điện ("THỦ TƯỚNG CHÍNH PHỦ điện:" then
-        "- Bộ trưởng các Bộ: ...;"), which open its body: (bullet, body named) pairs."""
-        opening = self.telegram_opening()
-        said = opening is not None or any(
-            _SENDS.search(fold_same_length(h.text)) for h in self.s.header
-        )
-        body = self.s.body[self.s.body.index(opening) + 1 :] if opening is not None else self.s.body
+        "- Bộ trưởng các Bộ: ...;"), which open its body: (bullet, body named) pairs, up to
+        the first bullet that is no list of known bodies ending its line."""
         out: list[tuple[Node, BodyMatch]] = []
-        for n in body if said else []:
-            if n.kind != "bullet":
-                break
+        for n in self.telegram_lines()[1]:
             end = max(x.clean_end for x in n.walk())
             text = self.clean.text[n.clean_start : end]
             pos = len(text) - len(text.lstrip(" -–•+*"))
@@ -200,21 +196,27 @@ class _Addressees:
 
     def telegram_block(self) -> set[int]:
         """Ids of the "<AUTHORITY> điện:" line when read into the body and of the bullets
-        right after that line (in the header or the body): the form of a Công điện lists only its addressees there, whether or not
-        each names a body the data knows ("Đồng chí Bí thư Tỉnh ủy ...")."""
+        right after that line (in the header or the body): the form of a Công điện lists
+        only its addressees there, whether or not each names a body the data knows ("Đồng
+        chí Bí thư Tỉnh ủy ...")."""
+        opening, bullets = self.telegram_lines()
+        return {id(n) for n in ([opening] if opening is not None else []) + bullets}
+
+    def telegram_lines(self) -> tuple[Node | None, list[Node]]:
+        """Where a Công điện lists its addressees: the "<AUTHORITY> điện:" line when read
+        into the body (or None, in the header) and the bullets right after it; (None, [])
+        for any other text. Read once per walk."""
+        if self._telegram is not None:
+            return self._telegram
         opening = self.telegram_opening()
-        if opening is None and not any(
+        bullets: list[Node] = []
+        if opening is not None or any(
             _SENDS.search(fold_same_length(h.text)) for h in self.s.header
         ):
-            return set()
-        out = {id(opening)} if opening is not None else set()
-        for n in (
-            self.s.body[self.s.body.index(opening) + 1 :] if opening is not None else self.s.body
-        ):
-            if n.kind != "bullet":
-                break
-            out.add(id(n))
-        return out
+            after = self.s.body.index(opening) + 1 if opening is not None else 0
+            bullets = list(takewhile(lambda n: n.kind == "bullet", self.s.body[after:]))
+        self._telegram = (opening, bullets)
+        return self._telegram
 
     def telegram_opening(self) -> Node | None:
         """The "<AUTHORITY> điện:" line that opens a Công điện's addressees when the header
