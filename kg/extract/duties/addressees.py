@@ -28,7 +28,7 @@ from kg.models import HeaderLine, Node, Span
 from kg.text import fold_same_length, normalize_key
 
 # a point that opens by handing work on: "Giao ...", "Đề nghị ...", "Yêu cầu ..."
-_HANDS_TO = re.compile(r"\W*(?:giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+")
+_HANDS_TO = re.compile(r"\W*" + lexicon.phrase_alternation("hands-on") + r"\s+")
 # the sender's line of a Công điện: "THỦ TƯỚNG CHÍNH PHỦ điện:" (NĐ 30/2020/NĐ-CP, Phụ lục III)
 _SENDS = re.compile(r"(?<![a-z])dien\s*:\s*$")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon
 from kg.extract.bodies import BodyMatch, Context
 from kg.extract.duties import holders, projects, reply, semicolons, subjects
 from kg.extract.duties.preface import preface_end
@@ -28,7 +29,7 @@ _CLAUSE_OPEN = re.compile(
     r"|(?<=,)(?P<grounds>\s+)(?=de\s+nghi\s)"
     # "nếu ... thì Giám đốc Sở Y tế có trách nhiệm chủ trì ...": a standing duty on a condition
     r"|(?<![a-z])(?P<then>thi)\s+)"
-    r"(?P<body>(?P<verb>giao(?:\s+cho)?|(?:kinh\s+)?de\s+nghi|yeu\s+cau)\s+|(?=[a-z]))",
+    rf"(?P<body>(?P<verb>{lexicon.phrase_alternation('hands-on')})\s+|(?=[a-z]))",
     re.M,
 )
 _LEADS = re.compile(r"\s*,?\s*chu\s+tri(?![a-z])")
