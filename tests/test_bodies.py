@@ -337,3 +337,19 @@ def test_a_body_not_one_per_unit_is_not_named_with_the_issuers_level() -> None:
     assert names("Ủy ban Mặt trận Tổ quốc Việt Nam phối hợp", PROVINCE) == [
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     ]
+
+
+def test_the_press_collective_is_named_by_the_fullest_label_a_text_prints() -> None:
+    # bodies:named-by-label: the wording says which outlets; one collective per text
+    def press(text: str) -> list[str]:
+        ctx = replace(PROVINCE, generic_names={}, labels={}).learn_places(text)
+        return [canonical(m, ctx)[0] for m in find_bodies(text) if m.type.id == "CoQuanBaoChi"]
+
+    assert press("Các cơ quan truyền thông, báo chí đưa tin.") == [
+        "Các cơ quan truyền thông, báo chí"
+    ]
+    assert press("Giao các cơ quan truyền thông tuyên truyền.") == ["Các cơ quan truyền thông"]
+    assert (
+        press("Đề nghị cơ quan báo chí tham gia.\n\nCác cơ quan báo chí, truyền thông phối hợp.")
+        == ["Các cơ quan báo chí, truyền thông"] * 2
+    )

@@ -24,6 +24,7 @@ from kg.extract.body_match import (
     ZONE_NAMED,
     BodyMatch,
     find_bodies,
+    label_printed,
     match_at,
     take_name,
 )
@@ -64,6 +65,8 @@ _BRANCH_GROUPS = collection("province-branches")  # a branch in each province
 _LEVEL_NAMED_GROUPS = collection("level-named-groups")
 # types of no fixed level not one per unit ("Kho bạc Nhà nước"): no issuer's level word added
 _NO_ISSUER_LEVEL = collection("no-issuer-level")
+# collectives named by the label printed ("Các cơ quan truyền thông, báo chí"): which ones
+_BY_LABEL = collection("named-by-label")
 
 
 # ---------------------------------------------------------------- context
@@ -92,6 +95,9 @@ class Context:
     zones: dict[str, set[str]] = field(default_factory=dict)  # named zones' names, by type
     # the communes "cấp xã" means: the collective the text prints in full (folded level words)
     commune_levels: tuple[str, ...] | None = None
+    # a collective named by the label printed (bodies:named-by-label): the fullest label the
+    # text prints for it, by type ("các cơ quan báo chí, truyền thông" over "cơ quan báo chí")
+    labels: dict[str, str] = field(default_factory=dict)
 
     def learn_places(self, text: str) -> Context:
         """Remember the local units ``text`` names with their place ("Thường trực Tỉnh ủy
@@ -108,6 +114,9 @@ class Context:
                 self.generic_printed.setdefault(key, printed)
             elif m.type.id in ZONE_NAMED and m.name_extra:
                 self.zones.setdefault(m.type.id, set()).add(m.name_extra)
+            elif m.type.id in _BY_LABEL and (label := label_printed(m)):
+                known = self.labels.get(m.type.id, "")
+                self.labels[m.type.id] = max(known, label, key=lambda x: len(x.split()))
             if not self.level:
                 continue
             if m.place and not m.plural and not m.type.generic and not m.type.collective:
@@ -224,6 +233,8 @@ def _named_by_text(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bo
     t = m.type
     if m.place and t.groups & _BRANCH_GROUPS:  # "Viettel Nghệ An": a branch, named as printed
         return _squash(m.as_written), t.id, "province", False
+    if t.id in _BY_LABEL:  # "Các cơ quan truyền thông, báo chí": which outlets
+        return _named_by_label(m, ctx)
     return None
 
 
@@ -352,6 +363,20 @@ def _canonical_by_type(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None
     if _keeps_level_word(m) or _collective_at_level(m):
         return f"{t.pref} {levels[0]}", type_id, level, collective
     return _listed_place(t.pref, m), type_id, level, collective
+
+
+def _named_by_label(m: BodyMatch, ctx: Context) -> tuple[str, str, str | None, bool] | None:
+    """A collective of bodies:named-by-label: one per text, named by the fullest label the
+    text prints for it ("Các cơ quan truyền thông, báo chí"), with a level word printed."""
+    label = label_printed(m)
+    if label is None or len(m.levels) > 1:
+        return None
+    levels = [LEVEL_DISPLAY[w] for w in m.levels]
+    level = LEVEL_OF_WORD.get(m.levels[0]) if m.levels else m.type.level
+    label = ctx.labels.get(m.type.id, label)
+    label = label if fold(label).startswith("cac ") else f"các {label}"
+    label += f" {levels[0]}" if levels else ""  # "Các cơ quan báo chí tỉnh"
+    return label[:1].upper() + label[1:], m.type.id, level, True
 
 
 def _region_base(printed: str, pref: str) -> str:

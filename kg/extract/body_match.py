@@ -539,6 +539,18 @@ def match_at(text: str, pos: int, *, list_mode: bool = False) -> BodyMatch | Non
     return None
 
 
+def label_printed(m: BodyMatch) -> str | None:
+    """The label of ``m``'s type, as the reference data spells it, that the text printed ("các
+    cơ quan truyền thông, báo chí"), its separators and "các" aside; None when a variant of
+    it (an abbreviation) was printed."""
+    printed = fold_same_length(m.as_written[: m.label_end - m.start]).lower()
+    key = re.sub(r"^cac ", "", _sep_key(printed))
+    for label in m.type.labels:
+        if re.sub(r"^cac ", "", _sep_key(fold_same_length(label).lower())) == key:
+            return label
+    return None
+
+
 def _type_of(matched_folded: str) -> str | None:
     by_key = _gazetteer().by_key
     key = _sep_key(matched_folded)
