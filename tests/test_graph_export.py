@@ -72,3 +72,22 @@ def test_an_incremental_build_links_the_files_of_kept_graphs(tmp_path, sample_re
     ]
     assert any("/source/" in f.as_posix() for f in linked)
     assert any("/reference/" in f.as_posix() for f in linked)
+
+
+def test_kept_graphs_in_several_folders_are_linked_over_stale_files(tmp_path):
+    """Each folder is made once for the files linked into it, and a file already at a
+    link's place (a generation written in part) is replaced by the link."""
+    names = [BASE + "graph/source/x", BASE + "graph/source/y", BASE + "graph/shared"]
+    store = memory_store([q for g in names for q in _quads(g)], BASE)
+    graphs = {g: f"d{i}" for i, g in enumerate(names)}
+    old, _ = graph_export.write_exports(store, tmp_path / "a", graphs, BASE)
+    stale = tmp_path / "b" / graph_export.GRAPHS / "source" / "y.nq"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"stale\n")
+    new, written = graph_export.write_exports(
+        store, tmp_path / "b", graphs, BASE, (tmp_path / "a", graphs)
+    )
+    assert written == 0
+    for name in ("source/x.nq", "source/y.nq", "shared.nq"):
+        assert os.stat(old / name).st_ino == os.stat(new / name).st_ino
+    assert graph_export.read_all(tmp_path / "b") == store.nquads()
