@@ -785,3 +785,24 @@ def test_consolidated_text_is_the_consolidating_bodys(printed: str):
     assert f.issuer == "Bộ Tài chính"
     assert (f.signer, f.signer_title) == ("Nguyễn Văn An", "Thứ trưởng")
     assert f.subject == "HƯỚNG DẪN QUẢN LÝ KINH PHÍ BẢO TRÌ KHO LƯU TRỮ"
+
+
+def test_a_signers_title_that_names_its_unit_over_two_lines():
+    """ "TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": the comma says the unit's name goes on,
+    so the capitals under it are no signer's name; the title is the office alone."""
+    text = """CỤC THUẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 812/CT-CS\tHà Nội, ngày 03 tháng 4 năm 2025
+V/v chính sách thuế đối với hộ kinh doanh
+Kính gửi: Thuế tỉnh Bình Định.
+Cục Thuế nhận được công văn của Thuế tỉnh Bình Định. Về vấn đề này, Cục Thuế có ý kiến như sau:
+Đề nghị Thuế tỉnh căn cứ quy định hiện hành để hướng dẫn người nộp thuế./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CS.
+TL. CỤC TRƯỞNG
+TRƯỞNG BAN BAN PHÁP CHẾ,
+THANH TRA THUẾ
+Lê Thị Thu Hà
+"""
+    f = facts_of(text)
+    assert (f.signer, f.signer_title) == ("Lê Thị Thu Hà", "Trưởng ban")

@@ -66,16 +66,21 @@ from kg.text import is_heading_caps, normalize_key
 _MODE_RE = re.compile(rf"^(?P<mode>{SIGNING_MODES}|Q)(?:\s*[.:]\s*|\s+)(?P<who>[A-ZĐÀ-Ỹ].*)$")
 
 
-def _title_case_role(s: str) -> str:
+def _title_case_role(s: str, *, office_only: bool = False) -> str:
     """A printed title in the data's casing ("PHÓ CỤC TRƯỞNG" -> "Phó Cục trưởng"); words
-    that are no title (the unit's name) stay lower case (ontology/titles.ttl)."""
+    that are no title (the unit's name) stay lower case (ontology/titles.ttl). ``office_only``:
+    the office alone, without the name of the unit it heads that a signer's title may print
+    after it, opening with the office's own unit word ("TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC
+    TẾ" -> "Trưởng ban", "CỤC TRƯỞNG CỤC ..." -> "Cục trưởng")."""
     low = normalize_key(s)
-    out = []
+    out: list[str] = []
     while low:
         label = lexicon.office_title_at(low)
         if label:
             out.append(label)
             low = low[len(label) :].strip()
+        elif office_only and out and low.split()[0] in normalize_key(out[-1]).split():
+            break
         else:
             word, _, low = low.partition(" ")
             out.append(word)
@@ -334,7 +339,7 @@ def extract_header(structure: Structure, refs: list[DocRef] | None = None) -> Do
     elif "signer" in page:
         facts.signer, spans["signer"] = page["signer"].value, page["signer"].span
     if sig.title and sig.title_span:
-        title = _title_case_role(sig.title)
+        title = _title_case_role(sig.title, office_only=True)
         facts.signer_title = title[:1].upper() + title[1:] if title else title
         spans["signer_title"] = sig.title_span
 

@@ -146,7 +146,9 @@ class _ClosingParser:
                     self.closing.append(signer)
                     in_recipients, idx = in_recipients and not left, idx + wrapped
                     continue
-                name_like = self._name_like(text) and not (caps and _TITLE_WORDS.search(text))
+                name_like = self._name_like(text) and not (
+                    caps and (_TITLE_WORDS.search(text) or _title_goes_on(title, self.closing))
+                )
                 lead = 0 if name_like or caps else _name_lead(text)
                 if lead and (title is not None or seen_mode):
                     # "Đào Thu Hương định trước ...": a footnote's words joined to the name
@@ -343,6 +345,15 @@ def _name_lead(text: str) -> int:
         return 0
     m = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text)
     return m.end() if m else 0
+
+
+def _title_goes_on(title: HeaderLine | None, closing: list[HeaderLine]) -> bool:
+    """Does the signer's title just read go on onto the next line? It ends with a comma or a
+    dash ("TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ"): the capitals under it finish the
+    name of the unit it heads, they are no signer's name."""
+    return (
+        title is not None and closing[-1] is title and title.text.rstrip().endswith((",", "-", "–"))
+    )
 
 
 def _second_office(title: str, line: str) -> bool:
