@@ -182,3 +182,25 @@ def test_a_city_tax_office_named_without_its_place_keeps_its_level_word():
     )
     names = [canonical(m, ctx)[0] for m in find_bodies("Thuế Thành phố, Thuế tỉnh thực hiện.")]
     assert names[:2] == ["Thuế thành phố", "Thuế tỉnh"]
+
+
+@settings(max_examples=4, deadline=None)
+@given(
+    opening=st.sampled_from(
+        ["Căn cứ quy định hiện hành, kính đề nghị", "Sở Y tế kính đề nghị", "Sở Y tế đề nghị"]
+    )
+)
+def test_a_courteous_request_hands_work_on(opening: str) -> None:
+    """ "Kính đề nghị" is "đề nghị" said courteously (phrases:hands-on-request): after a
+    letter's grounds or after the issuer it asks the body named after it to act, as the plain
+    verb does (both were read only without "kính")."""
+    text = (
+        "SỞ Y TẾ\nTỈNH NGHỆ AN\n\nSố: 77/SYT-KHTC\n\nNghệ An, ngày 4 tháng 4 năm 2025\n\n"
+        "V/v kinh phí mua sắm trang thiết bị\n\nKính gửi: Sở Tài chính tỉnh Nghệ An.\n\n"
+        "Sở Y tế nhận được hồ sơ đề xuất mua sắm của các đơn vị trực thuộc. "
+        f"{opening} Sở Tài chính thẩm định, bố trí kinh phí mua sắm trang thiết bị cho các "
+        "đơn vị.\n\nSở Y tế trân trọng cảm ơn./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLê Văn C\n"
+    )
+    got = {k: (a["agency"], a["duties"], a["mode"]) for k, a in agencies(text).items()}
+    assert got == {"sở tài chính": ("Sở Tài chính", 1, "requested")}

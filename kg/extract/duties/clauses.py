@@ -23,10 +23,10 @@ _CLAUSE_OPEN = re.compile(
     r"(?:(?<=(?P<colon>:))\s+|(?<=[;.])\s+|^[ \t]*(?:[-+•]\s*|\d+(?:\.\d+)*\.\s+|[a-z]\)\s+)?"
     # "..., do đó đề nghị Thuế thành phố X ...": a connective opens the request mid-sentence
     r"|(?<![a-z])(?:do\s+do|do\s+vay|vi\s+vay|vi\s+the|dong\s+thoi|ngoai\s+ra|theo\s+do)\s*,?\s+"
-    r"(?=(?:giao|de\s+nghi|yeu\s+cau)\s)"
+    rf"(?={lexicon.phrase_alternation('hands-on')}\s)"
     # "Căn cứ quy định nêu trên và hồ sơ, đề nghị Thuế tỉnh X ...": a letter's request after
     # the grounds it states
-    r"|(?<=,)(?P<grounds>\s+)(?=de\s+nghi\s)"
+    rf"|(?<=,)(?P<grounds>\s+)(?={lexicon.phrase_alternation('hands-on-request')}\s)"
     # "nếu ... thì Giám đốc Sở Y tế có trách nhiệm chủ trì ...": a standing duty on a condition
     r"|(?<![a-z])(?P<then>thi)\s+)"
     rf"(?P<body>(?P<verb>{lexicon.phrase_alternation('hands-on')})\s+|(?=[a-z]))",

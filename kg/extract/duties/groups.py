@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon
 from kg.extract.bodies import is_issuer, mention
 from kg.extract.duties.clauses import ABOUT_MATTER
 from kg.extract.duties.defined_actors import defined_actor
@@ -45,7 +46,7 @@ _SPEAKS = re.compile(
 
 # the verb a lead-in hands its parts on with, after the issuer or a comma: "... yêu cầu",
 # "... đề nghị", "... giao"
-_HANDS_ON = re.compile(r"(?<![a-z])(?:yeu\s+cau|(?:kinh\s+)?de\s+nghi|giao)\s+(?=\S)")
+_HANDS_ON = re.compile(r"(?<![a-z])" + lexicon.phrase_alternation("hands-on") + r"\s+(?=\S)")
 
 
 class _Groups:

@@ -45,7 +45,7 @@ _ORG_TITLE = re.compile(
 # tests/data/real/ours/README.md, as seed 003's "V. CHẾ ĐỘ BÁO CÁO")
 REPORTING_PART = re.compile(r"\W*(?:[ivx]+|\d+(?:\.\d+)*)?\W*che do (?:thong tin,? )?bao cao\W*$")
 _THEME_POINT = re.compile(r"^\W*phan cong(?:\s+(?:thuc hien|nhiem vu|trach nhiem))?\b")
-_REQUEST = re.compile(r"\s*(?:kinh\s+)?de\s+nghi\s+")
+_REQUEST = re.compile(r"\s*" + lexicon.phrase_alternation("hands-on-request") + r"\s+")
 _ASSIGN = re.compile(
     r"\s*(?:giao(?:\s+cho)?|yeu\s+cau|phan\s+cong\s+cho|doi\s+voi|"
     r"(?:trach\s+nhiem(?:\s*(?:,|\s+va)\s*quyen\s+han)?|nhiem\s+vu)\s+cua|noi\s+dung)\s+"
@@ -57,7 +57,10 @@ _HEAD_ROLE = re.compile(
     r"(?:\s+(?:thuc\s+hien|giai\s+quyet))?\W*"
 )
 # "Sở Y tế đề nghị / yêu cầu / giao X ...": the addressee is X
-_HANDS_ON = re.compile(r"\s*(?:(de\s+nghi)|yeu\s+cau|giao(?:\s+cho)?)\s+")
+_HANDS_ON = re.compile(
+    rf"\s*(?:({lexicon.phrase_alternation('hands-on-request')})"
+    rf"|{lexicon.phrase_alternation('hands-on')})\s+"
+)
 # a task followed by who leads it: "Cơ quan chủ trì: ...; Cơ quan phối hợp: ...; Thời gian: ..."
 # ("Cơ quan thực hiện: ..." names who carries the task out: its executors)
 _CUE_BODY = r"(?:(?:co\s+quan|don\s+vi)(?:\s*[,/]\s*(?:co\s+quan|don\s+vi))?\s*)"
