@@ -38,6 +38,13 @@ PROVINCE = DocumentFacts(
         ("Đoàn ĐBQH tỉnh", "Đoàn đại biểu Quốc hội tỉnh"),
         ("Các Thuế cơ sở", "Các Thuế cơ sở"),
         ("Cơ quan Thuế tỉnh", "Thuế tỉnh"),
+        ("Chi cục Kiểm lâm tỉnh Lào Cai", "Chi cục Kiểm lâm"),
+        ("Chi cục Trồng trọt và Bảo vệ thực vật", "Chi cục Trồng trọt và Bảo vệ thực vật"),
+        ("Chi cục Biển đảo và Thủy sản", "Chi cục Biển đảo và Thủy sản"),
+        ("Trung tâm Hành chính công tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"),
+        ("Cục Hàng hải Việt Nam", "Cục Hàng hải Việt Nam"),
+        ("Cục Quản lý khám, chữa bệnh", "Cục Quản lý khám, chữa bệnh"),
+        ("Hội Sinh viên Việt Nam tỉnh", "Hội Sinh viên tỉnh"),
     ],
 )
 def test_the_bodies_of_a_port_and_the_2025_agencies_are_known(printed: str, name: str) -> None:
