@@ -9,16 +9,25 @@ changes the overview and one province's page, and the others are carried over.""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 
 from kg.read import LEVELS, Document
-from kg.views.common import CASCADE_LIMIT, TREE_LIST_LIMIT, Site, doc_title, slug
+from kg.views.common import (
+    CASCADE_LIMIT,
+    TREE_LIST_LIMIT,
+    Site,
+    doc_title,
+    slug,
+    stable_pickle,
+)
 from kg.views.graphs import (
     Members,
     cascade_graph,
     cascade_members,
     cascade_overview,
     cascade_provinces,
+    cascade_rows,
 )
 from kg.views.write import Write
 
@@ -110,11 +119,12 @@ def _national(
         page = pages[p]
         if only is not None and page not in only:
             continue
-        gathers = [root, *central, *here]  # a plan added under any of them may be listed
+        # a plan added under any of them may be listed; the page draws their chains
+        gathers = [root, *central, *here, _drawn(site, root, members, set(here))]
         last, redo = write.gathered(page), write.redo
         if last is not None and redo is not None and last != set(gathers):
-            redo.add(page)  # its plans are not the ones it listed: make it again
-        if write.unit(page, *gathers):
+            redo.add(page)  # its plans or their links are not those it drew: make it again
+        if write.unit(page, *gathers, through=True):
             continue
         name = "Không rõ tỉnh" if p == "?" else p
         write(
@@ -152,3 +162,26 @@ def _overview(
         graph=graph,
         title="Triển khai " + doc_title(root_doc),
     )
+
+
+def _drawn(site: Site, root: str, members: Members, only: set[str]) -> str:
+    """A digest of what a province's page draws besides the documents' own records: the
+    documents (root, central, the province's), each one's level and row, and the links
+    between them, as kg.views.graphs.cascade_graph lays them out. A plan's page carries
+    only when this is what it drew last."""
+    order, pairs, depth = members
+    adm, _rows = cascade_rows(site.data, order, pairs, depth)
+    drawn = [(i, adm[i], depth[i]) for i in order if i == root or adm[i] == 0 or i in only]
+    kept = {i for i, _a, _d in drawn}
+    links = site.cascade_links
+    edges = []
+    for a, b in pairs:
+        if a in kept and b in kept:
+            link = links.get((a, b))
+            ev = link.evidence if link else None
+            where = (ev.doc, ev.start, ev.end) if ev else None
+            edges.append(
+                (a, b, link.relation if link else None, link.printed if link else None, where)
+            )
+    h = hashlib.blake2b(stable_pickle((drawn, edges)), digest_size=16)
+    return "drawn:" + h.hexdigest()

@@ -102,6 +102,7 @@ class Write:
         self.loose: set[str] = set()  # files written without a key (kept by ``prune``)
         self._linked: dict[str, set[str]] = {}  # prelinked folder -> the files in it
         self._under: dict[str, list[str]] | None = None  # see kept_under
+        self._through: set[str] = set()  # units made with ``through`` (see unit)
 
     @property
     def redo(self) -> set[str] | None:
@@ -132,10 +133,13 @@ class Write:
             return
         self._put(name, text)
 
-    def unit(self, name: str, *gathers: str) -> bool:
+    def unit(self, name: str, *gathers: str, through: bool = False) -> bool:
         """Start the pages of one document, body or cascade (``name``: its first page),
         which gather what names ``gathers`` (kg.views.reach). True when they were carried
-        over from the previous site without being made: nothing they show changed."""
+        over from the previous site without being made: nothing they show changed.
+        ``through``: the pages show the records they name only as their keys cover them
+        (their own digests, kg.views.common.Site._own), what else they show being among
+        ``gathers`` (a digest of it): a record's other facts changing leaves them."""
         if self.redo is not None and self.last is not None and name not in self.redo:
             kept = self.last.units.get(name)
             if kept is not None and self._carry_all(kept[0]):
@@ -148,6 +152,8 @@ class Write:
                 return True
         self.units[name] = ([], set(), set(gathers), set())
         self._unit = name
+        if through:
+            self._through.add(name)
         return False
 
     def gather(self, records: Iterable[str]) -> None:
@@ -228,7 +234,10 @@ class Write:
             assert unit is None, "a unit's files name the records that make it again"
             key = self.key(inputs, refs=False)
         else:
-            key = self.key(inputs, *(unit[1::2] if unit is not None else ()))
+            named: tuple = ()
+            if unit is not None:  # a ``through`` unit's records are all shown through
+                named = (unit[3] if self._unit in self._through else unit[1], unit[3])
+            key = self.key(inputs, *named)
         if unit is not None and key is None:
             self.units[self._unit] = (unit[0], None, unit[2], None)  # what it shows: unknown
         if key is not None:
