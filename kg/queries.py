@@ -87,6 +87,22 @@ lookup per row, a MINUS or a UNION of sub-SELECTs a scan (reporting_without_dead
 (39,874 x 6: 0.8 s), body_successors (36,381 x 12: 1.5 s) and bodies_without_lead (21,812 x
 6: 0.6 s) cannot answer whole in a second on the embedded store, whatever the query's shape.
 
+Measured at 1,000 and 3,000 plans (CPU s, session of 2026-12-08): where the rows are few
+against the property (a cascade's plans against every label of the store), an OPTIONAL around
+a one-property { SELECT } costs more than the pattern looked up for each row (1,000 rows:
+0.10 s against 0.03 s; cascade's six of them, 3,000 plans: 0.94 -> 0.75 s with the parents'
+names below), and both more than an inner join of the { SELECT } (0.02 s); where the rows are
+most of the property (duty_evidence's selectors and documents), looking up costs more (1,000
+plans: 1.85 -> 2.1 s). A value that depends on a few nodes (a parent document's name) is made
+once per node in a DISTINCT { SELECT } and joined, not once per row. A block only a parameter
+needs (duties_carried_now's place chain) is still evaluated when the parameter is left out:
+written as { SELECT } blocks it is hashed (0.28 -> 0.11 s at 1,000 plans); written as
+EXISTS filters behind ``!BOUND(?place) ||``, it is cheap without the place and, with one,
+took over 30 s (each EXISTS evaluated over the store). The trace's documents (kg.read.cascade)
+cost the decoding of each document's IRI once per query that reads it (15 us a row at 3,000
+plans): one wide query, a column per field, cost the same as one query per field (0.37 s),
+so only fewer values read (a record per document, precomputed) would cut it further.
+
 Why not pyoxigraph's ``substitutions`` (SEP-0007)? Measured with pyoxigraph
 0.5: it refuses variables the SELECT does not project, and a substituted
 variable is still unbound inside ``BOUND(?x)`` and ``BIND(?x AS ?y)``, so
