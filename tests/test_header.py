@@ -806,3 +806,28 @@ Lê Thị Thu Hà
 """
     f = facts_of(text)
     assert (f.signer, f.signer_title) == ("Lê Thị Thu Hà", "Trưởng ban")
+
+
+def test_an_issuer_whose_noun_is_wrapped_from_its_name():
+    """ "VĂN PHÒNG" / "CHÍNH PHỦ": a unit's noun alone on a line is the first part of the
+    issuer's name, wrapped by a web copy; the letter is the Office's, not the Government's."""
+    text = """VĂN PHÒNG
+CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2104/VPCP-NN
+V/v xử lý kiến nghị về thủy lợi
+Hà Nội, ngày 14 tháng 3 năm 2025
+Kính gửi: Bộ Nông nghiệp và Môi trường.
+Xét đề nghị của Bộ Nông nghiệp và Môi trường, Phó Thủ tướng Chính phủ có ý kiến như sau:
+Bộ Nông nghiệp và Môi trường chủ trì xử lý kiến nghị theo quy định./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NN.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Trần Văn Sơn
+"""
+    f = facts_of(text)
+    assert (f.issuer, f.issuer_level) == ("Văn phòng Chính phủ", "central")

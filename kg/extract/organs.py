@@ -221,9 +221,20 @@ def _issuer_lines(block: list[HeaderLine]) -> list[str]:
     return [ln.strip() for ln in raw.split("\n") if ln.strip()]
 
 
+# the noun of a unit printed with no name ("VĂN PHÒNG" / "CHÍNH PHỦ", "SỞ" / "Y TẾ"): a web
+# copy wrapped the issuer's name after it
+_BARE_NOUN = re.compile(
+    r"tổng cục|cục|vụ|viện|văn phòng|thanh tra|trung tâm|ban|ủy ban|hội đồng|học viện"
+    r"|kho bạc|bảo hiểm|kiểm toán|sở|bộ"
+)
+
+
 def _wraps(prev: str, line: str) -> bool:
-    """Does ``line`` finish an organ's name that ``prev`` began ("ỦY BAN NHÂN" / "DÂN")?"""
+    """Does ``line`` finish an organ's name that ``prev`` began ("ỦY BAN NHÂN" / "DÂN",
+    "VĂN PHÒNG" / "CHÍNH PHỦ")?"""
     p, joined = normalize_key(prev), normalize_key(prev + " " + line)
+    if _BARE_NOUN.fullmatch(p):
+        return True
     return any(k.startswith(p + " ") and joined.startswith(k) for k in _ORGAN_KEYS)
 
 
