@@ -874,3 +874,18 @@ def test_partners_past_one_the_reference_data_does_not_know() -> None:
     assignments, _ = run(text, PROVINCE)
     assert table(assignments) == [("Sở Xây dựng", "assigned", 1)]  # "Điều" alone is no duty
     assert [p.name for p in assignments[0].duties[0].partners] == ["Công an tỉnh", "Sở Tư pháp"]
+
+
+def test_a_special_zone_s_board_drops_its_place_as_a_district_s_does() -> None:
+    """The canonical name of a board named in full once drops the place after its unit word
+    for every unit word of ontology/units.ttl, the 2025 đặc khu included (its own list had
+    none)."""
+    body = """QUYẾT ĐỊNH:
+Điều 1. Thành lập Ban Chỉ đạo phòng, chống dịch bệnh đặc khu Côn Đảo (sau đây gọi tắt là Ban Chỉ đạo), gồm:
+1. Ông Nguyễn Văn A – Chủ tịch UBND đặc khu – Trưởng ban.
+Điều 2. Nhiệm vụ của Ban Chỉ đạo
+- Giúp Ủy ban nhân dân đặc khu chỉ đạo công tác phòng, chống dịch bệnh.
+- Tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.
+"""
+    names = [a.body.name for a in run(body)[0]]
+    assert names == ["Ban Chỉ đạo phòng, chống dịch bệnh đặc khu"]

@@ -65,7 +65,7 @@ _SPAN_OF_UNITS = re.compile(
     rf"{_GAP}((?:(?i:{_WHERE}){_GAP}){{0,2}}từ{_GAP}{_PLACE_WORDS}{_GAP}đến{_GAP}{_PLACE_WORDS})"
 )
 _OF_UNIT = re.compile(rf"\s+cua(?=\s+{_LEVEL})")  # "các Sở, ban, ngành của Thành phố"
-_OF_LEVEL = re.compile(r"\s+của\s+(?=(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường)(?!\w))", re.I)
+_OF_LEVEL = re.compile(rf"\s+của\s+(?=(?:{lexicon.unit_alternation()})(?!\w))", re.I)
 _KEY_DROP = {"cac", "cap", "cua"}
 # the level words as printed, accents and all ("quận", not the "quan" of "cơ quan"), never the
 # "xã" of "xã hội"

@@ -172,8 +172,9 @@ _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 _ALIAS = re.compile(r"\(\s*sau\s+day\s+goi\s+(?:tat\s+)?la\s+([^()]{3,60}?)\s*\)")
+# a place named after its unit word at the end of a name ("... trẻ em huyện Thoại Sơn")
 _PLACE_AFTER_LEVEL = re.compile(
-    r"\s(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+([A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3})$"
+    rf"\s(?:{lexicon.unit_alternation()})\s+([A-ZĐÀ-Ỹ][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){{0,3}})$"
 )
 _NEW_SENTENCE = re.compile(r"(?:^|[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 # what only a body's own duty says of it: its standing role in the work
