@@ -495,3 +495,36 @@ def test_patch_items_equals_making_every_item(before, after):
     assert patched.memo == full.memo
     assert set(patched.gone) == set(first.lines) - set(full.lines)
     assert set(patched.new) == set(full.lines) - set(first.lines)
+
+
+def test_a_signature_follows_the_identities_of_what_its_source_names(sample_records):
+    """kg.incremental.signature: the same for the same corpus resolved again; another for a
+    source whose own, cited or named identities changed (a body's or a cited document's IRI
+    segments, the duplicate mark)."""
+    from data.sample_records import sample_records as make
+
+    from kg import incremental
+    from kg.resolve import resolve
+
+    def sig(corpus, name: str) -> str:
+        src = next(s for s in corpus.sources if s.record.source.name == name)
+        return incremental.signature(corpus, src, "d", extracted=True)
+
+    corpus = resolve(sample_records)
+    src = next(s for s in corpus.sources if s.bodies and any(s.references))
+    name = src.record.source.name
+    before = sig(corpus, name)
+    assert before == sig(resolve(make()), name)
+    assert before != incremental.signature(corpus, src, "other code", extracted=True)
+    cited = next(k for k in src.references if k is not None)
+    corpus.documents[cited].segment += "-moved"
+    assert sig(corpus, name) != before
+    corpus = resolve(make())
+    body = next(
+        iter(next(s for s in corpus.sources if s.record.source.name == name).bodies.values())
+    )
+    corpus.bodies[body].segments += ("moved",)
+    assert sig(corpus, name) != before
+    corpus = resolve(make())
+    next(s for s in corpus.sources if s.record.source.name == name).duplicate_of = "x.txt"
+    assert sig(corpus, name) != before
