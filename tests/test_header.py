@@ -831,3 +831,29 @@ Trần Văn Sơn
 """
     f = facts_of(text)
     assert (f.issuer, f.issuer_level) == ("Văn phòng Chính phủ", "central")
+
+
+def test_a_committees_normative_decision_whose_articles_empower_chairs():
+    """The preamble's "Ủy ban nhân dân tỉnh ban hành Quyết định ..." makes it the Committee's
+    act, though an article gives "Chủ tịch Ủy ban nhân dân cấp xã thẩm quyền quyết định:"."""
+    text = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc
+Số: 31/2025/QĐ-UBND\tLạng Sơn, ngày 10 tháng 9 năm 2025
+QUYẾT ĐỊNH
+PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH MUA SẮM TÀI SẢN CÔNG
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Theo đề nghị của Giám đốc Sở Tài chính;
+Ủy ban nhân dân tỉnh ban hành Quyết định phân cấp thẩm quyền quyết định mua sắm tài sản công.
+Điều 1. Phân cấp thẩm quyền
+Phân cấp cho Chủ tịch Ủy ban nhân dân cấp xã thẩm quyền quyết định:
+a) Mua sắm tài sản công có giá trị dưới 500 triệu đồng.
+Điều 2. Hiệu lực thi hành
+Quyết định này có hiệu lực từ ngày 20 tháng 9 năm 2025.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hoàng Văn Nam
+"""
+    assert facts_of(text).issuer == "Ủy ban nhân dân tỉnh Lạng Sơn"

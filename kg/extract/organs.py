@@ -329,6 +329,13 @@ def _office_of(line: str, issuer: str) -> str | None:
 _ENACTING_WORD = re.compile(r"\s+(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH)\s*:?$")
 
 
+# the enacting sentence of the preamble naming the Committee (Luật Ban hành văn bản quy phạm
+# pháp luật 2025: "<organ> ban hành <type> ..."), whatever competences its articles give a chair
+_COMMITTEE_ENACTS = re.compile(
+    r"\W*(?:(?:ủy|uỷ) ban nhân dân|ubnd)\b[^.;:]{0,60}?\bban\s+hành\b", re.IGNORECASE
+)
+
+
 def _chair_enacts(st: Structure, clean: CleanText, issuer: str) -> bool:
     """Does the chair of the People's Committee enact the document (GUIDE: the enacting line
     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" or the text's own "Chủ tịch UBND tỉnh yêu cầu"), not the
@@ -340,6 +347,8 @@ def _chair_enacts(st: Structure, clean: CleanText, issuer: str) -> bool:
         return True
     if re.match(r"\W*(?:ủy ban nhân dân|ubnd)\b", normalize_key(authority)):
         return False  # "ỦY BAN NHÂN DÂN TỈNH ..." above "QUYẾT ĐỊNH:": the Committee enacts
+    if any(_COMMITTEE_ENACTS.match(n.text) for n in st.opening):
+        return False  # "Ủy ban nhân dân thành phố ban hành Quyết định ...": the Committee's act
     types = _role(st.header, "doc_type")
     start = _clean_at(clean, types[0]) if types else 0
     return bool(_CHAIR_SPEAKS.search(clean.text[start : start + 4000]))
