@@ -173,3 +173,25 @@ def test_trace_without_graph_derived_reads_the_whole_model(mini_store):
 
     mini_store.clear_graph(ox.NamedNode(ID + "graph/derived"))
     assert trace_model(mini_store, "9-CT/TW").docs == load_model(mini_store).docs
+
+
+def test_packed_rows_read_as_the_rows_are():
+    """kg.read.cascade reads rows from the embedded store packed in one value: the same rows
+    (values as strings), none for no match, and the rows as they are where a value holds a
+    separator of the packing."""
+    import pyoxigraph as ox
+
+    from kg.queries import select_values
+    from kg.read.cascade import _rows
+
+    store = ox.Store()
+    p = ox.NamedNode("https://w3id.org/dkg/ns#issuerText")
+    for i, text in enumerate(["Ủy ban nhân dân xã Mường Lát", "Sở Tư pháp", ""]):
+        store.add(ox.Quad(ox.NamedNode(f"{ID}doc/{i}"), p, ox.Literal(text)))
+    q = "SELECT ?doc ?o WHERE { ?doc dkg:issuerText ?o }"
+    want = sorted((r["doc"], r["o"]) for r in select_values(store, q))
+    assert sorted((r["doc"], r["o"]) for r in _rows(store, q)) == want
+    assert _rows(store, "SELECT ?doc ?o WHERE { ?doc dkg:noSuchThing ?o }") == []
+    store.add(ox.Quad(ox.NamedNode(f"{ID}doc/9"), p, ox.Literal("a\x1fb\x1ec")))
+    want = sorted((r["doc"], r["o"]) for r in select_values(store, q))
+    assert sorted((r["doc"], r["o"]) for r in _rows(store, q)) == want
