@@ -126,3 +126,16 @@ def test_an_industrial_parks_authority_is_not_an_economic_zones() -> None:
     assert [b.type.id for b in bodies][:1] == ["BQLKCN"]
     kkt, _ = parse_list("Ban Quản lý Khu kinh tế tỉnh, Sở Tài chính thực hiện.", 0)
     assert [b.type.id for b in kkt][:1] == ["BQLKKT"]
+
+
+@settings(max_examples=9, deadline=None)
+@given(unit=st.sampled_from(["tỉnh", "xã", "phường", "thị trấn", "đặc khu"]))
+def test_a_list_goes_on_past_where_its_bodies_are(unit: str) -> None:
+    """ "... các trạm y tế trên địa bàn <unit>, Công an tỉnh ...": where the bodies are is a
+    filler between two bodies of the list for every unit word of ontology/units.ttl (the
+    2025 đặc khu included; the list ended there)."""
+    text = (
+        f"Trung tâm Y tế khu vực, các trạm y tế trên địa bàn {unit}, Công an tỉnh phối hợp "
+        "thực hiện."
+    )
+    assert [m.as_written for m in parse_list(text, 0)[0]][-1] == "Công an tỉnh"

@@ -33,7 +33,8 @@ def two_tier(date: str | None, cited: list[str | None]) -> bool:
     return any(d and len(d) >= 10 and d >= REFORM_DATE for d in cited)
 
 
-_LEVEL = r"(?:cap\s+)?(?:thanh\s+pho|tp|thi\s+xa|tinh|huyen|quan|xa|phuong|dac\s+khu)(?![a-z])"
+# a level word, folded, "cấp" before it or not (ontology/units.ttl, abbreviations included)
+_LEVEL = rf"(?:cap\s+)?(?:{lexicon.unit_alternation(folded=True, abbreviations=True)})(?![a-z])"
 # a catch-all printed as a list of kinds ("các cơ quan, đơn vị, địa phương, doanh nghiệp",
 # "các sở, ban, ngành, tổ chức chính trị - xã hội"): one addressee, its further kinds are part
 # of its name; a kind is a bare noun (what follows it is no name: "ban quản lý" is a body)

@@ -89,9 +89,9 @@ def _head_title_pattern() -> re.Pattern:
 
 
 _TITLE = _head_title_pattern()
+_UNITS = lexicon.unit_alternation(folded=True)  # ontology/units.ttl
 _FILLER = re.compile(
-    r"\s*(?:\((?:[^()]{0,80})\)|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh pho|thi xa|quan|xa|"
-    r"phuong|thi tran))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
+    rf"\s*(?:\((?:[^()]{{0,80}})\)|tren\s+dia\s+ban(?:\s+(?:{_UNITS}))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
     r"|truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|thi|quan|dang)\s+uy)?"
     r"|cua\s+(?:tinh|thanh\s+pho|huyen|thi\s+xa|quan)(?=\s*[,;]))(?![a-z0-9])"
 )
