@@ -97,7 +97,8 @@ def test_a_body_printed_after_the_noun_co_quan_is_that_body() -> None:
     )
     assert [b.type.id for b in bodies] == ["SoTaiChinh", "ThueTinh", "BHXH", "UBND"]
     lead = lead_bodies("Cơ quan Thuế tỉnh hướng dẫn người nộp thuế kê khai.")
-    assert lead is not None and [b.as_written for b in lead.bodies] == ["Thuế tỉnh"]
+    assert lead is not None and [b.type.id for b in lead.bodies] == ["ThueTinh"]
+    assert lead.bodies[0].type.pref == "Thuế tỉnh"  # the name; "Cơ quan Thuế tỉnh" is a label
 
 
 def test_the_noun_co_quan_in_running_text_or_before_no_body_names_none() -> None:
