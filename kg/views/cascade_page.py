@@ -88,7 +88,7 @@ def _national(
     only: set[str] | None = None,
 ) -> None:
     """The overview page of a big cascade and one page per province, each province's a
-    unit of kg.views.reach gathering its plans and the central ones: adding a plan makes
+    unit of kg.views.reach gathering its plans and what it draws: adding a plan makes
     the overview and its province's page, and carries the others. ``only``: the overview
     was carried, and of the province pages only these are made again."""
     data = site.data
@@ -119,8 +119,9 @@ def _national(
         page = pages[p]
         if only is not None and page not in only:
             continue
-        # a plan added under any of them may be listed; the page draws their chains
-        gathers = [root, *central, *here, _drawn(site, root, members, set(here))]
+        # its plans and what it draws of them (the root and the central plans are drawn
+        # too, but a plan added under the root elsewhere leaves this page as it is)
+        gathers = [*here, _drawn(site, root, members, set(here))]
         last, redo = write.gathered(page), write.redo
         if last is not None and redo is not None and last != set(gathers):
             redo.add(page)  # its plans or their links are not those it drew: make it again

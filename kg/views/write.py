@@ -140,12 +140,14 @@ class Write:
         ``through``: the pages show the records they name only as their keys cover them
         (their own digests, kg.views.common.Site._own), what else they show being among
         ``gathers`` (a digest of it): a record's other facts changing leaves them."""
-        if self.redo is not None and self.last is not None and name not in self.redo:
+        redo = self.redo
+        if redo is not None and self.last is not None and name not in redo:
             kept = self.last.units.get(name)
-            if kept is not None and self._carry_all(kept[0]):
-                self.units[name] = (list(kept[0]), kept[1], kept[2], reach.via(kept))
+            if kept is not None and self._carry_all(kept[0]):  # a national site: 100,000 times
+                self.units[name] = kept if len(kept) > 3 else (*kept, reach.via(kept))
+                before, keys = self.before, self.keys
                 for file in kept[0]:
-                    self.keys[file] = self.before[file]
+                    keys[file] = before[file]
                 self.pages += len(kept[0])
                 self.reused += len(kept[0])
                 self._unit = None
@@ -193,8 +195,11 @@ class Write:
 
     def _carry_all(self, files: Iterable[str]) -> bool:
         """Link every file of a unit from the previous site, or none of them."""
-        if not all(f in self.before for f in files):
+        before = self.before
+        if not all(f in before for f in files):
             return False
+        if self.prelinked and all(self._linked_in(f) for f in files):
+            return True  # all there already
         done = []
         for file in files:
             if not self._carry(file):
@@ -287,9 +292,9 @@ class Write:
         """Link the previous site's file (False when it has none: a folder is no file).
         Paths as strings: a national site carries over a hundred thousand files."""
         assert self.previous is not None
-        folder, _, base = name.rpartition("/")
-        if self.prelinked and base in self._in_folder(folder):
+        if self.prelinked and self._linked_in(name):
             return True  # linked already
+        folder = name.rpartition("/")[0]
         if folder not in self._folders:  # one mkdir per folder, not one per page
             (self.out_dir / folder).mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
@@ -311,6 +316,10 @@ class Write:
                 names = set()
             self._linked[folder] = names
         return names
+
+    def _linked_in(self, name: str) -> bool:
+        folder, _, base = name.rpartition("/")
+        return base in self._in_folder(folder)
 
     def _unlinked(self, name: str) -> None:
         folder, _, base = name.rpartition("/")
