@@ -73,3 +73,35 @@ def test_a_group_row_in_capitals_names_no_lead():
     assignments, _ = duties_of(APPENDIX, FACTS)
     names = [a.body.name for a in assignments]
     assert not any("ngành" in n.lower() for n in names)
+
+
+BRACKETED_UNIT = """PHỤ LỤC
+NHIỆM VỤ TRỌNG TÂM
+STT
+NHIỆM VỤ
+CHỦ TRÌ
+PHỐI HỢP
+THỜI GIAN
+1
+Xây dựng kho dữ liệu dịch bệnh dùng chung của tỉnh.
+Sở Y tế (Trung
+tâm Kiểm soát bệnh tật)
+Sở Tài chính
+2026
+2
+Tập huấn kỹ năng số cho cán bộ cơ sở.
+Các sở, ngành (Sở Nội vụ, Sở Khoa học và Công nghệ)
+Sở Tài chính
+2026
+"""
+
+
+def test_a_unit_in_brackets_after_its_body_is_not_a_second_lead():
+    # "Sở Y tế (Trung tâm ...)": the bracket says who in the department does the row's work;
+    # the row is one duty, the department's. A collective's brackets list its members, who
+    # each lead.
+    assignments, _ = duties_of(BRACKETED_UNIT, FACTS)
+    names = {a.body.name for a in assignments}
+    assert "Sở Y tế" in names
+    assert not any("Kiểm soát bệnh tật" in n for n in names)
+    assert {"Sở Nội vụ", "Sở Khoa học và Công nghệ"} <= names

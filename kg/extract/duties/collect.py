@@ -80,6 +80,22 @@ def cell_bodies(cell: str) -> list[BodyMatch]:
     return deps or found
 
 
+def unit_cell_leads(cell: str) -> list[BodyMatch]:
+    """The units a table's unit cell gives the row to. A single body printed with a unit of
+    its own in brackets ("Bộ Công an (Trung tâm Dữ liệu quốc gia)", "Sở Y tế (Phòng Nghiệp
+    vụ)") is one unit, the body: the bracket says who in it does the work, as the partner
+    cell reads "Trung tâm X (Sở Y)" as one partner. A collective's brackets list its members
+    ("Các sở (Sở Y tế, Sở Nội vụ)"), who each lead, so they stay."""
+    found = cell_bodies(cell)
+    if not found or found[0].type.collective or found[0].type.generic:
+        return found
+    return [
+        b
+        for i, b in enumerate(found)
+        if i == 0 or cell[: b.start].count("(") <= cell[: b.start].count(")")
+    ]
+
+
 def _opens_with_body(cell: str) -> bool:
     found = cell_bodies(cell)
     return bool(found) and not cell[: found[0].start].strip(" -–:;,.")
@@ -328,7 +344,7 @@ class _Collect:
         ):  # a cell before the unit column lost or joined to its neighbour: align on the right
             cells = [*cells[:j], *[""] * short, *cells[j:]]
             lead_cell = cells[c_lead]
-        leads = [x for b in cell_bodies(lead_cell) for x in per_tier(b, self.ctx)]
+        leads = [x for b in unit_cell_leads(lead_cell) for x in per_tier(b, self.ctx)]
         overran = len(cells) > width and not _opens_with_body(lead_cell)
         if overran:  # a row running past the header's columns (a web copy's tail joined to the
             # last row): the table ended inside it, its unit cell is the merged one above
