@@ -597,7 +597,7 @@ def _listed_departments(text: str, pos: int) -> list[BodyMatch]:
 
 # "chỉ đạo / giao / đề nghị / yêu cầu <Body> ...": what follows, to the end of the clause, is
 # that body's work, so its "chủ trì, phối hợp với ..." says nothing about the directing body
-_DIRECTS = re.compile(r"(?<![a-z])(?:chi\s+dao|giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+_DIRECTS = re.compile(r"(?<![a-z])(?:chi\s+dao|" + lexicon.phrase_alternation("hands-on") + r")\s+")
 _CLAUSE_END = re.compile(r";|\.(?!\d)|\n[ \t]*[-–+•]")
 
 
