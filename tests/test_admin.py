@@ -48,3 +48,17 @@ def test_the_tables_are_read_without_importing_the_package():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_place_name_cut_by_the_wrap_is_completed_by_the_next_line():
+    # a web copy wraps inside a place's name: the next line's first word finishes it when the
+    # words joined name a province, a district or a commune and the words before it did not
+    from kg.extract.bodies import find_bodies
+
+    def names(text: str) -> list[str]:
+        return [" ".join(b.as_written.split()) for b in find_bodies(text)]
+
+    assert names("Cảng vụ Hàng hải Vũng\nTàu chủ trì kiểm tra.") == ["Cảng vụ Hàng hải Vũng Tàu"]
+    assert names("Ủy ban nhân dân tỉnh Thanh\nHóa phối hợp.") == ["Ủy ban nhân dân tỉnh Thanh Hóa"]
+    # a name already whole does not take the next line's first word (a new sentence)
+    assert names("Cảng vụ Hàng hải Quy Nhơn\nPhối hợp kiểm tra.") == ["Cảng vụ Hàng hải Quy Nhơn"]

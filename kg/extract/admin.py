@@ -257,15 +257,18 @@ def admin_unit(
 _NEXT_LINE_TOKEN = re.compile(r"[ \t]*\n[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*)")
 
 
-def wrapped_province(text: str, pos: int, tokens: list[str]) -> re.Match[str] | None:
-    """The first word of the next line when it completes the name of a province cut by the
-    web copy's wrap ("Ủy ban nhân dân tỉnh Thanh" / "Hóa phối hợp ..."): a capital at a
-    line's start usually opens a sentence, but not when it finishes a province's name."""
+def _place_named(name: str) -> bool:
+    """Whether the unit data knows ``name`` as a province, a district or a commune."""
+    return bool(province_named(name) or district_named(name) or commune_named(name))
+
+
+def wrapped_place(text: str, pos: int, tokens: list[str]) -> re.Match[str] | None:
+    """The first word of the next line when it completes the name of a place cut by the
+    web copy's wrap ("Ủy ban nhân dân tỉnh Thanh" / "Hóa phối hợp ...", "Cảng vụ Hàng hải
+    Nha" / "Trang từ chối ..."): a capital at a line's start usually opens a sentence, but
+    not when it finishes the name of a province, a district or a commune the words before it
+    began."""
     m = _NEXT_LINE_TOKEN.match(text, pos)
-    if (
-        m
-        and province_named(" ".join([*tokens, m.group(1)]))
-        and not province_named(" ".join(tokens))
-    ):
+    if m and _place_named(" ".join([*tokens, m.group(1)])) and not _place_named(" ".join(tokens)):
         return m
     return None

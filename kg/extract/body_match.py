@@ -252,7 +252,7 @@ def take_name(text: str, pos: int, max_tokens: int = 4) -> tuple[str | None, int
     while len(tokens) < max_tokens:
         m = _NAME_TOKEN.match(text, end)
         if not m and tokens:  # "Báo Quảng" / "Ngãi;", "tỉnh Thanh" / "Hóa phối hợp ..."
-            m = _WRAPPED_TOKEN.match(text, end) or admin.wrapped_province(text, end, tokens)
+            m = _WRAPPED_TOKEN.match(text, end) or admin.wrapped_place(text, end, tokens)
         if not m:
             break
         tok = m.group(1)
