@@ -23,15 +23,22 @@ from kg.text import fold, fold_same_length
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a head printed before "các", a run of heads printed together before one body)."""
+def head_title() -> str:
+    """A regex (folded) of a title naming the body after it by its head ("Giám đốc", "Phó
+    Chủ tịch"; ontology/titles.ttl: titles:heads, with a prefix of titles:prefixes or not)."""
 
     def words(label: str) -> str:
         return r"\s+".join(map(re.escape, fold(label).split()))
 
     heads = "|".join(words(t) for t in lexicon.head_titles())
     prefixes = "|".join(words(t) for t in lexicon.title_prefixes())
-    head = rf"(?:(?:{prefixes})\s+)?(?:{heads})"
+    return rf"(?:(?:{prefixes})\s+)?(?:{heads})"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a head printed before "các", a run of heads printed together before one body)."""
+    head = head_title()
     return (
         re.compile(rf"{head}\s+(?=cac\s)"),
         re.compile(rf"(?:{head}(?:\s*,\s*(?:va\s+)?|\s+va\s+))+{head}\s+(?=\S)"),

@@ -76,19 +76,9 @@ _CUE_OTHER = re.compile(r"\W*(?:san\s+pham|ket\s+qua|kinh\s+phi|nguon\s+kinh\s+p
 _CLAUSE = re.compile(r"\s*(?:can cu|tren co so|theo|de|trong qua trinh|nham|sau khi)\b")
 
 
-def _head_title_pattern() -> re.Pattern:
-    """A title naming the body after it by its head ("Giám đốc các sở", "Phó Chủ tịch UBND
-    ..."; ontology/titles.ttl). A web copy may wrap the line inside a title ("Trưởng" / "Ban")."""
-
-    def words(label: str) -> str:
-        return r"\s+".join(map(re.escape, fold(label).split()))
-
-    heads = "|".join(words(t) for t in lexicon.head_titles())
-    prefixes = "|".join(words(t) for t in lexicon.title_prefixes())
-    return re.compile(rf"\s*(?:(?:{prefixes})\s+)?(?:{heads})\s+(?=\S)")
-
-
-_TITLE = _head_title_pattern()
+# a title naming the body after it by its head ("Giám đốc các sở", "Phó Chủ tịch UBND ..."); a
+# web copy may wrap the line inside a title ("Trưởng" / "Ban")
+_TITLE = re.compile(rf"\s*{heads.head_title()}\s+(?=\S)")
 _UNITS = lexicon.unit_alternation(folded=True)  # ontology/units.ttl
 _FILLER = re.compile(
     rf"\s*(?:\((?:[^()]{{0,80}})\)|tren\s+dia\s+ban(?:\s+(?:{_UNITS}))?|cac\s+cap|co\s+lien\s+quan|lien\s+quan"
