@@ -217,10 +217,7 @@ def department_at(text: str, pos: int, whole: bool = False) -> tuple[list[BodyMa
 @cache
 def _unit_words() -> re.Pattern[str]:
     """Words of administrative units as printed, longest first ("thành phố", "tỉnh" ...)."""
-    words = sorted(
-        {w.label.lower() for w in lexicon.unit_words(levels=False)}, key=len, reverse=True
-    )
-    return re.compile(r"(?i:" + "|".join(re.escape(w) for w in words) + r")(?=[ \t])")
+    return re.compile(r"(?i:" + lexicon.unit_alternation() + r")(?=[ \t])")
 
 
 def unit_at(text: str, pos: int) -> tuple[list[BodyMatch], int]:
