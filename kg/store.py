@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -324,15 +325,47 @@ def _damaged(out_dir: Path | str, e: Exception) -> str:
 
 BATCH = 500_000  # quads held as Python objects before a bulk_extend
 # N-Quads lines spooled to a file before a bulk_load of it (kg.build's source graphs from
-# kg.rdf_pool's workers): a load of 2 million lines runs on both cores (pyoxigraph loads
-# a million at a time per thread) where one of half a million ran on one; spooled to a
-# file, not held in memory (about 250 bytes a line)
-LINES_BATCH = 2_000_000
+# kg.rdf_pool's workers), spooled to a file, not held in memory (about 250 bytes a line).
+# The file is loaded in a thread (_Load) while the next one is written: half a million
+# lines load on one core (pyoxigraph loads a million at a time per thread) beside the
+# workers emitting the next graphs, instead of all of a small build's lines in one load
+# after the last graph, when the workers are done and a core is idle
+LINES_BATCH = 500_000
 # fewer quads than this are written in one transaction, not by the bulk loader: each bulk
 # write makes and ingests new files, a fixed cost of a tenth to half a second in a seeded
 # national store, paid by every small change of an incremental build (one quad: 0.49 s)
 SMALL = 20_000
 SPOOL = "lines.nq.tmp"  # the spool, in the store folder while lines are pending
+
+
+class _Load(threading.Thread):
+    """One spool file loaded into the store (and its mirror) in a thread: pyoxigraph lets
+    go of the interpreter while it loads. ``bulk``: by the bulk loader, else in one
+    transaction (fewer than SMALL lines). The file is deleted when done."""
+
+    def __init__(self, stores: list[ox.Store], path: Path, bulk: bool = True) -> None:
+        super().__init__(name="dkg-load", daemon=True)
+        self.stores, self.path, self.bulk = stores, path, bulk
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            for store in self.stores:
+                load = store.bulk_load if self.bulk else store.load
+                # lenient: the lines were written by pyoxigraph's own serialiser (kg.rdf_pool,
+                # kg.graph_export) from terms it checked when they were made: not checked again
+                load(path=str(self.path), format=ox.RdfFormat.N_QUADS, lenient=True)
+        except BaseException as e:  # raised again in the writer's thread (``wait``)
+            self.error = e
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+
+    def wait(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
 
 
 class StoreWriter:
@@ -371,6 +404,8 @@ class StoreWriter:
         self._buffer: list[ox.Quad] = []
         self._spool: BinaryIO | None = None  # N-Quads lines, loaded by the Rust parser
         self._pending = 0  # quads in the spool
+        self._load: _Load | None = None  # the last spool, loading in a thread
+        self._loads = 0  # spools handed to a thread so far (their files' names)
 
     def add(self, quads: Iterable[tuple]) -> int:
         n = 0
@@ -440,7 +475,7 @@ class StoreWriter:
         self._spooled().writelines(lines)
         self._pending += len(lines)
         if self._pending >= LINES_BATCH:
-            self.flush()
+            self._load_spool()
 
     def add_nquads(self, data: bytes, lines: int) -> None:
         """Add ``lines`` quads given as N-Quads text (whole lines): a source graph a
@@ -448,29 +483,36 @@ class StoreWriter:
         self._spooled().write(data)
         self._pending += lines
         if self._pending >= LINES_BATCH:
-            self.flush()
+            self._load_spool()
 
     def _spooled(self) -> BinaryIO:
         if self._spool is None:
             self._spool = open(self.folder / SPOOL, "wb")  # noqa: SIM115 (closed by flush)
         return self._spool
 
+    def _load_spool(self) -> None:
+        """Hand the spool to a thread that loads it (after the last one's load is done, so
+        at most one load and one spool are pending); the next lines go to a new spool."""
+        if self._spool is None:
+            return
+        spool, pending = self._spool, self._pending
+        self._spool, self._pending = None, 0
+        spool.close()
+        self._loads += 1
+        path = self.folder / f"{SPOOL}.{self._loads}"
+        os.replace(self.folder / SPOOL, path)
+        self._wait_load()
+        self._load = _Load(self._targets(), path, bulk=pending >= SMALL)
+
+    def _wait_load(self) -> None:
+        load, self._load = self._load, None
+        if load is not None:
+            load.wait()
+
     def flush(self) -> None:
         """Write what is buffered (before querying the new store)."""
-        if self._spool is not None:
-            spool, pending = self._spool, self._pending
-            self._spool, self._pending = None, 0
-            spool.close()
-            path = str(self.folder / SPOOL)
-            small = pending < SMALL
-            try:
-                # lenient: the lines were written by pyoxigraph's own serialiser (kg.rdf_pool,
-                # kg.graph_export) from terms it checked when they were made: not checked again
-                for raw in self._targets():
-                    load = raw.load if small else raw.bulk_load
-                    load(path=path, format=ox.RdfFormat.N_QUADS, lenient=True)
-            finally:
-                os.unlink(path)
+        self._load_spool()
+        self._wait_load()
         if self._buffer:
             small = len(self._buffer) < SMALL
             for raw in self._targets():
@@ -498,6 +540,9 @@ class StoreWriter:
         return self.folder
 
     def abort(self) -> None:
+        if self._load is not None:
+            self._load.join()  # the store is not closed under it; its error is the abort's
+            self._load = None
         self._mirror = None
         if self._spool is not None:
             self._spool.close()

@@ -83,23 +83,30 @@ def test_writer_swaps_and_keeps_metadata(tmp_path):
 
 def test_nquads_loaded_in_batches_give_the_store_of_one_load(tmp_path, monkeypatch):
     """Source graphs' N-Quads (kg.rdf_pool) and lines are spooled and bulk-loaded
-    LINES_BATCH at a time: batch by batch, the store holds what one load of all gives,
-    and no spool is left behind."""
+    LINES_BATCH at a time, each batch in a thread while the next is spooled: batch by
+    batch, the store holds what one load of all gives, and no spool is left behind."""
     from kg import store as store_module
 
     data = [f'<http://x/s{i}> <{P}> "x{i}" <{G}> .\n'.encode() for i in range(12)]
     stores = []
     for batch in (5, 10**9):
         monkeypatch.setattr(store_module, "LINES_BATCH", batch)
+        loads = []
+
+        class Counted(store_module._Load):
+            def __init__(self, *args, n=loads, **kw) -> None:
+                n.append(1)
+                super().__init__(*args, **kw)
+
+        monkeypatch.setattr(store_module, "_Load", Counted)
         w = StoreWriter(tmp_path / str(batch))
-        flushed = []
-        monkeypatch.setattr(w, "flush", lambda f=w.flush, n=flushed: (n.append(1), f())[1])
         for k in range(0, 8, 2):  # a worker's graphs, several lines at a time
             w.add_nquads(b"".join(data[k : k + 2]), 2)
         w.add_lines(data[8:])
-        assert len(flushed) == (2 if batch == 5 else 0)
+        assert len(loads) == (2 if batch == 5 else 0)  # 6 lines, then 6: each handed over
         folder = w.commit({"documents": 1})
-        assert not (folder / store_module.SPOOL).exists()
+        assert len(loads) == (2 if batch == 5 else 1)  # nothing left for commit's flush
+        assert not list(folder.glob(store_module.SPOOL + "*"))
         stores.append(open_store(tmp_path / str(batch)).nquads())
     assert stores[0] == stores[1] and stores[0].count(b"\n") == 12
 
@@ -128,6 +135,21 @@ def test_small_writes_go_in_a_transaction_and_give_the_same_store(tmp_path, monk
         w.commit({"documents": 1})
         got.append(both)
     assert got[0] == got[1] and got[0][0] == got[0][1] and len(got[0][0]) == 3 + 3 + 2 - 3
+
+
+def test_a_failed_load_in_its_thread_fails_the_flush(tmp_path, monkeypatch):
+    """A spool that cannot be loaded raises in the writer's thread (at the next spool or
+    the flush), and an abort while a load runs leaves no generation behind."""
+    from kg import store as store_module
+
+    monkeypatch.setattr(store_module, "LINES_BATCH", 1)
+    w = StoreWriter(tmp_path)
+    w.add_lines([b"<http://x/s> not n-quads\n"])
+    with pytest.raises((SyntaxError, ValueError, OSError)):
+        w.flush()
+    w.add_lines([f'<http://x/s> <{P}> "x" <{G}> .\n'.encode()])
+    w.abort()
+    assert not (tmp_path / outdir.GEN).exists() or not list((tmp_path / outdir.GEN).iterdir())
 
 
 def test_unfinished_write_leaves_the_old_store(tmp_path):
