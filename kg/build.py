@@ -223,8 +223,8 @@ def _write_generation(
     try:
         if not writer.seeded:
             kept, emit = [], list(corpus.sources)
-        # INPUTS: the store without graph/reorg and graph/derived, which kg.reorg reads (it
-        # reads the store's bodies: its own last output must not be there); an incremental
+        # INPUTS: the store without graph/reorg and graph/derived (kg.reorg reads only its
+        # reference graphs now, the bodies coming from graph/shared's lines); an incremental
         # build changes a checkpoint of the last one's along with the store
         mirrored = prev is not None and writer.seeded and writer.mirror(prev.inputs, INPUTS)
         cross = _Graphs(writer, base, prev if writer.seeded else None)
