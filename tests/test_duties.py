@@ -162,7 +162,7 @@ b) Phân công thực hiện:
         ("Các sở, ngành tỉnh", "assigned", 2),
         ("Các địa phương", "assigned", 2),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested", 1),
-        ("Các cơ quan báo chí, truyền thông", "requested", 1),
+        ("Các cơ quan báo chí", "requested", 1),  # the label printed (1f5b85d)
     ]
 
 
