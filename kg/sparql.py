@@ -15,7 +15,7 @@ pattern once (pyoxigraph compiles a pattern held in a variable again for every r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -66,6 +66,21 @@ def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
     if len(rows) != 1 or any(rows[0][n] != bindings[n] for n in names):
         raise DkgError("cannot bind parameters: a value did not stay one RDF term")
     return block
+
+
+def packed_select(text: str, columns: Sequence[str]) -> str:
+    """``text``, a SELECT of ``columns``, wrapped so that its rows come back as one string
+    (values joined by U+001F, rows by U+001E): pyoxigraph costs more per row handed to
+    Python than per byte of one long literal (kg.read.cascade reads the trace this way).
+    The columns are variable names of ``text``'s projection, not values."""
+    for c in columns:
+        if not re.fullmatch(r"\w+", c):
+            raise DkgError(f"bad column name {c!r}")
+    parts = ', "\\u001F", '.join(f"STR(?{c})" for c in columns)
+    return (
+        f'SELECT (GROUP_CONCAT(CONCAT({parts}); separator="\\u001E") AS ?packed) '
+        f"WHERE {{ {{ {text} }} }}"
+    )
 
 
 def bind_query(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:

@@ -26,6 +26,7 @@ from kg.queries import select_values
 from kg.read.load import _DOC_FIELDS, document_of
 from kg.read.model import DocLink, ReadModel
 from kg.read.scan import load_model
+from kg.sparql import packed_select
 
 # every printing of every document's number (documents only: references print numbers too),
 # each property in its own sub-SELECT, joined by hashing (10,000 plans: 0.31 -> 0.14 s)
@@ -138,7 +139,6 @@ class _Reading:
 # rows (3,000 plans: a document IRI read in a row costs 15 us, packed 3 us)
 _US, _RS = "\x1f", "\x1e"
 _PROJECTION = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s+)+)WHERE", re.IGNORECASE)
-Q_PACKED = """SELECT (GROUP_CONCAT(CONCAT(%s); separator="\\u001E") AS ?packed) WHERE { { %s } }"""
 
 
 def _rows(source: Any, query: str, bindings: dict | None = None) -> list[dict[str, str]]:
@@ -150,8 +150,7 @@ def _rows(source: Any, query: str, bindings: dict | None = None) -> list[dict[st
     if isinstance(source, Endpoint) or names is None:
         return select_values(source, query, bindings)
     cols = [v[1:] for v in names.group(1).split()]
-    parts = ', "\\u001F", '.join(f"STR(?{c})" for c in cols)
-    found = select_values(source, Q_PACKED % (parts, query), bindings)
+    found = select_values(source, packed_select(query, cols), bindings)
     packed = found[0]["packed"] if found else None
     if packed is None:  # an error in a row (a blank node has no STR): read them as they are
         return select_values(source, query, bindings)

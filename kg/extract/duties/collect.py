@@ -66,18 +66,27 @@ def cell_bodies(cell: str) -> list[BodyMatch]:
     as other bodies ("Chính quyền địa phương"). A body the data knows that opens the cell is
     read as the data names it."""
     found = find_bodies(cell, list_mode=True)
-    if found and not cell[: found[0].start].strip():
-        return found
+    if found and not cell[: found[0].start].strip():  # then departments the data lacks
+        more = _departments(cell, found[-1].end)  # ("Cục Việc làm; Vụ Pháp chế")
+        return found + more if more else found
+    return _departments(cell, 0) or found
+
+
+def _departments(cell: str, start: int) -> list[BodyMatch]:
+    """The departments the parts of ``cell`` from ``start`` name, or [] unless every part
+    names one."""
     deps: list[BodyMatch] = []
-    for part in re.finditer(r"[^,;]+", cell):
+    for part in re.finditer(r"[^,;]+", cell[start:]):
+        if not part.group(0).strip():
+            continue
         one = cell_department(part.group(0))
         if one is None:
-            return found
-        at = part.start()
+            return []
+        at = start + part.start()
         deps.append(
             replace(one, start=one.start + at, end=one.end + at, label_end=one.label_end + at)
         )
-    return deps or found
+    return deps
 
 
 def unit_cell_leads(cell: str) -> list[BodyMatch]:
