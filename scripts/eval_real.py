@@ -6,7 +6,7 @@ bundled tests/data/real/docs) once, prints the silver check (kg.silver: number, 
 type against what each header prints, issuer/signer coverage, texts naming a lead body
 with no assignment), then scores the hand annotations of each --gold folder (default
 tests/data/real/gold and tests/data/real/ours/tune when present; --heldout adds the
-held-out sets ours/heldout, ours/heldout2 ... ours/heldout10, to be scored only at the end of a
+held-out sets ours/heldout, ours/heldout2 ... (every ours/heldoutN), to be scored only at the end of a
 tuning round; ours/README.md says which are still clean), overall and per document type. A gold
 file's text is looked up in DOCS, then beside the gold folder (../docs, ../texts), then in
 tests/data/real/docs.
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -46,12 +47,10 @@ def default_gold() -> list[Path]:
 
 
 def heldout_gold() -> list[Path]:
-    """The held-out sets: not for tuning, score them only at the end of a round."""
-    names = (
-        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-        "heldout9", "heldout10",
-    )  # fmt: skip
-    return [d for d in (REAL / "ours" / n for n in names) if d.is_dir()]
+    """The held-out sets (ours/heldout, ours/heldout2, ...), in the order they were written:
+    not for tuning, score them only at the end of a round."""
+    found = [d for d in (REAL / "ours").glob("heldout*") if re.fullmatch(r"heldout\d*", d.name)]
+    return sorted((d for d in found if d.is_dir()), key=lambda d: int(d.name[7:] or 1))
 
 
 def extract_folder(paths: list[Path]) -> dict[str, dict]:
@@ -135,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--heldout",
         action="store_true",
-        help="also score the held-out sets ours/heldout, ours/heldout2 ... ours/heldout10",
+        help="also score the held-out sets ours/heldout, ours/heldout2 ... (every ours/heldoutN)",
     )
     ap.add_argument("--problems", action="store_true", help="list each silver-check problem")
     ap.add_argument("--misses", action="store_true", help="list each gold miss")
